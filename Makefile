@@ -1,0 +1,51 @@
+# SocketDesk: `make run` starts the app, `make test` runs the whole suite (both set up first).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+
+.PHONY: setup run test lint format bench package translations clean
+
+setup: $(STAMP) $(QM)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "Python's venv module is missing: run 'sudo apt-get install python3-venv' first."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: setup
+	$(BIN)/python -m desktop
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff format desktop tests bench
+	$(BIN)/ruff check --fix desktop tests bench
+
+bench: setup
+	$(BIN)/python -m bench
+
+# Refresh the .ts sources from the code (then translate the new strings in them).
+translations: setup
+	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -ts $(TS)
+
+package: setup
+	$(BIN)/python -m pip install --quiet pyinstaller
+	$(BIN)/pyinstaller --noconfirm build.spec
+
+clean:
+	rm -rf $(VENV) build dist $(QM)

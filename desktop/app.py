@@ -1,0 +1,141 @@
+"""Composition root: builds every object of the GUI application and wires them in one place."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.core.paths import log_dir
+from desktop.resources import resource_path
+from desktop.settings import Settings
+from desktop.ui.about_dialog import runtime_versions
+from desktop.ui.crash_handler import CrashHandler
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_theme
+from desktop.ui.translations import install_translations
+from desktop.ui.workbench.workbench_page import WorkbenchPage
+from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.tcp_client_bridge import TcpClientBridge
+
+__all__ = ["Application", "display_problem", "main"]
+
+log = logging.getLogger("ui")
+
+_NO_DISPLAY = (
+    "SocketDesk is a desktop application and no display was found: run it on a desktop "
+    "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
+)
+
+
+def display_problem(
+    env: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> str | None:
+    """A sentence if Qt would find no display to open a window on, else None.
+
+    Qt aborts the process (not a Python exception) when the xcb platform finds no X server, so
+    this is checked before any QApplication exists.
+    """
+    if not platform.startswith("linux"):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if qpa and qpa not in ("xcb", "wayland", "wayland-egl"):
+        return None  # offscreen, vnc, eglfs, minimal…: no desktop session needed
+    if qpa == "xcb":
+        return None if env.get("DISPLAY") else _NO_DISPLAY
+    if qpa.startswith("wayland"):
+        return None if env.get("WAYLAND_DISPLAY") else _NO_DISPLAY
+    return None if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") else _NO_DISPLAY
+
+
+class Application:
+    """The running application: settings, crash handler, I/O thread, bridges, main window.
+
+    Args:
+        qapp: the QApplication.
+        settings: the settings facade.
+        show_crash_dialogs: False in tests that check reports without dialogs.
+    """
+
+    def __init__(
+        self, qapp: QApplication, settings: Settings, show_crash_dialogs: bool = True
+    ) -> None:
+        self.qapp = qapp
+        self.settings = settings
+        self.crash = CrashHandler(runtime_versions(), show_crash_dialogs)
+        self._previous_hooks = (sys.excepthook, threading.excepthook)
+        self.crash.install()
+        self.language = install_translations(qapp, settings.get(Settings.LANGUAGE))
+        self.scheme = apply_theme(qapp, settings.get(Settings.THEME))
+        qapp.setWindowIcon(QIcon(str(resource_path("icons", "socketdesk.svg"))))
+
+        self.io = EventLoopThread(on_unhandled=self.crash.handle_exception)
+        self.io.start_and_wait()
+        try:
+            self.tcp_client = TcpClientBridge(self.io)
+            self.window = MainWindow(settings, WorkbenchPage(self.tcp_client, settings))
+        except BaseException:
+            self.io.stop()  # never leave a running QThread behind a failed start
+            sys.excepthook, threading.excepthook = self._previous_hooks
+            raise
+        self.crash.parent_widget = self.window
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.window.theme_chosen.connect(self.apply_theme)
+        self.qapp.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    @Slot(str)
+    def apply_theme(self, choice: str) -> None:
+        """Re-apply the palette for a theme choice."""
+        self.scheme = apply_theme(self.qapp, choice)
+
+    @Slot()
+    def _system_scheme_changed(self) -> None:
+        if self.settings.get(Settings.THEME) == "system":
+            self.apply_theme("system")
+
+    def shutdown(self) -> None:
+        """Close connections, stop the I/O thread, put the exception hooks back."""
+        self.tcp_client.close_connection()
+        if not self.io.stop(3000):
+            log.error("the I/O thread did not stop within 3 s")
+        sys.excepthook, threading.excepthook = self._previous_hooks
+
+
+def _setup_logging() -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir() / "socketdesk.log", maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI; returns the exit status."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    _setup_logging()
+    qapp = QApplication(list(argv) if argv is not None else sys.argv)
+    qapp.setOrganizationName("SocketDesk")
+    qapp.setApplicationName("SocketDesk")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("socketdesk")
+    app = Application(qapp, Settings())
+    app.window.show()
+    try:
+        return qapp.exec()
+    finally:
+        app.shutdown()

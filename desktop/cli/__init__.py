@@ -1,0 +1,1 @@
+"""Headless commands on the same core as the GUI (``socketdesk-cli``, ``python -m desktop.cli``)."""

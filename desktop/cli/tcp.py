@@ -1,0 +1,133 @@
+"""``socketdesk-cli tcp …``: a TCP client that behaves like ``nc``/``ncat``.
+
+stdin goes to the socket, the socket goes to stdout. End of stdin half-closes the connection
+(the peer sees EOF) and the command keeps printing until the peer closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import os
+import sys
+import threading
+from typing import Any
+
+from desktop.core.errors import SocketDeskError
+from desktop.core.net.tcp_client import TcpClient
+
+__all__ = ["add_commands"]
+
+_STDIN_CHUNK = 64 * 1024
+
+
+def add_commands(groups: Any) -> None:
+    """Register ``tcp connect``."""
+    tcp = groups.add_parser("tcp", help="TCP client and server")
+    commands = tcp.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    connect = commands.add_parser(
+        "connect", help="connect to HOST PORT; stdin to the socket, the socket to stdout"
+    )
+    connect.add_argument("host")
+    connect.add_argument("port", type=_port)
+    connect.add_argument(
+        "-w", "--wait", type=float, default=10.0, metavar="SECONDS", help="connect timeout (10)"
+    )
+    connect.add_argument(
+        "-C", "--crlf", action="store_true", help="send LF from stdin as CRLF (like ncat -C)"
+    )
+    connect.add_argument(
+        "--recv-only", action="store_true", help="do not read stdin; only print what arrives"
+    )
+    connect.set_defaults(run=_run_connect)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"port {value} is outside 1–65535")
+    return value
+
+
+class _StdoutSink:
+    """Writes received bytes straight to file descriptor 1."""
+
+    def __init__(self) -> None:
+        self.closed = asyncio.Event()
+        self.reason = ""
+        self.stdout_gone = False
+
+    def on_connected(self, local: str, peer: str) -> None:
+        pass
+
+    def on_data(self, data: memoryview) -> None:
+        if self.stdout_gone:
+            return
+        try:
+            while data:
+                written = os.write(1, data)
+                data = data[written:]
+        except BrokenPipeError:
+            self.stdout_gone = True  # like nc: a closed reader ends the output, quietly
+
+    def on_closed(self, reason: str) -> None:
+        self.reason = reason
+        self.closed.set()
+
+
+def _run_connect(args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(_connect(args))
+    except SocketDeskError as error:
+        print(f"socketdesk-cli: {error}", file=sys.stderr)
+        return 1
+
+
+async def _connect(args: argparse.Namespace) -> int:
+    sink = _StdoutSink()
+    client = TcpClient(sink)
+    await client.connect(args.host, args.port, timeout=args.wait)
+    if args.recv_only:
+        client.close_write()
+    else:
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=_pump_stdin, args=(loop, client, args.crlf), name="stdin", daemon=True
+        ).start()
+    await sink.closed.wait()
+    return 0
+
+
+def _pump_stdin(loop: asyncio.AbstractEventLoop, client: TcpClient, crlf: bool) -> None:
+    """Read stdin on its own thread (blocking reads work for files, pipes and terminals alike)."""
+
+    async def send(chunk: bytes) -> None:
+        if client.connected:
+            client.send(chunk)
+            await client.drain()  # back-pressure: never read stdin faster than the socket takes it
+
+    pending_cr = False
+    while True:
+        try:
+            chunk = os.read(0, _STDIN_CHUNK)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            break
+        if crlf:
+            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+            if pending_cr and chunk.startswith(b"\r\n"):
+                chunk = chunk[1:]
+            pending_cr = chunk.endswith(b"\r")
+        try:
+            asyncio.run_coroutine_threadsafe(send(chunk), loop).result()
+        except (RuntimeError, SocketDeskError, concurrent.futures.CancelledError):
+            return  # the loop or the connection is gone
+    try:
+        loop.call_soon_threadsafe(client.close_write)
+    except RuntimeError:
+        return

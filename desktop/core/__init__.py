@@ -1,0 +1,1 @@
+"""Qt-free core: protocols, codecs, engines. Nothing under this package may import Qt."""

@@ -1,0 +1,81 @@
+"""Typed errors of the core. ``str(error)`` is always a sentence a user can read."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AddressInUse",
+    "ConnectError",
+    "ConnectRefused",
+    "ConnectTimeout",
+    "NetError",
+    "NotConnected",
+    "SocketDeskError",
+    "UnknownHost",
+]
+
+
+class SocketDeskError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class NetError(SocketDeskError):
+    """A network operation failed."""
+
+
+class ConnectError(NetError):
+    """A connection could not be made.
+
+    Args:
+        host: the host the user asked for.
+        port: the port the user asked for.
+        detail: what went wrong, as a short clause.
+    """
+
+    def __init__(self, host: str, port: int, detail: str) -> None:
+        self.host = host
+        self.port = port
+        self.detail = detail
+        super().__init__(f"Could not connect to {_hostport(host, port)}: {detail}.")
+
+
+class ConnectRefused(ConnectError):
+    """Nothing listens on the port (the peer answered with a reset)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(host, port, "the connection was refused (is a server listening there?)")
+
+
+class ConnectTimeout(ConnectError):
+    """No answer within the connect timeout."""
+
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.timeout = timeout
+        super().__init__(host, port, f"no answer within {timeout:g} s")
+
+
+class UnknownHost(ConnectError):
+    """The host name could not be resolved to an address."""
+
+    def __init__(self, host: str, port: int, detail: str = "") -> None:
+        why = f"the host name is unknown ({detail})" if detail else "the host name is unknown"
+        super().__init__(host, port, why)
+
+
+class AddressInUse(NetError):
+    """A local address and port are already taken by another socket."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        super().__init__(f"{_hostport(host, port)} is already in use by another program.")
+
+
+class NotConnected(NetError):
+    """An operation needs a connection and there is none."""
+
+    def __init__(self) -> None:
+        super().__init__("Not connected.")
+
+
+def _hostport(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

@@ -1,0 +1,63 @@
+"""Every setting declared once (key, type, default), read and written through one typed facade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+__all__ = ["Setting", "Settings"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One declared setting."""
+
+    key: str
+    type: type[T]
+    default: T
+
+
+class Settings:
+    """Typed access to ``QSettings``.
+
+    Args:
+        backend: the QSettings to use; tests pass an INI file in a temporary directory.
+    """
+
+    # -- declarations ----------------------------------------------------------------------------
+    LANGUAGE = Setting("ui/language", str, "system")  # "system", "en" or "zh_CN"
+    THEME = Setting("ui/theme", str, "system")  # "system", "light" or "dark"
+    WINDOW_GEOMETRY = Setting("ui/window_geometry", QByteArray, QByteArray())
+    WINDOW_STATE = Setting("ui/window_state", QByteArray, QByteArray())
+    WORKSPACE = Setting("ui/workspace", int, 0)
+    TCP_CLIENT_HOST = Setting("workbench/tcp_client/host", str, "127.0.0.1")
+    TCP_CLIENT_PORT = Setting("workbench/tcp_client/port", int, 7)
+    TCP_CLIENT_TIMEOUT = Setting("workbench/tcp_client/timeout_s", float, 10.0)
+    LOG_MAX_MB = Setting("workbench/log_max_mb", int, 64)
+
+    def __init__(self, backend: QSettings | None = None) -> None:
+        self._backend = backend if backend is not None else QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when absent or of the wrong type."""
+        raw: Any = self._backend.value(setting.key, setting.default)
+        if isinstance(raw, setting.type):
+            return raw
+        try:
+            if setting.type is bool and isinstance(raw, str):
+                return cast(T, raw.lower() in ("1", "true", "yes"))
+            return setting.type(raw)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value."""
+        self._backend.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._backend.sync()

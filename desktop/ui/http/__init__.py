@@ -1,0 +1,1 @@
+"""The raw HTTP composer workspace."""

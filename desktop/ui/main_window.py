@@ -1,0 +1,186 @@
+"""The main window: composes the three workspaces, menus and status bar, and wires them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from desktop.core.paths import data_dir
+from desktop.settings import Setting, Settings
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.http.http_page import HttpPage
+from desktop.ui.messenger.messenger_page import MessengerPage
+from desktop.ui.translations import LANGUAGES
+from desktop.ui.widgets.traffic_label import TrafficLabel
+from desktop.ui.workbench.workbench_page import WorkbenchPage
+
+__all__ = ["MainWindow"]
+
+
+class MainWindow(QMainWindow):
+    """Workbench, Messenger and HTTP as tabs, with File/Edit/View/Tools/Help menus.
+
+    Signals:
+        theme_chosen(str): the user picked "system", "light" or "dark".
+    """
+
+    theme_chosen = Signal(str)
+
+    def __init__(
+        self, settings: Settings, workbench: WorkbenchPage, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("SocketDesk")
+        self.workbench = workbench
+        self.messenger = MessengerPage()
+        self.http = HttpPage()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaces")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.workbench, self.tr("Workbench"))
+        self.tabs.addTab(self.messenger, self.tr("Messenger"))
+        self.tabs.addTab(self.http, self.tr("HTTP"))
+        self.setCentralWidget(self.tabs)
+        self.traffic_label = TrafficLabel()
+        self.session_label = QLabel()
+        self.statusBar().addWidget(self.session_label, 1)
+        self.statusBar().addPermanentWidget(self.traffic_label)
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.setShortcut(
+            QKeySequence("Ctrl+Q")
+        )  # StandardKey.Quit is empty on some platforms
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.clear_log_action = edit_menu.addAction(self.tr("Clear &log"))
+        self.clear_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.focus_send_action = edit_menu.addAction(self.tr("Go to &send box"))
+        self.focus_send_action.setShortcut(QKeySequence("Ctrl+E"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.workspace_actions: list[QAction] = []
+        for index in range(self.tabs.count()):
+            action = view_menu.addAction(self.tabs.tabText(index))
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setData(index)
+            self.workspace_actions.append(action)
+        view_menu.addSeparator()
+        self.theme_group = self._choice_menu(
+            view_menu.addMenu(self.tr("&Theme")),
+            Settings.THEME,
+            {
+                "system": self.tr("Follow system"),
+                "light": self.tr("Light"),
+                "dark": self.tr("Dark"),
+            },
+        )
+        self.language_group = self._choice_menu(
+            view_menu.addMenu(self.tr("&Language")),
+            Settings.LANGUAGE,
+            {"system": self.tr("System language"), **LANGUAGES},
+        )
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.open_data_action = tools_menu.addAction(self.tr("Open &data folder"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About SocketDesk"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.setShortcut(QKeySequence("F1"))
+
+    def _choice_menu(
+        self, menu: QMenu, setting: Setting[str], choices: dict[str, str]
+    ) -> QActionGroup:
+        group = QActionGroup(menu)
+        current = self.settings.get(setting)
+        for value, label in choices.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value == current)
+            group.addAction(action)
+        return group
+
+    def _connect_signals(self) -> None:
+        client = self.workbench.tcp_client
+        client.counters_changed.connect(self.traffic_label.set_counts)
+        client.status_changed.connect(self.session_label.setText)
+        self.quit_action.triggered.connect(self.close)
+        self.clear_log_action.triggered.connect(client.model.clear)
+        self.focus_send_action.triggered.connect(self._focus_send)
+        for action in self.workspace_actions:
+            action.triggered.connect(self._show_workspace)
+        self.theme_group.triggered.connect(self._theme_triggered)
+        self.language_group.triggered.connect(self._language_triggered)
+        self.open_data_action.triggered.connect(self._open_data_folder)
+        self.about_action.triggered.connect(self.show_about)
+
+    # -- state ------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(Settings.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        state = self.settings.get(Settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(
+            min(max(self.settings.get(Settings.WORKSPACE), 0), self.tabs.count() - 1)
+        )
+
+    def save_state(self) -> None:
+        """Store geometry, dock/toolbar state and the current workspace."""
+        self.settings.set(Settings.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(Settings.WINDOW_STATE, self.saveState())
+        self.settings.set(Settings.WORKSPACE, self.tabs.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------------
+    @Slot()
+    def show_about(self) -> AboutDialog:
+        """Open Help ▸ About (non-modal)."""
+        dialog = AboutDialog(self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def _show_workspace(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.tabs.setCurrentIndex(int(action.data()))
+
+    @Slot()
+    def _focus_send(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        self.workbench.tcp_client.send_edit.setFocus()
+
+    @Slot(QAction)
+    def _theme_triggered(self, action: QAction) -> None:
+        self.settings.set(Settings.THEME, str(action.data()))
+        self.theme_chosen.emit(str(action.data()))
+
+    @Slot(QAction)
+    def _language_triggered(self, action: QAction) -> None:
+        self.settings.set(Settings.LANGUAGE, str(action.data()))
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time SocketDesk starts."), 8000
+        )
+
+    @Slot()
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))

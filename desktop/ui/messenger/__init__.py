@@ -1,0 +1,1 @@
+"""The LAN messenger workspace (IP Messenger / FeiQ / iptux)."""

@@ -1,0 +1,36 @@
+"""Load the interface translation: the system locale, unless the user chose a language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop.resources import resource_path
+
+__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "install_translations"]
+
+TRANSLATIONS_DIR = resource_path("translations")
+# Language codes offered in the menu, with their names in their own language.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+
+def install_translations(app: QApplication, choice: str) -> str:
+    """Install translators for ``choice`` ("system" or a code of LANGUAGES).
+
+    Returns:
+        The language code in effect ("en" when no translation applies).
+    """
+    locale = QLocale.system() if choice == "system" else QLocale(choice)
+    code = "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+    if code == "en":
+        return code
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS_DIR / f"socketdesk_{code}.qm")):
+        app.installTranslator(ours)
+    else:
+        return "en"
+    qt_base = QTranslator(app)  # Qt's own strings: standard buttons, context menus
+    if qt_base.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+    QLocale.setDefault(QLocale(code))
+    return code

@@ -1,0 +1,1 @@
+"""Bridges between the Qt-free engines and the GUI: an asyncio loop thread, batching, signals."""

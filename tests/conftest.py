@@ -1,0 +1,44 @@
+"""Suite-wide set-up: offscreen Qt, a private data directory, strict-mode skips."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every file the app writes (crash reports, logs, settings of tests) goes to a private folder.
+_DATA = tempfile.mkdtemp(prefix="socketdesk-test-")
+os.environ["SOCKETDESK_DATA_DIR"] = _DATA
+
+from tests.helpers.strict import STRICT  # noqa: E402
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under SOCKETDESK_STRICT=1 a skipped test is a failed test: CI must run everything."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped under SOCKETDESK_STRICT=1 (skips are failures in CI): {reason}"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The private data directory of this test session."""
+    return Path(_DATA)
+
+
+@pytest.fixture
+def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A Settings facade over a temporary INI file."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+from desktop.core.errors import UnknownHost
+from desktop.core.net.resolve import resolve
+
+
+def run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+def test_ipv4_literal() -> None:
+    assert run(resolve("127.0.0.1", 80)) == [(socket.AF_INET, ("127.0.0.1", 80))]
+
+
+def test_ipv6_literal_with_brackets() -> None:
+    [(family, sockaddr)] = run(resolve("[::1]", 80))
+    assert family == socket.AF_INET6 and sockaddr[:2] == ("::1", 80)
+
+
+def test_localhost_from_hosts_file() -> None:
+    families = {family for family, _ in run(resolve("localhost", 80))}
+    assert socket.AF_INET in families
+
+
+@pytest.mark.parametrize("name", ["nosuch.invalid", "a.b.INVALID", "x.invalid."])
+def test_invalid_tld_is_refused_without_asking_dns(name: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def no_dns(*args: object, **kwargs: object) -> None:
+        raise AssertionError("DNS must not be asked for .invalid names")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    with pytest.raises(UnknownHost, match="never exist"):
+        run(resolve(name, 80))
+
+
+@pytest.mark.parametrize("name", ["", "   ", "[]"])
+def test_empty_name(name: str) -> None:
+    with pytest.raises(UnknownHost, match="no host name"):
+        run(resolve(name, 80))
+
+
+def test_resolver_failure_becomes_unknown_host(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def fail(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    with pytest.raises(UnknownHost) as caught:
+        run(resolve("example-host", 80))
+    assert str(caught.value) == (
+        "Could not connect to example-host:80: the host name is unknown "
+        "(Name or service not known)."
+    )
