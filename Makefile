@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint format bench package translations clean
+.PHONY: setup run test lint format bench package translations screenshots clean
 
 setup: $(STAMP) $(QM)
 
@@ -28,13 +28,13 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check desktop tests bench
-	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/ruff check desktop tests bench tools
+	$(BIN)/ruff format --check desktop tests bench tools
 	$(BIN)/mypy
 
 format: setup
-	$(BIN)/ruff format desktop tests bench
-	$(BIN)/ruff check --fix desktop tests bench
+	$(BIN)/ruff format desktop tests bench tools
+	$(BIN)/ruff check --fix desktop tests bench tools
 
 bench: setup
 	$(BIN)/python -m bench
@@ -42,6 +42,11 @@ bench: setup
 # Refresh the .ts sources from the code (then translate the new strings in them).
 translations: setup
 	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -ts $(TS)
+
+# Real windows on a virtual X server (xvfb, imagemagick), English/light and Chinese/dark.
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/workbench-en-light.png
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN dark docs/screenshots/workbench-zh-dark.png
 
 package: setup
 	$(BIN)/python -m pip install --quiet pyinstaller

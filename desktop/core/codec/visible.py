@@ -1,18 +1,36 @@
-"""Decode bytes for display with control characters drawn visibly."""
+"""Decode bytes for display, with control characters and undecodable bytes as escapes."""
 
 from __future__ import annotations
 
+import codecs
+
 __all__ = ["visible_text"]
 
-# C0 controls map to the Unicode "Control Pictures" block (U+2400 + code), DEL to U+2421.
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+_HANDLER = "socketdesk-visible"
+_SURROGATE_BASE = 0xDC00  # lone surrogates never come out of a decoder, so they can mark bytes
+
+
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(chr(_SURROGATE_BASE + byte) for byte in bad), error.end
+
+
+codecs.register_error(_HANDLER, _mark_undecodable)
+
+_NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x5C: "\\\\"}
+_ESCAPES: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]}
+_ESCAPES |= _NAMED
+_ESCAPES |= {_SURROGATE_BASE + byte: f"\\x{byte:02x}" for byte in range(256)}
 
 
 def visible_text(data: bytes, encoding: str = "utf-8", limit: int = 4096) -> str:
-    """Decode ``data`` for one display line.
+    """Decode ``data`` for one display line, in SocketDesk's escape syntax.
 
-    Undecodable bytes show as ``\\xNN``; control characters (CR, LF, TAB, NUL…) as their
-    Unicode control pictures (␍ ␊ ␉ ␀), so that a line shows exactly what arrived.
+    CR, LF and TAB show as ``\\r \\n \\t``, a backslash as ``\\\\``, other control characters
+    and bytes that do not decode as ``\\xNN``: the line shows exactly what arrived, in a form the
+    send box accepts back.
 
     Args:
         data: the bytes.
@@ -20,5 +38,5 @@ def visible_text(data: bytes, encoding: str = "utf-8", limit: int = 4096) -> str
         limit: decode at most this many bytes; a longer input ends with ``…``.
     """
     head = data[:limit]
-    text = head.decode(encoding, errors="backslashreplace").translate(_CONTROL_PICTURES)
+    text = head.decode(encoding, errors=_HANDLER).translate(_ESCAPES)
     return text + "…" if len(data) > limit else text

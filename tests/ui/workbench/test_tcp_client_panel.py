@@ -42,7 +42,7 @@ def test_connect_type_send_and_see_the_echo(qtbot, tcp_bridge, settings) -> None
 
         panel.send_edit.insert("héllo 你好")  # QTest.keyClicks asserts on non-ASCII keys
         qtbot.keyClick(panel.send_edit, Qt.Key.Key_Return)
-        sent = "héllo 你好␊"
+        sent = "héllo 你好\\n"
         qtbot.waitUntil(lambda: ("←", sent) in rows(panel), timeout=5000)
         assert ("→", sent) in rows(panel)
         size = len("héllo 你好\n".encode())
