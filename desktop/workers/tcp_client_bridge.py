@@ -19,9 +19,9 @@ __all__ = ["TcpClientBridge"]
 class TcpClientBridge(QObject):
     """Drives one TCP client session from the GUI thread.
 
-    Command methods (``connect_to``, ``send``, ``close_connection``, ``batch_consumed``) may be called
-    from the GUI thread: they only post work to the I/O loop. Everything else runs on the loop
-    thread and talks back through signals, which are queued to receivers in the GUI thread.
+    Command methods (``connect_to``, ``send``, ``close_connection``, ``batch_consumed``) may be
+    called from the GUI thread: they only post work to the I/O loop. Everything else runs on the
+    loop thread and talks back through signals, queued to receivers in the GUI thread.
 
     Signals:
         connected(str, str): local and peer address once the connection is up.
