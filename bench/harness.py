@@ -30,16 +30,23 @@ class Contender:
 def time_command(argv: Sequence[str], timeout: float = 600) -> float:
     """Wall time of one run; stdout to /dev/null; raises if the command fails."""
     start = time.perf_counter()
-    result = subprocess.run(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, timeout=timeout, check=False)
+    result = subprocess.run(
+        list(argv),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"{argv[0]} failed ({result.returncode}): {result.stderr.decode()}")
     return elapsed
 
 
-def run_rounds(contenders: Sequence[Contender], rounds: int,
-               before_each: Callable[[], None] | None = None) -> None:
+def run_rounds(
+    contenders: Sequence[Contender], rounds: int, before_each: Callable[[], None] | None = None
+) -> None:
     """Time every contender once per round, alternating the order between rounds."""
     for index in range(rounds):
         order = contenders if index % 2 == 0 else list(reversed(contenders))

@@ -24,25 +24,47 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
     size = int(args.gib * 1024**3)
-    sender = subprocess.Popen([sys.executable, "-m", "bench.sender", str(size)], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)
+    sender = subprocess.Popen(
+        [sys.executable, "-m", "bench.sender", str(size)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert sender.stdout is not None
         port = sender.stdout.readline().strip()
         target = f"TCP:127.0.0.1:{port}"
         contenders = [
-            Contender("socat (default 8 KiB blocks)",
-                      lambda: ["socat", "-u", target, "STDOUT"], baseline=True),
-            Contender("socat -b 262144",
-                      lambda: ["socat", "-b", "262144", "-u", target, "STDOUT"], baseline=True),
+            Contender(
+                "socat (default 8 KiB blocks)",
+                lambda: ["socat", "-u", target, "STDOUT"],
+                baseline=True,
+            ),
+            Contender(
+                "socat -b 262144",
+                lambda: ["socat", "-b", "262144", "-u", target, "STDOUT"],
+                baseline=True,
+            ),
         ]
         if shutil.which("ncat"):
-            contenders.append(Contender("ncat --recv-only",
-                                        lambda: ["ncat", "--recv-only", "127.0.0.1", port]))
-        contenders.append(Contender(
-            "socketdesk-cli tcp connect",
-            lambda: [sys.executable, "-m", "desktop.cli", "tcp", "connect", "127.0.0.1", port,
-                     "--recv-only"]))
+            contenders.append(
+                Contender("ncat --recv-only", lambda: ["ncat", "--recv-only", "127.0.0.1", port])
+            )
+        contenders.append(
+            Contender(
+                "socketdesk-cli tcp connect",
+                lambda: [
+                    sys.executable,
+                    "-m",
+                    "desktop.cli",
+                    "tcp",
+                    "connect",
+                    "127.0.0.1",
+                    port,
+                    "--recv-only",
+                ],
+            )
+        )
         run_rounds(contenders, args.rounds)
     finally:
         sender.kill()
