@@ -4,12 +4,22 @@ from __future__ import annotations
 
 __all__ = [
     "AddressInUse",
+    "BadEscapeInput",
+    "BadFieldInput",
+    "BadHexInput",
     "ConnectError",
     "ConnectRefused",
     "ConnectTimeout",
+    "InputError",
+    "ListenError",
     "NetError",
     "NotConnected",
+    "PermissionDenied",
+    "SaveError",
     "SocketDeskError",
+    "StoreError",
+    "TlsError",
+    "UnencodableInput",
     "UnknownHost",
 ]
 
@@ -70,6 +80,24 @@ class AddressInUse(NetError):
         super().__init__(f"{_hostport(host, port)} is already in use by another program.")
 
 
+class ListenError(NetError):
+    """A server could not start listening."""
+
+
+class PermissionDenied(ListenError):
+    """The address or port needs rights the program does not have (e.g. a port below 1024)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        hint = " (ports below 1024 need administrator rights)" if 0 < port < 1024 else ""
+        super().__init__(f"No permission to listen on {_hostport(host, port)}{hint}.")
+
+
+class TlsError(NetError):
+    """A TLS handshake or configuration failed; the message says why in plain words."""
+
+
 class NotConnected(NetError):
     """An operation needs a connection and there is none."""
 
@@ -79,3 +107,41 @@ class NotConnected(NetError):
 
 def _hostport(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class InputError(SocketDeskError):
+    """Text typed for sending could not be turned into bytes.
+
+    Attributes:
+        position: index in the typed text where the problem starts.
+        length: how many characters the problem spans (at least 1), for highlighting.
+    """
+
+    def __init__(self, message: str, position: int, length: int = 1) -> None:
+        self.position = position
+        self.length = max(1, length)
+        super().__init__(message)
+
+
+class BadHexInput(InputError):
+    """Hex input with a character that is not a hex digit, or an odd number of digits."""
+
+
+class BadEscapeInput(InputError):
+    """An unknown or incomplete backslash escape."""
+
+
+class BadFieldInput(InputError):
+    """An unknown or malformed ``{{field}}``."""
+
+
+class UnencodableInput(InputError):
+    """A character that the chosen encoding cannot represent."""
+
+
+class SaveError(SocketDeskError):
+    """Writing received data or an export to disk failed (disk full, no permission…)."""
+
+
+class StoreError(SocketDeskError):
+    """The local database could not be read or written."""
