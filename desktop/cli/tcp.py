@@ -14,7 +14,9 @@ import sys
 import threading
 from typing import Any
 
+from desktop.cli.tcp_serve import serve
 from desktop.core.errors import SocketDeskError
+from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.tcp_client import TcpClient
 
 __all__ = ["add_commands"]
@@ -41,6 +43,44 @@ def add_commands(groups: Any) -> None:
         "--recv-only", action="store_true", help="do not read stdin; only print what arrives"
     )
     connect.set_defaults(run=_run_connect)
+
+    serve = commands.add_parser(
+        "serve",
+        help="listen on PORT; what clients send goes to stdout, stdin goes to every client",
+    )
+    serve.add_argument("port", type=_port_or_zero)
+    serve.add_argument(
+        "--host", default="", help="address to listen on (default: every IPv4 and IPv6 address)"
+    )
+    serve.add_argument("--echo", action="store_true", help="send every byte back to its sender")
+    serve.add_argument(
+        "-k",
+        "--keep-open",
+        action="store_true",
+        help="keep accepting clients (like ncat -k); otherwise stop after the first client leaves",
+    )
+    serve.add_argument(
+        "-m",
+        "--max-clients",
+        type=int,
+        default=0,
+        metavar="N",
+        help="refuse clients beyond N at once (0: no limit)",
+    )
+    serve.add_argument(
+        "-o", "--output", metavar="FILE", help="also save everything received to FILE (exact bytes)"
+    )
+    serve.add_argument(
+        "--no-stdout", action="store_true", help="do not print what is received (count it only)"
+    )
+    serve.add_argument(
+        "-v", "--verbose", action="store_true", help="report clients and totals on stderr"
+    )
+    serve.set_defaults(run=_run_serve)
+
+
+def _port_or_zero(text: str) -> int:
+    return 0 if text == "0" else _port(text)
 
 
 def _port(text: str) -> int:
@@ -131,3 +171,12 @@ def _pump_stdin(loop: asyncio.AbstractEventLoop, client: TcpClient, crlf: bool) 
         loop.call_soon_threadsafe(client.close_write)
     except RuntimeError:
         return
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    raise_open_file_limit()
+    try:
+        return asyncio.run(serve(args))
+    except SocketDeskError as error:
+        print(f"socketdesk-cli: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,110 @@
+"""``socketdesk-cli tcp serve``: a TCP server like ``ncat -l`` with echo, limits and a file sink."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import threading
+
+from desktop.core.capture.file_sink import StreamFile
+from desktop.core.errors import SaveError, SocketDeskError
+from desktop.core.net.tcp_server import ServerMode, TcpServer
+
+__all__ = ["serve"]
+
+_STDIN_CHUNK = 64 * 1024
+
+
+class _ServeSink:
+    """Prints (or counts) what clients send; ends the command when it should."""
+
+    def __init__(self, args: argparse.Namespace, output: StreamFile | None) -> None:
+        self.args = args
+        self.output = output
+        self.done = asyncio.Event()
+        self.stdout_gone = args.no_stdout
+        self.failure = ""
+
+    def _say(self, text: str) -> None:
+        if self.args.verbose:
+            print(f"socketdesk-cli: {text}", file=sys.stderr, flush=True)
+
+    def on_client_connected(self, client_id: int, peer: str) -> None:
+        self._say(f"client {client_id} connected from {peer}")
+
+    def on_client_data(self, client_id: int, data: memoryview) -> None:
+        if self.output is not None:
+            try:
+                self.output.write(data)
+            except SaveError as error:
+                self.failure = str(error)
+                self.done.set()
+        if not self.stdout_gone:
+            try:
+                while data:
+                    data = data[os.write(1, data) :]
+            except BrokenPipeError:
+                self.stdout_gone = True
+
+    def on_client_sent(self, client_id: int, data: bytes) -> None:
+        pass
+
+    def on_client_closed(self, client_id: int, reason: str) -> None:
+        self._say(f"client {client_id}: {reason}")
+        if not self.args.keep_open:
+            self.done.set()
+
+    def on_client_rejected(self, peer: str, reason: str) -> None:
+        self._say(reason)
+
+
+async def serve(args: argparse.Namespace) -> int:
+    """Run the server until the first client leaves (or forever with -k, until Ctrl+C)."""
+    output = StreamFile(args.output) if args.output else None
+    sink = _ServeSink(args, output)
+    mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
+    server = TcpServer(sink, mode, max_clients=args.max_clients)
+    addresses = await server.start(args.host, args.port)
+    print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, sink.done.set)
+    if not args.echo:
+        threading.Thread(target=_pump_stdin, args=(loop, server), name="stdin", daemon=True).start()
+    try:
+        await sink.done.wait()
+    finally:
+        await server.close()
+        if output is not None:
+            saved = output.close()
+            sink._say(f"saved {saved} bytes to {args.output}")
+    sink._say(f"received {server.bytes_in} bytes, sent {server.bytes_out} bytes")
+    if sink.failure:
+        print(f"socketdesk-cli: {sink.failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _pump_stdin(loop: asyncio.AbstractEventLoop, server: TcpServer) -> None:
+    """stdin goes to every connected client (like ncat -l with several clients)."""
+    while True:
+        try:
+            chunk = os.read(0, _STDIN_CHUNK)
+        except OSError:
+            return
+        if not chunk:
+            return
+        try:
+            loop.call_soon_threadsafe(_send_all, server, chunk)
+        except RuntimeError:
+            return
+
+
+def _send_all(server: TcpServer, chunk: bytes) -> None:
+    try:
+        server.send_all(chunk)
+    except SocketDeskError as error:
+        print(f"socketdesk-cli: {error}", file=sys.stderr)

@@ -1,0 +1,64 @@
+"""Save a received stream to a file: exact bytes, written as they arrive, renamed when complete."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.core.errors import SaveError
+
+__all__ = ["StreamFile"]
+
+
+class StreamFile:
+    """Writes bytes to ``PATH.part`` and renames it to ``PATH`` on ``close``.
+
+    A failure (disk full, no permission) raises ``SaveError`` naming the file and how many
+    bytes reached it; the ``.part`` file is kept so that nothing already saved is lost.
+
+    Args:
+        path: the final file name.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.part = self.path.with_name(self.path.name + ".part")
+        self.written = 0
+        try:
+            self._fd: int | None = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except OSError as error:
+            raise SaveError(f"Could not create {self.part}: {error.strerror}.") from None
+
+    def write(self, data: bytes | memoryview) -> None:
+        """Append ``data`` (all of it, or raise)."""
+        if self._fd is None:
+            raise SaveError(f"{self.path} is already closed.")
+        view = memoryview(data)
+        try:
+            while view:
+                done = os.write(self._fd, view)
+                self.written += done
+                view = view[done:]
+        except OSError as error:
+            fd, self._fd = self._fd, None
+            os.close(fd)
+            raise SaveError(
+                f"Could not write {self.part}: {error.strerror}. "
+                f"{self.written} bytes were saved before the failure."
+            ) from None
+
+    def close(self) -> int:
+        """Finish the file (rename ``.part`` to the final name); returns bytes written."""
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                os.close(fd)
+                os.replace(self.part, self.path)
+            except OSError as error:
+                raise SaveError(f"Could not finish {self.path}: {error.strerror}.") from None
+        return self.written
+
+    @property
+    def closed(self) -> bool:
+        """True once closed or failed."""
+        return self._fd is None

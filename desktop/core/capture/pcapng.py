@@ -1,0 +1,319 @@
+"""Write a captured TCP conversation as a pcapng file that Wireshark opens and reassembles.
+
+The file holds synthesized Ethernet/IP/TCP frames: a three-way handshake, the records as data
+segments with consistent sequence and acknowledgement numbers, and a FIN exchange. Formats:
+pcapng (draft-ietf-opsawg-pcapng), IPv4 (RFC 791), IPv6 (RFC 8200), TCP (RFC 9293), the
+checksum (RFC 1071), window scaling (RFC 7323).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.core.capture.export import open_atomic
+from desktop.core.capture.record import Direction, Record
+
+__all__ = ["Endpoints", "PcapngTcpWriter", "export_pcapng"]
+
+# pcapng block types and options (draft-ietf-opsawg-pcapng §4, §11).
+_SHB = 0x0A0D0D0A
+_IDB = 0x00000001
+_EPB = 0x00000006
+_BYTE_ORDER_MAGIC = 0x1A2B3C4D
+_OPT_END = 0
+_SHB_USERAPPL = 4
+_IF_TSRESOL = 9
+_TSRESOL_NS = 9  # 10^-9 s
+_LINKTYPE_ETHERNET = 1
+_SNAPLEN = 262144
+
+# Frames.
+_MAC_LOCAL = bytes.fromhex("020000000001")  # locally administered (bit 1 of the first octet)
+_MAC_REMOTE = bytes.fromhex("020000000002")
+_ETHERTYPE_IPV4 = 0x0800
+_ETHERTYPE_IPV6 = 0x86DD
+_PROTO_TCP = 6
+_TTL = 64
+_IPV4_DONT_FRAGMENT = 0x4000
+_FIN, _SYN, _PSH, _ACK = 0x01, 0x02, 0x08, 0x10
+# A segment of 65000 bytes fits the 16-bit IPv4 total length and IPv6 payload length with room
+# for the headers; it is also what loopback carries (MTU 65536).
+MAX_SEGMENT = 65000
+_MSS = 65495  # announced in the SYNs: loopback's MSS on Linux
+_WINDOW_SHIFT = 7  # window 65535 << 7 ≈ 8 MiB, so big records do not look like a full window
+_WINDOW = 0xFFFF
+# The receiver sends a pure ACK once this much is unacknowledged, half the scaled window, so
+# Wireshark never reports "window full" on a long one-way transfer.
+_ACK_AFTER = (_WINDOW << _WINDOW_SHIFT) // 2
+# Initial sequence numbers: fixed, so the same records always give the same file.
+_ISN_LOCAL = 0x10000000
+_ISN_REMOTE = 0x20000000
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Both ends of the TCP connection; the local end is taken as the one that connected.
+
+    Attributes:
+        local_ip: SocketDesk's address, IPv4 or IPv6.
+        local_port: SocketDesk's port.
+        remote_ip: the peer's address, of the same family.
+        remote_port: the peer's port.
+    """
+
+    local_ip: str
+    local_port: int
+    remote_ip: str
+    remote_port: int
+
+
+class _Side:
+    """One sending end: its frame headers and its next sequence number."""
+
+    def __init__(self, mac: bytes, ip: bytes, port: int, peer_mac: bytes, peer_ip: bytes) -> None:
+        self.mac, self.ip, self.port = mac, ip, port
+        self.peer_mac, self.peer_ip = peer_mac, peer_ip
+        self.seq = 0
+        self.ip_id = 0
+        self.unacked = 0  # bytes sent that the other side has not acknowledged yet
+
+
+class PcapngTcpWriter:
+    """Writes records as the segments of one TCP connection, in pcapng.
+
+    IN records go remote → local, OUT records local → remote; INFO records are counted in
+    ``skipped_info`` and not written. The handshake is written with the first record, at its
+    time; with no records the file holds no packets.
+
+    Args:
+        stream: a binary stream; it is flushed by ``close()`` but not closed.
+        endpoints: both ends' addresses and ports.
+        app_name: recorded as the writing application in the section header.
+
+    Raises:
+        ValueError: an address is not an IP address, a port is out of range, or the two ends
+            are of different families.
+    """
+
+    def __init__(
+        self, stream: BinaryIO, endpoints: Endpoints, app_name: str = "SocketDesk"
+    ) -> None:
+        local = ipaddress.ip_address(endpoints.local_ip)
+        remote = ipaddress.ip_address(endpoints.remote_ip)
+        if local.version != remote.version:
+            raise ValueError("both ends of a TCP connection must be IPv4 or both IPv6")
+        for port in (endpoints.local_port, endpoints.remote_port):
+            if not 0 <= port <= 0xFFFF:
+                raise ValueError(f"port out of range: {port}")
+        self._stream = stream
+        self._ipv6 = local.version == 6
+        self._local = _Side(
+            _MAC_LOCAL, local.packed, endpoints.local_port, _MAC_REMOTE, remote.packed
+        )
+        self._remote = _Side(
+            _MAC_REMOTE, remote.packed, endpoints.remote_port, _MAC_LOCAL, local.packed
+        )
+        self._opened = False
+        self._closed = False
+        self._last_ns = 0
+        self.packets_written = 0
+        """Every packet written so far, handshake, acknowledgements and FINs included."""
+        self.skipped_info = 0
+        """INFO records seen and not written."""
+        stream.write(_section_header(app_name) + _interface_description())
+
+    def write(self, record: Record) -> None:
+        """Write one record as data segments of at most ``MAX_SEGMENT`` bytes.
+
+        Raises:
+            RuntimeError: the writer is closed.
+        """
+        if self._closed:
+            raise RuntimeError("write() after close()")
+        if not self._opened:
+            self._handshake(record.t_ns)
+        self._last_ns = record.t_ns
+        if record.direction is Direction.INFO:
+            self.skipped_info += 1
+            return
+        sender, receiver = (
+            (self._remote, self._local)
+            if record.direction is Direction.IN
+            else (self._local, self._remote)
+        )
+        data = memoryview(record.data)
+        for start in range(0, len(data), MAX_SEGMENT):
+            segment = data[start : start + MAX_SEGMENT]
+            if sender.unacked + len(segment) > _ACK_AFTER:
+                self._send(receiver, sender, _ACK, record.t_ns)
+            last = start + MAX_SEGMENT >= len(data)
+            self._send(sender, receiver, _PSH | _ACK if last else _ACK, record.t_ns, segment)
+
+    def close(self) -> None:
+        """Write the FIN exchange (the local end closes first) and flush the stream."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._opened:
+            local, remote, t_ns = self._local, self._remote, self._last_ns
+            self._send(local, remote, _FIN | _ACK, t_ns)
+            self._send(remote, local, _FIN | _ACK, t_ns)
+            self._send(local, remote, _ACK, t_ns)
+        self._stream.flush()
+
+    def _handshake(self, t_ns: int) -> None:
+        self._opened = True
+        local, remote = self._local, self._remote
+        local.seq, remote.seq = _ISN_LOCAL, _ISN_REMOTE
+        options = _syn_options()
+        self._send(local, remote, _SYN, t_ns, options=options, ack=0)
+        self._send(remote, local, _SYN | _ACK, t_ns, options=options)
+        self._send(local, remote, _ACK, t_ns)
+
+    def _send(
+        self,
+        sender: _Side,
+        receiver: _Side,
+        flags: int,
+        t_ns: int,
+        payload: bytes | memoryview = b"",
+        *,
+        options: bytes = b"",
+        ack: int | None = None,
+    ) -> None:
+        ack_number = receiver.seq if ack is None else ack
+        header_len = 20 + len(options)
+        tcp_header = struct.pack(
+            "!HHIIBBHHH",
+            sender.port,
+            receiver.port,
+            sender.seq,
+            ack_number,
+            (header_len // 4) << 4,
+            flags,
+            _WINDOW,
+            0,  # checksum, filled in below
+            0,  # urgent pointer
+        )
+        tcp_len = header_len + len(payload)
+        if self._ipv6:
+            pseudo = sender.ip + receiver.ip + struct.pack("!I3xB", tcp_len, _PROTO_TCP)
+        else:
+            pseudo = sender.ip + receiver.ip + struct.pack("!xBH", _PROTO_TCP, tcp_len)
+        checksum = _checksum(pseudo + tcp_header + options + payload)
+        tcp_header = tcp_header[:16] + struct.pack("!H", checksum) + tcp_header[18:]
+        ethertype = _ETHERTYPE_IPV6 if self._ipv6 else _ETHERTYPE_IPV4
+        frame = b"".join(
+            (
+                receiver.mac,
+                sender.mac,
+                struct.pack("!H", ethertype),
+                self._ip_header(sender, receiver, tcp_len),
+                tcp_header,
+                options,
+                payload,
+            )
+        )
+        self._stream.write(_enhanced_packet(t_ns, frame))
+        self.packets_written += 1
+        if ack is None and flags & _ACK:
+            receiver.unacked = 0
+        sender.seq = (sender.seq + len(payload) + (1 if flags & (_SYN | _FIN) else 0)) & 0xFFFFFFFF
+        sender.unacked += len(payload)
+
+    def _ip_header(self, sender: _Side, receiver: _Side, payload_len: int) -> bytes:
+        if self._ipv6:
+            return (
+                struct.pack("!IHBB", 6 << 28, payload_len, _PROTO_TCP, _TTL)
+                + sender.ip
+                + receiver.ip
+            )
+        sender.ip_id = (sender.ip_id + 1) & 0xFFFF
+        header = struct.pack(
+            "!BBHHHBBH4s4s",
+            0x45,  # version 4, header of 5 words
+            0,
+            20 + payload_len,
+            sender.ip_id,
+            _IPV4_DONT_FRAGMENT,
+            _TTL,
+            _PROTO_TCP,
+            0,
+            sender.ip,
+            receiver.ip,
+        )
+        return header[:10] + struct.pack("!H", _checksum(header)) + header[12:]
+
+
+def export_pcapng(path: Path, records: Iterable[Record], endpoints: Endpoints) -> int:
+    """Write ``records`` to ``path`` as one TCP conversation in pcapng.
+
+    The file is written beside ``path`` as ``.part`` and moved onto it when complete.
+
+    Returns:
+        The number of packets written (handshake, data, acknowledgements and FINs).
+
+    Raises:
+        SaveError: the file could not be written.
+    """
+    with open_atomic(path) as stream:
+        writer = PcapngTcpWriter(stream, endpoints)
+        for record in records:
+            writer.write(record)
+        writer.close()
+    return writer.packets_written
+
+
+def _checksum(data: bytes) -> int:
+    """The Internet checksum (RFC 1071) of ``data``.
+
+    The ones' complement sum of 16-bit words equals the number's value modulo 0xFFFF, since
+    2**16 ≡ 1 (mod 0xFFFF); one big-integer remainder replaces a loop over the words.
+    """
+    if len(data) % 2:
+        data += b"\0"
+    value = int.from_bytes(data, "big")
+    total = value % 0xFFFF
+    if total == 0 and value:
+        total = 0xFFFF  # a non-zero sum in ones' complement is never +0
+    return 0xFFFF - total
+
+
+def _syn_options() -> bytes:
+    mss = struct.pack("!BBH", 2, 4, _MSS)
+    window_scale = struct.pack("!BBBB", 1, 3, 3, _WINDOW_SHIFT)  # NOP, then kind 3 of length 3
+    return mss + window_scale
+
+
+def _block(block_type: int, body: bytes) -> bytes:
+    body += b"\0" * (-len(body) % 4)
+    length = len(body) + 12
+    return struct.pack("<II", block_type, length) + body + struct.pack("<I", length)
+
+
+def _option(code: int, value: bytes) -> bytes:
+    return struct.pack("<HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
+
+
+def _section_header(app_name: str) -> bytes:
+    body = struct.pack("<IHHq", _BYTE_ORDER_MAGIC, 1, 0, -1)  # version 1.0, length unknown
+    body += _option(_SHB_USERAPPL, app_name.encode("utf-8")) + _option(_OPT_END, b"")
+    return _block(_SHB, body)
+
+
+def _interface_description() -> bytes:
+    body = struct.pack("<HHI", _LINKTYPE_ETHERNET, 0, _SNAPLEN)
+    body += _option(_IF_TSRESOL, bytes([_TSRESOL_NS])) + _option(_OPT_END, b"")
+    return _block(_IDB, body)
+
+
+def _enhanced_packet(t_ns: int, frame: bytes) -> bytes:
+    header = struct.pack(
+        "<IIIII", 0, (t_ns >> 32) & 0xFFFFFFFF, t_ns & 0xFFFFFFFF, len(frame), len(frame)
+    )
+    return _block(_EPB, header + frame)

@@ -1,0 +1,306 @@
+"""Turn what the user typed in a send box into bytes (sans-IO, Qt-free).
+
+Three input formats: plain text, hex digits, and text with backslash escapes. Text may hold
+``{{fields}}`` (counter, date, time, unix time, random number) expanded at send time. Every error
+is an :class:`~desktop.core.errors.InputError` whose ``position`` and ``length`` point into the
+text exactly as typed, so the send box can underline the culprit.
+"""
+
+from __future__ import annotations
+
+import builtins
+import codecs
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from random import Random
+from typing import NamedTuple
+
+from desktop.core.errors import BadEscapeInput, BadFieldInput, BadHexInput, UnencodableInput
+
+__all__ = [
+    "ENCODINGS",
+    "FieldContext",
+    "InputFormat",
+    "LineEnding",
+    "encode_input",
+    "parse_hex",
+]
+
+
+class InputFormat(enum.Enum):
+    """How the text of a send box is read."""
+
+    TEXT = "text"
+    HEX = "hex"
+    ESCAPED = "escaped"
+
+
+class LineEnding(enum.Enum):
+    """What is appended after the payload."""
+
+    _value_: builtins.bytes
+
+    NONE = b""
+    LF = b"\n"
+    CRLF = b"\r\n"
+    CR = b"\r"
+
+    @property
+    def bytes(self) -> builtins.bytes:
+        """The line ending as bytes (in an ASCII-compatible encoding)."""
+        return self._value_
+
+
+#: (Python codec name, label shown to the user), in menu order.
+ENCODINGS: tuple[tuple[str, str], ...] = (
+    ("utf-8", "UTF-8"),
+    ("gbk", "GBK"),
+    ("gb18030", "GB18030"),
+    ("big5", "Big5"),
+    ("shift_jis", "Shift_JIS"),
+    ("euc-kr", "EUC-KR"),
+    ("utf-16-le", "UTF-16LE"),
+    ("utf-16-be", "UTF-16BE"),
+    ("latin-1", "Latin-1"),
+)
+
+_LABELS = {codecs.lookup(name).name: label for name, label in ENCODINGS}
+
+_MAX_RANDOM = 10**18  # keeps {{random:N}} within 19 digits (and far below int's str-size limit)
+
+
+@dataclass
+class FieldContext:
+    """Values that ``{{fields}}`` expand to; the caller advances ``counter`` after each send.
+
+    Attributes:
+        counter: the value of ``{{counter}}``.
+        now: the time used by ``{{date}}``, ``{{time}}`` and ``{{unix}}``; None means now (local).
+        random: the generator behind ``{{random:N}}``.
+    """
+
+    counter: int = 0
+    now: datetime | None = None
+    random: Random = field(default_factory=Random)
+
+
+class _Chunk(NamedTuple):
+    value: str | bytes  # str is encoded in the chosen encoding; bytes are sent as they are
+    position: int  # where the chunk starts in the typed text
+    span: int  # 0: literal text, character i typed at position + i; else the source's length
+
+
+_HEX_TOKEN = re.compile(r"[^\s,:\-]+")  # hex groups are split by whitespace , : and -
+_NOT_HEX = re.compile(r"[^0-9a-fA-F]")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+_BACKSLASH = re.compile(r"\\")
+_FIELD_OPEN = re.compile(r"\{\{")
+_ESCAPE_OR_FIELD = re.compile(r"\\|\{\{")
+_SIMPLE_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "0": "\0", "\\": "\\"}
+_ESCAPE_HELP = "use \\r \\n \\t \\0 \\xNN or \\\\"
+_FIELD_HELP = "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}"
+
+
+def encode_input(
+    text: str,
+    fmt: InputFormat,
+    encoding: str = "utf-8",
+    line_ending: LineEnding = LineEnding.NONE,
+    fields: FieldContext | None = None,
+) -> bytes:
+    """Turn the text of a send box into the bytes to send.
+
+    Args:
+        text: the text as typed.
+        fmt: how to read it. HEX ignores ``encoding`` and ``fields``.
+        encoding: a Python codec name for TEXT and ESCAPED; ``\\xNN`` escapes stay raw bytes.
+        line_ending: appended to the payload; encoded in ``encoding`` for TEXT and ESCAPED (the
+            same bytes in every ASCII-compatible encoding, two bytes each in UTF-16).
+        fields: expand ``{{fields}}`` with these values; None leaves ``{{...}}`` as typed.
+
+    Returns:
+        The payload.
+
+    Raises:
+        InputError: a subclass saying what is wrong and where (``position``, ``length``).
+        LookupError: ``encoding`` is not a text encoding Python knows.
+    """
+    if fmt is InputFormat.HEX:
+        return parse_hex(text) + line_ending.bytes
+    chunks = _scan(text, escapes=fmt is InputFormat.ESCAPED, fields=fields)
+    return _encode(text, chunks, encoding, line_ending)
+
+
+def parse_hex(text: str) -> bytes:
+    """Read hex input: ``48 65 6c``, ``48656c``, ``0x48,0x65``, ``48:65:6C``, ``0X48-0x65``.
+
+    Groups are split by whitespace, commas, colons and dashes and may start with ``0x``. A group
+    of an even number of digits is read two digits a byte; a single digit is one byte.
+
+    Raises:
+        BadHexInput: a character that is not a hex digit, or a group of an odd number (>1) of
+            digits.
+    """
+    parts: list[str] = []
+    for match in _HEX_TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        prefix = 2 if token[:2] in ("0x", "0X") else 0
+        digits = token[prefix:]
+        bad = _NOT_HEX.search(digits)
+        if bad is not None:
+            where = start + prefix + bad.start()
+            raise BadHexInput(
+                f"{_char(bad.group())} at position {where} is not a hex digit.", where
+            )
+        if not digits:
+            raise BadHexInput(
+                f"'{token}' at position {start} has no hex digits after it.", start, len(token)
+            )
+        if len(digits) == 1:
+            parts.append("0" + digits)
+        elif len(digits) % 2:
+            raise BadHexInput(_odd_hex_message(token, digits, start), start, len(token))
+        else:
+            parts.append(digits)
+    return bytes.fromhex("".join(parts))
+
+
+def _odd_hex_message(token: str, digits: str, start: int) -> str:
+    head = f"Odd number of hex digits in {_quote(token)} at position {start}"
+    if len(digits) > 12:  # a concrete suggestion would be longer than the sentence around it
+        return f"{head}: add a 0 in front or split it into pairs of digits."
+    pairs = " ".join(digits[i : i + 2] for i in range(0, len(digits) - 1, 2))
+    return f"{head}: write 0{digits} or {pairs} 0{digits[-1]}."
+
+
+def _scan(text: str, *, escapes: bool, fields: FieldContext | None) -> list[_Chunk]:
+    """Split ``text`` in one pass into literal runs, escapes and expanded fields."""
+    if fields is None and not escapes:
+        return [_Chunk(text, 0, 0)]
+    pattern = _BACKSLASH if fields is None else _ESCAPE_OR_FIELD if escapes else _FIELD_OPEN
+    now = datetime.now() if fields is None or fields.now is None else fields.now  # once per text
+    chunks: list[_Chunk] = []
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start > pos:
+            chunks.append(_Chunk(text[pos:start], pos, 0))
+        if fields is not None and match.group() == "{{":
+            chunk = _field(text, start, fields, now)
+        else:
+            chunk = _escape(text, start)
+        chunks.append(chunk)
+        pos = start + chunk.span
+    if pos < len(text):
+        chunks.append(_Chunk(text[pos:], pos, 0))
+    return chunks
+
+
+def _escape(text: str, start: int) -> _Chunk:
+    """Read the backslash escape at ``text[start]``."""
+    if start + 1 == len(text):
+        raise BadEscapeInput(
+            f"Lone '\\' at position {start}, the end of the text: write \\\\ for a backslash.",
+            start,
+        )
+    letter = text[start + 1]
+    if letter in _SIMPLE_ESCAPES:
+        return _Chunk(_SIMPLE_ESCAPES[letter], start, 2)
+    if letter == "x":
+        digits = text[start + 2 : start + 4]
+        if len(digits) == 2 and digits[0] in _HEX_DIGITS and digits[1] in _HEX_DIGITS:
+            return _Chunk(bytes.fromhex(digits), start, 4)
+        found = 1 if digits[:1] and digits[0] in _HEX_DIGITS else 0
+        shown = text[start : start + 2 + found]
+        raise BadEscapeInput(
+            f"Escape '{shown}' at position {start} needs two hex digits, like \\x0a.",
+            start,
+            2 + found,
+        )
+    shown = f"'\\{letter}'" if letter.isprintable() else f"'\\' followed by {_char(letter)}"
+    raise BadEscapeInput(f"Unknown escape {shown} at position {start}: {_ESCAPE_HELP}.", start, 2)
+
+
+def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk:
+    """Read and expand the ``{{field}}`` at ``text[start]``."""
+    end = text.find("}}", start + 2)
+    if end < 0:
+        raise BadFieldInput(
+            f"Field '{{{{' at position {start} is not closed: end it with }}}}.",
+            start,
+            len(text) - start,
+        )
+    span = end + 2 - start
+    source = text[start : start + span]
+    name, colon, argument = text[start + 2 : end].strip().partition(":")
+    name = name.strip().lower()
+    simple = {
+        "counter": lambda: str(fields.counter),
+        "date": lambda: now.strftime("%Y-%m-%d"),
+        "time": lambda: now.strftime("%H:%M:%S"),
+        "unix": lambda: str(int(now.timestamp())),
+    }
+    if name in simple and not colon:
+        return _Chunk(simple[name](), start, span)
+    if name in simple:
+        raise BadFieldInput(
+            f"Field {_quote(source)} at position {start} takes no argument: write {{{{{name}}}}}.",
+            start,
+            span,
+        )
+    if name == "random":
+        limit = argument.strip()
+        if limit.isascii() and limit.isdigit() and len(limit) <= 19:
+            n = int(limit)
+            if 0 < n <= _MAX_RANDOM:
+                return _Chunk(str(fields.random.randrange(n)), start, span)
+        raise BadFieldInput(
+            f"Field {_quote(source)} at position {start} needs a whole number from 1 to 10^18, "
+            "like {{random:100}}.",
+            start,
+            span,
+        )
+    raise BadFieldInput(
+        f"Unknown field {_quote(source)} at position {start}: {_FIELD_HELP}.", start, span
+    )
+
+
+def _encode(text: str, chunks: list[_Chunk], encoding: str, line_ending: LineEnding) -> bytes:
+    """Encode the text chunks with one incremental encoder (one BOM at most), raw bytes as is."""
+    "".encode(encoding)  # LookupError for unknown codecs and for non-text ones (hex, rot13)
+    encoder = codecs.getincrementalencoder(encoding)("strict")
+    out = bytearray()
+    for chunk in chunks:
+        if isinstance(chunk.value, bytes):
+            out += chunk.value
+            continue
+        try:
+            out += encoder.encode(chunk.value)
+        except UnicodeEncodeError as error:
+            raise _unencodable(text, chunk, error.start, encoding) from None
+    out += encoder.encode(line_ending.bytes.decode("ascii"), final=True)
+    return bytes(out)
+
+
+def _unencodable(text: str, chunk: _Chunk, index: int, encoding: str) -> UnencodableInput:
+    label = _LABELS.get(codecs.lookup(encoding).name, encoding)
+    if chunk.span:  # an escape or a field: blame all of it
+        source = _quote(text[chunk.position : chunk.position + chunk.span])
+        message = f"{source} at position {chunk.position} cannot be written in {label}."
+        return UnencodableInput(message, chunk.position, chunk.span)
+    where = chunk.position + index
+    message = f"{_char(text[where])} at position {where} cannot be written in {label}."
+    return UnencodableInput(message, where)
+
+
+def _char(char: str) -> str:
+    """A character as a message shows it: quoted if printable, else its code point."""
+    return f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}"
+
+
+def _quote(source: str, limit: int = 32) -> str:
+    """A piece of typed text, quoted and shortened for a message."""
+    shown = source if len(source) <= limit else source[: limit - 1] + "…"
+    return f"'{shown}'"

@@ -1,0 +1,61 @@
+"""Listening sockets with typed errors: IPv4, IPv6, or dual-stack."""
+
+from __future__ import annotations
+
+import errno
+import socket
+
+from desktop.core.errors import AddressInUse, ListenError, PermissionDenied
+
+__all__ = ["ANY", "open_listeners"]
+
+ANY = ("", "*", "any")  # host values that mean "every address, IPv4 and IPv6"
+
+
+def open_listeners(host: str, port: int, backlog: int = 4096) -> list[socket.socket]:
+    """Bound, listening, non-blocking sockets for ``host``:``port``.
+
+    ``""``/``*``/``any`` and ``::`` give one dual-stack IPv6 socket accepting IPv4 too (falls
+    back to a plain IPv4 socket where IPv6 is missing); ``0.0.0.0`` gives IPv4 only; a literal
+    address gives a socket on that address.
+
+    Raises:
+        AddressInUse, PermissionDenied, ListenError: with a sentence.
+    """
+    name = host.strip().strip("[]").lower()
+    if name in ANY or name == "::":
+        if socket.has_ipv6:
+            try:
+                return [_listener(socket.AF_INET6, "::", port, backlog, dual_stack=True)]
+            except ListenError:
+                if name == "::":
+                    raise
+        return [_listener(socket.AF_INET, "0.0.0.0", port, backlog)]
+    family = socket.AF_INET6 if ":" in name else socket.AF_INET
+    return [_listener(family, name, port, backlog)]
+
+
+def _listener(
+    family: int, host: str, port: int, backlog: int, dual_stack: bool = False
+) -> socket.socket:
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0 if dual_stack else 1)
+        sock.bind((host, port))
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except OSError as error:
+        sock.close()
+        shown = "any address" if dual_stack else host
+        if error.errno == errno.EADDRINUSE:
+            raise AddressInUse(shown, port) from None
+        if error.errno in (errno.EACCES, errno.EPERM):
+            raise PermissionDenied(shown, port) from None
+        if error.errno == errno.EADDRNOTAVAIL:
+            raise ListenError(f"{host} is not an address of this machine.") from None
+        if isinstance(error, socket.gaierror) or error.errno == errno.EAFNOSUPPORT:
+            raise ListenError(f"{host!r} is not a valid address to listen on.") from None
+        raise ListenError(f"Could not listen on {host} port {port}: {error.strerror}.") from None
+    return sock

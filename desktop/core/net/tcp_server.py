@@ -1,0 +1,315 @@
+"""TCP server engine: many clients at once on one loop, plain, echo or auto-reply, optional TLS."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import itertools
+import ssl
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from desktop.core.errors import NetError, NotConnected
+from desktop.core.limits import release_free_memory
+from desktop.core.net.auto_reply import AutoReplyRule, first_reply
+from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
+from desktop.core.net.listen import open_listeners
+
+__all__ = ["ClientInfo", "ServerMode", "TcpServer", "TcpServerSink"]
+
+_BACKLOG = 4096  # connections waiting for accept; a crowd connecting at once would overflow 100
+_TRIM_AFTER_PEAK = 256  # clients at once before an empty server is worth a malloc_trim
+
+
+class ServerMode(enum.Enum):
+    """What a server does with what it receives, besides reporting it."""
+
+    PLAIN = "plain"  # nothing: the user answers by hand
+    ECHO = "echo"  # every byte goes back to its sender
+    RULES = "rules"  # the first matching auto-reply rule answers
+
+
+class TcpServerSink(Protocol):
+    """What a server reports. Called on the engine's event-loop thread."""
+
+    def on_client_connected(self, client_id: int, peer: str) -> None:
+        """A client is connected (after its TLS handshake, if any)."""
+
+    def on_client_data(self, client_id: int, data: memoryview) -> None:
+        """Bytes from a client; valid only during the call."""
+
+    def on_client_sent(self, client_id: int, data: bytes) -> None:
+        """The server answered by itself (echo or an auto-reply) with ``data``."""
+
+    def on_client_closed(self, client_id: int, reason: str) -> None:
+        """A client is gone; ``reason`` is a sentence."""
+
+    def on_client_rejected(self, peer: str, reason: str) -> None:
+        """A connection was refused (client limit, failed TLS handshake); never a client."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientInfo:
+    """A snapshot of one client for a connection table."""
+
+    client_id: int
+    peer: str
+    since_ns: int
+    bytes_in: int
+    bytes_out: int
+    state: str
+
+
+class _Client:
+    __slots__ = ("client_id", "connection", "since_ns", "state")
+
+    def __init__(self, client_id: int, connection: StreamConnection) -> None:
+        self.client_id = client_id
+        self.connection = connection
+        self.since_ns = time.time_ns()
+        self.state = "connected"
+
+
+class TcpServer:
+    """Listens and serves any number of clients; every client shares one read buffer.
+
+    Args:
+        sink: receives client events and data.
+        mode: plain, echo or rules.
+        rules: auto-reply rules (used in RULES mode).
+        max_clients: refuse connections beyond this many clients (0: no limit).
+        read_size: size of the shared read buffer.
+    """
+
+    def __init__(
+        self,
+        sink: TcpServerSink,
+        mode: ServerMode = ServerMode.PLAIN,
+        rules: Sequence[AutoReplyRule] = (),
+        max_clients: int = 0,
+        read_size: int = DEFAULT_READ_SIZE,
+    ) -> None:
+        self._sink = sink
+        self.mode = mode
+        self.rules = tuple(rules)
+        self.max_clients = max_clients
+        self._buffer = memoryview(bytearray(read_size))
+        self._servers: list[asyncio.Server] = []
+        self._clients: dict[int, _Client] = {}
+        self._ids = itertools.count(1)
+        self._ssl: ssl.SSLContext | None = None
+        self._handshake_timeout = 10.0
+        self._handshakes: set[asyncio.Task[None]] = set()
+        self.addresses: list[str] = []
+        self.accepted_total = 0
+        self.rejected_total = 0
+        self._closed_bytes_in = 0
+        self._closed_bytes_out = 0
+        self.peak_clients = 0
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    async def start(
+        self,
+        host: str,
+        port: int,
+        ssl_context: ssl.SSLContext | None = None,
+        handshake_timeout: float = 10.0,
+    ) -> list[str]:
+        """Start listening; returns the addresses listened on (``host:port``).
+
+        Raises:
+            AddressInUse, PermissionDenied, ListenError: with a sentence.
+        """
+        loop = asyncio.get_running_loop()
+        self._ssl = ssl_context
+        self._handshake_timeout = handshake_timeout
+        for sock in open_listeners(host, port, _BACKLOG):
+            # asyncio calls listen() again with its own backlog (100 by default): pass ours.
+            server = await loop.create_server(self._new_connection, sock=sock, backlog=_BACKLOG)
+            self._servers.append(server)
+            self.addresses.append(format_address(sock.getsockname()))
+        return self.addresses
+
+    @property
+    def listening(self) -> bool:
+        """True while accepting connections."""
+        return any(server.is_serving() for server in self._servers)
+
+    @property
+    def port(self) -> int:
+        """The port listened on (useful when started with port 0)."""
+        return int(self.addresses[0].rsplit(":", 1)[1]) if self.addresses else 0
+
+    async def close(self) -> None:
+        """Stop listening and close every client."""
+        for server in self._servers:
+            server.close()
+        for task in list(self._handshakes):
+            task.cancel()
+        for client in list(self._clients.values()):
+            client.connection.abort("The server was stopped.")
+        for server in self._servers:
+            await server.wait_closed()
+        self._servers.clear()
+
+    # -- clients ----------------------------------------------------------------------------------
+    @property
+    def client_count(self) -> int:
+        """Clients connected now."""
+        return len(self._clients)
+
+    @property
+    def bytes_in(self) -> int:
+        """Bytes received from all clients since the start."""
+        return self._closed_bytes_in + sum(c.connection.bytes_in for c in self._clients.values())
+
+    @property
+    def bytes_out(self) -> int:
+        """Bytes sent to all clients since the start."""
+        return self._closed_bytes_out + sum(c.connection.bytes_out for c in self._clients.values())
+
+    def client_ids(self) -> list[int]:
+        """Ids of the clients connected now, oldest first."""
+        return list(self._clients)
+
+    def info(self, client_id: int) -> ClientInfo | None:
+        """A snapshot of one client, or None if it has left."""
+        client = self._clients.get(client_id)
+        if client is None:
+            return None
+        c = client.connection
+        return ClientInfo(client_id, c.peer, client.since_ns, c.bytes_in, c.bytes_out, client.state)
+
+    def send(self, client_id: int, data: bytes) -> None:
+        """Send to one client.
+
+        Raises:
+            NotConnected: that client has left.
+            NetError: the client is not reading and too much is waiting already.
+        """
+        client = self._clients.get(client_id)
+        if client is None or client.state != "connected":
+            raise NotConnected()
+        client.connection.write(data)
+
+    def send_all(self, data: bytes) -> tuple[int, list[str]]:
+        """Send to every connected client; returns (how many got it, sentences for the others)."""
+        sent = 0
+        problems: list[str] = []
+        for client in list(self._clients.values()):
+            if client.state != "connected":
+                continue
+            try:
+                client.connection.write(data)
+                sent += 1
+            except NetError as error:
+                problems.append(str(error))
+        return sent, problems
+
+    def disconnect(self, client_id: int, reason: str = "Disconnected by the server.") -> bool:
+        """Close one client; False if it had already left."""
+        client = self._clients.get(client_id)
+        if client is None:
+            return False
+        client.connection.close(reason)
+        return True
+
+    # -- connection callbacks -------------------------------------------------------------------
+    def _new_connection(self) -> StreamConnection:
+        connection = StreamConnection(self._buffer, self._data, self._lost, self._made)
+        if self.mode is ServerMode.ECHO:
+            connection.pause_reading_while_blocked()
+        return connection
+
+    def _made(self, connection: StreamConnection) -> None:
+        if connection.tag is not None:
+            # Second call: the TLS handshake finished and the TLS transport took over.
+            client = self._clients[connection.tag]
+            client.state = "connected"
+            self._sink.on_client_connected(client.client_id, connection.peer)
+            return
+        if self.max_clients and len(self._clients) >= self.max_clients:
+            self.rejected_total += 1
+            connection.abort("refused")
+            self._sink.on_client_rejected(
+                connection.peer,
+                f"Refused {connection.peer}: the limit of {self.max_clients} clients is reached.",
+            )
+            return
+        client = _Client(next(self._ids), connection)
+        connection.tag = client.client_id
+        self._clients[client.client_id] = client
+        self.accepted_total += 1
+        self.peak_clients = max(self.peak_clients, len(self._clients))
+        if self._ssl is None:
+            self._sink.on_client_connected(client.client_id, connection.peer)
+            return
+        client.state = "handshake"
+        assert connection.transport is not None
+        connection.transport.pause_reading()  # nothing is read before the TLS layer is in place
+        task = asyncio.get_running_loop().create_task(self._handshake(client))
+        self._handshakes.add(task)
+        task.add_done_callback(self._handshakes.discard)
+
+    async def _handshake(self, client: _Client) -> None:
+        connection = client.connection
+        plain = connection.transport
+        assert plain is not None and self._ssl is not None
+        try:
+            await asyncio.get_running_loop().start_tls(
+                plain,
+                connection,
+                self._ssl,
+                server_side=True,
+                ssl_handshake_timeout=self._handshake_timeout,
+            )
+        except (OSError, ssl.SSLError, TimeoutError, ConnectionError) as error:
+            self._clients.pop(client.client_id, None)
+            plain.abort()
+            self.rejected_total += 1
+            self._sink.on_client_rejected(
+                connection.peer, f"TLS handshake with {connection.peer} failed: {_why(error)}"
+            )
+        except asyncio.CancelledError:
+            plain.abort()
+            raise
+
+    def _data(self, connection: StreamConnection, data: memoryview) -> None:
+        client_id = connection.tag
+        assert client_id is not None
+        self._sink.on_client_data(client_id, data)
+        if self.mode is ServerMode.ECHO:
+            reply: bytes | None = bytes(data)
+        elif self.mode is ServerMode.RULES and self.rules:
+            reply = first_reply(self.rules, bytes(data))
+        else:
+            return
+        if reply is None or not connection.is_open:
+            return
+        try:
+            connection.write(reply)
+        except NetError:
+            return  # echo pauses reading while blocked, so this only guards a race on close
+        self._sink.on_client_sent(client_id, reply)
+
+    def _lost(self, connection: StreamConnection, reason: str) -> None:
+        client = self._clients.pop(connection.tag, None) if connection.tag is not None else None
+        if client is None:
+            return
+        self._closed_bytes_in += connection.bytes_in
+        self._closed_bytes_out += connection.bytes_out
+        self._sink.on_client_closed(client.client_id, reason)
+        if not self._clients and self.peak_clients >= _TRIM_AFTER_PEAK:
+            # Everyone left after a crowd: hand the freed heap back (RSS returns to baseline).
+            self.peak_clients = 0
+            asyncio.get_running_loop().call_later(0.2, release_free_memory)
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, TimeoutError):
+        return "no handshake within the time limit."
+    if isinstance(error, ssl.SSLError):
+        return f"{error.reason or error}."
+    return f"{getattr(error, 'strerror', None) or error}."

@@ -1,0 +1,372 @@
+"""TLS for the socket engines: ``ssl`` contexts from plain options, session facts, error sentences.
+
+An engine uses it like this::
+
+    context = client_context(options)  # raises TlsError for bad CA/cert/key files
+    try:
+        transport, protocol = await loop.create_connection(
+            factory, address, port,
+            ssl=context, server_hostname=server_hostname(host, options),
+        )
+    except (ssl.SSLError, OSError) as error:  # after TCP was up: the handshake failed
+        raise TlsError(describe_ssl_error(error)) from error
+    info = session_info(transport.get_extra_info("ssl_object"))
+
+A server passes ``ssl=server_context(options, cache_dir)`` to ``loop.create_server`` and
+describes handshake failures with ``describe_ssl_error(error, server_side=True)``.
+
+Pass ``server_hostname`` explicitly even for IP literals: asyncio would otherwise use the
+``host`` argument, which for an engine is the resolved address rather than the name typed.
+"""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+import ssl
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import TlsError
+from desktop.core.net.certs import (
+    CertificateInfo,
+    check_ca_file,
+    check_cert_and_key,
+    generate_self_signed,
+    self_signed_files,
+)
+
+__all__ = [
+    "TlsClientOptions",
+    "TlsServerOptions",
+    "TlsSessionInfo",
+    "client_context",
+    "describe_ssl_error",
+    "server_context",
+    "server_hostname",
+    "session_info",
+]
+
+
+@dataclass(frozen=True)
+class TlsClientOptions:
+    """How a client speaks TLS.
+
+    Attributes:
+        verify: check the server's certificate chain and name.
+        server_name: name sent in SNI and checked against the certificate, instead of the host.
+        ca_file: PEM certificates to trust in addition to the system's.
+        cert_file: PEM client certificate (may also hold the key).
+        key_file: PEM private key of ``cert_file``, unencrypted.
+        alpn: protocols to offer in ALPN, most preferred first (e.g. ``("h2", "http/1.1")``).
+    """
+
+    verify: bool = True
+    server_name: str | None = None
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    alpn: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TlsServerOptions:
+    """How a server speaks TLS.
+
+    Attributes:
+        cert_file: PEM server certificate (may also hold the key); ``None`` for a self-signed one.
+        key_file: PEM private key of ``cert_file``, unencrypted.
+        require_client_cert: refuse clients without a certificate signed by ``ca_file``.
+        ca_file: PEM certificates that client certificates are checked against; when given
+            without ``require_client_cert``, a client certificate is asked for but optional.
+    """
+
+    cert_file: str | None = None
+    key_file: str | None = None
+    require_client_cert: bool = False
+    ca_file: str | None = None
+
+
+@dataclass(frozen=True)
+class TlsSessionInfo:
+    """What was agreed in a handshake.
+
+    Attributes:
+        version: e.g. ``"TLSv1.3"``.
+        cipher: the cipher suite's OpenSSL name, e.g. ``"TLS_AES_256_GCM_SHA384"``.
+        alpn: the protocol chosen by ALPN, if any.
+        peer_chain: the peer's certificates, leaf first (may be only the leaf; see
+            ``session_info``); empty when the peer sent none.
+    """
+
+    version: str
+    cipher: str
+    alpn: str | None
+    peer_chain: tuple[CertificateInfo, ...]
+
+
+def client_context(options: TlsClientOptions) -> ssl.SSLContext:
+    """An ``ssl`` context for a client.
+
+    With ``verify`` the system's trusted certificates (plus ``ca_file``) are required to vouch
+    for the server, and its name is checked; without, anything is accepted.
+
+    Raises:
+        TlsError: a CA, certificate or key file is missing, not PEM, encrypted or mismatched.
+    """
+    if options.verify:
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+        if options.ca_file:
+            check_ca_file(options.ca_file)
+            _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
+    else:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    _load_identity(context, options.cert_file, options.key_file)
+    if options.alpn:
+        try:
+            context.set_alpn_protocols(list(options.alpn))
+        except (ValueError, TypeError) as error:  # empty or longer than 255 bytes
+            raise TlsError(f"The ALPN protocol list is invalid ({error}).") from error
+    return context
+
+
+def server_hostname(host: str, options: TlsClientOptions) -> str | None:
+    """The ``server_hostname=`` for ``create_connection``: SNI and the name to check.
+
+    ``options.server_name`` wins over ``host``. Brackets, an IPv6 zone (``%eth0``) and a trailing
+    dot are removed. An IP literal is returned as the address: Python's ``ssl`` checks it against
+    the certificate's IP entries and never sends it in SNI (RFC 6066 §3 allows only host names
+    there), so a connection to an address sends no SNI.
+
+    Returns:
+        The name or address, or ``None`` when there is none.
+    """
+    name = (options.server_name or host).strip()
+    if name.startswith("[") and name.endswith("]"):
+        name = name[1:-1]
+    try:
+        return str(ipaddress.ip_address(name.split("%", 1)[0]))
+    except ValueError:
+        pass
+    return name.rstrip(".") or None
+
+
+def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> ssl.SSLContext:
+    """An ``ssl`` context for a server.
+
+    Args:
+        options: certificate and client-certificate policy.
+        cache_dir: where the self-signed pair is kept when ``options.cert_file`` is ``None``
+            (see ``self_signed_files``); ``None`` makes a fresh pair for this context only.
+
+    Raises:
+        TlsError: a file is missing, not PEM, encrypted or mismatched, or client certificates
+            are required without a CA file to check them.
+    """
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    if options.cert_file or options.key_file:
+        _load_identity(context, options.cert_file, options.key_file)
+    elif cache_dir is not None:
+        cert_path, key_path = self_signed_files(cache_dir)
+        _load_identity(context, str(cert_path), str(key_path))
+    else:
+        cert_pem, key_pem = generate_self_signed()
+        # ssl loads certificates only from files: a private folder, gone once loaded.
+        with tempfile.TemporaryDirectory(prefix="socketdesk-tls-") as folder:
+            cert_path, key_path = Path(folder, "cert.pem"), Path(folder, "key.pem")
+            key_path.touch(mode=0o600)
+            key_path.write_bytes(key_pem)
+            cert_path.write_bytes(cert_pem)
+            _load_identity(context, str(cert_path), str(key_path))
+    if options.require_client_cert and not options.ca_file:
+        raise TlsError("Requiring client certificates needs a CA file to check them against.")
+    if options.ca_file:
+        check_ca_file(options.ca_file)
+        _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
+        context.verify_mode = (
+            ssl.CERT_REQUIRED if options.require_client_cert else ssl.CERT_OPTIONAL
+        )
+    return context
+
+
+def session_info(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> TlsSessionInfo:
+    """Version, cipher, ALPN and the peer's certificates of a finished handshake.
+
+    The peer's leaf certificate is given whether or not it was verified. The rest of the chain
+    needs ``get_unverified_chain()`` (Python 3.13+); on older Pythons ``peer_chain`` holds the
+    leaf only.
+    """
+    cipher = ssl_object.cipher()
+    return TlsSessionInfo(
+        version=ssl_object.version() or "unknown",
+        cipher=cipher[0] if cipher else "unknown",
+        alpn=ssl_object.selected_alpn_protocol(),
+        peer_chain=tuple(CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
+    )
+
+
+def describe_ssl_error(error: BaseException, *, server_side: bool = False) -> str:
+    """A sentence for a failed handshake or TLS connection.
+
+    Args:
+        error: what ``ssl`` or asyncio raised (``SSLError``, a connection reset, a timeout…).
+        server_side: we are the server, so the peer is called "the client".
+    """
+    peer = "client" if server_side else "server"
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return _verify_sentence(error, peer)
+    reason = getattr(error, "reason", None)
+    if isinstance(error, ssl.SSLError) and isinstance(reason, str):
+        for reasons, template in _REASONS:
+            if reason in reasons:
+                return template.format(peer=peer)
+    # asyncio gives up on a slow handshake with ConnectionAbortedError("SSL handshake is taking
+    # longer than N seconds: aborting the connection"); a timeout around it gives TimeoutError.
+    if isinstance(error, TimeoutError) or "handshake is taking longer" in str(error):
+        return "The TLS handshake timed out."
+    if isinstance(error, ssl.SSLEOFError | ssl.SSLZeroReturnError | ConnectionError):
+        return f"The {peer} closed the connection during the TLS handshake."
+    return f"TLS failed: {_plain_reason(error)}."
+
+
+class _X509Verify(enum.IntEnum):
+    """Certificate verification results that get their own sentence.
+
+    Source: OpenSSL ``include/openssl/x509_vfy.h`` (``X509_V_ERR_*``).
+    """
+
+    UNABLE_TO_GET_ISSUER_CERT = 2
+    CERT_NOT_YET_VALID = 9
+    CERT_HAS_EXPIRED = 10
+    DEPTH_ZERO_SELF_SIGNED_CERT = 18
+    SELF_SIGNED_CERT_IN_CHAIN = 19
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY = 20
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE = 21
+    CERT_REVOKED = 23
+    HOSTNAME_MISMATCH = 62
+    IP_ADDRESS_MISMATCH = 64
+
+
+_TRUST = "trust it with a CA file or turn verification off"
+# What follows "The server's certificate", and an optional hint after the details.
+_VERIFY_CLAUSES: dict[int, tuple[str, str]] = {
+    _X509Verify.DEPTH_ZERO_SELF_SIGNED_CERT: ("is self-signed and not trusted", _TRUST),
+    _X509Verify.SELF_SIGNED_CERT_IN_CHAIN: ("chain ends in an untrusted self-signed one", _TRUST),
+    _X509Verify.UNABLE_TO_GET_ISSUER_CERT: ("is signed by an unknown authority", _TRUST),
+    _X509Verify.UNABLE_TO_GET_ISSUER_CERT_LOCALLY: ("is signed by an unknown authority", _TRUST),
+    _X509Verify.UNABLE_TO_VERIFY_LEAF_SIGNATURE: ("is signed by an unknown authority", _TRUST),
+    _X509Verify.CERT_HAS_EXPIRED: ("has expired", ""),
+    _X509Verify.CERT_NOT_YET_VALID: ("is not valid yet", "check this computer's clock"),
+    _X509Verify.CERT_REVOKED: ("has been revoked", ""),
+    _X509Verify.HOSTNAME_MISMATCH: ("is for another name (hostname mismatch)", ""),
+    _X509Verify.IP_ADDRESS_MISMATCH: ("is for another address (IP address mismatch)", ""),
+}
+
+# OpenSSL reason codes (``SSLError.reason``; names from OpenSSL's ``sslerr.h``), grouped by
+# the sentence they get.
+_REASONS: tuple[tuple[frozenset[str], str], ...] = (
+    (
+        frozenset({"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "HTTPS_PROXY_REQUEST"}),
+        "The {peer} does not speak TLS on this port.",
+    ),
+    (
+        frozenset(
+            {
+                "UNSUPPORTED_PROTOCOL",
+                "TLSV1_ALERT_PROTOCOL_VERSION",
+                "NO_PROTOCOLS_AVAILABLE",
+                "VERSION_TOO_LOW",
+                "VERSION_TOO_HIGH",
+            }
+        ),
+        "No TLS version in common with the {peer}.",
+    ),
+    (
+        frozenset({"NO_SHARED_CIPHER", "NO_CIPHERS_AVAILABLE", "NO_SHARED_GROUPS"}),
+        "No cipher suite in common with the {peer}.",
+    ),
+    (
+        frozenset({"SSLV3_ALERT_HANDSHAKE_FAILURE"}),
+        "The {peer} refused the TLS handshake (handshake failure: often no cipher suite in "
+        "common).",
+    ),
+    (
+        frozenset({"TLSV13_ALERT_CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE"}),
+        "A client certificate is required but none was sent.",
+    ),
+    (
+        frozenset(
+            {
+                "SSLV3_ALERT_BAD_CERTIFICATE",
+                "SSLV3_ALERT_CERTIFICATE_UNKNOWN",
+                "SSLV3_ALERT_CERTIFICATE_EXPIRED",
+                "SSLV3_ALERT_UNSUPPORTED_CERTIFICATE",
+                "TLSV1_ALERT_UNKNOWN_CA",
+            }
+        ),
+        "The {peer} rejected our certificate.",
+    ),
+    (
+        frozenset({"NO_APPLICATION_PROTOCOL", "TLSV1_ALERT_NO_APPLICATION_PROTOCOL"}),
+        "No ALPN protocol in common with the {peer}.",
+    ),
+    (
+        frozenset({"TLSV1_ALERT_UNRECOGNIZED_NAME", "TLSV1_UNRECOGNIZED_NAME"}),
+        "The server does not know the name sent in SNI.",
+    ),
+    (
+        frozenset({"UNEXPECTED_EOF_WHILE_READING"}),
+        "The {peer} closed the connection during the TLS handshake.",
+    ),
+)
+
+
+def _verify_sentence(error: ssl.SSLCertVerificationError, peer: str) -> str:
+    detail = str(error.verify_message or error.reason or "certificate verify failed").rstrip(".")
+    clause, hint = _VERIFY_CLAUSES.get(error.verify_code, ("could not be verified", ""))
+    return f"The {peer}'s certificate {clause}: {detail}" + (f"; {hint}." if hint else ".")
+
+
+def _plain_reason(error: BaseException) -> str:
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str) and reason:
+        return reason.replace("_", " ").lower()
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.rstrip(".")
+    return str(error).rstrip(".") or type(error).__name__
+
+
+def _peer_ders(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> list[bytes]:
+    get_chain = getattr(ssl_object, "get_unverified_chain", None)  # Python 3.13+
+    if get_chain is not None:
+        chain = [der for der in get_chain() or () if isinstance(der, bytes)]
+        if chain:
+            return chain
+    leaf = ssl_object.getpeercert(binary_form=True)
+    return [leaf] if leaf else []
+
+
+def _load_identity(context: ssl.SSLContext, cert_file: str | None, key_file: str | None) -> None:
+    if not cert_file:
+        if key_file:
+            raise TlsError(f"The key file {key_file} needs a certificate file to go with it.")
+        return
+    check_cert_and_key(cert_file, key_file)
+    _load(cert_file, "certificate file", context.load_cert_chain, cert_file, key_file)
+
+
+def _load(path: str, what: str, load: Callable[..., None], *args: str | None) -> None:
+    # The files were checked with cryptography first; this catches what OpenSSL still refuses
+    # (e.g. a key type it does not support) with a sentence naming the file.
+    try:
+        load(*args)
+    except ssl.SSLError as error:
+        raise TlsError(
+            f"The {what} {path} could not be loaded ({_plain_reason(error)})."
+        ) from error
+    except OSError as error:
+        raise TlsError(f"The {what} {path} cannot be read ({_plain_reason(error)}).") from error

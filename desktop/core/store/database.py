@@ -1,0 +1,118 @@
+"""The SQLite database file: opening it, migrating its schema, transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.core.errors import StoreError
+from desktop.core.paths import data_dir
+
+__all__ = ["DB_NAME", "MIGRATIONS", "open_database", "schema_version", "transaction"]
+
+DB_NAME = "socketdesk.sqlite3"
+
+# Migration n (1-based) brings the schema from version n - 1 to n. Append only: a released
+# migration is never edited, since databases out there have already run it.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE saved_messages (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            line_ending TEXT NOT NULL,
+            created_ns INTEGER NOT NULL,
+            updated_ns INTEGER NOT NULL
+        )""",
+    ),
+)
+
+_SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    applied_ns INTEGER NOT NULL
+)"""
+
+
+def open_database(path: Path | None = None) -> sqlite3.Connection:
+    """Open (or create) the database and bring its schema up to date.
+
+    The connection is in autocommit mode; group statements with ``transaction()``.
+
+    Args:
+        path: the database file; by default ``socketdesk.sqlite3`` in the data directory.
+
+    Raises:
+        StoreError: the file cannot be opened, is not a database, or was written by a newer
+            version of SocketDesk.
+    """
+    path = data_dir() / DB_NAME if path is None else path
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"Could not open the database {path}: {error}.") from error
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        _migrate(conn, path)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(f"Could not open the database {path}: {error}.") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version of the database (0 for a new, empty one)."""
+    conn.execute(_SCHEMA_TABLE)
+    (version,) = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    return int(version)
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection, doing: str, immediate: bool = False) -> Iterator[None]:
+    """Run a block in one transaction; roll back if it raises.
+
+    Args:
+        conn: a connection from ``open_database()``.
+        doing: what the block does, for the error sentence ("save the message").
+        immediate: take the write lock at once (for read-then-write blocks).
+
+    Raises:
+        StoreError: SQLite reported an error; the sentence reads "Could not {doing}: …".
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise StoreError(f"Could not {doing}: {error}.") from error
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    # IMMEDIATE: two processes starting at once must not both run a migration.
+    with transaction(conn, f"update the database {path}", immediate=True):
+        version = schema_version(conn)
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"The database {path} was written by a newer version of SocketDesk (schema "
+                f"{version}; this version knows up to {len(MIGRATIONS)}). "
+                "Update SocketDesk, or move the file away to start afresh."
+            )
+        for number in range(version + 1, len(MIGRATIONS) + 1):
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, applied_ns) VALUES (?, ?)",
+                (number, time.time_ns()),
+            )
