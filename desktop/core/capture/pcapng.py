@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.core.capture.export import open_atomic
 from desktop.core.capture.record import Direction, Record
+from desktop.core.files import open_atomic
 
 __all__ = ["Endpoints", "PcapngTcpWriter", "export_pcapng"]
 

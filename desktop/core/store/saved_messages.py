@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.core.capture.export import open_atomic
 from desktop.core.errors import StoreError
+from desktop.core.files import open_atomic
 from desktop.core.store.database import transaction
 
 __all__ = ["JSON_KEY", "JSON_VERSION", "SavedMessage", "SavedMessageStore"]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.capture.export import export_hexdump, export_raw, export_text, open_atomic
+from desktop.core.capture.export import export_hexdump, export_raw, export_text
 from desktop.core.capture.record import Direction, Record
 from desktop.core.errors import SaveError
+from desktop.core.files import open_atomic
 
 # 2026-11-25 08:09:10.123456789 UTC
 T0 = calendar.timegm((2026, 11, 25, 8, 9, 10)) * 1_000_000_000 + 123_456_789

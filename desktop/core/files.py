@@ -1,0 +1,38 @@
+"""Writing files so that a reader never sees half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.core.errors import SaveError
+
+__all__ = ["open_atomic"]
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """Open ``path`` for writing so that it appears only when complete.
+
+    The data goes to ``path`` + ``.part``, which is moved onto ``path`` when the block ends
+    without an exception, and removed when it raises.
+
+    Raises:
+        SaveError: the file could not be written or moved into place.
+    """
+    part = path.with_suffix(path.suffix + ".part")
+    try:
+        with part.open("wb") as stream:
+            yield stream
+        os.replace(part, path)
+    except BaseException as error:
+        # Cleanup only: the error being raised below is the one that matters.
+        with contextlib.suppress(OSError):
+            part.unlink()
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            raise SaveError(f"Could not write {path}: {reason}.") from error
+        raise
