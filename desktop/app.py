@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import log_dir
 from desktop.resources import resource_path
 from desktop.settings import Settings
@@ -24,7 +25,8 @@ from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.workbench.workbench_page import WorkbenchPage
 from desktop.workers.loop_thread import EventLoopThread
-from desktop.workers.tcp_client_bridge import TcpClientBridge
+from desktop.workers.session_factory import SessionFactory
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["Application", "display_problem", "main"]
 
@@ -70,6 +72,10 @@ class Application:
     ) -> None:
         self.qapp = qapp
         self.settings = settings
+        # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
+        # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
+        # GUI's stalls under a flood short (bench/gui_flood.py).
+        sys.setswitchinterval(0.001)
         self.crash = CrashHandler(runtime_versions(), show_crash_dialogs)
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         self.crash.install()
@@ -80,8 +86,9 @@ class Application:
         self.io = EventLoopThread(on_unhandled=self.crash.handle_exception)
         self.io.start_and_wait()
         try:
-            self.tcp_client = TcpClientBridge(self.io)
-            self.window = MainWindow(settings, WorkbenchPage(self.tcp_client, settings))
+            self.runner = TaskRunner()
+            self.sessions = SessionFactory(self.io)
+            self.window = MainWindow(settings, WorkbenchPage(self.sessions, settings, self.runner))
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
             sys.excepthook, threading.excepthook = self._previous_hooks
@@ -105,7 +112,9 @@ class Application:
 
     def shutdown(self) -> None:
         """Close connections, stop the I/O thread, put the exception hooks back."""
-        self.tcp_client.close_connection()
+        for panel in self.window.workbench.panels():
+            WorkbenchPage.shutdown_panel(panel)
+        self.runner.wait(10_000)
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")
         sys.excepthook, threading.excepthook = self._previous_hooks
@@ -128,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     _setup_logging()
+    raise_open_file_limit()  # a server session may hold thousands of clients
     qapp = QApplication(list(argv) if argv is not None else sys.argv)
     qapp.setOrganizationName("SocketDesk")
     qapp.setApplicationName("SocketDesk")

@@ -14,6 +14,7 @@ import sys
 import threading
 from typing import Any
 
+from desktop.cli.tcp_relay import add_relay_command
 from desktop.cli.tcp_serve import serve
 from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
@@ -77,6 +78,7 @@ def add_commands(groups: Any) -> None:
         "-v", "--verbose", action="store_true", help="report clients and totals on stderr"
     )
     serve.set_defaults(run=_run_serve)
+    add_relay_command(commands)
 
 
 def _port_or_zero(text: str) -> int:

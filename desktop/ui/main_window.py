@@ -56,6 +56,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_client_action = file_menu.addAction(self.tr("New TCP &client session"))
+        self.new_client_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.new_server_action = file_menu.addAction(self.tr("New TCP &server session"))
+        self.new_server_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(
             QKeySequence("Ctrl+Q")
@@ -67,6 +72,8 @@ class MainWindow(QMainWindow):
         self.clear_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.focus_send_action = edit_menu.addAction(self.tr("Go to &send box"))
         self.focus_send_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.find_action = edit_menu.addAction(self.tr("&Find in log"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.workspace_actions: list[QAction] = []
@@ -113,12 +120,14 @@ class MainWindow(QMainWindow):
         return group
 
     def _connect_signals(self) -> None:
-        client = self.workbench.tcp_client
-        client.counters_changed.connect(self.traffic_label.set_counts)
-        client.status_changed.connect(self.session_label.setText)
+        self.workbench.counters_changed.connect(self.traffic_label.show_batch)
+        self.workbench.status_changed.connect(self.session_label.setText)
+        self.new_client_action.triggered.connect(self._new_client)
+        self.new_server_action.triggered.connect(self._new_server)
         self.quit_action.triggered.connect(self.close)
-        self.clear_log_action.triggered.connect(client.model.clear)
+        self.clear_log_action.triggered.connect(self._clear_log)
         self.focus_send_action.triggered.connect(self._focus_send)
+        self.find_action.triggered.connect(self._find)
         for action in self.workspace_actions:
             action.triggered.connect(self._show_workspace)
         self.theme_group.triggered.connect(self._theme_triggered)
@@ -165,9 +174,35 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(action.data()))
 
     @Slot()
+    def _new_client(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        self.workbench.new_client()
+
+    @Slot()
+    def _new_server(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        self.workbench.new_server()
+
+    @Slot()
     def _focus_send(self) -> None:
         self.tabs.setCurrentWidget(self.workbench)
-        self.workbench.tcp_client.send_edit.setFocus()
+        panel = self.workbench.current_panel()
+        if panel is not None:
+            panel.send_box.editor.setFocus()
+
+    @Slot()
+    def _clear_log(self) -> None:
+        panel = self.workbench.current_panel()
+        if panel is not None:
+            panel.log.clear()
+
+    @Slot()
+    def _find(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        panel = self.workbench.current_panel()
+        if panel is not None:
+            panel.log.search_edit.setFocus()
+            panel.log.search_edit.selectAll()
 
     @Slot(QAction)
     def _theme_triggered(self, action: QAction) -> None:

@@ -20,7 +20,7 @@ T = TypeVar("T", bound=Sized)
 # ~60 batches/s: one per frame of a 60 Hz display is as often as a user can see a change.
 DEFAULT_INTERVAL = 1 / 60
 # What may wait for a slow consumer; more than a view's ring holds is never useful.
-DEFAULT_MAX_PENDING_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_PENDING_BYTES = 16 * 1024 * 1024
 
 
 class Batcher(Generic[T]):

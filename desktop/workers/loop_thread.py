@@ -17,6 +17,7 @@ log = logging.getLogger("net")
 T = TypeVar("T")
 
 LoopErrorHandler = Callable[[BaseException], None]
+_GRACE_S = 1.0  # how long tasks may finish after stop() before they are cancelled
 
 
 class EventLoopThread(QThread):
@@ -57,6 +58,11 @@ class EventLoopThread(QThread):
         self._ready.set()
         try:
             loop.run_forever()
+            # Closing work posted just before stop (a server closing its sockets) gets a short
+            # grace period to finish; whatever still runs after it is cancelled.
+            pending = asyncio.all_tasks(loop)
+            if pending:
+                loop.run_until_complete(asyncio.wait(pending, timeout=_GRACE_S))
             pending = asyncio.all_tasks(loop)
             for task in pending:
                 task.cancel()

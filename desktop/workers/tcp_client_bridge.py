@@ -3,127 +3,231 @@
 from __future__ import annotations
 
 import asyncio
-import time
+from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal
 
-from desktop.core.capture import Direction, Record, RecordBatch
-from desktop.core.errors import SocketDeskError
+from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.net.file_send import send_file
 from desktop.core.net.tcp_client import TcpClient
-from desktop.workers.batcher import Batcher
+from desktop.core.net.tls import (
+    TlsClientOptions,
+    client_context,
+    server_hostname,
+    session_info,
+)
 from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.session_bridge import SessionBridge
 
-__all__ = ["TcpClientBridge"]
+__all__ = ["ClientOptions", "TcpClientBridge"]
+
+_RECONNECT_FIRST_S = 1.0
+_RECONNECT_MAX_S = 30.0
 
 
-class TcpClientBridge(QObject):
-    """Drives one TCP client session from the GUI thread.
+@dataclass(frozen=True)
+class ClientOptions:
+    """Where and how a client session connects."""
 
-    Command methods (``connect_to``, ``send``, ``close_connection``, ``batch_consumed``) may be
-    called from the GUI thread: they only post work to the I/O loop. Everything else runs on the
-    loop thread and talks back through signals, queued to receivers in the GUI thread.
+    host: str
+    port: int
+    timeout: float = 10.0
+    local_host: str = ""
+    local_port: int = 0
+    tls: TlsClientOptions | None = None
+    reconnect: bool = False
 
-    Signals:
+
+class TcpClientBridge(SessionBridge):
+    """Drives one TCP client session.
+
+    Signals (besides SessionBridge's):
         connected(str, str): local and peer address once the connection is up.
-        connect_failed(str): a sentence saying why connecting failed.
-        closed(str): a sentence saying why the connection ended.
-        records_received(RecordBatch): new records and counters, at most ~60 per second; the
-            receiver must call ``batch_consumed`` when done with each.
-        error_occurred(str): a sentence about a failed command (e.g. sending while closed).
+        connect_failed(str): why connecting failed (the session is idle again).
+        closed(str): why the connection ended (the session is idle unless reconnecting).
+        reconnecting(str): a sentence: what happened and when the next attempt is.
+        tls_established(TlsSessionInfo): version, cipher and the peer's certificates.
+        file_progress(FileProgress): a file being sent.
     """
 
     connected = Signal(str, str)
     connect_failed = Signal(str)
     closed = Signal(str)
-    records_received = Signal(object)
-    error_occurred = Signal(str)
+    reconnecting = Signal(str)
+    tls_established = Signal(object)
+    file_progress = Signal(object)
 
     def __init__(self, io: EventLoopThread) -> None:
-        super().__init__()
-        self._io = io
-        # Everything below is touched on the loop thread only.
+        super().__init__(io)
+        # Loop thread only from here on.
         self._client: TcpClient | None = None
         self._task: asyncio.Task[None] | None = None
-        self._batcher: Batcher[Record] | None = None
+        self._file_cancel: asyncio.Event | None = None
         self._peer = ""
 
-    # -- commands (any thread) ---------------------------------------------------------------
+    # -- commands (GUI thread) ---------------------------------------------------------------------
     def connect_to(self, host: str, port: int, timeout: float = 10.0) -> None:
+        """Connect with default options (plain TCP, no reconnect)."""
+        self.open(ClientOptions(host, port, timeout))
+
+    def open(self, options: ClientOptions) -> None:
         """Start connecting; the outcome arrives as ``connected`` or ``connect_failed``."""
-        self._io.call(self._start, host, port, timeout)
+        self._io.call(self._start, options)
 
     def send(self, data: bytes) -> None:
         """Send bytes on the open connection."""
-        self._io.call(self._send, data)
+        self._io.call(self._send_safely, data)
 
     def close_connection(self) -> None:
-        """Close the connection, or cancel a connection attempt."""
+        """Close the connection, cancel a connection attempt, stop reconnecting."""
         self._io.call(self._close)
 
-    @Slot()
-    def batch_consumed(self) -> None:
-        """The GUI has shown the last batch; the next may come."""
-        self._io.call(self._ack)
+    def send_file(self, path: str) -> None:
+        """Stream a file to the peer; progress arrives as ``file_progress``."""
+        self._io.call(self._start_file, path)
 
-    # -- loop thread ---------------------------------------------------------------------------
-    def _start(self, host: str, port: int, timeout: float) -> None:
-        if self._task is not None or (self._client is not None and self._client.connected):
+    def cancel_file(self) -> None:
+        """Stop sending the file."""
+        self._io.call(self._cancel_file)
+
+    # -- loop thread -------------------------------------------------------------------------------
+    def _start(self, options: ClientOptions) -> None:
+        if self._task is not None:
             self.error_occurred.emit("Already connected; disconnect first.")
             return
-        loop = asyncio.get_running_loop()
-        self._batcher = Batcher(loop, self._emit_batch)
-        self._client = TcpClient(self)
-        self._peer = f"{host}:{port}"
-        self._task = loop.create_task(self._connect(self._client, host, port, timeout))
+        self._peer = f"{options.host}:{options.port}"
+        self._task = asyncio.get_running_loop().create_task(self._run(options))
 
-    async def _connect(self, client: TcpClient, host: str, port: int, timeout: float) -> None:
+    async def _run(self, options: ClientOptions) -> None:
+        delay = _RECONNECT_FIRST_S
+        client: TcpClient | None = None
         try:
-            await client.connect(host, port, timeout=timeout)
-        except SocketDeskError as error:
-            self.connect_failed.emit(str(error))
+            while True:
+                client = TcpClient(self)
+                self._client = client
+                try:
+                    await self._connect(client, options)
+                except SocketDeskError as error:
+                    if not options.reconnect:
+                        self.connect_failed.emit(str(error))
+                        return
+                    self.reconnecting.emit(f"{error} Trying again in {delay:g} s.")
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, _RECONNECT_MAX_S)
+                    continue
+                delay = _RECONNECT_FIRST_S
+                if client.tls_object is not None:
+                    self.tls_established.emit(session_info(client.tls_object))
+                await client.wait_closed()
+                if not options.reconnect:
+                    return
+                self.reconnecting.emit(f"Trying again in {delay:g} s.")
+                await asyncio.sleep(delay)
         except asyncio.CancelledError:
-            self.connect_failed.emit("The connection attempt was cancelled.")
+            connection = client.connection if client is not None else None
+            if connection is not None and not connection.lost:
+                client.close()  # type: ignore[union-attr]  # `closed` follows from on_closed
+            elif connection is not None:
+                self.closed.emit("Stopped reconnecting.")
+            else:
+                self.connect_failed.emit("The connection attempt was cancelled.")
         finally:
             self._task = None
 
-    def _send(self, data: bytes) -> None:
+    async def _connect(self, client: TcpClient, options: ClientOptions) -> None:
+        context = client_context(options.tls) if options.tls else None
+        local = (
+            (options.local_host, options.local_port)
+            if options.local_host or options.local_port
+            else None
+        )
+        hostname = server_hostname(options.host, options.tls) if options.tls else None
+        await client.connect(
+            options.host,
+            options.port,
+            timeout=options.timeout,
+            local_addr=local,
+            ssl_context=context,
+            server_hostname=hostname,
+        )
+
+    def _send_bytes(self, data: bytes) -> None:
         client = self._client
         if client is None or not client.connected:
-            self.error_occurred.emit("Not connected: nothing was sent.")
-            return
+            raise NetError("Not connected: nothing was sent.")
         client.send(data)
-        self._add(Record(time.time_ns(), Direction.OUT, self._peer, data))
+        self._sent(self._peer, data)
+
+    def _send_safely(self, data: bytes) -> None:
+        try:
+            self._send_bytes(data)
+        except SocketDeskError as error:
+            self.error_occurred.emit(str(error))
 
     def _close(self) -> None:
+        self._stop_periodic()
+        self._cancel_file()
         if self._task is not None:
             self._task.cancel()
         elif self._client is not None:
             self._client.close()
 
-    def _ack(self) -> None:
-        if self._batcher is not None:
-            self._batcher.ack()
-
-    def _add(self, record: Record) -> None:
-        if self._batcher is not None:
-            self._batcher.add(record)
-
-    def _emit_batch(self, records: list[Record]) -> None:
+    def _start_file(self, path: str) -> None:
         client = self._client
-        assert client is not None and self._batcher is not None
-        self.records_received.emit(
-            RecordBatch(tuple(records), client.bytes_in, client.bytes_out, self._batcher.dropped)
-        )
+        if client is None or client.connection is None or not client.connected:
+            self.error_occurred.emit("Connect first: there is no open connection.")
+            return
+        if self._file_cancel is not None:
+            self.error_occurred.emit("A file is already being sent.")
+            return
+        cancel = asyncio.Event()
+        self._file_cancel = cancel
+        asyncio.get_running_loop().create_task(self._send_file(client, Path(path), cancel))
 
-    # -- TcpClientSink (loop thread) -------------------------------------------------------------
+    async def _send_file(self, client: TcpClient, path: Path, cancel: asyncio.Event) -> None:
+        connection_or_none = client.connection
+        assert connection_or_none is not None
+        connection = connection_or_none
+        counters = self._counters
+
+        class Counted:
+            """The connection, with the session's counters kept (file bytes are not logged)."""
+
+            @property
+            def is_open(self) -> bool:
+                return connection.is_open
+
+            def write(self, data: bytes) -> None:
+                connection.write(data)
+                counters.bytes_out += len(data)
+                counters.messages_out += 1
+
+            async def drain(self) -> None:
+                await connection.drain()
+
+        self._info(self._peer, f"Sending file {path}…")
+        try:
+            sent = await send_file(Counted(), path, self.file_progress.emit, cancel)
+            self._info(self._peer, f"Sent file {path.name}: {sent} bytes.")
+        except SocketDeskError as error:
+            self._info(self._peer, str(error))
+            self.error_occurred.emit(str(error))
+        finally:
+            self._file_cancel = None
+
+    def _cancel_file(self) -> None:
+        if self._file_cancel is not None:
+            self._file_cancel.set()
+
+    # -- TcpClientSink (loop thread) ---------------------------------------------------------------
     def on_connected(self, local: str, peer: str) -> None:
         self._peer = peer
         self.connected.emit(local, peer)
 
     def on_data(self, data: memoryview) -> None:
-        self._add(Record(time.time_ns(), Direction.IN, self._peer, bytes(data)))
+        self._received(self._peer, data)
 
     def on_closed(self, reason: str) -> None:
-        if self._batcher is not None:
-            self._batcher.flush_now()
+        self._flush()
         self.closed.emit(reason)

@@ -1,4 +1,4 @@
-"""UI fixtures: a started I/O thread and bridges, stopped after each test."""
+"""UI fixtures: a started I/O thread, bridges and a task runner, stopped after each test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_client_bridge import TcpClientBridge
+from desktop.workers.tcp_server_bridge import TcpServerBridge
 
 
 @pytest.fixture
@@ -19,7 +21,21 @@ def io(qapp) -> Iterator[EventLoopThread]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def runner(qapp) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.wait(10_000)
+
+
+@pytest.fixture
 def tcp_bridge(io: EventLoopThread) -> Iterator[TcpClientBridge]:
     bridge = TcpClientBridge(io)
     yield bridge
     bridge.close_connection()
+
+
+@pytest.fixture
+def server_bridge(io: EventLoopThread) -> Iterator[TcpServerBridge]:
+    bridge = TcpServerBridge(io)
+    yield bridge
+    bridge.stop()

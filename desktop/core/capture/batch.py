@@ -19,9 +19,13 @@ class RecordBatch:
         bytes_out: total bytes sent by the session so far.
         dropped: records dropped before display because the view fell behind (counters still
             include their bytes).
+        messages_in: chunks received so far (one read is one message).
+        messages_out: chunks sent so far.
     """
 
     records: tuple[Record, ...]
     bytes_in: int
     bytes_out: int
     dropped: int = 0
+    messages_in: int = 0
+    messages_out: int = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from desktop.core.capture.record import Record
 
@@ -47,31 +47,57 @@ class RecordRing:
         """Bytes accounted to the records held now (payload plus overhead)."""
         return self._bytes
 
+    def plan(self, records: Sequence[Record]) -> tuple[int, int]:
+        """What appending ``records`` would evict, without changing anything.
+
+        Returns:
+            (old, new): how many records held now would go, and how many of ``records`` would
+            not fit at all (the oldest of them).
+        """
+        count = len(self) + len(records)
+        total = self._bytes + sum(len(r.data) + _RECORD_OVERHEAD for r in records)
+        old = 0
+        while old < len(self) and (total > self.max_bytes or count > self.max_records):
+            total -= len(self[old].data) + _RECORD_OVERHEAD
+            count -= 1
+            old += 1
+        new = 0
+        while new < len(records) and (total > self.max_bytes or count > self.max_records):
+            total -= len(records[new].data) + _RECORD_OVERHEAD
+            count -= 1
+            new += 1
+        return old, new
+
+    def drop_oldest(self, count: int) -> None:
+        """Forget the ``count`` oldest records."""
+        for _ in range(min(count, len(self))):
+            old = self._items[self._head]
+            self._bytes -= len(old.data) + _RECORD_OVERHEAD
+            self._head += 1
+        self.evicted_total += count
+        # Compact when the dead prefix is at least half the list: amortised O(1) per record.
+        if self._head and self._head * 2 >= len(self._items):
+            del self._items[: self._head]
+            self._head = 0
+
+    def extend(self, records: Iterable[Record]) -> None:
+        """Append without evicting (after ``plan``/``drop_oldest`` made room)."""
+        for record in records:
+            self._items.append(record)
+            self._bytes += len(record.data) + _RECORD_OVERHEAD
+
     def append_many(self, records: Iterable[Record]) -> int:
         """Append records, evicting the oldest past the caps.
 
         Returns:
             How many records were evicted from the front (including new ones that did not fit).
         """
-        before = len(self)
-        added = 0
-        for record in records:
-            self._items.append(record)
-            self._bytes += len(record.data) + _RECORD_OVERHEAD
-            added += 1
-        evicted = 0
-        while len(self) > 0 and (self._bytes > self.max_bytes or len(self) > self.max_records):
-            old = self._items[self._head]
-            self._bytes -= len(old.data) + _RECORD_OVERHEAD
-            self._head += 1
-            evicted += 1
-        # Compact when the dead prefix is at least half the list: amortised O(1) per record.
-        if self._head and self._head * 2 >= len(self._items):
-            del self._items[: self._head]
-            self._head = 0
-        self.evicted_total += evicted
-        assert len(self) == before + added - evicted
-        return evicted
+        batch = list(records)
+        old, new = self.plan(batch)
+        self.drop_oldest(old)
+        self.extend(batch[new:])
+        self.evicted_total += new
+        return old + new
 
     def clear(self) -> int:
         """Drop every record; returns how many there were."""

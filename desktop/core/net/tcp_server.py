@@ -16,6 +16,7 @@ from desktop.core.limits import release_free_memory
 from desktop.core.net.auto_reply import AutoReplyRule, first_reply
 from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
 from desktop.core.net.listen import open_listeners
+from desktop.core.net.tls import describe_ssl_error
 
 __all__ = ["ClientInfo", "ServerMode", "TcpServer", "TcpServerSink"]
 
@@ -60,16 +61,19 @@ class ClientInfo:
     bytes_in: int
     bytes_out: int
     state: str
+    local: str = ""  # the server address this client connected to
 
 
 class _Client:
-    __slots__ = ("client_id", "connection", "since_ns", "state")
+    __slots__ = ("client_id", "connection", "early", "since_ns", "state")
 
     def __init__(self, client_id: int, connection: StreamConnection) -> None:
         self.client_id = client_id
         self.connection = connection
         self.since_ns = time.time_ns()
         self.state = "connected"
+        # Decrypted bytes that arrive before start_tls hands back the TLS transport.
+        self.early: list[bytes] = []
 
 
 class TcpServer:
@@ -224,12 +228,6 @@ class TcpServer:
         return connection
 
     def _made(self, connection: StreamConnection) -> None:
-        if connection.tag is not None:
-            # Second call: the TLS handshake finished and the TLS transport took over.
-            client = self._clients[connection.tag]
-            client.state = "connected"
-            self._sink.on_client_connected(client.client_id, connection.peer)
-            return
         if self.max_clients and len(self._clients) >= self.max_clients:
             self.rejected_total += 1
             connection.abort("refused")
@@ -258,7 +256,7 @@ class TcpServer:
         plain = connection.transport
         assert plain is not None and self._ssl is not None
         try:
-            await asyncio.get_running_loop().start_tls(
+            tls_transport = await asyncio.get_running_loop().start_tls(
                 plain,
                 connection,
                 self._ssl,
@@ -269,16 +267,37 @@ class TcpServer:
             self._clients.pop(client.client_id, None)
             plain.abort()
             self.rejected_total += 1
+            why = (
+                "no handshake within the time limit."
+                if isinstance(error, TimeoutError)
+                else describe_ssl_error(error, server_side=True)
+            )
             self._sink.on_client_rejected(
-                connection.peer, f"TLS handshake with {connection.peer} failed: {_why(error)}"
+                connection.peer, f"TLS handshake with {connection.peer} failed: {why}"
             )
         except asyncio.CancelledError:
             plain.abort()
             raise
+        else:
+            # start_tls does not call connection_made again: adopt the TLS transport here.
+            assert isinstance(tls_transport, asyncio.Transport)
+            connection.transport = tls_transport
+            client.state = "connected"
+            self._sink.on_client_connected(client.client_id, connection.peer)
+            early, client.early = client.early, []
+            for chunk in early:
+                self._process(connection, client.client_id, memoryview(chunk))
 
     def _data(self, connection: StreamConnection, data: memoryview) -> None:
         client_id = connection.tag
         assert client_id is not None
+        client = self._clients.get(client_id)
+        if client is not None and client.state == "handshake":
+            client.early.append(bytes(data))
+            return
+        self._process(connection, client_id, data)
+
+    def _process(self, connection: StreamConnection, client_id: int, data: memoryview) -> None:
         self._sink.on_client_data(client_id, data)
         if self.mode is ServerMode.ECHO:
             reply: bytes | None = bytes(data)
@@ -305,11 +324,3 @@ class TcpServer:
             # Everyone left after a crowd: hand the freed heap back (RSS returns to baseline).
             self.peak_clients = 0
             asyncio.get_running_loop().call_later(0.2, release_free_memory)
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, TimeoutError):
-        return "no handshake within the time limit."
-    if isinstance(error, ssl.SSLError):
-        return f"{error.reason or error}."
-    return f"{getattr(error, 'strerror', None) or error}."

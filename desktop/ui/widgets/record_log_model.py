@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from desktop.core.capture import Direction, Record, RecordRing
-from desktop.core.codec import visible_text
+from desktop.core.codec import hex_string, visible_text
 
 __all__ = ["RecordLogModel"]
 
@@ -32,32 +32,51 @@ class RecordLogModel(QAbstractTableModel):
     """
 
     TIME, DIRECTION, SIZE, DATA = range(4)
+    TEXT, HEX = "text", "hex"
+    # Bytes of a record decoded for its row (a row shows ~150 characters; the detail pane shows
+    # the rest). Qt lays out the whole string to elide it: 2 KiB rows cost ~10x more to paint.
+    ROW_LIMIT = 256
 
     def __init__(self, ring: RecordRing | None = None, encoding: str = "utf-8") -> None:
         super().__init__()
         self.ring = ring if ring is not None else RecordRing()
         self.encoding = encoding
+        self.mode = self.TEXT
         self._headers = (self.tr("Time"), self.tr("Dir"), self.tr("Bytes"), self.tr("Data"))
+
+    def set_view(self, mode: str, encoding: str) -> None:
+        """Show data as text in ``encoding`` or as hex; repaints the data column only."""
+        if (mode, encoding) == (self.mode, self.encoding):
+            return
+        self.mode, self.encoding = mode, encoding
+        if len(self.ring):
+            self.dataChanged.emit(
+                self.index(0, self.DATA), self.index(len(self.ring) - 1, self.DATA)
+            )
+
+    def row_text(self, row: int) -> str:
+        """The data column of ``row`` as shown (for search and copy)."""
+        return str(self.data(self.index(row, self.DATA)) or "")
 
     # -- writing -----------------------------------------------------------------------------
     def append_records(self, records: Sequence[Record]) -> None:
         """Append a batch: at most one remove and one insert notification per call."""
         if not records:
             return
+        # Notify, then change, then close the notification: views and proxies may look at
+        # the model between begin* and end*, and must see the state the signal announces.
         ring = self.ring
-        held = len(ring)
-        # The ring may evict rows already shown (announced as removed) and, in a batch larger
-        # than the caps, some of the new records themselves (never announced at all).
-        evicted = ring.append_many(records)
-        evicted_old = min(evicted, held)
-        evicted_new = evicted - evicted_old
-        if evicted_old:
-            self.beginRemoveRows(QModelIndex(), 0, evicted_old - 1)
+        old, new = ring.plan(records)
+        if old:
+            self.beginRemoveRows(QModelIndex(), 0, old - 1)
+            ring.drop_oldest(old)
             self.endRemoveRows()
-        inserted = len(records) - evicted_new
-        if inserted > 0:
-            first = len(ring) - inserted
-            self.beginInsertRows(QModelIndex(), first, len(ring) - 1)
+        kept = records[new:]
+        ring.evicted_total += new
+        if kept:
+            first = len(ring)
+            self.beginInsertRows(QModelIndex(), first, first + len(kept) - 1)
+            ring.extend(kept)
             self.endInsertRows()
 
     def clear(self) -> None:
@@ -98,8 +117,12 @@ class RecordLogModel(QAbstractTableModel):
             if column == self.SIZE:
                 return "" if record.direction is Direction.INFO else str(len(record.data))
             if column == self.DATA:
-                encoding = "utf-8" if record.direction is Direction.INFO else self.encoding
-                return visible_text(record.data, encoding)
+                if record.direction is Direction.INFO:
+                    return record.data.decode("utf-8", "replace")
+                if self.mode == self.HEX:
+                    shown = hex_string(record.data[: self.ROW_LIMIT // 2])
+                    return shown + " …" if len(record.data) > self.ROW_LIMIT // 2 else shown
+                return visible_text(record.data, self.encoding, self.ROW_LIMIT)
         elif role == Qt.ItemDataRole.ForegroundRole and column in (self.DIRECTION, self.DATA):
             return _COLORS[record.direction]
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.DIRECTION:

@@ -1,61 +1,50 @@
-"""TCP client session: host, port, connect/disconnect, a live log and a send box."""
+"""TCP client session: target, TLS, local bind, reconnect; log, send box, file, periodic."""
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.capture import Direction, Record, RecordBatch, RecordRing
+from desktop.core.capture.pcapng import Endpoints
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.settings import Settings
-from desktop.ui.widgets.notice_banner import NoticeBanner
-from desktop.ui.widgets.record_log_model import RecordLogModel
-from desktop.workers.tcp_client_bridge import TcpClientBridge
+from desktop.ui.widgets.certificate_view import CertificateDialog
+from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.ui.workbench.tls_client_dialog import TlsClientDialog
+from desktop.workers.task_runner import TaskRunner
+from desktop.workers.tcp_client_bridge import ClientOptions, TcpClientBridge
 
 __all__ = ["TcpClientPanel"]
 
-_LINE_ENDINGS = {"none": b"", "lf": b"\n", "crlf": b"\r\n", "cr": b"\r"}
 
+class TcpClientPanel(SessionPanel):
+    """One TCP client session over a ``TcpClientBridge``."""
 
-class TcpClientPanel(QWidget):
-    """One TCP client session over a ``TcpClientBridge``.
-
-    Signals:
-        counters_changed(int, int): bytes received and sent so far.
-        status_changed(str): a short status line for the window's status bar.
-    """
-
-    counters_changed = Signal(int, int)
-    status_changed = Signal(str)
-
-    IDLE, CONNECTING, CONNECTED = range(3)
+    IDLE, CONNECTING, CONNECTED, WAITING = range(4)
 
     def __init__(
-        self, bridge: TcpClientBridge, settings: Settings, parent: QWidget | None = None
+        self,
+        bridge: TcpClientBridge,
+        settings: Settings,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.bridge = bridge
-        self.settings = settings
+        super().__init__(bridge, settings, runner, parent)
+        self.client = bridge
         self.state = self.IDLE
-        self.peer = ""
-        ring = RecordRing(max_bytes=settings.get(Settings.LOG_MAX_MB) * 1024 * 1024)
-        self.model = RecordLogModel(ring)
+        self.local = ""
+        self.tls_options = TlsClientOptions(verify=False)
+        self.tls_info: TlsSessionInfo | None = None
+        self._stopping = False
         self._build()
         self._connect_signals()
         self._set_state(self.IDLE)
@@ -74,11 +63,21 @@ class TcpClientPanel(QWidget):
         self.timeout_spin.setSuffix(" s")
         self.timeout_spin.setValue(self.settings.get(Settings.TCP_CLIENT_TIMEOUT))
         self.timeout_spin.setToolTip(self.tr("Connect timeout"))
+        self.tls_check = QCheckBox("TLS")
+        self.tls_button = QPushButton(self.tr("TLS options…"))
+        self.cert_button = QPushButton(self.tr("Certificate…"))
+        self.cert_button.setEnabled(False)
         self.connect_button = QPushButton()
         self.connect_button.setObjectName("connectButton")
-        self.connect_button.setDefault(False)
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
+        self.local_edit = QLineEdit()
+        self.local_edit.setPlaceholderText(self.tr("any"))
+        self.local_edit.setMaximumWidth(160)
+        self.local_port_spin = QSpinBox()
+        self.local_port_spin.setRange(0, 65535)
+        self.local_port_spin.setSpecialValueText(self.tr("any"))
+        self.reconnect_check = QCheckBox(self.tr("Reconnect automatically"))
 
         target = QHBoxLayout()
         target.addWidget(QLabel(self.tr("Host")))
@@ -87,149 +86,133 @@ class TcpClientPanel(QWidget):
         target.addWidget(self.port_spin)
         target.addWidget(QLabel(self.tr("Timeout")))
         target.addWidget(self.timeout_spin)
+        target.addWidget(self.tls_check)
+        target.addWidget(self.tls_button)
         target.addWidget(self.connect_button)
-        target.addWidget(self.state_label, 2)
-
-        self.banner = NoticeBanner()
-
-        self.log_view = QTableView()
-        self.log_view.setObjectName("logView")
-        self.log_view.setModel(self.model)
-        self.log_view.setWordWrap(False)
-        self.log_view.setAlternatingRowColors(True)
-        self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.log_view.verticalHeader().setVisible(False)
-        self.log_view.verticalHeader().setDefaultSectionSize(22)
-        self.log_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.log_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.resizeSection(RecordLogModel.TIME, 100)
-        header.resizeSection(RecordLogModel.DIRECTION, 36)
-        header.resizeSection(RecordLogModel.SIZE, 64)
-
-        self.follow_check = QCheckBox(self.tr("Follow new data"))
-        self.follow_check.setChecked(True)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setShortcut(QKeySequence("Ctrl+L"))
-        self.clear_button.setToolTip(self.tr("Clear the log (Ctrl+L)"))
-        tools = QHBoxLayout()
-        tools.addWidget(self.follow_check)
-        tools.addStretch(1)
-        tools.addWidget(self.clear_button)
-
-        self.send_edit = QLineEdit()
-        self.send_edit.setObjectName("sendEdit")
-        self.send_edit.setPlaceholderText(self.tr("Text to send — press Enter"))
-        self.ending_combo = QComboBox()
-        for key, label in (
-            ("none", self.tr("No line ending")),
-            ("lf", "LF \\n"),
-            ("crlf", "CRLF \\r\\n"),
-            ("cr", "CR \\r"),
-        ):
-            self.ending_combo.addItem(label, key)
-        self.ending_combo.setCurrentIndex(1)
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.setObjectName("sendButton")
-        send = QHBoxLayout()
-        send.addWidget(self.send_edit, 1)
-        send.addWidget(self.ending_combo)
-        send.addWidget(self.send_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(target)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.log_view, 1)
-        layout.addLayout(tools)
-        layout.addLayout(send)
+        extra = QHBoxLayout()
+        extra.addWidget(QLabel(self.tr("Local address")))
+        extra.addWidget(self.local_edit)
+        extra.addWidget(QLabel(self.tr("Local port")))
+        extra.addWidget(self.local_port_spin)
+        extra.addWidget(self.reconnect_check)
+        extra.addWidget(self.cert_button)
+        extra.addWidget(self.state_label, 1)
+        self.controls.addLayout(target)
+        self.controls.addLayout(extra)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
-        self.bridge.connected.connect(self._on_connected, queued)
-        self.bridge.connect_failed.connect(self._on_connect_failed, queued)
-        self.bridge.closed.connect(self._on_closed, queued)
-        self.bridge.records_received.connect(self._on_batch, queued)
-        self.bridge.error_occurred.connect(self._on_error, queued)
+        self.client.connected.connect(self._on_connected, queued)
+        self.client.connect_failed.connect(self._on_connect_failed, queued)
+        self.client.closed.connect(self._on_closed, queued)
+        self.client.reconnecting.connect(self._on_reconnecting, queued)
+        self.client.tls_established.connect(self._on_tls, queued)
+        self.client.file_progress.connect(self.send_box.set_file_progress, queued)
         self.connect_button.clicked.connect(self.toggle_connection)
         self.host_edit.returnPressed.connect(self.toggle_connection)
-        self.send_edit.returnPressed.connect(self.send_current)
-        self.send_button.clicked.connect(self.send_current)
-        self.clear_button.clicked.connect(self.model.clear)
+        self.send_box.send_requested.connect(self._send)
+        self.send_box.file_requested.connect(self.client.send_file)
+        self.send_box.file_cancel_requested.connect(self.client.cancel_file)
+        self.tls_button.clicked.connect(self._edit_tls)
+        self.cert_button.clicked.connect(self.show_certificate)
 
     # -- actions ----------------------------------------------------------------------------------
+    def options(self) -> ClientOptions:
+        """The connection options as entered."""
+        return ClientOptions(
+            self.host_edit.text().strip(),
+            self.port_spin.value(),
+            self.timeout_spin.value(),
+            self.local_edit.text().strip(),
+            self.local_port_spin.value(),
+            self.tls_options if self.tls_check.isChecked() else None,
+            self.reconnect_check.isChecked(),
+        )
+
     @Slot()
     def toggle_connection(self) -> None:
-        """Connect when idle; disconnect (or cancel) otherwise."""
-        if self.state == self.IDLE:
-            host = self.host_edit.text().strip()
-            if not host:
-                self.banner.show_message(self.tr("Enter a host name or address to connect to."))
-                self.host_edit.setFocus()
-                return
-            port = self.port_spin.value()
-            self.settings.set(Settings.TCP_CLIENT_HOST, host)
-            self.settings.set(Settings.TCP_CLIENT_PORT, port)
-            self.settings.set(Settings.TCP_CLIENT_TIMEOUT, self.timeout_spin.value())
-            self.banner.hide()
-            self._set_state(
-                self.CONNECTING,
-                self.tr("Connecting to {host}:{port}…").format(host=host, port=port),
-            )
-            self.bridge.connect_to(host, port, self.timeout_spin.value())
-        else:
-            self.bridge.close_connection()
+        """Connect when idle; disconnect (or cancel, or stop reconnecting) otherwise."""
+        if self.state != self.IDLE:
+            self._stopping = True
+            self.client.close_connection()
+            return
+        self._stopping = False
+        options = self.options()
+        if not options.host:
+            self.show_error(self.tr("Enter a host name or address to connect to."))
+            self.host_edit.setFocus()
+            return
+        self.settings.set(Settings.TCP_CLIENT_HOST, options.host)
+        self.settings.set(Settings.TCP_CLIENT_PORT, options.port)
+        self.settings.set(Settings.TCP_CLIENT_TIMEOUT, options.timeout)
+        self.banner.hide()
+        self.tls_info = None
+        self.cert_button.setEnabled(False)
+        self._set_state(
+            self.CONNECTING,
+            self.tr("Connecting to {host}:{port}…").format(host=options.host, port=options.port),
+        )
+        self.title_changed.emit(f"{options.host}:{options.port}")
+        self.client.open(options)
+
+    @Slot(bytes)
+    def _send(self, data: bytes) -> None:
+        if self.state != self.CONNECTED:
+            self.show_error(self.tr("Connect first: there is no open connection."))
+            return
+        self.client.send(data)
 
     @Slot()
-    def send_current(self) -> None:
-        """Send the send box's text with the chosen line ending."""
-        if self.state != self.CONNECTED:
-            self.banner.show_message(self.tr("Connect first: there is no open connection."))
-            return
-        ending = _LINE_ENDINGS[self.ending_combo.currentData()]
-        data = self.send_edit.text().encode("utf-8") + ending
-        if not data:
-            return
-        self.bridge.send(data)
-        self.send_edit.selectAll()
+    def _edit_tls(self) -> None:
+        dialog = TlsClientDialog(self.tls_options, self)
+        if dialog.exec():
+            self.tls_options = dialog.options()
+            self.tls_check.setChecked(True)
 
-    # -- bridge signals ----------------------------------------------------------------------------
+    @Slot()
+    def show_certificate(self) -> None:
+        """Show the TLS session and the server's certificates."""
+        if self.tls_info is not None:
+            CertificateDialog(self.tls_info, self).show()
+
+    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
+        if not self.local or not self.peer:
+            return None
+        local_ip, local_port = split_address(self.local)
+        remote_ip, remote_port = split_address(self.peer)
+        return Endpoints(local_ip, local_port, remote_ip, remote_port), None
+
+    # -- bridge signals ---------------------------------------------------------------------------
     @Slot(str, str)
     def _on_connected(self, local: str, peer: str) -> None:
-        self.peer = peer
-        self._info(self.tr("Connected to {peer} from {local}").format(peer=peer, local=local))
+        self.peer, self.local = peer, local
+        self.info(self.tr("Connected to {peer} from {local}").format(peer=peer, local=local))
         self._set_state(self.CONNECTED, self.tr("Connected to {peer}").format(peer=peer))
-        self.send_edit.setFocus()
+        self.send_box.editor.setFocus()
 
     @Slot(str)
     def _on_connect_failed(self, message: str) -> None:
-        self.banner.show_message(message)
-        self._info(message)
+        self.show_error(message)
+        self.info(message)
         self._set_state(self.IDLE, self.tr("Not connected"))
 
     @Slot(str)
     def _on_closed(self, reason: str) -> None:
-        self._info(reason)
-        self._set_state(self.IDLE, reason)
-
-    @Slot(object)
-    def _on_batch(self, batch: RecordBatch) -> None:
-        self.model.append_records(batch.records)
-        self.counters_changed.emit(batch.bytes_in, batch.bytes_out)
-        if self.follow_check.isChecked():
-            self.log_view.scrollToBottom()
-        self.bridge.batch_consumed()
+        self.info(reason)
+        waiting = self.reconnect_check.isChecked() and not self._stopping
+        self._set_state(self.WAITING if waiting else self.IDLE, reason)
 
     @Slot(str)
-    def _on_error(self, message: str) -> None:
-        self.banner.show_message(message)
+    def _on_reconnecting(self, message: str) -> None:
+        self.info(message)
+        self._set_state(self.WAITING, message)
 
-    # -- helpers -----------------------------------------------------------------------------------
-    def _info(self, text: str) -> None:
-        self.model.append_records(
-            [Record(time.time_ns(), Direction.INFO, self.peer, text.encode("utf-8"))]
-        )
-        if self.follow_check.isChecked():
-            self.log_view.scrollToBottom()
+    @Slot(object)
+    def _on_tls(self, info: TlsSessionInfo) -> None:
+        self.tls_info = info
+        self.cert_button.setEnabled(True)
+        leaf = info.peer_chain[0].subject if info.peer_chain else "?"
+        self.info(f"TLS {info.version}, {info.cipher}; certificate: {leaf}")
 
     def _set_state(self, state: int, status: str = "") -> None:
         self.state = state
@@ -239,10 +222,20 @@ class TcpClientPanel(QWidget):
                 self.IDLE: self.tr("Connect"),
                 self.CONNECTING: self.tr("Cancel"),
                 self.CONNECTED: self.tr("Disconnect"),
+                self.WAITING: self.tr("Stop"),
             }[state]
         )
-        for widget in (self.host_edit, self.port_spin, self.timeout_spin):
+        for widget in (
+            self.host_edit,
+            self.port_spin,
+            self.timeout_spin,
+            self.tls_check,
+            self.tls_button,
+            self.local_edit,
+            self.local_port_spin,
+            self.reconnect_check,
+        ):
             widget.setEnabled(idle)
-        self.send_button.setEnabled(state == self.CONNECTED)
+        self.send_box.send_button.setEnabled(state == self.CONNECTED)
         self.state_label.setText(status or self.tr("Not connected"))
         self.status_changed.emit(self.state_label.text())

@@ -300,3 +300,36 @@ def test_sending_to_a_client_that_never_reads_is_refused_past_the_cap() -> None:
         await server.close()
 
     asyncio.run(scenario())
+
+
+def test_tls_server_with_a_self_signed_certificate(tmp_path: Path) -> None:
+    import ssl
+
+    from desktop.core.net.tls import TlsServerOptions, server_context
+
+    async def scenario() -> None:
+        sink = Sink()
+        server = TcpServer(sink, ServerMode.ECHO)
+        await server.start("127.0.0.1", 0, server_context(TlsServerOptions(), tmp_path))
+        client_side = ssl.create_default_context()
+        client_side.check_hostname = False
+        client_side.verify_mode = ssl.CERT_NONE
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port, ssl=client_side)
+        writer.write("加密 echo".encode())
+        assert await read_exactly(reader, len("加密 echo".encode())) == "加密 echo".encode()
+        assert writer.get_extra_info("ssl_object").version() in ("TLSv1.3", "TLSv1.2")
+        info = server.info(1)
+        assert info is not None and info.state == "connected"
+        writer.close()
+
+        # A plain client on the TLS port: refused with a sentence, and never a client.
+        plain_reader, plain_writer = await asyncio.open_connection("127.0.0.1", server.port)
+        plain_writer.write(b"GET / HTTP/1.1\r\n\r\n")
+        assert await asyncio.wait_for(plain_reader.read(), 10) == b""
+        plain_writer.close()
+        await until(lambda: len(sink.rejected) == 1)
+        assert sink.rejected[0].startswith("TLS handshake with 127.0.0.1:")
+        assert [cid for cid, _ in sink.connected] == [1]
+        await server.close()
+
+    asyncio.run(scenario())

@@ -1,0 +1,572 @@
+"""TCP relay ("man in the middle"): every client that connects is paired with a connection to a
+target; bytes flow both ways and every chunk is reported with its pair id.
+
+Each pair is two ``StreamConnection``s sharing the relay's one read buffer. Flow control crosses
+over: when the side being written to stops taking bytes, the other side's reading is paused, so
+a peer that never reads costs at most one read plus the transport's high-water mark. Half-close
+is forwarded (EOF from one side becomes ``write_eof`` on the other). asyncio cannot half-close a
+TLS stream: after EOF from the other side, a TLS side gets a short grace time for its last bytes
+and is then closed; EOF from a TLS side ends the pair.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import itertools
+import ssl
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+from desktop.core.errors import ConnectTimeout, NetError, NotConnected, TlsError
+from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
+from desktop.core.net.listen import open_listeners
+from desktop.core.net.resolve import resolve
+
+# A module-private helper, imported on purpose: the relay reaches its target exactly as the TCP
+# client does, so its failures must read the same.
+from desktop.core.net.tcp_client import _connect_error
+from desktop.core.net.tls import TlsClientOptions, describe_ssl_error, server_hostname
+
+__all__ = ["PairInfo", "RelaySide", "RelaySink", "TcpRelay"]
+
+_BACKLOG = 4096  # connections waiting for accept; a crowd connecting at once would overflow 100
+# A side being closed that does not take its last bytes within this is dropped: a peer that never
+# reads must not keep a finished pair (and its buffers) alive forever.
+_LINGER = 5.0
+# asyncio cannot half-close TLS: after the other side's EOF, a TLS side gets this long to send its
+# last bytes (an answer to a request ended by EOF) before it is closed, like socat's ``-t``.
+_TLS_EOF_GRACE = 2.0
+
+
+class RelaySide(enum.Enum):
+    """One end of a relayed pair."""
+
+    CLIENT = "client"  # the client that connected to us
+    TARGET = "target"  # the server we connect to
+
+
+class RelaySink(Protocol):
+    """What a relay reports. Called on the engine's event-loop thread.
+
+    Every accepted client ends in exactly one ``on_pair_failed`` or in ``on_pair_opened``
+    followed, later, by ``on_pair_closed``.
+    """
+
+    def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
+        """A client is connected to the target; bytes flow from now on."""
+
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
+        """No pair was made (target unreachable, TLS failure, limit); the client is closed."""
+
+    def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
+        """Bytes from one side, already on their way to the other; valid only during the call."""
+
+    def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
+        """The user sent ``data`` toward one side (``TcpRelay.inject``)."""
+
+    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+        """Both sides are gone; ``reason`` is a sentence naming the side that ended it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairInfo:
+    """A snapshot of one pair for a connection table.
+
+    Attributes:
+        pair_id: the pair's id.
+        client_peer: the client's address, ``host:port``.
+        target_peer: the target's address (empty while connecting).
+        since_ns: when the client connected (``time.time_ns()``).
+        bytes_client_to_target: bytes read from the client.
+        bytes_target_to_client: bytes read from the target.
+        pending_to_client: bytes waiting to be sent to the client.
+        pending_to_target: bytes waiting to be sent to the target.
+        client_reading: whether the client is being read (False while the target does not keep up).
+        target_reading: whether the target is being read (False while the client does not keep up).
+    """
+
+    pair_id: int
+    client_peer: str
+    target_peer: str
+    since_ns: int
+    bytes_client_to_target: int
+    bytes_target_to_client: int
+    pending_to_client: int
+    pending_to_target: int
+    client_reading: bool
+    target_reading: bool
+
+
+class _Side(StreamConnection):
+    """A ``StreamConnection`` that reports EOF and write blocking to its relay."""
+
+    __slots__ = ("eof_sent", "failed", "reading", "relay", "side", "write_blocked")
+
+    def __init__(self, relay: TcpRelay, side: RelaySide, pair_id: int | None) -> None:
+        super().__init__(relay._buffer, relay._data, relay._lost, relay._made)
+        self.relay = relay
+        self.side = side
+        self.tag = pair_id
+        self.reading = True
+        self.write_blocked = False
+        self.eof_sent = False  # we half-closed this side: nothing more may be written to it
+        self.failed = False  # lost through an error rather than a close
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.reading = True  # a new transport (also the TLS one after start_tls) reads at first
+        super().connection_made(transport)
+
+    def eof_received(self) -> bool:
+        super().eof_received()
+        return self.relay._eof(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if exc is not None:
+            self.failed = True
+            self.close_reason = ""  # the error, not an earlier EOF, says why it ended
+        super().connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self.write_blocked = True
+        self.relay._blocked(self)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self.write_blocked = False
+        self.relay._blocked(self)
+
+    def set_reading(self, want: bool) -> None:
+        """Pause or resume reading from this side (no-op once it sent EOF or is closing)."""
+        transport = self.transport
+        if want == self.reading or transport is None or self.lost or self.eof_received_from_peer:
+            return  # after EOF the transport has dropped its reader: resuming would read again
+        if transport.is_closing():
+            return
+        self.reading = want
+        if want:
+            transport.resume_reading()
+        else:
+            transport.pause_reading()
+
+
+class _Pair:
+    __slots__ = (
+        "client",
+        "early",
+        "first_eof",
+        "grace",
+        "linger",
+        "opened",
+        "pair_id",
+        "reason",
+        "since_ns",
+        "target",
+        "task",
+    )
+
+    def __init__(self, pair_id: int, client: _Side) -> None:
+        self.pair_id = pair_id
+        self.client = client
+        self.target: _Side | None = None
+        self.task: asyncio.Task[None] | None = None
+        self.opened = False
+        self.reason: str | None = None  # why the pair ends, once that is decided
+        self.first_eof: RelaySide | None = None
+        self.linger: asyncio.TimerHandle | None = None
+        self.grace: asyncio.TimerHandle | None = None
+        self.early = bytearray()  # client bytes that came with its TLS handshake (see _data)
+        self.since_ns = time.time_ns()
+
+    def sides(self) -> list[_Side]:
+        return [self.client] if self.target is None else [self.client, self.target]
+
+    def other(self, side: _Side) -> _Side | None:
+        return self.target if side is self.client else self.client
+
+
+class TcpRelay:
+    """Listens; pairs each client with a new connection to the target and relays both ways.
+
+    Args:
+        sink: receives pair events and every chunk.
+        target_host: name or address of the server to connect each client to.
+        target_port: its TCP port.
+        connect_timeout: for resolving, connecting and the TLS handshakes of one pair.
+        target_tls: speak TLS to the target with this context.
+        target_server_hostname: SNI and the name checked in the target's certificate (default:
+            derived from ``target_host``).
+        max_pairs: refuse clients beyond this many pairs, open or opening (0: no limit).
+        read_size: size of the read buffer shared by every connection.
+    """
+
+    def __init__(
+        self,
+        sink: RelaySink,
+        target_host: str,
+        target_port: int,
+        *,
+        connect_timeout: float = 10.0,
+        target_tls: ssl.SSLContext | None = None,
+        target_server_hostname: str | None = None,
+        max_pairs: int = 0,
+        read_size: int = DEFAULT_READ_SIZE,
+    ) -> None:
+        self._sink = sink
+        self.target_host = target_host
+        self.target_port = target_port
+        self.connect_timeout = connect_timeout
+        self._target_tls = target_tls
+        self._server_hostname = target_server_hostname or server_hostname(
+            target_host, TlsClientOptions()
+        )
+        self.max_pairs = max_pairs
+        self._buffer = memoryview(bytearray(read_size))
+        self._listen_tls: ssl.SSLContext | None = None
+        self._servers: list[asyncio.Server] = []
+        self._addresses: list[str] = []
+        self._pairs: dict[int, _Pair] = {}
+        self._ids = itertools.count(1)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._empty = asyncio.Event()
+        self._stopping = False
+        self._closed_c2t = 0
+        self._closed_t2c = 0
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    async def start(
+        self, host: str, port: int, listen_tls: ssl.SSLContext | None = None
+    ) -> list[str]:
+        """Start listening; returns the addresses listened on (``host:port``).
+
+        Args:
+            host: address to listen on (``""`` for every IPv4 and IPv6 address).
+            port: the port (0: the OS picks one).
+            listen_tls: speak TLS to clients with this server context.
+
+        Raises:
+            AddressInUse, PermissionDenied, ListenError: with a sentence.
+        """
+        loop = asyncio.get_running_loop()
+        self._listen_tls = listen_tls
+        self._stopping = False
+        for sock in open_listeners(host, port, _BACKLOG):
+            # asyncio calls listen() again with its own backlog (100 by default): pass ours.
+            server = await loop.create_server(self._new_client, sock=sock, backlog=_BACKLOG)
+            self._servers.append(server)
+            self._addresses.append(format_address(sock.getsockname()))
+        return self.addresses
+
+    @property
+    def addresses(self) -> list[str]:
+        """The addresses listened on, ``host:port``."""
+        return list(self._addresses)
+
+    @property
+    def port(self) -> int:
+        """The port listened on (useful when started with port 0)."""
+        return int(self._addresses[0].rsplit(":", 1)[1]) if self._addresses else 0
+
+    async def close(self) -> None:
+        """Stop listening and drop every pair (reported as closed or failed)."""
+        self._stopping = True
+        for server in self._servers:
+            server.close()
+        for pair in list(self._pairs.values()):
+            pair.reason = pair.reason or "The relay was stopped."
+            if pair.opened:
+                for side in pair.sides():
+                    side.abort(pair.reason)
+            elif pair.task is not None:
+                pair.task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        for server in self._servers:
+            await server.wait_closed()
+        self._servers.clear()
+        if self._pairs:
+            await self._empty.wait()  # aborted transports report their loss on the next turn
+
+    # -- pairs -----------------------------------------------------------------------------------
+    @property
+    def pair_count(self) -> int:
+        """Pairs open or opening now."""
+        return len(self._pairs)
+
+    @property
+    def bytes_client_to_target(self) -> int:
+        """Bytes read from clients (and relayed) since the start; injected bytes not included."""
+        return self._closed_c2t + sum(p.client.bytes_in for p in self._pairs.values())
+
+    @property
+    def bytes_target_to_client(self) -> int:
+        """Bytes read from targets (and relayed) since the start; injected bytes not included."""
+        live = sum(p.target.bytes_in for p in self._pairs.values() if p.target is not None)
+        return self._closed_t2c + live
+
+    def pair_ids(self) -> list[int]:
+        """Ids of the open pairs, oldest first."""
+        return [pair.pair_id for pair in self._pairs.values() if pair.opened]
+
+    def info(self, pair_id: int) -> PairInfo | None:
+        """A snapshot of one pair, or None if it is gone."""
+        pair = self._pairs.get(pair_id)
+        if pair is None:
+            return None
+        client, target = pair.client, pair.target
+        return PairInfo(
+            pair_id=pair_id,
+            client_peer=client.peer,
+            target_peer=target.peer if target is not None else "",
+            since_ns=pair.since_ns,
+            bytes_client_to_target=client.bytes_in,
+            bytes_target_to_client=target.bytes_in if target is not None else 0,
+            pending_to_client=client.pending,
+            pending_to_target=target.pending if target is not None else 0,
+            client_reading=client.reading,
+            target_reading=target.reading if target is not None else False,
+        )
+
+    def inject(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
+        """Send ``data`` to one side of a pair, as if the other side had sent it.
+
+        Raises:
+            NotConnected: the pair is gone or not open yet, or that side is closed (or was
+                half-closed because the other side sent EOF).
+            NetError: that side is not reading and too much is waiting already.
+        """
+        pair = self._pairs.get(pair_id)
+        if pair is None or not pair.opened:
+            raise NotConnected()
+        side = pair.client if to_side is RelaySide.CLIENT else pair.target
+        if side is None or side.eof_sent:
+            raise NotConnected()
+        side.write(data)
+        self._sink.on_injected(pair_id, to_side, data)
+
+    def close_pair(self, pair_id: int) -> bool:
+        """Close both sides of a pair (queued bytes are still sent); False if it is gone."""
+        pair = self._pairs.get(pair_id)
+        if pair is None:
+            return False
+        if pair.opened:
+            self._end(pair, "Closed by the user.")
+        elif pair.task is not None:
+            pair.reason = pair.reason or "Closed by the user."
+            pair.task.cancel()
+        return True
+
+    # -- opening a pair --------------------------------------------------------------------------
+    def _new_client(self) -> _Side:
+        return _Side(self, RelaySide.CLIENT, None)
+
+    def _made(self, connection: StreamConnection) -> None:
+        assert isinstance(connection, _Side)
+        if connection.tag is not None:
+            # A target's transport, or a client's TLS transport after start_tls.
+            pair = self._pairs.get(connection.tag)
+            connection.set_reading(pair is not None and self._may_read(pair, connection))
+            return
+        pair_id = next(self._ids)
+        peer = connection.peer
+        if self._stopping or (self.max_pairs and len(self._pairs) >= self.max_pairs):
+            connection.abort("refused")
+            if self._stopping:
+                why = "the relay is stopping"
+            else:
+                why = f"the limit of {self.max_pairs} pairs is reached"
+            self._sink.on_pair_failed(pair_id, peer, f"Refused {peer}: {why}.")
+            return
+        connection.tag = pair_id
+        connection.set_reading(False)  # not a byte is read before the target is connected
+        pair = _Pair(pair_id, connection)
+        self._pairs[pair_id] = pair
+        self._empty.clear()
+        pair.task = asyncio.get_running_loop().create_task(self._open(pair))
+        self._tasks.add(pair.task)
+        pair.task.add_done_callback(self._tasks.discard)
+
+    async def _open(self, pair: _Pair) -> None:
+        client = pair.client
+        plain = client.transport
+        assert plain is not None
+        try:
+            if self._listen_tls is not None:
+                try:
+                    tls_transport = await asyncio.get_running_loop().start_tls(
+                        plain,
+                        client,
+                        self._listen_tls,
+                        server_side=True,
+                        ssl_handshake_timeout=self.connect_timeout,
+                    )
+                except OSError as error:  # SSLError and TimeoutError are OSErrors
+                    plain.abort()
+                    raise TlsError(describe_ssl_error(error, server_side=True)) from None
+                assert isinstance(tls_transport, asyncio.Transport)
+                client.connection_made(tls_transport)  # start_tls does not call it: we do
+            target = await self._connect(pair)
+        except NetError as error:
+            self._fail(pair, str(error))
+            return
+        except asyncio.CancelledError:
+            self._fail(pair, pair.reason or "The relay was stopped.", abort=True)
+            raise
+        pair.target = target
+        pair.opened = True
+        self._sink.on_pair_opened(pair.pair_id, client.peer, target.peer)
+        if pair.early:
+            self._data(client, memoryview(pair.early))
+            pair.early = bytearray()
+        for side in pair.sides():
+            if side.lost:  # gone before it could be reported
+                self._lost(side, side.close_reason or "The connection was closed.")
+                return
+        self._refresh(pair)
+
+    async def _connect(self, pair: _Pair) -> _Side:
+        """Connect to the target like ``TcpClient.connect``, with the same error sentences."""
+        loop = asyncio.get_running_loop()
+        host, port, tls = self.target_host, self.target_port, self._target_tls
+        made = False
+
+        def factory() -> _Side:
+            nonlocal made
+            made = True
+            return _Side(self, RelaySide.TARGET, pair.pair_id)
+
+        try:
+            async with asyncio.timeout(self.connect_timeout):
+                errors: list[OSError] = []
+                for family, sockaddr in await resolve(host, port):
+                    try:
+                        _, target = await loop.create_connection(
+                            factory,
+                            sockaddr[0],
+                            port,
+                            family=family,
+                            ssl=tls,
+                            server_hostname=self._server_hostname if tls else None,
+                            ssl_handshake_timeout=self.connect_timeout if tls else None,
+                        )
+                    except ssl.SSLError as error:
+                        raise TlsError(describe_ssl_error(error)) from None
+                    except OSError as error:
+                        if made and tls is not None:
+                            # TCP was up, the TLS handshake failed (e.g. the peer closed).
+                            raise TlsError(describe_ssl_error(error)) from None
+                        errors.append(error)
+                    else:
+                        return target
+                raise _connect_error(host, port, errors)
+        except TimeoutError:
+            raise ConnectTimeout(host, port, self.connect_timeout) from None
+
+    def _fail(self, pair: _Pair, reason: str, abort: bool = False) -> None:
+        self._pairs.pop(pair.pair_id, None)
+        client = pair.client
+        if abort:
+            client.abort(reason)
+        else:
+            client.close(reason)  # the client sees EOF
+        self._sink.on_pair_failed(pair.pair_id, client.peer, reason)
+        if not self._pairs:
+            self._empty.set()
+
+    # -- relaying --------------------------------------------------------------------------------
+    @staticmethod
+    def _may_read(pair: _Pair, side: _Side) -> bool:
+        other = pair.target if side is pair.client else pair.client
+        return pair.opened and other is not None and other.is_open and not other.write_blocked
+
+    def _refresh(self, pair: _Pair) -> None:
+        for side in pair.sides():
+            side.set_reading(self._may_read(pair, side))
+
+    def _blocked(self, side: _Side) -> None:
+        pair = self._pairs.get(side.tag) if side.tag is not None else None
+        if pair is not None:
+            self._refresh(pair)
+
+    def _data(self, connection: StreamConnection, data: memoryview) -> None:
+        assert isinstance(connection, _Side)
+        pair = self._pairs.get(connection.tag) if connection.tag is not None else None
+        if pair is None:
+            return  # cannot happen: a side is read while its pair exists only
+        if not pair.opened:
+            # Only a TLS client: asyncio passes on what came with the handshake before start_tls
+            # returns and its transport can be paused, so this holds a read or two at most.
+            pair.early += data
+            return
+        self._sink.on_data(pair.pair_id, connection.side, data)
+        other = pair.other(connection)
+        if other is None or not other.is_open:
+            return  # the pair is ending (its reason is set): there is nowhere to send to
+        try:
+            other.write(bytes(data))  # a copy: the transport may keep it, the buffer is reused
+        except NetError as error:
+            self._end(pair, str(error))
+
+    def _eof(self, side: _Side) -> bool:
+        """EOF from ``side``; returns whether its transport stays open (for the other's bytes)."""
+        pair = self._pairs.get(side.tag) if side.tag is not None else None
+        if pair is None or not pair.opened:
+            return False
+        pair.first_eof = pair.first_eof or side.side
+        other = pair.other(side)
+        if other is None or not other.is_open:
+            return False
+        name = side.side.value
+        if side.transport is None or not side.transport.can_write_eof():
+            # TLS: asyncio cannot keep a TLS stream open after its peer's EOF.
+            self._end(pair, f"The {name} closed the connection.")
+            return False
+        if other.eof_received_from_peer:
+            first = pair.first_eof.value
+            self._end(pair, f"The {first} closed the connection, then the {name}.")
+            return False
+        assert other.transport is not None
+        if other.transport.can_write_eof():
+            other.close_write()
+            other.eof_sent = True
+        elif pair.grace is None:  # TLS cannot be half-closed: let its last bytes come, then close
+            why = f"The {name} closed the connection."
+            pair.grace = asyncio.get_running_loop().call_later(_TLS_EOF_GRACE, self._end, pair, why)
+        return True
+
+    def _lost(self, connection: StreamConnection, reason: str) -> None:
+        assert isinstance(connection, _Side)
+        pair = self._pairs.get(connection.tag) if connection.tag is not None else None
+        if pair is None:
+            return
+        if not pair.opened:
+            return  # _open looks at lost sides once the target has answered
+        name = connection.side.value
+        if connection.eof_received_from_peer and not connection.failed:
+            self._end(pair, f"The {name} closed the connection.")
+        else:
+            self._end(pair, f"{reason.rstrip('.')} ({name} side).")
+        if all(side.lost for side in pair.sides()):
+            self._pairs.pop(pair.pair_id, None)
+            for timer in (pair.linger, pair.grace):
+                if timer is not None:
+                    timer.cancel()
+            self._closed_c2t += pair.client.bytes_in
+            self._closed_t2c += pair.target.bytes_in if pair.target is not None else 0
+            self._sink.on_pair_closed(pair.pair_id, pair.reason or "The connection was closed.")
+            if not self._pairs:
+                self._empty.set()
+
+    def _end(self, pair: _Pair, reason: str) -> None:
+        """Decide that ``pair`` ends (the first reason wins) and close what is still open."""
+        pair.reason = pair.reason or reason
+        for side in pair.sides():
+            side.close(pair.reason)
+        if pair.linger is None and not all(side.lost for side in pair.sides()):
+            pair.linger = asyncio.get_running_loop().call_later(_LINGER, self._drop, pair)
+
+    def _drop(self, pair: _Pair) -> None:
+        for side in pair.sides():
+            side.abort(pair.reason or "The connection was closed.")

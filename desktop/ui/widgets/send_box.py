@@ -1,0 +1,293 @@
+"""A session's send box: text/hex/escaped input, encoding, line ending, fields, repeat, file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding, encode_input
+from desktop.core.errors import InputError
+from desktop.core.net.file_send import FileProgress
+
+__all__ = ["SendBox", "SendSpec"]
+
+
+@dataclass(frozen=True)
+class SendSpec:
+    """Everything needed to turn the typed text into bytes, on any thread."""
+
+    text: str
+    fmt: InputFormat
+    encoding: str
+    line_ending: LineEnding
+    fields: bool
+
+    def build(self, counter: int, now: datetime | None = None) -> bytes:
+        """The bytes to send for message number ``counter``.
+
+        Raises:
+            InputError: the text is not valid in its format (with the position).
+        """
+        context = FieldContext(counter=counter, now=now) if self.fields else None
+        return encode_input(self.text, self.fmt, self.encoding, self.line_ending, context)
+
+
+class SendBox(QWidget):
+    """Compose data to send; validates before anything is sent and shows where input is wrong.
+
+    Signals:
+        send_requested(bytes): send these bytes once.
+        periodic_requested(object, float, object): a build function (tick → bytes), the
+            interval in seconds and a count (None: until stopped).
+        periodic_stop_requested(): stop repeating.
+        file_requested(str): send this file.
+        file_cancel_requested(): stop sending the file.
+    """
+
+    send_requested = Signal(bytes)
+    periodic_requested = Signal(object, float, object)
+    periodic_stop_requested = Signal()
+    file_requested = Signal(str)
+    file_cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, with_file: bool = True) -> None:
+        super().__init__(parent)
+        self.counter = 0
+        self.periodic_running = False
+        self._build(with_file)
+        self._connect_signals()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build(self, with_file: bool) -> None:
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("sendEditor")
+        self.editor.setPlaceholderText(
+            self.tr(
+                "Data to send — Enter sends, Shift+Enter starts a new line. "
+                "Hex: 48 65 6c 6c 6f · Escapes: \\r \\n \\t \\0 \\xNN \\\\ · "
+                "Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}"
+            )
+        )
+        self.editor.setMaximumHeight(88)
+        self.editor.installEventFilter(self)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("sendError")
+        self.error_label.setStyleSheet("color:#c62828;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.format_combo = QComboBox()
+        for fmt, label in (
+            (InputFormat.TEXT, self.tr("Text")),
+            (InputFormat.HEX, self.tr("Hex")),
+            (InputFormat.ESCAPED, self.tr("Text + escapes")),
+        ):
+            self.format_combo.addItem(label, fmt)
+        self.encoding_combo = QComboBox()
+        for codec, label in ENCODINGS:
+            self.encoding_combo.addItem(label, codec)
+        self.ending_combo = QComboBox()
+        for ending, label in (
+            (LineEnding.NONE, self.tr("No line ending")),
+            (LineEnding.LF, "LF \\n"),
+            (LineEnding.CRLF, "CRLF \\r\\n"),
+            (LineEnding.CR, "CR \\r"),
+        ):
+            self.ending_combo.addItem(label, ending)
+        self.ending_combo.setCurrentIndex(1)
+        self.fields_check = QCheckBox(self.tr("Fields"))
+        self.fields_check.setToolTip(
+            self.tr(
+                "Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending"
+            )
+        )
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setObjectName("sendButton")
+
+        options = QHBoxLayout()
+        options.addWidget(self.format_combo)
+        options.addWidget(self.encoding_combo)
+        options.addWidget(self.ending_combo)
+        options.addWidget(self.fields_check)
+        options.addStretch(1)
+        options.addWidget(self.send_button)
+
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(1, 86_400_000)
+        self.interval_spin.setValue(1000)
+        self.interval_spin.setSuffix(" ms")
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(0, 1_000_000_000)
+        self.count_spin.setSpecialValueText(self.tr("forever"))
+        self.count_spin.setPrefix(self.tr("× "))
+        self.repeat_button = QPushButton(self.tr("Repeat"))
+        self.repeat_button.setObjectName("repeatButton")
+        self.repeat_button.setToolTip(self.tr("Send every interval, on the I/O thread's clock"))
+        repeat = QHBoxLayout()
+        repeat.addWidget(QLabel(self.tr("Every")))
+        repeat.addWidget(self.interval_spin)
+        repeat.addWidget(self.count_spin)
+        repeat.addWidget(self.repeat_button)
+        repeat.addStretch(1)
+
+        self.file_button = QPushButton(self.tr("Send file…"))
+        self.file_progress = QProgressBar()
+        self.file_progress.setTextVisible(True)
+        self.file_progress.hide()
+        self.file_cancel = QPushButton(self.tr("Cancel"))
+        self.file_cancel.hide()
+        repeat.addWidget(self.file_button)
+        repeat.addWidget(self.file_progress, 1)
+        repeat.addWidget(self.file_cancel)
+        self.file_button.setVisible(with_file)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error_label)
+        layout.addLayout(options)
+        layout.addLayout(repeat)
+
+    def _connect_signals(self) -> None:
+        self.send_button.clicked.connect(self.send_once)
+        self.repeat_button.clicked.connect(self._toggle_repeat)
+        self.editor.textChanged.connect(self.clear_error)
+        self.format_combo.currentIndexChanged.connect(self.clear_error)
+        self.encoding_combo.currentIndexChanged.connect(self.clear_error)
+        self.file_button.clicked.connect(self._choose_file)
+        self.file_cancel.clicked.connect(self.file_cancel_requested)
+
+    # -- state -------------------------------------------------------------------------------------
+    def spec(self) -> SendSpec:
+        """The current text and options."""
+        return SendSpec(
+            self.editor.toPlainText(),
+            self.format_combo.currentData(),
+            self.encoding_combo.currentData(),
+            self.ending_combo.currentData(),
+            self.fields_check.isChecked(),
+        )
+
+    def set_spec(self, text: str, fmt: InputFormat, encoding: str, ending: LineEnding) -> None:
+        """Fill the box (e.g. from a saved message)."""
+        self.editor.setPlainText(text)
+        self.format_combo.setCurrentIndex(self.format_combo.findData(fmt))
+        index = self.encoding_combo.findData(encoding)
+        self.encoding_combo.setCurrentIndex(max(index, 0))
+        self.ending_combo.setCurrentIndex(self.ending_combo.findData(ending))
+
+    def payload(self) -> bytes | None:
+        """The bytes for the next message, or None after showing where the input is wrong."""
+        try:
+            return self.spec().build(self.counter)
+        except InputError as error:
+            self.show_error(error)
+            return None
+
+    def show_error(self, error: InputError) -> None:
+        """Say what is wrong and highlight it in the editor."""
+        self.error_label.setText(str(error))
+        self.error_label.show()
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(min(error.position, len(self.editor.toPlainText())))
+        cursor.setPosition(
+            min(error.position + error.length, len(self.editor.toPlainText())),
+            QTextCursor.MoveMode.KeepAnchor,
+        )
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffcdd2"))
+        fmt.setForeground(QColor("#b71c1c"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        selection.format = fmt
+        self.editor.setExtraSelections([selection])
+        self.error_position = (error.position, error.length)
+
+    @Slot()
+    def clear_error(self) -> None:
+        """Forget a shown input error."""
+        if self.error_label.isVisible():
+            self.error_label.hide()
+            self.editor.setExtraSelections([])
+
+    # -- actions -----------------------------------------------------------------------------------
+    @Slot()
+    def send_once(self) -> None:
+        """Validate, then ask for the bytes to be sent."""
+        data = self.payload()
+        if data is None:
+            return
+        self.counter += 1
+        self.send_requested.emit(data)
+
+    @Slot()
+    def _toggle_repeat(self) -> None:
+        if self.periodic_running:
+            self.periodic_stop_requested.emit()
+            return
+        spec = self.spec()
+        try:
+            spec.build(self.counter)  # refuse bad input now, not on the I/O thread later
+        except InputError as error:
+            self.show_error(error)
+            return
+        first = self.counter
+        build: Callable[[int], bytes] = lambda tick: spec.build(first + tick)  # noqa: E731
+        count = self.count_spin.value() or None
+        self.periodic_requested.emit(build, self.interval_spin.value() / 1000.0, count)
+
+    def set_periodic_running(self, running: bool) -> None:
+        """Reflect the session's periodic state."""
+        self.periodic_running = running
+        self.repeat_button.setText(self.tr("Stop") if running else self.tr("Repeat"))
+        self.interval_spin.setEnabled(not running)
+        self.count_spin.setEnabled(not running)
+
+    @Slot()
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Send a file"))
+        if path:
+            self.file_requested.emit(path)
+
+    def set_file_progress(self, progress: FileProgress) -> None:
+        """Show a file being sent."""
+        busy = not progress.done
+        self.file_progress.setVisible(busy)
+        self.file_cancel.setVisible(busy)
+        self.file_button.setEnabled(not busy)
+        if progress.total:
+            self.file_progress.setRange(0, 1000)
+            self.file_progress.setValue(int(progress.sent * 1000 / progress.total))
+        self.file_progress.setFormat(f"{progress.sent:,} / {progress.total:,} B")
+
+    # -- keys -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.send_once()
+            return True
+        return super().eventFilter(watched, event)

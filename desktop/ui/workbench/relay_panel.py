@@ -1,0 +1,237 @@
+"""Relay session: listen, forward every client to a target, one timeline, inject either way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.net.relay import RelaySide
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions
+from desktop.settings import Settings
+from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.workers.relay_bridge import RelayBridge, RelayOptions
+from desktop.workers.task_runner import TaskRunner
+
+__all__ = ["RelayPanel"]
+
+_ID, _CLIENT, _TARGET, _STATE = range(4)
+
+
+class RelayPanel(SessionPanel):
+    """One relay session over a ``RelayBridge`` (the man-in-the-middle view)."""
+
+    def __init__(
+        self,
+        bridge: RelayBridge,
+        settings: Settings,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(bridge, settings, runner, parent)
+        self.relay = bridge
+        self.running = False
+        self.send_box.file_button.hide()
+        self._build()
+        self._connect_signals()
+        self._set_running(False)
+
+    def _build(self) -> None:
+        self.listen_edit = QLineEdit()
+        self.listen_edit.setPlaceholderText(self.tr("all addresses"))
+        self.listen_spin = QSpinBox()
+        self.listen_spin.setRange(0, 65535)
+        self.listen_spin.setValue(9000)
+        self.listen_spin.setSpecialValueText(self.tr("any free"))
+        self.target_edit = QLineEdit("127.0.0.1")
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(1, 65535)
+        self.target_spin.setValue(80)
+        self.target_tls_check = QCheckBox(self.tr("TLS to target"))
+        self.verify_check = QCheckBox(self.tr("verify"))
+        self.listen_tls_check = QCheckBox(self.tr("TLS to clients (self-signed)"))
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startButton")
+        self.state_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Listen")))
+        row.addWidget(self.listen_edit, 1)
+        row.addWidget(self.listen_spin)
+        row.addWidget(QLabel(self.tr("→ Target")))
+        row.addWidget(self.target_edit, 2)
+        row.addWidget(self.target_spin)
+        row.addWidget(self.target_tls_check)
+        row.addWidget(self.verify_check)
+        row.addWidget(self.listen_tls_check)
+        row.addWidget(self.start_button)
+        self.controls.addLayout(row)
+        self.controls.addWidget(self.state_label)
+
+        self.pairs = QTableWidget(0, 4)
+        self.pairs.setObjectName("pairTable")
+        self.pairs.setHorizontalHeaderLabels(
+            [self.tr("#"), self.tr("Client"), self.tr("Target"), self.tr("State")]
+        )
+        self.pairs.horizontalHeader().setStretchLastSection(True)
+        self.pairs.verticalHeader().setVisible(False)
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.side_combo = QComboBox()
+        self.side_combo.addItem(self.tr("Inject toward the target"), RelaySide.TARGET)
+        self.side_combo.addItem(self.tr("Inject toward the client"), RelaySide.CLIENT)
+        self.close_button = QPushButton(self.tr("Close pair"))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.pairs, 1)
+        side_layout.addWidget(self.side_combo)
+        side_layout.addWidget(self.close_button)
+        self.body.insertWidget(0, side)
+        self.body.setStretchFactor(0, 2)
+        self.body.setStretchFactor(1, 3)
+
+    def _connect_signals(self) -> None:
+        queued = Qt.ConnectionType.QueuedConnection
+        self.relay.started.connect(self._on_started, queued)
+        self.relay.start_failed.connect(self._on_start_failed, queued)
+        self.relay.stopped.connect(self._on_stopped, queued)
+        self.relay.pair_opened.connect(self._on_pair_opened, queued)
+        self.relay.pair_failed.connect(self._on_pair_failed, queued)
+        self.relay.pair_closed.connect(self._on_pair_closed, queued)
+        self.start_button.clicked.connect(self.toggle_relay)
+        self.send_box.send_requested.connect(self._inject)
+        self.close_button.clicked.connect(self._close_selected)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def options(self) -> RelayOptions:
+        """The relay options as entered."""
+        target_tls = (
+            TlsClientOptions(verify=self.verify_check.isChecked())
+            if self.target_tls_check.isChecked()
+            else None
+        )
+        listen_tls = TlsServerOptions() if self.listen_tls_check.isChecked() else None
+        return RelayOptions(
+            self.listen_edit.text().strip(),
+            self.listen_spin.value(),
+            self.target_edit.text().strip(),
+            self.target_spin.value(),
+            target_tls=target_tls,
+            listen_tls=listen_tls,
+        )
+
+    @Slot()
+    def toggle_relay(self) -> None:
+        """Start relaying, or stop."""
+        if self.running:
+            self.relay.stop()
+            return
+        options = self.options()
+        if not options.target_host:
+            self.show_error(self.tr("Enter the target host to forward to."))
+            return
+        self.banner.hide()
+        self.start_button.setEnabled(False)
+        self.relay.start(options)
+
+    def selected_pairs(self) -> list[int]:
+        """Ids of the pairs selected in the table."""
+        rows = sorted({index.row() for index in self.pairs.selectedIndexes()})
+        return [int(item.text()) for row in rows if (item := self.pairs.item(row, _ID))]
+
+    @Slot(bytes)
+    def _inject(self, data: bytes) -> None:
+        if not self.running:
+            self.show_error(self.tr("Start the relay first."))
+            return
+        self.relay.inject(data, self.side_combo.currentData(), self.selected_pairs() or None)
+
+    @Slot()
+    def _close_selected(self) -> None:
+        for pair_id in self.selected_pairs():
+            self.relay.close_pair(pair_id)
+
+    # -- bridge signals ---------------------------------------------------------------------------
+    @Slot(list)
+    def _on_started(self, addresses: list[str]) -> None:
+        target = f"{self.target_edit.text().strip()}:{self.target_spin.value()}"
+        self._set_running(
+            True,
+            self.tr("Relaying {addresses} → {target}").format(
+                addresses=", ".join(addresses), target=target
+            ),
+        )
+        self.title_changed.emit(
+            self.tr("Relay :{port} → {target}").format(
+                port=split_address(addresses[0])[1], target=target
+            )
+        )
+
+    @Slot(str)
+    def _on_start_failed(self, message: str) -> None:
+        self.show_error(message)
+        self._set_running(False, message)
+
+    @Slot(str)
+    def _on_stopped(self, message: str) -> None:
+        self._set_running(False, message)
+
+    def _row_of(self, pair_id: int) -> int:
+        for row in range(self.pairs.rowCount()):
+            item = self.pairs.item(row, _ID)
+            if item is not None and item.text() == str(pair_id):
+                return row
+        return -1
+
+    @Slot(int, str, str)
+    def _on_pair_opened(self, pair_id: int, client: str, target: str) -> None:
+        row = self.pairs.rowCount()
+        self.pairs.insertRow(row)
+        for column, text in (
+            (_ID, str(pair_id)),
+            (_CLIENT, client),
+            (_TARGET, target),
+            (_STATE, self.tr("open")),
+        ):
+            self.pairs.setItem(row, column, QTableWidgetItem(text))
+
+    @Slot(int, str, str)
+    def _on_pair_failed(self, pair_id: int, client: str, reason: str) -> None:
+        self.show_error(reason)
+
+    @Slot(int, str)
+    def _on_pair_closed(self, pair_id: int, reason: str) -> None:
+        row = self._row_of(pair_id)
+        if row >= 0:
+            self.pairs.removeRow(row)
+
+    def _set_running(self, running: bool, status: str = "") -> None:
+        self.running = running
+        self.start_button.setEnabled(True)
+        self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
+        for widget in (
+            self.listen_edit,
+            self.listen_spin,
+            self.target_edit,
+            self.target_spin,
+            self.target_tls_check,
+            self.verify_check,
+            self.listen_tls_check,
+        ):
+            widget.setEnabled(not running)
+        self.state_label.setText(status or self.tr("Stopped"))
+        self.status_changed.emit(self.state_label.text())
+        if not running:
+            self.pairs.setRowCount(0)

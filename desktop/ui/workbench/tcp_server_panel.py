@@ -1,0 +1,262 @@
+"""TCP server session: listen, many clients in a table, plain/echo/auto-reply, TLS."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.capture.pcapng import Endpoints
+from desktop.core.net.tcp_server import ClientInfo, ServerMode
+from desktop.core.net.tls import TlsServerOptions
+from desktop.settings import Settings
+from desktop.ui.workbench.client_table_model import ClientTableModel
+from desktop.ui.workbench.rules_editor import RulesEditor
+from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.workers.task_runner import TaskRunner
+from desktop.workers.tcp_server_bridge import ServerOptions, TcpServerBridge
+
+__all__ = ["TcpServerPanel"]
+
+
+class TcpServerPanel(SessionPanel):
+    """One TCP server session over a ``TcpServerBridge``."""
+
+    def __init__(
+        self,
+        bridge: TcpServerBridge,
+        settings: Settings,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(bridge, settings, runner, parent)
+        self.server = bridge
+        self.running = False
+        self.send_box.file_button.hide()  # files go to one client: a client session's job
+        self._build()
+        self._connect_signals()
+        self._set_running(False)
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.host_edit = QLineEdit()
+        self.host_edit.setPlaceholderText(self.tr("all addresses (IPv4 and IPv6)"))
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(0, 65535)
+        self.port_spin.setValue(8000)
+        self.port_spin.setSpecialValueText(self.tr("any free"))
+        self.mode_combo = QComboBox()
+        self.mode_combo.setObjectName("modeCombo")
+        for mode, label in (
+            (ServerMode.PLAIN, self.tr("Plain")),
+            (ServerMode.ECHO, self.tr("Echo")),
+            (ServerMode.RULES, self.tr("Auto-reply rules")),
+        ):
+            self.mode_combo.addItem(label, mode)
+        self.max_spin = QSpinBox()
+        self.max_spin.setRange(0, 1_000_000)
+        self.max_spin.setSpecialValueText(self.tr("no limit"))
+        self.max_spin.setToolTip(self.tr("Most clients at once"))
+        self.tls_check = QCheckBox(self.tr("TLS (self-signed)"))
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startButton")
+        self.state_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Address")))
+        row.addWidget(self.host_edit, 2)
+        row.addWidget(QLabel(self.tr("Port")))
+        row.addWidget(self.port_spin)
+        row.addWidget(self.mode_combo)
+        row.addWidget(QLabel(self.tr("Max clients")))
+        row.addWidget(self.max_spin)
+        row.addWidget(self.tls_check)
+        row.addWidget(self.start_button)
+        row.addWidget(self.state_label, 2)
+        self.rules = RulesEditor()
+        self.rules.hide()
+        self.controls.addLayout(row)
+        self.controls.addWidget(self.rules)
+
+        self.clients = ClientTableModel()
+        self.client_view = QTableView()
+        self.client_view.setObjectName("clientTable")
+        self.client_view.setModel(self.clients)
+        self.client_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.client_view.verticalHeader().setVisible(False)
+        self.client_view.horizontalHeader().setSectionResizeMode(
+            ClientTableModel.PEER, QHeaderView.ResizeMode.Stretch
+        )
+        self.count_label = QLabel()
+        self.target_combo = QComboBox()
+        self.target_combo.addItem(self.tr("Send to every client"), "all")
+        self.target_combo.addItem(self.tr("Send to selected clients"), "selected")
+        self.only_selected_check = QCheckBox(self.tr("Log of the selected client only"))
+        self.kick_button = QPushButton(self.tr("Disconnect"))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.count_label)
+        side_layout.addWidget(self.client_view, 1)
+        side_layout.addWidget(self.target_combo)
+        side_layout.addWidget(self.only_selected_check)
+        side_layout.addWidget(self.kick_button)
+        self.body.insertWidget(0, side)
+        self.body.setStretchFactor(0, 2)
+        self.body.setStretchFactor(1, 3)
+
+    def _connect_signals(self) -> None:
+        queued = Qt.ConnectionType.QueuedConnection
+        self.server.started.connect(self._on_started, queued)
+        self.server.start_failed.connect(self._on_start_failed, queued)
+        self.server.stopped.connect(self._on_stopped, queued)
+        self.server.clients_updated.connect(self._on_clients, queued)
+        self.server.client_rejected.connect(self._on_rejected, queued)
+        self.start_button.clicked.connect(self.toggle_server)
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.rules.rules_changed.connect(self._rules_changed)
+        self.send_box.send_requested.connect(self._send)
+        self.kick_button.clicked.connect(self._kick_selected)
+        self.only_selected_check.toggled.connect(self._filter_changed)
+        self.client_view.selectionModel().selectionChanged.connect(self._filter_changed)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def options(self) -> ServerOptions | None:
+        """The server options as entered, or None after showing what is wrong."""
+        mode: ServerMode = self.mode_combo.currentData()
+        try:
+            rules = tuple(self.rules.rules()) if mode is ServerMode.RULES else ()
+        except ValueError as error:
+            self.show_error(str(error))
+            return None
+        tls = TlsServerOptions() if self.tls_check.isChecked() else None
+        return ServerOptions(
+            self.host_edit.text().strip(),
+            self.port_spin.value(),
+            mode,
+            rules,
+            self.max_spin.value(),
+            tls,
+        )
+
+    @Slot()
+    def toggle_server(self) -> None:
+        """Start listening, or stop."""
+        if self.running:
+            self.server.stop()
+            return
+        options = self.options()
+        if options is None:
+            return
+        self.banner.hide()
+        self.start_button.setEnabled(False)
+        self.state_label.setText(self.tr("Starting…"))
+        self.server.start(options)
+
+    def selected_clients(self) -> list[ClientInfo]:
+        """Clients selected in the table."""
+        rows = {index.row() for index in self.client_view.selectionModel().selectedRows()}
+        return [c for row in sorted(rows) if (c := self.clients.client_at(row)) is not None]
+
+    @Slot(bytes)
+    def _send(self, data: bytes) -> None:
+        if not self.running:
+            self.show_error(self.tr("Start the server first."))
+            return
+        if self.target_combo.currentData() == "selected":
+            chosen = self.selected_clients()
+            if not chosen:
+                self.show_error(self.tr("Select one or more clients in the table first."))
+                return
+            self.server.send(data, [c.client_id for c in chosen])
+        else:
+            self.server.send(data)
+
+    @Slot()
+    def _kick_selected(self) -> None:
+        for client in self.selected_clients():
+            self.server.disconnect_client(client.client_id)
+
+    @Slot()
+    def _mode_changed(self) -> None:
+        rules_mode = self.mode_combo.currentData() is ServerMode.RULES
+        self.rules.setVisible(rules_mode)
+        if rules_mode and self.rules.table.rowCount() == 0:
+            self.rules.add_rule()
+        self._rules_changed()
+
+    @Slot()
+    def _rules_changed(self) -> None:
+        if not self.running:
+            return
+        mode: ServerMode = self.mode_combo.currentData()
+        try:
+            rules = self.rules.rules() if mode is ServerMode.RULES else []
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self.server.set_rules(mode, rules)
+
+    @Slot()
+    def _filter_changed(self) -> None:
+        chosen = self.selected_clients()
+        peer = chosen[0].peer if self.only_selected_check.isChecked() and chosen else None
+        self.log.set_peer_filter(peer)
+
+    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
+        chosen = self.selected_clients()
+        if not chosen or not chosen[0].local:
+            return None
+        local_ip, local_port = split_address(chosen[0].local)
+        peer_ip, peer_port = split_address(chosen[0].peer)
+        return Endpoints(local_ip, local_port, peer_ip, peer_port), chosen[0].peer
+
+    # -- bridge signals ---------------------------------------------------------------------------
+    @Slot(list)
+    def _on_started(self, addresses: list[str]) -> None:
+        self._set_running(
+            True, self.tr("Listening on {addresses}").format(addresses=", ".join(addresses))
+        )
+        self.title_changed.emit(
+            self.tr("Server :{port}").format(port=split_address(addresses[0])[1])
+        )
+
+    @Slot(str)
+    def _on_start_failed(self, message: str) -> None:
+        self.show_error(message)
+        self._set_running(False, message)
+
+    @Slot(str)
+    def _on_stopped(self, message: str) -> None:
+        self._set_running(False, message)
+
+    @Slot(list)
+    def _on_clients(self, clients: list[ClientInfo]) -> None:
+        self.clients.set_clients(clients)
+        self.count_label.setText(self.tr("{count} clients connected").format(count=len(clients)))
+
+    @Slot(str)
+    def _on_rejected(self, reason: str) -> None:
+        self.status_changed.emit(reason)
+
+    def _set_running(self, running: bool, status: str = "") -> None:
+        self.running = running
+        self.start_button.setEnabled(True)
+        self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
+        for widget in (self.host_edit, self.port_spin, self.max_spin, self.tls_check):
+            widget.setEnabled(not running)
+        self.state_label.setText(status or self.tr("Stopped"))
+        self.status_changed.emit(self.state_label.text())
+        if not running:
+            self.count_label.setText(self.tr("No clients"))

@@ -1,0 +1,198 @@
+"""Bridge between a ``TcpRelay`` engine on the I/O loop and a GUI panel."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+
+from desktop.core.capture import Direction
+from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.net.relay import RelaySide, TcpRelay
+from desktop.core.net.tls import (
+    TlsClientOptions,
+    TlsServerOptions,
+    client_context,
+    server_context,
+    server_hostname,
+)
+from desktop.core.paths import data_dir
+from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.session_bridge import SessionBridge
+
+__all__ = ["RelayBridge", "RelayOptions"]
+
+
+@dataclass(frozen=True)
+class RelayOptions:
+    """Where a relay listens and where it forwards to."""
+
+    listen_host: str
+    listen_port: int
+    target_host: str
+    target_port: int
+    timeout: float = 10.0
+    target_tls: TlsClientOptions | None = None
+    listen_tls: TlsServerOptions | None = None
+
+
+class RelayBridge(SessionBridge):
+    """Drives one relay session: one timeline for both directions of every pair.
+
+    In the log, bytes from a client toward the target are OUT (→) and bytes from the target
+    back to the client are IN (←), as a client would see its own conversation; the record's
+    peer names the pair and the direction.
+
+    Signals (besides SessionBridge's):
+        started(list): the addresses listened on.
+        start_failed(str): why listening failed.
+        stopped(str): the relay stopped.
+        pair_opened(int, str, str): pair id, client address, target address.
+        pair_failed(int, str, str): pair id, client address, why.
+        pair_closed(int, str): pair id, why.
+    """
+
+    started = Signal(list)
+    start_failed = Signal(str)
+    stopped = Signal(str)
+    pair_opened = Signal(int, str, str)
+    pair_failed = Signal(int, str, str)
+    pair_closed = Signal(int, str)
+
+    def __init__(self, io: EventLoopThread) -> None:
+        super().__init__(io)
+        self._relay: TcpRelay | None = None
+        self._labels: dict[tuple[int, RelaySide], str] = {}
+
+    # -- commands (GUI thread) ---------------------------------------------------------------------
+    def start(self, options: RelayOptions) -> None:
+        """Start listening; the outcome arrives as ``started`` or ``start_failed``."""
+        self._io.call(self._start, options)
+
+    def stop(self) -> None:
+        """Stop the relay and close every pair."""
+        self._io.call(self._stop)
+
+    def inject(self, data: bytes, to_side: RelaySide, pair_ids: Sequence[int] | None) -> None:
+        """Send ``data`` toward one side of the given pairs (None: every pair)."""
+        self._io.call(self._inject, data, to_side, tuple(pair_ids) if pair_ids else None)
+
+    def close_pair(self, pair_id: int) -> None:
+        """Close one pair (both its connections)."""
+        self._io.call(self._close_pair, pair_id)
+
+    # -- loop thread -------------------------------------------------------------------------------
+    def _start(self, options: RelayOptions) -> None:
+        if self._relay is not None:
+            self.error_occurred.emit("The relay is already running; stop it first.")
+            return
+        asyncio.get_running_loop().create_task(self._listen(options))
+
+    async def _listen(self, options: RelayOptions) -> None:
+        try:
+            target_tls = client_context(options.target_tls) if options.target_tls else None
+            hostname = (
+                server_hostname(options.target_host, options.target_tls)
+                if options.target_tls
+                else None
+            )
+            listen_tls = (
+                server_context(options.listen_tls, data_dir()) if options.listen_tls else None
+            )
+            relay = TcpRelay(
+                self,
+                options.target_host,
+                options.target_port,
+                connect_timeout=options.timeout,
+                target_tls=target_tls,
+                target_server_hostname=hostname,
+            )
+            self._relay = relay
+            addresses = await relay.start(options.listen_host, options.listen_port, listen_tls)
+        except SocketDeskError as error:
+            self._relay = None
+            self.start_failed.emit(str(error))
+            return
+        self.started.emit(addresses)
+        target = f"{options.target_host}:{options.target_port}"
+        for address in addresses:
+            self._info(address, f"Relaying {address} → {target}")
+
+    def _stop(self) -> None:
+        relay, self._relay = self._relay, None
+        self._stop_periodic()
+        if relay is not None:
+            asyncio.get_running_loop().create_task(self._close(relay))
+
+    async def _close(self, relay: TcpRelay) -> None:
+        await relay.close()
+        self._flush()
+        self.stopped.emit("The relay stopped.")
+
+    def _send_bytes(self, data: bytes) -> None:
+        self._inject(data, RelaySide.TARGET, None, raise_errors=True)
+
+    def _inject(
+        self,
+        data: bytes,
+        to_side: RelaySide,
+        pair_ids: tuple[int, ...] | None,
+        raise_errors: bool = False,
+    ) -> None:
+        relay = self._relay
+        targets = (list(pair_ids) if pair_ids else relay.pair_ids()) if relay else []
+        if relay is None or not targets:
+            problem = "No pair is open: nothing was injected."
+            if raise_errors:
+                raise NetError(problem)
+            self.error_occurred.emit(problem)
+            return
+        for pair_id in targets:
+            try:
+                relay.inject(pair_id, to_side, data)
+            except SocketDeskError as error:
+                self.error_occurred.emit(f"Pair {pair_id}: {error}")
+
+    def _close_pair(self, pair_id: int) -> None:
+        if self._relay is not None:
+            self._relay.close_pair(pair_id)
+
+    # -- RelaySink (loop thread) -------------------------------------------------------------------
+    def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
+        self._labels[(pair_id, RelaySide.CLIENT)] = f"#{pair_id} {client_peer}→{target_peer}"
+        self._labels[(pair_id, RelaySide.TARGET)] = f"#{pair_id} {target_peer}→{client_peer}"
+        self._info(f"#{pair_id}", f"Pair {pair_id}: {client_peer} ⇄ {target_peer}")
+        self.pair_opened.emit(pair_id, client_peer, target_peer)
+
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
+        self._info(f"#{pair_id}", f"Pair {pair_id} ({client_peer}): {reason}")
+        self.pair_failed.emit(pair_id, client_peer, reason)
+
+    def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
+        label = self._labels.get((pair_id, from_side), f"#{pair_id}")
+        if from_side is RelaySide.TARGET:
+            self._received(label, data)
+        else:
+            counters = self._counters
+            counters.bytes_out += len(data)
+            counters.messages_out += 1
+            self._record(Direction.OUT, label, bytes(data))
+
+    def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
+        where = "target" if to_side is RelaySide.TARGET else "client"
+        self._info(
+            f"#{pair_id}", f"Injected {len(data)} bytes toward the {where} of pair {pair_id}"
+        )
+        label = f"#{pair_id} injected→{where}"
+        if to_side is RelaySide.TARGET:
+            self._sent(label, data)
+        else:
+            self._record(Direction.IN, label, data)
+
+    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+        self._labels.pop((pair_id, RelaySide.CLIENT), None)
+        self._labels.pop((pair_id, RelaySide.TARGET), None)
+        self._info(f"#{pair_id}", f"Pair {pair_id}: {reason}")
+        self.pair_closed.emit(pair_id, reason)
