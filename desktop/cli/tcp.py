@@ -14,15 +14,23 @@ import sys
 import threading
 from typing import Any
 
+from desktop.cli.stream_codec import InputConverter, OutputWriter, add_format_options
 from desktop.cli.tcp_relay import add_relay_command
 from desktop.cli.tcp_serve import serve
+from desktop.cli.tls_options import (
+    add_tls_client_options,
+    add_tls_server_options,
+    tls_client_from_args,
+)
 from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.tcp_client import TcpClient
+from desktop.core.net.tls import client_context, server_hostname
 
 __all__ = ["add_commands"]
 
 _STDIN_CHUNK = 64 * 1024
+_TLS_QUIET_S = 1.0  # after stdin ends, a TLS connection closes once the peer is this quiet
 
 
 def add_commands(groups: Any) -> None:
@@ -30,7 +38,12 @@ def add_commands(groups: Any) -> None:
     tcp = groups.add_parser("tcp", help="TCP client and server")
     commands = tcp.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
     connect = commands.add_parser(
-        "connect", help="connect to HOST PORT; stdin to the socket, the socket to stdout"
+        "connect",
+        help="connect to HOST PORT; stdin to the socket, the socket to stdout",
+        description="Connect to HOST PORT: stdin goes to the socket, the socket to stdout. "
+        "When stdin ends the connection is half-closed and the command ends when the peer "
+        "closes; over TLS (which cannot half-close) it closes once the peer has been quiet "
+        "for a second.",
     )
     connect.add_argument("host")
     connect.add_argument("port", type=_port)
@@ -43,6 +56,8 @@ def add_commands(groups: Any) -> None:
     connect.add_argument(
         "--recv-only", action="store_true", help="do not read stdin; only print what arrives"
     )
+    add_format_options(connect)
+    add_tls_client_options(connect)
     connect.set_defaults(run=_run_connect)
 
     serve = commands.add_parser(
@@ -77,6 +92,8 @@ def add_commands(groups: Any) -> None:
     serve.add_argument(
         "-v", "--verbose", action="store_true", help="report clients and totals on stderr"
     )
+    add_format_options(serve)
+    add_tls_server_options(serve)
     serve.set_defaults(run=_run_serve)
     add_relay_command(commands)
 
@@ -96,28 +113,22 @@ def _port(text: str) -> int:
 
 
 class _StdoutSink:
-    """Writes received bytes straight to file descriptor 1."""
+    """Writes received bytes to stdout (raw, decoded or as a hexdump)."""
 
-    def __init__(self) -> None:
+    def __init__(self, output: OutputWriter) -> None:
+        self.output = output
         self.closed = asyncio.Event()
         self.reason = ""
-        self.stdout_gone = False
 
     def on_connected(self, local: str, peer: str) -> None:
         pass
 
     def on_data(self, data: memoryview) -> None:
-        if self.stdout_gone:
-            return
-        try:
-            while data:
-                written = os.write(1, data)
-                data = data[written:]
-        except BrokenPipeError:
-            self.stdout_gone = True  # like nc: a closed reader ends the output, quietly
+        self.output.write(data)
 
     def on_closed(self, reason: str) -> None:
         self.reason = reason
+        self.output.finish()
         self.closed.set()
 
 
@@ -130,49 +141,66 @@ def _run_connect(args: argparse.Namespace) -> int:
 
 
 async def _connect(args: argparse.Namespace) -> int:
-    sink = _StdoutSink()
+    converter = InputConverter(args.hex, args.encoding, args.crlf)
+    sink = _StdoutSink(OutputWriter(args.hex, args.encoding))
     client = TcpClient(sink)
-    await client.connect(args.host, args.port, timeout=args.wait)
+    tls = tls_client_from_args(args)
+    await client.connect(
+        args.host,
+        args.port,
+        timeout=args.wait,
+        ssl_context=client_context(tls) if tls else None,
+        server_hostname=server_hostname(args.host, tls) if tls else None,
+    )
     if args.recv_only:
         client.close_write()
     else:
         loop = asyncio.get_running_loop()
         threading.Thread(
-            target=_pump_stdin, args=(loop, client, args.crlf), name="stdin", daemon=True
+            target=_pump_stdin, args=(loop, client, converter), name="stdin", daemon=True
         ).start()
     await sink.closed.wait()
     return 0
 
 
-def _pump_stdin(loop: asyncio.AbstractEventLoop, client: TcpClient, crlf: bool) -> None:
+def _pump_stdin(
+    loop: asyncio.AbstractEventLoop, client: TcpClient, converter: InputConverter
+) -> None:
     """Read stdin on its own thread (blocking reads work for files, pipes and terminals alike)."""
 
     async def send(chunk: bytes) -> None:
-        if client.connected:
+        if client.connected and chunk:
             client.send(chunk)
             await client.drain()  # back-pressure: never read stdin faster than the socket takes it
 
-    pending_cr = False
     while True:
         try:
             chunk = os.read(0, _STDIN_CHUNK)
         except OSError:
             chunk = b""
-        if not chunk:
-            break
-        if crlf:
-            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-            if pending_cr and chunk.startswith(b"\r\n"):
-                chunk = chunk[1:]
-            pending_cr = chunk.endswith(b"\r")
+        data = converter.convert(chunk, final=not chunk)
         try:
-            asyncio.run_coroutine_threadsafe(send(chunk), loop).result()
+            asyncio.run_coroutine_threadsafe(send(data), loop).result()
         except (RuntimeError, SocketDeskError, concurrent.futures.CancelledError):
             return  # the loop or the connection is gone
+        if not chunk:
+            break
     try:
-        loop.call_soon_threadsafe(client.close_write)
+        if client.tls_object is not None:
+            asyncio.run_coroutine_threadsafe(_close_when_quiet(client), loop)
+        else:
+            loop.call_soon_threadsafe(client.close_write)
     except RuntimeError:
         return
+
+
+async def _close_when_quiet(client: TcpClient) -> None:
+    """TLS has no half-close: once stdin has ended, close after the peer is quiet for a while."""
+    while client.connected:
+        seen = client.bytes_in
+        await asyncio.sleep(_TLS_QUIET_S)
+        if client.bytes_in == seen:
+            client.close()
 
 
 def _run_serve(args: argparse.Namespace) -> int:

@@ -9,9 +9,13 @@ import signal
 import sys
 import threading
 
+from desktop.cli.stream_codec import InputConverter, OutputWriter
+from desktop.cli.tls_options import tls_server_from_args
 from desktop.core.capture.file_sink import StreamFile
 from desktop.core.errors import SaveError, SocketDeskError
 from desktop.core.net.tcp_server import ServerMode, TcpServer
+from desktop.core.net.tls import server_context
+from desktop.core.paths import data_dir
 
 __all__ = ["serve"]
 
@@ -25,7 +29,7 @@ class _ServeSink:
         self.args = args
         self.output = output
         self.done = asyncio.Event()
-        self.stdout_gone = args.no_stdout
+        self.stdout = None if args.no_stdout else OutputWriter(args.hex, args.encoding)
         self.failure = ""
 
     def _say(self, text: str) -> None:
@@ -42,12 +46,8 @@ class _ServeSink:
             except SaveError as error:
                 self.failure = str(error)
                 self.done.set()
-        if not self.stdout_gone:
-            try:
-                while data:
-                    data = data[os.write(1, data) :]
-            except BrokenPipeError:
-                self.stdout_gone = True
+        if self.stdout is not None:
+            self.stdout.write(data)
 
     def on_client_sent(self, client_id: int, data: bytes) -> None:
         pass
@@ -67,13 +67,18 @@ async def serve(args: argparse.Namespace) -> int:
     sink = _ServeSink(args, output)
     mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
     server = TcpServer(sink, mode, max_clients=args.max_clients)
-    addresses = await server.start(args.host, args.port)
+    tls = tls_server_from_args(args)
+    context = server_context(tls, data_dir()) if tls else None
+    addresses = await server.start(args.host, args.port, context)
     print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, sink.done.set)
     if not args.echo:
-        threading.Thread(target=_pump_stdin, args=(loop, server), name="stdin", daemon=True).start()
+        converter = InputConverter(args.hex, args.encoding, crlf=False)
+        threading.Thread(
+            target=_pump_stdin, args=(loop, server, converter), name="stdin", daemon=True
+        ).start()
     try:
         await sink.done.wait()
     finally:
@@ -88,18 +93,22 @@ async def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pump_stdin(loop: asyncio.AbstractEventLoop, server: TcpServer) -> None:
+def _pump_stdin(
+    loop: asyncio.AbstractEventLoop, server: TcpServer, converter: InputConverter
+) -> None:
     """stdin goes to every connected client (like ncat -l with several clients)."""
     while True:
         try:
             chunk = os.read(0, _STDIN_CHUNK)
         except OSError:
             return
+        data = converter.convert(chunk, final=not chunk)
+        if data:
+            try:
+                loop.call_soon_threadsafe(_send_all, server, data)
+            except RuntimeError:
+                return
         if not chunk:
-            return
-        try:
-            loop.call_soon_threadsafe(_send_all, server, chunk)
-        except RuntimeError:
             return
 
 
