@@ -14,8 +14,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import log_dir
+from desktop.core.store.database import open_database
+from desktop.core.store.saved_messages import SavedMessageStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions
@@ -23,6 +26,7 @@ from desktop.ui.crash_handler import CrashHandler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.workbench_page import WorkbenchPage
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_factory import SessionFactory
@@ -88,7 +92,9 @@ class Application:
         try:
             self.runner = TaskRunner()
             self.sessions = SessionFactory(self.io)
-            self.window = MainWindow(settings, WorkbenchPage(self.sessions, settings, self.runner))
+            self.library = _open_library()
+            workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
+            self.window = MainWindow(settings, workbench)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
             sys.excepthook, threading.excepthook = self._previous_hooks
@@ -118,6 +124,15 @@ class Application:
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")
         sys.excepthook, threading.excepthook = self._previous_hooks
+
+
+def _open_library() -> SavedMessages | None:
+    """The saved-messages library, or None (with a logged reason) if the database is unusable."""
+    try:
+        return SavedMessages(SavedMessageStore(open_database()))
+    except StoreError as error:
+        log.error("saved messages are unavailable: %s", error)
+        return None
 
 
 def _setup_logging() -> None:

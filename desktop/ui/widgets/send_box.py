@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding, encode_input
-from desktop.core.errors import InputError
+from desktop.core.errors import InputError, StoreError
 from desktop.core.net.file_send import FileProgress
+from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
 
 __all__ = ["SendBox", "SendSpec"]
 
@@ -68,12 +70,19 @@ class SendBox(QWidget):
     file_requested = Signal(str)
     file_cancel_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, with_file: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        with_file: bool = True,
+        library: SavedMessages | None = None,
+    ) -> None:
         super().__init__(parent)
         self.counter = 0
         self.periodic_running = False
+        self.library = library
         self._build(with_file)
         self._connect_signals()
+        self._refresh_library()
 
     # -- construction ----------------------------------------------------------------------------
     def _build(self, with_file: bool) -> None:
@@ -159,6 +168,18 @@ class SendBox(QWidget):
         repeat.addWidget(self.file_cancel)
         self.file_button.setVisible(with_file)
 
+        self.saved_combo = QComboBox()
+        self.saved_combo.setObjectName("savedCombo")
+        self.saved_combo.setMinimumWidth(160)
+        self.saved_combo.setPlaceholderText(self.tr("Saved messages"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        repeat.addWidget(self.saved_combo)
+        repeat.addWidget(self.save_button)
+        repeat.addWidget(self.delete_button)
+        for widget in (self.saved_combo, self.save_button, self.delete_button):
+            widget.setVisible(self.library is not None)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
@@ -174,6 +195,11 @@ class SendBox(QWidget):
         self.encoding_combo.currentIndexChanged.connect(self.clear_error)
         self.file_button.clicked.connect(self._choose_file)
         self.file_cancel.clicked.connect(self.file_cancel_requested)
+        self.saved_combo.activated.connect(self._load_saved)
+        self.save_button.clicked.connect(self._save_as)
+        self.delete_button.clicked.connect(self._delete_saved)
+        if self.library is not None:
+            self.library.changed.connect(self._refresh_library)
 
     # -- state -------------------------------------------------------------------------------------
     def spec(self) -> SendSpec:
@@ -278,6 +304,61 @@ class SendBox(QWidget):
             self.file_progress.setRange(0, 1000)
             self.file_progress.setValue(int(progress.sent * 1000 / progress.total))
         self.file_progress.setFormat(f"{progress.sent:,} / {progress.total:,} B")
+
+    # -- saved messages ------------------------------------------------------------------------
+    @Slot()
+    def _refresh_library(self) -> None:
+        if self.library is None:
+            return
+        current = self.saved_combo.currentText()
+        self.saved_combo.blockSignals(True)
+        self.saved_combo.clear()
+        try:
+            self.saved_combo.addItems(self.library.names())
+        except StoreError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+        self.saved_combo.setCurrentIndex(self.saved_combo.findText(current))
+        self.saved_combo.blockSignals(False)
+
+    @Slot()
+    def _load_saved(self) -> None:
+        if self.library is None:
+            return
+        message = self.library.get(self.saved_combo.currentText())
+        if message is None:
+            return
+        fmt = next((f for f in InputFormat if f.value == message.format), InputFormat.TEXT)
+        self.set_spec(message.data, fmt, message.encoding, ending_from_key(message.line_ending))
+
+    @Slot()
+    def _save_as(self) -> None:
+        if self.library is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save message"), self.tr("Name"), text=self.saved_combo.currentText()
+        )
+        if ok and name.strip():
+            self.save_current(name.strip())
+
+    def save_current(self, name: str) -> None:
+        """Save the box's text and options under ``name`` in the library."""
+        if self.library is None:
+            return
+        spec = self.spec()
+        try:
+            self.library.save(name, spec.text, spec.fmt, spec.encoding, spec.line_ending)
+        except StoreError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.saved_combo.setCurrentIndex(self.saved_combo.findText(name))
+
+    @Slot()
+    def _delete_saved(self) -> None:
+        name = self.saved_combo.currentText()
+        if self.library is not None and name:
+            self.library.delete(name)
 
     # -- keys -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.net.relay import RelaySide
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions
 from desktop.settings import Settings
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
 from desktop.workers.relay_bridge import RelayBridge, RelayOptions
 from desktop.workers.task_runner import TaskRunner
@@ -39,8 +40,9 @@ class RelayPanel(SessionPanel):
         settings: Settings,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        library: SavedMessages | None = None,
     ) -> None:
-        super().__init__(bridge, settings, runner, parent)
+        super().__init__(bridge, settings, runner, parent, library)
         self.relay = bridge
         self.running = False
         self.send_box.file_button.hide()

@@ -21,6 +21,7 @@ from desktop.core.capture.pcapng import Endpoints, export_pcapng
 from desktop.settings import Settings
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.widgets.send_box import SendBox
 from desktop.workers.session_bridge import SessionBridge
 from desktop.workers.task_runner import TaskRunner
@@ -53,6 +54,7 @@ class SessionPanel(QWidget):
         settings: Settings,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        library: SavedMessages | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -62,7 +64,7 @@ class SessionPanel(QWidget):
         self.last_batch: RecordBatch | None = None
         self.banner = NoticeBanner()
         self.log = LogView(settings.get(Settings.LOG_MAX_MB) * 1024 * 1024)
-        self.send_box = SendBox()
+        self.send_box = SendBox(library=library)
         self.save_check = QCheckBox(self.tr("Save received data to a file…"))
         self.save_check.setObjectName("saveCheck")
         self.controls = QVBoxLayout()

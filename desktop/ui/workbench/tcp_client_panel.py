@@ -18,6 +18,7 @@ from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.settings import Settings
 from desktop.ui.widgets.certificate_view import CertificateDialog
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
 from desktop.ui.workbench.tls_client_dialog import TlsClientDialog
 from desktop.workers.task_runner import TaskRunner
@@ -37,8 +38,9 @@ class TcpClientPanel(SessionPanel):
         settings: Settings,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        library: SavedMessages | None = None,
     ) -> None:
-        super().__init__(bridge, settings, runner, parent)
+        super().__init__(bridge, settings, runner, parent, library)
         self.client = bridge
         self.state = self.IDLE
         self.local = ""

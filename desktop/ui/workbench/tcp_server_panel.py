@@ -22,6 +22,7 @@ from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tcp_server import ClientInfo, ServerMode
 from desktop.core.net.tls import TlsServerOptions
 from desktop.settings import Settings
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.client_table_model import ClientTableModel
 from desktop.ui.workbench.rules_editor import RulesEditor
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
@@ -40,8 +41,9 @@ class TcpServerPanel(SessionPanel):
         settings: Settings,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        library: SavedMessages | None = None,
     ) -> None:
-        super().__init__(bridge, settings, runner, parent)
+        super().__init__(bridge, settings, runner, parent, library)
         self.server = bridge
         self.running = False
         self.send_box.file_button.hide()  # files go to one client: a client session's job

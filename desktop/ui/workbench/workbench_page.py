@@ -34,8 +34,10 @@ class WorkbenchPage(QWidget):
         settings: Settings,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        library: SavedMessages | None = None,
     ) -> None:
         super().__init__(parent)
+        self.library = library
         self.factory = factory
         self.settings = settings
         self.runner = runner
@@ -67,21 +69,25 @@ class WorkbenchPage(QWidget):
     @Slot()
     def new_client(self) -> TcpClientPanel:
         """Open a TCP client session tab."""
-        panel = TcpClientPanel(self.factory.tcp_client(), self.settings, self.runner)
+        panel = TcpClientPanel(
+            self.factory.tcp_client(), self.settings, self.runner, library=self.library
+        )
         self._add(panel, self.tr("TCP client"))
         return panel
 
     @Slot()
     def new_server(self) -> TcpServerPanel:
         """Open a TCP server session tab."""
-        panel = TcpServerPanel(self.factory.tcp_server(), self.settings, self.runner)
+        panel = TcpServerPanel(
+            self.factory.tcp_server(), self.settings, self.runner, library=self.library
+        )
         self._add(panel, self.tr("TCP server"))
         return panel
 
     @Slot()
     def new_relay(self) -> RelayPanel:
         """Open a TCP relay session tab."""
-        panel = RelayPanel(self.factory.relay(), self.settings, self.runner)
+        panel = RelayPanel(self.factory.relay(), self.settings, self.runner, library=self.library)
         self._add(panel, self.tr("TCP relay"))
         return panel
 

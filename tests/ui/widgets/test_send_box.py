@@ -1,0 +1,88 @@
+"""The send box: payloads, fields, repeat requests, and the saved-messages library."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.codec import InputFormat, LineEnding
+from desktop.core.store.database import open_database
+from desktop.core.store.saved_messages import SavedMessageStore
+from desktop.ui.widgets.saved_messages import SavedMessages
+from desktop.ui.widgets.send_box import SendBox
+
+
+def test_fields_expand_with_a_counter_per_send(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = SendBox()
+    qtbot.addWidget(box)
+    sent: list[bytes] = []
+    box.send_requested.connect(sent.append)
+    box.set_spec("n={{counter}}", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.fields_check.setChecked(True)
+    box.send_once()
+    box.send_once()
+    assert sent == [b"n=0", b"n=1"]
+    assert box.spec().build(5, datetime(2026, 11, 25)) == b"n=5"
+
+
+def test_repeat_hands_over_a_pure_build_function(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = SendBox()
+    qtbot.addWidget(box)
+    requests = []
+    box.periodic_requested.connect(
+        lambda build, interval, count: requests.append((build, interval, count))
+    )
+    box.set_spec("#{{counter}}", InputFormat.ESCAPED, "utf-8", LineEnding.CRLF)
+    box.fields_check.setChecked(True)
+    box.interval_spin.setValue(5)
+    box.count_spin.setValue(3)
+    box.repeat_button.click()
+    [(build, interval, count)] = requests
+    assert (interval, count) == (0.005, 3)
+    assert [build(i) for i in range(3)] == [b"#0\r\n", b"#1\r\n", b"#2\r\n"]
+    box.set_periodic_running(True)
+    assert box.repeat_button.text() == "Stop"
+
+
+def test_bad_input_does_not_start_repeating(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = SendBox()
+    qtbot.addWidget(box)
+    with qtbot.assertNotEmitted(box.periodic_requested):
+        box.set_spec("bad \\q escape", InputFormat.ESCAPED, "utf-8", LineEnding.NONE)
+        box.repeat_button.click()
+    assert "Unknown escape" in box.error_label.text()
+
+
+def test_library_is_shared_and_persisted(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "library.sqlite3"
+    library = SavedMessages(SavedMessageStore(open_database(db)))
+    first, second = SendBox(library=library), SendBox(library=library)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.set_spec("01 02 ff", InputFormat.HEX, "utf-8", LineEnding.NONE)
+    first.save_current("handshake")
+    first.set_spec("登录 {{counter}}", InputFormat.TEXT, "gbk", LineEnding.CRLF)
+    first.save_current("login")
+    assert [second.saved_combo.itemText(i) for i in range(second.saved_combo.count())] == [
+        "handshake",
+        "login",
+    ]
+
+    # A new library on the same database (the app restarted) loads it back exactly.
+    again = SavedMessages(SavedMessageStore(open_database(db)))
+    third = SendBox(library=again)
+    qtbot.addWidget(third)
+    third.saved_combo.setCurrentIndex(third.saved_combo.findText("login"))
+    third._load_saved()
+    spec = third.spec()
+    assert (spec.text, spec.fmt, spec.encoding, spec.line_ending) == (
+        "登录 {{counter}}",
+        InputFormat.TEXT,
+        "gbk",
+        LineEnding.CRLF,
+    )
+    third.saved_combo.setCurrentIndex(third.saved_combo.findText("handshake"))
+    third._load_saved()
+    assert third.payload() == b"\x01\x02\xff"
+    third._delete_saved()
+    assert third.saved_combo.findText("handshake") == -1
