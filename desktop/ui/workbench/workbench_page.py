@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidg
 
 from desktop.core.capture import RecordBatch
 from desktop.settings import Settings
+from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.relay_panel import RelayPanel
 from desktop.ui.workbench.session_panel import SessionPanel
 from desktop.ui.workbench.tcp_client_panel import TcpClientPanel
