@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from desktop.core.codec import InputFormat, LineEnding
-from desktop.core.net.tcp_server import ServerMode
 from desktop.ui.workbench.tcp_client_panel import TcpClientPanel
 from desktop.ui.workbench.tcp_server_panel import TcpServerPanel
 from tests.helpers.servers import echo_server
