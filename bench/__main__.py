@@ -1,7 +1,7 @@
-"""``python -m bench``: run every benchmark in turn."""
+"""``python -m bench``: run every benchmark in turn (each prints its own table)."""
 
-from bench import tcp_receive
+from bench import gui_flood, periodic_send, tcp_clients, tcp_receive, tcp_server_receive
 
-for bench in (tcp_receive,):
+for bench in (tcp_receive, tcp_server_receive, tcp_clients, periodic_send, gui_flood):
     bench.main([])
     print()

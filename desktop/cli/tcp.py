@@ -30,6 +30,9 @@ from desktop.core.net.tls import client_context, server_hostname
 __all__ = ["add_commands"]
 
 _STDIN_CHUNK = 64 * 1024
+# Reads go straight to stdout: a 256 KiB buffer stays in cache. The engines' 1 MiB pays off when
+# the data is copied again (into a file: bench/tcp_server_receive.py); here it was no faster.
+_CLIENT_READ_SIZE = 256 * 1024
 _TLS_QUIET_S = 1.0  # after stdin ends, a TLS connection closes once the peer is this quiet
 
 
@@ -143,7 +146,7 @@ def _run_connect(args: argparse.Namespace) -> int:
 async def _connect(args: argparse.Namespace) -> int:
     converter = InputConverter(args.hex, args.encoding, args.crlf)
     sink = _StdoutSink(OutputWriter(args.hex, args.encoding))
-    client = TcpClient(sink)
+    client = TcpClient(sink, read_size=_CLIENT_READ_SIZE)
     tls = tls_client_from_args(args)
     await client.connect(
         args.host,

@@ -28,15 +28,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import TlsError
-from desktop.core.net.certs import (
-    CertificateInfo,
-    check_ca_file,
-    check_cert_and_key,
-    generate_self_signed,
-    self_signed_files,
-)
+
+if TYPE_CHECKING:
+    from desktop.core.net.certs import CertificateInfo
 
 __all__ = [
     "TlsClientOptions",
@@ -119,7 +117,7 @@ def client_context(options: TlsClientOptions) -> ssl.SSLContext:
     if options.verify:
         context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
         if options.ca_file:
-            check_ca_file(options.ca_file)
+            _certs().check_ca_file(options.ca_file)
             _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
     else:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -171,10 +169,10 @@ def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> 
     if options.cert_file or options.key_file:
         _load_identity(context, options.cert_file, options.key_file)
     elif cache_dir is not None:
-        cert_path, key_path = self_signed_files(cache_dir)
+        cert_path, key_path = _certs().self_signed_files(cache_dir)
         _load_identity(context, str(cert_path), str(key_path))
     else:
-        cert_pem, key_pem = generate_self_signed()
+        cert_pem, key_pem = _certs().generate_self_signed()
         # ssl loads certificates only from files: a private folder, gone once loaded.
         with tempfile.TemporaryDirectory(prefix="socketdesk-tls-") as folder:
             cert_path, key_path = Path(folder, "cert.pem"), Path(folder, "key.pem")
@@ -185,7 +183,7 @@ def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> 
     if options.require_client_cert and not options.ca_file:
         raise TlsError("Requiring client certificates needs a CA file to check them against.")
     if options.ca_file:
-        check_ca_file(options.ca_file)
+        _certs().check_ca_file(options.ca_file)
         _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
         context.verify_mode = (
             ssl.CERT_REQUIRED if options.require_client_cert else ssl.CERT_OPTIONAL
@@ -205,7 +203,7 @@ def session_info(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> TlsSessionInfo:
         version=ssl_object.version() or "unknown",
         cipher=cipher[0] if cipher else "unknown",
         alpn=ssl_object.selected_alpn_protocol(),
-        peer_chain=tuple(CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
+        peer_chain=tuple(_certs().CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
     )
 
 
@@ -355,7 +353,7 @@ def _load_identity(context: ssl.SSLContext, cert_file: str | None, key_file: str
         if key_file:
             raise TlsError(f"The key file {key_file} needs a certificate file to go with it.")
         return
-    check_cert_and_key(cert_file, key_file)
+    _certs().check_cert_and_key(cert_file, key_file)
     _load(cert_file, "certificate file", context.load_cert_chain, cert_file, key_file)
 
 
@@ -370,3 +368,11 @@ def _load(path: str, what: str, load: Callable[..., None], *args: str | None) ->
         ) from error
     except OSError as error:
         raise TlsError(f"The {what} {path} cannot be read ({_plain_reason(error)}).") from error
+
+
+def _certs() -> ModuleType:
+    """``desktop.core.net.certs``, imported on first use: ``cryptography`` costs ~30 ms of every
+    start-up (the CLI included) and plain TCP never needs it."""
+    from desktop.core.net import certs  # noqa: PLC0415 (deliberately lazy, see above)
+
+    return certs
