@@ -138,6 +138,7 @@ class LogView(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(RecordLogModel.TIME, 100)
         header.resizeSection(RecordLogModel.DIRECTION, 36)
+        header.resizeSection(RecordLogModel.PEER, 150)
         header.resizeSection(RecordLogModel.SIZE, 72)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.detail = QPlainTextEdit()

@@ -24,14 +24,14 @@ _COLORS = {
 
 
 class RecordLogModel(QAbstractTableModel):
-    """Columns: time, direction, size, data. Text is decoded only for rows a view asks for.
+    """Columns: time, direction, peer, size, data. Text is decoded only for rows a view asks for.
 
     Args:
         ring: the ring buffer that holds the records (owned by this model from now on).
         encoding: the codec used to show data as text.
     """
 
-    TIME, DIRECTION, SIZE, DATA = range(4)
+    TIME, DIRECTION, PEER, SIZE, DATA = range(5)
     TEXT, HEX = "text", "hex"
     # Bytes of a record decoded for its row (a row shows ~150 characters; the detail pane shows
     # the rest). Qt lays out the whole string to elide it: 2 KiB rows cost ~10x more to paint.
@@ -42,7 +42,8 @@ class RecordLogModel(QAbstractTableModel):
         self.ring = ring if ring is not None else RecordRing()
         self.encoding = encoding
         self.mode = self.TEXT
-        self._headers = (self.tr("Time"), self.tr("Dir"), self.tr("Bytes"), self.tr("Data"))
+        self._headers = (self.tr("Time"), self.tr("Dir"), self.tr("Peer"), self.tr("Bytes"),
+                         self.tr("Data"))
 
     def set_view(self, mode: str, encoding: str) -> None:
         """Show data as text in ``encoding`` or as hex; repaints the data column only."""
@@ -90,7 +91,7 @@ class RecordLogModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.ring)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -98,7 +99,7 @@ class RecordLogModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 4
+            and 0 <= section < len(self._headers)
         ):
             return self._headers[section]
         return None
@@ -114,6 +115,8 @@ class RecordLogModel(QAbstractTableModel):
                 return stamp.strftime("%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}"
             if column == self.DIRECTION:
                 return _ARROWS[record.direction]
+            if column == self.PEER:
+                return record.peer
             if column == self.SIZE:
                 return "" if record.direction is Direction.INFO else str(len(record.data))
             if column == self.DATA:

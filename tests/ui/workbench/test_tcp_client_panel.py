@@ -76,6 +76,9 @@ def test_hex_and_gbk_input_send_exact_bytes(qtbot, tcp_bridge, settings, runner)
         qtbot.waitUntil(lambda: bool(batches) and batches[-1].bytes_in == 11, timeout=5000)
         sent = [r.data for r in panel.log.records() if r.direction is Direction.OUT]
         assert sent == [b"Hello\r\n", "中文".encode("gbk")]
+        model = panel.log.model
+        peers = {model.index(r, RecordLogModel.PEER).data() for r in range(model.rowCount())}
+        assert peers == {f"127.0.0.1:{port}"}
 
 
 def test_invalid_hex_is_refused_with_its_position(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
