@@ -47,6 +47,8 @@ translations: setup
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/workbench-en-light.png
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN dark docs/screenshots/workbench-zh-dark.png
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/server-en-light.png server
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN light docs/screenshots/server-zh-light.png server
 
 package: setup
 	$(BIN)/python -m pip install --quiet pyinstaller

@@ -22,7 +22,31 @@ from tests.helpers.servers import echo_server
 LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
 
 
-def main(language: str, theme: str, out: str) -> None:
+def server_scene(window: object, qapp: QApplication, grab: object) -> None:
+    """A TCP server session in echo mode with three clients talking to it."""
+    import socket
+
+    panel = window.workbench.new_server()  # type: ignore[attr-defined]
+    panel.host_edit.setText("127.0.0.1")
+    panel.port_spin.setValue(0)
+    panel.mode_combo.setCurrentIndex(1)  # echo
+    clients: list[socket.socket] = []
+    window.scene_clients = clients  # type: ignore[attr-defined]  # keep them open until the grab
+
+    def connect_clients() -> None:
+        port = int(panel.state_label.text().rsplit(":", 1)[1])
+        for text in ("PING\r\n", "你好，服务器\n", "\x01\x02 binary \xff"):
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(text.encode("utf-8", "surrogateescape"))
+            clients.append(sock)
+        panel.client_view.selectRow(1)
+
+    panel.toggle_server()
+    QTimer.singleShot(500, connect_clients)
+    QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
+
+
+def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     qapp = QApplication([])
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
     settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
@@ -47,6 +71,10 @@ def main(language: str, theme: str, out: str) -> None:
         app.shutdown()
         qapp.quit()
 
+    if scene == "server":
+        server_scene(window, qapp, grab)
+        qapp.exec()
+        return
     with echo_server() as (host, port):
         panel.host_edit.setText(host)
         panel.port_spin.setValue(port)
@@ -57,4 +85,4 @@ def main(language: str, theme: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -83,6 +83,7 @@ class LogView(QWidget):
         self.mode_combo.addItem(self.tr("Hex"), RecordLogModel.HEX)
         self.encoding_combo = QComboBox()
         self.encoding_combo.setObjectName("logEncoding")
+        self.encoding_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding_combo.addItem(self.tr("Auto"), "auto")
         for codec, label in ENCODINGS:
             self.encoding_combo.addItem(label, codec)
@@ -150,8 +151,9 @@ class LogView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 1)
+        split.setSizes([500, 90])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

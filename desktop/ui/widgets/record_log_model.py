@@ -42,8 +42,13 @@ class RecordLogModel(QAbstractTableModel):
         self.ring = ring if ring is not None else RecordRing()
         self.encoding = encoding
         self.mode = self.TEXT
-        self._headers = (self.tr("Time"), self.tr("Dir"), self.tr("Peer"), self.tr("Bytes"),
-                         self.tr("Data"))
+        self._headers = (
+            self.tr("Time"),
+            self.tr("Dir"),
+            self.tr("Peer"),
+            self.tr("Bytes"),
+            self.tr("Data"),
+        )
 
     def set_view(self, mode: str, encoding: str) -> None:
         """Show data as text in ``encoding`` or as hex; repaints the data column only."""

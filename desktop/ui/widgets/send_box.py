@@ -95,7 +95,7 @@ class SendBox(QWidget):
                 "Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}"
             )
         )
-        self.editor.setMaximumHeight(88)
+        self.editor.setMaximumHeight(64)
         self.editor.installEventFilter(self)
         self.error_label = QLabel()
         self.error_label.setObjectName("sendError")

@@ -100,6 +100,7 @@ class TcpServerPanel(SessionPanel):
         self.client_view.horizontalHeader().setSectionResizeMode(
             ClientTableModel.PEER, QHeaderView.ResizeMode.Stretch
         )
+        self.client_view.horizontalHeader().resizeSection(ClientTableModel.ID, 40)
         self.count_label = QLabel()
         self.target_combo = QComboBox()
         self.target_combo.addItem(self.tr("Send to every client"), "all")
