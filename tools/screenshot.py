@@ -7,6 +7,7 @@ Chinese, escapes and binary as a user sees them; then the whole screen is grabbe
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import tempfile
@@ -24,8 +25,6 @@ LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
 
 def server_scene(window: object, qapp: QApplication, grab: object) -> None:
     """A TCP server session in echo mode with three clients talking to it."""
-    import socket
-
     panel = window.workbench.new_server()  # type: ignore[attr-defined]
     panel.host_edit.setText("127.0.0.1")
     panel.port_spin.setValue(0)
