@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -94,15 +93,7 @@ class RelayPanel(SessionPanel):
         self.side_combo.addItem(self.tr("Inject toward the target"), RelaySide.TARGET)
         self.side_combo.addItem(self.tr("Inject toward the client"), RelaySide.CLIENT)
         self.close_button = QPushButton(self.tr("Close pair"))
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.pairs, 1)
-        side_layout.addWidget(self.side_combo)
-        side_layout.addWidget(self.close_button)
-        self.body.insertWidget(0, side)
-        self.body.setStretchFactor(0, 2)
-        self.body.setStretchFactor(1, 3)
+        self.add_side_pane(self.pairs, self.side_combo, self.close_button)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection

@@ -81,6 +81,18 @@ class SessionPanel(QWidget):
         layout.addWidget(self.send_box)
         self._connect_base_signals()
 
+    def add_side_pane(self, main: QWidget, *below: QWidget) -> None:
+        """A pane left of the log: ``main`` stretching, ``below`` under it (servers, relays)."""
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main, 1)
+        for widget in below:
+            layout.addWidget(widget)
+        self.body.insertWidget(0, side)
+        self.body.setStretchFactor(0, 2)
+        self.body.setStretchFactor(1, 3)
+
     def _connect_base_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
         self.bridge.records_received.connect(self._on_batch, queued)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -107,17 +106,10 @@ class TcpServerPanel(SessionPanel):
         self.target_combo.addItem(self.tr("Send to selected clients"), "selected")
         self.only_selected_check = QCheckBox(self.tr("Log of the selected client only"))
         self.kick_button = QPushButton(self.tr("Disconnect"))
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.count_label)
-        side_layout.addWidget(self.client_view, 1)
-        side_layout.addWidget(self.target_combo)
-        side_layout.addWidget(self.only_selected_check)
-        side_layout.addWidget(self.kick_button)
-        self.body.insertWidget(0, side)
-        self.body.setStretchFactor(0, 2)
-        self.body.setStretchFactor(1, 3)
+        self.add_side_pane(
+            self.client_view, self.target_combo, self.only_selected_check, self.kick_button
+        )
+        self.body.widget(0).layout().insertWidget(0, self.count_label)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection

@@ -423,13 +423,13 @@ def test_self_signed_files_replaced_when_about_to_expire(tmp_path: Path) -> None
 
 # -- certificate summaries and sentences ---------------------------------------------------------
 def test_certificate_info_from_pem_and_der() -> None:
-    cert_pem, _ = generate_self_signed("unit", sans=("example.com", "10.0.0.1"), days=10)
+    cert_pem, _ = generate_self_signed("unit", sans=("example.com", "198.18.0.1"), days=10)
     info = CertificateInfo.from_pem(cert_pem)
     parsed = x509.load_pem_x509_certificate(cert_pem)
     der = parsed.public_bytes(serialization.Encoding.DER)
     assert info == CertificateInfo.from_der(der)
     assert info.subject == "CN=unit"
-    assert info.sans == ("example.com", "10.0.0.1")
+    assert info.sans == ("example.com", "198.18.0.1")
     assert info.serial == f"{parsed.serial_number:X}"
     assert info.not_after - info.not_before == dt.timedelta(days=10, hours=1)
     assert info.not_before.tzinfo is not None
