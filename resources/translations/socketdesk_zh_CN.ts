@@ -15,6 +15,47 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
+        <source>TLS session</source>
+        <translation>TLS 会话</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="28"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="29"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="30"/>
+        <source>Since</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="31"/>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="32"/>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="33"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <location filename="../../desktop/ui/widgets/coming_page.py" line="23"/>
@@ -99,6 +140,104 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="82"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="83"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="86"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="89"/>
+        <source>Pause view</source>
+        <translation>暂停显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="90"/>
+        <source>Freeze the view; capture and counters go on</source>
+        <translation>冻结显示；数据捕获和计数仍在继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
+        <source>Follow</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="94"/>
+        <source>Search — Enter: next</source>
+        <translation>搜索 — 回车：下一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="97"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="100"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="104"/>
+        <source>Log as text…</source>
+        <translation>文本日志…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
+        <source>Hexdump…</source>
+        <translation>十六进制转储…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
+        <source>Received bytes…</source>
+        <translation>接收的原始字节…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
+        <source>pcapng for Wireshark…</source>
+        <translation>pcapng（用于 Wireshark）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="147"/>
+        <source>Select a row to see all its bytes</source>
+        <translation>选择一行以查看其全部字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="176"/>
+        <source>Paused: {count} new records waiting</source>
+        <translation>已暂停：{count} 条新记录等待显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="231"/>
+        <source>Auto ({name})</source>
+        <translation>自动（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="242"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="261"/>
+        <source>… {more} more bytes not shown (export to see them)</source>
+        <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="284"/>
+        <source>Not found: {text}</source>
+        <translation>未找到：{text}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="43"/>
@@ -122,81 +261,96 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <source>New TCP &amp;client session</source>
+        <translation>新建 TCP 客户端会话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <source>New TCP &amp;server session</source>
+        <translation>新建 TCP 服务器会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <source>&amp;Find in log</source>
+        <translation>在日志中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>The language changes the next time SocketDesk starts.</source>
         <translation>语言将在下次启动 SocketDesk 时生效。</translation>
     </message>
@@ -245,159 +399,671 @@
 <context>
     <name>RecordLogModel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="107"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="130"/>
         <source>received from {peer}</source>
         <translation>接收自 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="131"/>
         <source>sent to {peer}</source>
         <translation>发送到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="132"/>
         <source>session event</source>
         <translation>会话事件</translation>
     </message>
 </context>
 <context>
-    <name>TcpClientPanel</name>
+    <name>RelayPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="66"/>
-        <source>host name or address</source>
-        <translation>主机名或地址</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="53"/>
+        <source>all addresses</source>
+        <translation>所有地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="76"/>
-        <source>Connect timeout</source>
-        <translation>连接超时</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="57"/>
+        <source>any free</source>
+        <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="84"/>
-        <source>Host</source>
-        <translation>主机</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="62"/>
+        <source>TLS to target</source>
+        <translation>目标端 TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="86"/>
-        <source>Port</source>
-        <translation>端口</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63"/>
+        <source>verify</source>
+        <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="88"/>
-        <source>Timeout</source>
-        <translation>超时</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64"/>
+        <source>TLS to clients (self-signed)</source>
+        <translation>客户端侧 TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="110"/>
-        <source>Follow new data</source>
-        <translation>自动滚动到新数据</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="69"/>
+        <source>Listen</source>
+        <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="112"/>
-        <source>Clear</source>
-        <translation>清空</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="72"/>
+        <source>→ Target</source>
+        <translation>→ 目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="114"/>
-        <source>Clear the log (Ctrl+L)</source>
-        <translation>清空日志 (Ctrl+L)</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <source>#</source>
+        <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="122"/>
-        <source>Text to send — press Enter</source>
-        <translation>要发送的文本 — 按回车发送</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <source>Client</source>
+        <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="125"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="92"/>
+        <source>Inject toward the target</source>
+        <translation>向目标端注入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93"/>
+        <source>Inject toward the client</source>
+        <translation>向客户端注入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <source>Close pair</source>
+        <translation>关闭连接对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="143"/>
+        <source>Enter the target host to forward to.</source>
+        <translation>请输入要转发到的目标主机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="157"/>
+        <source>Start the relay first.</source>
+        <translation>请先启动中继。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="172"/>
+        <source>Relaying {addresses} → {target}</source>
+        <translation>正在中继 {addresses} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="177"/>
+        <source>Relay :{port} → {target}</source>
+        <translation>中继 :{port} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="206"/>
+        <source>open</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="223"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="223"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="234"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <source>Match</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <source>Pattern</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <source>As</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <source>Response</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="47"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="73"/>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74"/>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75"/>
+        <source>starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76"/>
+        <source>regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="81"/>
+        <source>Text + escapes</source>
+        <translation>文本（含转义）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="116"/>
+        <source>Rule {row}: the pattern is empty.</source>
+        <translation>规则 {row}：匹配内容为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="128"/>
+        <source>Rule {row}: {problem}</source>
+        <translation>规则 {row}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SendBox</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="84"/>
+        <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
+        <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="99"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="100"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="101"/>
+        <source>Text + escapes</source>
+        <translation>文本（含转义）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="132"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="116"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="119"/>
+        <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
+        <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="122"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="166"/>
-        <source>Enter a host name or address to connect to.</source>
-        <translation>请输入要连接的主机名或地址。</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="139"/>
+        <source>forever</source>
+        <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="176"/>
-        <source>Connecting to {host}:{port}…</source>
-        <translation>正在连接 {host}:{port}…</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="140"/>
+        <source>× </source>
+        <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="186"/>
-        <source>Connect first: there is no open connection.</source>
-        <translation>请先连接：当前没有已打开的连接。</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="141"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="261"/>
+        <source>Repeat</source>
+        <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="199"/>
-        <source>Connected to {peer} from {local}</source>
-        <translation>已从 {local} 连接到 {peer}</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="143"/>
+        <source>Send every interval, on the I/O thread&apos;s clock</source>
+        <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="200"/>
-        <source>Connected to {peer}</source>
-        <translation>已连接到 {peer}</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="145"/>
+        <source>Every</source>
+        <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="207"/>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="247"/>
-        <source>Not connected</source>
-        <translation>未连接</translation>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="239"/>
-        <source>Connect</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="240"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="241"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="261"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="267"/>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="66"/>
+        <source>Save received data to a file…</source>
+        <translation>将接收的数据保存到文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="126"/>
+        <source>Save received data to</source>
+        <translation>将接收的数据保存到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="140"/>
+        <source>Nothing to export yet: no connection was made.</source>
+        <translation>暂无可导出的内容：尚未建立过连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="146"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="174"/>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TcpClientPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="55"/>
+        <source>host name or address</source>
+        <translation>主机名或地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="65"/>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67"/>
+        <source>TLS options…</source>
+        <translation>TLS 选项…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="68"/>
+        <source>Certificate…</source>
+        <translation>证书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="75"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="79"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="80"/>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="83"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="93"/>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95"/>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="142"/>
+        <source>Enter a host name or address to connect to.</source>
+        <translation>请输入要连接的主机名或地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="153"/>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>正在连接 {host}:{port}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="161"/>
+        <source>Connect first: there is no open connection.</source>
+        <translation>请先连接：当前没有已打开的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="189"/>
+        <source>Connected to {peer} from {local}</source>
+        <translation>已从 {local} 连接到 {peer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="190"/>
+        <source>Connected to {peer}</source>
+        <translation>已连接到 {peer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="197"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="240"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="222"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="223"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
 </context>
 <context>
+    <name>TcpServerPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="55"/>
+        <source>all addresses (IPv4 and IPv6)</source>
+        <translation>所有地址（IPv4 和 IPv6）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="59"/>
+        <source>any free</source>
+        <translation>自动分配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="63"/>
+        <source>Plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
+        <source>Auto-reply rules</source>
+        <translation>自动应答规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
+        <source>Most clients at once</source>
+        <translation>同时连接的最大客户端数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
+        <source>TLS (self-signed)</source>
+        <translation>TLS（自签名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="79"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="82"/>
+        <source>Max clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="103"/>
+        <source>Send to every client</source>
+        <translation>发送给所有客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="104"/>
+        <source>Send to selected clients</source>
+        <translation>发送给选中的客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105"/>
+        <source>Log of the selected client only</source>
+        <translation>仅显示选中客户端的日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106"/>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="164"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175"/>
+        <source>Start the server first.</source>
+        <translation>请先启动服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="180"/>
+        <source>Select one or more clients in the table first.</source>
+        <translation>请先在表格中选择一个或多个客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="229"/>
+        <source>Listening on {addresses}</source>
+        <translation>正在监听 {addresses}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="232"/>
+        <source>Server :{port}</source>
+        <translation>服务器 :{port}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="247"/>
+        <source>{count} clients connected</source>
+        <translation>已连接 {count} 个客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="256"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="256"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="259"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="262"/>
+        <source>No clients</source>
+        <translation>无客户端</translation>
+    </message>
+</context>
+<context>
+    <name>TlsClientDialog</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="27"/>
+        <source>TLS options</source>
+        <translation>TLS 选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="28"/>
+        <source>Verify the server&apos;s certificate and name</source>
+        <translation>验证服务器的证书和主机名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="31"/>
+        <source>the host name (default)</source>
+        <translation>默认使用主机名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="39"/>
+        <source>Server name (SNI)</source>
+        <translation>服务器名称（SNI）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="40"/>
+        <source>Trusted CA file</source>
+        <translation>受信任的 CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="41"/>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="42"/>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="43"/>
+        <source>ALPN protocols</source>
+        <translation>ALPN 协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="54"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="61"/>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+</context>
+<context>
     <name>TrafficLabel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/traffic_label.py" line="24"/>
-        <source>Received {received} bytes, sent {sent} bytes</source>
-        <translation>已接收 {received} 字节，已发送 {sent} 字节</translation>
+        <location filename="../../desktop/ui/widgets/traffic_label.py" line="69"/>
+        <source>Received {received} bytes in {messages_in} reads, sent {sent} bytes in {messages_out} writes</source>
+        <translation>已接收 {received} 字节（{messages_in} 次读取），已发送 {sent} 字节（{messages_out} 次写入）</translation>
     </message>
 </context>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="23"/>
-        <source>&lt;b&gt;TCP client&lt;/b&gt; — connect to a server, send text, watch every byte that comes back.</source>
-        <translation>&lt;b&gt;TCP 客户端&lt;/b&gt; — 连接服务器、发送文本，查看返回的每一个字节。</translation>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="48"/>
+        <source>New session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="71"/>
+        <source>TCP client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="52"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="78"/>
+        <source>TCP server</source>
+        <translation>TCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="53"/>
+        <source>TCP relay (man in the middle)</source>
+        <translation>TCP 中继（中间人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85"/>
+        <source>TCP relay</source>
+        <translation>TCP 中继</translation>
     </message>
 </context>
 </TS>
