@@ -60,8 +60,8 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
 
     def send_lines() -> None:
         for text in LINES:
-            panel.send_edit.setText(text)
-            panel.send_current()
+            panel.send_box.editor.setPlainText(text)
+            panel.send_box.send_once()
 
     def grab() -> None:
         geometry = window.frameGeometry()
