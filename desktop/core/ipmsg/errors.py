@@ -1,0 +1,37 @@
+"""Typed errors of the IP Messenger codec: the peer's garbage versus our own misuse."""
+
+from __future__ import annotations
+
+from desktop.core.errors import SocketDeskError
+
+__all__ = ["InvalidField", "IpmsgError", "MalformedPacket"]
+
+
+class IpmsgError(SocketDeskError):
+    """An IP Messenger packet could not be read or written."""
+
+
+class MalformedPacket(IpmsgError):
+    """The peer sent bytes that are not an IP Messenger packet (h11's ``RemoteProtocolError``).
+
+    Args:
+        reason: what is wrong, as a short clause.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"Received an IP Messenger packet that cannot be read: {reason}.")
+
+
+class InvalidField(IpmsgError):
+    """We were asked to send something the protocol cannot carry (h11's ``LocalProtocolError``).
+
+    Args:
+        field: the field at fault (``user``, ``text``...).
+        reason: what is wrong with it, as a clause that follows the field's name.
+    """
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"Cannot send the IP Messenger packet: the {field} {reason}.")
