@@ -152,87 +152,87 @@
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="86"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="87"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="90"/>
         <source>Pause view</source>
         <translation>暂停显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
         <source>Freeze the view; capture and counters go on</source>
         <translation>冻结显示；数据捕获和计数仍在继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="92"/>
         <source>Follow</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="95"/>
         <source>Search — Enter: next</source>
         <translation>搜索 — 回车：下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="97"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="98"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="101"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="104"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
         <source>Log as text…</source>
         <translation>文本日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
         <source>Hexdump…</source>
         <translation>十六进制转储…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
         <source>Received bytes…</source>
         <translation>接收的原始字节…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
         <source>pcapng for Wireshark…</source>
         <translation>pcapng（用于 Wireshark）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="147"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="149"/>
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="176"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="179"/>
         <source>Paused: {count} new records waiting</source>
         <translation>已暂停：{count} 条新记录等待显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="231"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="234"/>
         <source>Auto ({name})</source>
         <translation>自动（{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="242"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="245"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="261"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="264"/>
         <source>… {more} more bytes not shown (export to see them)</source>
         <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="284"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="287"/>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
     </message>
@@ -399,37 +399,42 @@
 <context>
     <name>RecordLogModel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="47"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="48"/>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="49"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="50"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="130"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="138"/>
         <source>received from {peer}</source>
         <translation>接收自 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="131"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="139"/>
         <source>sent to {peer}</source>
         <translation>发送到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="132"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="140"/>
         <source>session event</source>
         <translation>会话事件</translation>
     </message>
@@ -437,112 +442,112 @@
 <context>
     <name>RelayPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="53"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="54"/>
         <source>all addresses</source>
         <translation>所有地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="57"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="58"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="62"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63"/>
         <source>TLS to target</source>
         <translation>目标端 TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64"/>
         <source>verify</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65"/>
         <source>TLS to clients (self-signed)</source>
         <translation>客户端侧 TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="69"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="70"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="72"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="73"/>
         <source>→ Target</source>
         <translation>→ 目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="92"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93"/>
         <source>Inject toward the target</source>
         <translation>向目标端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>Inject toward the client</source>
         <translation>向客户端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>Close pair</source>
         <translation>关闭连接对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="143"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="136"/>
         <source>Enter the target host to forward to.</source>
         <translation>请输入要转发到的目标主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="157"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="150"/>
         <source>Start the relay first.</source>
         <translation>请先启动中继。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="172"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="165"/>
         <source>Relaying {addresses} → {target}</source>
         <translation>正在中继 {addresses} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="177"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="170"/>
         <source>Relay :{port} → {target}</source>
         <translation>中继 :{port} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="206"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="199"/>
         <source>open</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="223"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="223"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="234"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="227"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -623,116 +628,141 @@
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="84"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="93"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="108"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="118"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="116"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="125"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="119"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="122"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="131"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="139"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="148"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="140"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="149"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="141"/>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="261"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="150"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="143"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="152"/>
         <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="145"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="154"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="160"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="155"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="261"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
+        <source>Saved messages</source>
+        <translation>已保存的消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="175"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="176"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="267"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="293"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
+        <source>Save message</source>
+        <translation>保存消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="66"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="68"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="126"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="140"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="140"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="154"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="146"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="160"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="174"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="188"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -740,109 +770,109 @@
 <context>
     <name>TcpClientPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="55"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="57"/>
         <source>host name or address</source>
         <translation>主机名或地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="65"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="69"/>
         <source>TLS options…</source>
         <translation>TLS 选项…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="68"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="70"/>
         <source>Certificate…</source>
         <translation>证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="75"/>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="79"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="81"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="80"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="82"/>
         <source>Reconnect automatically</source>
         <translation>自动重连</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="83"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="89"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="93"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="97"/>
         <source>Local port</source>
         <translation>本地端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="227"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="142"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="144"/>
         <source>Enter a host name or address to connect to.</source>
         <translation>请输入要连接的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="153"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="155"/>
         <source>Connecting to {host}:{port}…</source>
         <translation>正在连接 {host}:{port}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="161"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="163"/>
         <source>Connect first: there is no open connection.</source>
         <translation>请先连接：当前没有已打开的连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="189"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="191"/>
         <source>Connected to {peer} from {local}</source>
         <translation>已从 {local} 连接到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="190"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="192"/>
         <source>Connected to {peer}</source>
         <translation>已连接到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="197"/>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="240"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="199"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="242"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="222"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="223"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="226"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
@@ -850,127 +880,127 @@
 <context>
     <name>TcpServerPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="55"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="56"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="59"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="63"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
         <source>Echo</source>
         <translation>回显</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="66"/>
         <source>Auto-reply rules</source>
         <translation>自动应答规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
         <source>Most clients at once</source>
         <translation>同时连接的最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="73"/>
         <source>TLS (self-signed)</source>
         <translation>TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="79"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="83"/>
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="103"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105"/>
         <source>Send to every client</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="104"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106"/>
         <source>Send to selected clients</source>
         <translation>发送给选中的客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="107"/>
         <source>Log of the selected client only</source>
         <translation>仅显示选中客户端的日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="108"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="164"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="159"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="170"/>
         <source>Start the server first.</source>
         <translation>请先启动服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="180"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175"/>
         <source>Select one or more clients in the table first.</source>
         <translation>请先在表格中选择一个或多个客户端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="229"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="224"/>
         <source>Listening on {addresses}</source>
         <translation>正在监听 {addresses}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="232"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="227"/>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="247"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242"/>
         <source>{count} clients connected</source>
         <translation>已连接 {count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="256"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="256"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="259"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="254"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="262"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="257"/>
         <source>No clients</source>
         <translation>无客户端</translation>
     </message>
@@ -1039,29 +1069,29 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="48"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51"/>
         <source>New session</source>
         <translation>新建会话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51"/>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="71"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="54"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="76"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="52"/>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="78"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="55"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="53"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="56"/>
         <source>TCP relay (man in the middle)</source>
         <translation>TCP 中继（中间人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="92"/>
         <source>TCP relay</source>
         <translation>TCP 中继</translation>
     </message>
