@@ -1,0 +1,191 @@
+"""Undo a body's content codings (gzip, deflate, br, zstd) with a cap on the output.
+
+Every decoder stops at the cap (a decompression bomb of 200 MiB from 200 KB is normal for
+gzip), and none raises: a broken or unknown coding leaves the body as it is, with a sentence.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import brotli  # type: ignore[import-untyped]  # no stubs; used through bytes() below
+import zstandard
+
+from desktop.core.units import format_bytes
+
+__all__ = ["DecodedBody", "decode_content"]
+
+# RFC 9659 §3: a zstd content coding must not need a window above 8 MiB; decoders may refuse.
+ZSTD_MAX_WINDOW = 8 << 20
+# One zstd block yields at most 128 KiB from 4 input bytes (an RLE block, RFC 8878 §3.1.1.2),
+# so feeding N input bytes at a time bounds the output of one call to N * 32 KiB.
+_ZSTD_RATIO = 32 << 10
+_BROTLI_STEP = 1 << 20  # brotli's output limit is soft (2 MB came back for 1 MiB asked)
+_ZLIB_AUTO = 47  # wbits: zlib or gzip header, detected (zlib manual, inflateInit2)
+_ZLIB_RAW = -15  # wbits: raw deflate, no header
+
+
+@dataclass(frozen=True)
+class DecodedBody:
+    """A body with its codings undone as far as they could be.
+
+    Attributes:
+        data: the decoded body; the input itself if the first coding failed.
+        truncated: decoding stopped at the output cap.
+        error: sentences for the user (a broken coding, a cap), or None.
+        steps: the codings undone, in the order undone (e.g. ``("br", "gzip")``).
+    """
+
+    data: bytes
+    truncated: bool = False
+    error: str | None = None
+    steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Stage:
+    data: bytes
+    name: str
+    truncated: bool = False
+    problem: str | None = None  # a sentence; the data is still usable
+    failed: bool = False  # nothing could be decoded: data is the input
+
+
+def decode_content(body: bytes, content_encoding: list[str], max_output: int) -> DecodedBody:
+    """Undo ``content_encoding`` (codings in the order they were applied) on ``body``.
+
+    Args:
+        body: the body without its chunked framing.
+        content_encoding: coding names, e.g. ``["gzip", "br"]``; comma lists are split.
+        max_output: cap on the decoded size (and on each intermediate stage).
+    """
+    codings = [c.strip().lower() for item in content_encoding for c in item.split(",")]
+    data, steps, problems, truncated = body, [], [], False
+    for coding in reversed([c for c in codings if c and c != "identity"]):
+        if not data:
+            break  # an empty body (HEAD, 204, 304) has nothing to undo
+        decoder = _DECODERS.get(coding)
+        if decoder is None:
+            problems.append(f"The coding “{coding}” is unknown; it is left as it is.")
+            break
+        stage = decoder(data, max_output, not truncated)
+        if stage.problem:
+            problems.append(stage.problem)
+        if stage.failed:
+            break
+        data, truncated = stage.data, truncated or stage.truncated
+        steps.append(stage.name)
+    if truncated:
+        problems.append(
+            f"Decoding stopped at the cap of {format_bytes(max_output)}; the body decodes to more"
+            " than that (a decompression bomb?)."
+        )
+    return DecodedBody(data, truncated, " ".join(problems) or None, tuple(steps))
+
+
+def _gzip(data: bytes, limit: int, whole: bool) -> _Stage:
+    return _inflate(data, limit, whole, "gzip", _ZLIB_AUTO)
+
+
+def _deflate(data: bytes, limit: int, whole: bool) -> _Stage:
+    """zlib-wrapped deflate as RFC 9110 §8.4.1.2 says, or the raw deflate some servers send."""
+    stage = _inflate(data, limit, whole, "deflate", _ZLIB_AUTO)
+    if not stage.failed:
+        return stage
+    raw = _inflate(data, limit, whole, "deflate (raw)", _ZLIB_RAW)
+    return stage if raw.failed else raw
+
+
+def _inflate(data: bytes, limit: int, whole: bool, name: str, wbits: int) -> _Stage:
+    out = bytearray()
+    rest = data
+    while True:  # one round per gzip member (RFC 1952 allows several)
+        inflater = zlib.decompressobj(wbits)
+        try:
+            while len(out) <= limit:
+                chunk = inflater.decompress(rest, limit + 1 - len(out))
+                out += chunk
+                rest = inflater.unconsumed_tail
+                if inflater.eof or not (rest or chunk):
+                    break
+        except zlib.error as error:
+            return _broken(name, data, out, error)
+        if len(out) > limit:
+            return _Stage(bytes(out[:limit]), name, truncated=True)
+        if not inflater.eof:
+            return _Stage(bytes(out), name, problem=_ends_early(name) if whole else None)
+        rest = inflater.unused_data
+        if not rest:
+            return _Stage(bytes(out), name)
+        if wbits == _ZLIB_RAW or rest[:2] != b"\x1f\x8b":
+            return _Stage(bytes(out), name, problem=_extra(name, len(rest)))
+
+
+def _brotli(data: bytes, limit: int, whole: bool) -> _Stage:
+    decompressor = brotli.Decompressor()
+    out = bytearray()
+    try:
+        out += decompressor.process(data, output_buffer_limit=min(limit + 1, _BROTLI_STEP))
+        while not decompressor.is_finished() and len(out) <= limit:
+            step = min(limit + 1 - len(out), _BROTLI_STEP)
+            chunk = decompressor.process(b"", output_buffer_limit=step)
+            if not chunk:  # it wants more input, and there is none
+                return _Stage(bytes(out), "br", problem=_ends_early("br") if whole else None)
+            out += chunk
+    except brotli.error as error:
+        return _broken("br", data, out, error)
+    if len(out) > limit:
+        return _Stage(bytes(out[:limit]), "br", truncated=True)
+    return _Stage(bytes(out), "br")
+
+
+def _zstd(data: bytes, limit: int, whole: bool) -> _Stage:
+    """Every frame in turn (servers that stream send several, without a content size)."""
+    context = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW)
+    out = bytearray()
+    rest = data
+    while rest:
+        decompressor = context.decompressobj()
+        fed, frame_start = 0, len(out)
+        try:
+            while fed < len(rest) and not decompressor.eof and len(out) <= limit:
+                size = max(64, (limit + 1 - len(out)) // _ZSTD_RATIO)
+                out += decompressor.decompress(rest[fed : fed + size])
+                fed += size
+        except zstandard.ZstdError as error:
+            if frame_start and len(out) == frame_start:  # frames, then something else
+                return _Stage(bytes(out), "zstd", problem=_extra("zstd", len(rest)))
+            return _broken("zstd", data, out, error)
+        if len(out) > limit:
+            return _Stage(bytes(out[:limit]), "zstd", truncated=True)
+        if not decompressor.eof:
+            return _Stage(bytes(out), "zstd", problem=_ends_early("zstd") if whole else None)
+        rest = decompressor.unused_data + rest[fed:]
+    return _Stage(bytes(out), "zstd")
+
+
+def _broken(name: str, data: bytes, out: bytearray, error: Exception) -> _Stage:
+    if not out:
+        why = f"The body is not valid {name} data ({error}); it is left as it is."
+        return _Stage(data, name, problem=why, failed=True)
+    why = f"The {name} data is corrupt after {len(out)} decoded bytes ({error})."
+    return _Stage(bytes(out), name, problem=why)
+
+
+def _ends_early(name: str) -> str:
+    return f"The {name} data ends early (the body may be cut short)."
+
+
+def _extra(name: str, count: int) -> str:
+    return f"{count} bytes after the end of the {name} data are not {name} data; left out."
+
+
+_DECODERS: dict[str, Callable[[bytes, int, bool], _Stage]] = {
+    "gzip": _gzip,
+    "x-gzip": _gzip,  # RFC 9110 §8.4.1.3
+    "deflate": _deflate,
+    "br": _brotli,
+    "zstd": _zstd,
+}

@@ -1,0 +1,147 @@
+"""How a response body is delimited: the length rules of RFC 9112 §6.3, applied leniently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.http.anomaly import AnomalyKind, Report, show
+from desktop.core.http.head import OWS, FieldLines
+
+__all__ = [
+    "Framing",
+    "FramingKind",
+    "decide_framing",
+    "field_values",
+    "is_final",
+    "switches_protocol",
+]
+
+FramingKind = Literal["content-length", "chunked", "close", "none"]
+
+# The IANA HTTP Transfer Coding Registry ("trailers" is only for the TE request field).
+_TRANSFER_CODINGS = {b"chunked", b"compress", b"deflate", b"gzip", b"x-compress", b"x-gzip"}
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How a body is delimited.
+
+    Attributes:
+        kind: ``content-length``, ``chunked``, ``close`` (until the connection closes) or
+            ``none`` (no body).
+        length: the body length for ``content-length``.
+    """
+
+    kind: FramingKind
+    length: int = 0
+
+
+def is_final(status: int) -> bool:
+    """Whether a response with this status ends the exchange (RFC 9110 §15.2: 1xx are interim,
+    except 101, after which the connection speaks another protocol)."""
+    return not 100 <= status <= 199 or status == 101
+
+
+def switches_protocol(method: bytes, status: int) -> bool:
+    """Whether the bytes after this response are another protocol's (RFC 9110 §9.3.6, §15.2.2)."""
+    return status == 101 or (method == b"CONNECT" and 200 <= status <= 299)
+
+
+def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
+    """The values of every field called ``name`` (any case, whitespace around it ignored)."""
+    wanted = name.lower()
+    return [value for key, value in fields if key.strip(OWS).lower() == wanted]
+
+
+def decide_framing(method: bytes, status: int, head: FieldLines, report: Report) -> Framing:
+    """Apply RFC 9112 §6.3 to a response head, reporting what deviates.
+
+    Args:
+        method: the request method (``HEAD`` responses have no body).
+        status: the status code.
+        head: the header fields.
+        report: receives anomalies.
+    """
+    if 100 <= status <= 199 or status in (204, 304) or method == b"HEAD":
+        return Framing("none")
+    if switches_protocol(method, status):
+        return Framing("none")
+    te_at = _lines_of(head, b"transfer-encoding")
+    cl_at = _lines_of(head, b"content-length")
+    if te_at:
+        return _transfer_encoding(head, te_at, cl_at, report)
+    if cl_at:
+        return _content_length(head, cl_at, report)
+    return Framing("close")
+
+
+def _lines_of(head: FieldLines, name: bytes) -> list[int]:
+    return [i for i, (key, _) in enumerate(head.fields) if key.strip(OWS).lower() == name]
+
+
+def _tokens(values: list[bytes]) -> list[bytes]:
+    return [t.strip(OWS) for value in values for t in value.split(b",") if t.strip(OWS)]
+
+
+def _transfer_encoding(
+    head: FieldLines, te_at: list[int], cl_at: list[int], report: Report
+) -> Framing:
+    offset = head.offsets[te_at[0]]
+    if cl_at:
+        report(
+            AnomalyKind.TE_WITH_CONTENT_LENGTH,
+            head.offsets[cl_at[0]],
+            "Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and"
+            " Content-Length is ignored (a request-smuggling signal).",
+        )
+    values = [head.fields[i][1] for i in te_at]
+    codings = [t.partition(b";")[0].strip(OWS).lower() for t in _tokens(values)]
+    unknown = [c for c in codings if c not in _TRANSFER_CODINGS]
+    chunked_last = bool(codings) and codings[-1] == b"chunked"
+    if unknown or not codings:
+        what = f"coding {show(unknown[0])}" if unknown else "list (it is empty)"
+        then = "" if chunked_last else "; the body is read until the connection closes"
+        report(AnomalyKind.UNKNOWN_TRANSFER_CODING, offset, f"Unknown transfer {what}{then}.")
+    if chunked_last:
+        return Framing("chunked")
+    if b"chunked" in codings:
+        report(
+            AnomalyKind.CHUNKED_NOT_FINAL,
+            offset,
+            "chunked is not the last transfer coding; the body is read until the connection"
+            " closes.",
+        )
+    return Framing("close")
+
+
+def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Framing:
+    values = _tokens([head.fields[i][1] for i in cl_at])
+    offset = head.offsets[cl_at[-1]]
+    # More than 18 digits is no real length, and int() refuses over 4300 digits (CVE-2020-10735).
+    bad = next((v for v in values if not v.isdigit() or len(v.lstrip(b"0")) > 18), None)
+    if bad is not None or not values:
+        what = "is empty" if bad is None else f"{show(bad)} is not a usable number"
+        report(
+            AnomalyKind.INVALID_CONTENT_LENGTH,
+            offset,
+            f"Content-Length {what}; the body is read until the connection closes.",
+        )
+        return Framing("close")
+    lengths = sorted({int(v) for v in values})
+    if len(lengths) > 1:
+        listed = ", ".join(str(n) for n in lengths)
+        report(
+            AnomalyKind.CONFLICTING_CONTENT_LENGTH,
+            offset,
+            f"Content-Length has conflicting values ({listed}); the body is read until the"
+            " connection closes (a request-smuggling signal).",
+        )
+        return Framing("close")
+    if len(values) > 1:
+        report(
+            AnomalyKind.DUPLICATE_CONTENT_LENGTH,
+            offset,
+            f"Content-Length is given {len(values)} times, always {lengths[0]}.",
+        )
+    return Framing("content-length", lengths[0])

@@ -1,0 +1,317 @@
+"""A lenient, incremental reader of HTTP/1.x responses that never throws (RFC 9112 §6).
+
+The raw bytes are the source of truth: the reader keeps them exactly, parses what it can and
+records every deviation as an :class:`Anomaly` instead of rejecting the response.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from desktop.core.http.anomaly import Anomaly, AnomalyKind
+from desktop.core.http.chunked import ChunkedBody
+from desktop.core.http.framing import decide_framing, is_final, switches_protocol
+from desktop.core.http.head import HeadParser, StatusLine
+from desktop.core.http.message import ParsedResponse
+from desktop.core.units import format_bytes
+
+__all__ = ["MAX_BODY_BYTES", "MAX_HEADER_BYTES", "ParsedResponse", "ResponseReader"]
+
+# curl gives up at 100 KiB of headers, but a raw tool should still show a hostile 1 MB header
+# (raw-http.md §4.2); 1 MiB also bounds an endless stream of 1xx responses.
+MAX_HEADER_BYTES = 1 << 20
+# An endless chunked body arrives at ~300 MB/s on loopback (raw-http.md §4.2): past this, stop.
+MAX_BODY_BYTES = 256 << 20
+
+
+class _State(enum.Enum):
+    HEAD = enum.auto()  # a head, or whatever follows a final response
+    LENGTH = enum.auto()  # a body of Content-Length bytes
+    CHUNKED = enum.auto()  # a chunked body
+    CLOSE = enum.auto()  # a body that ends when the connection closes
+    UNPARSED = enum.auto()  # bytes after an error or after the final response, kept raw
+    DONE = enum.auto()  # closed, or a cap was reached: later bytes are not kept
+
+
+class ResponseReader:
+    """Read the responses of one connection from bytes as they arrive; never raises.
+
+    The caps are budgets for the whole connection, so that neither one huge response nor an
+    endless stream of small ones (a flood of ``100 Continue``) holds more than
+    ``max_header_bytes + max_body_bytes``. When one runs out, reading stops with a
+    ``HEADER_TOO_LARGE`` or ``BODY_TRUNCATED_BY_CAP`` anomaly and ``complete`` becomes True.
+    Bytes fed after that, or after :meth:`close`, are only counted in ``discarded``.
+
+    Args:
+        request_method: the method of the request(s); ``HEAD`` responses have no body.
+        max_header_bytes: cap on status lines and headers (:data:`MAX_HEADER_BYTES`).
+        max_body_bytes: cap on bodies and unparsed bytes (:data:`MAX_BODY_BYTES`).
+
+    Attributes:
+        anomalies: deviations in the order found; at most one of each kind per response.
+        error_offset: where parsing failed (a bad status line or chunk framing), if it did.
+        discarded: bytes received after a cap or after ``close()``, not kept.
+    """
+
+    def __init__(
+        self,
+        request_method: bytes = b"GET",
+        max_header_bytes: int = MAX_HEADER_BYTES,
+        max_body_bytes: int = MAX_BODY_BYTES,
+    ) -> None:
+        self.request_method = request_method
+        self.max_header_bytes = max(0, max_header_bytes)
+        self.max_body_bytes = max(0, max_body_bytes)
+        self.anomalies: list[Anomaly] = []
+        self.error_offset: int | None = None
+        self.discarded = 0
+        self._raw = bytearray()
+        self._raw_bytes: bytes | None = b""  # bytes(self._raw), made when asked for
+        self._responses: list[ParsedResponse] = []
+        self._seen: set[tuple[int, AnomalyKind]] = set()
+        self._state = _State.HEAD
+        self._pos = 0  # parse position
+        self._start = 0  # start of the current region: a head, a body or unparsed bytes
+        self._head_used = 0  # bytes of earlier heads, for the header cap
+        self._body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
+        self._cur: ParsedResponse | None = None  # the response being read
+        self._head = HeadParser(0, self._report, self._begin)
+        self._chunked = ChunkedBody(self._report)
+        self._left = 0  # Content-Length bytes still to come
+        self._after_final = False  # a final response ended: next comes a pipelined one, or junk
+        self._switched = False  # after 101 or CONNECT: the bytes are another protocol's
+        self._dirty = False  # the current response's body fields lag behind
+
+    @property
+    def raw(self) -> bytes:
+        """Everything received and kept, exactly (a copy is made after each feed, when asked)."""
+        if self._raw_bytes is None:
+            self._raw_bytes = bytes(self._raw)
+        return self._raw_bytes
+
+    @property
+    def responses(self) -> list[ParsedResponse]:
+        """Responses in order: 1xx interim ones, the final one, pipelined ones.
+
+        Asking after a feed copies the body in progress: while a large body streams in, ask at
+        a display rate, not after every read.
+        """
+        if self._dirty and self._cur is not None:
+            self._sync(self._cur)
+        return self._responses
+
+    @property
+    def complete(self) -> bool:
+        """True when no more bytes are expected: the final response ended as framed, a cap
+        was reached, or the connection closed."""
+        return self._state is _State.DONE or (
+            self._after_final and self._state in (_State.HEAD, _State.UNPARSED)
+        )
+
+    def feed(self, data: bytes) -> None:
+        """Take the next bytes received."""
+        if self._state is _State.DONE:
+            self.discarded += len(data)
+            return
+        if data:
+            self._raw += data
+            self._raw_bytes = None
+            self._parse()
+            self._dirty = True
+
+    def close(self) -> None:
+        """The connection ended: end a body delimited by close, and report what is missing."""
+        state, end = self._state, len(self._raw)
+        if state is _State.HEAD:
+            self._close_head(end)
+        elif state is _State.CLOSE:
+            self._pos = end
+            self._end_message()
+        elif state is _State.LENGTH:
+            why = f"{self._left} bytes short of its Content-Length"
+            self._report(AnomalyKind.SHORT_BODY, end, f"The connection closed with the body {why}.")
+        elif state is _State.CHUNKED:
+            why = "before the last chunk of the chunked body"
+            self._report(AnomalyKind.MISSING_FINAL_CHUNK, end, f"The connection closed {why}.")
+        self._pos = end
+        self._abandon()
+        self._state = _State.DONE
+
+    # --- parsing ---------------------------------------------------------------------------
+
+    def _parse(self) -> None:
+        while self._state is not _State.DONE:
+            if self._switched and self._pos < len(self._raw):
+                self._to_unparsed(self._pos, "switched")
+            limit = self._start + (
+                max(0, self.max_header_bytes - self._head_used)
+                if self._state is _State.HEAD
+                else max(0, self.max_body_bytes - self._body_used)
+            )
+            if not self._step(min(limit, len(self._raw))):
+                if len(self._raw) > limit:
+                    self._stop_at_cap(limit)
+                return
+
+    def _step(self, end: int) -> bool:
+        """Parse up to ``end``; False when nothing more can be parsed yet."""
+        start = self._pos
+        if self._state is _State.HEAD:
+            self._pos = self._head.parse(self._raw, start, end)
+            if self._head.done:
+                self._end_head()
+            elif self._head.bad_offset is not None:
+                self._bad_start()
+            else:
+                return self._pos > start
+            return True
+        if self._state is _State.CHUNKED:
+            self._pos = self._chunked.parse(self._raw, start, end)
+            if self._chunked.done:
+                self._end_message()
+            elif self._chunked.error_offset is not None:
+                self.error_offset = self._chunked.error_offset
+                self._abandon()
+                self._to_unparsed(self.error_offset, None)
+            return self._pos > start or self._state is not _State.CHUNKED
+        if self._state is _State.LENGTH:
+            self._pos += min(self._left, end - start)
+            self._left -= self._pos - start
+            if self._left == 0:
+                self._end_message()
+        else:  # CLOSE or UNPARSED: everything up to the cap belongs to the region
+            self._pos = end
+        return self._pos > start
+
+    def _begin(self, status_line: StatusLine, offset: int) -> None:
+        version, status, reason = status_line
+        self._cur = ParsedResponse(offset, http_version=version, status=status, reason=reason)
+        self._cur.headers = self._head.fields.fields
+        self._responses.append(self._cur)
+        self._after_final = False
+
+    def _bad_start(self) -> None:
+        """A status line was expected and something else came."""
+        offset, line = self._head.bad_offset, self._head.bad_line
+        assert offset is not None
+        if self._after_final and line is None:
+            self._to_unparsed(self._start, "junk")
+            return
+        self._head_used += offset - self._start
+        self.error_offset = offset
+        self._after_final = False
+        self._cur = ParsedResponse(offset)
+        self._responses.append(self._cur)
+        what = "is not “HTTP/x.y NNN reason”" if line else "does not start with “HTTP/”"
+        message = f"The status line {what}; the rest is not parsed."
+        self._report(AnomalyKind.MALFORMED_STATUS_LINE, offset, message)
+        self._state = _State.UNPARSED
+        self._start = self._pos = offset
+
+    def _end_head(self) -> None:
+        response = self._cur
+        assert response is not None and response.status is not None
+        self._head_used += self._pos - self._start
+        self._start = self._pos
+        framing = decide_framing(
+            self.request_method, response.status, self._head.fields, self._report
+        )
+        response.framing = framing.kind
+        self._left = framing.length
+        if framing.kind == "chunked":
+            self._chunked = ChunkedBody(self._report)
+            self._state = _State.CHUNKED
+        elif framing.kind == "close":
+            self._state = _State.CLOSE
+        elif framing.kind == "content-length" and framing.length:
+            self._state = _State.LENGTH
+        else:
+            self._end_message()
+
+    def _end_message(self) -> None:
+        """The current response ended at the parse position, as its framing says."""
+        response = self._cur
+        assert response is not None and response.status is not None
+        self._body_used += self._pos - self._start
+        self._sync(response)
+        response.complete = True
+        self._after_final = is_final(response.status)
+        self._switched = switches_protocol(self.request_method, response.status)
+        self._cur = None
+        self._new_head()
+
+    def _new_head(self) -> None:
+        self._state = _State.HEAD
+        self._start = self._pos
+        self._head = HeadParser(self._pos, self._report, self._begin)
+
+    def _abandon(self) -> None:
+        """The current response stops at the parse position without ending as framed."""
+        if self._cur is not None:
+            self._sync(self._cur)
+            self._cur = None
+
+    def _to_unparsed(self, start: int, why: str | None) -> None:
+        if self._state is not _State.HEAD:
+            self._body_used += start - self._start
+        if why == "switched":
+            message = (
+                "The connection switched protocols (101, or a tunnel after CONNECT); the bytes"
+                " after the response belong to that protocol and are not parsed."
+            )
+        else:
+            message = "Bytes arrived after the end of the response (a request-smuggling signal)."
+        if why is not None:
+            self._report(AnomalyKind.EXTRA_BYTES_AFTER_BODY, start, message)
+        self._switched = False
+        self._state = _State.UNPARSED
+        self._start = self._pos = start
+
+    def _close_head(self, end: int) -> None:
+        self._head.finish(self._raw, self._pos)
+        if self._head.bad_offset is not None:
+            self._bad_start()
+        elif self._cur is not None:
+            self._report(AnomalyKind.INCOMPLETE_HEAD, end, "The connection closed mid-head.")
+        elif self._start < end and self._after_final:
+            self._to_unparsed(self._start, "junk")
+        elif self._start < end:
+            message = "The connection closed before a status line."
+            self._report(AnomalyKind.INCOMPLETE_HEAD, end, message)
+        elif not self._responses:
+            self._report(AnomalyKind.EMPTY_RESPONSE, 0, "The connection closed with 0 bytes.")
+        elif not self._after_final:
+            message = "The connection closed after interim (1xx) responses only."
+            self._report(AnomalyKind.NO_FINAL_RESPONSE, end, message)
+
+    def _stop_at_cap(self, limit: int) -> None:
+        head = self._state is _State.HEAD
+        self.discarded += len(self._raw) - limit
+        del self._raw[limit:]
+        self._raw_bytes = None
+        kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
+        what, cap = ("headers", self.max_header_bytes) if head else ("bodies", self.max_body_bytes)
+        message = f"The {what} reached the cap of {format_bytes(cap)}; reading stopped."
+        self._report(kind, limit, message)
+        self._pos = limit
+        self._abandon()
+        self._state = _State.DONE
+
+    # --- results ---------------------------------------------------------------------------
+
+    def _sync(self, response: ParsedResponse) -> None:
+        """Bring the current response's length and body up to the parse position."""
+        self._dirty = False
+        response.length = self._pos - response.offset
+        if self._state in (_State.LENGTH, _State.CLOSE):
+            response.body_raw = response.body = bytes(self._raw[self._start : self._pos])
+        elif self._state is _State.CHUNKED:
+            response.body_raw = bytes(self._raw[self._start : self._pos])
+            response.body = bytes(self._chunked.data)
+            response.trailers = self._chunked.trailers.fields
+
+    def _report(self, kind: AnomalyKind, offset: int, message: str) -> None:
+        key = (len(self._responses) - 1, kind)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.anomalies.append(Anomaly(kind, offset, message))
