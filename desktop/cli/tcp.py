@@ -10,10 +10,10 @@ import argparse
 import asyncio
 import concurrent.futures
 import os
-import sys
 import threading
 from typing import Any
 
+from desktop.cli.arguments import listen_port, port, run_reporting
 from desktop.cli.stream_codec import InputConverter, OutputWriter, add_format_options
 from desktop.cli.tcp_relay import add_relay_command
 from desktop.cli.tcp_serve import serve
@@ -49,7 +49,7 @@ def add_commands(groups: Any) -> None:
         "for a second.",
     )
     connect.add_argument("host")
-    connect.add_argument("port", type=_port)
+    connect.add_argument("port", type=port)
     connect.add_argument(
         "-w", "--wait", type=float, default=10.0, metavar="SECONDS", help="connect timeout (10)"
     )
@@ -67,7 +67,7 @@ def add_commands(groups: Any) -> None:
         "serve",
         help="listen on PORT; what clients send goes to stdout, stdin goes to every client",
     )
-    serve.add_argument("port", type=_port_or_zero)
+    serve.add_argument("port", type=listen_port)
     serve.add_argument(
         "--host", default="", help="address to listen on (default: every IPv4 and IPv6 address)"
     )
@@ -101,20 +101,6 @@ def add_commands(groups: Any) -> None:
     add_relay_command(commands)
 
 
-def _port_or_zero(text: str) -> int:
-    return 0 if text == "0" else _port(text)
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text, 10)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"port {value} is outside 1–65535")
-    return value
-
-
 class _StdoutSink:
     """Writes received bytes to stdout (raw, decoded or as a hexdump)."""
 
@@ -136,11 +122,7 @@ class _StdoutSink:
 
 
 def _run_connect(args: argparse.Namespace) -> int:
-    try:
-        return asyncio.run(_connect(args))
-    except SocketDeskError as error:
-        print(f"socketdesk-cli: {error}", file=sys.stderr)
-        return 1
+    return run_reporting(_connect(args))
 
 
 async def _connect(args: argparse.Namespace) -> int:
@@ -208,8 +190,4 @@ async def _close_when_quiet(client: TcpClient) -> None:
 
 def _run_serve(args: argparse.Namespace) -> int:
     raise_open_file_limit()
-    try:
-        return asyncio.run(serve(args))
-    except SocketDeskError as error:
-        print(f"socketdesk-cli: {error}", file=sys.stderr)
-        return 1
+    return run_reporting(serve(args))

@@ -16,8 +16,8 @@ import sys
 import time
 from typing import Any
 
+from desktop.cli.arguments import listen_port, port, run_reporting
 from desktop.core.codec.visible import visible_text
-from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, client_context, server_hostname
@@ -35,9 +35,9 @@ def add_relay_command(commands: Any) -> None:
         help="listen on LISTEN_PORT, relay each client to TARGET_HOST TARGET_PORT and print "
         "both directions",
     )
-    relay.add_argument("listen_port", type=_listen_port, metavar="LISTEN_PORT")
+    relay.add_argument("listen_port", type=listen_port, metavar="LISTEN_PORT")
     relay.add_argument("target_host", metavar="TARGET_HOST")
-    relay.add_argument("target_port", type=_port, metavar="TARGET_PORT")
+    relay.add_argument("target_port", type=port, metavar="TARGET_PORT")
     relay.add_argument(
         "--host", default="", help="address to listen on (default: every IPv4 and IPv6 address)"
     )
@@ -54,20 +54,6 @@ def add_relay_command(commands: Any) -> None:
         "-v", "--verbose", action="store_true", help="report pairs and totals on stderr"
     )
     relay.set_defaults(run=_run)
-
-
-def _listen_port(text: str) -> int:
-    return 0 if text == "0" else _port(text)
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text, 10)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"port {value} is outside 1–65535")
-    return value
 
 
 def _clock() -> str:
@@ -112,11 +98,7 @@ class _TimelineSink:
 
 def _run(args: argparse.Namespace) -> int:
     raise_open_file_limit()
-    try:
-        return asyncio.run(_relay(args))
-    except SocketDeskError as error:
-        print(f"socketdesk-cli: {error}", file=sys.stderr)
-        return 1
+    return run_reporting(_relay(args))
 
 
 async def _relay(args: argparse.Namespace) -> int:
