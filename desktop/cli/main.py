@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import tcp
+from desktop.cli import ipmsg, tcp
 
 __all__ = ["main"]
 
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"SocketDesk {__version__}")
     groups = parser.add_subparsers(dest="group", metavar="COMMAND", required=True)
     tcp.add_commands(groups)
+    ipmsg.add_commands(groups)
     return parser
 
 

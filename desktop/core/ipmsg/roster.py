@@ -1,0 +1,227 @@
+"""The list of peers: who is on the network, built from entry packets, bounded.
+
+Keyed by (address, user, host), as several users may share one address (iptux keys by address
+only and mixes them up, §1.5). A peer's names may reach us in two encodings (legacy code page
+in BR_ENTRY, UTF-8 in packets with UTF8OPT), so the raw names of every packet seen from a peer
+are also kept as aliases of its key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+
+from desktop.core.ipmsg.constants import Opt, Platform
+from desktop.core.ipmsg.dialect import (
+    Dialect,
+    detect_dialect,
+    parse_feiq_version,
+    peer_encoding,
+    reply_encoding,
+    supports_utf8,
+)
+from desktop.core.ipmsg.events import Address, Peer, PeerKey
+from desktop.core.ipmsg.packet import Packet
+from desktop.core.ipmsg.text import EntryInfo, decode_text, parse_entry_extra
+
+__all__ = [
+    "MAX_DEPARTED",
+    "MAX_PEERS",
+    "Roster",
+    "describe_client",
+    "peer_from_entry",
+    "peer_from_packet",
+]
+
+# A spoofed flood of BR_ENTRY from random addresses must not grow memory without end; 10,000
+# is far more hosts than one broadcast domain holds in practice (IPMsg itself slows past a few
+# thousand), at about 1 KiB each.
+MAX_PEERS = 10_000
+# Peers that left are remembered so that a message typed to them still finds their encoding and
+# fails with "has left" rather than "unknown"; the last 256 are enough for open chat windows.
+MAX_DEPARTED = 256
+# A peer's names arrive at most in two encodings (legacy and UTF-8); more are not aliases but
+# garbage, so each peer keeps only its latest few.
+_MAX_ALIASES = 4
+
+_PLATFORMS: dict[int, str] = {
+    Platform.WIN32: "Windows",
+    Platform.WIN64: "Windows 64-bit",
+    Platform.MAC: "macOS",
+    Platform.IOS: "iOS",
+    Platform.ANDROID: "Android",
+}
+_VS = re.compile(r"([0-9A-Fa-f]{8}):([0-9]{1,4}):([0-9]{1,4}):([0-9]{1,6})")
+
+RawNames = tuple[Address, bytes, bytes]  # (address, user bytes, host bytes) as on the wire
+
+
+class Roster:
+    """The peers on the network, with the raw-name aliases that find them, and the departed.
+
+    Args:
+        cap: the most peers kept; newcomers beyond it are refused (``add`` returns False).
+    """
+
+    def __init__(self, cap: int = MAX_PEERS) -> None:
+        self.cap = cap
+        self._peers: dict[PeerKey, Peer] = {}
+        self._heard: dict[PeerKey, float] = {}
+        self._aliases: dict[RawNames, PeerKey] = {}
+        self._names: dict[PeerKey, list[RawNames]] = {}
+        self._departed: OrderedDict[PeerKey, Peer] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._peers)
+
+    def __iter__(self) -> Iterator[Peer]:
+        return iter(list(self._peers.values()))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._peers
+
+    def get(self, key: PeerKey) -> Peer | None:
+        """The peer with ``key``, if it is on the network."""
+        return self._peers.get(key)
+
+    def find(self, address: Address, user: bytes, host: bytes) -> Peer | None:
+        """The peer that sent a packet with these raw names from ``address``."""
+        key = self._aliases.get((address, user, host))
+        return None if key is None else self._peers.get(key)
+
+    def at_address(self, address: Address) -> list[Peer]:
+        """Peers at ``address`` (usually one)."""
+        return [peer for key, peer in self._peers.items() if key.address == address]
+
+    def departed(self, key: PeerKey) -> Peer | None:
+        """A peer that left recently."""
+        return self._departed.get(key)
+
+    def departed_at(self, address: Address) -> Peer | None:
+        """The last peer that left from ``address``, if any."""
+        for key in reversed(self._departed):
+            if key.address == address:
+                return self._departed[key]
+        return None
+
+    def add(self, peer: Peer, raw: RawNames, now: float) -> bool:
+        """Add or replace ``peer``; False if it is new and the list is full."""
+        key = peer.key
+        if key not in self._peers and len(self._peers) >= self.cap:
+            return False
+        self._peers[key] = peer
+        self._departed.pop(key, None)
+        self.heard(key, now)
+        self.alias(key, raw)
+        return True
+
+    def alias(self, key: PeerKey, raw: RawNames) -> None:
+        """Remember that packets with the raw names ``raw`` come from peer ``key``."""
+        if key not in self._peers or self._aliases.get(raw) == key:
+            return
+        old = self._aliases.get(raw)
+        if old is not None:
+            self._names[old].remove(raw)
+        names = self._names.setdefault(key, [])
+        names.append(raw)
+        self._aliases[raw] = key
+        if len(names) > _MAX_ALIASES:
+            del self._aliases[names.pop(0)]
+
+    def heard(self, key: PeerKey, now: float) -> None:
+        """Note that ``key`` said something at ``now`` (for ``refresh``)."""
+        if key in self._peers:
+            self._heard[key] = now
+
+    def silent_since(self, since: float) -> list[Peer]:
+        """Peers that said nothing since ``since``."""
+        return [p for k, p in self._peers.items() if self._heard.get(k, since) < since]
+
+    def remove(self, key: PeerKey) -> Peer | None:
+        """Take ``key`` off the list (it is remembered as departed); the peer, if it was on."""
+        peer = self._peers.pop(key, None)
+        if peer is None:
+            return None
+        self._heard.pop(key, None)
+        for raw in self._names.pop(key, []):
+            del self._aliases[raw]
+        self._departed[key] = peer
+        self._departed.move_to_end(key)
+        while len(self._departed) > MAX_DEPARTED:
+            self._departed.popitem(last=False)
+        return peer
+
+
+def peer_from_entry(
+    packet: Packet, address: Address, legacy: str, previous: Peer | None = None
+) -> Peer:
+    """The peer an entry packet (BR_ENTRY, ANSENTRY, BR_ABSENCE) describes.
+
+    The UTF-8 ``UN``/``HN``/``NN``/``GN`` lines win over the legacy fields (§1.4). iptux sets
+    ABSENCEOPT on every entry packet, so it is not taken as "away" from iptux (§1.3).
+    The away message of ``previous`` is kept while the peer stays away.
+    """
+    dialect = detect_dialect(packet)
+    encoding = peer_encoding(packet, dialect, legacy)
+    info = parse_entry_extra(packet, encoding)
+    user = decode_text(packet.user, encoding)
+    host = decode_text(packet.host, encoding)
+    utf8 = supports_utf8(packet)
+    absent = bool(packet.options & Opt.ABSENCEOPT) and dialect is not Dialect.IPTUX
+    keep = previous.absence_text if previous is not None and absent else ""
+    return Peer(
+        key=PeerKey(address, info.user_name or user.text, info.host_name or host.text),
+        nickname=info.nickname,
+        group=info.group,
+        client=describe_client(packet, info),
+        dialect=dialect,
+        version=packet.version.decode("ascii", "replace"),
+        encoding=reply_encoding(dialect, utf8, legacy),
+        utf8=utf8,
+        absent=absent,
+        absence_text=keep,
+        dialup=bool(packet.options & Opt.DIALUPOPT),
+        file_attach=bool(packet.options & Opt.FILEATTACHOPT),
+        name_replaced=info.replaced or user.replaced or host.replaced,
+    )
+
+
+def peer_from_packet(packet: Packet, address: Address, legacy: str) -> Peer:
+    """A peer built from any packet of someone not in the list (no nickname known yet)."""
+    dialect = detect_dialect(packet)
+    encoding = peer_encoding(packet, dialect, legacy)
+    user = decode_text(packet.user, encoding)
+    host = decode_text(packet.host, encoding)
+    utf8 = supports_utf8(packet)
+    return Peer(
+        key=PeerKey(address, user.text, host.text),
+        client=describe_client(packet, None),
+        dialect=dialect,
+        version=packet.version.decode("ascii", "replace"),
+        encoding=reply_encoding(dialect, utf8, legacy),
+        utf8=utf8,
+        name_replaced=user.replaced or host.replaced,
+    )
+
+
+def describe_client(packet: Packet, info: EntryInfo | None) -> str:
+    """The client program in words, from the version field and IPMsg 4.x's ``VS:`` line (§2.3)."""
+    dialect = detect_dialect(packet)
+    version = packet.version.decode("ascii", "replace")
+    if dialect is Dialect.FEIQ:
+        feiq = parse_feiq_version(packet.version)
+        generation = {4: "FeiQ 2.x", 6: "FeiQ 3.x"}
+        return generation.get(feiq.generation, "FeiQ") if feiq is not None else "FeiQ"
+    if dialect is Dialect.IPTUX:
+        return version.removeprefix("1_").strip()
+    if dialect is Dialect.OTHER:
+        if "shiyeline" in version.lower():
+            return "内网通 (Shiyeline)"
+        return f"IP Messenger compatible ({version})"
+    match = _VS.fullmatch(info.version_info or "") if info is not None else None
+    if match is None:
+        return "IP Messenger"
+    platform = _PLATFORMS.get(int(match.group(1), 16))
+    where = f" ({platform})" if platform else ""
+    return f"IP Messenger {match.group(2)}.{match.group(3)}r{match.group(4)}{where}"

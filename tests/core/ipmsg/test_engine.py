@@ -1,0 +1,251 @@
+"""The messenger engine on loopback: two real sockets, unicast targets only (no broadcast)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import AddressInUse, ListenError
+from desktop.core.ipmsg import Identity
+from desktop.core.ipmsg.engine import MessengerEngine, open_udp
+from desktop.core.ipmsg.events import (
+    Event,
+    InfoReceived,
+    MessageDelivered,
+    MessageFailed,
+    MessageRead,
+    MessageReceived,
+    Notice,
+    PeerJoined,
+    PeerLeft,
+    PeerUpdated,
+)
+from desktop.core.ipmsg.failures import PortInUse
+from desktop.core.ipmsg.settings import NodeSettings
+
+
+class Sink:
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.changed = asyncio.Event()
+
+    def on_event(self, event: Event) -> None:
+        self.events.append(event)
+        self.changed.set()
+
+    async def wait(self, wanted: Callable[[Event], bool], timeout: float = 5) -> Event:
+        async def look() -> Event:
+            while True:
+                for event in self.events:
+                    if wanted(event):
+                        return event
+                self.changed.clear()
+                await self.changed.wait()
+
+        return await asyncio.wait_for(look(), timeout)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _pair(
+    **settings: object,
+) -> tuple[MessengerEngine, Sink, MessengerEngine, Sink]:
+    """Two engines on 127.0.0.1 that announce to each other's port (unicast)."""
+    port_a, port_b = _free_port(), _free_port()
+    sink_a, sink_b = Sink(), Sink()
+    a = MessengerEngine(
+        Identity("amin", "PC-A", "阿明"),
+        NodeSettings(port=port_a, targets=(("127.0.0.1", port_b),), **settings),  # type: ignore[arg-type]
+        sink_a,
+        bind="127.0.0.1",
+    )
+    b = MessengerEngine(
+        Identity("bob", "PC-B", "鲍勃"),
+        NodeSettings(port=port_b, targets=(("127.0.0.1", port_a),), **settings),  # type: ignore[arg-type]
+        sink_b,
+        bind="127.0.0.1",
+    )
+    await b.start()
+    await a.start()
+    return a, sink_a, b, sink_b
+
+
+def test_two_engines_meet_talk_and_part() -> None:
+    async def scenario() -> None:
+        a, sink_a, b, sink_b = await _pair()
+        try:
+            joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            assert joined.peer.nickname == "鲍勃"  # type: ignore[union-attr]
+            message_id = a.send_text(joined.peer.key, "你好 🙂")  # type: ignore[union-attr]
+            received = await sink_b.wait(lambda e: isinstance(e, MessageReceived))
+            assert received.text == "你好 🙂"  # type: ignore[union-attr]
+            await sink_a.wait(lambda e: e == MessageDelivered(message_id))
+            assert [p.nickname for p in b.peers()] == ["阿明"]
+        finally:
+            await a.close()
+        left = await sink_b.wait(lambda e: isinstance(e, PeerLeft))
+        assert left.peer.nickname == "阿明"  # type: ignore[union-attr]
+        assert not a.running
+        await a.close()  # twice is harmless
+        await b.close()
+
+    asyncio.run(scenario())
+
+
+def test_retries_run_on_the_loops_clock() -> None:
+    async def scenario() -> None:
+        sink = Sink()
+        silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        silent.bind(("127.0.0.1", 0))
+        engine = MessengerEngine(
+            Identity("amin", "PC-A"),
+            NodeSettings(port=0, retry_interval=0.05, tries=3),
+            sink,
+            bind="127.0.0.1",
+        )
+        await engine.start(announce=False)
+        try:
+            started = asyncio.get_running_loop().time()
+            message_id = engine.send_text(silent.getsockname(), "anyone?")
+            failed = await sink.wait(lambda e: isinstance(e, MessageFailed))
+            elapsed = asyncio.get_running_loop().time() - started
+            assert failed.message_id == message_id  # type: ignore[union-attr]
+            assert 0.15 <= elapsed < 1.0
+            silent.setblocking(False)
+            tries = 0
+            while True:
+                try:
+                    silent.recv(65536)
+                except BlockingIOError:
+                    break
+                tries += 1
+            assert tries == 3
+        finally:
+            await engine.close(leave=False)
+            silent.close()
+
+    asyncio.run(scenario())
+
+
+def test_commands_from_another_thread_go_through_the_loop() -> None:
+    async def scenario() -> None:
+        a, sink_a, b, sink_b = await _pair()
+        try:
+            joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            key = joined.peer.key  # type: ignore[union-attr]
+            result: list[object] = []
+
+            def from_gui_thread() -> None:
+                future = a.call_threadsafe(a.send_text, key, "from a thread")
+                result.append(future.result(5))
+                bad = a.call_threadsafe(a.send_text, key, "bad\0text")
+                result.append(bad.exception(5))
+
+            thread = threading.Thread(target=from_gui_thread)
+            thread.start()
+            await sink_b.wait(lambda e: isinstance(e, MessageReceived))
+            await asyncio.to_thread(thread.join, 5)
+            assert result[0] == 1
+            assert "contains a NUL character" in str(result[1])
+        finally:
+            await a.close()
+            await b.close()
+
+    asyncio.run(scenario())
+
+
+def test_send_errors_become_notices() -> None:
+    async def scenario() -> None:
+        sink = Sink()
+        engine = MessengerEngine(
+            Identity("amin", "PC-A"),
+            NodeSettings(port=0, targets=(("127.0.0.1", 9),)),
+            sink,
+            bind="127.0.0.1",
+        )
+        await engine.start(announce=False)
+        try:
+            engine._send_failed(OSError(101, "Network is unreachable"))
+            assert sink.events[-1] == Notice("Could not send a datagram: Network is unreachable.")
+        finally:
+            await engine.close()
+
+    asyncio.run(scenario())
+
+
+def test_port_in_use_names_this_process() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        with pytest.raises(PortInUse) as caught:
+            open_udp("127.0.0.1", port)
+    error = caught.value
+    assert isinstance(error, AddressInUse)
+    comm = Path(f"/proc/{os.getpid()}/comm").read_text().strip()
+    assert error.owner == f"{comm} (pid {os.getpid()})"
+    assert error.free_port is not None and error.free_port > port
+    assert str(error) == (
+        f"UDP port {port} on 127.0.0.1 is already in use by {comm} (pid {os.getpid()}); quit it, "
+        f"or choose another port ({error.free_port} is free) and tell your peers to send to it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("host", "message"),
+    [
+        ("192.0.2.1", "192.0.2.1 is not an address of this machine."),
+        ("not-an-address", "'not-an-address' is not a valid IPv4 address to listen on."),
+    ],
+)
+def test_bad_bind_addresses(host: str, message: str) -> None:
+    with pytest.raises(ListenError, match=message.replace(".", r"\.")):
+        open_udp(host, 0)
+
+
+def test_engine_commands_before_start_are_refused() -> None:
+    engine = MessengerEngine(Identity("u", "h"), NodeSettings(), Sink())
+    with pytest.raises(RuntimeError, match="not started"):
+        engine.announce()
+    with pytest.raises(RuntimeError, match="not started"):
+        engine.call_threadsafe(engine.announce)
+
+
+def test_every_command_reaches_the_node() -> None:
+    async def scenario() -> None:
+        a, sink_a, b, sink_b = await _pair(entry_answer_delay=0)
+        try:
+            joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            key = joined.peer.key  # type: ignore[union-attr]
+            b.set_absence("开会")
+            updated = await sink_a.wait(
+                lambda e: isinstance(e, PeerUpdated) and e.peer.absence_text == "开会"
+            )
+            assert updated.peer.status == "away: 开会"  # type: ignore[union-attr]
+            a.ask_info(key)
+            a.ask_absence(key)
+            info = await sink_a.wait(lambda e: isinstance(e, InfoReceived) and e.kind == "version")
+            assert info.text == "SocketDesk 0.1.0"  # type: ignore[union-attr]
+            a.send_text(key, "密", sealed=True)
+            sealed = await sink_b.wait(lambda e: isinstance(e, MessageReceived) and e.sealed)
+            assert isinstance(sealed, MessageReceived)
+            b.mark_read(sealed.peer.key, sealed.packet_no)
+            await sink_a.wait(lambda e: isinstance(e, MessageRead))
+            b.contact(a.address)
+            a.refresh()
+            await asyncio.sleep(0.1)
+            assert [p.nickname for p in a.peers()] == ["鲍勃"]
+        finally:
+            await a.close()
+            await b.close()
+
+    asyncio.run(scenario())
