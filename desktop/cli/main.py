@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.cli import http as http_commands
 from desktop.cli import ipmsg, tcp
 
 __all__ = ["main"]
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     groups = parser.add_subparsers(dest="group", metavar="COMMAND", required=True)
     tcp.add_commands(groups)
     ipmsg.add_commands(groups)
+    http_commands.add_commands(groups)
     return parser
 
 

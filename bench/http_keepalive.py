@@ -1,0 +1,91 @@
+"""Keep-alive request rate to a loopback nginx: the HTTP exchange engine versus curl.
+
+Run: ``.venv/bin/python -m bench.http_keepalive [--requests N] [--rounds N]``.
+Both send N GET requests one after another on one kept-alive connection: curl as
+``curl URL URL …`` (one process, connection reused, as ``%{num_connects}`` confirms), the
+engine of ``socketdesk-cli http send`` as N ``exchange()`` calls passing the connection on. Each
+round times both, in alternating order; medians are compared (ratio = our rate / curl's rate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.core.http.exchange import HttpTarget, exchange
+from tests.peers.nginx import Nginx, running_nginx
+
+REQUEST = b"GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: bench\r\nAccept: */*\r\n\r\n"
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    ours: list[float] = []
+    curl: list[float] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-nginx-") as folder,
+        running_nginx(Path(folder)) as nginx,
+    ):
+        for index in range(args.rounds):
+            order = [_ours, _curl] if index % 2 == 0 else [_curl, _ours]
+            for contender in order:
+                rate = contender(nginx, args.requests)
+                (ours if contender is _ours else curl).append(rate)
+    mine, theirs = statistics.median(ours), statistics.median(curl)
+    lines = [
+        "== HTTP keep-alive: requests per second on one connection (loopback nginx) ==",
+        "",
+        f"{'contender':<40} {'median req/s':>13} {'min':>9} {'max':>9}",
+        f"{'curl URL URL … (one process)':<40} {theirs:>13.0f} {min(curl):>9.0f} {max(curl):>9.0f}",
+        f"{'exchange() with reuse (http send engine)':<40} {mine:>13.0f} {min(ours):>9.0f}"
+        f" {max(ours):>9.0f}",
+        "",
+        f"ratio (ours / curl): {mine / theirs:.2f}x   target >= 0.5x",
+        f"requests per round: {args.requests}; rounds: {args.rounds}; curl's process start-up"
+        " is included in its time, ours runs in-process",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+def _ours(nginx: Nginx, count: int) -> float:
+    async def run() -> float:
+        target = HttpTarget(nginx.host, nginx.port)
+        connection = None
+        started = time.perf_counter()
+        for _ in range(count):
+            result = await exchange(target, [REQUEST], reuse=connection)
+            if result.error is not None or result.responses[0].status != 200:
+                raise RuntimeError(f"exchange failed: {result.error}")
+            connection = result.connection
+        elapsed = time.perf_counter() - started
+        assert connection is not None and connection.exchanges == count  # one connection
+        connection.close()
+        await asyncio.sleep(0.01)
+        return count / elapsed
+
+    return asyncio.run(run())
+
+
+def _curl(nginx: Nginx, count: int) -> float:
+    url = nginx.url("/hello.txt")
+    argv = ["curl", "-s", "-H", "User-Agent: bench", "-w", "%{num_connects}\n"]
+    started = time.perf_counter()
+    result = subprocess.run(argv + [url] * count, capture_output=True, check=True)
+    elapsed = time.perf_counter() - started
+    connects = sum(int(line) for line in result.stdout.split(b"\n") if line.isdigit())
+    assert connects == 1, f"curl opened {connects} connections"
+    return count / elapsed
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""The steps of one exchange on one connection: connect, write, wait, keep or close.
+
+``exchange`` runs them in a row; ``race`` runs the steps of many attempts side by side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import ssl
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop.core.errors import ConnectTimeout, NetError, SocketDeskError
+from desktop.core.http.link import Connection, final_responses, open_connection
+from desktop.core.http.response import ResponseReader
+from desktop.core.http.timings import Clock
+from desktop.core.net.tls import TlsClientOptions, client_context, server_hostname
+
+if TYPE_CHECKING:
+    from desktop.core.http.exchange import HttpTarget
+
+__all__ = ["Attempt", "Progress"]
+
+Progress = Callable[[int], None]
+_CONTEXTS: dict[TlsClientOptions, ssl.SSLContext] = {}
+# Loading the system's CA certificates takes ~10 ms: contexts are kept per set of options. A
+# handful of targets is the normal case; past this many, the oldest is forgotten.
+_MAX_CONTEXTS = 16
+
+
+class Attempt:
+    """One connection's exchange, step by step (``race`` interleaves the steps).
+
+    Attributes:
+        connection: the connection, once there is one.
+        sent: the bytes written.
+        error: a sentence once something failed or the exchange stopped early.
+        notes: facts worth a glance that are not errors.
+        reused: the connection was passed in.
+        keep: the connection can carry another exchange.
+    """
+
+    def __init__(self, target: HttpTarget, requests: list[bytes], max_body: int) -> None:
+        self.target = target
+        self.requests = requests
+        self.clock = Clock()
+        self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
+        self.connection: Connection | None = None
+        self.sent = bytearray()
+        self.error: str | None = None
+        self.notes: list[str] = []
+        self.reused = False
+        self.keep = False
+        self._done: asyncio.Future[None] | None = None
+        if len({_method(r) == b"HEAD" for r in requests}) > 1:
+            self.notes.append("HEAD is pipelined with other methods: responses are read as HEAD's.")
+
+    async def run(self, reuse: Connection | None, progress: Progress | None) -> None:
+        """Every step in a row, the requests written back to back (pipelined)."""
+        await self.connect(reuse)
+        if self.begin(progress):
+            self.write(b"".join(self.requests))
+            await self.flush(last=True)
+            if self.error is None:
+                await self.finish()
+
+    async def connect(self, reuse: Connection | None) -> None:
+        """Take ``reuse`` if it is still open, else open a connection (errors become
+        ``error``)."""
+        if reuse is not None and reuse.open:
+            self.connection, self.reused = reuse, True
+            return
+        if reuse is not None:
+            self.notes.append("The kept-alive connection had closed; a new one was opened.")
+        target = self.target
+        tls = target.tls
+        if tls is not None and target.sni_override:
+            tls = dataclasses.replace(tls, server_name=target.sni_override)
+        try:
+            context = _context(tls) if tls is not None else None
+            self.clock = Clock()  # loading CA certificates is not part of the exchange
+            self.connection = await open_connection(
+                target.host,
+                target.port,
+                self.clock,
+                ssl_context=context,
+                server_hostname=server_hostname(target.host, tls) if tls else None,
+                timeout=target.connect_timeout,
+            )
+        except TimeoutError:
+            self.error = str(ConnectTimeout(target.host, target.port, target.connect_timeout))
+        except SocketDeskError as error:
+            self.error = str(error)
+
+    def begin(self, progress: Progress | None) -> bool:
+        """Start reading; False when there is no connection."""
+        if self.connection is None or self.error is not None:
+            return False
+        if self.connection.stray:
+            count = len(self.connection.stray)
+            self.notes.append(
+                f"{count} bytes had arrived on the idle connection; they are read first."
+            )
+        self._done = self.connection.start(self.reader, len(self.requests), self.clock, progress)
+        return True
+
+    def write(self, data: bytes) -> None:
+        """Queue ``data``; the first write marks ``pretransfer``."""
+        assert self.connection is not None
+        if self.clock.pretransfer is None:
+            self.clock.pretransfer = time.perf_counter_ns()
+        try:
+            self.connection.stream.write(data)
+        except NetError as error:
+            self.error = self.error or str(error)
+            return
+        self.sent += data
+
+    async def flush(self, *, last: bool) -> None:
+        """Wait until the kernel has every byte written so far (at most ``read_timeout``: a
+        server that reads nothing must not hold the exchange forever)."""
+        assert self.connection is not None
+        timeout = self.target.read_timeout
+        try:
+            async with asyncio.timeout(timeout):
+                await self.connection.stream.drain()
+        except TimeoutError:
+            self.stop(f"The server took no request bytes for {timeout:g} s (write timeout)")
+            return
+        if last and not self.connection.stream.lost:
+            self.clock.posttransfer = time.perf_counter_ns()
+
+    async def finish(self) -> None:
+        """Read until the responses are complete, then keep or close the connection."""
+        connection, done = self.connection, self._done
+        assert connection is not None and done is not None
+        if self.clock.posttransfer is None and not connection.stream.lost:
+            await self.flush(last=True)
+            if self.error is not None:
+                return
+        total = self.target.total_timeout
+        left = None if total is None else total - (time.perf_counter_ns() - self.clock.start) / 1e9
+        try:
+            async with asyncio.timeout(left):
+                answered = await connection.wait(done, self.target.read_timeout)
+        except TimeoutError:
+            self.stop(f"The exchange took longer than {total:g} s (total timeout)")
+            return
+        if not answered:
+            self.stop(f"The server sent nothing for {self.target.read_timeout:g} s (read timeout)")
+            return
+        if connection.stream.lost and not self._enough():
+            self.stop(self._closed_sentence(connection))
+            return
+        self.keep = connection.open and _reusable(self.reader)
+        connection.stop()
+        if not self.keep:
+            connection.close()
+
+    def stop(self, why: str) -> None:
+        """End early: say why (with the bytes received), drop the connection."""
+        if self.clock.end is None:
+            self.clock.end = time.perf_counter_ns()
+        if self.error is None:
+            count = self.connection.received if self.connection is not None else 0
+            got = f"after {count} bytes were received" if count else "before any response"
+            if self.connection is None:
+                got = "while connecting"
+            self.error = f"{why} {got}."
+        if self.connection is not None:
+            self.connection.stop()
+            self.connection.abort()
+            self.reader.close()
+
+    def _enough(self) -> bool:
+        return final_responses(self.reader) >= len(self.requests)
+
+    def _closed_sentence(self, connection: Connection) -> str:
+        reason = connection.stream.close_reason
+        if "reset" in reason:
+            return "The connection was reset"
+        if self.reused and connection.received == 0:
+            return (
+                "The server closed the kept-alive connection without answering (it may have "
+                "dropped it as idle; send again on a new connection)"
+            )
+        if connection.received == 0:
+            return "The server closed the connection without answering"
+        return "The server closed the connection before the response was complete"
+
+
+def _context(options: TlsClientOptions) -> ssl.SSLContext:
+    context = _CONTEXTS.get(options)
+    if context is None:
+        context = client_context(options)
+        if len(_CONTEXTS) >= _MAX_CONTEXTS:
+            del _CONTEXTS[next(iter(_CONTEXTS))]
+        _CONTEXTS[options] = context
+    return context
+
+
+def _method(request: bytes) -> bytes:
+    words = request.lstrip(b"\r\n").split(maxsplit=1)
+    return words[0].upper() if words else b"GET"
+
+
+def _reusable(reader: ResponseReader) -> bool:
+    """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
+    if reader.error_offset is not None or not reader.responses:
+        return False
+    last = reader.responses[-1]
+    if not last.complete or last.framing == "close" or last.status == 101:
+        return False
+    if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
+        return False  # a tunnel now: the bytes that follow are not HTTP
+    tokens = {
+        token.strip().lower()
+        for value in last.header_values(b"connection")
+        for token in value.split(b",")
+    }
+    if b"close" in tokens:
+        return False
+    return last.http_version != b"HTTP/1.0" or b"keep-alive" in tokens

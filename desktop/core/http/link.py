@@ -1,0 +1,278 @@
+"""One client connection for HTTP exchanges: opened phase by phase (for timings), reusable.
+
+Name lookup, the TCP connect and the TLS handshake are separate steps so that each gets its own
+mark: the socket is connected with ``sock_connect`` and only then handed to asyncio, with TLS
+if asked for. Reads land in one buffer per connection and are fed to the current exchange's
+:class:`ResponseReader`; the exchange is told when its responses are complete, when the
+connection closes, and when it has been silent too long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import socket
+import ssl
+import time
+from collections.abc import Callable
+
+from desktop.core.errors import ConnectError, ConnectRefused, TlsError
+from desktop.core.http.anomaly import AnomalyKind
+from desktop.core.http.response import ResponseReader
+from desktop.core.http.timings import Clock
+from desktop.core.net.connection import StreamConnection
+from desktop.core.net.resolve import SockAddr, resolve
+from desktop.core.net.tls import TlsSessionInfo, describe_ssl_error, session_info
+
+__all__ = ["Connection", "final_responses", "open_connection"]
+
+# Each connection has its own read buffer (the race helper opens many at once), so it is smaller
+# than the bulk engines' shared 1 MiB; the reader copies every read anyway.
+READ_SIZE = 256 * 1024
+# Bytes that arrive on an idle keep-alive connection are kept for the next exchange, up to this
+# (a server that streams while nobody asks must not grow memory).
+MAX_STRAY_BYTES = 1 << 20
+_CAPS = frozenset({AnomalyKind.HEADER_TOO_LARGE, AnomalyKind.BODY_TRUNCATED_BY_CAP})
+
+
+class Connection:
+    """An open TCP or TLS connection to an HTTP server.
+
+    Made by :func:`open_connection`; an exchange that ends with the connection still usable
+    hands it back for the next one. Close it when done.
+
+    Attributes:
+        exchanges: how many exchanges used this connection.
+        stray: bytes that arrived while no exchange was reading (kept for the next one).
+        received: bytes received by the current (or last) exchange.
+    """
+
+    def __init__(self) -> None:
+        self.ssl_object: ssl.SSLObject | None = None
+        self._tls_info: TlsSessionInfo | None = None
+        self.exchanges = 0
+        self.stray = bytearray()
+        self.stream = StreamConnection(memoryview(bytearray(READ_SIZE)), self._data, self._lost)
+        self._reader: ResponseReader | None = None
+        self._expected = 0
+        self._clock: Clock | None = None
+        self._done: asyncio.Future[None] | None = None
+        self._progress: Callable[[int], None] | None = None
+        self._last_read = 0
+        self.received = 0  # bytes fed to the current exchange's reader
+
+    @property
+    def tls_info(self) -> TlsSessionInfo | None:
+        """What the TLS handshake agreed, or None for plain TCP.
+
+        Made when first asked, so that reading certificates (~30 ms for the first one, which
+        imports ``cryptography``) is not counted in an exchange's time.
+        """
+        if self._tls_info is None and self.ssl_object is not None:
+            self._tls_info = session_info(self.ssl_object)
+        return self._tls_info
+
+    @property
+    def open(self) -> bool:
+        """True while requests can be sent."""
+        return self.stream.is_open and not self.stream.lost
+
+    @property
+    def peer(self) -> str:
+        """The server's address, ``host:port``."""
+        return self.stream.peer
+
+    def close(self) -> None:
+        """Close the connection (queued bytes are still sent)."""
+        self.stream.close("Closed.")
+
+    def abort(self) -> None:
+        """Drop the connection at once."""
+        self.stream.abort("Aborted.")
+
+    # -- one exchange ------------------------------------------------------------------------
+
+    def start(
+        self,
+        reader: ResponseReader,
+        expected: int,
+        clock: Clock,
+        progress: Callable[[int], None] | None = None,
+    ) -> asyncio.Future[None]:
+        """Route what arrives to ``reader`` until ``expected`` final responses are complete.
+
+        Returns:
+            A future that completes when they are, when the connection closes, or when a cap
+            of the reader is reached.
+        """
+        self.exchanges += 1
+        self._reader, self._expected, self._clock = reader, expected, clock
+        self._progress = progress
+        self.received = 0
+        self._done = asyncio.get_running_loop().create_future()
+        self._last_read = time.perf_counter_ns()
+        if self.stray:
+            data, self.stray = bytes(self.stray), bytearray()
+            self._feed(data)
+        elif self.stream.lost:
+            self._finish()
+        return self._done
+
+    def stop(self) -> None:
+        """The exchange is over: later bytes are kept in ``stray``."""
+        self._reader = self._clock = self._done = self._progress = None
+
+    async def wait(self, done: asyncio.Future[None], idle_timeout: float) -> bool:
+        """Wait for ``done``; False when nothing arrived for ``idle_timeout`` seconds."""
+        loop = asyncio.get_running_loop()
+        # Silence counts from the last byte received, or from now (the request was just sent).
+        self._last_read = time.perf_counter_ns()
+        silent = False
+        timer: list[asyncio.TimerHandle] = []
+
+        def check() -> None:  # rescheduled from the last read, not on every read
+            nonlocal silent
+            idle = (time.perf_counter_ns() - self._last_read) / 1e9
+            if idle < idle_timeout:
+                timer[0] = loop.call_later(idle_timeout - idle, check)
+            elif not done.done():
+                silent = True
+                done.set_result(None)
+
+        timer.append(loop.call_later(idle_timeout, check))
+        try:
+            await done
+        finally:
+            timer[0].cancel()
+        return not silent
+
+    def _data(self, stream: StreamConnection, view: memoryview) -> None:
+        if self._reader is None:
+            if len(self.stray) + len(view) <= MAX_STRAY_BYTES:
+                self.stray += view
+            return
+        self._feed(bytes(view))
+
+    def _feed(self, data: bytes) -> None:
+        reader, clock = self._reader, self._clock
+        assert reader is not None and clock is not None
+        self._last_read = now = time.perf_counter_ns()
+        if clock.starttransfer is None:
+            clock.starttransfer = now
+        reader.feed(data)
+        self.received += len(data)
+        if self._progress is not None:
+            self._progress(self.received)
+        if reader.complete and self._enough(reader):
+            self._finish()
+
+    def _enough(self, reader: ResponseReader) -> bool:
+        return final_responses(reader) >= self._expected or any(
+            a.kind in _CAPS for a in reader.anomalies
+        )
+
+    def _lost(self, stream: StreamConnection, reason: str) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._finish()
+
+    def _finish(self) -> None:
+        if self._clock is not None and self._clock.end is None:
+            self._clock.end = time.perf_counter_ns()
+        if self._done is not None and not self._done.done():
+            self._done.set_result(None)
+
+
+def final_responses(reader: ResponseReader) -> int:
+    """How many final responses (not 1xx, but 101: RFC 9110 §15.2) ended as framed."""
+    return sum(
+        1
+        for r in reader.responses
+        if r.complete and r.status is not None and (r.status >= 200 or r.status == 101)
+    )
+
+
+async def open_connection(
+    host: str,
+    port: int,
+    clock: Clock,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+    server_hostname: str | None = None,
+    timeout: float = 10.0,
+) -> Connection:
+    """Resolve, connect and (with ``ssl_context``) shake hands, marking ``clock`` at each step.
+
+    Raises:
+        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
+        TimeoutError: the steps together took longer than ``timeout``.
+    """
+    loop = asyncio.get_running_loop()
+    async with asyncio.timeout(timeout):
+        addresses = _literal(host, port) or await resolve(host, port)
+        clock.namelookup = time.perf_counter_ns()
+        sock = await _connect(host, port, addresses)
+        clock.connect = time.perf_counter_ns()
+        connection = Connection()
+        try:
+            await loop.create_connection(
+                lambda: connection.stream,
+                sock=sock,
+                ssl=ssl_context,
+                server_hostname=server_hostname if ssl_context else None,
+                ssl_handshake_timeout=timeout if ssl_context else None,
+            )
+        except (ssl.SSLError, OSError) as error:
+            sock.close()
+            raise TlsError(describe_ssl_error(error)) from None
+        except BaseException:
+            sock.close()
+            raise
+    transport = connection.stream.transport
+    assert transport is not None
+    # Writes are "done" only when the kernel has every byte: drain() then waits for that.
+    transport.set_write_buffer_limits(high=0)
+    ssl_object = transport.get_extra_info("ssl_object")
+    if ssl_context is not None:
+        clock.appconnect = time.perf_counter_ns()
+        if isinstance(ssl_object, ssl.SSLObject):
+            connection.ssl_object = ssl_object
+    return connection
+
+
+def _literal(host: str, port: int) -> list[SockAddr]:
+    """An IP literal needs no lookup (curl does none either)."""
+    name = host.strip().strip("[]")
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return []
+    if address.version == 6:
+        return [(socket.AF_INET6, (name, port, 0, 0))]
+    return [(socket.AF_INET, (name, port))]
+
+
+async def _connect(host: str, port: int, addresses: list[SockAddr]) -> socket.socket:
+    loop = asyncio.get_running_loop()
+    errors: list[OSError] = []
+    for family, sockaddr in addresses:
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setblocking(False)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            await loop.sock_connect(sock, sockaddr)
+        except OSError as error:
+            sock.close()
+            errors.append(error)
+            continue
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
+        raise ConnectRefused(host, port)
+    if any(e.errno == errno.ENETUNREACH for e in errors):
+        raise ConnectError(host, port, "the network is unreachable")
+    detail = "; ".join(sorted({e.strerror or str(e) for e in errors})) or "no address"
+    raise ConnectError(host, port, detail.rstrip(".").lower())

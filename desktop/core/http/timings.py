@@ -1,0 +1,160 @@
+"""Where the time of an HTTP exchange went, measured at the points curl's ``-w`` reports.
+
+Every mark is a ``time.perf_counter_ns()`` reading, taken at the same moment as curl's variable
+of the same meaning (curl ``docs/cmdline-opts/write-out.md``; cumulative from the start):
+
+=================  ===================================================================
+mark               taken
+=================  ===================================================================
+start              when the exchange begins, before the name is resolved
+namelookup         the address is known (``time_namelookup``; an IP literal takes ~0)
+connect            the TCP connection is up (``time_connect``)
+appconnect         the TLS handshake is done (``time_appconnect``; 0 in curl for plain)
+pretransfer        just before the first request byte is written (``time_pretransfer``)
+posttransfer       the last request byte was taken by the kernel (``time_posttransfer``,
+                   curl 8.10+)
+starttransfer      the first response byte was read (``time_starttransfer``)
+end                the last response ended as framed, or the exchange stopped
+                   (``time_total``)
+=================  ===================================================================
+
+:class:`Timings` gives the durations of the phases between consecutive marks (what a browser's
+waterfall shows); :meth:`Timings.curl_style` gives the cumulative values curl prints.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+__all__ = ["Clock", "Timings"]
+
+_NS_PER_MS = 1_000_000
+
+
+class Clock:
+    """The marks of one exchange, taken as it goes; unset marks are None."""
+
+    __slots__ = (
+        "appconnect",
+        "connect",
+        "end",
+        "namelookup",
+        "posttransfer",
+        "pretransfer",
+        "start",
+        "starttransfer",
+    )
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter_ns()
+        self.namelookup: int | None = None
+        self.connect: int | None = None
+        self.appconnect: int | None = None
+        self.pretransfer: int | None = None
+        self.posttransfer: int | None = None
+        self.starttransfer: int | None = None
+        self.end: int | None = None
+
+    def timings(self) -> Timings:
+        """The phases so far (``end`` is taken now if it was not)."""
+        if self.end is None:
+            self.end = time.perf_counter_ns()
+        return Timings(
+            dns_ms=_span(self.start, self.namelookup),
+            connect_ms=_span(self.namelookup, self.connect),
+            tls_ms=_span(self.connect, self.appconnect),
+            request_written_ms=_span(self.pretransfer, self.posttransfer),
+            ttfb_ms=_span(self.posttransfer, self.starttransfer),
+            download_ms=_span(self.starttransfer, self.end),
+            total_ms=(self.end - self.start) / _NS_PER_MS,
+            marks_ms=self._marks(),
+        )
+
+    def _marks(self) -> dict[str, float]:
+        marks = {
+            "time_namelookup": self.namelookup,
+            "time_connect": self.connect,
+            "time_appconnect": self.appconnect,
+            "time_pretransfer": self.pretransfer,
+            "time_posttransfer": self.posttransfer,
+            "time_starttransfer": self.starttransfer,
+            "time_total": self.end,
+        }
+        # As curl does, a point that was not reached (or not needed: TLS on plain TCP, the
+        # lookup on a reused connection) reads 0.
+        return {
+            name: 0.0 if mark is None else (mark - self.start) / _NS_PER_MS
+            for name, mark in marks.items()
+        }
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Durations of the phases of an exchange, in milliseconds.
+
+    A phase that did not happen is None: name lookup, connect and TLS on a reused connection,
+    TLS on plain TCP, and every phase after the point where an exchange failed. The phases add
+    up to ``total_ms``, but for the few microseconds between the connection being ready and the
+    first write, and when the server answers before the whole request was written (a large
+    upload), where ``ttfb_ms`` is 0.
+
+    Attributes:
+        dns_ms: resolving the host name.
+        connect_ms: the TCP handshake.
+        tls_ms: the TLS handshake.
+        request_written_ms: writing the request(s) until the kernel took the last byte.
+        ttfb_ms: waiting for the first response byte after the request was written.
+        download_ms: from the first response byte to the end of the last response.
+        total_ms: the whole exchange.
+        marks_ms: the marks themselves, cumulative from the start, named as in curl.
+    """
+
+    dns_ms: float | None
+    connect_ms: float | None
+    tls_ms: float | None
+    request_written_ms: float | None
+    ttfb_ms: float | None
+    download_ms: float | None
+    total_ms: float
+    marks_ms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def curl_style(self) -> dict[str, float]:
+        """Cumulative milliseconds named like curl's ``-w`` variables, from the marks taken
+        (0 for a point not reached, as in curl; without marks, summed from the phases)."""
+        if self.marks_ms:
+            return dict(self.marks_ms)
+        dns = self.dns_ms or 0.0
+        connect = dns + (self.connect_ms or 0.0)
+        appconnect = connect + (self.tls_ms or 0.0)
+        posttransfer = appconnect + (self.request_written_ms or 0.0)
+        starttransfer = posttransfer + (self.ttfb_ms or 0.0)
+        return {
+            "time_namelookup": dns,
+            "time_connect": connect,
+            "time_appconnect": appconnect if self.tls_ms is not None else 0.0,
+            "time_pretransfer": appconnect,
+            "time_posttransfer": posttransfer,
+            "time_starttransfer": starttransfer,
+            "time_total": self.total_ms,
+        }
+
+    def summary(self) -> str:
+        """One line: ``dns 0.03 ms · connect 0.08 ms · … · total 1.20 ms`` (phases that
+        happened only)."""
+        phases = (
+            ("dns", self.dns_ms),
+            ("connect", self.connect_ms),
+            ("tls", self.tls_ms),
+            ("request", self.request_written_ms),
+            ("wait", self.ttfb_ms),
+            ("download", self.download_ms),
+            ("total", self.total_ms),
+        )
+        return " · ".join(f"{name} {value:.2f} ms" for name, value in phases if value is not None)
+
+
+def _span(begin: int | None, end: int | None) -> float | None:
+    if begin is None or end is None:
+        return None
+    return max(0, end - begin) / _NS_PER_MS
