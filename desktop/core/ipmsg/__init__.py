@@ -8,9 +8,12 @@ threads, no clocks: the caller owns all of those.
 from desktop.core.ipmsg import messages
 from desktop.core.ipmsg.constants import PORT, Mode, Opt, SendOpt
 from desktop.core.ipmsg.dialect import Dialect, detect_dialect, peer_encoding, reply_encoding
+from desktop.core.ipmsg.engine import MessengerEngine
 from desktop.core.ipmsg.errors import InvalidField, IpmsgError, MalformedPacket
 from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.packet import Packet, PacketNumbers, format_packet, parse_packet
+from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.ipmsg.text import decode_message, parse_entry_extra, strip_feiq_font
 
 __all__ = [
@@ -20,7 +23,10 @@ __all__ = [
     "InvalidField",
     "IpmsgError",
     "MalformedPacket",
+    "MessengerEngine",
+    "MessengerNode",
     "Mode",
+    "NodeSettings",
     "Opt",
     "Packet",
     "PacketNumbers",
