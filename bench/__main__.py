@@ -1,7 +1,25 @@
 """``python -m bench``: run every benchmark in turn (each prints its own table)."""
 
-from bench import gui_flood, periodic_send, tcp_clients, tcp_receive, tcp_server_receive
+from bench import (
+    gui_flood,
+    http_keepalive,
+    http_timings,
+    ipmsg_node,
+    periodic_send,
+    tcp_clients,
+    tcp_receive,
+    tcp_server_receive,
+)
 
-for bench in (tcp_receive, tcp_server_receive, tcp_clients, periodic_send, gui_flood):
+for bench in (
+    tcp_receive,
+    tcp_server_receive,
+    tcp_clients,
+    periodic_send,
+    gui_flood,
+    http_keepalive,
+    http_timings,
+    ipmsg_node,
+):
     bench.main([])
     print()
