@@ -629,10 +629,10 @@ def test_announcing_with_nowhere_to_announce_to_says_so() -> None:
 def test_dialup_peers_get_entries_directly() -> None:
     node = _bob()
     dialup = format_packet(m.entry(Identity("d", "D"), 5, dialup=True))
-    node.receive(dialup, ("10.9.9.9", 2425), 1.0)
+    node.receive(dialup, ("198.19.9.9", 2425), 1.0)
     node.set_absence("away", now=2)
     [transmit] = node.take_actions()
-    assert isinstance(transmit, Transmit) and transmit.address == ("10.9.9.9", 2425)
+    assert isinstance(transmit, Transmit) and transmit.address == ("198.19.9.9", 2425)
 
 
 def test_sealed_message_without_read_check_gets_one_plain_receipt() -> None:
