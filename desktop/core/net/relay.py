@@ -14,12 +14,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import ssl
-import time
 
 from desktop.core.errors import ConnectTimeout, NetError, NotConnected, TlsError
 from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.relay_events import PairInfo, RelaySide, RelaySink
+from desktop.core.net.relay_pair import RelayPair, SideConnection
 from desktop.core.net.resolve import resolve
 
 # A module-private helper, imported on purpose: the relay reaches its target exactly as the TCP
@@ -36,94 +36,6 @@ _LINGER = 5.0
 # asyncio cannot half-close TLS: after the other side's EOF, a TLS side gets this long to send its
 # last bytes (an answer to a request ended by EOF) before it is closed, like socat's ``-t``.
 _TLS_EOF_GRACE = 2.0
-
-
-class _Side(StreamConnection):
-    """A ``StreamConnection`` that reports EOF and write blocking to its relay."""
-
-    __slots__ = ("eof_sent", "failed", "reading", "relay", "side", "write_blocked")
-
-    def __init__(self, relay: TcpRelay, side: RelaySide, pair_id: int | None) -> None:
-        super().__init__(relay._buffer, relay._data, relay._lost, relay._made)
-        self.relay = relay
-        self.side = side
-        self.tag = pair_id
-        self.reading = True
-        self.write_blocked = False
-        self.eof_sent = False  # we half-closed this side: nothing more may be written to it
-        self.failed = False  # lost through an error rather than a close
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.reading = True  # a new transport (also the TLS one after start_tls) reads at first
-        super().connection_made(transport)
-
-    def eof_received(self) -> bool:
-        super().eof_received()
-        return self.relay._eof(self)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if exc is not None:
-            self.failed = True
-            self.close_reason = ""  # the error, not an earlier EOF, says why it ended
-        super().connection_lost(exc)
-
-    def pause_writing(self) -> None:
-        super().pause_writing()
-        self.write_blocked = True
-        self.relay._blocked(self)
-
-    def resume_writing(self) -> None:
-        super().resume_writing()
-        self.write_blocked = False
-        self.relay._blocked(self)
-
-    def set_reading(self, want: bool) -> None:
-        """Pause or resume reading from this side (no-op once it sent EOF or is closing)."""
-        transport = self.transport
-        if want == self.reading or transport is None or self.lost or self.eof_received_from_peer:
-            return  # after EOF the transport has dropped its reader: resuming would read again
-        if transport.is_closing():
-            return
-        self.reading = want
-        if want:
-            transport.resume_reading()
-        else:
-            transport.pause_reading()
-
-
-class _Pair:
-    __slots__ = (
-        "client",
-        "early",
-        "first_eof",
-        "grace",
-        "linger",
-        "opened",
-        "pair_id",
-        "reason",
-        "since_ns",
-        "target",
-        "task",
-    )
-
-    def __init__(self, pair_id: int, client: _Side) -> None:
-        self.pair_id = pair_id
-        self.client = client
-        self.target: _Side | None = None
-        self.task: asyncio.Task[None] | None = None
-        self.opened = False
-        self.reason: str | None = None  # why the pair ends, once that is decided
-        self.first_eof: RelaySide | None = None
-        self.linger: asyncio.TimerHandle | None = None
-        self.grace: asyncio.TimerHandle | None = None
-        self.early = bytearray()  # client bytes that came with its TLS handshake (see _data)
-        self.since_ns = time.time_ns()
-
-    def sides(self) -> list[_Side]:
-        return [self.client] if self.target is None else [self.client, self.target]
-
-    def other(self, side: _Side) -> _Side | None:
-        return self.target if side is self.client else self.client
 
 
 class TcpRelay:
@@ -166,7 +78,7 @@ class TcpRelay:
         self._listen_tls: ssl.SSLContext | None = None
         self._servers: list[asyncio.Server] = []
         self._addresses: list[str] = []
-        self._pairs: dict[int, _Pair] = {}
+        self._pairs: dict[int, RelayPair] = {}
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
         self._empty = asyncio.Event()
@@ -298,11 +210,11 @@ class TcpRelay:
         return True
 
     # -- opening a pair --------------------------------------------------------------------------
-    def _new_client(self) -> _Side:
-        return _Side(self, RelaySide.CLIENT, None)
+    def _new_client(self) -> SideConnection:
+        return SideConnection(self, RelaySide.CLIENT, None)
 
     def _made(self, connection: StreamConnection) -> None:
-        assert isinstance(connection, _Side)
+        assert isinstance(connection, SideConnection)
         if connection.tag is not None:
             # A target's transport, or a client's TLS transport after start_tls.
             pair = self._pairs.get(connection.tag)
@@ -320,14 +232,14 @@ class TcpRelay:
             return
         connection.tag = pair_id
         connection.set_reading(False)  # not a byte is read before the target is connected
-        pair = _Pair(pair_id, connection)
+        pair = RelayPair(pair_id, connection)
         self._pairs[pair_id] = pair
         self._empty.clear()
         pair.task = asyncio.get_running_loop().create_task(self._open(pair))
         self._tasks.add(pair.task)
         pair.task.add_done_callback(self._tasks.discard)
 
-    async def _open(self, pair: _Pair) -> None:
+    async def _open(self, pair: RelayPair) -> None:
         client = pair.client
         plain = client.transport
         assert plain is not None
@@ -365,16 +277,16 @@ class TcpRelay:
                 return
         self._refresh(pair)
 
-    async def _connect(self, pair: _Pair) -> _Side:
+    async def _connect(self, pair: RelayPair) -> SideConnection:
         """Connect to the target like ``TcpClient.connect``, with the same error sentences."""
         loop = asyncio.get_running_loop()
         host, port, tls = self.target_host, self.target_port, self._target_tls
         made = False
 
-        def factory() -> _Side:
+        def factory() -> SideConnection:
             nonlocal made
             made = True
-            return _Side(self, RelaySide.TARGET, pair.pair_id)
+            return SideConnection(self, RelaySide.TARGET, pair.pair_id)
 
         try:
             async with asyncio.timeout(self.connect_timeout):
@@ -403,7 +315,7 @@ class TcpRelay:
         except TimeoutError:
             raise ConnectTimeout(host, port, self.connect_timeout) from None
 
-    def _fail(self, pair: _Pair, reason: str, abort: bool = False) -> None:
+    def _fail(self, pair: RelayPair, reason: str, abort: bool = False) -> None:
         self._pairs.pop(pair.pair_id, None)
         client = pair.client
         if abort:
@@ -416,21 +328,21 @@ class TcpRelay:
 
     # -- relaying --------------------------------------------------------------------------------
     @staticmethod
-    def _may_read(pair: _Pair, side: _Side) -> bool:
+    def _may_read(pair: RelayPair, side: SideConnection) -> bool:
         other = pair.target if side is pair.client else pair.client
         return pair.opened and other is not None and other.is_open and not other.write_blocked
 
-    def _refresh(self, pair: _Pair) -> None:
+    def _refresh(self, pair: RelayPair) -> None:
         for side in pair.sides():
             side.set_reading(self._may_read(pair, side))
 
-    def _blocked(self, side: _Side) -> None:
+    def _blocked(self, side: SideConnection) -> None:
         pair = self._pairs.get(side.tag) if side.tag is not None else None
         if pair is not None:
             self._refresh(pair)
 
     def _data(self, connection: StreamConnection, data: memoryview) -> None:
-        assert isinstance(connection, _Side)
+        assert isinstance(connection, SideConnection)
         pair = self._pairs.get(connection.tag) if connection.tag is not None else None
         if pair is None:
             return  # cannot happen: a side is read while its pair exists only
@@ -448,7 +360,7 @@ class TcpRelay:
         except NetError as error:
             self._end(pair, str(error))
 
-    def _eof(self, side: _Side) -> bool:
+    def _eof(self, side: SideConnection) -> bool:
         """EOF from ``side``; returns whether its transport stays open (for the other's bytes)."""
         pair = self._pairs.get(side.tag) if side.tag is not None else None
         if pair is None or not pair.opened:
@@ -476,7 +388,7 @@ class TcpRelay:
         return True
 
     def _lost(self, connection: StreamConnection, reason: str) -> None:
-        assert isinstance(connection, _Side)
+        assert isinstance(connection, SideConnection)
         pair = self._pairs.get(connection.tag) if connection.tag is not None else None
         if pair is None:
             return
@@ -498,7 +410,7 @@ class TcpRelay:
             if not self._pairs:
                 self._empty.set()
 
-    def _end(self, pair: _Pair, reason: str) -> None:
+    def _end(self, pair: RelayPair, reason: str) -> None:
         """Decide that ``pair`` ends (the first reason wins) and close what is still open."""
         pair.reason = pair.reason or reason
         for side in pair.sides():
@@ -506,6 +418,6 @@ class TcpRelay:
         if pair.linger is None and not all(side.lost for side in pair.sides()):
             pair.linger = asyncio.get_running_loop().call_later(_LINGER, self._drop, pair)
 
-    def _drop(self, pair: _Pair) -> None:
+    def _drop(self, pair: RelayPair) -> None:
         for side in pair.sides():
             side.abort(pair.reason or "The connection was closed.")
