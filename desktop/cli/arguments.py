@@ -26,7 +26,13 @@ def port(text: str) -> int:
 
 def listen_port(text: str) -> int:
     """A port to listen on; 0 lets the system choose."""
-    return 0 if text == "0" else port(text)
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= value < 65536:
+        raise argparse.ArgumentTypeError(f"port {value} is outside 0–65535 (0: any free port)")
+    return value
 
 
 def run_reporting(coro: Coroutine[Any, Any, int]) -> int:

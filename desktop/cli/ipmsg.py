@@ -16,10 +16,11 @@ import json
 import signal
 import socket
 import sys
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
+from desktop.cli.arguments import listen_port
+from desktop.cli.ipmsg_output import json_line, peer_json, table, text_line
 from desktop.core.errors import SocketDeskError
 from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.engine import MessengerEngine
@@ -27,15 +28,12 @@ from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.events import (
     Address,
     Event,
-    InfoReceived,
     MessageDelivered,
     MessageFailed,
-    MessageRead,
     MessageReceived,
     Notice,
     Peer,
     PeerJoined,
-    PeerLeft,
     PeerUpdated,
     format_address,
 )
@@ -49,7 +47,6 @@ from desktop.core.ipmsg.text import text_codec
 __all__ = ["add_commands"]
 
 _PREFIX = "socketdesk-cli: "
-_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def add_commands(groups: Any) -> None:
@@ -127,7 +124,10 @@ def _add_network_options(parser: argparse.ArgumentParser) -> None:
         "--bind", default="0.0.0.0", metavar="ADDR", help="IPv4 address to use (every one)"
     )
     parser.add_argument(
-        "--port", type=_port, default=PORT, help=f"UDP port to bind ({PORT}; 0: any free port)"
+        "--port",
+        type=listen_port,
+        default=PORT,
+        help=f"UDP port to bind ({PORT}; 0: any free port)",
     )
     parser.add_argument(
         "--broadcast",
@@ -151,12 +151,6 @@ def _add_network_options(parser: argparse.ArgumentParser) -> None:
 
 
 # -- argument types -----------------------------------------------------------------------------
-def _port(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
-    return int(text)
-
-
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
@@ -266,7 +260,7 @@ async def _listen(args: argparse.Namespace) -> int:
     engine: MessengerEngine
 
     def show(event: Event) -> None:
-        print(_json_line(event) if args.json else _text_line(event), flush=True)
+        print(json_line(event) if args.json else text_line(event), flush=True)
         if isinstance(event, MessageReceived) and event.sealed:
             # Printed is opened: the read receipt goes once this event is handled.
             loop.call_soon(engine.mark_read, event.peer.key, event.packet_no)
@@ -311,9 +305,9 @@ async def _list(args: argparse.Namespace) -> int:
         await engine.close(leave=True)
     if args.json:
         for peer in peers:
-            print(json.dumps(_peer_json(peer), ensure_ascii=False))
+            print(json.dumps(peer_json(peer), ensure_ascii=False))
     else:
-        print(_table(peers))
+        print(table(peers))
     return 0
 
 
@@ -400,118 +394,3 @@ def _read_stdin() -> str:
     data = sys.stdin.buffer.read()
     text = data.decode("utf-8", "replace")
     return text[:-1] if text.endswith("\n") else text
-
-
-# -- output ---------------------------------------------------------------------------------------
-def _escape(text: str) -> str:
-    return "".join(_ESCAPES.get(c, c if c.isprintable() else f"\\x{ord(c):02x}") for c in text)
-
-
-def _who(peer: Peer) -> str:
-    names = f"{peer.user_at_host} " if peer.user_at_host else ""
-    return f"{_escape(peer.name)} <{names}{format_address(peer.address)}>"
-
-
-def _text_line(event: Event) -> str:
-    if isinstance(event, PeerJoined | PeerUpdated):
-        peer = event.peer
-        verb = "joined" if isinstance(event, PeerJoined) else "updated"
-        group = f"group {_escape(peer.group)}, " if peer.group else ""
-        return f"{verb} {_who(peer)} {group}{peer.client}, {peer.encoding}, {peer.status}"
-    if isinstance(event, PeerLeft):
-        return f"left {_who(event.peer)}: {event.reason}"
-    if isinstance(event, MessageReceived):
-        flags = [
-            flag
-            for flag, on in (
-                ("sealed", event.sealed),
-                ("auto-reply", event.auto_reply),
-                ("broadcast", event.broadcast),
-                ("undecodable bytes replaced", event.replaced),
-            )
-            if on
-        ]
-        files = [f"file {_escape(name)}" for name in event.attachments]
-        tags = "".join(f" [{tag}]" for tag in flags + files)
-        return f"message from {_who(event.peer)}{tags}: {_escape(event.text)}"
-    if isinstance(event, MessageDelivered):
-        return f"delivered {event.message_id}"
-    if isinstance(event, MessageFailed):
-        return f"failed {event.message_id}: {event.reason}"
-    if isinstance(event, MessageRead):
-        return f"read {event.message_id}"
-    if isinstance(event, InfoReceived):
-        return f"{event.kind} of {_who(event.peer)}: {_escape(event.text)}"
-    return f"notice: {event.text}"
-
-
-def _peer_json(peer: Peer) -> dict[str, Any]:
-    return {
-        "nickname": peer.nickname,
-        "group": peer.group,
-        "user": peer.key.user,
-        "host": peer.key.host,
-        "address": peer.address[0],
-        "port": peer.address[1],
-        "client": peer.client,
-        "version": peer.version,
-        "encoding": peer.encoding,
-        "status": peer.status,
-        "absent": peer.absent,
-    }
-
-
-def _json_line(event: Event) -> str:
-    record: dict[str, Any]
-    if isinstance(event, PeerJoined | PeerUpdated | PeerLeft):
-        names = {PeerJoined: "joined", PeerUpdated: "updated", PeerLeft: "left"}
-        record = {"event": names[type(event)], "peer": _peer_json(event.peer)}
-    elif isinstance(event, MessageReceived):
-        record = {
-            "event": "message",
-            "peer": _peer_json(event.peer),
-            "packet_no": event.packet_no,
-            "text": event.text,
-            "sealed": event.sealed,
-            "auto_reply": event.auto_reply,
-            "broadcast": event.broadcast,
-            "attachments": list(event.attachments),
-        }
-    elif isinstance(event, InfoReceived):
-        record = {"event": event.kind, "peer": _peer_json(event.peer), "text": event.text}
-    elif isinstance(event, Notice):
-        record = {"event": "notice", "text": event.text}
-    elif isinstance(event, MessageFailed):
-        record = {"event": "failed", "id": event.message_id, "reason": event.reason}
-    else:
-        kind = "delivered" if isinstance(event, MessageDelivered) else "read"
-        record = {"event": kind, "id": event.message_id}
-    return json.dumps(record, ensure_ascii=False)
-
-
-def _table(peers: Sequence[Peer]) -> str:
-    head = ("NICKNAME", "GROUP", "USER@HOST", "ADDRESS", "CLIENT", "ENCODING", "STATUS")
-    rows = [head] + [
-        (
-            _escape(p.nickname),
-            _escape(p.group),
-            _escape(p.user_at_host),
-            format_address(p.address),
-            p.client,
-            p.encoding,
-            _escape(p.status),
-        )
-        for p in peers
-    ]
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(head))]
-    lines = [
-        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip()
-        for row in rows
-    ]
-    lines.append(f"{len(peers)} user{'s' if len(peers) != 1 else ''}")
-    return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

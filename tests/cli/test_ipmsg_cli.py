@@ -98,7 +98,7 @@ def test_unknown_nickname_is_one_line() -> None:
     ("args", "message"),
     [
         (["send", "127.0.0.1"], "the following arguments are required: TEXT"),
-        (["listen", "--port", "70000"], "'70000' is not a port number (0-65535)"),
+        (["listen", "--port", "70000"], "port 70000 is outside 0–65535 (0: any free port)"),
         (["list", "--codepage", "klingon"], "'klingon' is not a known code page"),
         (["send", "x", "y", "--retries", "0"], "'0' is not a whole number of at least 1"),
         (["list", "--wait", "soon"], "'soon' is not a number of seconds"),

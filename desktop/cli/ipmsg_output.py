@@ -1,0 +1,141 @@
+"""How ``socketdesk-cli ipmsg`` prints events and the roster: one line each, JSON, or a table."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from desktop.core.ipmsg.events import (
+    Event,
+    InfoReceived,
+    MessageDelivered,
+    MessageFailed,
+    MessageRead,
+    MessageReceived,
+    Notice,
+    Peer,
+    PeerJoined,
+    PeerLeft,
+    PeerUpdated,
+    format_address,
+)
+
+__all__ = ["json_line", "peer_json", "table", "text_line"]
+
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    return "".join(_ESCAPES.get(c, c if c.isprintable() else f"\\x{ord(c):02x}") for c in text)
+
+
+def who(peer: Peer) -> str:
+    names = f"{peer.user_at_host} " if peer.user_at_host else ""
+    return f"{escape(peer.name)} <{names}{format_address(peer.address)}>"
+
+
+def text_line(event: Event) -> str:
+    if isinstance(event, PeerJoined | PeerUpdated):
+        peer = event.peer
+        verb = "joined" if isinstance(event, PeerJoined) else "updated"
+        group = f"group {escape(peer.group)}, " if peer.group else ""
+        return f"{verb} {who(peer)} {group}{peer.client}, {peer.encoding}, {peer.status}"
+    if isinstance(event, PeerLeft):
+        return f"left {who(event.peer)}: {event.reason}"
+    if isinstance(event, MessageReceived):
+        flags = [
+            flag
+            for flag, on in (
+                ("sealed", event.sealed),
+                ("auto-reply", event.auto_reply),
+                ("broadcast", event.broadcast),
+                ("undecodable bytes replaced", event.replaced),
+            )
+            if on
+        ]
+        files = [f"file {escape(name)}" for name in event.attachments]
+        tags = "".join(f" [{tag}]" for tag in flags + files)
+        return f"message from {who(event.peer)}{tags}: {escape(event.text)}"
+    if isinstance(event, MessageDelivered):
+        return f"delivered {event.message_id}"
+    if isinstance(event, MessageFailed):
+        return f"failed {event.message_id}: {event.reason}"
+    if isinstance(event, MessageRead):
+        return f"read {event.message_id}"
+    if isinstance(event, InfoReceived):
+        return f"{event.kind} of {who(event.peer)}: {escape(event.text)}"
+    return f"notice: {event.text}"
+
+
+def peer_json(peer: Peer) -> dict[str, Any]:
+    return {
+        "nickname": peer.nickname,
+        "group": peer.group,
+        "user": peer.key.user,
+        "host": peer.key.host,
+        "address": peer.address[0],
+        "port": peer.address[1],
+        "client": peer.client,
+        "version": peer.version,
+        "encoding": peer.encoding,
+        "status": peer.status,
+        "absent": peer.absent,
+    }
+
+
+def json_line(event: Event) -> str:
+    record: dict[str, Any]
+    if isinstance(event, PeerJoined | PeerUpdated | PeerLeft):
+        names = {PeerJoined: "joined", PeerUpdated: "updated", PeerLeft: "left"}
+        record = {"event": names[type(event)], "peer": peer_json(event.peer)}
+    elif isinstance(event, MessageReceived):
+        record = {
+            "event": "message",
+            "peer": peer_json(event.peer),
+            "packet_no": event.packet_no,
+            "text": event.text,
+            "sealed": event.sealed,
+            "auto_reply": event.auto_reply,
+            "broadcast": event.broadcast,
+            "attachments": list(event.attachments),
+        }
+    elif isinstance(event, InfoReceived):
+        record = {"event": event.kind, "peer": peer_json(event.peer), "text": event.text}
+    elif isinstance(event, Notice):
+        record = {"event": "notice", "text": event.text}
+    elif isinstance(event, MessageFailed):
+        record = {"event": "failed", "id": event.message_id, "reason": event.reason}
+    else:
+        kind = "delivered" if isinstance(event, MessageDelivered) else "read"
+        record = {"event": kind, "id": event.message_id}
+    return json.dumps(record, ensure_ascii=False)
+
+
+def table(peers: Sequence[Peer]) -> str:
+    head = ("NICKNAME", "GROUP", "USER@HOST", "ADDRESS", "CLIENT", "ENCODING", "STATUS")
+    rows = [head] + [
+        (
+            escape(p.nickname),
+            escape(p.group),
+            escape(p.user_at_host),
+            format_address(p.address),
+            p.client,
+            p.encoding,
+            escape(p.status),
+        )
+        for p in peers
+    ]
+    widths = [max(width(row[i]) for row in rows) for i in range(len(head))]
+    lines = [
+        "  ".join(cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]
+    lines.append(f"{len(peers)} user{'s' if len(peers) != 1 else ''}")
+    return "\n".join(lines)
+
+
+def width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asianwidth(c) in "WF" else 1 for c in text)
