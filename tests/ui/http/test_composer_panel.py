@@ -1,0 +1,176 @@
+"""The composer slice: panel → HttpBridge → exchange engine → a real nginx on loopback, and back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.http.exchange import ExchangeResult
+from desktop.core.http.message import ParsedResponse
+from desktop.ui.http.composer_panel import ComposerPanel
+from desktop.ui.http.response_view import HeadersModel, pretty_json, raw_text
+from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.loop_thread import EventLoopThread
+from tests.helpers.servers import closed_port, unresponsive_port
+from tests.peers.nginx import BIG_TEXT, HELLO, Nginx, running_nginx
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+    with running_nginx(tmp_path_factory.mktemp("nginx")) as server:
+        yield server
+
+
+@pytest.fixture
+def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
+    bridge = HttpBridge(io)
+    yield bridge
+    bridge.close()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, http_bridge: HttpBridge) -> ComposerPanel:
+    widget = ComposerPanel(http_bridge)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def send(qtbot: QtBot, panel: ComposerPanel, host: str, port: int, text: str) -> None:
+    panel.host_edit.setText(host)
+    panel.port_spin.setValue(port)
+    panel.editor.set_text(text)
+    qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    assert panel.busy
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+
+
+def header_rows(panel: ComposerPanel) -> list[tuple[str, str]]:
+    model = panel.response_view.headers_model
+    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+
+
+GET_HELLO = "GET /hello.txt HTTP/1.1\nHost: localhost\n\n"
+
+
+def test_get_over_plain_tcp_shows_status_headers_and_the_exact_bytes(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, nginx: Nginx
+) -> None:
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+        send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    result: ExchangeResult = blocker.args[0]
+    assert result.error is None and result.raw_sent == GET_HELLO.replace("\n", "\r\n").encode()
+    rows = header_rows(panel)
+    assert rows[0] == ("Status", "200 OK")
+    assert ("Server", "nginx") in [(n, v.split("/")[0]) for n, v in rows]
+    raw = panel.response_view.raw_edit.toPlainText()
+    assert raw.startswith("HTTP/1.1 200 OK\\r\\n\n")
+    assert raw == raw_text(result.reader.raw)
+    assert raw.endswith("Hello from nginx!\\n\n")
+    assert panel.response_view.body_edit.toPlainText() == HELLO.decode()
+    assert panel.response_view.timing_labels["total_ms"].text().endswith("ms")
+    assert panel.response_view.tls_browser.toPlainText() == "Plain TCP: no TLS."
+    assert "200" in panel.status_label.text()
+
+
+def test_a_second_request_reuses_the_kept_alive_connection(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, nginx: Nginx
+) -> None:
+    send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+        send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    assert blocker.args[0].reused
+    assert blocker.args[0].timings.connect_ms is None
+
+
+def test_tls_shows_the_certificate(qtbot: QtBot, panel: ComposerPanel, nginx: Nginx) -> None:
+    panel.tls_check.setChecked(True)
+    panel.verify_check.setChecked(False)  # nginx's certificate is self-signed
+    send(qtbot, panel, nginx.host, nginx.tls_port, GET_HELLO)
+    tls = panel.response_view.tls_browser.toPlainText()
+    assert "TLSv1." in tls and "Leaf (self-signed)" in tls and "localhost" in tls
+    assert header_rows(panel)[0] == ("Status", "200 OK")
+    assert panel.response_view.timing_labels["tls_ms"].text().endswith("ms")
+
+
+def test_exact_mode_sends_an_lf_only_request_as_typed(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, nginx: Nginx
+) -> None:
+    panel.editor.exact_check.setChecked(True)
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+        send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    assert blocker.args[0].raw_sent == GET_HELLO.encode()
+    assert header_rows(panel)[0] == ("Status", "200 OK")
+
+
+def test_the_note_says_what_sending_changes(panel: ComposerPanel) -> None:
+    panel.editor.set_text("POST /x HTTP/1.1\nHost: localhost\n\nabc")
+    assert "3 byte(s)" in panel.editor.note_label.text()
+    panel.editor.exact_check.setChecked(True)
+    assert "3 byte(s)" not in panel.editor.note_label.text()
+
+
+def test_a_refused_port_shows_a_sentence(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge
+) -> None:
+    with qtbot.waitSignal(http_bridge.exchange_failed, timeout=10_000) as blocker:
+        send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
+    sentence = blocker.args[0]
+    assert sentence and sentence == panel.status_label.text()
+    assert "refused" in sentence.lower()
+    assert panel.send_button.isEnabled() and not panel.cancel_button.isEnabled()
+
+
+def test_cancel_stops_a_hanging_connect(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge
+) -> None:
+    with unresponsive_port() as port:
+        panel.host_edit.setText("127.0.0.1")
+        panel.port_spin.setValue(port)
+        qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+        assert panel.cancel_button.isEnabled()
+        with qtbot.waitSignal(http_bridge.exchange_failed, timeout=5000) as blocker:
+            qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    assert "cancel" in blocker.args[0].lower()
+    assert not panel.busy and panel.send_button.isEnabled()
+
+
+def test_curl_import_and_export(panel: ComposerPanel) -> None:
+    assert panel.import_curl("curl -k https://127.0.0.1:8443/a -H 'X-A: 1'")
+    assert (panel.host_edit.text(), panel.port_spin.value()) == ("127.0.0.1", 8443)
+    assert panel.tls_check.isChecked() and not panel.verify_check.isChecked()
+    assert "X-A: 1" in panel.editor.text()
+    command = panel.curl_command()
+    assert command is not None and "https://127.0.0.1:8443/a" in command and "-k" in command
+    assert not panel.import_curl("wget http://x")
+    assert panel.status_label.text()
+
+
+def test_json_is_formatted_and_raw_text_marks_line_ends() -> None:
+    assert pretty_json('{"a":[1,2]}') == '{\n  "a": [\n    1,\n    2\n  ]\n}'
+    assert pretty_json("not json") is None
+    assert raw_text(b"A\r\nB\x00") == "A\\r\\n\nB\\x00"
+
+
+def test_headers_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = HeadersModel()
+    response = ParsedResponse(
+        0, http_version=b"HTTP/1.1", status=200, reason=b"OK", headers=[(b"A", b"1"), (b"B", b"2")]
+    )
+    model.set_response(response)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3
+    model.set_response(None)  # the tester, still connected, checks the reset
+    assert model.rowCount() == 0
+
+
+def test_a_gzipped_chunked_body_is_shown_decoded(
+    qtbot: QtBot, panel: ComposerPanel, nginx: Nginx
+) -> None:
+    request = "GET /big.txt HTTP/1.1\nHost: localhost\nAccept-Encoding: gzip\n\n"
+    send(qtbot, panel, nginx.host, nginx.port, request)
+    assert ("Content-Encoding", "gzip") in header_rows(panel)
+    assert panel.response_view.body_edit.toPlainText() == BIG_TEXT.decode()
