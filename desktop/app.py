@@ -23,11 +23,13 @@ from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions
 from desktop.ui.crash_handler import CrashHandler
+from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.workbench_page import WorkbenchPage
+from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
@@ -94,7 +96,8 @@ class Application:
             self.sessions = SessionFactory(self.io)
             self.library = _open_library()
             workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
-            self.window = MainWindow(settings, workbench)
+            self.http_bridge = HttpBridge(self.io)
+            self.window = MainWindow(settings, workbench, ComposerPanel(self.http_bridge))
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
             sys.excepthook, threading.excepthook = self._previous_hooks
@@ -120,6 +123,7 @@ class Application:
         """Close connections, stop the I/O thread, put the exception hooks back."""
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
+        self.http_bridge.close()
         self.runner.wait(10_000)
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 from desktop.core.paths import data_dir
 from desktop.settings import Setting, Settings
 from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.http.http_page import HttpPage
 from desktop.ui.messenger.messenger_page import MessengerPage
 from desktop.ui.translations import LANGUAGES
 from desktop.ui.widgets.traffic_label import TrafficLabel
@@ -21,6 +20,8 @@ __all__ = ["MainWindow"]
 class MainWindow(QMainWindow):
     """Workbench, Messenger and HTTP as tabs, with File/Edit/View/Tools/Help menus.
 
+    The composition root builds the workspaces that need engines and hands them in.
+
     Signals:
         theme_chosen(str): the user picked "system", "light" or "dark".
     """
@@ -28,7 +29,11 @@ class MainWindow(QMainWindow):
     theme_chosen = Signal(str)
 
     def __init__(
-        self, settings: Settings, workbench: WorkbenchPage, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        workbench: WorkbenchPage,
+        http: QWidget,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -36,7 +41,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SocketDesk")
         self.workbench = workbench
         self.messenger = MessengerPage()
-        self.http = HttpPage()
+        self.http = http
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaces")
         self.tabs.setDocumentMode(True)
