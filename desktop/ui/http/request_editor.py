@@ -125,7 +125,8 @@ class RequestEditor(QWidget):
             self.note_label.setText(str(error))
             return
         lines = list(built.notes)
-        if not self.exact():
+        has_length = b"\r\ncontent-length:" in built.data.split(b"\r\n\r\n", 1)[0].lower()
+        if not self.exact() and has_length:
             lines.append(
                 self.tr(
                     "Content-Length is set to the body's length: %n byte(s).",

@@ -113,6 +113,11 @@ def test_the_note_says_what_sending_changes(panel: ComposerPanel) -> None:
     assert "3 byte(s)" not in panel.editor.note_label.text()
 
 
+def test_no_content_length_note_for_a_request_without_a_body(panel: ComposerPanel) -> None:
+    panel.editor.set_text("GET / HTTP/1.1\nHost: x\n\n")
+    assert "Content-Length" not in panel.editor.note_label.text()
+
+
 def test_a_refused_port_shows_a_sentence(
     qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge
 ) -> None:
