@@ -1,0 +1,221 @@
+"""The Messenger panel: two panels (each with its own bridge) talking on the loopback.
+
+Every node binds 127.0.0.1 on a port the system picks and announces only to the other node's
+address (unicast): nothing is broadcast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.ipmsg.events import Peer, PeerKey
+from desktop.core.ipmsg.settings import NodeSettings
+from desktop.ui.messenger.chat_view import ChatEntry, ChatModel, Delivery
+from desktop.ui.messenger.messenger_panel import MessengerPanel
+from desktop.ui.messenger.roster_model import RosterModel
+from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.messenger_bridge import MessengerBridge
+
+# Quick answers and a short retry so that "not delivered" comes within a second.
+FAST = NodeSettings(entry_answer_delay=0.0, retry_interval=0.1, tries=2)
+
+MakePanel = Callable[[str], MessengerPanel]
+
+
+@pytest.fixture
+def make_panel(qtbot, io: EventLoopThread) -> Iterator[MakePanel]:  # type: ignore[no-untyped-def]
+    bridges: list[MessengerBridge] = []
+
+    def make(nickname: str) -> MessengerPanel:
+        bridge = MessengerBridge(io)
+        bridges.append(bridge)
+        panel = MessengerPanel(bridge, FAST)
+        qtbot.addWidget(panel)
+        panel.nickname.setText(nickname)
+        panel.bind.setText("127.0.0.1")
+        panel.port.setValue(0)
+        return panel
+
+    yield make
+    # The panels are gone by now (qtbot closes them first); their nodes are stopped here.
+    for bridge in bridges:
+        with qtbot.waitSignal(bridge.stopped, timeout=5000):
+            bridge.stop(leave=False)
+
+
+def start(qtbot, panel: MessengerPanel, targets: str = "") -> int:  # type: ignore[no-untyped-def]
+    """Start ``panel`` announcing to ``targets``; returns its port."""
+    panel.targets.setText(targets)
+    with qtbot.waitSignal(panel.bridge.started, timeout=5000) as blocker:
+        panel.start_button.click()
+    address = str(blocker.args[0])
+    assert address.startswith("127.0.0.1:")
+    return int(address.rpartition(":")[2])
+
+
+def only_peer(qtbot, panel: MessengerPanel) -> PeerKey:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: panel.roster.rowCount() == 1, timeout=5000)
+    peer = panel.roster.peer_at(0)
+    assert peer is not None
+    return peer.key
+
+
+def texts(model: ChatModel) -> list[str]:
+    return [str(model.index(row).data()) for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def pair(qtbot, make_panel: MakePanel) -> tuple[MessengerPanel, MessengerPanel]:  # type: ignore[no-untyped-def]
+    bob = make_panel("鲍勃")
+    bob.group.setText("开发部")
+    bob_port = start(qtbot, bob)
+    alice = make_panel("Alice")
+    start(qtbot, alice, f"127.0.0.1:{bob_port}")
+    only_peer(qtbot, alice)
+    only_peer(qtbot, bob)
+    return alice, bob
+
+
+def test_presence_appears_in_both_rosters(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = pair
+    seen = alice.roster
+    assert seen.index(0, RosterModel.NAME).data() == "鲍勃"
+    assert seen.index(0, RosterModel.GROUP).data() == "开发部"
+    assert seen.index(0, RosterModel.ADDRESS).data().startswith("127.0.0.1:")
+    assert "@" in seen.index(0, RosterModel.USER).data()
+    assert seen.index(0, RosterModel.STATUS).data() == "online"
+    assert bob.roster.index(0, RosterModel.NAME).data() == "Alice"
+
+
+def test_search_filters_the_roster(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, _bob = pair
+    alice.search.setText("鲍")
+    assert alice.proxy.rowCount() == 1
+    alice.search.setText("nobody-here")
+    assert alice.proxy.rowCount() == 0
+    alice.search.clear()
+    assert alice.proxy.rowCount() == 1
+
+
+def test_chinese_message_arrives_and_is_ticked(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = pair
+    bob_key = alice.roster.peer_at(0).key  # type: ignore[union-attr]
+    alice_key = bob.roster.peer_at(0).key  # type: ignore[union-attr]
+    assert alice.select_peer(bob_key)
+    assert alice.current_peer == bob_key
+
+    alice.chat.input.setPlainText("你好，世界\n第二行")
+    qtbot.keyClick(alice.chat.input, Qt.Key.Key_Return)
+    assert alice.chat.input.toPlainText() == ""
+
+    received = bob.conversation(alice_key)
+    qtbot.waitUntil(lambda: received.rowCount() == 1, timeout=5000)
+    entry = received.entry(0)
+    assert entry is not None and entry.text == "你好，世界\n第二行"
+    assert bob.roster.unread(alice_key) == 1
+    assert bob.roster.index(0, RosterModel.UNREAD).data() == "1"
+
+    sent = alice.conversation(bob_key)
+    qtbot.waitUntil(lambda: sent.entry(0).state is Delivery.DELIVERED, timeout=5000)  # type: ignore[union-attr]
+    assert texts(sent)[0].endswith("✓")
+
+    assert bob.select_peer(alice_key)
+    assert bob.roster.unread(alice_key) == 0
+
+
+def test_shift_enter_starts_a_new_line(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, _bob = pair
+    alice.select_peer(alice.roster.peer_at(0).key)  # type: ignore[union-attr]
+    alice.chat.input.setPlainText("one")
+    alice.chat.input.moveCursor(alice.chat.input.textCursor().MoveOperation.End)
+    qtbot.keyClick(alice.chat.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert alice.chat.input.toPlainText() == "one\n"
+
+
+def test_sealed_message_gets_a_read_receipt(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = pair
+    bob_key = alice.roster.peer_at(0).key  # type: ignore[union-attr]
+    alice_key = bob.roster.peer_at(0).key  # type: ignore[union-attr]
+    alice.select_peer(bob_key)
+    alice.chat.sealed.setChecked(True)
+    alice.chat.input.setPlainText("秘密")
+    alice.chat.send_button.click()
+
+    received = bob.conversation(alice_key)
+    qtbot.waitUntil(lambda: received.rowCount() == 1, timeout=5000)
+    assert "秘密" not in texts(received)[0]  # shown closed
+    bob.select_peer(alice_key)
+    bob.open_sealed(0)
+    assert "秘密" in texts(received)[0]
+
+    sent = alice.conversation(bob_key)
+    qtbot.waitUntil(lambda: sent.entry(0).state is Delivery.READ, timeout=5000)  # type: ignore[union-attr]
+
+
+def test_message_to_a_stopped_node_is_not_delivered(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
+    alice, bob = pair
+    bob_key = alice.roster.peer_at(0).key  # type: ignore[union-attr]
+    with qtbot.waitSignal(bob.bridge.stopped, timeout=5000):
+        bob.stop(leave=False)  # gone without a goodbye: Alice still lists it
+    assert not bob.running
+
+    alice.select_peer(bob_key)
+    alice.send("还在吗？", False)
+    sent = alice.conversation(bob_key)
+    qtbot.waitUntil(lambda: sent.entry(0).state is Delivery.FAILED, timeout=5000)  # type: ignore[union-attr]
+    entry = sent.entry(0)
+    assert entry is not None and entry.reason
+    assert "✗" in texts(sent)[0] and entry.reason in texts(sent)[0]
+
+
+def test_sending_while_stopped_fails_with_a_reason(qtbot, make_panel: MakePanel) -> None:  # type: ignore[no-untyped-def]
+    panel = make_panel("Solo")
+    key = PeerKey(("127.0.0.1", 9), "u", "h")
+    panel._show(key)
+    panel.send("hello", False)
+    model = panel.conversation(key)
+    qtbot.waitUntil(lambda: model.entry(0).state is Delivery.FAILED, timeout=5000)  # type: ignore[union-attr]
+    assert "not running" in model.entry(0).reason  # type: ignore[union-attr]
+
+
+def test_bad_targets_do_not_start(qtbot, make_panel: MakePanel) -> None:  # type: ignore[no-untyped-def]
+    panel = make_panel("Solo")
+    panel.targets.setText("not-an-address")
+    panel.start_button.click()
+    assert not panel.running
+    assert panel.status.text()
+
+
+def _peer(name: str, group: str, port: int) -> Peer:
+    return Peer(PeerKey(("127.0.0.1", port), name.lower(), "host"), nickname=name, group=group)
+
+
+def test_roster_model_groups_and_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = RosterModel()
+    qtmodeltester.check(model, force_py=True)
+    model.upsert(_peer("Zed", "B", 1))
+    model.upsert(_peer("Amy", "B", 2))
+    model.upsert(_peer("Lone", "", 3))
+    model.upsert(_peer("Cat", "A", 4))
+    names = [model.index(r, RosterModel.NAME).data() for r in range(model.rowCount())]
+    assert names == ["Cat", "Amy", "Zed", "Lone"]
+    model.add_unread(_peer("Amy", "B", 2).key)
+    assert model.index(1, RosterModel.NAME).data() == "Amy (1)"
+    model.upsert(_peer("Amy", "A", 2))  # moves to group A, unread kept
+    names = [model.index(r, RosterModel.NAME).data() for r in range(model.rowCount())]
+    assert names == ["Amy (1)", "Cat", "Zed", "Lone"]
+    model.remove(_peer("Zed", "B", 1).key)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_chat_model_is_bounded_and_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ChatModel(capacity=3)
+    qtmodeltester.check(model, force_py=True)
+    for n in range(5):
+        model.append(ChatEntry(False, "x", str(n)))
+    assert [model.entry(r).text for r in range(3)] == ["2", "3", "4"]  # type: ignore[union-attr]
+    qtmodeltester.check(model, force_py=True)
