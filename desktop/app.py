@@ -25,12 +25,14 @@ from desktop.ui.about_dialog import runtime_versions
 from desktop.ui.crash_handler import CrashHandler
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.workbench_page import WorkbenchPage
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.messenger_bridge import MessengerBridge
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
 
@@ -97,7 +99,13 @@ class Application:
             self.library = _open_library()
             workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
             self.http_bridge = HttpBridge(self.io)
-            self.window = MainWindow(settings, workbench, ComposerPanel(self.http_bridge))
+            self.messenger_bridge = MessengerBridge(self.io)
+            self.window = MainWindow(
+                settings,
+                workbench,
+                MessengerPanel(self.messenger_bridge),
+                ComposerPanel(self.http_bridge),
+            )
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
             sys.excepthook, threading.excepthook = self._previous_hooks
@@ -124,6 +132,7 @@ class Application:
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
         self.http_bridge.close()
+        self.messenger_bridge.stop(leave=True)
         self.runner.wait(10_000)
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 from desktop.core.paths import data_dir
 from desktop.settings import Setting, Settings
 from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.messenger.messenger_page import MessengerPage
 from desktop.ui.translations import LANGUAGES
 from desktop.ui.widgets.traffic_label import TrafficLabel
 from desktop.ui.workbench.workbench_page import WorkbenchPage
@@ -32,6 +31,7 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         workbench: WorkbenchPage,
+        messenger: QWidget,
         http: QWidget,
         parent: QWidget | None = None,
     ) -> None:
@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("SocketDesk")
         self.workbench = workbench
-        self.messenger = MessengerPage()
+        self.messenger = messenger
         self.http = http
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaces")

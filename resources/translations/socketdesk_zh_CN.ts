@@ -22,6 +22,53 @@
     </message>
 </context>
 <context>
+    <name>ChatModel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="169" />
+        <source>🔒 Sealed message: double-click to open</source>
+        <translation>🔒 密封消息：双击打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="180" />
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="181" />
+        <source>not delivered: {reason}</source>
+        <translation>未送达：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="215" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="254" />
+        <source>Choose someone in the list to chat with.</source>
+        <translation>从列表中选择要聊天的人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="223" />
+        <source>Message (Enter sends, Shift+Enter: new line)</source>
+        <translation>消息（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="226" />
+        <source>Sealed</source>
+        <translation>密封</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="227" />
+        <source>The peer must open it; you are told when they do.</source>
+        <translation>对方须打开才能查看；对方打开时你会收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="228" />
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <location filename="../../desktop/ui/workbench/client_table_model.py" line="28" />
@@ -52,19 +99,6 @@
         <location filename="../../desktop/ui/workbench/client_table_model.py" line="33" />
         <source>State</source>
         <translation>状态</translation>
-    </message>
-</context>
-<context>
-    <name>ComingPage</name>
-    <message>
-        <location filename="../../desktop/ui/widgets/coming_page.py" line="23" />
-        <source>This workspace is coming in a later version. Nothing here sends or receives anything yet.</source>
-        <translation>此工作区将在后续版本中推出。目前这里不会发送或接收任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/widgets/coming_page.py" line="32" />
-        <source>Planned:</source>
-        <translation>计划功能：</translation>
     </message>
 </context>
 <context>
@@ -447,36 +481,108 @@
     </message>
 </context>
 <context>
-    <name>MessengerPage</name>
+    <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="18" />
-        <source>LAN Messenger</source>
-        <translation>局域网聊天</translation>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="97" />
+        <source>The messenger is already running; stop it first.</source>
+        <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="19" />
-        <source>Chat with IP Messenger, FeiQ (飞秋) and iptux users on your network, on port 2425.</source>
-        <translation>在 2425 端口与局域网内的 IP Messenger、飞秋和 iptux 用户聊天。</translation>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="136" />
+        <source>The messenger is not running.</source>
+        <translation>聊天未在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>MessengerPanel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="88" />
+        <source>0 lets the system pick a free port</source>
+        <translation>0 表示由系统选择空闲端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="24" />
-        <source>Everyone on the LAN in one roster, grouped, with status</source>
-        <translation>局域网内所有用户集中在一个分组好友列表中，并显示状态</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="91" />
+        <source>Broadcast targets: 192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</source>
+        <translation>广播目标：192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="27" />
-        <source>Chat with delivery and read receipts, in Chinese and any language</source>
-        <translation>带送达与已读回执的聊天，支持中文及任何语言</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="93" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="271" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384" />
+        <source>Start</source>
+        <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="31" />
-        <source>Files and folders</source>
-        <translation>文件与文件夹传输</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="95" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_page.py" line="32" />
-        <source>History that is never lost</source>
-        <translation>永不丢失的聊天记录</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="98" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="273" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="101" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="130" />
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="131" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="132" />
+        <source>Bind</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="133" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="138" />
+        <source>Targets</source>
+        <translation>广播目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="204" />
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="210" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="257" />
+        <source>Listening on {address}</source>
+        <translation>正在 {address} 上监听</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="258" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="289" />
+        <source>{name} left: {reason}</source>
+        <translation>{name} 已离开：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="300" />
+        <source>(files offered: {files})</source>
+        <translation>（对方发送了文件：{files}）</translation>
     </message>
 </context>
 <context>
@@ -658,9 +764,11 @@ Host: example.com</translation>
         <translation>精确字节（不修正 CRLF 和 Content-Length）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="131" />
+        <location filename="../../desktop/ui/http/request_editor.py" line="132" />
         <source>Content-Length is set to the body's length: %n byte(s).</source>
-        <translation><numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform></translation>
+        <translation>
+            <numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -733,7 +841,9 @@ Host: example.com</translation>
     <message numerus="yes">
         <location filename="../../desktop/ui/http/response_view.py" line="169" />
         <source>[%n byte(s) more not shown]</source>
-        <translation><numerusform>[还有 %n 字节未显示]</numerusform></translation>
+        <translation>
+            <numerusform>[还有 %n 字节未显示]</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/http/response_view.py" line="177" />
@@ -758,7 +868,9 @@ Host: example.com</translation>
     <message numerus="yes">
         <location filename="../../desktop/ui/http/response_view.py" line="199" />
         <source>The body is cut at %n byte(s).</source>
-        <translation><numerusform>正文在 %n 字节处截断。</numerusform></translation>
+        <translation>
+            <numerusform>正文在 %n 字节处截断。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/http/response_view.py" line="208" />
@@ -769,6 +881,54 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/http/response_view.py" line="213" />
         <source>JSON, formatted.</source>
         <translation>JSON，已格式化。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="36" />
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="37" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="38" />
+        <source>User@host</source>
+        <translation>用户@主机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="39" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="40" />
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="41" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="42" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="43" />
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="154" />
+        <source>online</source>
+        <translation>在线</translation>
     </message>
 </context>
 <context>

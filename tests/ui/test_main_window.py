@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop.app import Application
 from desktop.settings import Settings
 from desktop.ui.http.composer_panel import ComposerPanel
-from desktop.ui.widgets.coming_page import ComingPage
+from desktop.ui.messenger.messenger_panel import MessengerPanel
 
 
 def build(qtbot, tmp_path, **values) -> Application:  # type: ignore[no-untyped-def]
@@ -27,7 +27,7 @@ def test_three_workspaces_and_menus(qtbot, tmp_path) -> None:  # type: ignore[no
         window = app.window
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs == ["Workbench", "Messenger", "HTTP"]
-        assert isinstance(window.messenger, ComingPage)
+        assert isinstance(window.messenger, MessengerPanel)
         assert isinstance(window.http, ComposerPanel)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Tools", "&Help"]
