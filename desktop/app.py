@@ -17,7 +17,9 @@ from desktop import __version__
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import log_dir
+from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import open_database
+from desktop.core.store.http_history import HttpHistory
 from desktop.core.store.saved_messages import SavedMessageStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
@@ -103,8 +105,8 @@ class Application:
             self.window = MainWindow(
                 settings,
                 workbench,
-                MessengerPanel(self.messenger_bridge),
-                ComposerPanel(self.http_bridge),
+                MessengerPanel(self.messenger_bridge, history=_open_chat_history()),
+                ComposerPanel(self.http_bridge, history=_open_http_history()),
             )
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
@@ -145,6 +147,24 @@ def _open_library() -> SavedMessages | None:
         return SavedMessages(SavedMessageStore(open_database()))
     except StoreError as error:
         log.error("saved messages are unavailable: %s", error)
+        return None
+
+
+def _open_chat_history() -> ChatHistory | None:
+    """The Messenger's history, or None (with a logged reason) if the database is unusable."""
+    try:
+        return ChatHistory(open_database())
+    except StoreError as error:
+        log.error("the chat history is unavailable: %s", error)
+        return None
+
+
+def _open_http_history() -> HttpHistory | None:
+    """The HTTP exchange history, or None (with a logged reason) if the database is unusable."""
+    try:
+        return HttpHistory(open_database())
+    except StoreError as error:
+        log.error("the HTTP history is unavailable: %s", error)
         return None
 
 

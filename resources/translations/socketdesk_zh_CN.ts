@@ -104,88 +104,113 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="43" />
-        <location filename="../../desktop/ui/http/composer_panel.py" line="67" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="58" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="90" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="47" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="62" />
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="48" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="63" />
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="51" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="66" />
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="52" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="67" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="53" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="68" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="54" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="69" />
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="55" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="70" />
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="69" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="77" />
+        <source>Search the history</source>
+        <translation>搜索历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="92" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="113" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="106" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="148" />
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="121" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="156" />
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="126" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="161" />
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="147" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="184" />
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="172" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="237" />
+        <source>The history does not keep the TLS session details.</source>
+        <translation>历史记录不保存 TLS 会话详情。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="239" />
+        <source>Restored from the history.</source>
+        <translation>已从历史记录恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="243" />
+        <source>The stored response was cut at 64 MiB.</source>
+        <translation>保存的响应在 64 MiB 处截断。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="253" />
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="178" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259" />
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="178" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259" />
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="193" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="300" />
         <source>{status} from {peer}, {size} byte(s) received.</source>
         <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
     </message>
@@ -496,91 +521,106 @@
 <context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="88" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="106" />
         <source>0 lets the system pick a free port</source>
         <translation>0 表示由系统选择空闲端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="91" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="109" />
         <source>Broadcast targets: 192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</source>
         <translation>广播目标：192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="93" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="271" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="111" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="396" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="528" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="95" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="113" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="98" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="273" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="116" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="398" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="101" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="119" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="130" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="127" />
+        <source>Search history</source>
+        <translation>搜索历史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="129" />
+        <source>List the past messages that contain the text of the search box</source>
+        <translation>列出包含搜索框中文本的历史消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="156" />
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="131" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="157" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="132" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="158" />
         <source>Bind</source>
         <translation>绑定地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="133" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="159" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="138" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="164" />
         <source>Targets</source>
         <translation>广播目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="204" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="234" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="210" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="240" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="257" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="286" />
+        <source>No message contains “{text}”.</source>
+        <translation>没有消息包含“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="382" />
         <source>Listening on {address}</source>
         <translation>正在 {address} 上监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="258" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="383" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="528" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="289" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="414" />
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="300" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="425" />
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import socket
 import socketserver
 import threading
@@ -39,11 +40,35 @@ def echo_server(host: str = "127.0.0.1") -> Iterator[tuple[str, int]]:
         thread.join(5)
 
 
+_HELD: list[socket.socket] = []
+
+
+@atexit.register
+def _release_held() -> None:
+    for held in _HELD:
+        held.close()
+
+
 def closed_port() -> int:
-    """A loopback port with nothing listening (connecting to it is refused)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A loopback port with nothing listening (connecting to it is refused).
+
+    The port stays bound (never listening) for the rest of the session, so no other test or
+    process can start listening on it in the meantime: a connect is refused every time.
+    """
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    _HELD.append(probe)
+    return int(probe.getsockname()[1])
+
+
+def start_listening_on(port: int) -> socket.socket:
+    """Make a ``closed_port()`` port start accepting connections (a server "coming back")."""
+    for held in _HELD:
+        if held.getsockname()[1] == port:
+            _HELD.remove(held)
+            held.listen(1)
+            return held
+    raise ValueError(f"port {port} did not come from closed_port()")
 
 
 @contextmanager

@@ -30,6 +30,41 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated_ns INTEGER NOT NULL
         )""",
     ),
+    (
+        """CREATE TABLE chat_messages (
+            id INTEGER PRIMARY KEY,
+            peer TEXT NOT NULL,
+            peer_name TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK(direction IN ('in', 'out')),
+            text TEXT NOT NULL,
+            sealed INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            t_ns INTEGER NOT NULL,
+            message_key TEXT
+        )""",
+        "CREATE INDEX chat_messages_peer_time ON chat_messages (peer, t_ns)",
+    ),
+    # 3: the HTTP composer's exchange history. The response blob is capped at 64 MiB per row
+    # by HttpHistory (MAX_STORED_RESPONSE; ``truncated`` says when it was cut): a reader may
+    # hold far more, and a history of such rows would bloat the file and every restore.
+    (
+        """CREATE TABLE http_exchanges (
+            id INTEGER PRIMARY KEY,
+            t_ns INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            tls INTEGER NOT NULL,
+            first_line TEXT NOT NULL,
+            request BLOB NOT NULL,
+            response BLOB NOT NULL,
+            status INTEGER,
+            error TEXT,
+            total_ms REAL,
+            truncated INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX http_exchanges_time ON http_exchanges (t_ns)",
+    ),
 )
 
 _SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+import logging
+
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -17,15 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UnencodableInput
+from desktop.core.errors import StoreError, UnencodableInput
 from desktop.core.http.curl import CurlImportError, from_curl, to_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
+from desktop.core.http.response import ResponseReader
+from desktop.core.http.timings import Timings
 from desktop.core.net.tls import TlsClientOptions
+from desktop.core.store.http_history import HttpHistory, StoredExchange
+from desktop.ui.http.history_model import HistoryModel
 from desktop.ui.http.request_editor import RequestEditor
 from desktop.ui.http.response_view import ResponseView
 from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
+
+log = logging.getLogger("ui")
 
 
 class ComposerPanel(QWidget):
@@ -33,11 +42,17 @@ class ComposerPanel(QWidget):
 
     Args:
         bridge: runs the exchanges on the I/O loop.
+        history: where every exchange is stored and listed; None: no history.
     """
 
-    def __init__(self, bridge: HttpBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: HttpBridge, parent: QWidget | None = None, history: HttpHistory | None = None
+    ) -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._history = history
+        # What the running exchange was sent to, for storing it: host, port, tls, bytes.
+        self._pending: tuple[str, int, bool, bytes] | None = None
         self.busy = False
         self.host_edit = QLineEdit("localhost")
         self.host_edit.setPlaceholderText(self.tr("Host"))
@@ -58,6 +73,14 @@ class ComposerPanel(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = RequestEditor()
         self.response_view = ResponseView()
+        self.history_filter = QLineEdit()
+        self.history_filter.setPlaceholderText(self.tr("Search the history"))
+        self.history_filter.setClearButtonEnabled(True)
+        self.history_model = HistoryModel(self)
+        self.history_view = QListView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.history_view.setUniformItemSizes(True)
         self._build()
         self._connect_signals()
         self._update_state()
@@ -76,6 +99,14 @@ class ComposerPanel(QWidget):
         bar.addWidget(self.import_button)
         bar.addWidget(self.copy_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        if self._history is not None:
+            history_page = QWidget()
+            history_layout = QVBoxLayout(history_page)
+            history_layout.setContentsMargins(0, 0, 0, 0)
+            history_layout.addWidget(QLabel(self.tr("History")))
+            history_layout.addWidget(self.history_filter)
+            history_layout.addWidget(self.history_view, 1)
+            splitter.addWidget(history_page)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.response_view)
         layout = QVBoxLayout(self)
@@ -91,6 +122,10 @@ class ComposerPanel(QWidget):
         self.tls_check.toggled.connect(self._update_state)
         self._bridge.exchange_finished.connect(self._on_finished)
         self._bridge.exchange_failed.connect(self._on_failed)
+        self.history_filter.textChanged.connect(self.refresh_history)
+        self.history_view.activated.connect(self._on_history_activated)
+        self.history_view.clicked.connect(self._on_history_activated)
+        self.refresh_history()
 
     # -- commands ----------------------------------------------------------------------------------
     def target(self) -> HttpTarget:
@@ -124,7 +159,9 @@ class ComposerPanel(QWidget):
         self._update_state()
         self.response_view.clear_result()
         self.status_label.setText(self.tr("Sending…"))
-        self._bridge.send(self.target(), built.data)
+        target = self.target()
+        self._pending = (target.host, target.port, target.tls is not None, built.data)
+        self._bridge.send(target, built.data)
 
     @Slot()
     def cancel(self) -> None:
@@ -164,6 +201,50 @@ class ComposerPanel(QWidget):
         )
 
     @Slot()
+    @Slot(str)
+    def refresh_history(self) -> None:
+        """List the stored exchanges, newest first, that match the filter box."""
+        if self._history is None:
+            return
+        text = self.history_filter.text().strip()
+        try:
+            entries = self._history.search(text) if text else self._history.recent()
+        except StoreError as error:
+            log.warning("the HTTP history is unavailable: %s", error)
+            self.status_label.setText(str(error))
+            return
+        self.history_model.set_entries(entries)
+
+    def restore(self, exchange_id: int) -> bool:
+        """Put a stored exchange back: its target, its request, and its response parsed again."""
+        if self._history is None or self.busy:
+            return False
+        try:
+            stored = self._history.get(exchange_id)
+        except StoreError as error:
+            self.status_label.setText(str(error))
+            return False
+        entry = stored.entry
+        self.host_edit.setText(entry.host)
+        self.port_spin.setValue(entry.port)
+        self.tls_check.setChecked(entry.tls)
+        self.editor.set_text(stored.request.decode("utf-8", "replace"))
+        self.response_view.show_result(_stored_result(stored))
+        if entry.total_ms is None:
+            self.response_view.timing_labels["total_ms"].setText("—")
+        if entry.tls:
+            self.response_view.tls_browser.setPlainText(
+                self.tr("The history does not keep the TLS session details.")
+            )
+        sentences = [self.tr("Restored from the history.")]
+        if entry.error:
+            sentences.append(entry.error)
+        if entry.truncated:
+            sentences.append(self.tr("The stored response was cut at 64 MiB."))
+        self.status_label.setText(" ".join(sentences))
+        return True
+
+    @Slot()
     def copy_as_curl(self) -> None:
         """Put the curl command line on the clipboard."""
         command = self.curl_command()
@@ -180,11 +261,37 @@ class ComposerPanel(QWidget):
         if accepted and command.strip():
             self.import_curl(command)
 
+    @Slot(QModelIndex)
+    def _on_history_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.restore(self.history_model.entry(index.row()).id)
+
+    def _store(
+        self, response: bytes, status: int | None, error: str | None, total_ms: float | None
+    ) -> str | None:
+        pending, self._pending = self._pending, None
+        if self._history is None or pending is None:
+            return None
+        host, port, tls, request = pending
+        try:
+            self._history.add(
+                host, port, tls, request, response, status=status, error=error, total_ms=total_ms
+            )
+        except StoreError as error_:
+            log.warning("could not store the HTTP exchange: %s", error_)
+            return str(error_)
+        self.refresh_history()
+        return None
+
     @Slot(object)
     def _on_finished(self, result: ExchangeResult) -> None:
         self.busy = False
         self._update_state()
         self.response_view.show_result(result)
+        last_status = result.responses[-1].status if result.responses else None
+        store_error = self._store(
+            result.reader.raw, last_status, result.error, result.timings.total_ms
+        )
         sentences = [result.error] if result.error else []
         sentences += result.notes
         if not sentences and result.responses:
@@ -194,13 +301,16 @@ class ComposerPanel(QWidget):
                     status=last.status, peer=result.peer, size=len(result.reader.raw)
                 )
             )
+        if store_error:
+            sentences.append(store_error)
         self.status_label.setText(" ".join(sentences))
 
     @Slot(str)
     def _on_failed(self, reason: str) -> None:
         self.busy = False
         self._update_state()
-        self.status_label.setText(reason)
+        store_error = self._store(b"", None, reason, None)
+        self.status_label.setText(" ".join(filter(None, [reason, store_error])))
 
     @Slot()
     def _update_state(self) -> None:
@@ -208,3 +318,21 @@ class ComposerPanel(QWidget):
         self.cancel_button.setEnabled(self.busy)
         self.verify_check.setEnabled(self.tls_check.isChecked())
         self.sni_edit.setEnabled(self.tls_check.isChecked())
+
+
+def _stored_result(stored: StoredExchange) -> ExchangeResult:
+    """An ``ExchangeResult`` for the response view, parsed again from the stored bytes."""
+    words = stored.request.lstrip(b"\r\n").split(maxsplit=1)
+    reader = ResponseReader(words[0].upper() if words else b"GET")
+    reader.feed(stored.response)
+    reader.close()
+    total = stored.entry.total_ms
+    timings = Timings(None, None, None, None, None, None, 0.0 if total is None else total)
+    return ExchangeResult(
+        raw_sent=stored.request,
+        reader=reader,
+        timings=timings,
+        tls_info=None,
+        error=stored.entry.error,
+        connection=None,
+    )

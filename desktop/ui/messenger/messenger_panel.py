@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import getpass
+import logging
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import (
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -26,17 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import SocketDeskError
+from desktop.core.errors import SocketDeskError, StoreError
 from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.events import MessageReceived, Peer, PeerKey
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.ipmsg.targets import parse_targets
-from desktop.ui.messenger.chat_view import ChatEntry, ChatModel, ChatView, Delivery
+from desktop.core.store.chat_history import ChatHistory
+from desktop.ui.messenger.chat_view import (
+    MAX_MESSAGES,
+    ChatEntry,
+    ChatModel,
+    ChatView,
+    Delivery,
+)
 from desktop.ui.messenger.roster_model import RosterModel
 from desktop.workers.messenger_bridge import MessengerBridge
 
 __all__ = ["MessengerPanel"]
+
+log = logging.getLogger("ui")
 
 
 def _wire_name(name: str) -> str:
@@ -58,6 +71,7 @@ class MessengerPanel(QWidget):
         bridge: drives the node on the I/O loop.
         base_settings: retries, answer delay... of the node; port and targets come from the bar.
         parent: the parent widget.
+        history: where every message sent or received is written; None keeps them in memory.
     """
 
     def __init__(
@@ -65,9 +79,13 @@ class MessengerPanel(QWidget):
         bridge: MessengerBridge,
         base_settings: NodeSettings | None = None,
         parent: QWidget | None = None,
+        history: ChatHistory | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self.history = history
+        self._row_by_token: dict[int, int] = {}
+        self._row_by_id: dict[int, int] = {}
         self._base = base_settings or NodeSettings()
         self._running = False
         self._user = _wire_name(_login()) or "user"
@@ -106,6 +124,14 @@ class MessengerPanel(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search_history_button = QPushButton(self.tr("Search history"))
+        self.search_history_button.setToolTip(
+            self.tr("List the past messages that contain the text of the search box")
+        )
+        self.search_history_button.setEnabled(history is not None)
+        self.search_history_button.clicked.connect(self.search_history)
+        self.history_results = QListWidget()
+        self.history_results.setVisible(False)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,8 +170,12 @@ class MessengerPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.table, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_history_button)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.table, 3)
+        left_layout.addWidget(self.history_results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.chat)
@@ -227,12 +257,97 @@ class MessengerPanel(QWidget):
         return self._current
 
     def conversation(self, key: PeerKey) -> ChatModel:
-        """The conversation with ``key`` (created empty)."""
+        """The conversation with ``key`` (created with its history, if any)."""
         model = self._chats.get(key)
         if model is None:
             model = ChatModel()
             self._chats[key] = model
+            self._load_history(key, model)
         return model
+
+    def search_history(self) -> list[str]:
+        """List the stored messages containing the search box's text; returns the lines shown."""
+        self.history_results.clear()
+        text = self.search.text().strip()
+        if self.history is None or not text:
+            self.history_results.setVisible(False)
+            return []
+        try:
+            found = self.history.search(text)
+        except StoreError as error:
+            self._history_failed(error)
+            return []
+        lines = []
+        for stored in found:
+            when = _dt.datetime.fromtimestamp(stored.t_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S")
+            arrow = "→" if stored.direction == "out" else "←"
+            lines.append(f"[{when}] {arrow} {stored.peer_name}: {stored.text}")
+        if not lines:
+            lines.append(self.tr("No message contains “{text}”.").format(text=text))
+        self.history_results.addItems(lines)
+        self.history_results.setVisible(True)
+        return lines
+
+    def _load_history(self, key: PeerKey, model: ChatModel) -> None:
+        if self.history is None:
+            return
+        try:
+            stored = self.history.conversation(str(key), MAX_MESSAGES)
+        except StoreError as error:
+            self._history_failed(error)
+            return
+        me = self.nickname.text().strip() or self._user
+        for item in stored:
+            outgoing = item.direction == "out"
+            try:
+                state = Delivery(item.state)
+            except ValueError:
+                state = Delivery.RECEIVED
+            model.append(
+                ChatEntry(
+                    outgoing,
+                    me if outgoing else item.peer_name,
+                    item.text,
+                    when=_dt.datetime.fromtimestamp(item.t_ns / 1e9),
+                    sealed=item.sealed,
+                    state=state,
+                    reason=item.reason or "",
+                    opened=True,  # its read receipt belongs to an earlier session
+                )
+            )
+
+    def _record(
+        self,
+        key: PeerKey,
+        *,
+        name: str,
+        direction: str,
+        text: str,
+        sealed: bool,
+        state: Delivery,
+        message_key: str | None = None,
+    ) -> int | None:
+        if self.history is None:
+            return None
+        try:
+            return self.history.add(
+                str(key), name, direction, text, sealed, state.value, time.time_ns(), message_key
+            )
+        except StoreError as error:
+            self._history_failed(error)
+            return None
+
+    def _record_state(self, row_id: int | None, state: Delivery, reason: str = "") -> None:
+        if self.history is None or row_id is None:
+            return
+        try:
+            self.history.set_state(row_id, state.value, reason or None)
+        except StoreError as error:
+            self._history_failed(error)
+
+    def _history_failed(self, error: StoreError) -> None:
+        log.error("chat history: %s", error)
+        self.status.setText(str(error))
 
     @Slot(str, bool)
     def send(self, text: str, sealed: bool) -> None:
@@ -249,6 +364,16 @@ class MessengerPanel(QWidget):
         entry.token = token
         model.append(entry)
         self._by_token[token] = model
+        row_id = self._record(
+            key,
+            name=self._names.get(key, str(key)),
+            direction="out",
+            text=entry.text,
+            sealed=sealed,
+            state=Delivery.SENDING,
+        )
+        if row_id is not None:
+            self._row_by_token[token] = row_id
         self.bridge.send_text(token, key, entry.text, sealed)
 
     # -- bridge slots ------------------------------------------------------------------------------
@@ -298,7 +423,17 @@ class MessengerPanel(QWidget):
         if message.attachments:
             files = ", ".join(message.attachments)
             text += "\n" + self.tr("(files offered: {files})").format(files=files)
-        self.conversation(key).append(
+        model = self.conversation(key)  # loads the history before this message is stored
+        self._record(
+            key,
+            name=message.peer.label,
+            direction="in",
+            text=text,
+            sealed=message.sealed,
+            state=Delivery.RECEIVED,
+            message_key=str(message.packet_no),
+        )
+        model.append(
             ChatEntry(
                 False,
                 message.peer.name,
@@ -316,12 +451,16 @@ class MessengerPanel(QWidget):
         if model is not None:
             model.set_id(token, message_id)
             self._by_id[message_id] = model
+        row_id = self._row_by_token.pop(token, None)
+        if row_id is not None:
+            self._row_by_id[message_id] = row_id
 
     @Slot(int, str)
     def _send_failed(self, token: int, reason: str) -> None:
         model = self._by_token.pop(token, None)
         if model is not None:
             model.set_state(Delivery.FAILED, reason, message_id=None, token=token)
+        self._record_state(self._row_by_token.pop(token, None), Delivery.FAILED, reason)
 
     @Slot(int)
     def _delivered(self, message_id: int) -> None:
@@ -329,20 +468,25 @@ class MessengerPanel(QWidget):
         if model is not None:
             model.set_state(Delivery.DELIVERED, message_id=message_id)
             entry = model.find(message_id)
+            if entry is not None and entry.state is Delivery.DELIVERED:  # not a late ack after read
+                self._record_state(self._row_by_id.get(message_id), Delivery.DELIVERED)
             if entry is None or not entry.sealed:  # only a sealed one still waits (read receipt)
                 del self._by_id[message_id]
+                self._row_by_id.pop(message_id, None)
 
     @Slot(int, str)
     def _failed(self, message_id: int, reason: str) -> None:
         model = self._by_id.pop(message_id, None)
         if model is not None:
             model.set_state(Delivery.FAILED, reason, message_id=message_id)
+        self._record_state(self._row_by_id.pop(message_id, None), Delivery.FAILED, reason)
 
     @Slot(int)
     def _read(self, message_id: int) -> None:
         model = self._by_id.pop(message_id, None)
         if model is not None:
             model.set_state(Delivery.READ, message_id=message_id)
+        self._record_state(self._row_by_id.pop(message_id, None), Delivery.READ)
 
     @Slot(str)
     def _notice(self, text: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,7 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.http.exchange import ExchangeResult
 from desktop.core.http.message import ParsedResponse
+from desktop.core.store import open_database
+from desktop.core.store.http_history import HistoryEntry, HttpHistory
 from desktop.ui.http.composer_panel import ComposerPanel
+from desktop.ui.http.history_model import HistoryModel
 from desktop.ui.http.response_view import HeadersModel, pretty_json, raw_text
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
@@ -179,3 +184,102 @@ def test_a_gzipped_chunked_body_is_shown_decoded(
     send(qtbot, panel, nginx.host, nginx.port, request)
     assert ("Content-Encoding", "gzip") in header_rows(panel)
     assert panel.response_view.body_edit.toPlainText() == BIG_TEXT.decode()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "history.sqlite3"
+
+
+@pytest.fixture
+def history_conn(db_path: Path) -> Iterator[sqlite3.Connection]:
+    conn = open_database(db_path)
+    yield conn
+    conn.close()
+
+
+def history_panel(qtbot: QtBot, bridge: HttpBridge, history: HttpHistory) -> ComposerPanel:
+    widget = ComposerPanel(bridge, history=history)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_each_exchange_is_stored_listed_and_restored(
+    qtbot: QtBot,
+    http_bridge: HttpBridge,
+    history_conn: sqlite3.Connection,
+    db_path: Path,
+    nginx: Nginx,
+) -> None:
+    history = HttpHistory(history_conn)
+    panel = history_panel(qtbot, http_bridge, history)
+    assert panel.history_model.rowCount() == 0
+    send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    entries = history.recent()
+    assert len(entries) == 1 and entries[0].status == 200
+    assert (entries[0].host, entries[0].port) == (nginx.host, nginx.port)
+    assert panel.history_model.rowCount() == 1
+    label = panel.history_model.index(0, 0).data()
+    assert "200" in label and "GET /hello.txt" in label and f"{nginx.host}:{nginx.port}" in label
+    raw_before = panel.response_view.raw_edit.toPlainText()
+
+    panel.host_edit.setText("elsewhere")
+    panel.port_spin.setValue(1)
+    panel.editor.set_text("POST /other HTTP/1.1\n\n")
+    panel.response_view.clear_result()
+    panel.history_view.activated.emit(panel.history_model.index(0, 0))
+    assert (panel.host_edit.text(), panel.port_spin.value()) == (nginx.host, nginx.port)
+    assert not panel.tls_check.isChecked()
+    assert panel.editor.text() == GET_HELLO
+    assert header_rows(panel)[0] == ("Status", "200 OK")
+    assert panel.response_view.raw_edit.toPlainText() == raw_before
+    assert panel.response_view.body_edit.toPlainText() == HELLO.decode()
+
+    panel.history_filter.setText("nothing like it")
+    assert panel.history_model.rowCount() == 0
+    panel.history_filter.setText("hello")
+    assert panel.history_model.rowCount() == 1
+
+    # A new panel on a new connection to the same file: the history survived a restart.
+    reopened = open_database(db_path)
+    try:
+        again = history_panel(qtbot, http_bridge, HttpHistory(reopened))
+        assert again.history_model.rowCount() == 1
+        again.history_view.clicked.emit(again.history_model.index(0, 0))
+        assert header_rows(again)[0] == ("Status", "200 OK")
+    finally:
+        reopened.close()
+
+
+def test_a_failed_exchange_is_stored_with_its_sentence(
+    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection
+) -> None:
+    history = HttpHistory(history_conn)
+    panel = history_panel(qtbot, http_bridge, history)
+    send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
+    (entry,) = history.recent()
+    assert entry.status is None and entry.error == panel.status_label.text()
+    assert panel.history_model.rowCount() == 1
+
+
+def test_without_a_history_the_list_is_not_shown(panel: ComposerPanel) -> None:
+    assert not panel.history_view.isVisible()
+    assert panel.history_model.rowCount() == 0
+
+
+def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = HistoryModel()
+    entries = [
+        HistoryEntry(
+            2, 2_000_000_000, "b", 443, True, "POST /x HTTP/1.1", None, "boom", None, False
+        ),
+        HistoryEntry(1, 1_000_000_000, "a", 80, False, "GET / HTTP/1.1", 200, None, 1.0, False),
+    ]
+    model.set_entries(entries)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 2
+    assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == 2
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "boom"
+    model.set_entries([])
+    assert model.rowCount() == 0

@@ -6,13 +6,17 @@ address (unicast): nothing is broadcast.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.ipmsg.events import Peer, PeerKey
 from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.store.chat_history import ChatHistory
+from desktop.core.store.database import open_database
 from desktop.ui.messenger.chat_view import ChatEntry, ChatModel, Delivery
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.roster_model import RosterModel
@@ -22,17 +26,17 @@ from desktop.workers.messenger_bridge import MessengerBridge
 # Quick answers and a short retry so that "not delivered" comes within a second.
 FAST = NodeSettings(entry_answer_delay=0.0, retry_interval=0.1, tries=2)
 
-MakePanel = Callable[[str], MessengerPanel]
+MakePanel = Callable[..., MessengerPanel]
 
 
 @pytest.fixture
 def make_panel(qtbot, io: EventLoopThread) -> Iterator[MakePanel]:  # type: ignore[no-untyped-def]
     bridges: list[MessengerBridge] = []
 
-    def make(nickname: str) -> MessengerPanel:
+    def make(nickname: str, history: ChatHistory | None = None) -> MessengerPanel:
         bridge = MessengerBridge(io)
         bridges.append(bridge)
-        panel = MessengerPanel(bridge, FAST)
+        panel = MessengerPanel(bridge, FAST, history=history)
         qtbot.addWidget(panel)
         panel.nickname.setText(nickname)
         panel.bind.setText("127.0.0.1")
@@ -219,3 +223,90 @@ def test_chat_model_is_bounded_and_passes_the_model_tester(qtmodeltester) -> Non
         model.append(ChatEntry(False, "x", str(n)))
     assert [model.entry(r).text for r in range(3)] == ["2", "3", "4"]  # type: ignore[union-attr]
     qtmodeltester.check(model, force_py=True)
+
+
+@pytest.fixture
+def databases(tmp_path: Path) -> Iterator[Callable[[str], sqlite3.Connection]]:
+    opened: list[sqlite3.Connection] = []
+
+    def open_named(name: str) -> sqlite3.Connection:
+        conn = open_database(tmp_path / f"{name}.sqlite3")
+        opened.append(conn)
+        return conn
+
+    yield open_named
+    for conn in opened:
+        conn.close()
+
+
+def test_messages_are_written_to_both_histories(qtbot, make_panel: MakePanel, databases) -> None:  # type: ignore[no-untyped-def]
+    alice_history = ChatHistory(databases("alice"))
+    bob_history = ChatHistory(databases("bob"))
+    bob = make_panel("鲍勃", bob_history)
+    bob_port = start(qtbot, bob)
+    alice = make_panel("Alice", alice_history)
+    start(qtbot, alice, f"127.0.0.1:{bob_port}")
+    bob_key = only_peer(qtbot, alice)
+    alice_key = only_peer(qtbot, bob)
+
+    alice.select_peer(bob_key)
+    alice.send("你好 100%", False)
+    alice.chat.sealed.setChecked(True)
+    alice.send("秘密", True)
+    received = bob.conversation(alice_key)
+    qtbot.waitUntil(lambda: received.rowCount() == 2, timeout=5000)
+    bob.select_peer(alice_key)
+    bob.open_sealed(1)
+    bob.send("回复", False)
+
+    def states() -> list[tuple[str, str, str]]:
+        return [(e.direction, e.text, e.state) for e in alice_history.conversation(str(bob_key))]
+
+    expected = [
+        ("out", "你好 100%", "delivered"),
+        ("out", "秘密", "read"),
+        ("in", "回复", "received"),
+    ]
+    qtbot.waitUntil(lambda: states() == expected, timeout=5000)
+    qtbot.waitUntil(lambda: len(bob_history.conversation(str(alice_key))) == 3, timeout=5000)
+    qtbot.waitUntil(
+        lambda: bob_history.conversation(str(alice_key))[2].state == "delivered", timeout=5000
+    )
+    theirs = bob_history.conversation(str(alice_key))
+    assert [(e.direction, e.text, e.sealed) for e in theirs] == [
+        ("in", "你好 100%", False),
+        ("in", "秘密", True),
+        ("out", "回复", False),
+    ]
+    assert theirs[0].peer_name.startswith("Alice")
+
+    alice.search.setText("100%")
+    lines = alice.search_history()
+    assert len(lines) == 1 and "你好 100%" in lines[0]
+    assert alice.history_results.count() == 1
+
+
+def test_history_survives_a_restart(qtbot, make_panel: MakePanel, databases) -> None:  # type: ignore[no-untyped-def]
+    conn = databases("alice")
+    bob = make_panel("鲍勃")
+    bob_port = start(qtbot, bob)
+    alice = make_panel("Alice", ChatHistory(conn))
+    start(qtbot, alice, f"127.0.0.1:{bob_port}")
+    bob_key = only_peer(qtbot, alice)
+    alice.select_peer(bob_key)
+    alice.send("before the restart", False)
+    sent = alice.conversation(bob_key)
+    qtbot.waitUntil(lambda: sent.entry(0).state is Delivery.DELIVERED, timeout=5000)  # type: ignore[union-attr]
+    with qtbot.waitSignal(alice.bridge.stopped, timeout=5000):
+        alice.stop(leave=False)
+
+    again = make_panel("Alice", ChatHistory(conn))
+    start(qtbot, again, f"127.0.0.1:{bob_port}")
+    assert only_peer(qtbot, again) == bob_key
+    assert again.select_peer(bob_key)
+    shown = again.conversation(bob_key)
+    assert shown.rowCount() == 1
+    entry = shown.entry(0)
+    assert entry is not None and entry.outgoing and entry.text == "before the restart"
+    assert entry.state is Delivery.DELIVERED
+    assert texts(shown)[0].endswith("✓")

@@ -10,7 +10,12 @@ from desktop.core.capture import Direction, Record, RecordRing
 from desktop.core.codec import InputFormat, LineEnding
 from desktop.ui.widgets.record_log_model import RecordLogModel
 from desktop.ui.workbench.tcp_client_panel import TcpClientPanel
-from tests.helpers.servers import closed_port, echo_server, unresponsive_port
+from tests.helpers.servers import (
+    closed_port,
+    echo_server,
+    start_listening_on,
+    unresponsive_port,
+)
 
 
 def make_panel(qtbot, tcp_bridge, settings, runner) -> TcpClientPanel:  # type: ignore[no-untyped-def]
@@ -142,7 +147,6 @@ def test_timeout_shows_a_clear_message_and_cancel_works(
 def test_auto_reconnect_comes_back_after_the_server_restarts(
     qtbot, tcp_bridge, settings, runner
 ) -> None:  # type: ignore[no-untyped-def]
-    import socket
 
     panel = make_panel(qtbot, tcp_bridge, settings, runner)
     port = closed_port()
@@ -152,10 +156,7 @@ def test_auto_reconnect_comes_back_after_the_server_restarts(
     panel.toggle_connection()
     qtbot.waitUntil(lambda: panel.state == panel.WAITING, timeout=5000)
     assert "Trying again in 1 s" in panel.state_label.text()
-    listener = socket.socket()
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", port))
-    listener.listen(1)
+    listener = start_listening_on(port)  # the server comes back on the same port
     try:
         qtbot.waitUntil(lambda: panel.state == panel.CONNECTED, timeout=10_000)
         panel.toggle_connection()  # Disconnect ends reconnecting too

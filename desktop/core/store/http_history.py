@@ -1,0 +1,180 @@
+"""Every HTTP exchange of the composer, kept in the database as it happens."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Any
+
+from desktop.core.errors import StoreError
+
+__all__ = ["MAX_STORED_RESPONSE", "HistoryEntry", "HttpHistory", "StoredExchange", "first_line"]
+
+# The response bytes kept per exchange. The reader may hold far more (a body cap of hundreds of
+# MiB); a history of such blobs would grow the file by that much per click and each restore
+# would load it whole. 64 MiB keeps any realistic page while bounding one row; the stored
+# exchange says when it was cut.
+MAX_STORED_RESPONSE = 64 * 1024 * 1024
+# The request line shown in the list and searched: longer lines are cut.
+_FIRST_LINE_MAX = 2048
+
+_ENTRY_COLUMNS = "id, t_ns, host, port, tls, first_line, status, error, total_ms, truncated"
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    """One exchange as listed, without its bytes.
+
+    Attributes:
+        id: the database row.
+        t_ns: when it finished, nanoseconds since the epoch.
+        host, port, tls: the target.
+        first_line: the request's first line, as Latin-1 text.
+        status: the last response's status code, or None.
+        error: the sentence when the exchange failed or stopped early.
+        total_ms: how long it took.
+        truncated: the stored response was cut at ``MAX_STORED_RESPONSE``.
+    """
+
+    id: int
+    t_ns: int
+    host: str
+    port: int
+    tls: bool
+    first_line: str
+    status: int | None
+    error: str | None
+    total_ms: float | None
+    truncated: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredExchange:
+    """One exchange with the exact bytes sent and received."""
+
+    entry: HistoryEntry
+    request: bytes
+    response: bytes
+
+
+def first_line(request: bytes) -> str:
+    """The first line of ``request`` (leading blank lines skipped), as Latin-1 text."""
+    line = request.lstrip(b"\r\n").split(b"\n", 1)[0].rstrip(b"\r")
+    return line[:_FIRST_LINE_MAX].decode("latin-1")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class HttpHistory:
+    """The exchange history of a database from ``open_database()``.
+
+    Args:
+        conn: the connection.
+        clock: gives the time in nanoseconds, for ``t_ns``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], int] = time.time_ns) -> None:
+        self._conn = conn
+        self._clock = clock
+
+    def add(
+        self,
+        host: str,
+        port: int,
+        tls: bool,
+        request: bytes,
+        response: bytes,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        total_ms: float | None = None,
+    ) -> int:
+        """Store one exchange; the response is cut at ``MAX_STORED_RESPONSE``.
+
+        Returns:
+            The id of the new row.
+        """
+        truncated = len(response) > MAX_STORED_RESPONSE
+        stored = response[:MAX_STORED_RESPONSE] if truncated else response
+        cursor = self._run(
+            "store the HTTP exchange",
+            "INSERT INTO http_exchanges (t_ns, host, port, tls, first_line, request, response,"
+            " status, error, total_ms, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self._clock(),
+                host,
+                port,
+                int(tls),
+                first_line(request),
+                request,
+                stored,
+                status,
+                error,
+                total_ms,
+                int(truncated),
+            ),
+        )
+        row_id = cursor.lastrowid
+        assert row_id is not None
+        return row_id
+
+    def recent(self, limit: int = 500) -> list[HistoryEntry]:
+        """The latest ``limit`` exchanges, newest first."""
+        rows = self._run(
+            "read the HTTP history",
+            f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges ORDER BY t_ns DESC, id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def search(self, text: str, limit: int = 200) -> list[HistoryEntry]:
+        """The latest exchanges whose host or request line contains ``text`` (any case)."""
+        pattern = f"%{_escape_like(text)}%"
+        rows = self._run(
+            "search the HTTP history",
+            f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges"
+            " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\'"
+            " ORDER BY t_ns DESC, id DESC LIMIT ?2",
+            (pattern, limit),
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def get(self, exchange_id: int) -> StoredExchange:
+        """The exchange ``exchange_id`` with its bytes.
+
+        Raises:
+            StoreError: there is no such exchange, or the database failed.
+        """
+        row = self._run(
+            "read an HTTP exchange",
+            f"SELECT {_ENTRY_COLUMNS}, request, response FROM http_exchanges WHERE id = ?",
+            (exchange_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"No HTTP exchange {exchange_id} in the history.")
+        return StoredExchange(_entry(row[:10]), bytes(row[10]), bytes(row[11]))
+
+    def delete(self, exchange_id: int) -> bool:
+        """Delete the exchange ``exchange_id``; whether there was one."""
+        cursor = self._run(
+            "delete an HTTP exchange", "DELETE FROM http_exchanges WHERE id = ?", (exchange_id,)
+        )
+        return cursor.rowcount > 0
+
+    def _run(self, doing: str, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        # Single statements in autocommit mode: each is its own transaction.
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.Error as error:
+            raise StoreError(f"Could not {doing}: {error}.") from error
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    row_id, t_ns, host, port, tls, line, status, error, total_ms, truncated = row
+    return HistoryEntry(
+        row_id, t_ns, host, port, bool(tls), line, status, error, total_ms, bool(truncated)
+    )

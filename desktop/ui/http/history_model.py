@@ -1,0 +1,58 @@
+"""The composer's exchange history as a list model: newest first, one line per exchange."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop.core.store.http_history import HistoryEntry
+
+__all__ = ["HistoryModel", "entry_text"]
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def entry_text(entry: HistoryEntry) -> str:
+    """Time, status, method and target, host:port."""
+    when = datetime.datetime.fromtimestamp(entry.t_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S")
+    status = "—" if entry.status is None else str(entry.status)
+    request = " ".join(entry.first_line.split()[:2])
+    return f"{when}  {status}  {request}  {entry.host}:{entry.port}"
+
+
+class HistoryModel(QAbstractListModel):
+    """History entries in the order given (the store gives newest first).
+
+    The entry's id is in ``Qt.UserRole``; the error, if any, in the tooltip.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        """Show ``entries``."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> HistoryEntry:
+        """The entry on ``row``."""
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry_text(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.error or entry.first_line
+        if role == ID_ROLE:
+            return entry.id
+        return None
