@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="34" />
+        <location filename="../../desktop/ui/about_dialog.py" line="34"/>
         <source>About SocketDesk</source>
         <translation>关于 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="49" />
+        <location filename="../../desktop/ui/about_dialog.py" line="49"/>
         <source>Copy versions</source>
         <translation>复制版本信息</translation>
     </message>
@@ -16,7 +17,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41" />
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
     </message>
@@ -24,17 +25,17 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="169" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="169"/>
         <source>🔒 Sealed message: double-click to open</source>
         <translation>🔒 密封消息：双击打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="180" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="180"/>
         <source>read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="181" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="181"/>
         <source>not delivered: {reason}</source>
         <translation>未送达：{reason}</translation>
     </message>
@@ -42,28 +43,28 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="215" />
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="254" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="215"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="254"/>
         <source>Choose someone in the list to chat with.</source>
         <translation>从列表中选择要聊天的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="223" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="223"/>
         <source>Message (Enter sends, Shift+Enter: new line)</source>
         <translation>消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="226" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="226"/>
         <source>Sealed</source>
         <translation>密封</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="227" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="227"/>
         <source>The peer must open it; you are told when they do.</source>
         <translation>对方须打开才能查看；对方打开时你会收到通知。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="228" />
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="228"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -71,32 +72,32 @@
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="28" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="28"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="29" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="29"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="30" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="30"/>
         <source>Since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="31" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="31"/>
         <source>In</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="32" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="32"/>
         <source>Out</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/client_table_model.py" line="33" />
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="33"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -104,113 +105,113 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="58" />
-        <location filename="../../desktop/ui/http/composer_panel.py" line="90" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="58"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="90"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="62" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="62"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="63" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="63"/>
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="66" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="66"/>
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="67" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="67"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="68" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="69" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="69"/>
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="70" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="70"/>
         <source>Copy as curl</source>
         <translation>复制为 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="77" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="77"/>
         <source>Search the history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="92" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="92"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="106" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="106"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="148" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="148"/>
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="156" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="156"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="161" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="161"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="184" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="184"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="237" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="237"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="239" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="239"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="243" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="243"/>
         <source>The stored response was cut at 64 MiB.</source>
         <translation>保存的响应在 64 MiB 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="253" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="253"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="300" />
+        <location filename="../../desktop/ui/http/composer_panel.py" line="300"/>
         <source>{status} from {peer}, {size} byte(s) received.</source>
         <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
     </message>
@@ -218,42 +219,42 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="30" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="30"/>
         <source>SocketDesk — unexpected error</source>
         <translation>SocketDesk — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="37" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="37"/>
         <source>&lt;b&gt;Something went wrong inside SocketDesk.&lt;/b&gt;&lt;br&gt;Your sessions are still running. If this keeps happening, please send the details to the developers.</source>
         <translation>&lt;b&gt;SocketDesk 内部出现了问题。&lt;/b&gt;&lt;br&gt;您的会话仍在运行。如果问题反复出现，请把详细信息发送给开发者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="46" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="46"/>
         <source>A report was saved to {path}.</source>
         <translation>报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="48" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="48"/>
         <source>The report could not be saved to disk.</source>
         <translation>报告无法保存到磁盘。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="58" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="58"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="59" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="59"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="64" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="64"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="82" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="82"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -261,17 +262,17 @@
 <context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="60" />
+        <location filename="../../desktop/ui/http/response_view.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="85" />
+        <location filename="../../desktop/ui/http/response_view.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="85" />
+        <location filename="../../desktop/ui/http/response_view.py" line="85"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -279,12 +280,12 @@
 <context>
     <name>HttpBridge</name>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="45" />
+        <location filename="../../desktop/workers/http_bridge.py" line="45"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="60" />
+        <location filename="../../desktop/workers/http_bridge.py" line="60"/>
         <source>A request is already running; cancel it first.</source>
         <translation>已有请求正在进行；请先取消。</translation>
     </message>
@@ -292,97 +293,97 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="82" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="82"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="83" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="83"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="87" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="87"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="90" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="90"/>
         <source>Pause view</source>
         <translation>暂停显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="91" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
         <source>Freeze the view; capture and counters go on</source>
         <translation>冻结显示；数据捕获和计数仍在继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="92" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="92"/>
         <source>Follow</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="95" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="95"/>
         <source>Search — Enter: next</source>
         <translation>搜索 — 回车：下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="98" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="98"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="101" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="101"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="105" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
         <source>Log as text…</source>
         <translation>文本日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="106" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
         <source>Hexdump…</source>
         <translation>十六进制转储…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="107" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
         <source>Received bytes…</source>
         <translation>接收的原始字节…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="108" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
         <source>pcapng for Wireshark…</source>
         <translation>pcapng（用于 Wireshark）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="149" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="149"/>
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="179" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="179"/>
         <source>Paused: {count} new records waiting</source>
         <translation>已暂停：{count} 条新记录等待显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="234" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="234"/>
         <source>Auto ({name})</source>
         <translation>自动（{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="245" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="245"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="264" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="264"/>
         <source>… {more} more bytes not shown (export to see them)</source>
         <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="287" />
+        <location filename="../../desktop/ui/widgets/log_view.py" line="287"/>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
     </message>
@@ -390,117 +391,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48" />
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50" />
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>New TCP &amp;client session</source>
         <translation>新建 TCP 客户端会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>New TCP &amp;server session</source>
         <translation>新建 TCP 服务器会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69" />
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96" />
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97" />
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>The language changes the next time SocketDesk starts.</source>
         <translation>语言将在下次启动 SocketDesk 时生效。</translation>
     </message>
@@ -508,12 +509,12 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="97" />
+        <location filename="../../desktop/workers/messenger_bridge.py" line="97"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="136" />
+        <location filename="../../desktop/workers/messenger_bridge.py" line="136"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
@@ -521,106 +522,106 @@
 <context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="106" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="106"/>
         <source>0 lets the system pick a free port</source>
         <translation>0 表示由系统选择空闲端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="109" />
-        <source>Broadcast targets: 192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</source>
-        <translation>广播目标：192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="110"/>
+        <source>Extra broadcast targets: addresses, subnets (a.b.c.0/24) or ranges, comma-separated</source>
+        <translation>额外广播目标：地址、子网（a.b.c.0/24）或地址范围，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="111" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="396" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="528" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="113"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="398"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="530"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="113" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="115"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="116" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="398" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="118"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="400"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="119" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="121"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="127" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="129"/>
         <source>Search history</source>
         <translation>搜索历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="129" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="131"/>
         <source>List the past messages that contain the text of the search box</source>
         <translation>列出包含搜索框中文本的历史消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="156" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="158"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="157" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="159"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="158" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="160"/>
         <source>Bind</source>
         <translation>绑定地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="159" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="161"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="164" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="166"/>
         <source>Targets</source>
         <translation>广播目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="234" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="236"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="240" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="242"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="286" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="288"/>
         <source>No message contains “{text}”.</source>
         <translation>没有消息包含“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="382" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384"/>
         <source>Listening on {address}</source>
         <translation>正在 {address} 上监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="383" />
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="528" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="385"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="530"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="414" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="416"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="425" />
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="427"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>
@@ -628,7 +629,7 @@
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop/ui/widgets/notice_banner.py" line="26" />
+        <location filename="../../desktop/ui/widgets/notice_banner.py" line="26"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -636,42 +637,42 @@
 <context>
     <name>RecordLogModel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="46" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="47" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="47"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="48" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="48"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="49" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="49"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="50" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="50"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="138" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="138"/>
         <source>received from {peer}</source>
         <translation>接收自 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="139" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="139"/>
         <source>sent to {peer}</source>
         <translation>发送到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="140" />
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="140"/>
         <source>session event</source>
         <translation>会话事件</translation>
     </message>
@@ -679,112 +680,112 @@
 <context>
     <name>RelayPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="54" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="54"/>
         <source>all addresses</source>
         <translation>所有地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="58" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="58"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63"/>
         <source>TLS to target</source>
         <translation>目标端 TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64"/>
         <source>verify</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65"/>
         <source>TLS to clients (self-signed)</source>
         <translation>客户端侧 TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="70" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="70"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="73" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="73"/>
         <source>→ Target</source>
         <translation>→ 目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93"/>
         <source>Inject toward the target</source>
         <translation>向目标端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>Inject toward the client</source>
         <translation>向客户端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>Close pair</source>
         <translation>关闭连接对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="136" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="136"/>
         <source>Enter the target host to forward to.</source>
         <translation>请输入要转发到的目标主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="150" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="150"/>
         <source>Start the relay first.</source>
         <translation>请先启动中继。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="165" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="165"/>
         <source>Relaying {addresses} → {target}</source>
         <translation>正在中继 {addresses} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="170" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="170"/>
         <source>Relay :{port} → {target}</source>
         <translation>中继 :{port} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="199" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="199"/>
         <source>open</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="227" />
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="227"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -792,20 +793,20 @@
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="86" />
+        <location filename="../../desktop/ui/http/request_editor.py" line="86"/>
         <source>GET / HTTP/1.1
 Host: example.com</source>
         <translation>GET / HTTP/1.1
 Host: example.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="88" />
+        <location filename="../../desktop/ui/http/request_editor.py" line="88"/>
         <source>Exact bytes (no CRLF or Content-Length fixes)</source>
         <translation>精确字节（不修正 CRLF 和 Content-Length）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="132" />
-        <source>Content-Length is set to the body's length: %n byte(s).</source>
+        <location filename="../../desktop/ui/http/request_editor.py" line="132"/>
+        <source>Content-Length is set to the body&apos;s length: %n byte(s).</source>
         <translation>
             <numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform>
         </translation>
@@ -814,111 +815,111 @@ Host: example.com</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135" />
+        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136" />
+        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137" />
+        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="138" />
+        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="139" />
+        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="140" />
+        <location filename="../../desktop/ui/http/response_view.py" line="140"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="141" />
+        <location filename="../../desktop/ui/http/response_view.py" line="141"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146" />
+        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147" />
+        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148" />
+        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149" />
+        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
         <source>Anomalies</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="150" />
+        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="151" />
+        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/response_view.py" line="169" />
+        <location filename="../../desktop/ui/http/response_view.py" line="169"/>
         <source>[%n byte(s) more not shown]</source>
         <translation>
             <numerusform>[还有 %n 字节未显示]</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="177" />
+        <location filename="../../desktop/ui/http/response_view.py" line="177"/>
         <source>At byte {offset}: {message}</source>
         <translation>第 {offset} 字节处：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="183" />
+        <location filename="../../desktop/ui/http/response_view.py" line="183"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="187" />
+        <location filename="../../desktop/ui/http/response_view.py" line="187"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="191" />
+        <location filename="../../desktop/ui/http/response_view.py" line="191"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/response_view.py" line="199" />
+        <location filename="../../desktop/ui/http/response_view.py" line="199"/>
         <source>The body is cut at %n byte(s).</source>
         <translation>
             <numerusform>正文在 %n 字节处截断。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="208" />
+        <location filename="../../desktop/ui/http/response_view.py" line="208"/>
         <source>Too large to format as JSON: shown as received.</source>
         <translation>内容过大，无法格式化为 JSON：按接收原样显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="213" />
+        <location filename="../../desktop/ui/http/response_view.py" line="213"/>
         <source>JSON, formatted.</source>
         <translation>JSON，已格式化。</translation>
     </message>
@@ -926,47 +927,47 @@ Host: example.com</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="36" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="36"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="37" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="37"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="38" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="38"/>
         <source>User@host</source>
         <translation>用户@主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="39" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="39"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="40" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="40"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="41" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="41"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="42" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="43" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="43"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="154" />
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="154"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
@@ -974,72 +975,72 @@ Host: example.com</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
         <source>Match</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
         <source>Pattern</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
         <source>As</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
         <source>Response</source>
         <translation>应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="47" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="47"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="73" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="73"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75"/>
         <source>starts with</source>
         <translation>开头为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76"/>
         <source>regex</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="81" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="81"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="116" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="116"/>
         <source>Rule {row}: the pattern is empty.</source>
         <translation>规则 {row}：匹配内容为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="128" />
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="128"/>
         <source>Rule {row}: {problem}</source>
         <translation>规则 {row}：{problem}</translation>
     </message>
@@ -1047,113 +1048,113 @@ Host: example.com</translation>
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="93" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="93"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="108" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="108"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="109" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="110" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="118" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="118"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="125" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="125"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="128" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="131" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="131"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="148" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="148"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="149" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="149"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="150" />
-        <location filename="../../desktop/ui/widgets/send_box.py" line="287" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="150"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="152" />
-        <source>Send every interval, on the I/O thread's clock</source>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="152"/>
+        <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="154" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="154"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="160" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="160"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="164" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="174" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
         <source>Saved messages</source>
         <translation>已保存的消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="175" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="175"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="176" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="176"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="287" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="293" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="293"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="339" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="339" />
+        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1161,27 +1162,27 @@ Host: example.com</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="68" />
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="68"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="140" />
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="140"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="154" />
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="154"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="160" />
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="160"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="188" />
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="188"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -1189,109 +1190,109 @@ Host: example.com</translation>
 <context>
     <name>TcpClientPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="57" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="57"/>
         <source>host name or address</source>
         <translation>主机名或地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="69" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="69"/>
         <source>TLS options…</source>
         <translation>TLS 选项…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="70" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="70"/>
         <source>Certificate…</source>
         <translation>证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="77" />
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="81" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="81"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="82" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="82"/>
         <source>Reconnect automatically</source>
         <translation>自动重连</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="89" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="89"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="97" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="97"/>
         <source>Local port</source>
         <translation>本地端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="227" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="227"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="144" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="144"/>
         <source>Enter a host name or address to connect to.</source>
         <translation>请输入要连接的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="155" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="155"/>
         <source>Connecting to {host}:{port}…</source>
         <translation>正在连接 {host}:{port}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="163" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="163"/>
         <source>Connect first: there is no open connection.</source>
         <translation>请先连接：当前没有已打开的连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="191" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="191"/>
         <source>Connected to {peer} from {local}</source>
         <translation>已从 {local} 连接到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="192" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="192"/>
         <source>Connected to {peer}</source>
         <translation>已连接到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="199" />
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="242" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="199"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="242"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="226" />
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="226"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
@@ -1299,127 +1300,127 @@ Host: example.com</translation>
 <context>
     <name>TcpServerPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="56" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="56"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
         <source>Echo</source>
         <translation>回显</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="66" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="66"/>
         <source>Auto-reply rules</source>
         <translation>自动应答规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
         <source>Most clients at once</source>
         <translation>同时连接的最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="73" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="73"/>
         <source>TLS (self-signed)</source>
         <translation>TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="83" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="83"/>
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105"/>
         <source>Send to every client</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106"/>
         <source>Send to selected clients</source>
         <translation>发送给选中的客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="107" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="107"/>
         <source>Log of the selected client only</source>
         <translation>仅显示选中客户端的日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="108" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="108"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="159" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="159"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="170" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="170"/>
         <source>Start the server first.</source>
         <translation>请先启动服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175"/>
         <source>Select one or more clients in the table first.</source>
         <translation>请先在表格中选择一个或多个客户端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="224" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="224"/>
         <source>Listening on {addresses}</source>
         <translation>正在监听 {addresses}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="227" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="227"/>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242"/>
         <source>{count} clients connected</source>
         <translation>已连接 {count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="254" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="254"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="257" />
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="257"/>
         <source>No clients</source>
         <translation>无客户端</translation>
     </message>
@@ -1427,52 +1428,52 @@ Host: example.com</translation>
 <context>
     <name>TlsClientDialog</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="27" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="27"/>
         <source>TLS options</source>
         <translation>TLS 选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="28" />
-        <source>Verify the server's certificate and name</source>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="28"/>
+        <source>Verify the server&apos;s certificate and name</source>
         <translation>验证服务器的证书和主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="31" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="31"/>
         <source>the host name (default)</source>
         <translation>默认使用主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="39" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="39"/>
         <source>Server name (SNI)</source>
         <translation>服务器名称（SNI）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="40" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="40"/>
         <source>Trusted CA file</source>
         <translation>受信任的 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="41" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="41"/>
         <source>Client certificate</source>
         <translation>客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="42" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="42"/>
         <source>Client key</source>
         <translation>客户端私钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="43" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="43"/>
         <source>ALPN protocols</source>
         <translation>ALPN 协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="54" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="54"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="61" />
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="61"/>
         <source>Choose a PEM file</source>
         <translation>选择 PEM 文件</translation>
     </message>
@@ -1480,7 +1481,7 @@ Host: example.com</translation>
 <context>
     <name>TrafficLabel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/traffic_label.py" line="69" />
+        <location filename="../../desktop/ui/widgets/traffic_label.py" line="69"/>
         <source>Received {received} bytes in {messages_in} reads, sent {sent} bytes in {messages_out} writes</source>
         <translation>已接收 {received} 字节（{messages_in} 次读取），已发送 {sent} 字节（{messages_out} 次写入）</translation>
     </message>
@@ -1488,29 +1489,29 @@ Host: example.com</translation>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51" />
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51"/>
         <source>New session</source>
         <translation>新建会话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="54" />
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="76" />
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="54"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="76"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="55" />
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85" />
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="55"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="56" />
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="56"/>
         <source>TCP relay (man in the middle)</source>
         <translation>TCP 中继（中间人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="92" />
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="92"/>
         <source>TCP relay</source>
         <translation>TCP 中继</translation>
     </message>

@@ -106,7 +106,9 @@ class MessengerPanel(QWidget):
         self.port.setToolTip(self.tr("0 lets the system pick a free port"))
         self.targets = QLineEdit()
         self.targets.setPlaceholderText(
-            self.tr("Broadcast targets: 192.168.1.255, 10.0.0.0/24, 10.0.1.5:2426 …")
+            self.tr(
+                "Extra broadcast targets: addresses, subnets (a.b.c.0/24) or ranges, comma-separated"  # noqa: E501 (one literal for lupdate)
+            )
         )
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.toggle)
