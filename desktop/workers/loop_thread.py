@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 LoopErrorHandler = Callable[[BaseException], None]
 _GRACE_S = 1.0  # how long tasks may finish after stop() before they are cancelled
+_FLUSH_S = 0.01  # a few loop iterations for callbacks already scheduled at stop()
 
 
 class EventLoopThread(QThread):
@@ -58,6 +59,9 @@ class EventLoopThread(QThread):
         self._ready.set()
         try:
             loop.run_forever()
+            # Callbacks scheduled by the last commands (a transport's final close runs one
+            # iteration after close()) still run, so no socket is left for the GC to find.
+            loop.run_until_complete(asyncio.sleep(_FLUSH_S))
             # Closing work posted just before stop (a server closing its sockets) gets a short
             # grace period to finish; whatever still runs after it is cancelled.
             pending = asyncio.all_tasks(loop)
