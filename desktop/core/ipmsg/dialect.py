@@ -96,7 +96,14 @@ def parse_feiq_version(version: bytes) -> FeiqVersion | None:
 
 
 def supports_utf8(packet: Packet) -> bool:
-    """Whether the sender announced UTF-8 (CAPUTF8OPT, or a UTF8OPT packet) (§2.1)."""
+    """Whether the sender reads UTF-8: it announced it (CAPUTF8OPT, or a UTF8OPT packet) (§2.1),
+    or it is iptux, which announces nothing but reads any valid UTF-8 datagram as UTF-8 (§2.2).
+
+    An entry answered in the legacy form (GBK names beside UTF-8 lines) is valid in no single
+    encoding, and iptux, which decodes datagrams whole, showed such a sender as "mysterious".
+    """
+    if detect_dialect(packet) is Dialect.IPTUX:
+        return True
     return bool(packet.options & (Opt.CAPUTF8OPT | Opt.UTF8OPT))
 
 

@@ -55,7 +55,9 @@ def entry(
     Flags: CAPUTF8OPT, never UTF8OPT (old clients would break, §1.4) and never ENCRYPTOPT (IPMsg
     would wait for a public key forever, §4.5).
     """
-    return _entry_packet(me, packet_no, Mode.BR_ENTRY, _status(absent, dialup, file_attach))
+    return _entry_packet(
+        me, packet_no, Mode.BR_ENTRY, _status(absent, dialup, file_attach), for_iptux=True
+    )
 
 
 def answer_entry(
@@ -81,7 +83,7 @@ def answer_entry(
 
 def exit_(me: Identity, packet_no: int, *, dialup: bool = False) -> Packet:
     """BR_EXIT, with the entry packets' extra and CAPUTF8OPT (§1.4)."""
-    return _entry_packet(me, packet_no, Mode.BR_EXIT, _status(False, dialup, False))
+    return _entry_packet(me, packet_no, Mode.BR_EXIT, _status(False, dialup, False), for_iptux=True)
 
 
 def absence(
@@ -93,7 +95,9 @@ def absence(
     file_attach: bool = False,
 ) -> Packet:
     """BR_ABSENCE: the new away state or names; nobody answers it (§1.4)."""
-    return _entry_packet(me, packet_no, Mode.BR_ABSENCE, _status(absent, dialup, file_attach))
+    return _entry_packet(
+        me, packet_no, Mode.BR_ABSENCE, _status(absent, dialup, file_attach), for_iptux=True
+    )
 
 
 def send_msg(
@@ -228,15 +232,69 @@ def _status(absent: bool, dialup: bool, file_attach: bool) -> int:
     return int(status)
 
 
-def _entry_packet(me: Identity, packet_no: int, mode: Mode, status: int) -> Packet:
+def _entry_packet(
+    me: Identity, packet_no: int, mode: Mode, status: int, *, for_iptux: bool = False
+) -> Packet:
+    """``nick\\0group\\0`` in the legacy code page, the UTF-8 lines, for a broadcast iptux's field.
+
+    A broadcast reaches iptux too, which reads the whole datagram as UTF-8, else as GB18030
+    (its ``candidacy_encode``), and then its fields ``nick\\0group\\0icon\\0encoding``
+    (§1.4, §2.2). So ``for_iptux`` packets (BR_ENTRY, BR_ABSENCE, BR_EXIT) end with the
+    encoding field ``utf-8``, the encoding we send iptux in: without it iptux decodes our UTF-8
+    messages as GB18030. And when GBK names beside UTF-8 lines make the datagram neither valid
+    UTF-8 nor valid GB18030, the lines the legacy fields already carry exactly are left out, so
+    that iptux reads our names instead of "mysterious".
+    """
     legacy = me.legacy_encoding
-    extra = b"%s\0%s\0" % (
+    names = b"%s\0%s\0" % (
         me.nickname.encode(legacy, "replace"),
         me.group.encode(legacy, "replace"),
     )
-    lines = (("UN", me.user), ("HN", me.host), ("NN", me.nickname), ("GN", me.group))
-    extra += b"".join(b"\n%s:%s" % (k.encode(), _utf8(v)) for k, v in lines if v) + b"\0"
+    header = b"%s:%s:" % (me.user.encode(legacy, "replace"), me.host.encode(legacy, "replace"))
+    lines = [
+        (k, v)
+        for k, v in (("UN", me.user), ("HN", me.host), ("NN", me.nickname), ("GN", me.group))
+        if v
+    ]
+    extra = names + _lines(lines) + b"\0"
+    if for_iptux and not _iptux_reads_names(header, extra, me):
+        kept = [(k, v) for k, v in lines if v.isascii() or not _lossless(v, legacy)]
+        if _iptux_reads_names(header, names + _lines(kept) + b"\0", me):
+            extra = names + _lines(kept) + b"\0"
+    if for_iptux:
+        extra += b"utf-8\0"
     return _packet(me, packet_no, mode | status, extra)
+
+
+def _lines(lines: list[tuple[str, str]]) -> bytes:
+    return b"".join(b"\n%s:%s" % (k.encode(), _utf8(v)) for k, v in lines)
+
+
+def _lossless(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _iptux_reads_names(header: bytes, extra: bytes, me: Identity) -> bool:
+    """Whether iptux 0.8.3 decodes our legacy name fields from a datagram [TUX UdpData.cpp].
+
+    It takes the whole datagram (NULs made 0x02) as UTF-8 if valid, else as the first of
+    ``gb18030,utf-16`` that decodes it, then splits the extra into fields at the NULs. Both
+    encodings keep ASCII ``:`` whole, so the extra decodes alone as it does in the datagram.
+    """
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            (header + extra.replace(b"\0", b"\x02")).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        fields = extra.decode(encoding).split("\0")
+        legacy = me.legacy_encoding  # names it lacks read as "?" anyway: the lines keep them
+        expected = [n.encode(legacy, "replace").decode(legacy) for n in (me.nickname, me.group)]
+        return fields[:2] == expected
+    return False
 
 
 def _text_packet(

@@ -37,9 +37,15 @@ def _wire(packet: Packet) -> bytes:
 # --- entry packets ----------------------------------------------------------------------------
 
 
-def test_entry_is_legacy_fields_then_utf8_lines_with_capututf8() -> None:
+def test_entry_is_legacy_fields_then_utf8_lines_with_capututf8_then_iptux_encoding() -> None:
     assert _wire(m.entry(ME, 100)) == (
-        b"1:100:bob:BOB-PC:16777217:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
+        b"1:100:bob:BOB-PC:16777217:"
+        + NICK_GBK
+        + b"\0"
+        + GROUP_GBK
+        + b"\0"
+        + LINES
+        + b"\0utf-8\0"  # iptux's 4th field: it then reads our messages as UTF-8 (§1.4)
     )
 
 
@@ -60,7 +66,52 @@ def test_entry_status_flags(kwargs: dict[str, bool], command: int) -> None:
 def test_entry_without_group_keeps_an_empty_group_and_omits_empty_lines() -> None:
     me = Identity("bob", "BOB-PC", "鲍勃")
     expected = b"1:1:bob:BOB-PC:16777217:" + NICK_GBK + b"\0\0\nUN:bob\nHN:BOB-PC\nNN:"
-    assert _wire(m.entry(me, 1)) == expected + NICK_UTF8 + b"\0"
+    assert _wire(m.entry(me, 1)) == expected + NICK_UTF8 + b"\0utf-8\0"
+
+
+def _as_iptux_reads(datagram: bytes) -> list[str]:
+    """The fields of an entry's extra as iptux 0.8.3 decodes them: the whole datagram as UTF-8,
+    else GB18030, else UTF-16 (``candidacy_encode``), then split at the NULs [TUX UdpData.cpp]."""
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        try:
+            text = datagram.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text.split(":", 5)[5].split("\0") if text.count(":") >= 5 else ["mysterious"]
+    return ["mysterious"]
+
+
+@pytest.mark.parametrize(
+    ("nickname", "group"),
+    [("阿明", "研发部"), ("鲍勃", "研发"), ("图克斯", "测试组"), ("核心", ""), ("Bob", "QA")],
+)
+def test_iptux_reads_our_names_and_utf8_from_every_broadcast(nickname: str, group: str) -> None:
+    me = Identity("amin", "AMIN-PC", nickname, group)
+    for packet in (m.entry(me, 1), m.absence(me, 2, absent=True), m.exit_(me, 3)):
+        fields = _as_iptux_reads(_wire(packet))
+        assert fields[:2] == [nickname, group]
+        assert fields[3] == "utf-8"  # iptux then decodes our UTF-8 messages as UTF-8
+
+
+def test_lines_iptux_cannot_read_beside_gbk_names_are_left_to_the_legacy_fields() -> None:
+    # GBK 阿明/研发部 then UTF-8 NN/GN lines: valid neither as UTF-8 nor as GB18030, and iptux
+    # showed the sender as "mysterious" (seen against libiptux-core in tests/lan/test_iptux.py).
+    me = Identity("amin", "AMIN-PC", "阿明", "研发部")
+    legacy = "阿明".encode("gbk") + b"\0" + "研发部".encode("gbk") + b"\0"
+    assert m.entry(me, 1).extra == legacy + b"\nUN:amin\nHN:AMIN-PC\0utf-8\0"
+    # The form IPMsg and FeiQ read is unchanged: names from the legacy fields.
+    info = parse_entry_extra(m.entry(me, 1), "gbk")
+    assert (info.nickname, info.group) == ("阿明", "研发部")
+    # The answer to a CAPUTF8OPT peer stays all UTF-8, and to a legacy peer keeps its lines.
+    assert m.answer_entry(me, 2, peer_utf8=True).extra == "阿明\0研发部\0".encode()
+    assert b"NN:" in m.answer_entry(me, 2, peer_utf8=False).extra
+
+
+def test_a_name_the_legacy_code_page_lacks_keeps_its_utf8_line() -> None:
+    me = Identity("amin", "AMIN-PC", "阿明😀", "研发部")  # GBK has no emoji
+    extra = m.entry(me, 1).extra
+    assert "\nNN:阿明😀".encode() in extra
+    assert b"GN:" not in extra  # 研发部 is exact in GBK
 
 
 def test_names_the_legacy_code_page_lacks_survive_in_the_utf8_lines() -> None:
@@ -85,7 +136,7 @@ def test_answer_entry_to_others_is_the_entry_form() -> None:
 
 
 def test_exit_and_absence() -> None:
-    entry_extra = NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
+    entry_extra = NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0utf-8\0"
     assert _wire(m.exit_(ME, 9)) == b"1:9:bob:BOB-PC:16777218:" + entry_extra
     assert _wire(m.absence(ME, 9, absent=True)) == b"1:9:bob:BOB-PC:16777476:" + entry_extra
     assert m.absence(ME, 9, absent=False).command == Opt.CAPUTF8OPT | Mode.BR_ABSENCE
@@ -330,14 +381,14 @@ def test_identity_accepts_tags_and_spaces() -> None:
 
 
 def test_two_nodes_meet_talk_and_ack_in_memory() -> None:
-    alice = Identity("alice", "ALICE-PC", "爱丽丝", "测试", legacy_encoding="gbk")
+    alice = Identity("alice", "ALICE-PC", "爱丽", "测试", legacy_encoding="gbk")
     bob = Identity("bob", "BOB-PC", "ボブ", legacy_encoding="cp932")
     a_numbers, b_numbers = PacketNumbers(1_700_000_000), PacketNumbers(1)
 
     hello = parse_packet(format_packet(m.entry(alice, next(a_numbers))))
     assert m.needs_entry_answer(hello)
     alice_info = parse_entry_extra(hello, peer_encoding(hello, detect_dialect(hello), "cp932"))
-    assert (alice_info.nickname, alice_info.group) == ("爱丽丝", "测试")  # from the UTF-8 lines
+    assert (alice_info.nickname, alice_info.group) == ("爱丽", "测试")  # from the UTF-8 lines
 
     answer = m.answer_entry(bob, next(b_numbers), peer_utf8=supports_utf8(hello))
     back = parse_packet(format_packet(answer))
