@@ -4,6 +4,7 @@ from bench import (
     gui_flood,
     http_keepalive,
     http_timings,
+    ipmsg_iptux_roundtrip,
     ipmsg_node,
     periodic_send,
     tcp_clients,
@@ -20,6 +21,7 @@ for bench in (
     http_keepalive,
     http_timings,
     ipmsg_node,
+    ipmsg_iptux_roundtrip,
 ):
     bench.main([])
     print()

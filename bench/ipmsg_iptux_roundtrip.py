@@ -1,0 +1,167 @@
+"""Message round trip (SENDMSG → RECVMSG) from a SocketDesk node: to SocketDesk, and to iptux.
+
+A test LAN of four namespaces (198.18.x.x, nothing leaves the bridge): our sending node, a
+SocketDesk node (``socketdesk-cli ipmsg listen``), iptux 0.8.3 (the Debian GTK program, headless
+under Xvfb) and iptux's core library alone (``tests/peers/iptux_peer``, no GUI). The sender
+sends each message to each receiver in turn, one in flight at a time, and times each from
+``send_text`` to the ``MessageDelivered`` its RECVMSG produces: every receiver meets the same
+noise. Needs root, iptux, Xvfb and g++ (what ``.ci/run`` installs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.core.ipmsg.engine import MessengerEngine
+from desktop.core.ipmsg.events import Event, MessageDelivered, MessageFailed, PeerJoined
+from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.settings import NodeSettings
+
+WARM_UP = 20  # messages per receiver before timing: first-packet costs (ARP, pal creation)
+TEXT = "往返测试 {n}：你好 😀"
+
+
+class _Outcomes:
+    """The sender's sink: when each message settled, and who joined."""
+
+    def __init__(self) -> None:
+        self.settled: dict[int, tuple[int, bool]] = {}
+        self.joined: set[str] = set()
+        self.changed = asyncio.Event()
+
+    def on_event(self, event: Event) -> None:
+        now = time.perf_counter_ns()
+        if isinstance(event, MessageDelivered | MessageFailed):
+            self.settled[event.message_id] = (now, isinstance(event, MessageDelivered))
+        elif isinstance(event, PeerJoined):
+            self.joined.add(event.peer.address[0])
+        self.changed.set()
+
+    async def until(self, done: Callable[[], bool], timeout: float = 15) -> None:
+        async def wait() -> None:
+            while not done():
+                self.changed.clear()
+                await self.changed.wait()
+
+        await asyncio.wait_for(wait(), timeout)
+
+
+async def _round_trips(
+    receivers: list[str], count: int, broadcast: str
+) -> dict[str, tuple[list[float], int]]:
+    outcomes = _Outcomes()
+    me = Identity("bench", "BENCH-PC", "测速", "基准")
+    settings = NodeSettings(targets=((broadcast, 2425),), entry_answer_delay=0)
+    engine = MessengerEngine(me, settings, outcomes)
+    await engine.start()
+    results: dict[str, tuple[list[float], int]] = {ip: ([], 0) for ip in receivers}
+    try:
+        for ip in receivers:
+            engine.contact((ip, 2425))
+        await outcomes.until(lambda: outcomes.joined >= set(receivers))
+        for n in range(WARM_UP + count):
+            for ip in receivers:
+                start = time.perf_counter_ns()
+                message_id = engine.send_text((ip, 2425), TEXT.format(n=n))
+                await outcomes.until(lambda m=message_id: m in outcomes.settled)
+                end, delivered = outcomes.settled.pop(message_id)
+                if n < WARM_UP:
+                    continue
+                times, failed = results[ip]
+                if delivered:
+                    times.append((end - start) / 1e3)  # µs
+                results[ip] = (times, failed + (not delivered))
+    finally:
+        await engine.close(leave=True)
+    return results
+
+
+def measure(receivers: list[str], count: int, broadcast: str) -> dict[str, tuple[list[float], int]]:
+    """Run as the sending host (``LanHost.call``): round trips in µs, and failures, per address."""
+    return asyncio.run(_round_trips(receivers, count, broadcast))
+
+
+def _p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else values[0]
+
+
+def run(count: int) -> str:
+    from tests.lan.netlan import ROOT, TestLan, lan_available
+    from tests.peers.iptux import iptux_available, running_iptux, virtual_display
+    from tests.peers.iptux_peer import peer_available, running_peer
+
+    for ok, reason in (lan_available(), iptux_available(), peer_available()):
+        if not ok:
+            return f"== iptux round trip == skipped: {reason}"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with (
+        tempfile.TemporaryDirectory(prefix="sd-bench-iptux-") as folder,
+        virtual_display() as display,
+        TestLan(4) as lan,
+    ):
+        sender, ours, gui, core = lan.hosts
+        listener = ours.popen(
+            [sys.executable, "-m", "desktop.cli", "ipmsg", "listen", "--name", "接收",
+             "--broadcast", ours.broadcast],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        with (
+            running_iptux(gui, display, Path(folder) / "gui", "图克斯", "基准"),
+            running_peer(core, Path(folder) / "core", "核心", "基准"),
+        ):
+            receivers = [ours.address, gui.address, core.address]
+            # By module name, so it pickles the same when this file runs as __main__.
+            from bench.ipmsg_iptux_roundtrip import measure as by_name
+
+            results = sender.call(by_name, receivers, count, sender.broadcast, timeout=600)
+        listener.terminate()
+        listener.wait(10)
+    names = {
+        ours.address: "SocketDesk node (ipmsg listen)",
+        gui.address: "iptux 0.8.3 GTK program (Xvfb)",
+        core.address: "iptux 0.8.3 core (libiptux-core)",
+    }
+    base = statistics.median(results[ours.address][0])
+    lines = [
+        "== IP Messenger round trip: SENDMSG → RECVMSG, from a SocketDesk node ==",
+        "",
+        f"{'receiver':<34} {'median µs':>10} {'p99 µs':>9} {'median vs SD':>13} "
+        f"{'p99 vs SD':>10} {'lost':>5}",
+    ]
+    base_p99 = _p99(results[ours.address][0])
+    for ip in receivers:
+        times, failed = results[ip]
+        median, p99 = statistics.median(times), _p99(times)
+        lines.append(
+            f"{names[ip]:<34} {median:>10.0f} {p99:>9.0f} {median / base:>12.2f}x "
+            f"{p99 / base_p99:>9.2f}x {failed:>5}"
+        )
+    lines += [
+        "",
+        f"{count} timed messages per receiver (after {WARM_UP} untimed), interleaved, one in "
+        "flight; namespaces on one bridge; 'vs SD' = time / SocketDesk receiver's time "
+        "(above 1: iptux answers slower)",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=500, help="timed messages per receiver")
+    args = parser.parse_args(argv)
+    text = run(args.count)
+    print(text)
+    return text
+
+
+if __name__ == "__main__":
+    main()
