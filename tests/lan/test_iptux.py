@@ -78,7 +78,8 @@ def test_iptux_core_sees_us_come_and_go_and_we_show_its_messages_exactly(
 ) -> None:
     _core_peer_needed()
     peer_host, our_host, sender_host = lan3.hosts
-    with running_peer(peer_host, tmp_path / "peer", "核心", "内核组") as peer:
+    # A signature: iptux sends it (0xFC) to peers it takes as iptux-compatible, as it takes us.
+    with running_peer(peer_host, tmp_path / "peer", "核心", "内核组", personal_sign="签名") as peer:
         ours = Listener(our_host, "阿明", "--group", "研发部")
         online = peer.wait_for(lambda e: e["event"] == "online" and e["ip"] == our_host.address)
         assert (online["nickname"], online["group"]) == ("阿明", "研发部")
@@ -118,6 +119,7 @@ def test_iptux_core_sees_us_come_and_go_and_we_show_its_messages_exactly(
 
         assert ours.stop() == 0  # BR_EXIT
         peer.wait_for(lambda e: e["event"] == "offline" and e["ip"] == our_host.address)
-        messages = [e for e in ours.drain() if e["event"] == "message"]
-        assert [m["text"] for m in messages] == TEXTS  # each shown once
+        events = ours.drain()
+        assert [e["text"] for e in events if e["event"] == "message"] == TEXTS  # each once
+        assert {e["event"] for e in events} == {"joined", "updated", "message"}  # 0xFC: quietly
         assert peer.quit() == 0
