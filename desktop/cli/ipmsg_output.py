@@ -78,6 +78,7 @@ def peer_json(peer: Peer) -> dict[str, Any]:
         "address": peer.address[0],
         "port": peer.address[1],
         "client": peer.client,
+        "dialect": peer.dialect.value,  # ipmsg, feiq, iptux or other: what scripts test
         "version": peer.version,
         "encoding": peer.encoding,
         "status": peer.status,
@@ -138,4 +139,4 @@ def table(peers: Sequence[Peer]) -> str:
 
 def width(text: str) -> int:
     """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asianwidth(c) in "WF" else 1 for c in text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
