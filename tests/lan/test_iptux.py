@@ -23,6 +23,7 @@ from tests.peers.iptux_peer import peer_available, running_peer
 pytestmark = pytest.mark.lan
 
 TEXTS = [
+    "你好",  # its UTF-8 is valid GB18030 too (浣犲ソ): read right only if iptux takes us as UTF-8
     "你好，iptux！今晚一起吃饭吗？",
     "表情 😀🎉👍 和 emoji",
     "第一行\n第二行\n  第三行（缩进）",
@@ -52,7 +53,7 @@ def test_iptux_is_in_our_roster_and_acknowledges_utf8_chinese(
     lan3: TestLan, display: Display, tmp_path: Path
 ) -> None:
     iptux_host, our_host, _ = lan3.hosts
-    with running_iptux(iptux_host, display, tmp_path / "iptux", "图克斯", "测试组"):
+    with running_iptux(iptux_host, display, tmp_path / "iptux", "图克斯", "测试组") as iptux:
         listed = run_cli(
             our_host, "list", "--json", "--wait", "2", "--broadcast", our_host.broadcast
         )
@@ -64,13 +65,20 @@ def test_iptux_is_in_our_roster_and_acknowledges_utf8_chinese(
             iptux_host.address,
             2425,
         )
-        assert peer["client"].startswith("iptux ")
+        assert (peer["dialect"], peer["client"]) == ("iptux", "iptux 0.8.3")
         assert peer["version"].startswith("1_iptux ")
         assert peer["encoding"] == "utf-8"
 
         # SENDMSG|SENDCHECKOPT; exit 0 only once iptux answered each with RECVMSG.
-        sent = run_cli(our_host, "send", iptux_host.address, *TEXTS, "--name", "阿明")
+        sent = run_cli(
+            our_host, "send", iptux_host.address, *TEXTS, "--name", "阿明", "--group", "研发部"
+        )
         assert (sent.returncode, sent.stderr) == (0, "")
+        # The program shows each text exactly, from us by name (its chat log records it).
+        shown = iptux.chat_log(holding=len(TEXTS))
+        for text in TEXTS:
+            assert shown.count(f"[STRING]{text}\n") == 1
+        assert shown.count("Recevied-From: Nickname:阿明 ") == len(TEXTS)  # iptux's spelling
 
 
 def test_iptux_core_sees_us_come_and_go_and_we_show_its_messages_exactly(

@@ -47,7 +47,7 @@ def iptux_config(nickname: str, group: str, **more: Any) -> dict[str, Any]:
         "debug_dont_broadcast": True,  # no BR_ENTRY at start-up: it only answers ours
         "hide_startup": True,
         "open_chat": False,  # a message does not pop a chat window
-        "record_log": False,
+        "record_log": True,  # received messages go to chat_log(home), as iptux shows them
         "send_message_retry_in_us": 1_000_000,
         **more,
     }
@@ -56,10 +56,17 @@ def iptux_config(nickname: str, group: str, **more: Any) -> dict[str, Any]:
 def write_home(home: Path, config: dict[str, Any]) -> Path:
     """A HOME for iptux (or the core peer) holding ``.iptux/config.json``; returns its path."""
     (home / ".iptux").mkdir(parents=True, exist_ok=True)
+    # iptux opens its chat log before it creates this folder: made here, the log is written.
+    chat_log(home).parent.mkdir(parents=True, exist_ok=True)
     (home / ".iptux" / "config.json").write_text(
         json.dumps(config, ensure_ascii=False), encoding="utf-8"
     )
     return home
+
+
+def chat_log(home: Path) -> Path:
+    """Where iptux writes each message it shows [TUX LogSystem.cpp, UiModels.cpp addMsgPara]."""
+    return home / ".config" / "iptux" / "log" / "communicate.log"
 
 
 # -- Xvfb ---------------------------------------------------------------------------------------
@@ -118,6 +125,19 @@ class IptuxGui:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def chat_log(self, holding: int = 0, timeout: float = 10) -> str:
+        """iptux's log of the messages it showed (UTF-8), once it holds ``holding`` of them.
+
+        iptux answers RECVMSG before its window shows the message, so a test waits here.
+        """
+        path = chat_log(self.home)
+        deadline = time.monotonic() + timeout
+        while True:
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            if text.count("[STRING]") >= holding or time.monotonic() > deadline:
+                return text
+            time.sleep(0.05)
 
 
 @contextlib.contextmanager
