@@ -49,10 +49,10 @@ def _core_peer_needed() -> None:
     require(ok, reason)
 
 
-def test_iptux_is_in_our_roster_and_acknowledges_utf8_chinese(
-    lan3: TestLan, display: Display, tmp_path: Path
-) -> None:
-    iptux_host, our_host, _ = lan3.hosts
+def test_iptux_is_in_our_roster_and_shows_our_chinese_messages_exactly(
+    make_lan, display: Display, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    iptux_host, our_host = make_lan(2).hosts
     with running_iptux(iptux_host, display, tmp_path / "iptux", "图克斯", "测试组") as iptux:
         listed = run_cli(
             our_host, "list", "--json", "--wait", "2", "--broadcast", our_host.broadcast
