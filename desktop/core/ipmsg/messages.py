@@ -243,7 +243,10 @@ def _entry_packet(
     encoding field ``utf-8``, the encoding we send iptux in: without it iptux decodes our UTF-8
     messages as GB18030. And when GBK names beside UTF-8 lines make the datagram neither valid
     UTF-8 nor valid GB18030, the lines the legacy fields already carry exactly are left out, so
-    that iptux reads our names instead of "mysterious".
+    that iptux reads our names instead of "mysterious". One gap is left: iptux reads a
+    BR_ABSENCE that has the encoding field without decoding it, so GBK names show garbled there
+    until our next entry (seen against libiptux-core); without the field it would take us for
+    GB18030 instead and garble our messages, which is worse.
     """
     legacy = me.legacy_encoding
     names = b"%s\0%s\0" % (
