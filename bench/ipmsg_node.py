@@ -52,7 +52,7 @@ def node_rates(count: int) -> tuple[float, float]:
     entries = [
         (
             format_packet(m.entry(Identity(f"u{i}", f"h{i}", f"用户{i}"), 5)),
-            (f"10.0.{i // 250}.{i % 250 + 1}", 2425),
+            (f"198.18.{i // 250 + 1}.{i % 250 + 1}", 2425),  # sans-IO: never sent
         )
         for i in range(1000)
     ]
