@@ -51,6 +51,7 @@ class MessengerNode(PresenceHandling, AbsenceHandling):
         super().__init__(identity, settings, seed=seed, rng=rng)
         self._init_presence()
         self._init_chat()
+        self._init_absence()
         self._handlers: dict[int, Callable[[Packet, Address], None]] = {
             Mode.BR_ENTRY: self._on_entry,
             Mode.ANSENTRY: self._on_entry,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
+from dataclasses import replace
 
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.attachments import parse_file_offers
 from desktop.core.ipmsg.constants import PACKET_NO_MAX, Opt, SendOpt
 from desktop.core.ipmsg.delivery import Kind, Outgoing
-from desktop.core.ipmsg.dialect import Dialect, detect_dialect, peer_encoding
-from desktop.core.ipmsg.errors import MalformedPacket
+from desktop.core.ipmsg.dialect import Dialect, detect_dialect
+from desktop.core.ipmsg.errors import InvalidField, MalformedPacket
 from desktop.core.ipmsg.events import (
     Address,
     MessageDelivered,
@@ -29,7 +30,6 @@ from desktop.core.ipmsg.events import (
 )
 from desktop.core.ipmsg.node_core import NodeCore
 from desktop.core.ipmsg.packet import Packet, format_packet
-from desktop.core.ipmsg.roster import peer_from_packet
 from desktop.core.ipmsg.text import decode_message, decode_text, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
 
@@ -83,7 +83,7 @@ class MessageHandling(NodeCore):
             self.identity,
             to_dialect=peer.dialect,
             text=text,
-            encoding=peer.encoding,
+            encoding=self._encoding_for(peer),
             sealed=sealed,
             peer_utf8=peer.utf8,
             read_check=sealed,
@@ -94,6 +94,35 @@ class MessageHandling(NodeCore):
         item.message_id = next(self._message_ids)
         self._start_deliveries(now)
         return item.message_id
+
+    def broadcast_text(self, text: str, *, now: float | None = None) -> int:
+        """Send ``text`` to every peer in the list with BROADCASTOPT; returns how many got it.
+
+        A broadcast is neither acknowledged nor auto-replied (§1.5), so it is sent once, each
+        peer in its own encoding. A peer whose encoding cannot carry the text is skipped with
+        a ``Notice``.
+        """
+        self._time(now)
+        sent = 0
+        for peer in self.roster:
+            try:
+                packet = m.send_msg(
+                    self.identity,
+                    self._number(),
+                    to_dialect=peer.dialect,
+                    text=text,
+                    encoding=self._encoding_for(peer),
+                    peer_utf8=peer.utf8,
+                )
+            except InvalidField as error:
+                self._outbox.append(
+                    Notice(f"The broadcast message was not sent to {peer.label}: {error}")
+                )
+                continue
+            command = packet.command & ~int(SendOpt.SENDCHECKOPT) | SendOpt.BROADCASTOPT
+            self._transmit(replace(packet, command=command), peer.address)
+            sent += 1
+        return sent
 
     def mark_read(self, key: PeerKey, packet_no: int, *, now: float | None = None) -> None:
         """The user opened sealed message ``packet_no`` from ``key``: send the read receipt."""
@@ -125,7 +154,7 @@ class MessageHandling(NodeCore):
     # -- handlers ---------------------------------------------------------------------------------
     def _on_message(self, packet: Packet, addr: Address) -> None:
         known = self.roster.find(addr, packet.user, packet.host)
-        sender = known or peer_from_packet(packet, addr, self.identity.legacy_encoding)
+        sender = self._sender(packet, addr)
         first = self._seen.first_time((addr, packet.user, packet.host, packet.packet_no))
         if packet.options & Opt.ENCRYPTOPT:
             if first:  # not acknowledged: it was not read, and its sender should know
@@ -144,7 +173,7 @@ class MessageHandling(NodeCore):
             # IPMsg asks an unknown sender to introduce itself [IPM-SRC MsgSendMsg] §1.5
             entry = m.entry(self.identity, self._number(), absent=self._absence is not None)
             self._transmit(entry, addr)
-        self._outbox.append(self._message_event(packet, sender))
+        self._outbox.append(self._message_event(packet, sender, addr))
         sealed = bool(packet.options & SendOpt.SECRETOPT)
         if sealed:
             self._unread[(sender.key, packet.packet_no)] = bool(
@@ -184,9 +213,9 @@ class MessageHandling(NodeCore):
             self._start_deliveries(self._now)
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _message_event(self, packet: Packet, sender: Peer) -> MessageReceived:
+    def _message_event(self, packet: Packet, sender: Peer, addr: Address) -> MessageReceived:
         dialect = detect_dialect(packet)
-        encoding = peer_encoding(packet, dialect, self.identity.legacy_encoding)
+        encoding = self._read_as(packet, addr)
         decoded = decode_message(packet, encoding)
         text = decoded.text
         if dialect is Dialect.FEIQ:

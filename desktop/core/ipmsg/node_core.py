@@ -15,14 +15,24 @@ from dataclasses import replace
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.constants import Mode
 from desktop.core.ipmsg.delivery import Deliveries, SeenPackets
-from desktop.core.ipmsg.events import Action, Address, Notice, Peer, PeerKey, Transmit
+from desktop.core.ipmsg.dialect import detect_dialect, peer_encoding, reply_encoding
+from desktop.core.ipmsg.events import (
+    Action,
+    Address,
+    Notice,
+    Peer,
+    PeerKey,
+    PeerUpdated,
+    Transmit,
+)
 from desktop.core.ipmsg.failures import UnknownPeer
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.packet import Packet, PacketNumbers, format_packet
 from desktop.core.ipmsg.roster import Roster, peer_from_packet
 from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.text import decode_text, parse_entry_extra, text_codec
 
-__all__ = ["MAX_CONTACTS", "MAX_NOTICE_KEYS", "NOTICE_QUIET_S", "NodeCore"]
+__all__ = ["MAX_CONTACTS", "MAX_ENCODINGS", "MAX_NOTICE_KEYS", "NOTICE_QUIET_S", "NodeCore"]
 
 # Addresses announced to directly (``contact``): each costs a datagram per announcement.
 MAX_CONTACTS = 256
@@ -30,6 +40,9 @@ MAX_CONTACTS = 256
 # must not flood the user); the last 256 causes are remembered.
 NOTICE_QUIET_S = 60.0
 MAX_NOTICE_KEYS = 256
+# Encodings chosen by the user, one per peer address: each is a deliberate choice in a menu, so
+# 4,096 is far more than anyone sets; the oldest choice goes first.
+MAX_ENCODINGS = 4096
 
 
 class NodeCore:
@@ -58,10 +71,76 @@ class NodeCore:
         self._present = False
         self._now = 0.0
         self._outbox: list[Action] = []
+        self._encodings: dict[Address, str] = {}
+
+    # -- per-peer encoding ------------------------------------------------------------------------
+    def set_encoding(self, address: Address, encoding: str | None) -> None:
+        """Read and write the text of the peer(s) at ``address`` in ``encoding``; None: detect.
+
+        Keyed by address, not by names: the names themselves decode differently in another
+        encoding. Peers listed there are updated at once (``PeerUpdated``); their names are
+        read again in the new encoding at their next entry packet, and whatever is sent to
+        them uses it from now on (``_encoding_for``).
+
+        Raises:
+            InvalidField: ``encoding`` is not an encoding Python knows.
+        """
+        address = (str(address[0]), int(address[1]))
+        if encoding is None:
+            self._encodings.pop(address, None)
+        else:
+            text_codec(encoding)
+            self._encodings[address] = encoding
+            while len(self._encodings) > MAX_ENCODINGS:
+                del self._encodings[next(iter(self._encodings))]
+        legacy = self.identity.legacy_encoding
+        for peer in self.roster.at_address(address):
+            chosen = encoding or reply_encoding(peer.dialect, peer.utf8, legacy)
+            self._outbox.append(PeerUpdated(replace(peer, encoding=chosen)))
+
+    def encoding_override(self, address: Address) -> str | None:
+        """The encoding chosen by the user for ``address``, or None (detected)."""
+        return self._encodings.get((str(address[0]), int(address[1])))
+
+    def _encoding_for(self, peer: Peer) -> str:
+        """The encoding to write to ``peer`` in: the user's choice, else the detected one."""
+        return self._encodings.get(peer.address, peer.encoding)
+
+    def _read_as(self, packet: Packet, addr: Address) -> str:
+        """The encoding of ``packet``'s text: the user's choice for ``addr``, else detected."""
+        chosen = self._encodings.get(addr)
+        if chosen is not None:
+            return chosen
+        return peer_encoding(packet, detect_dialect(packet), self.identity.legacy_encoding)
+
+    def _overridden(self, peer: Peer, packet: Packet, addr: Address, entry: bool) -> Peer:
+        """``peer`` with its names read, and its text written, in the user's encoding."""
+        chosen = self._encodings.get(addr)
+        if chosen is None:
+            return peer
+        user, host = decode_text(packet.user, chosen), decode_text(packet.host, chosen)
+        replaced = user.replaced or host.replaced
+        nickname, group = peer.nickname, peer.group
+        user_name, host_name = user.text, host.text
+        if entry:
+            info = parse_entry_extra(packet, chosen)
+            nickname, group, replaced = info.nickname, info.group, replaced or info.replaced
+            user_name, host_name = info.user_name or user_name, info.host_name or host_name
+        return replace(
+            peer,
+            key=PeerKey(addr, user_name, host_name),
+            nickname=nickname,
+            group=group,
+            encoding=chosen,
+            name_replaced=replaced,
+        )
 
     def _sender(self, packet: Packet, addr: Address) -> Peer:
         known = self.roster.find(addr, packet.user, packet.host)
-        return known or peer_from_packet(packet, addr, self.identity.legacy_encoding)
+        if known is not None:
+            return known
+        peer = peer_from_packet(packet, addr, self.identity.legacy_encoding)
+        return self._overridden(peer, packet, addr, entry=False)
 
     def _resolve(self, target: PeerKey | Address) -> Peer:
         if isinstance(target, PeerKey):

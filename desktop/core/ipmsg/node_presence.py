@@ -14,7 +14,7 @@ from dataclasses import replace
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.constants import Mode
 from desktop.core.ipmsg.delivery import Kind
-from desktop.core.ipmsg.dialect import peer_encoding, supports_utf8
+from desktop.core.ipmsg.dialect import supports_utf8
 from desktop.core.ipmsg.events import (
     Address,
     MessageFailed,
@@ -136,6 +136,7 @@ class PresenceHandling(NodeCore):
         raw = (addr, packet.user, packet.host)
         previous = self.roster.find(*raw)
         peer = peer_from_entry(packet, addr, legacy, previous)
+        peer = self._overridden(peer, packet, addr, entry=True)
         previous = previous or self.roster.get(peer.key)
         if previous is not None:
             peer = replace(peer, key=previous.key)
@@ -151,7 +152,7 @@ class PresenceHandling(NodeCore):
         if previous is None:
             self._outbox.append(PeerJoined(peer))
             if peer.name_replaced:
-                read_as = peer_encoding(packet, peer.dialect, legacy)
+                read_as = self._read_as(packet, addr)
                 self._notice(
                     ("undecodable", addr),
                     f"{format_address(addr)} sent a name that is not valid {read_as}; "
