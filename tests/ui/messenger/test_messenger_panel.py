@@ -39,7 +39,7 @@ def make_panel(qtbot, io: EventLoopThread) -> Iterator[MakePanel]:  # type: igno
         panel = MessengerPanel(bridge, FAST, history=history)
         qtbot.addWidget(panel)
         panel.nickname.setText(nickname)
-        panel.bind.setText("127.0.0.1")
+        panel.identity.set_interface("127.0.0.1")
         panel.port.setValue(0)
         return panel
 
