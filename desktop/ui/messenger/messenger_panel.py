@@ -432,7 +432,8 @@ class MessengerPanel(QWidget):
     @Slot(str)
     def _notice(self, text: str) -> None:
         self.status.setText(text)
-        self.banner.show_message(text, "info")
+        if not (self.banner.isVisibleTo(self) and self.banner.kind == "error"):
+            self.banner.show_message(text, "info")  # an error stays until it is dismissed
 
     # -- UI ----------------------------------------------------------------------------------------
     def _attending(self, key: PeerKey) -> bool:
