@@ -6,8 +6,11 @@ legacy code page; loaded from and saved to the settings facade.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from PySide6.QtCore import QSysInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,16 +23,51 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ipmsg.constants import PORT
+from desktop.core.ipmsg.failures import NoBroadcastAddress
+from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.interfaces import InterfaceAddress, interface_addresses
+from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.targets import parse_targets
 from desktop.settings import Settings
 
-__all__ = ["ALL_INTERFACES", "CODEPAGES", "IdentityPane", "ListInterfaces"]
+__all__ = ["ALL_INTERFACES", "CODEPAGES", "IdentityPane", "ListInterfaces", "StartRequest"]
 
 ALL_INTERFACES = "0.0.0.0"
 # The ANSI code pages IP Messenger users have (§2.1): what unflagged text is read and written in.
 CODEPAGES = ("cp936", "cp932", "cp950", "cp949")
 
 ListInterfaces = Callable[[], list[InterfaceAddress]]
+
+
+def wire_name(name: str) -> str:
+    """IPMsg's rule for names on the wire: ':' becomes ';' and control characters go (§1.1)."""
+    return "".join(c for c in name.replace(":", ";") if ord(c) >= 0x20)
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor the password database
+        return "user"
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What to start a node with, and a warning to show first (empty: none).
+
+    Attributes:
+        identity: who we are.
+        settings: the node's settings, with the port and every target.
+        bind: the address to bind.
+        warning: a sentence about the broadcast reach, if it is limited.
+        warning_kind: ``error`` (nobody will find us) or ``info`` (only the extra targets).
+    """
+
+    identity: Identity
+    settings: NodeSettings
+    bind: str
+    warning: str = ""
+    warning_kind: str = "info"
 
 
 class IdentityPane(QWidget):
@@ -46,6 +84,8 @@ class IdentityPane(QWidget):
         super().__init__(parent)
         self._list_interfaces = list_interfaces
         self._interfaces: dict[str, InterfaceAddress] = {}
+        self.user = wire_name(_login()) or "user"
+        self.host = wire_name(QSysInfo.machineHostName()) or "localhost"
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
@@ -132,6 +172,41 @@ class IdentityPane(QWidget):
             name = f"{item.name} ({address})" if item else address
             return [], name
         return [item.broadcast], item.name
+
+    def start_request(self, base: NodeSettings) -> StartRequest:
+        """The identity, settings and bind address the fields describe.
+
+        Raises:
+            SocketDeskError: a field is wrong (a name with a control character, a bad target).
+        """
+        identity = Identity(
+            self.user,
+            self.host,
+            self.nickname.text().strip(),
+            self.group.text().strip(),
+            legacy_encoding=self.codepage_name(),
+        )
+        texts = [t for t in self.targets.text().replace(",", " ").split() if t]
+        extra = parse_targets(texts, PORT)
+        port = self.port.value()
+        broadcasts, where = self.broadcasts()
+        found = tuple((address, port or PORT) for address in broadcasts)
+        settings = replace(base, port=port, targets=found + extra)
+        request = StartRequest(identity, settings, self.bind_address())
+        if broadcasts:
+            return request
+        if extra:
+            warning = self.tr(
+                "{where} has no broadcast address; only the extra targets are announced to."
+            ).format(where=where)
+            return replace(request, warning=warning)
+        if self.bind_address() == ALL_INTERFACES:
+            return replace(request, warning=str(NoBroadcastAddress()), warning_kind="error")
+        warning = self.tr(
+            "{where} has no broadcast address, so other users cannot find you: choose "
+            "another interface, or add targets."
+        ).format(where=where)
+        return replace(request, warning=warning, warning_kind="error")
 
     def codepage_name(self) -> str:
         """The legacy code page chosen."""

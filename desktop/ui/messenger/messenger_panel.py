@@ -2,66 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import getpass
-import json
-from dataclasses import replace
-
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelection,
-    QPoint,
-    QSysInfo,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QItemSelection, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import SocketDeskError, StoreError
-from desktop.core.ipmsg.constants import PORT
-from desktop.core.ipmsg.events import Address, MessageReceived, Peer, PeerKey, format_address
-from desktop.core.ipmsg.failures import NoBroadcastAddress
-from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.events import Address, MessageReceived, Peer, PeerKey
 from desktop.core.ipmsg.interfaces import interface_addresses
 from desktop.core.ipmsg.settings import NodeSettings
-from desktop.core.ipmsg.targets import parse_targets
 from desktop.core.store.chat_history import ChatHistory
 from desktop.settings import Settings
 from desktop.ui.messenger.chat_view import ChatModel, ChatView
+from desktop.ui.messenger.control_bar import ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
+from desktop.ui.messenger.history_search import history_lines
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
+from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.messenger.peer_menu import encoding_menu
-from desktop.ui.messenger.roster_model import RosterModel
-from desktop.ui.messenger.roster_view import RosterView
-from desktop.ui.messenger.status_selector import StatusSelector
-from desktop.ui.widgets.notice_banner import NoticeBanner
+from desktop.ui.messenger.roster_pane import RosterPane
 from desktop.workers.messenger_bridge import MessengerBridge
 
 __all__ = ["MessengerPanel"]
 
 _PREVIEW = 120  # characters of a message shown in a notification
-
-
-def _wire_name(name: str) -> str:
-    """IPMsg's rule for names on the wire: ':' becomes ';' and control characters go (§1.1)."""
-    return "".join(c for c in name.replace(":", ";") if ord(c) >= 0x20)
-
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment nor the password database
-        return "user"
 
 
 class MessengerPanel(QWidget):
@@ -99,50 +61,36 @@ class MessengerPanel(QWidget):
         self.settings = settings
         self._base = base_settings or NodeSettings()
         self._running = False
-        self._user = _wire_name(_login()) or "user"
-        self._host = _wire_name(QSysInfo.machineHostName()) or "localhost"
         self._current: PeerKey | None = None
         self._encodings: dict[Address, str] = {}
-        self._free_port = 0
 
         self.identity = IdentityPane(list_interfaces)
-        self.identity.nickname.setText(self._user)
+        self.identity.nickname.setText(self.identity.user)
         self.nickname, self.group = self.identity.nickname, self.identity.group
         self.port, self.targets = self.identity.port, self.identity.targets
-        self.presence = StatusSelector()
+        self.controls = ControlBar()
+        self.presence, self.status = self.controls.presence, self.controls.status
+        self.banner, self.use_port_button = self.controls.banner, self.controls.use_port_button
+        self.start_button, self.refresh_button = (
+            self.controls.start_button,
+            self.controls.refresh_button,
+        )
         self.presence.absence_changed.connect(self._absence_changed)
-        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.toggle)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setEnabled(False)
         self.refresh_button.clicked.connect(self.bridge.refresh)
-        self.status = QLabel(self.tr("Stopped"))
-        self.banner = NoticeBanner()
-        self.use_port_button = QPushButton()
-        self.use_port_button.setVisible(False)
-        self.use_port_button.clicked.connect(self._use_free_port)
+        self.controls.port_chosen.connect(self._use_port)
 
         self.conversations = Conversations(history, self._my_name)
         self.conversations.unread_changed.connect(self.unread_changed)
         self.conversations.history_failed.connect(self.status.setText)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search"))
-        self.search.setClearButtonEnabled(True)
-        self.roster = RosterModel()
-        self.table = RosterView(self.roster)
-        self.proxy = self.table.proxy
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.search_history_button = QPushButton(self.tr("Search history"))
-        self.search_history_button.setToolTip(
-            self.tr("List the past messages that contain the text of the search box")
-        )
-        self.search_history_button.setEnabled(history is not None)
+        self.roster_pane = RosterPane(history is not None)
+        self.search, self.roster = self.roster_pane.search, self.roster_pane.roster
+        self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
+        self.search_history_button = self.roster_pane.search_history_button
         self.search_history_button.clicked.connect(self.search_history)
-        self.broadcast_button = QPushButton(self.tr("Broadcast"))
-        self.broadcast_button.setToolTip(self.tr("A message to everyone in the list"))
+        self.broadcast_button = self.roster_pane.broadcast_button
         self.broadcast_button.clicked.connect(self.show_broadcast)
-        self.history_results = QListWidget()
-        self.history_results.setVisible(False)
+        self.history_results = self.roster_pane.history_results
         self.table.menu_requested.connect(self._peer_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -156,35 +104,14 @@ class MessengerPanel(QWidget):
 
     # -- layout and wiring -------------------------------------------------------------------------
     def _layout(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(self.presence, 1)
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.refresh_button)
-        controls.addWidget(self.status, 1)
-        banner_row = QHBoxLayout()
-        banner_row.addWidget(self.banner, 1)
-        banner_row.addWidget(self.use_port_button)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.search_history_button)
-        search_row.addWidget(self.broadcast_button)
-        left_layout.addLayout(search_row)
-        left_layout.addWidget(self.table, 3)
-        left_layout.addWidget(self.history_results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.roster_pane)
         splitter.addWidget(self.chat)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity)
-        layout.addLayout(controls)
-        layout.addLayout(banner_row)
+        layout.addWidget(self.controls)
         layout.addWidget(splitter, 1)
 
     def _connect_bridge(self) -> None:
@@ -209,13 +136,7 @@ class MessengerPanel(QWidget):
             return
         self.identity.load(self.settings)
         self.presence.load(self.settings)
-        try:
-            stored = json.loads(self.settings.get(Settings.MESSENGER_ENCODINGS))
-            for where, codec in dict(stored).items():
-                host, _sep, port = str(where).rpartition(":")
-                self._encodings[(host, int(port))] = str(codec)
-        except (ValueError, TypeError, AttributeError):
-            self._encodings = {}  # a damaged value: back to detection for everyone
+        self._encodings = load_encodings(self.settings)
 
     def save_settings(self) -> None:
         """Store identity, network, status and per-peer encodings."""
@@ -223,8 +144,7 @@ class MessengerPanel(QWidget):
             return
         self.identity.save(self.settings)
         self.presence.save(self.settings)
-        stored = {format_address(a): codec for a, codec in self._encodings.items()}
-        self.settings.set(Settings.MESSENGER_ENCODINGS, json.dumps(stored, sort_keys=True))
+        save_encodings(self.settings, self._encodings)
 
     # -- commands ----------------------------------------------------------------------------------
     @property
@@ -246,36 +166,23 @@ class MessengerPanel(QWidget):
 
     def start(self) -> None:
         """Start the node with what the identity pane says."""
-        self.banner.hide()
-        self.use_port_button.setVisible(False)
-        port = self.port.value()
+        self.controls.clear()
         try:
-            identity = Identity(
-                self._user,
-                self._host,
-                self.nickname.text().strip(),
-                self.group.text().strip(),
-                legacy_encoding=self.identity.codepage_name(),
-            )
-            texts = [t for t in self.targets.text().replace(",", " ").split() if t]
-            extra = parse_targets(texts, PORT)
+            request = self.identity.start_request(self._base)
         except SocketDeskError as error:
             self.status.setText(str(error))
             self.banner.show_message(str(error))
             return
-        broadcasts, where = self.identity.broadcasts()
-        if not broadcasts:
-            self._no_broadcast(where, bool(extra))
-        found = tuple((address, port or PORT) for address in broadcasts)
-        settings = replace(self._base, port=port, targets=found + extra)
+        if request.warning:
+            self.banner.show_message(request.warning, request.warning_kind)
         self.save_settings()
         self._running = True
         self._set_editable(False)
         self.status.setText(self.tr("Starting…"))
         self.bridge.start(
-            identity,
-            settings,
-            self.identity.bind_address(),
+            request.identity,
+            request.settings,
+            request.bind,
             absence=self.presence.absence(),
             encodings=self._encodings,
         )
@@ -327,25 +234,14 @@ class MessengerPanel(QWidget):
 
     def search_history(self) -> list[str]:
         """List the stored messages containing the search box's text; returns the lines shown."""
-        self.history_results.clear()
         text = self.search.text().strip()
-        if self.history is None or not text:
-            self.history_results.setVisible(False)
-            return []
-        try:
-            found = self.history.search(text)
-        except StoreError as error:
-            self.status.setText(str(error))
-            return []
-        lines = []
-        for stored in found:
-            when = _dt.datetime.fromtimestamp(stored.t_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S")
-            arrow = "→" if stored.direction == "out" else "←"
-            lines.append(f"[{when}] {arrow} {stored.peer_name}: {stored.text}")
-        if not lines:
-            lines.append(self.tr("No message contains “{text}”.").format(text=text))
-        self.history_results.addItems(lines)
-        self.history_results.setVisible(True)
+        lines: list[str] = []
+        if self.history is not None and text:
+            try:
+                lines = history_lines(self.history, text)
+            except StoreError as error:
+                self.status.setText(str(error))
+        self.roster_pane.show_results(lines)
         return lines
 
     @Slot(str, bool)
@@ -386,11 +282,7 @@ class MessengerPanel(QWidget):
         self._running = False
         self._set_editable(True)
         self.status.setText(self.tr("Not started"))
-        self.banner.show_message(reason)
-        self._free_port = free_port
-        if free_port:
-            self.use_port_button.setText(self.tr("Use port {port}").format(port=free_port))
-        self.use_port_button.setVisible(bool(free_port))
+        self.controls.error(reason, free_port)
 
     @Slot()
     def _stopped(self) -> None:
@@ -431,9 +323,7 @@ class MessengerPanel(QWidget):
 
     @Slot(str)
     def _notice(self, text: str) -> None:
-        self.status.setText(text)
-        if not (self.banner.isVisibleTo(self) and self.banner.kind == "error"):
-            self.banner.show_message(text, "info")  # an error stays until it is dismissed
+        self.controls.notice(text)
 
     # -- UI ----------------------------------------------------------------------------------------
     def _attending(self, key: PeerKey) -> bool:
@@ -506,31 +396,13 @@ class MessengerPanel(QWidget):
         if self._running:
             self.bridge.set_absence(message)
 
-    def _use_free_port(self) -> None:
-        if self._free_port:
-            self.port.setValue(self._free_port)
-            self.start()
-
-    def _no_broadcast(self, where: str, has_targets: bool) -> None:
-        if has_targets:
-            self.banner.show_message(
-                self.tr(
-                    "{where} has no broadcast address; only the extra targets are announced to."
-                ).format(where=where),
-                "info",
-            )
-        elif where == self.tr("no network interface"):
-            self.banner.show_message(str(NoBroadcastAddress()))
-        else:
-            self.banner.show_message(
-                self.tr(
-                    "{where} has no broadcast address, so other users cannot find you: choose "
-                    "another interface, or add targets."
-                ).format(where=where)
-            )
+    @Slot(int)
+    def _use_port(self, port: int) -> None:
+        self.port.setValue(port)
+        self.start()
 
     def _my_name(self) -> str:
-        return self.nickname.text().strip() or self._user
+        return self.nickname.text().strip() or self.identity.user
 
     def _set_editable(self, editable: bool) -> None:
         self.identity.set_editable(editable)
