@@ -11,7 +11,7 @@ import datetime as _dt
 import logging
 import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.errors import StoreError
 from desktop.core.ipmsg.events import MessageReceived, PeerKey
@@ -107,6 +107,7 @@ class Conversations(QObject):
             self._row_by_token[token] = row_id
         return token
 
+    @Slot(int, int)
     def sent(self, token: int, message_id: int) -> None:
         """The node accepted message ``token`` as ``message_id``."""
         model = self._by_token.pop(token, None)
@@ -117,6 +118,7 @@ class Conversations(QObject):
         if row_id is not None:
             self._row_by_id[message_id] = row_id
 
+    @Slot(int, str)
     def not_sent(self, token: int, reason: str) -> None:
         """Message ``token`` could not be sent at all."""
         model = self._by_token.pop(token, None)
@@ -124,6 +126,7 @@ class Conversations(QObject):
             model.set_state(Delivery.FAILED, reason, message_id=None, token=token)
         self._record_state(self._row_by_token.pop(token, None), Delivery.FAILED, reason)
 
+    @Slot(int, int)
     def broadcast_sent(self, token: int, count: int) -> None:
         """Broadcast ``token`` went to ``count`` peers (nobody acknowledges a broadcast)."""
         model = self._by_token.pop(token, None)
@@ -135,6 +138,7 @@ class Conversations(QObject):
             model.set_state(state, reason, message_id=None, token=token)
         self._record_state(self._row_by_token.pop(token, None), state, reason)
 
+    @Slot(int)
     def delivered(self, message_id: int) -> None:
         """The peer acknowledged ``message_id``."""
         model = self._by_id.get(message_id)
@@ -148,6 +152,7 @@ class Conversations(QObject):
             del self._by_id[message_id]
             self._row_by_id.pop(message_id, None)
 
+    @Slot(int, str)
     def failed(self, message_id: int, reason: str) -> None:
         """``message_id`` was not delivered."""
         model = self._by_id.pop(message_id, None)
@@ -155,6 +160,7 @@ class Conversations(QObject):
             model.set_state(Delivery.FAILED, reason, message_id=message_id)
         self._record_state(self._row_by_id.pop(message_id, None), Delivery.FAILED, reason)
 
+    @Slot(int)
     def read(self, message_id: int) -> None:
         """The peer opened sealed message ``message_id``."""
         model = self._by_id.pop(message_id, None)

@@ -134,9 +134,9 @@ class MessengerPanel(QWidget):
     def _load_settings(self) -> None:
         if self.settings is None:
             return
-        self.identity.load(self.settings)
-        self.presence.load(self.settings)
         self._encodings = load_encodings(self.settings)
+        self.identity.load(self.settings)
+        self.presence.load(self.settings)  # may announce "away": saved back as it was loaded
 
     def save_settings(self) -> None:
         """Store identity, network, status and per-peer encodings."""

@@ -130,6 +130,7 @@ def test_identity_and_network_are_kept_in_settings(qtbot, make_panel: MakePanel,
     panel.group.setText("市场部")
     panel.identity.codepage.setCurrentIndex(panel.identity.codepage.findData("cp932"))
     panel.presence.message.setEditText("出差中")
+    panel.set_peer_encoding(("127.0.0.1", 9), "big5")
     start(qtbot, panel, "127.0.0.1:9")
     assert not panel.identity.fields.isEnabled()
     again = make_panel("", settings=settings, restored=True)
@@ -140,3 +141,9 @@ def test_identity_and_network_are_kept_in_settings(qtbot, make_panel: MakePanel,
     assert again.targets.text() == "127.0.0.1:9"
     assert again.presence.absence_text() == "出差中"
     assert again.presence.absence() is None  # online: only the message was typed
+    assert again.encoding_of(("127.0.0.1", 9)) == "big5"
+
+    again.presence.set_absence("出差中")
+    away = make_panel("", settings=settings, restored=True)
+    assert away.presence.absence() == "出差中"
+    assert away.encoding_of(("127.0.0.1", 9)) == "big5"  # loading "away" kept the rest
