@@ -53,6 +53,7 @@ class MessengerBridge(QObject):
         broadcast_sent(int, int): the caller's token and how many peers the broadcast went to.
         message_delivered(int), message_read(int): by message id.
         message_failed(int, str): a message id and why it was not delivered.
+        info_received(InfoReceived): a peer's answer about its version or away message.
         notice(str): a sentence for the user.
     """
 
@@ -69,6 +70,7 @@ class MessengerBridge(QObject):
     message_delivered = Signal(int)
     message_failed = Signal(int, str)
     message_read = Signal(int)
+    info_received = Signal(object)
     notice = Signal(str)
 
     def __init__(self, io: EventLoopThread) -> None:
@@ -250,6 +252,6 @@ class MessengerBridge(QObject):
         elif isinstance(event, MessageRead):
             self.message_read.emit(event.message_id)
         elif isinstance(event, InfoReceived):
-            self.notice.emit(f"{event.peer.label}: {event.text}")
+            self.info_received.emit(event)
         elif isinstance(event, Notice):
             self.notice.emit(event.text)

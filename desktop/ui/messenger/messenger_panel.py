@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import SocketDeskError, StoreError
-from desktop.core.ipmsg.events import Address, MessageReceived, Peer, PeerKey
+from desktop.core.ipmsg.events import Address, InfoReceived, MessageReceived, Peer, PeerKey
 from desktop.core.ipmsg.interfaces import interface_addresses
 from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.store.chat_history import ChatHistory
@@ -130,6 +130,7 @@ class MessengerPanel(QWidget):
         b.message_failed.connect(c.failed)
         b.message_read.connect(c.read)
         b.notice.connect(self._notice)
+        b.info_received.connect(self._info_received)
 
     def _load_settings(self) -> None:
         if self.settings is None:
@@ -325,15 +326,23 @@ class MessengerPanel(QWidget):
     def _notice(self, text: str) -> None:
         self.controls.notice(text)
 
+    @Slot(object)
+    def _info_received(self, info: InfoReceived) -> None:
+        # An away message is shown in the roster (PeerUpdated); the status line says it once.
+        self.status.setText(f"{info.peer.label}: {info.text}")
+
     # -- UI ----------------------------------------------------------------------------------------
     def _attending(self, key: PeerKey) -> bool:
         """The user is looking at ``key``'s conversation right now."""
         return key == self._current and self.isVisible() and self.isActiveWindow()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self._current is not None:
+    def event(self, event: QEvent) -> bool:
+        # WindowActivate reaches every visible child of the window that became active (unlike
+        # ActivationChange, which only its top-level widget gets): the user is back.
+        handled = super().event(event)
+        if event.type() == QEvent.Type.WindowActivate and self._current is not None:
             self._mark_seen()
+        return handled
 
     def showEvent(self, event: object) -> None:  # the Messenger tab was opened
         super().showEvent(event)  # type: ignore[arg-type]

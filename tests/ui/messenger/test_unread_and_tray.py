@@ -125,3 +125,33 @@ def test_closing_into_the_tray_hides_and_quit_really_closes(qtbot, tmp_path) -> 
         assert not window.isVisible()
     finally:
         app.shutdown()
+
+
+def test_another_active_window_counts_unread_until_the_panel_is_active_again(  # type: ignore[no-untyped-def]
+    qtbot, pair
+) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    alice, bob = pair
+    bob_key, alice_key = alice.roster.peer_at(0).key, bob.roster.peer_at(0).key  # type: ignore[union-attr]
+    alice.select_peer(bob_key)
+    window = QWidget()  # Bob's panel inside a window, as in the main window's tab
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(bob)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    bob.select_peer(alice_key)
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other):  # the user works in another window; Bob's stays open
+        other.show()
+        other.activateWindow()
+    assert bob.isVisible() and not bob.isActiveWindow()
+    with qtbot.waitSignal(bob.notify_requested, timeout=5000):
+        alice.send("看一下", False)
+    assert bob.unread_total == 1 and bob.roster.unread(alice_key) == 1
+    with qtbot.waitSignal(bob.unread_changed) as cleared:
+        window.activateWindow()
+    assert cleared.args == [0] and bob.roster.unread(alice_key) == 0
+    bob.setParent(None)  # back to the fixture, which closes it after the window
