@@ -102,7 +102,7 @@ class AbsenceHandling(MessageHandling):
             return
         news = sender.absent and text not in (m.NOT_ABSENT_TEXT, sender.absence_text)
         if news and sender.key in self.roster:
-            sender = replace(sender, absence_text=text)
+            sender = replace(sender, absence_text=text, encoding=self._encoding_for(sender))
             self.roster.add(sender, (addr, packet.user, packet.host), self._now)
             self._outbox.append(PeerUpdated(sender))
         self._outbox.append(InfoReceived(sender, "absence", text))

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from desktop.core.ipmsg import messages as m
-from desktop.core.ipmsg.constants import Mode
+from desktop.core.ipmsg.constants import Mode, Opt
 from desktop.core.ipmsg.delivery import Deliveries, SeenPackets
 from desktop.core.ipmsg.dialect import detect_dialect, peer_encoding, reply_encoding
 from desktop.core.ipmsg.events import (
@@ -77,6 +77,8 @@ class NodeCore:
     def set_encoding(self, address: Address, encoding: str | None) -> None:
         """Read and write the text of the peer(s) at ``address`` in ``encoding``; None: detect.
 
+        Text that carries the UTF-8 flag (UTF8OPT) is still read as UTF-8: the flag is explicit.
+
         Keyed by address, not by names: the names themselves decode differently in another
         encoding. Peers listed there are updated at once (``PeerUpdated``); their names are
         read again in the new encoding at their next entry packet, and whatever is sent to
@@ -107,23 +109,25 @@ class NodeCore:
         return self._encodings.get(peer.address, peer.encoding)
 
     def _read_as(self, packet: Packet, addr: Address) -> str:
-        """The encoding of ``packet``'s text: the user's choice for ``addr``, else detected."""
+        """The encoding of ``packet``'s text: UTF-8 when flagged so (UTF8OPT says it on the
+        wire, whatever the user chose), else the user's choice for ``addr``, else detected."""
         chosen = self._encodings.get(addr)
-        if chosen is not None:
-            return chosen
-        return peer_encoding(packet, detect_dialect(packet), self.identity.legacy_encoding)
+        if chosen is None or packet.options & Opt.UTF8OPT:
+            return peer_encoding(packet, detect_dialect(packet), self.identity.legacy_encoding)
+        return chosen
 
     def _overridden(self, peer: Peer, packet: Packet, addr: Address, entry: bool) -> Peer:
         """``peer`` with its names read, and its text written, in the user's encoding."""
         chosen = self._encodings.get(addr)
         if chosen is None:
             return peer
-        user, host = decode_text(packet.user, chosen), decode_text(packet.host, chosen)
+        read_as = self._read_as(packet, addr)
+        user, host = decode_text(packet.user, read_as), decode_text(packet.host, read_as)
         replaced = user.replaced or host.replaced
         nickname, group = peer.nickname, peer.group
         user_name, host_name = user.text, host.text
         if entry:
-            info = parse_entry_extra(packet, chosen)
+            info = parse_entry_extra(packet, read_as)
             nickname, group, replaced = info.nickname, info.group, replaced or info.replaced
             user_name, host_name = info.user_name or user_name, info.host_name or host_name
         return replace(

@@ -151,3 +151,12 @@ def test_an_unknown_encoding_is_refused() -> None:
     node = MessengerNode(ME)
     with pytest.raises(InvalidField):
         node.set_encoding(("198.18.0.8", 2425), "klingon")
+
+
+def test_an_away_update_keeps_the_encoding_chosen_for_the_peer() -> None:
+    lan, (a, b) = _lan()
+    lan.run(a, lambda: a.node.set_encoding(b.address, "gb18030"))
+    lan.run(b, lambda: b.node.set_absence("外出"))
+    lan.advance(1)
+    last = [e.peer for e in a.of(PeerUpdated)][-1]
+    assert (last.absence_text, last.encoding) == ("外出", "gb18030")
