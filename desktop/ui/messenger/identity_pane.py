@@ -10,7 +10,7 @@ import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QSysInfo
+from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -91,9 +91,13 @@ class IdentityPane(QWidget):
         self.toggle.setChecked(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setText(self.tr("Identity and network"))
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.toggled.connect(self._fold)
         self.nickname = QLineEdit()
+        self.nickname.setPlaceholderText(self.tr("Nickname"))
         self.group = QLineEdit()
+        self.group.setPlaceholderText(self.tr("Group (optional)"))
         self.interface = QComboBox()
         self.interface.setToolTip(
             self.tr("Where to listen and announce: every interface, or only one")
@@ -242,3 +246,4 @@ class IdentityPane(QWidget):
 
     def _fold(self, shown: bool) -> None:
         self.fields.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
