@@ -147,3 +147,46 @@ def test_identity_and_network_are_kept_in_settings(qtbot, make_panel: MakePanel,
     away = make_panel("", settings=settings, restored=True)
     assert away.presence.absence() == "出差中"
     assert away.encoding_of(("127.0.0.1", 9)) == "big5"  # loading "away" kept the rest
+
+
+def test_interface_chooser_binds_one_interface_and_announces_to_its_broadcast(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.ipmsg.interfaces import InterfaceAddress
+    from desktop.core.ipmsg.settings import NodeSettings
+    from desktop.ui.messenger.identity_pane import IdentityPane
+
+    lan = InterfaceAddress("sd0", "198.18.0.1", "255.255.255.0", "198.18.0.255", True, False)
+    other = InterfaceAddress("sd1", "198.19.0.1", "255.255.255.0", "198.19.0.255", True, False)
+    loop = InterfaceAddress("lo", "127.0.0.1", "255.0.0.0", None, True, True)
+    pane = IdentityPane(lambda: [loop, lan, other])
+    qtbot.addWidget(pane)
+    pane.nickname.setText("阿明")
+    assert [pane.interface.itemData(i) for i in range(pane.interface.count())] == [
+        "0.0.0.0", "127.0.0.1", "198.18.0.1", "198.19.0.1",
+    ]  # fmt: skip
+    request = pane.start_request(NodeSettings())  # all interfaces: every broadcast address
+    assert request.bind == "0.0.0.0" and not request.warning
+    assert request.settings.targets == (("198.18.0.255", 2425), ("198.19.0.255", 2425))
+
+    pane.set_interface("198.19.0.1")
+    pane.port.setValue(2426)
+    pane.targets.setText("198.18.5.7")
+    request = pane.start_request(NodeSettings())
+    assert request.bind == "198.19.0.1" and request.settings.port == 2426
+    assert request.settings.targets == (("198.19.0.255", 2426), ("198.18.5.7", 2425))
+    pane.set_interface("198.18.9.9")  # gone since it was saved: back to all interfaces
+    assert pane.bind_address() == "0.0.0.0"
+
+
+def test_legacy_code_page_reads_unflagged_names(qtbot, make_panel: MakePanel) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    panel = make_panel("Solo")
+    panel.identity.codepage.setCurrentIndex(panel.identity.codepage.findData("cp932"))
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
+        peer.bind(("127.0.0.1", 0))
+        port = start(qtbot, panel, f"127.0.0.1:{peer.getsockname()[1]}")
+        peer.sendto("1:9:taro:PC:1:太郎\0営業\0".encode("cp932"), ("127.0.0.1", port))
+        only_peer(qtbot, panel)
+    peer_row = panel.roster.peer_at(0)
+    assert peer_row is not None and (peer_row.nickname, peer_row.group) == ("太郎", "営業")
+    assert peer_row.encoding == "cp932"
