@@ -133,6 +133,7 @@ class Application:
         self.messenger.notify_requested.connect(self.tray.notify)
         self.tray.show_requested.connect(self.window.show_from_tray)
         self.tray.quit_requested.connect(self.window.quit)
+        self.window.hidden_to_tray.connect(self.tray.window_hidden)
         self.window.set_close_to_tray(self.keeps_running_in_tray)
         # With a tray, closing the window hides it; only Quit ends the application.
         self.qapp.setQuitOnLastWindowClosed(not self.tray.available)

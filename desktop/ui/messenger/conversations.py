@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -31,7 +32,7 @@ class Conversations(QObject):
 
     Args:
         history: where every message is written; None keeps them in memory only.
-        me: gives the name shown on our own messages.
+        me: gives the name shown on our own messages (it may change between messages).
 
     Signals:
         unread_changed(int): the total of unread messages changed.
@@ -41,7 +42,7 @@ class Conversations(QObject):
     unread_changed = Signal(int)
     history_failed = Signal(str)
 
-    def __init__(self, history: ChatHistory | None, me: object) -> None:
+    def __init__(self, history: ChatHistory | None, me: Callable[[], str]) -> None:
         super().__init__()
         self.history = history
         self._me = me
@@ -95,7 +96,7 @@ class Conversations(QObject):
     def outgoing(self, key: PeerKey, text: str, sealed: bool) -> int:
         """Add a message we are sending to ``key``; returns its token."""
         token, self._next_token = self._next_token, self._next_token + 1
-        entry = ChatEntry(True, self._my_name(), text, sealed=sealed, state=Delivery.SENDING)
+        entry = ChatEntry(True, self._me(), text, sealed=sealed, state=Delivery.SENDING)
         entry.token = token
         self.model(key).append(entry)
         self._by_token[token] = self.model(key)
@@ -201,9 +202,6 @@ class Conversations(QObject):
             self._chats[key].append(ChatEntry(False, "—", text))
 
     # -- history ----------------------------------------------------------------------------------
-    def _my_name(self) -> str:
-        return str(self._me() if callable(self._me) else self._me)
-
     def _load_history(self, key: PeerKey, model: ChatModel) -> None:
         if self.history is None:
             return
@@ -212,7 +210,7 @@ class Conversations(QObject):
         except StoreError as error:
             self._failed(error)
             return
-        me = self._my_name()
+        me = self._me()
         for item in stored:
             outgoing = item.direction == "out"
             try:

@@ -71,6 +71,7 @@ class MessengerTray(QObject):
         self._icon = icon
         self._window = window
         self.unread = 0
+        self._told_hidden = False
         self.tray: QSystemTrayIcon | None = None
         if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon, self)
@@ -80,6 +81,7 @@ class MessengerTray(QObject):
             self.tray.setContextMenu(menu)
             self.tray.setToolTip("SocketDesk")
             self.tray.activated.connect(self._activated)
+            self.tray.messageClicked.connect(self.show_requested)
             self.tray.show()
 
     @property
@@ -107,6 +109,17 @@ class MessengerTray(QObject):
             self.tray.showMessage(title, text, self.icon(), _NOTIFY_MS)
         else:
             QApplication.alert(self._window)
+
+    @Slot()
+    def window_hidden(self) -> None:
+        """The window went to the tray: say once where it is."""
+        if self._told_hidden or self.tray is None:
+            return
+        self._told_hidden = True
+        self.notify(
+            "SocketDesk",
+            self.tr("The Messenger keeps running here; File ▸ Quit ends SocketDesk."),
+        )
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
