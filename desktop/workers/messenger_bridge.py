@@ -103,9 +103,14 @@ class MessengerBridge(QObject):
         """Say goodbye (unless ``leave`` is False) and stop; ``stopped`` follows."""
         self._io.call(self._stop, leave)
 
-    def send_text(self, token: int, key: PeerKey, text: str, sealed: bool) -> None:
-        """Send a message; ``message_sent`` or ``send_failed`` carries ``token`` back."""
-        self._io.call(self._send, token, key, text, sealed)
+    def send_text(
+        self, token: int, key: PeerKey, text: str, sealed: bool, multicast: bool = False
+    ) -> None:
+        """Send a message; ``message_sent`` or ``send_failed`` carries ``token`` back.
+
+        ``multicast``: one of several recipients of the same text (MULTICASTOPT).
+        """
+        self._io.call(self._send, token, key, text, sealed, multicast)
 
     def broadcast_text(self, token: int, text: str) -> None:
         """Send a broadcast message; ``broadcast_sent`` or ``send_failed`` carries ``token``."""
@@ -186,13 +191,13 @@ class MessengerBridge(QObject):
         engine = self._engine
         return engine if engine is not None and engine.running else None
 
-    def _send(self, token: int, key: PeerKey, text: str, sealed: bool) -> None:
+    def _send(self, token: int, key: PeerKey, text: str, sealed: bool, multicast: bool) -> None:
         engine = self._running()
         if engine is None:
             self.send_failed.emit(token, self.tr("The messenger is not running."))
             return
         try:
-            message_id = engine.send_text(key, text, sealed)
+            message_id = engine.send_text(key, text, sealed, multicast)
         except SocketDeskError as error:
             self.send_failed.emit(token, str(error))
             return

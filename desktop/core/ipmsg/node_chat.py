@@ -57,6 +57,7 @@ class MessageHandling(NodeCore):
         text: str,
         sealed: bool = False,
         *,
+        multicast: bool = False,
         now: float | None = None,
     ) -> int:
         """Send ``text`` to a peer, with retries until it is acknowledged.
@@ -66,6 +67,8 @@ class MessageHandling(NodeCore):
                 there if nobody answered from it (sent in the legacy code page).
             text: the message.
             sealed: a sealed message; ``MessageRead`` comes when the peer opens it.
+            multicast: one of several recipients of the same text (MULTICASTOPT, as IPMsg
+                marks a message sent to a selection of users).
             now: the time (default: the last time the node was given).
 
         Returns:
@@ -87,6 +90,7 @@ class MessageHandling(NodeCore):
             sealed=sealed,
             peer_utf8=peer.utf8,
             read_check=sealed,
+            multicast=multicast,
         )
         make(PACKET_NO_MAX)  # the longest number: any later one fits if this one does
         item = Outgoing(0, Kind.MESSAGE, peer, make, sealed=sealed)

@@ -269,7 +269,7 @@ class MessengerPanel(QWidget):
         for key in keys:
             if key not in gone:
                 token = self.conversations.outgoing(key, text, sealed)
-                self.bridge.send_text(token, key, text, sealed)
+                self.bridge.send_text(token, key, text, sealed, multicast=len(keys) > 1)
 
     # -- bridge slots ------------------------------------------------------------------------------
     @Slot(str)

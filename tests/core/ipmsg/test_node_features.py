@@ -6,7 +6,14 @@ import pytest
 
 from desktop.core.ipmsg import InvalidField, parse_packet
 from desktop.core.ipmsg.constants import Mode, SendOpt
-from desktop.core.ipmsg.events import MessageReceived, Notice, PeerJoined, PeerUpdated, Transmit
+from desktop.core.ipmsg.events import (
+    MessageDelivered,
+    MessageReceived,
+    Notice,
+    PeerJoined,
+    PeerUpdated,
+    Transmit,
+)
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.settings import NodeSettings
@@ -160,3 +167,15 @@ def test_an_away_update_keeps_the_encoding_chosen_for_the_peer() -> None:
     lan.advance(1)
     last = [e.peer for e in a.of(PeerUpdated)][-1]
     assert (last.absence_text, last.encoding) == ("外出", "gb18030")
+
+
+def test_one_of_several_recipients_is_marked_multicast_and_still_acknowledged() -> None:
+    lan, (a, b, c) = _lan(3)
+    for host in (b, c):
+        lan.run(a, lambda h=host: a.node.send_text(a.key_of(h), "各位好", multicast=True))
+    lan.advance(5)
+    for host in (b, c):
+        [message] = host.of(MessageReceived)
+        assert (message.text, message.multicast, message.broadcast) == ("各位好", True, False)
+    assert len(a.of(MessageDelivered)) == 2
+    assert all(s.packet.options & SendOpt.MULTICASTOPT for s in lan.sent_by(a, Mode.SENDMSG))
