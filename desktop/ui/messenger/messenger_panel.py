@@ -82,6 +82,7 @@ class MessengerPanel(QWidget):
 
         self.conversations = Conversations(history, self._my_name)
         self.conversations.unread_changed.connect(self.unread_changed)
+        self.conversations.unread_changed.connect(self._count_broadcasts)
         self.conversations.history_failed.connect(self.status.setText)
         self.roster_pane = RosterPane(history is not None)
         self.search, self.roster = self.roster_pane.search, self.roster_pane.roster
@@ -318,13 +319,20 @@ class MessengerPanel(QWidget):
         self.conversations.received(message, text, attended)
         if attended:
             return
-        self.roster.add_unread(message.peer.key)
+        if key != BROADCAST:  # a broadcast is counted on the Broadcast button instead
+            self.roster.add_unread(key)
         preview = self.tr("Sealed message") if message.sealed else text[:_PREVIEW]
         self.notify_requested.emit(message.peer.name, preview)
 
     @Slot(str)
     def _notice(self, text: str) -> None:
         self.controls.notice(text)
+
+    @Slot(int)
+    def _count_broadcasts(self, _total: int) -> None:
+        unread = self.conversations.unread(BROADCAST)
+        label = self.tr("Broadcast")
+        self.broadcast_button.setText(f"{label} ({unread})" if unread else label)
 
     @Slot(object)
     def _info_received(self, info: InfoReceived) -> None:

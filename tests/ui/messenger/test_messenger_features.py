@@ -82,6 +82,10 @@ def test_broadcast_goes_to_everyone_and_lands_in_their_broadcast_conversation(
         qtbot.waitUntil(lambda r=received: r.rowCount() == 1, timeout=5000)  # type: ignore[misc]
         assert received.entry(0).text == "全体注意：消防演习"  # type: ignore[union-attr]
         assert panel.conversations.unread(BROADCAST) == 1
+        assert panel.broadcast_button.text() == "Broadcast (1)"
+        assert panel.roster.unread(panel.roster.peer_at(0).key) == 0  # type: ignore[union-attr]
+        panel.show_broadcast()
+        assert panel.broadcast_button.text() == "Broadcast"
 
 
 def test_encoding_override_is_applied_shown_and_kept(qtbot, pair, settings, make_panel) -> None:  # type: ignore[no-untyped-def]
