@@ -28,6 +28,7 @@ from desktop.ui.crash_handler import CrashHandler
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
+from desktop.ui.messenger.tray import MessengerTray
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -75,10 +76,15 @@ class Application:
         qapp: the QApplication.
         settings: the settings facade.
         show_crash_dialogs: False in tests that check reports without dialogs.
+        use_tray: False to never show a tray icon.
     """
 
     def __init__(
-        self, qapp: QApplication, settings: Settings, show_crash_dialogs: bool = True
+        self,
+        qapp: QApplication,
+        settings: Settings,
+        show_crash_dialogs: bool = True,
+        use_tray: bool = True,
     ) -> None:
         self.qapp = qapp
         self.settings = settings
@@ -102,12 +108,16 @@ class Application:
             workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
             self.http_bridge = HttpBridge(self.io)
             self.messenger_bridge = MessengerBridge(self.io)
+            self.messenger = MessengerPanel(
+                self.messenger_bridge, history=_open_chat_history(), settings=settings
+            )
             self.window = MainWindow(
                 settings,
                 workbench,
-                MessengerPanel(self.messenger_bridge, history=_open_chat_history()),
+                self.messenger,
                 ComposerPanel(self.http_bridge, history=_open_http_history()),
             )
+            self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
             sys.excepthook, threading.excepthook = self._previous_hooks
@@ -118,6 +128,23 @@ class Application:
     def _connect_signals(self) -> None:
         self.window.theme_chosen.connect(self.apply_theme)
         self.qapp.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self.messenger.unread_changed.connect(self.window.set_messenger_unread)
+        self.messenger.unread_changed.connect(self.tray.set_unread)
+        self.messenger.notify_requested.connect(self.tray.notify)
+        self.tray.show_requested.connect(self.window.show_from_tray)
+        self.tray.quit_requested.connect(self.window.quit)
+        self.window.hidden_to_tray.connect(self.tray.window_hidden)
+        self.window.set_close_to_tray(self.keeps_running_in_tray)
+        # With a tray, closing the window hides it; only Quit ends the application.
+        self.qapp.setQuitOnLastWindowClosed(not self.tray.available)
+
+    def keeps_running_in_tray(self) -> bool:
+        """Closing the window now hides it: a tray, the setting on, the Messenger running."""
+        return (
+            self.tray.available
+            and self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
+            and self.messenger.running
+        )
 
     @Slot(str)
     def apply_theme(self, choice: str) -> None:
@@ -134,6 +161,7 @@ class Application:
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
         self.http_bridge.close()
+        self.messenger.save_settings()
         self.messenger_bridge.stop(leave=True)
         self.runner.wait(10_000)
         if not self.io.stop(3000):

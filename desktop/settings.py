@@ -38,6 +38,17 @@ class Settings:
     TCP_CLIENT_PORT = Setting("workbench/tcp_client/port", int, 7)
     TCP_CLIENT_TIMEOUT = Setting("workbench/tcp_client/timeout_s", float, 10.0)
     LOG_MAX_MB = Setting("workbench/log_max_mb", int, 64)
+    MESSENGER_NICKNAME = Setting("messenger/nickname", str, "")
+    MESSENGER_GROUP = Setting("messenger/group", str, "")
+    MESSENGER_INTERFACE = Setting("messenger/interface", str, "")  # "": all; else an address
+    MESSENGER_PORT = Setting("messenger/port", int, 2425)
+    MESSENGER_TARGETS = Setting("messenger/targets", str, "")
+    MESSENGER_CODEPAGE = Setting("messenger/legacy_codepage", str, "cp936")
+    MESSENGER_AWAY = Setting("messenger/away", bool, False)
+    MESSENGER_AWAY_MESSAGE = Setting("messenger/away_message", str, "")
+    # {"198.18.0.2:2425": "cp932", ...}: the encodings chosen per peer, as JSON
+    MESSENGER_ENCODINGS = Setting("messenger/peer_encodings", str, "{}")
+    MESSENGER_CLOSE_TO_TRAY = Setting("messenger/close_to_tray", bool, True)
 
     def __init__(self, backend: QSettings | None = None) -> None:
         self._backend = backend if backend is not None else QSettings()

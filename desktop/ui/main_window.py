@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -21,11 +23,16 @@ class MainWindow(QMainWindow):
 
     The composition root builds the workspaces that need engines and hands them in.
 
+    Closing the window while ``set_close_to_tray``'s check says so hides it instead (the
+    Messenger keeps running in the tray); File ▸ Quit always quits.
+
     Signals:
         theme_chosen(str): the user picked "system", "light" or "dark".
+        hidden_to_tray(): the window was closed into the tray.
     """
 
     theme_chosen = Signal(str)
+    hidden_to_tray = Signal()
 
     def __init__(
         self,
@@ -47,6 +54,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.workbench, self.tr("Workbench"))
         self.tabs.addTab(self.messenger, self.tr("Messenger"))
+        self._close_to_tray: Callable[[], bool] = lambda: False
+        self._quitting = False
         self.tabs.addTab(self.http, self.tr("HTTP"))
         self.setCentralWidget(self.tabs)
         self.traffic_label = TrafficLabel()
@@ -105,6 +114,11 @@ class MainWindow(QMainWindow):
 
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.open_data_action = tools_menu.addAction(self.tr("Open &data folder"))
+        self.close_to_tray_action = tools_menu.addAction(
+            self.tr("Keep the Messenger running in the tray when the window is closed")
+        )
+        self.close_to_tray_action.setCheckable(True)
+        self.close_to_tray_action.setChecked(self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About SocketDesk"))
@@ -129,7 +143,8 @@ class MainWindow(QMainWindow):
         self.workbench.status_changed.connect(self.session_label.setText)
         self.new_client_action.triggered.connect(self._new_client)
         self.new_server_action.triggered.connect(self._new_server)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
+        self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
         self.clear_log_action.triggered.connect(self._clear_log)
         self.focus_send_action.triggered.connect(self._focus_send)
         self.find_action.triggered.connect(self._find)
@@ -159,8 +174,37 @@ class MainWindow(QMainWindow):
         self.settings.set(Settings.WORKSPACE, self.tabs.currentIndex())
         self.settings.sync()
 
+    def set_close_to_tray(self, check: Callable[[], bool]) -> None:
+        """``check()`` says, when the window is closed, whether to hide it into the tray."""
+        self._close_to_tray = check
+
+    def set_messenger_unread(self, count: int) -> None:
+        """Show the Messenger's unread messages in its tab: ``Messenger (3)``."""
+        index = self.tabs.indexOf(self.messenger)
+        name = self.tr("Messenger")
+        self.tabs.setTabText(index, f"{name} ({count})" if count > 0 else name)
+
+    @Slot()
+    def quit(self) -> None:
+        """Close the window for good and end the application (also from the tray)."""
+        self._quitting = True
+        if self.close():
+            QCoreApplication.quit()
+
+    @Slot()
+    def show_from_tray(self) -> None:
+        """Bring the window back from the tray."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if not self._quitting and self._close_to_tray():
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------------
@@ -220,6 +264,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The language changes the next time SocketDesk starts."), 8000
         )
+
+    @Slot(bool)
+    def _close_to_tray_toggled(self, checked: bool) -> None:
+        self.settings.set(Settings.MESSENGER_CLOSE_TO_TRAY, checked)
 
     @Slot()
     def _open_data_folder(self) -> None:

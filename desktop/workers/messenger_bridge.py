@@ -8,12 +8,14 @@ thread and emits queued signals to the GUI thread.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import SocketDeskError
 from desktop.core.ipmsg.engine import MessengerEngine
 from desktop.core.ipmsg.events import (
+    Address,
     Event,
     InfoReceived,
     MessageDelivered,
@@ -27,6 +29,7 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     format_address,
 )
+from desktop.core.ipmsg.failures import PortInUse
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.settings import NodeSettings
 from desktop.workers.loop_thread import EventLoopThread
@@ -39,20 +42,23 @@ class MessengerBridge(QObject):
 
     Signals:
         started(str): the node listens on this ``address:port``.
-        start_failed(str): why it could not start.
+        start_failed(str, int): why it could not start, and a free port to offer instead when
+            the port was taken (0: none to offer).
         stopped(): the node stopped (after ``stop``).
         peer_joined(Peer), peer_updated(Peer): a peer appeared or changed.
         peer_left(Peer, str): a peer left, and why.
         message_received(MessageReceived): a message arrived.
         message_sent(int, int): the caller's token and the message id the node gave it.
         send_failed(int, str): the caller's token and why the message could not be sent at all.
+        broadcast_sent(int, int): the caller's token and how many peers the broadcast went to.
         message_delivered(int), message_read(int): by message id.
         message_failed(int, str): a message id and why it was not delivered.
+        info_received(InfoReceived): a peer's answer about its version or away message.
         notice(str): a sentence for the user.
     """
 
     started = Signal(str)
-    start_failed = Signal(str)
+    start_failed = Signal(str, int)
     stopped = Signal()
     peer_joined = Signal(object)
     peer_updated = Signal(object)
@@ -60,9 +66,11 @@ class MessengerBridge(QObject):
     message_received = Signal(object)
     message_sent = Signal(int, int)
     send_failed = Signal(int, str)
+    broadcast_sent = Signal(int, int)
     message_delivered = Signal(int)
     message_failed = Signal(int, str)
     message_read = Signal(int)
+    info_received = Signal(object)
     notice = Signal(str)
 
     def __init__(self, io: EventLoopThread) -> None:
@@ -71,17 +79,50 @@ class MessengerBridge(QObject):
         self._engine: MessengerEngine | None = None  # loop thread only
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
-    def start(self, identity: Identity, settings: NodeSettings, bind: str) -> None:
-        """Start the node; the outcome arrives as ``started`` or ``start_failed``."""
-        self._io.call(self._start, identity, settings, bind)
+    def start(
+        self,
+        identity: Identity,
+        settings: NodeSettings,
+        bind: str,
+        *,
+        absence: str | None = None,
+        encodings: Mapping[Address, str] | None = None,
+    ) -> None:
+        """Start the node; the outcome arrives as ``started`` or ``start_failed``.
+
+        Args:
+            identity: who we are.
+            settings: the node's settings (port, targets...).
+            bind: the address to bind.
+            absence: start away with this message (announced as such from the first entry).
+            encodings: per-peer encodings chosen by the user, by address.
+        """
+        self._io.call(self._start, identity, settings, bind, absence, dict(encodings or {}))
 
     def stop(self, leave: bool = True) -> None:
         """Say goodbye (unless ``leave`` is False) and stop; ``stopped`` follows."""
         self._io.call(self._stop, leave)
 
-    def send_text(self, token: int, key: PeerKey, text: str, sealed: bool) -> None:
-        """Send a message; ``message_sent`` or ``send_failed`` carries ``token`` back."""
-        self._io.call(self._send, token, key, text, sealed)
+    def send_text(
+        self, token: int, key: PeerKey, text: str, sealed: bool, multicast: bool = False
+    ) -> None:
+        """Send a message; ``message_sent`` or ``send_failed`` carries ``token`` back.
+
+        ``multicast``: one of several recipients of the same text (MULTICASTOPT).
+        """
+        self._io.call(self._send, token, key, text, sealed, multicast)
+
+    def broadcast_text(self, token: int, text: str) -> None:
+        """Send a broadcast message; ``broadcast_sent`` or ``send_failed`` carries ``token``."""
+        self._io.call(self._broadcast, token, text)
+
+    def set_absence(self, message: str | None) -> None:
+        """Go away with ``message`` (auto-replied to messages), or come back with None."""
+        self._io.call(self._set_absence, message)
+
+    def set_encoding(self, address: Address, encoding: str | None) -> None:
+        """Read and write the peer at ``address`` in ``encoding``; None: detect it."""
+        self._io.call(self._set_encoding, address, encoding)
 
     def mark_read(self, key: PeerKey, packet_no: int) -> None:
         """The user opened a sealed message: send its read receipt."""
@@ -92,29 +133,49 @@ class MessengerBridge(QObject):
         self._io.call(self._refresh)
 
     # -- loop thread -------------------------------------------------------------------------------
-    def _start(self, identity: Identity, settings: NodeSettings, bind: str) -> None:
+    def _start(
+        self,
+        identity: Identity,
+        settings: NodeSettings,
+        bind: str,
+        absence: str | None,
+        encodings: dict[Address, str],
+    ) -> None:
         if self._engine is not None:
             self.notice.emit(self.tr("The messenger is already running; stop it first."))
             return
         try:
             engine = MessengerEngine(identity, settings, self, bind=bind)
         except SocketDeskError as error:
-            self.start_failed.emit(str(error))
+            self.start_failed.emit(str(error), 0)
             return
         self._engine = engine
-        asyncio.get_running_loop().create_task(self._run(engine))
+        asyncio.get_running_loop().create_task(self._run(engine, absence, encodings))
 
-    async def _run(self, engine: MessengerEngine) -> None:
+    async def _run(
+        self, engine: MessengerEngine, absence: str | None, encodings: dict[Address, str]
+    ) -> None:
         try:
-            address = await engine.start()
+            address = await engine.start(announce=False)
         except SocketDeskError as error:
             if self._engine is engine:
                 self._engine = None
-            self.start_failed.emit(str(error))
+            free = error.free_port if isinstance(error, PortInUse) else None
+            self.start_failed.emit(str(error), free or 0)
             return
         if self._engine is not engine:  # stopped while starting
             await engine.close(leave=False)
             return
+        for peer_address, encoding in encodings.items():
+            try:
+                engine.node.set_encoding(peer_address, encoding)
+            except SocketDeskError as error:  # a stored name Python does not know (any more)
+                self.notice.emit(str(error))
+        engine.node.take_actions()  # nobody is listed yet: no update to report
+        if absence is not None:
+            engine.node.set_absence(absence)
+            engine.node.take_actions()  # the entry below says "away" already
+        engine.announce()
         self.started.emit(format_address(address))
 
     def _stop(self, leave: bool) -> None:
@@ -130,17 +191,43 @@ class MessengerBridge(QObject):
         engine = self._engine
         return engine if engine is not None and engine.running else None
 
-    def _send(self, token: int, key: PeerKey, text: str, sealed: bool) -> None:
+    def _send(self, token: int, key: PeerKey, text: str, sealed: bool, multicast: bool) -> None:
         engine = self._running()
         if engine is None:
             self.send_failed.emit(token, self.tr("The messenger is not running."))
             return
         try:
-            message_id = engine.send_text(key, text, sealed)
+            message_id = engine.send_text(key, text, sealed, multicast)
         except SocketDeskError as error:
             self.send_failed.emit(token, str(error))
             return
         self.message_sent.emit(token, message_id)
+
+    def _broadcast(self, token: int, text: str) -> None:
+        engine = self._running()
+        if engine is None:
+            self.send_failed.emit(token, self.tr("The messenger is not running."))
+            return
+        try:
+            count = engine.broadcast_text(text)
+        except SocketDeskError as error:
+            self.send_failed.emit(token, str(error))
+            return
+        self.broadcast_sent.emit(token, count)
+
+    def _set_absence(self, message: str | None) -> None:
+        engine = self._running()
+        if engine is not None:
+            engine.set_absence(message)
+
+    def _set_encoding(self, address: Address, encoding: str | None) -> None:
+        engine = self._running()
+        if engine is None:
+            return
+        try:
+            engine.set_encoding(address, encoding)
+        except SocketDeskError as error:
+            self.notice.emit(str(error))
 
     def _mark_read(self, key: PeerKey, packet_no: int) -> None:
         engine = self._running()
@@ -170,6 +257,6 @@ class MessengerBridge(QObject):
         elif isinstance(event, MessageRead):
             self.message_read.emit(event.message_id)
         elif isinstance(event, InfoReceived):
-            self.notice.emit(f"{event.peer.label}: {event.text}")
+            self.info_received.emit(event)
         elif isinstance(event, Notice):
             self.notice.emit(event.text)

@@ -187,3 +187,23 @@ def test_messages_over_a_lossy_link_all_arrive_thanks_to_retries(make_lan) -> No
     counter = re.search(r"counter packets (\d+)", _nft(receiver, "list", "table", "inet", "lossy"))
     assert counter is not None and int(counter.group(1)) > 0  # the link did lose datagrams
     assert listener.stop() == 0
+
+
+def test_away_state_and_message_are_seen_on_the_lan_and_messages_still_arrive(make_lan) -> None:  # type: ignore[no-untyped-def]
+    lan: TestLan = make_lan(3)
+    h1, h2, h3 = lan.hosts
+    away = Listener(h1, "阿明", "--away", "开会中，稍后回复")
+    bob = Listener(h2, "鲍勃")
+    seen = bob.wait_for(
+        lambda e: (
+            e["event"] in ("joined", "updated")
+            and e["peer"]["nickname"] == "阿明"
+            and e["peer"]["status"] == "away: 开会中，稍后回复"
+        )
+    )
+    assert seen["peer"]["absent"] is True
+    sent = run_cli(h3, "send", h1.address, "在吗？", "还在吗？", "--name", "Carol")
+    assert (sent.returncode, sent.stderr) == (0, "")  # away: still acknowledged
+    away.wait_for(lambda e: e["event"] == "message" and e["text"] == "还在吗？")
+    assert [e["text"] for e in away.drain() if e["event"] == "message"] == ["在吗？", "还在吗？"]
+    assert away.stop() == 0 and bob.stop() == 0

@@ -209,9 +209,21 @@ class MessengerEngine:
         """Send BR_ENTRY to one address directly."""
         self._command(lambda now: self.node.contact(address, now=now))
 
-    def send_text(self, target: PeerKey | Address, text: str, sealed: bool = False) -> int:
+    def send_text(
+        self, target: PeerKey | Address, text: str, sealed: bool = False, multicast: bool = False
+    ) -> int:
         """Send a message; returns its id (see ``MessengerNode.send_text`` for the errors)."""
-        return self._command(lambda now: self.node.send_text(target, text, sealed, now=now))
+        return self._command(
+            lambda now: self.node.send_text(target, text, sealed, multicast=multicast, now=now)
+        )
+
+    def broadcast_text(self, text: str) -> int:
+        """Send a broadcast message to every peer; returns how many it was sent to."""
+        return self._command(lambda now: self.node.broadcast_text(text, now=now))
+
+    def set_encoding(self, address: Address, encoding: str | None) -> None:
+        """Read and write the text of the peer at ``address`` in ``encoding`` (None: detect)."""
+        self._command(lambda now: self.node.set_encoding(address, encoding))
 
     def mark_read(self, key: PeerKey, packet_no: int) -> None:
         """The user opened a sealed message: send its read receipt."""

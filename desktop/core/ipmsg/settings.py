@@ -9,9 +9,11 @@ from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.events import Address
 
-__all__ = ["IPMSG_RETRIES", "IPMSG_RETRY_INTERVAL", "NodeSettings"]
+__all__ = ["AUTO_REPLY_QUIET", "IPMSG_RETRIES", "IPMSG_RETRY_INTERVAL", "NodeSettings"]
 
 IPMSG_RETRY_INTERVAL = 0.75  # seconds between tries [IPM-SRC cfg.cpp IPMSG_DEFAULT_RETRYMSEC] §1.5
+# Away replies per peer: one per quarter hour tells a chatty peer without answering every line.
+AUTO_REPLY_QUIET = 900.0
 IPMSG_RETRIES = 6  # tries of one message [IPM-SRC cfg.cpp IPMSG_DEFAULT_RETRYMAX] §1.5
 
 
@@ -33,6 +35,9 @@ class NodeSettings:
         refresh_window: after ``refresh()``, peers that said nothing for this long are dropped
             (IPMsg peers may wait up to about 4 s before answering, §1.4).
         version_text: what a GETINFO is answered with.
+        auto_reply_quiet: while away, a peer gets the away message at most once in this many
+            seconds (a chatty peer is not answered at every line); a new away message
+            answers everyone again.
     """
 
     port: int = PORT
@@ -43,6 +48,7 @@ class NodeSettings:
     entry_answer_delay: float | None = None
     refresh_window: float = 5.0
     version_text: str = f"SocketDesk {__version__}"
+    auto_reply_quiet: float = AUTO_REPLY_QUIET
 
     def __post_init__(self) -> None:
         if not 0 <= self.port < 65536:
@@ -51,6 +57,8 @@ class NodeSettings:
             raise InvalidField("number of tries", "must be at least 1")
         if not self.retry_interval > 0:
             raise InvalidField("retry interval", "must be more than 0 seconds")
+        if self.auto_reply_quiet < 0:
+            raise InvalidField("auto-reply period", "must not be negative")
         if self.entry_answer_delay is not None and self.entry_answer_delay < 0:
             raise InvalidField("entry answer delay", "must not be negative")
         for host, port in self.targets:

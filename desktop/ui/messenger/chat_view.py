@@ -45,6 +45,7 @@ class Delivery(enum.Enum):
     READ = "read"
     FAILED = "failed"
     RECEIVED = "received"
+    SENT = "sent"  # a broadcast: sent, and nobody acknowledges it
 
 
 @dataclass(slots=True)
@@ -178,6 +179,8 @@ class ChatModel(QAbstractListModel):
             return f"{head}  ✓"
         if entry.state is Delivery.READ:
             return f"{head}  ✓✓ " + self.tr("read")
+        if entry.state is Delivery.SENT:
+            return f"{head}  ➜ {entry.reason}"
         return f"{head}  ✗ " + self.tr("not delivered: {reason}").format(reason=entry.reason)
 
 

@@ -1,86 +1,14 @@
-"""The Messenger panel: two panels (each with its own bridge) talking on the loopback.
-
-Every node binds 127.0.0.1 on a port the system picks and announces only to the other node's
-address (unicast): nothing is broadcast.
-"""
+"""The Messenger panel: two panels (each with its own bridge) talking on the loopback."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.ipmsg.events import Peer, PeerKey
-from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.store.chat_history import ChatHistory
-from desktop.core.store.database import open_database
 from desktop.ui.messenger.chat_view import ChatEntry, ChatModel, Delivery
-from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.roster_model import RosterModel
-from desktop.workers.loop_thread import EventLoopThread
-from desktop.workers.messenger_bridge import MessengerBridge
-
-# Quick answers and a short retry so that "not delivered" comes within a second.
-FAST = NodeSettings(entry_answer_delay=0.0, retry_interval=0.1, tries=2)
-
-MakePanel = Callable[..., MessengerPanel]
-
-
-@pytest.fixture
-def make_panel(qtbot, io: EventLoopThread) -> Iterator[MakePanel]:  # type: ignore[no-untyped-def]
-    bridges: list[MessengerBridge] = []
-
-    def make(nickname: str, history: ChatHistory | None = None) -> MessengerPanel:
-        bridge = MessengerBridge(io)
-        bridges.append(bridge)
-        panel = MessengerPanel(bridge, FAST, history=history)
-        qtbot.addWidget(panel)
-        panel.nickname.setText(nickname)
-        panel.bind.setText("127.0.0.1")
-        panel.port.setValue(0)
-        return panel
-
-    yield make
-    # The panels are gone by now (qtbot closes them first); their nodes are stopped here.
-    for bridge in bridges:
-        with qtbot.waitSignal(bridge.stopped, timeout=5000):
-            bridge.stop(leave=False)
-
-
-def start(qtbot, panel: MessengerPanel, targets: str = "") -> int:  # type: ignore[no-untyped-def]
-    """Start ``panel`` announcing to ``targets``; returns its port."""
-    panel.targets.setText(targets)
-    with qtbot.waitSignal(panel.bridge.started, timeout=5000) as blocker:
-        panel.start_button.click()
-    address = str(blocker.args[0])
-    assert address.startswith("127.0.0.1:")
-    return int(address.rpartition(":")[2])
-
-
-def only_peer(qtbot, panel: MessengerPanel) -> PeerKey:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: panel.roster.rowCount() == 1, timeout=5000)
-    peer = panel.roster.peer_at(0)
-    assert peer is not None
-    return peer.key
-
-
-def texts(model: ChatModel) -> list[str]:
-    return [str(model.index(row).data()) for row in range(model.rowCount())]
-
-
-@pytest.fixture
-def pair(qtbot, make_panel: MakePanel) -> tuple[MessengerPanel, MessengerPanel]:  # type: ignore[no-untyped-def]
-    bob = make_panel("鲍勃")
-    bob.group.setText("开发部")
-    bob_port = start(qtbot, bob)
-    alice = make_panel("Alice")
-    start(qtbot, alice, f"127.0.0.1:{bob_port}")
-    only_peer(qtbot, alice)
-    only_peer(qtbot, bob)
-    return alice, bob
+from tests.ui.messenger.helpers import MakePanel, only_peer, start, texts
 
 
 def test_presence_appears_in_both_rosters(qtbot, pair) -> None:  # type: ignore[no-untyped-def]
@@ -223,20 +151,6 @@ def test_chat_model_is_bounded_and_passes_the_model_tester(qtmodeltester) -> Non
         model.append(ChatEntry(False, "x", str(n)))
     assert [model.entry(r).text for r in range(3)] == ["2", "3", "4"]  # type: ignore[union-attr]
     qtmodeltester.check(model, force_py=True)
-
-
-@pytest.fixture
-def databases(tmp_path: Path) -> Iterator[Callable[[str], sqlite3.Connection]]:
-    opened: list[sqlite3.Connection] = []
-
-    def open_named(name: str) -> sqlite3.Connection:
-        conn = open_database(tmp_path / f"{name}.sqlite3")
-        opened.append(conn)
-        return conn
-
-    yield open_named
-    for conn in opened:
-        conn.close()
 
 
 def test_messages_are_written_to_both_histories(qtbot, make_panel: MakePanel, databases) -> None:  # type: ignore[no-untyped-def]

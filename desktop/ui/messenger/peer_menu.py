@@ -1,0 +1,38 @@
+"""The roster's context menu: the encoding to read and write a peer in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
+
+__all__ = ["PEER_ENCODINGS", "encoding_menu"]
+
+# (codec, label): what IP Messenger, FeiQ and iptux users write in (§2).
+PEER_ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("gb18030", "GBK (GB18030)"),
+    ("cp936", "CP936"),
+    ("cp932", "CP932 (Shift_JIS)"),
+    ("big5", "Big5 (CP950)"),
+    ("cp949", "CP949 (Korean)"),
+)
+
+
+def encoding_menu(parent: QWidget, current: str | None) -> QMenu:
+    """A menu of encodings, ``current`` checked (None: Auto); each action's data is the codec."""
+    menu = QMenu(QCoreApplication.translate("PeerMenu", "Encoding"), parent)
+    group = QActionGroup(menu)
+    auto = menu.addAction(QCoreApplication.translate("PeerMenu", "Auto (detected)"))
+    auto.setData("")
+    menu.addSeparator()
+    actions = [auto]
+    for codec, label in PEER_ENCODINGS:
+        action = menu.addAction(label)
+        action.setData(codec)
+        actions.append(action)
+    for action in actions:
+        action.setCheckable(True)
+        action.setChecked((action.data() or None) == current)
+        group.addAction(action)
+    return menu
