@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.constants import Mode
+from desktop.core.ipmsg.dialect import Dialect
 from desktop.core.ipmsg.events import Address, InfoReceived, Peer, PeerKey, PeerUpdated
 from desktop.core.ipmsg.failures import UnknownPeer
 from desktop.core.ipmsg.node_chat import MessageHandling
@@ -40,6 +41,15 @@ class AbsenceHandling(MessageHandling):
         self._replied.clear()  # a new away message is news to everyone
         number = self._number()
         self._to_everyone(m.absence(self.identity, number, absent=message is not None))
+        # iptux reads a BR_ABSENCE's names without decoding them when it carries the encoding
+        # field, so our names would look garbled there until the next entry: an all-UTF-8
+        # ANSENTRY, which it decodes, says the same thing to each iptux peer.
+        for peer in self.roster:
+            if peer.dialect is Dialect.IPTUX:
+                answer = m.answer_entry(
+                    self.identity, self._number(), peer_utf8=True, absent=message is not None
+                )
+                self._transmit(answer, peer.address)
 
     def ask_info(self, key: PeerKey, *, now: float | None = None) -> None:
         """Ask a peer for its version (GETINFO); the answer comes as ``InfoReceived``."""

@@ -735,3 +735,17 @@ def test_any_well_formed_packet_gives_actions_or_nothing(datagram: bytes) -> Non
         assert isinstance(action, Action)
         if isinstance(action, Transmit):
             parse_packet(action.datagram)
+
+
+def test_going_away_tells_iptux_in_an_entry_it_decodes() -> None:
+    """iptux shows a BR_ABSENCE's names undecoded; an all-UTF-8 ANSENTRY follows for it."""
+    node = _bob()
+    iptux = ("198.18.0.8", 2425)
+    node.receive(vector("iptux-ansentry.bin"), iptux, 1.0)
+    node.take_actions()
+    node.set_absence("开会中", now=2.0)
+    to_iptux = [a for a in node.take_actions() if isinstance(a, Transmit) and a.address == iptux]
+    [answer] = [parse_packet(a.datagram) for a in to_iptux]
+    assert answer.mode == Mode.ANSENTRY
+    assert answer.command & Opt.UTF8OPT and answer.command & Opt.ABSENCEOPT
+    assert answer.extra.split(b"\0")[0].decode("utf-8") == node.identity.nickname
