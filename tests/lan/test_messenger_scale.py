@@ -139,3 +139,5 @@ def test_a_flood_leaves_the_roster_bounded_and_a_polite_peer_delivered(  # type:
     assert stats.dropped > 0  # the flood went over its budget and was cut
     assert stats.peers_refused > 0  # fake users beyond the per-address cap were turned away
     assert stats.peers == len(rows)
+    # Fake users who only send messages open conversations: at most the per-address quota.
+    assert len(panel._chats) <= 2 * MAX_PEERS_PER_IP + 1

@@ -30,6 +30,8 @@ __all__ = [
     "MAX_NAME_CHARS",
     "MAX_PEERS",
     "MAX_PEERS_PER_IP",
+    "MAX_STRANGERS",
+    "STRANGER_WINDOW_S",
     "Roster",
     "describe_client",
     "peer_from_entry",
@@ -44,6 +46,12 @@ MAX_PEERS = 10_000
 # of its own: a handful in practice. Fake users spoofed from one address (a flood of BR_ENTRY
 # with random names) stop at 16, and cannot crowd the rest of the LAN out of the list.
 MAX_PEERS_PER_IP = 16
+# Users who send messages without ever announcing themselves (a one-shot sender, NOADDLISTOPT,
+# §1.5) are not listed, but each opens a conversation in the GUI: a flood of them from one IP
+# would open conversations without end. Each IP may have ``per_ip`` such strangers talking within
+# 10 minutes; 4,096 are remembered in all, the longest silent forgotten first.
+STRANGER_WINDOW_S = 600.0
+MAX_STRANGERS = 4096
 # Names users type are a few dozen characters; a hostile entry can carry 60 KB of them, which
 # the list would keep and Qt would lay out on every paint. Longer names are cut here.
 MAX_NAME_CHARS = 128
@@ -64,6 +72,7 @@ _PLATFORMS: dict[int, str] = {
 _VS = re.compile(r"([0-9A-Fa-f]{8}):([0-9]{1,4}):([0-9]{1,4}):([0-9]{1,6})")
 
 RawNames = tuple[Address, bytes, bytes]  # (address, user bytes, host bytes) as on the wire
+_Stranger = tuple[str, bytes, bytes]  # (IP, user bytes, host bytes): the port is the sender's
 
 
 class Roster:
@@ -73,7 +82,8 @@ class Roster:
     counted (``refused``); nobody already listed is pushed out. The peers who were there first
     are the LAN as the user knows it, while a flood consists of newcomers; evicting the
     longest-silent peer instead would evict real, merely idle users (IPMsg sends no keep-alive)
-    to make room for fake ones. ``refresh`` is what clears out peers that are gone.
+    to make room for fake ones. ``refresh`` is what clears out peers that are gone. Unlisted
+    users who send messages ("strangers") are bounded per IP too (``stranger_refusal``).
 
     Args:
         cap: the most peers kept.
@@ -93,6 +103,8 @@ class Roster:
         self._aliases: dict[RawNames, PeerKey] = {}
         self._names: dict[PeerKey, list[RawNames]] = {}
         self._departed: OrderedDict[PeerKey, Peer] = OrderedDict()
+        self._strangers: OrderedDict[_Stranger, float] = OrderedDict()  # last heard, oldest first
+        self._strangers_at: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._peers)
@@ -160,6 +172,44 @@ class Roster:
                 "were not added.",
             )
         return None
+
+    def stranger_refusal(
+        self, address: Address, user: bytes, host: bytes, now: float
+    ) -> tuple[object, str] | None:
+        """Whether an unlisted user may send a message, as ``refusal`` says for newcomers.
+
+        A stranger heard within the window may always go on; a new one is refused (and
+        counted) while its IP has ``per_ip`` strangers talking.
+        """
+        ip = address[0]
+        stranger = (ip, user, host)
+        if stranger in self._strangers:
+            self._strangers[stranger] = now
+            self._strangers.move_to_end(stranger)
+            return None
+        while self._strangers:
+            oldest, last = next(iter(self._strangers.items()))
+            if now - last < STRANGER_WINDOW_S and len(self._strangers) < MAX_STRANGERS:
+                break
+            self._forget_stranger(oldest)
+        if self._strangers_at.get(ip, 0) >= self.per_ip:
+            self.refused += 1
+            return (
+                ("strangers at", ip),
+                f"{ip} sent messages as more than {self.per_ip} different users who never "
+                "announced themselves; the messages of the others were ignored.",
+            )
+        self._strangers[stranger] = now
+        self._strangers_at[ip] = self._strangers_at.get(ip, 0) + 1
+        return None
+
+    def _forget_stranger(self, stranger: _Stranger) -> None:
+        del self._strangers[stranger]
+        left = self._strangers_at[stranger[0]] - 1
+        if left:
+            self._strangers_at[stranger[0]] = left
+        else:
+            del self._strangers_at[stranger[0]]
 
     def alias(self, key: PeerKey, raw: RawNames) -> None:
         """Remember that packets with the raw names ``raw`` come from peer ``key``."""

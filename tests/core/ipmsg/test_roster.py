@@ -5,11 +5,26 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.ipmsg import Identity, format_packet
+from desktop.core.ipmsg import Identity, format_packet, parse_packet
 from desktop.core.ipmsg import messages as m
-from desktop.core.ipmsg.events import Notice, Peer, PeerJoined, PeerKey, PeerLeft
+from desktop.core.ipmsg.constants import Mode
+from desktop.core.ipmsg.dialect import Dialect
+from desktop.core.ipmsg.events import (
+    MessageReceived,
+    Notice,
+    Peer,
+    PeerJoined,
+    PeerKey,
+    PeerLeft,
+    Transmit,
+)
 from desktop.core.ipmsg.node import MessengerNode
-from desktop.core.ipmsg.roster import MAX_NAME_CHARS, MAX_PEERS_PER_IP, Roster
+from desktop.core.ipmsg.roster import (
+    MAX_NAME_CHARS,
+    MAX_PEERS_PER_IP,
+    STRANGER_WINDOW_S,
+    Roster,
+)
 
 ATTACKER, NEIGHBOUR = "198.18.3.66", "198.18.3.7"
 
@@ -124,3 +139,45 @@ def test_bounds_and_the_address_index_hold_after_any_joins_and_leaves(
             here = [p for p in listed if p.address[0] == each]
             assert len(here) <= 3
             assert roster.at_address((each, 2425)) == here
+
+
+def _message(user: str, number: int) -> bytes:
+    sender = Identity(user, f"{user}-pc")
+    packet = m.send_msg(
+        sender, number, to_dialect=Dialect.IPMSG, text=f"{user}:{number}", encoding="utf-8",
+        peer_utf8=True,
+    )  # fmt: skip
+    return format_packet(packet)
+
+
+def test_unannounced_senders_from_one_address_are_bounded_too() -> None:
+    node = _node()
+    node.receive(_entry("amin", "阿明"), (ATTACKER, 2425), 0.0)  # listed: never a stranger
+    shown, acks, notices = [], 0, []
+
+    def send(user: str, number: int, now: float, port: int = 0) -> None:
+        nonlocal acks
+        source = (ATTACKER, port or 40_000 + number)  # a flooder's ports vary
+        for action in node.receive(_message(user, number), source, now):
+            if isinstance(action, MessageReceived):
+                shown.append(action.text)
+            elif isinstance(action, Notice):
+                notices.append(action.text)
+            elif isinstance(action, Transmit):
+                acks += parse_packet(action.datagram).mode == Mode.RECVMSG
+
+    for i in range(MAX_PEERS_PER_IP + 5):
+        send(f"s{i}", i + 1, 1.0 + i)
+    assert shown == [f"s{i}:{i + 1}" for i in range(MAX_PEERS_PER_IP)]
+    assert acks == MAX_PEERS_PER_IP  # the refused were not acknowledged either
+    assert notices == [
+        f"{ATTACKER} sent messages as more than {MAX_PEERS_PER_IP} different users who never "
+        "announced themselves; the messages of the others were ignored."
+    ]
+    send("s0", 100, 50.0)  # a stranger already talking goes on
+    send("amin", 101, 51.0, port=2425)  # and so does the listed user
+    send("s99", 102, 52.0)
+    assert shown[-2:] == ["s0:100", "amin:101"]
+    send("s99", 103, 52.0 + STRANGER_WINDOW_S)  # the others fell silent long ago: room again
+    assert shown[-1] == "s99:103"
+    assert node.roster.refused == 6
