@@ -4,7 +4,9 @@ from bench import (
     gui_flood,
     http_keepalive,
     http_timings,
+    ipmsg_flood,
     ipmsg_node,
+    ipmsg_roster,
     periodic_send,
     tcp_clients,
     tcp_receive,
@@ -20,6 +22,8 @@ for bench in (
     http_keepalive,
     http_timings,
     ipmsg_node,
+    ipmsg_roster,
+    ipmsg_flood,
 ):
     bench.main([])
     print()

@@ -70,6 +70,7 @@ class Responder:
         self.order = 0
         self.number = 1
         self.counts = {"entries": 0, "answers": 0, "messages": 0, "acks": 0, "send_errors": 0}
+        self.latest_ms = 0  # the longest answer delay drawn (the ideal time to a full roster)
 
     def _bind(self, address: str) -> socket.socket:
         sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -99,7 +100,9 @@ class Responder:
             now = time.monotonic()
             for index in everyone:
                 self.order += 1
-                due = now + self.rng.uniform(0, self.max_delay)
+                delay = self.rng.uniform(0, self.max_delay)
+                self.latest_ms = max(self.latest_ms, round(delay * 1000))
+                due = now + delay
                 heapq.heappush(self.queue, (due, self.order, index, sender))
         elif mode == SENDMSG and sock is not self.broadcast:
             self.counts["messages"] += 1
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         responder.run(args.seconds)
     finally:
-        print(json.dumps(responder.counts), flush=True)
+        print(json.dumps({**responder.counts, "latest_ms": responder.latest_ms}), flush=True)
 
 
 if __name__ == "__main__":
