@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 
 A, B = "198.18.6.1", "198.18.6.2"
@@ -51,3 +54,26 @@ def test_a_flooder_is_named_once_a_minute() -> None:
     ]
     assert budget.should_notice(None, 1.0)  # "everyone" has its own minute
     assert not budget.should_notice(None, 2.0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 2, allow_nan=False), st.sampled_from([A, B])),
+        min_size=1,
+        max_size=300,
+    )
+)
+def test_no_sender_ever_gets_more_than_its_burst_plus_its_rate(
+    arrivals: list[tuple[float, str]],
+) -> None:
+    budget = SourceBudget(rate=20, burst=8, total_rate=30, total_burst=12)
+    now, admitted = 0.0, {A: 0, B: 0}
+    for gap, source in arrivals:
+        now += gap / 10
+        if budget.admit(source, now) is Verdict.ADMIT:
+            admitted[source] += 1
+    for source in (A, B):
+        assert admitted[source] <= 8 + 20 * now + 1e-9
+    assert sum(admitted.values()) <= 12 + 30 * now + 1e-9
+    assert budget.dropped == len(arrivals) - sum(admitted.values())
