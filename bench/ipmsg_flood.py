@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Slot
+
 from bench.messenger_gui import engine_stats, need_lan, open_app, spin
 from bench.proc import rss_kib
 from bench.stall_probe import StallProbe
@@ -59,6 +61,25 @@ def _unguard() -> None:
         SourceBudget, math.inf, math.inf, math.inf, math.inf
     )
     node.Roster = functools.partial(Roster, per_ip=1 << 30)  # type: ignore[misc]
+
+
+class _SignalCounter(QObject):
+    """Counts the bridge's signals as the GUI thread receives them."""
+
+    def __init__(self, bridge: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        for name in ("peer_joined", "peer_updated", "message_received", "notice"):
+            getattr(bridge, name).connect(self.one)
+        bridge.peer_left.connect(self.two)  # type: ignore[attr-defined]
+
+    @Slot(object)
+    def one(self, _value: object) -> None:
+        self.count += 1
+
+    @Slot(object, str)
+    def two(self, _value: object, _reason: str) -> None:
+        self.count += 1
 
 
 def _rss_mib() -> float:
@@ -91,6 +112,7 @@ def run_side(side: str, seconds: float, rate: float) -> dict[str, Any]:
                 "--seconds", str(seconds), "--rate", str(rate),
             )  # fmt: skip
             probe = StallProbe()
+            signals = _SignalCounter(app.messenger_bridge)
             probe.start()
             peak = [rss_before]
             sampler = _sample_rss(peak)
@@ -136,6 +158,7 @@ def run_side(side: str, seconds: float, rate: float) -> dict[str, Any]:
                 "dropped": stats.dropped if stats else 0,
                 "refused": stats.peers_refused if stats else 0,
                 "conversations": len(panel._chats),
+                "signals": signals.count,
             }
         finally:
             app.shutdown()
@@ -179,7 +202,7 @@ def main(argv: list[str] | None = None) -> str:
         "",
         f"{'':<28}{'sent/s':>8}{'stall max':>10}{'p99':>7}{'RSS MiB before/peak/after':>27}"
         f"{'acked':>9}{'1st try':>8}{'shown':>7}{'catch-up s':>11}{'roster':>7}"
-        f"{'dropped':>9}{'chats':>7}",
+        f"{'dropped':>9}{'chats':>7}{'signals':>9}",
     ]
     for name, r in rows:
         rss = f"{r['rss_before']:.0f}/{r['rss_peak']:.0f}/{r['rss_after']:.0f}"
@@ -187,12 +210,14 @@ def main(argv: list[str] | None = None) -> str:
             f"{name:<28}{r['rate']:>8,.0f}{r['longest']:>10.0f}{r['p99']:>7.1f}{rss:>27}"
             f"{r['acked']:>5}/{r['polite_sent']:<3}{r['first_try']:>8}{r['shown']:>7}"
             f"{r['caught_up']:>11.1f}{r['roster']:>7}{r['dropped']:>9,}{r['conversations']:>7}"
+            f"{r['signals']:>9,}"
         )
     lines += [
         "",
         "stall in ms from the flood's start until the chat shows every acknowledged message; "
         "acked = polite messages acknowledged (with IPMsg's retries) / sent; shown = in its "
-        "conversation; chats = conversations the panel opened",
+        "conversation; chats = conversations the panel opened; signals = the bridge's signals "
+        "the GUI thread handled meanwhile",
         "targets (SocketDesk): stall max < 200 ms, RSS bounded, every polite message delivered "
         "and shown",
     ]
