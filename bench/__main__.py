@@ -4,8 +4,10 @@ from bench import (
     gui_flood,
     http_keepalive,
     http_timings,
+    ipmsg_flood,
     ipmsg_iptux_roundtrip,
     ipmsg_node,
+    ipmsg_roster,
     periodic_send,
     tcp_clients,
     tcp_receive,
@@ -22,6 +24,8 @@ for bench in (
     http_timings,
     ipmsg_node,
     ipmsg_iptux_roundtrip,
+    ipmsg_roster,
+    ipmsg_flood,
 ):
     bench.main([])
     print()

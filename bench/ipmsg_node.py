@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import socket
 import threading
 import time
@@ -25,6 +26,7 @@ from desktop.core.ipmsg.engine import MessengerEngine
 from desktop.core.ipmsg.events import Event, MessageReceived
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.source_budget import SourceBudget
 
 STORM_RATE = 1000.0  # datagrams/s: a 1,000-host LAN answering within about a second
 ME = Identity("bob", "BOB-PC", "鲍勃", "研发")
@@ -80,7 +82,10 @@ class _Counter:
 async def engine_rate(count: int) -> tuple[float, int]:
     """(handled SENDMSG/s, how many arrived) for a flood over loopback."""
     counter = _Counter(count)
-    engine = MessengerEngine(ME, NodeSettings(port=0), counter, bind="127.0.0.1", seed=1)
+    unlimited = SourceBudget(math.inf, math.inf, math.inf, math.inf)  # the handling path itself
+    engine = MessengerEngine(
+        ME, NodeSettings(port=0), counter, bind="127.0.0.1", seed=1, budget=unlimited
+    )
     address = await engine.start(announce=False)
     datagrams = [_message(n) for n in range(1, count + 1)]
 

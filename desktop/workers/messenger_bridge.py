@@ -8,12 +8,13 @@ thread and emits queued signals to the GUI thread.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import SocketDeskError
-from desktop.core.ipmsg.engine import MessengerEngine
+from desktop.core.ipmsg.engine import EngineStats, MessengerEngine
 from desktop.core.ipmsg.events import (
     Address,
     Event,
@@ -132,7 +133,17 @@ class MessengerBridge(QObject):
         """Announce again and drop the peers that do not answer."""
         self._io.call(self._refresh)
 
+    def stats(self) -> concurrent.futures.Future[EngineStats | None]:
+        """The running engine's counters (received, dropped...), read on the loop thread.
+
+        The future holds None when the node is not running.
+        """
+        return self._io.submit(self._stats())
+
     # -- loop thread -------------------------------------------------------------------------------
+    async def _stats(self) -> EngineStats | None:
+        return None if self._engine is None else self._engine.stats
+
     def _start(
         self,
         identity: Identity,

@@ -158,6 +158,11 @@ class MessageHandling(NodeCore):
     # -- handlers ---------------------------------------------------------------------------------
     def _on_message(self, packet: Packet, addr: Address) -> None:
         known = self.roster.find(addr, packet.user, packet.host)
+        if known is None:  # a flood of unlisted senders must not open conversations without end
+            refused = self.roster.stranger_refusal(addr, packet.user, packet.host, self._now)
+            if refused is not None:
+                self._notice(*refused)
+                return
         sender = self._sender(packet, addr)
         first = self._seen.first_time((addr, packet.user, packet.host, packet.packet_no))
         if packet.options & Opt.ENCRYPTOPT:

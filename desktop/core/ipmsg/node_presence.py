@@ -143,11 +143,8 @@ class PresenceHandling(NodeCore):
             if previous.absent and peer.absent and not peer.absence_text:
                 peer = replace(peer, absence_text=previous.absence_text)
         if not self.roster.add(peer, raw, self._now):
-            self._notice(
-                "roster full",
-                f"The list of users is full ({self.roster.cap}); {peer.label} and others "
-                "after it were not added.",
-            )
+            cause, text = self.roster.refusal(peer) or ("roster full", "The list is full.")
+            self._notice(cause, text)  # full, or too many users at one address
             return None
         if previous is None:
             self._outbox.append(PeerJoined(peer))

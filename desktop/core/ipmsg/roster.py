@@ -27,7 +27,11 @@ from desktop.core.ipmsg.text import EntryInfo, decode_text, parse_entry_extra
 
 __all__ = [
     "MAX_DEPARTED",
+    "MAX_NAME_CHARS",
     "MAX_PEERS",
+    "MAX_PEERS_PER_IP",
+    "MAX_STRANGERS",
+    "STRANGER_WINDOW_S",
     "Roster",
     "describe_client",
     "peer_from_entry",
@@ -38,6 +42,19 @@ __all__ = [
 # is far more hosts than one broadcast domain holds in practice (IPMsg itself slows past a few
 # thousand), at about 1 KiB each.
 MAX_PEERS = 10_000
+# Several users may share one IP (NAT, a terminal server), but each client there needs a port
+# of its own: a handful in practice. Fake users spoofed from one address (a flood of BR_ENTRY
+# with random names) stop at 16, and cannot crowd the rest of the LAN out of the list.
+MAX_PEERS_PER_IP = 16
+# Users who send messages without ever announcing themselves (a one-shot sender, NOADDLISTOPT,
+# §1.5) are not listed, but each opens a conversation in the GUI: a flood of them from one IP
+# would open conversations without end. Each IP may have ``per_ip`` such strangers talking within
+# 10 minutes; 4,096 are remembered in all, the longest silent forgotten first.
+STRANGER_WINDOW_S = 600.0
+MAX_STRANGERS = 4096
+# Names users type are a few dozen characters; a hostile entry can carry 60 KB of them, which
+# the list would keep and Qt would lay out on every paint. Longer names are cut here.
+MAX_NAME_CHARS = 128
 # Peers that left are remembered so that a message typed to them still finds their encoding and
 # fails with "has left" rather than "unknown"; the last 256 are enough for open chat windows.
 MAX_DEPARTED = 256
@@ -55,22 +72,39 @@ _PLATFORMS: dict[int, str] = {
 _VS = re.compile(r"([0-9A-Fa-f]{8}):([0-9]{1,4}):([0-9]{1,4}):([0-9]{1,6})")
 
 RawNames = tuple[Address, bytes, bytes]  # (address, user bytes, host bytes) as on the wire
+_Stranger = tuple[str, bytes, bytes]  # (IP, user bytes, host bytes): the port is the sender's
 
 
 class Roster:
     """The peers on the network, with the raw-name aliases that find them, and the departed.
 
+    When the list is full, or an IP already holds ``per_ip`` peers, a newcomer is refused and
+    counted (``refused``); nobody already listed is pushed out. The peers who were there first
+    are the LAN as the user knows it, while a flood consists of newcomers; evicting the
+    longest-silent peer instead would evict real, merely idle users (IPMsg sends no keep-alive)
+    to make room for fake ones. ``refresh`` is what clears out peers that are gone. Unlisted
+    users who send messages ("strangers") are bounded per IP too (``stranger_refusal``).
+
     Args:
-        cap: the most peers kept; newcomers beyond it are refused (``add`` returns False).
+        cap: the most peers kept.
+        per_ip: the most peers kept at one IP address.
+
+    Attributes:
+        refused: newcomers turned away so far.
     """
 
-    def __init__(self, cap: int = MAX_PEERS) -> None:
+    def __init__(self, cap: int = MAX_PEERS, per_ip: int = MAX_PEERS_PER_IP) -> None:
         self.cap = cap
+        self.per_ip = per_ip
+        self.refused = 0
         self._peers: dict[PeerKey, Peer] = {}
+        self._by_ip: dict[str, dict[PeerKey, None]] = {}
         self._heard: dict[PeerKey, float] = {}
         self._aliases: dict[RawNames, PeerKey] = {}
         self._names: dict[PeerKey, list[RawNames]] = {}
         self._departed: OrderedDict[PeerKey, Peer] = OrderedDict()
+        self._strangers: OrderedDict[_Stranger, float] = OrderedDict()  # last heard, oldest first
+        self._strangers_at: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._peers)
@@ -92,7 +126,8 @@ class Roster:
 
     def at_address(self, address: Address) -> list[Peer]:
         """Peers at ``address`` (usually one)."""
-        return [peer for key, peer in self._peers.items() if key.address == address]
+        keys = self._by_ip.get(address[0], {})
+        return [self._peers[key] for key in keys if key.address == address]
 
     def departed(self, key: PeerKey) -> Peer | None:
         """A peer that left recently."""
@@ -106,15 +141,75 @@ class Roster:
         return None
 
     def add(self, peer: Peer, raw: RawNames, now: float) -> bool:
-        """Add or replace ``peer``; False if it is new and the list is full."""
+        """Add or replace ``peer``; False if it is new and there is no room (see the class)."""
         key = peer.key
-        if key not in self._peers and len(self._peers) >= self.cap:
-            return False
+        if key not in self._peers:
+            if self.refusal(peer) is not None:
+                self.refused += 1
+                return False
+            self._by_ip.setdefault(key.address[0], {})[key] = None
         self._peers[key] = peer
         self._departed.pop(key, None)
         self.heard(key, now)
         self.alias(key, raw)
         return True
+
+    def refusal(self, peer: Peer) -> tuple[object, str] | None:
+        """Why ``peer`` would be refused, as (cause, sentence); None if there is room for it."""
+        if peer.key in self._peers:
+            return None
+        ip = peer.address[0]
+        if len(self._by_ip.get(ip, ())) >= self.per_ip:
+            return (
+                ("full at", ip),
+                f"{ip} already has {self.per_ip} users in the list; {peer.label} and others "
+                "from there were not added.",
+            )
+        if len(self._peers) >= self.cap:
+            return (
+                "roster full",
+                f"The list of users is full ({self.cap}); {peer.label} and others after it "
+                "were not added.",
+            )
+        return None
+
+    def stranger_refusal(
+        self, address: Address, user: bytes, host: bytes, now: float
+    ) -> tuple[object, str] | None:
+        """Whether an unlisted user may send a message, as ``refusal`` says for newcomers.
+
+        A stranger heard within the window may always go on; a new one is refused (and
+        counted) while its IP has ``per_ip`` strangers talking.
+        """
+        ip = address[0]
+        stranger = (ip, user, host)
+        if stranger in self._strangers:
+            self._strangers[stranger] = now
+            self._strangers.move_to_end(stranger)
+            return None
+        while self._strangers:
+            oldest, last = next(iter(self._strangers.items()))
+            if now - last < STRANGER_WINDOW_S and len(self._strangers) < MAX_STRANGERS:
+                break
+            self._forget_stranger(oldest)
+        if self._strangers_at.get(ip, 0) >= self.per_ip:
+            self.refused += 1
+            return (
+                ("strangers at", ip),
+                f"{ip} sent messages as more than {self.per_ip} different users who never "
+                "announced themselves; the messages of the others were ignored.",
+            )
+        self._strangers[stranger] = now
+        self._strangers_at[ip] = self._strangers_at.get(ip, 0) + 1
+        return None
+
+    def _forget_stranger(self, stranger: _Stranger) -> None:
+        del self._strangers[stranger]
+        left = self._strangers_at[stranger[0]] - 1
+        if left:
+            self._strangers_at[stranger[0]] = left
+        else:
+            del self._strangers_at[stranger[0]]
 
     def alias(self, key: PeerKey, raw: RawNames) -> None:
         """Remember that packets with the raw names ``raw`` come from peer ``key``."""
@@ -144,6 +239,10 @@ class Roster:
         if peer is None:
             return None
         self._heard.pop(key, None)
+        at_ip = self._by_ip[key.address[0]]
+        del at_ip[key]
+        if not at_ip:
+            del self._by_ip[key.address[0]]
         for raw in self._names.pop(key, []):
             del self._aliases[raw]
         self._departed[key] = peer
@@ -171,12 +270,14 @@ def peer_from_entry(
     absent = bool(packet.options & Opt.ABSENCEOPT) and dialect is not Dialect.IPTUX
     keep = previous.absence_text if previous is not None and absent else ""
     return Peer(
-        key=PeerKey(address, info.user_name or user.text, info.host_name or host.text),
-        nickname=info.nickname,
-        group=info.group,
+        key=PeerKey(
+            address, _clip(info.user_name or user.text), _clip(info.host_name or host.text)
+        ),
+        nickname=_clip(info.nickname),
+        group=_clip(info.group),
         client=describe_client(packet, info),
         dialect=dialect,
-        version=packet.version.decode("ascii", "replace"),
+        version=_clip(packet.version.decode("ascii", "replace")),
         encoding=reply_encoding(dialect, utf8, legacy),
         utf8=utf8,
         absent=absent,
@@ -195,20 +296,25 @@ def peer_from_packet(packet: Packet, address: Address, legacy: str) -> Peer:
     host = decode_text(packet.host, encoding)
     utf8 = supports_utf8(packet)
     return Peer(
-        key=PeerKey(address, user.text, host.text),
+        key=PeerKey(address, _clip(user.text), _clip(host.text)),
         client=describe_client(packet, None),
         dialect=dialect,
-        version=packet.version.decode("ascii", "replace"),
+        version=_clip(packet.version.decode("ascii", "replace")),
         encoding=reply_encoding(dialect, utf8, legacy),
         utf8=utf8,
         name_replaced=user.replaced or host.replaced,
     )
 
 
+def _clip(name: str) -> str:
+    """``name`` cut to ``MAX_NAME_CHARS`` (an ellipsis marks the cut)."""
+    return name if len(name) <= MAX_NAME_CHARS else name[: MAX_NAME_CHARS - 1] + "…"
+
+
 def describe_client(packet: Packet, info: EntryInfo | None) -> str:
     """The client program in words, from the version field and IPMsg 4.x's ``VS:`` line (§2.3)."""
     dialect = detect_dialect(packet)
-    version = packet.version.decode("ascii", "replace")
+    version = _clip(packet.version.decode("ascii", "replace"))
     if dialect is Dialect.FEIQ:
         feiq = parse_feiq_version(packet.version)
         generation = {4: "FeiQ 2.x", 6: "FeiQ 3.x"}

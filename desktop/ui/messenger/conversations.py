@@ -65,6 +65,10 @@ class Conversations(QObject):
             self._load_history(key, model)
         return model
 
+    def __len__(self) -> int:
+        """How many conversations are open in memory."""
+        return len(self._chats)
+
     def has(self, key: PeerKey) -> bool:
         """A conversation with ``key`` is open in memory."""
         return key in self._chats

@@ -151,6 +151,11 @@ class IdentityPane(QWidget):
             self.interface.addItem(f"{item.name} — {item.address}", item.address)
         self.set_interface(chosen)
 
+    def use_interface_list(self, list_interfaces: ListInterfaces) -> None:
+        """Take the interfaces from ``list_interfaces`` from now on (a test LAN's, say)."""
+        self._list_interfaces = list_interfaces
+        self.reload_interfaces()
+
     def set_interface(self, address: str) -> None:
         """Choose the interface with ``address`` (or all, if it is not listed)."""
         index = self.interface.findData(address or ALL_INTERFACES)

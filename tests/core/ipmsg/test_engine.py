@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import AddressInUse, ListenError
-from desktop.core.ipmsg import Identity
+from desktop.core.ipmsg import Identity, format_packet
+from desktop.core.ipmsg import messages as m
+from desktop.core.ipmsg.dialect import Dialect
 from desktop.core.ipmsg.engine import MessengerEngine, open_udp
 from desktop.core.ipmsg.events import (
     Event,
@@ -28,6 +30,7 @@ from desktop.core.ipmsg.events import (
 )
 from desktop.core.ipmsg.failures import PortInUse
 from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.source_budget import SourceBudget
 
 
 class Sink:
@@ -247,5 +250,86 @@ def test_every_command_reaches_the_node() -> None:
         finally:
             await a.close()
             await b.close()
+
+    asyncio.run(scenario())
+
+
+def _message(sender: Identity, number: int) -> bytes:
+    text = f"第{number}条"
+    packet = m.send_msg(
+        sender, number, to_dialect=Dialect.IPMSG, text=text, encoding="utf-8", peer_utf8=True
+    )
+    return format_packet(packet)
+
+
+def test_a_flooding_sender_is_cut_to_its_budget_and_others_still_get_through() -> None:
+    async def scenario() -> None:
+        sink = Sink()
+        # No refill: each sender gets exactly its burst, whatever the timing.
+        budget = SourceBudget(rate=0.0, burst=20, total_rate=0.0, total_burst=1000)
+        engine = MessengerEngine(
+            Identity("bob", "PC-B"), NodeSettings(port=0), sink, bind="127.0.0.1", budget=budget
+        )
+        address = await engine.start(announce=False)
+        flooder, amin = Identity("flood", "BOT"), Identity("amin", "PC-A")
+        try:
+            with (
+                socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as noisy,
+                socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as quiet,
+            ):
+                noisy.bind(("127.0.0.2", 0))
+                quiet.bind(("127.0.0.3", 0))
+                for number in range(1, 301):
+                    noisy.sendto(_message(flooder, number), address)
+                    if number % 100 == 0:
+                        quiet.sendto(_message(amin, number), address)
+                        await asyncio.sleep(0.01)  # the receive buffer never overflows
+                await sink.wait(lambda e: isinstance(e, MessageReceived) and e.text == "第300条")
+                await asyncio.sleep(0.05)
+            received = [e for e in sink.events if isinstance(e, MessageReceived)]
+            assert [e.text for e in received if e.peer.key.user == "amin"] == [
+                "第100条",
+                "第200条",
+                "第300条",
+            ]
+            assert len([e for e in received if e.peer.key.user == "flood"]) == 20
+            notices = [e.text for e in sink.events if isinstance(e, Notice)]
+            assert notices == [
+                "127.0.0.2 sends more than 0 datagrams a second; what it sends beyond that is "
+                "ignored."
+            ]
+            stats = engine.stats
+            assert (stats.received, stats.dropped) == (303, 280)
+        finally:
+            await engine.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_flood_from_many_senders_is_cut_by_the_total_budget() -> None:
+    async def scenario() -> None:
+        sink = Sink()
+        budget = SourceBudget(rate=0.0, burst=5, total_rate=0.0, total_burst=12)
+        engine = MessengerEngine(
+            Identity("bob", "PC-B"), NodeSettings(port=0), sink, bind="127.0.0.1", budget=budget
+        )
+        address = await engine.start(announce=False)
+        try:
+            for ip in range(2, 6):
+                with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
+                    sender.bind((f"127.0.0.{ip}", 0))
+                    for number in range(1, 5):
+                        sender.sendto(_message(Identity(f"u{ip}", "PC"), number), address)
+            await sink.wait(lambda e: isinstance(e, Notice))
+            while engine.stats.received < 16:
+                await asyncio.sleep(0.01)
+            assert len([e for e in sink.events if isinstance(e, MessageReceived)]) == 12
+            assert [e.text for e in sink.events if isinstance(e, Notice)] == [
+                "More than 0 datagrams a second are arriving; the excess is ignored, so some "
+                "peers may be missed."
+            ]
+            assert engine.stats.dropped == 4
+        finally:
+            await engine.close()
 
     asyncio.run(scenario())

@@ -1,0 +1,136 @@
+"""Datagram budgets per sender: one flooding address cannot take the messenger's time.
+
+Every datagram costs the I/O thread a parse, a roster look-up, often an answer and an event for
+the GUI, and that thread shares the interpreter lock with the GUI (DESIGN.md, "The GIL is
+shared"). A token bucket per sender IP (the port is free for a sender to change) bounds what one
+address can make the node do; a second bucket bounds everyone together, for a flood spoofed from
+many addresses. A datagram over budget is dropped before it is parsed, and counted. Sans-IO:
+times are passed in.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import OrderedDict
+from dataclasses import dataclass
+
+__all__ = [
+    "MAX_SOURCES",
+    "SOURCE_BURST",
+    "SOURCE_RATE",
+    "TOTAL_BURST",
+    "TOTAL_RATE",
+    "SourceBudget",
+    "Verdict",
+]
+
+# A person's client sends a few datagrams a second (a message, its retries, an entry and what
+# iptux sends after it, §1.4-1.5); 100 a second sustained, with bursts of 200, is twenty times
+# that and still leaves several users behind one address (NAT) room to talk.
+SOURCE_RATE = 100.0
+SOURCE_BURST = 200.0
+# Everyone together: the heaviest real load is a 1,000-host LAN answering one BR_ENTRY within
+# 1-4 s (§1.4), about 1,000 datagrams a second at the peak; twice that, with a 4,000 burst.
+TOTAL_RATE = 2000.0
+TOTAL_BURST = 4000.0
+# Buckets remembered, least recently heard forgotten first (a forgotten sender starts again with
+# a full burst; the total bucket still bounds a flood from more addresses than this).
+MAX_SOURCES = 4096
+# A sender over its budget is named to the user at most once a minute.
+NOTICE_QUIET_S = 60.0
+
+
+class Verdict(enum.Enum):
+    """What to do with one datagram."""
+
+    ADMIT = "admit"
+    SOURCE_OVER = "source over budget"  # its sender sends too much
+    TOTAL_OVER = "total over budget"  # everyone together sends too much
+
+
+@dataclass(slots=True)
+class _Bucket:
+    tokens: float
+    at: float
+    dropped: int = 0
+    noticed_at: float | None = None
+
+    def take(self, now: float, rate: float, burst: float) -> bool:
+        if now > self.at:
+            self.tokens = min(burst, self.tokens + (now - self.at) * rate)
+            self.at = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        self.dropped += 1
+        return False
+
+
+class SourceBudget:
+    """Token buckets per sender and for everyone.
+
+    Args:
+        rate: datagrams a second one sender may sustain.
+        burst: datagrams one sender may send at once after a quiet spell.
+        total_rate: datagrams a second all senders together may sustain.
+        total_burst: the same, at once.
+        max_sources: senders remembered.
+
+    Attributes:
+        dropped: datagrams refused so far, all senders.
+    """
+
+    def __init__(
+        self,
+        rate: float = SOURCE_RATE,
+        burst: float = SOURCE_BURST,
+        total_rate: float = TOTAL_RATE,
+        total_burst: float = TOTAL_BURST,
+        max_sources: int = MAX_SOURCES,
+    ) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.total_rate = total_rate
+        self.total_burst = total_burst
+        self.max_sources = max_sources
+        self.dropped = 0
+        self._sources: OrderedDict[str, _Bucket] = OrderedDict()
+        self._total: _Bucket | None = None
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def admit(self, source: str, now: float) -> Verdict:
+        """Whether a datagram from ``source`` at ``now`` may be handled, or why not."""
+        bucket = self._sources.get(source)
+        if bucket is None:
+            bucket = _Bucket(self.burst, now)
+            self._sources[source] = bucket
+            while len(self._sources) > self.max_sources:
+                self._sources.popitem(last=False)
+        else:
+            self._sources.move_to_end(source)
+        if not bucket.take(now, self.rate, self.burst):
+            self.dropped += 1
+            return Verdict.SOURCE_OVER
+        if self._total is None:
+            self._total = _Bucket(self.total_burst, now)
+        if not self._total.take(now, self.total_rate, self.total_burst):
+            self.dropped += 1
+            return Verdict.TOTAL_OVER
+        return Verdict.ADMIT
+
+    def dropped_from(self, source: str) -> int:
+        """Datagrams from ``source`` refused for its own budget (while it is remembered)."""
+        bucket = self._sources.get(source)
+        return 0 if bucket is None else bucket.dropped
+
+    def should_notice(self, source: str | None, now: float) -> bool:
+        """True at most once a minute per sender (None: for everyone): time to tell the user."""
+        bucket = self._total if source is None else self._sources.get(source)
+        if bucket is None:
+            return False
+        if bucket.noticed_at is not None and now - bucket.noticed_at < NOTICE_QUIET_S:
+            return False
+        bucket.noticed_at = now
+        return True

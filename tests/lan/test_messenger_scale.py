@@ -1,0 +1,140 @@
+"""The Messenger panel at scale and under a flood, on a test LAN of namespaces (UDP 2425).
+
+The panel runs here, under pytest-qt; its I/O thread is moved into one host's namespace before
+the node starts, so the node's socket lives on the test LAN (``subnet.enter_namespace``). The
+other users are real processes in other hosts: a whole /24 answering like IPMsg
+(``ipmsg_responder``), a hostile flooder and a polite user (``ipmsg_flood``). Broadcasts go to
+the test LAN's own addresses only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from desktop.core.ipmsg.engine import EngineStats
+from desktop.core.ipmsg.roster import MAX_PEERS_PER_IP
+from desktop.core.ipmsg.settings import NodeSettings
+from desktop.ui.messenger.messenger_panel import MessengerPanel
+from desktop.ui.messenger.roster_model import RosterModel
+from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.messenger_bridge import MessengerBridge
+from tests.lan.ipmsg_flood import POLITE_NICK, polite_text
+from tests.lan.ipmsg_responder import group, nickname
+from tests.lan.netlan import LanHost, TestLan
+from tests.lan.ready_process import launch, outcome
+from tests.lan.subnet import add_subnet, enter_namespace, reach_subnet
+
+pytestmark = pytest.mark.lan
+
+MakeLan = Callable[[int], TestLan]
+PanelOn = Callable[[LanHost], MessengerPanel]
+
+
+async def _enter(namespace: str) -> None:
+    enter_namespace(namespace)
+
+
+@pytest.fixture
+def panel_on(qtbot) -> Iterator[PanelOn]:  # type: ignore[no-untyped-def]
+    """``panel_on(host)``: a Messenger panel whose node runs as ``host``; stopped afterwards."""
+    made: list[tuple[EventLoopThread, MessengerBridge]] = []
+
+    def make(host: LanHost) -> MessengerPanel:
+        io = EventLoopThread()
+        io.start_and_wait()
+        io.submit(_enter(host.namespace)).result(5)
+        bridge = MessengerBridge(io)
+        made.append((io, bridge))
+        panel = MessengerPanel(bridge, NodeSettings(entry_answer_delay=0.0))
+        qtbot.addWidget(panel)
+        panel.nickname.setText("测试员")
+        panel.identity.use_interface_list(lambda: [])  # the root namespace's are not ours
+        panel.identity.set_interface("0.0.0.0")
+        return panel
+
+    yield make
+    for io, bridge in made:
+        with qtbot.waitSignal(bridge.stopped, timeout=5000):
+            bridge.stop(leave=False)
+        assert io.stop(3000)  # the thread cannot leave the namespace: it ends with the test
+
+
+def engine_stats(panel: MessengerPanel) -> EngineStats:
+    """The engine's counters, read on its own thread."""
+    stats = panel.bridge.stats().result(5)
+    assert stats is not None
+    return stats
+
+
+def start(qtbot, panel: MessengerPanel, targets: str) -> None:  # type: ignore[no-untyped-def]
+    panel.targets.setText(targets)
+    with qtbot.waitSignal(panel.bridge.started, timeout=5000):
+        panel.start_button.click()
+
+
+def test_every_user_of_a_whole_subnet_reaches_the_roster(  # type: ignore[no-untyped-def]
+    make_lan: MakeLan, panel_on: PanelOn, qtbot
+) -> None:
+    lan = make_lan(2)
+    gui, crowd = lan.hosts
+    network = f"198.19.{lan.network.network_address.packed[2]}.0/24"
+    addresses = add_subnet(crowd, network)
+    reach_subnet(gui, network)
+    responder = launch(crowd, "tests.lan.ipmsg_responder", network, "--max-delay", "1")
+    panel = panel_on(gui)
+    start(qtbot, panel, network)  # the subnet's broadcast address, as a user would write it
+
+    qtbot.waitUntil(lambda: panel.roster.rowCount() == len(addresses), timeout=20_000)
+    responder.terminate()
+    counts = outcome(responder)
+    assert counts["entries"] == 1 and counts["answers"] == 254
+    rows = [panel.roster.peer_at(row) for row in range(panel.roster.rowCount())]
+    by_address = {peer.address[0]: peer for peer in rows if peer is not None}
+    assert sorted(by_address) == sorted(addresses)
+    for index, address in enumerate(addresses, start=1):
+        assert (by_address[address].nickname, by_address[address].group) == (
+            nickname(index),
+            group(index),
+        )
+    shown = [panel.roster.index(r, RosterModel.GROUP).data() for r in range(len(rows))]
+    assert shown == sorted(shown)  # grouped (eight groups, in order)
+    assert engine_stats(panel).dropped == 0  # a LAN answering at once is not a flood
+
+
+def test_a_flood_leaves_the_roster_bounded_and_a_polite_peer_delivered(  # type: ignore[no-untyped-def]
+    make_lan: MakeLan, panel_on: PanelOn, qtbot
+) -> None:
+    lan = make_lan(3)
+    gui, attacker, neighbour = lan.hosts
+    panel = panel_on(gui)
+    start(qtbot, panel, gui.broadcast)
+    polite = launch(
+        neighbour, "tests.lan.ipmsg_flood", "polite", gui.address, "--seconds", "2",
+        "--interval", "0.1",
+    )  # fmt: skip
+    hostile = launch(
+        attacker, "tests.lan.ipmsg_flood", "hostile", gui.address, "--seconds", "2",
+        "--rate", "5000",
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: polite.poll() is not None, timeout=30_000)
+    flood, talk = outcome(hostile), outcome(polite)
+
+    assert flood["sent"] > 1000
+    assert talk["sent"] >= 10 and talk["acked"] == talk["sent"]  # every message acknowledged
+    rows = [panel.roster.peer_at(row) for row in range(panel.roster.rowCount())]
+    from_attacker = [p for p in rows if p is not None and p.address[0] == attacker.address]
+    assert 0 < len(from_attacker) <= MAX_PEERS_PER_IP
+    polite_keys = [p.key for p in rows if p is not None and p.nickname == POLITE_NICK]
+    assert len(polite_keys) == 1
+    chat = panel.conversation(polite_keys[0])
+    qtbot.waitUntil(lambda: chat.rowCount() == talk["sent"], timeout=5000)
+    texts = [chat.entry(row).text for row in range(chat.rowCount())]  # type: ignore[union-attr]
+    assert texts == [polite_text(n) for n in range(1, talk["sent"] + 1)]  # once each, in order
+    stats = engine_stats(panel)
+    assert stats.dropped > 0  # the flood went over its budget and was cut
+    assert stats.peers_refused > 0  # fake users beyond the per-address cap were turned away
+    assert stats.peers == len(rows)
+    # Fake users who only send messages open conversations: at most the per-address quota.
+    assert len(panel.conversations) <= 2 * MAX_PEERS_PER_IP + 1
