@@ -26,6 +26,7 @@ __all__ = [
     "parse_target",
     "split_head",
     "split_host_port",
+    "split_requests",
 ]
 
 CRLF = b"\r\n"
@@ -156,6 +157,26 @@ def split_host_port(value: str, default_port: int) -> tuple[str, int]:
     if port.isdigit() and 0 < int(port) < 65536:
         return host, int(port)
     return value, default_port
+
+
+def split_requests(data: bytes, separator: bytes) -> list[bytes]:
+    """The requests of a pipeline typed one after the other, split at lines that are
+    ``separator`` (surrounding white space ignored).
+
+    Each line keeps its own line ending: the line before a separator is sent with the LF typed
+    after it. The separator lines themselves are not sent; parts with nothing but white space
+    are dropped.
+    """
+    parts: list[bytes] = []
+    current = bytearray()
+    for line in data.splitlines(keepends=True):
+        if line.strip() == separator:
+            parts.append(bytes(current))
+            current.clear()
+        else:
+            current += line
+    parts.append(bytes(current))
+    return [part for part in parts if part.strip()]
 
 
 # --- templates ---------------------------------------------------------------------------------

@@ -1,0 +1,147 @@
+"""The results of "Send N times" and "Race N": one row an exchange, a summary with the spread."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.core.http.exchange import ExchangeResult
+
+__all__ = ["BatchResultsModel", "BatchResultsView", "batch_summary", "first_byte_ms"]
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = ("#", "Status", "Connection", "First byte", "Total", "Received", "Error")
+
+
+def first_byte_ms(result: ExchangeResult) -> float | None:
+    """When the first response byte came, in ms from the start of the exchange (None: never)."""
+    mark = result.timings.curl_style().get("time_starttransfer", 0.0)
+    return mark if mark > 0 else None
+
+
+def batch_summary(results: list[ExchangeResult]) -> str:
+    """Statuses counted and the spread of first-byte times, in one line."""
+    if not results:
+        return ""
+    statuses = Counter(
+        str(r.responses[-1].status) if r.responses and r.responses[-1].status else "—"
+        for r in results
+    )
+    counted = ", ".join(f"{status} ×{count}" for status, count in sorted(statuses.items()))
+    marks = [m for m in (first_byte_ms(r) for r in results) if m is not None]
+    spread = f"; first bytes spread over {max(marks) - min(marks):.2f} ms" if len(marks) > 1 else ""
+    return f"{len(results)} exchange(s): {counted}{spread}."
+
+
+class BatchResultsModel(QAbstractTableModel):
+    """Exchanges of a batch in the order they were reported."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.results: list[ExchangeResult] = []
+
+    def clear(self) -> None:
+        """Remove every row."""
+        self.beginResetModel()
+        self.results = []
+        self.endResetModel()
+
+    def add(self, result: ExchangeResult) -> None:
+        """Append ``result``."""
+        row = len(self.results)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.results.append(result)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.results)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(_COLUMNS)
+        ):
+            return self.tr(_COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.results):
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        result = self.results[index.row()]
+        column = index.column()
+        if column == 0:
+            return str(index.row() + 1)
+        if column == 1:
+            statuses = [str(r.status) if r.status else "?" for r in result.responses]
+            return " ".join(statuses) or "—"
+        if column == 2:
+            return self.tr("reused") if result.reused else self.tr("new")
+        if column == 3:
+            mark = first_byte_ms(result)
+            return "—" if mark is None else f"{mark:.2f} ms"
+        if column == 4:
+            return f"{result.timings.total_ms:.2f} ms"
+        if column == 5:
+            return str(len(result.reader.raw))
+        if column == 6:
+            return result.error or ""
+        return None
+
+
+class BatchResultsView(QWidget):
+    """The batch's summary line over its table; choosing a row shows that exchange.
+
+    Signals:
+        result_chosen(ExchangeResult): a row was clicked.
+    """
+
+    result_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = BatchResultsModel(self)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        self.table.clicked.connect(self._on_clicked)
+
+    def start(self) -> None:
+        """Empty the table for a new batch."""
+        self.model.clear()
+        self.summary_label.setText("")
+
+    def add(self, result: ExchangeResult) -> None:
+        """List ``result`` and update the summary."""
+        self.model.add(result)
+        self.summary_label.setText(batch_summary(self.model.results))
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.result_chosen.emit(self.model.results[index.row()])
