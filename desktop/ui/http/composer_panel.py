@@ -7,7 +7,6 @@ import logging
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QSplitter,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import StoreError, UnencodableInput
-from desktop.core.http.curl import CurlImportError, from_curl, to_curl, to_python
+from desktop.core.http.curl import CurlImportError, from_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.redirect import Endpoint, RedirectError
 from desktop.core.store.http_history import HttpHistory
@@ -25,9 +24,7 @@ from desktop.ui.http.batch_results import BatchResultsView
 from desktop.ui.http.cookies_view import CookiesView
 from desktop.ui.http.history_pane import HistoryPane, stored_result
 from desktop.ui.http.redirect_flow import RedirectFlow
-from desktop.ui.http.request_editor import RequestEditor
-from desktop.ui.http.request_hex import RequestHexEditor
-from desktop.ui.http.request_menus import ExportButton, TemplatesButton
+from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
@@ -55,34 +52,24 @@ class ComposerPanel(QWidget):
         # What the running job was sent to and the requests, for storing and redirects.
         self._pending: tuple[HttpTarget, Endpoint, list[bytes]] | None = None
         self._hops: list[str] = []
-        self._keep_hex = False
         self.busy = False
         self.flow = RedirectFlow()
         self.target_bar = TargetBar()
         self.host_edit, self.port_spin = self.target_bar.host_edit, self.target_bar.port_spin
         self.tls_check, self.verify_check = self.target_bar.tls_check, self.target_bar.verify_check
-        self.sni_edit = self.target_bar.sni_edit
         self.send_bar = SendBar()
         self.send_button, self.cancel_button = (
             self.send_bar.send_button,
             self.send_bar.cancel_button,
         )
-        self.editor = RequestEditor()
-        self.hex_editor = RequestHexEditor()
-        self.request_tabs = QTabWidget()
-        self.templates_button = TemplatesButton(self._host_header)
-        self.export_button = ExportButton()
+        self.request_pane = RequestPane(self.target_bar.host_header)
+        self.editor = self.request_pane.editor
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.response_view = ResponseView()
         self.batch_view = BatchResultsView()
         self.history_pane = HistoryPane(history)
-        self.history_view, self.history_filter = (
-            self.history_pane.view,
-            self.history_pane.filter_edit,
-        )
-        self.history_model = self.history_pane.model
         self.cookies_view = CookiesView(self.flow.jar)
         self.side_tabs = QTabWidget()
         self._build()
@@ -90,17 +77,6 @@ class ComposerPanel(QWidget):
         self._set_busy(False)
 
     def _build(self) -> None:
-        request_page = QWidget()
-        request_layout = QVBoxLayout(request_page)
-        request_layout.setContentsMargins(0, 0, 0, 0)
-        tools = QHBoxLayout()
-        tools.addWidget(self.templates_button)
-        tools.addWidget(self.export_button)
-        tools.addStretch(1)
-        request_layout.addLayout(tools)
-        self.request_tabs.addTab(self.editor, self.tr("Text"))
-        self.request_tabs.addTab(self.hex_editor, self.tr("Hex"))
-        request_layout.addWidget(self.request_tabs, 1)
         response_side = QSplitter(Qt.Orientation.Vertical)
         response_side.addWidget(self.batch_view)
         response_side.addWidget(self.response_view)
@@ -111,7 +87,7 @@ class ComposerPanel(QWidget):
         self.side_tabs.addTab(self.cookies_view, self.tr("Cookies"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.side_tabs)
-        splitter.addWidget(request_page)
+        splitter.addWidget(self.request_pane)
         splitter.addWidget(response_side)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 2)
@@ -127,12 +103,9 @@ class ComposerPanel(QWidget):
         self.send_bar.follow_clicked.connect(self.follow_redirect)
         self.send_bar.reuse_toggled.connect(self._reuse_toggled)
         self.send_bar.mode_combo.currentIndexChanged.connect(self._mode_changed)
-        self.templates_button.template_chosen.connect(self.editor.set_text)
-        self.templates_button.failed.connect(self.status_label.setText)
-        self.export_button.import_requested.connect(self._ask_curl)
-        self.export_button.export_requested.connect(self.copy_export)
-        self.request_tabs.currentChanged.connect(self._request_tab_changed)
-        self.hex_editor.bytes_applied.connect(self._hex_applied)
+        self.request_pane.message.connect(self.status_label.setText)
+        self.request_pane.export_button.import_requested.connect(self._ask_curl)
+        self.request_pane.export_button.export_requested.connect(self.copy_export)
         self._bridge.exchange_finished.connect(self._on_finished)
         self._bridge.exchange_failed.connect(self._on_failed)
         self._bridge.batch_item_finished.connect(self._on_batch_item)
@@ -229,24 +202,9 @@ class ComposerPanel(QWidget):
     def export_text(self, kind: str) -> str | None:
         """The request as a curl command line (``"curl"``) or a Python script (``"python"``),
         or None (with a sentence) when it cannot be built."""
-        try:
-            built = self.editor.built()
-        except UnencodableInput as error:
-            self.status_label.setText(str(error))
-            return None
         tls = self.tls_check.isChecked()
-        write = to_python if kind == "python" else to_curl
-        return write(
-            built.data,
-            self.host_edit.text().strip(),
-            self.port_spin.value(),
-            tls,
-            insecure=tls and not self.verify_check.isChecked(),
-        )
-
-    def curl_command(self) -> str | None:
-        """The request as a curl command line, or None (with a sentence)."""
-        return self.export_text("curl")
+        insecure = tls and not self.verify_check.isChecked()
+        return self.request_pane.export_text(kind, self.target_bar.endpoint(), insecure=insecure)
 
     @Slot(str)
     def copy_export(self, kind: str) -> None:
@@ -259,11 +217,6 @@ class ComposerPanel(QWidget):
                 if kind == "python"
                 else self.tr("Copied the curl command.")
             )
-
-    @Slot()
-    def copy_as_curl(self) -> None:
-        """Put the curl command line on the clipboard."""
-        self.copy_export("curl")
 
     @Slot()
     @Slot(str)
@@ -311,36 +264,11 @@ class ComposerPanel(QWidget):
         self._start(target, endpoint, [request])
         self._bridge.send(target, request, reuse=self.send_bar.reuse())
 
-    def _host_header(self) -> str:
-        host, port = self.host_edit.text().strip() or "localhost", self.port_spin.value()
-        shown = f"[{host}]" if ":" in host else host
-        default = 443 if self.tls_check.isChecked() else 80
-        return shown if port == default else f"{shown}:{port}"
-
     def _store(self, result: ExchangeResult | None, error: str | None = None) -> str | None:
-        if self._history is None or self._pending is None:
+        if self._pending is None:
             return None
-        target = self._pending[0]
-        sent = result.raw_sent if result is not None else b"".join(self._pending[2])
-        status = None
-        if result is not None and result.responses:
-            status = result.responses[-1].status
-        try:
-            self._history.add(
-                target.host,
-                target.port,
-                target.tls is not None,
-                sent or b"".join(self._pending[2]),
-                result.reader.raw if result is not None else b"",
-                status=status,
-                error=result.error if result is not None else error,
-                total_ms=result.timings.total_ms if result is not None else None,
-            )
-        except StoreError as store_error:
-            log.warning("could not store the HTTP exchange: %s", store_error)
-            return str(store_error)
-        self.history_pane.refresh()
-        return None
+        target, _, requests = self._pending
+        return self.history_pane.store(target, b"".join(requests), result, error)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -435,25 +363,3 @@ class ComposerPanel(QWidget):
     @Slot()
     def _mode_changed(self) -> None:
         self.editor.set_pipeline(self.send_bar.mode() is SendMode.PIPELINE)
-
-    @Slot(int)
-    def _request_tab_changed(self, index: int) -> None:
-        if self.request_tabs.widget(index) is self.hex_editor:
-            if self._keep_hex:
-                return
-            try:
-                data = b"".join(built.data for built in self.editor.built_all())
-            except UnencodableInput as error:
-                self.status_label.setText(str(error))
-                data = b""
-            self.hex_editor.load(data)
-        elif self.hex_editor.modified() and self.hex_editor.apply() is None:
-            self._keep_hex = True  # invalid hex: back to it, as typed, with the reason
-            try:
-                self.request_tabs.setCurrentWidget(self.hex_editor)
-            finally:
-                self._keep_hex = False
-
-    @Slot(bytes)
-    def _hex_applied(self, data: bytes) -> None:
-        self.editor.set_bytes(data)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import StoreError
-from desktop.core.http.exchange import ExchangeResult
+from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
 from desktop.core.store.http_history import HttpHistory, StoredExchange
@@ -137,6 +137,33 @@ class HistoryPane(QWidget):
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.show()
         return True
+
+    def store(
+        self, target: HttpTarget, sent: bytes, result: ExchangeResult | None, error: str | None
+    ) -> str | None:
+        """Store one exchange (``result``, or the ``error`` when nothing was received) and
+        list it; a sentence when the store failed."""
+        if self.history is None:
+            return None
+        status = None
+        if result is not None and result.responses:
+            status = result.responses[-1].status
+        try:
+            self.history.add(
+                target.host,
+                target.port,
+                target.tls is not None,
+                (result.raw_sent if result is not None else b"") or sent,
+                result.reader.raw if result is not None else b"",
+                status=status,
+                error=result.error if result is not None else error,
+                total_ms=result.timings.total_ms if result is not None else None,
+            )
+        except StoreError as store_error:
+            log.warning("could not store the HTTP exchange: %s", store_error)
+            return str(store_error)
+        self.refresh()
+        return None
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

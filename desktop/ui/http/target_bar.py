@@ -188,6 +188,12 @@ class TargetBar(QWidget):
             self.host_edit.text().strip(), self.port_spin.value(), self.tls_check.isChecked()
         )
 
+    def host_header(self) -> str:
+        """The Host header's value for the target: ``host``, with ``:port`` unless default."""
+        host, port = self.host_edit.text().strip() or "localhost", self.port_spin.value()
+        shown = f"[{host}]" if ":" in host else host
+        return shown if port == _DEFAULT_PORTS[self.tls_check.isChecked()] else f"{shown}:{port}"
+
     def set_endpoint(self, host: str, port: int, tls: bool) -> None:
         """Point the bar at ``host``:``port`` (TLS or not)."""
         self.host_edit.setText(host)

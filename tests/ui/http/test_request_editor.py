@@ -119,17 +119,17 @@ def test_invalid_hex_says_where_and_selects_it(qtbot: QtBot) -> None:
 
 def test_hex_tab_shows_what_is_sent_and_keeps_invalid_edits(panel: ComposerPanel) -> None:
     panel.editor.set_text("GET / HTTP/1.1\nHost: h\n\n")
-    panel.request_tabs.setCurrentWidget(panel.hex_editor)
-    assert panel.hex_editor.hex_edit.toPlainText() == hex_lines(
+    panel.request_pane.tabs.setCurrentWidget(panel.request_pane.hex_editor)
+    assert panel.request_pane.hex_editor.hex_edit.toPlainText() == hex_lines(
         b"GET / HTTP/1.1\r\nHost: h\r\n\r\n"
     )
-    panel.hex_editor.hex_edit.setPlainText("zz")
-    panel.request_tabs.setCurrentWidget(panel.editor)
-    assert panel.request_tabs.currentWidget() is panel.hex_editor
-    assert panel.hex_editor.hex_edit.toPlainText() == "zz"
-    panel.hex_editor.hex_edit.setPlainText("47 45 54 0a")
-    panel.request_tabs.setCurrentWidget(panel.editor)
-    assert panel.request_tabs.currentWidget() is panel.editor
+    panel.request_pane.hex_editor.hex_edit.setPlainText("zz")
+    panel.request_pane.tabs.setCurrentWidget(panel.editor)
+    assert panel.request_pane.tabs.currentWidget() is panel.request_pane.hex_editor
+    assert panel.request_pane.hex_editor.hex_edit.toPlainText() == "zz"
+    panel.request_pane.hex_editor.hex_edit.setPlainText("47 45 54 0a")
+    panel.request_pane.tabs.setCurrentWidget(panel.editor)
+    assert panel.request_pane.tabs.currentWidget() is panel.editor
     assert panel.editor.built().data == b"GET\n"
 
 
@@ -137,9 +137,9 @@ def test_hex_bytes_reach_nginx_exactly(
     qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, nginx: Nginx
 ) -> None:
     request = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    panel.hex_editor.load(b"")
-    panel.hex_editor.hex_edit.setPlainText(request.hex())
-    panel.hex_editor.apply()
+    panel.request_pane.hex_editor.load(b"")
+    panel.request_pane.hex_editor.hex_edit.setPlainText(request.hex())
+    panel.request_pane.hex_editor.apply()
     panel.target_bar.set_endpoint(nginx.host, nginx.port, False)
     with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
         panel.send()
@@ -149,42 +149,42 @@ def test_hex_bytes_reach_nginx_exactly(
 
 def test_templates_fill_the_editor_with_the_target_host(panel: ComposerPanel) -> None:
     panel.target_bar.set_endpoint("api.test", 8080, False)
-    panel.templates_button.get_action.trigger()
+    panel.request_pane.templates_button.get_action.trigger()
     assert panel.editor.text().startswith("GET / HTTP/1.1\nHost: api.test:8080\n")
     panel.target_bar.set_endpoint("api.test", 443, True)
-    panel.templates_button.form_action.trigger()
+    panel.request_pane.templates_button.form_action.trigger()
     assert "Host: api.test\n" in panel.editor.text()
     assert panel.editor.text().endswith("\n\nname=value")
-    panel.templates_button.json_action.trigger()
+    panel.request_pane.templates_button.json_action.trigger()
     assert "Content-Type: application/json" in panel.editor.text()
 
 
 def test_multipart_template_with_a_file(panel: ComposerPanel, tmp_path: Path) -> None:
     upload = tmp_path / "notes.txt"
     upload.write_text("first line\n你好\n")
-    assert panel.templates_button.use_file(upload)
+    assert panel.request_pane.templates_button.use_file(upload)
     text = panel.editor.text()
     assert 'filename="notes.txt"' in text and "Content-Type: text/plain" in text
     assert "你好" in text
     binary = tmp_path / "image.bin"
     binary.write_bytes(b"\x89PNG\xff\xfe")
-    assert not panel.templates_button.use_file(binary)
+    assert not panel.request_pane.templates_button.use_file(binary)
     assert "not UTF-8 text" in panel.status_label.text()
-    assert not panel.templates_button.use_file(tmp_path / "missing.txt")
+    assert not panel.request_pane.templates_button.use_file(tmp_path / "missing.txt")
     assert "Could not read" in panel.status_label.text()
 
 
 def test_export_as_python_runs_and_fetches_from_nginx(panel: ComposerPanel, nginx: Nginx) -> None:
     panel.target_bar.set_endpoint(nginx.host, nginx.port, False)
     panel.editor.set_text("GET /hello.txt HTTP/1.1\nHost: localhost\nConnection: close\n\n")
-    panel.export_button.python_action.trigger()
+    panel.request_pane.export_button.python_action.trigger()
     script = QGuiApplication.clipboard().text()
     assert panel.status_label.text() == "Copied the Python script."
     output = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, timeout=20, check=True
     ).stdout
     assert output.startswith(b"HTTP/1.1 200 OK\r\n") and output.endswith(HELLO)
-    panel.export_button.curl_action.trigger()
+    panel.request_pane.export_button.curl_action.trigger()
     assert (
         QGuiApplication.clipboard().text().endswith(f"http://{nginx.host}:{nginx.port}/hello.txt")
     )
