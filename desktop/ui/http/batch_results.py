@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,7 +22,15 @@ from desktop.core.http.exchange import ExchangeResult
 __all__ = ["BatchResultsModel", "BatchResultsView", "batch_summary", "first_byte_ms"]
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("#", "Status", "Connection", "First byte", "Total", "Received", "Error")
+_COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("BatchResultsModel", "Status"),
+    QT_TRANSLATE_NOOP("BatchResultsModel", "Connection"),
+    QT_TRANSLATE_NOOP("BatchResultsModel", "First byte"),
+    QT_TRANSLATE_NOOP("BatchResultsModel", "Total"),
+    QT_TRANSLATE_NOOP("BatchResultsModel", "Received"),
+    QT_TRANSLATE_NOOP("BatchResultsModel", "Error"),
+)
 
 
 def first_byte_ms(result: ExchangeResult) -> float | None:
@@ -39,8 +49,15 @@ def batch_summary(results: list[ExchangeResult]) -> str:
     )
     counted = ", ".join(f"{status} ×{count}" for status, count in sorted(statuses.items()))
     marks = [m for m in (first_byte_ms(r) for r in results) if m is not None]
-    spread = f"; first bytes spread over {max(marks) - min(marks):.2f} ms" if len(marks) > 1 else ""
-    return f"{len(results)} exchange(s): {counted}{spread}."
+    if len(marks) < 2:
+        return _tr("{count} exchange(s): {statuses}.").format(count=len(results), statuses=counted)
+    return _tr("{count} exchange(s): {statuses}; first bytes spread over {spread:.2f} ms.").format(
+        count=len(results), statuses=counted, spread=max(marks) - min(marks)
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BatchResultsView", text)
 
 
 class BatchResultsModel(QAbstractTableModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -27,7 +28,14 @@ from desktop.core.http.cookies import CookieStore, StoredCookie
 __all__ = ["CookiesModel", "CookiesView"]
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("Name", "Value", "Domain", "Path", "Secure", "Expires")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("CookiesModel", "Name"),
+    QT_TRANSLATE_NOOP("CookiesModel", "Value"),
+    QT_TRANSLATE_NOOP("CookiesModel", "Domain"),
+    QT_TRANSLATE_NOOP("CookiesModel", "Path"),
+    QT_TRANSLATE_NOOP("CookiesModel", "Secure"),
+    QT_TRANSLATE_NOOP("CookiesModel", "Expires"),
+)
 # A cookie value can be 4 KiB; the table shows the start (the tooltip has it all).
 _VALUE_SHOWN = 200
 

@@ -6,7 +6,7 @@ import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
@@ -38,17 +38,25 @@ def read_template_file(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_TEMPLATE_FILE:
             raise TemplateFileError(
-                f"{path.name} has {size} bytes; the template takes files up to {MAX_TEMPLATE_FILE}."
+                _tr("{name} has {size} bytes; the template takes files up to {limit}.").format(
+                    name=path.name, size=size, limit=MAX_TEMPLATE_FILE
+                )
             )
         data = path.read_bytes()
     except OSError as error:
-        raise TemplateFileError(f"Could not read {path}: {error.strerror or error}.") from None
+        raise TemplateFileError(
+            _tr("Could not read {path}: {reason}.").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise TemplateFileError(
-            f"{path.name} is not UTF-8 text (byte {error.start}); "
-            "paste binary content in the hex view instead."
+            _tr(
+                "{name} is not UTF-8 text (byte {position}); "
+                "paste binary content in the hex view instead."
+            ).format(name=path.name, position=error.start)
         ) from None
 
 
@@ -63,6 +71,10 @@ def multipart_text(host: str, path: Path) -> str:
     return multipart_template(
         host, "/upload", file=("file", path.name, content), file_type=file_type
     )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TemplatesButton", text)
 
 
 class TemplatesButton(QToolButton):

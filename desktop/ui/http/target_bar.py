@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -39,11 +39,15 @@ _DEFAULT_PORTS = {False: 80, True: 443}
 
 def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | None) -> str | None:
     """A sentence about the first CA, certificate or key file that cannot be used, else None."""
-    for path, what in ((ca_file, "CA file"), (cert_file, "client certificate"), (key_file, "key")):
+    for path, what in (
+        (ca_file, _tr("The CA file {path} does not exist.")),
+        (cert_file, _tr("The client certificate {path} does not exist.")),
+        (key_file, _tr("The key {path} does not exist.")),
+    ):
         if path and not Path(path).is_file():
-            return f"The {what} {path} does not exist."
+            return what.format(path=path)
     if key_file and not cert_file:
-        return "A key file needs its client certificate."
+        return _tr("A key file needs its client certificate.")
     try:
         if ca_file:
             client_context(TlsClientOptions(verify=True, ca_file=ca_file))
@@ -52,6 +56,10 @@ def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | 
     except TlsError as error:
         return str(error)
     return None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TargetBar", text)
 
 
 class TargetBar(QWidget):

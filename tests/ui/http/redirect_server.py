@@ -9,6 +9,7 @@ Routes:
     /temporary    307 to /echo
     /away         302 to ``http://127.0.0.1:PORT/home`` (the server itself, by address)
     /echo         200, the body is the method, then the request body
+    /to/PORT      302 to ``http://127.0.0.1:PORT/``
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(307, b"", [("Location", "/echo")])
         elif path == "/away":
             self._send(302, b"", [("Location", f"http://127.0.0.1:{port}/home")])
+        elif path.startswith("/to/"):
+            self._send(302, b"", [("Location", f"http://127.0.0.1:{path[4:]}/")])
         elif path == "/echo":
             self._send(200, self.command.encode() + b" " + body)
         else:

@@ -14,6 +14,7 @@ from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
+from tests.helpers.servers import unresponsive_port
 from tests.ui.http.composer_helpers import body, click, make_panel, send_and_wait
 from tests.ui.http.redirect_server import redirect_server
 
@@ -138,3 +139,21 @@ def test_follow_without_a_redirect_says_so(qtbot: QtBot, panel: ComposerPanel, p
     send_and_wait(qtbot, panel, HOST, port, get("/home"))
     assert not panel.send_bar.follow_button.isVisible()
     assert not panel.follow_redirect()
+
+
+def test_cancel_stops_an_automatic_chain_mid_hop(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, port: int, history: HttpHistory
+) -> None:
+    panel.send_bar.auto_follow_check.setChecked(True)
+    with unresponsive_port() as silent:
+        panel.target_bar.set_endpoint(HOST, port, False)
+        panel.editor.set_text(get(f"/to/{silent}"))
+        with qtbot.waitSignal(http_bridge.connection_changed, timeout=10_000):
+            click(qtbot, panel.send_button)
+        qtbot.waitUntil(lambda: len(history.recent()) == 1, timeout=10_000)
+        assert panel.busy  # the hop to the silent port is connecting
+        with qtbot.waitSignal(http_bridge.exchange_failed, timeout=5000) as blocker:
+            click(qtbot, panel.cancel_button)
+    assert "cancel" in blocker.args[0].lower()
+    assert not panel.busy and panel.send_button.isEnabled()
+    assert [e.port for e in history.recent()] == [silent, port]
