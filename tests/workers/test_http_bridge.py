@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
+from desktop.core.net.tls import TlsClientOptions
 from desktop.workers.http_bridge import MAX_BATCH, BatchDone, BatchItem, HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
 from tests.helpers.servers import closed_port
@@ -164,3 +165,17 @@ def test_a_second_job_while_one_runs_is_refused(
     with qtbot.waitSignal(bridge.batch_finished, timeout=10_000):
         bridge.cancel()
     assert len(items) < 20
+
+
+def test_race_over_tls(qtbot: QtBot, bridge: HttpBridge, nginx: Nginx) -> None:
+    """Regression: with high=0 on asyncio's SSL transport every write paused it until something
+    was read, so the first half of a TLS race waited for a server that waited for the rest."""
+    items = collect(bridge)
+    target = HttpTarget(
+        nginx.host, nginx.tls_port, tls=TlsClientOptions(verify=False), read_timeout=5
+    )
+    done = run_batch(qtbot, bridge, lambda: bridge.send_race(target, HELLO_REQUEST, 8))
+    assert done == BatchDone("race", 8, 8, None)
+    assert [item.result.error for item in items] == [None] * 8
+    assert all(item.result.responses[0].body == HELLO for item in items)
+    assert all(item.result.tls_info is not None for item in items)
