@@ -132,14 +132,16 @@ class HttpHistory:
         return [_entry(row) for row in rows]
 
     def search(self, text: str, limit: int = 200) -> list[HistoryEntry]:
-        """The latest exchanges whose host or request line contains ``text`` (any case)."""
+        """The latest exchanges whose host or request line contains ``text`` (any case), or
+        whose status code is ``text`` (``404``)."""
         pattern = f"%{_escape_like(text)}%"
+        status = int(text) if text.strip().isdigit() and len(text.strip()) <= 3 else None
         rows = self._run(
             "search the HTTP history",
             f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges"
-            " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\'"
+            " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\' OR status = ?3"
             " ORDER BY t_ns DESC, id DESC LIMIT ?2",
-            (pattern, limit),
+            (pattern, limit, status),
         ).fetchall()
         return [_entry(row) for row in rows]
 

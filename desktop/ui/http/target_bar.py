@@ -62,6 +62,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TargetBar", text)
 
 
+def _mtime(path: str | None) -> int | None:
+    try:
+        return Path(path).stat().st_mtime_ns if path else None
+    except OSError:
+        return None
+
+
 class TargetBar(QWidget):
     """Host, port, TLS on/off and the TLS options, timeouts.
 
@@ -100,6 +107,7 @@ class TargetBar(QWidget):
         self.read_timeout = self._seconds(30.0)
         self.total_timeout = self._seconds(0.0)
         self.total_timeout.setSpecialValueText(self.tr("none"))
+        self._checked: tuple[tuple[tuple[str | None, int | None], ...], str | None] | None = None
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #c62828")
@@ -219,11 +227,17 @@ class TargetBar(QWidget):
     @Slot()
     def validate_files(self) -> str | None:
         """Check the CA, certificate and key files; the sentence is also shown under the bar."""
-        problem = check_tls_files(
+        paths = (
             self.ca_edit.text().strip() or None,
             self.cert_edit.text().strip() or None,
             self.key_edit.text().strip() or None,
         )
+        # Loading the files (and the system's CAs) takes ~10 ms: checked again only when a
+        # path or a file changed.
+        key = tuple((path, _mtime(path)) for path in paths)
+        if self._checked is None or self._checked[0] != key:
+            self._checked = (key, check_tls_files(*paths))
+        problem = self._checked[1]
         self.problem_label.setText(problem or "")
         self.problem_label.setVisible(problem is not None)
         self.problem_changed.emit(problem or "")

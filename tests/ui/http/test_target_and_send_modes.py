@@ -121,6 +121,9 @@ def test_a_bad_ca_file_stops_the_send_with_its_sentence(
     assert not panel.busy
     assert "does not exist" in panel.status_label.text()
     assert panel.target_bar.problem_label.text() == panel.status_label.text()
+    (tmp_path / "missing.pem").write_text("not PEM at all\n")  # the file changed: checked again
+    problem = panel.target_bar.problem()
+    assert problem is not None and "does not exist" not in problem
 
 
 def test_alpn_and_a_trusted_ca_over_tls(
