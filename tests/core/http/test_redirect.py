@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.http.cookies import CookieStore
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.redirect import (
+    REDIRECT_STATUSES,
     Endpoint,
     RedirectChain,
     RedirectError,
@@ -163,3 +166,19 @@ def test_a_chain_stops_at_a_loop_and_at_its_limit() -> None:
         chain.add(follow_redirect(get, response(302, "Location: /d"), LOCAL))
     chain.start(get, LOCAL)
     assert chain.hops == 0
+
+
+@given(st.binary(max_size=60), st.sampled_from(sorted(REDIRECT_STATUSES)))
+def test_any_location_gives_a_follow_up_or_a_redirect_error(location: bytes, status: int) -> None:
+    clean = location.replace(b"\r", b"").replace(b"\n", b"")
+    reader = ResponseReader(b"GET")
+    reader.feed(b"HTTP/1.1 %d X\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n" % (status, clean))
+    parsed = reader.responses[0]
+    try:
+        follow = follow_redirect(POST, parsed, LOCAL, CookieStore())
+    except RedirectError as error:
+        assert str(error).endswith(".")
+        return
+    assert follow.request.split(b"\r\n", 1)[0].endswith(b" HTTP/1.1")
+    assert follow.url.startswith(("http://", "https://"))
+    assert b"\r\n\r\n" in follow.request
