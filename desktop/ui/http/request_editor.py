@@ -108,7 +108,6 @@ class MarkedTextEdit(QPlainTextEdit):
         endings = self._endings()
         painter = QPainter(self.viewport())
         painter.setPen(self.marker_color)
-        metrics = self.fontMetrics()
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
         bottom = self.viewport().rect().bottom()
@@ -118,9 +117,12 @@ class MarkedTextEdit(QPlainTextEdit):
                 break
             number = block.blockNumber()
             label = endings[number] if number < len(endings) else ""
-            if label and block.isVisible():
-                x = rect.left() + metrics.horizontalAdvance(block.text()) + 6
-                baseline = rect.top() + metrics.ascent() + self.document().documentMargin()
+            layout = block.layout()
+            if label and block.isVisible() and layout.lineCount():
+                line = layout.lineAt(layout.lineCount() - 1)
+                origin = layout.position()
+                x = rect.left() + origin.x() + line.naturalTextWidth() + 6
+                baseline = rect.top() + origin.y() + line.y() + line.ascent()
                 painter.drawText(int(x), int(baseline), f"↵{label}")
             block = block.next()
         painter.end()
