@@ -179,3 +179,19 @@ def test_race_over_tls(qtbot: QtBot, bridge: HttpBridge, nginx: Nginx) -> None:
     assert [item.result.error for item in items] == [None] * 8
     assert all(item.result.responses[0].body == HELLO for item in items)
     assert all(item.result.tls_info is not None for item in items)
+
+
+def test_cancel_stops_a_pipeline_at_once(
+    qtbot: QtBot, bridge: HttpBridge, nginx: Nginx
+) -> None:
+    target = HttpTarget(nginx.host, nginx.port)
+    outcome: list[str] = []
+    bridge.exchange_failed.connect(outcome.append)
+    bridge.exchange_finished.connect(lambda result: outcome.append(result.error or "finished"))
+    bridge.send_pipeline(target, [LARGE_REQUEST, HELLO_REQUEST])
+    bridge.cancel()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert "cancel" in outcome[0].lower()
+    with qtbot.waitSignal(bridge.exchange_finished, timeout=10_000) as blocker:
+        bridge.send(target, HELLO_REQUEST)  # the bridge takes new work afterwards
+    assert blocker.args[0].responses[0].body == HELLO
