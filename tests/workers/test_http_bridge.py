@@ -181,9 +181,7 @@ def test_race_over_tls(qtbot: QtBot, bridge: HttpBridge, nginx: Nginx) -> None:
     assert all(item.result.tls_info is not None for item in items)
 
 
-def test_cancel_stops_a_pipeline_at_once(
-    qtbot: QtBot, bridge: HttpBridge, nginx: Nginx
-) -> None:
+def test_cancel_stops_a_pipeline_at_once(qtbot: QtBot, bridge: HttpBridge, nginx: Nginx) -> None:
     target = HttpTarget(nginx.host, nginx.port)
     outcome: list[str] = []
     bridge.exchange_failed.connect(outcome.append)

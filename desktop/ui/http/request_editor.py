@@ -146,6 +146,7 @@ class RequestEditor(QWidget):
         super().__init__(parent)
         self._exact_bytes: bytes | None = None
         self._setting_bytes = False
+        self._endings_cache: tuple[tuple[object, ...], list[str]] | None = None
         self.pipeline = False
         self.text_edit = MarkedTextEdit(self.line_endings)
         self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -244,8 +245,20 @@ class RequestEditor(QWidget):
         ]
 
     def line_endings(self) -> list[str]:
-        """How each line of the editor ends when sent: ``CRLF``, ``LF``, ``CR`` or "" (the last
-        line, or a pipeline separator, which is not sent)."""
+        """How each line of the editor ends when sent: ``CRLF``, ``LF`` or "" (the last line,
+        or a pipeline separator, which is not sent)."""
+        # Asked for at every paint: worked out again only when the text or a mode changed.
+        key = (
+            self.text_edit.document().revision(),
+            self.exact(),
+            self.pipeline,
+            self._exact_bytes,
+        )
+        if self._endings_cache is None or self._endings_cache[0] != key:
+            self._endings_cache = (key, self._line_endings())
+        return self._endings_cache[1]
+
+    def _line_endings(self) -> list[str]:
         if self._exact_bytes is not None:
             lines = self._exact_bytes.split(b"\n")
             marks = ["CRLF" if line.endswith(b"\r") else "LF" for line in lines[:-1]]
