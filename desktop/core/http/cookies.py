@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.message
 import urllib.request
 from dataclasses import dataclass
-from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.request import split_head
@@ -59,7 +59,8 @@ class CookieStore:
     """The cookies set by the servers the composer talked to."""
 
     def __init__(self) -> None:
-        self._jar = CookieJar(DefaultCookiePolicy())
+        self._policy = DefaultCookiePolicy()
+        self._jar = CookieJar(self._policy)
 
     def __len__(self) -> int:
         return len(self._jar)
@@ -71,10 +72,15 @@ class CookieStore:
             How many cookies the jar holds afterwards.
         """
         request = urllib.request.Request(url)
+        # ``len(CookieJar)`` walks every cookie: the keys are gathered once.
+        keys = {(c.domain, c.path, c.name) for c in self._jar}
         for cookie in self._jar.make_cookies(_Response(response), request):  # type: ignore[arg-type]
-            if len(self._jar) >= MAX_COOKIES and not self._has(cookie):
-                break
-            self._jar.set_cookie_if_ok(cookie, request)
+            key = (cookie.domain, cookie.path, cookie.name)
+            if key not in keys and len(keys) >= MAX_COOKIES:
+                continue
+            if self._policy.set_ok(cookie, request):
+                self._jar.set_cookie(cookie)
+                keys.add(key)
         self._jar.clear_expired_cookies()
         return len(self._jar)
 
@@ -101,12 +107,6 @@ class CookieStore:
         :func:`apply_cookie_header`); unchanged when none apply."""
         value = self.header_for(url)
         return request if value is None else apply_cookie_header(request, value)
-
-    def _has(self, cookie: Cookie) -> bool:
-        return any(
-            (c.domain, c.path, c.name) == (cookie.domain, cookie.path, cookie.name)
-            for c in self._jar
-        )
 
 
 def apply_cookie_header(request: bytes, value: str) -> bytes:
