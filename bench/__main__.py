@@ -1,6 +1,7 @@
 """``python -m bench``: run every benchmark in turn (each prints its own table)."""
 
 from bench import (
+    gui_batch,
     gui_flood,
     http_keepalive,
     http_race,
@@ -18,6 +19,7 @@ for bench in (
     tcp_clients,
     periodic_send,
     gui_flood,
+    gui_batch,
     http_keepalive,
     http_timings,
     http_race,

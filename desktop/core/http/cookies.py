@@ -71,6 +71,8 @@ class CookieStore:
         Returns:
             How many cookies the jar holds afterwards.
         """
+        if not any(name.lower() in (b"set-cookie", b"set-cookie2") for name, _ in response.headers):
+            return len(self._jar)
         request = urllib.request.Request(url)
         # ``len(CookieJar)`` walks every cookie: the keys are gathered once.
         keys = {(c.domain, c.path, c.name) for c in self._jar}

@@ -73,11 +73,13 @@ class BatchResultsModel(QAbstractTableModel):
         self.results = []
         self.endResetModel()
 
-    def add(self, result: ExchangeResult) -> None:
-        """Append ``result``."""
+    def add(self, results: list[ExchangeResult]) -> None:
+        """Append ``results`` (one insertion for them all)."""
+        if not results:
+            return
         row = len(self.results)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.results.append(result)
+        self.beginInsertRows(QModelIndex(), row, row + len(results) - 1)
+        self.results.extend(results)
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
@@ -153,9 +155,9 @@ class BatchResultsView(QWidget):
         self.model.clear()
         self.summary_label.setText("")
 
-    def add(self, result: ExchangeResult) -> None:
-        """List ``result`` and update the summary."""
-        self.model.add(result)
+    def add(self, results: list[ExchangeResult]) -> None:
+        """List ``results`` and update the summary."""
+        self.model.add(results)
         self.summary_label.setText(batch_summary(self.model.results))
 
     @Slot(QModelIndex)

@@ -20,7 +20,7 @@ from desktop.core.errors import StoreError
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
-from desktop.core.store.http_history import HttpHistory, StoredExchange
+from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
 from desktop.ui.http.history_model import HistoryModel
 
 __all__ = ["DIFF_MODULE", "HistoryPane", "stored_result"]
@@ -163,6 +163,31 @@ class HistoryPane(QWidget):
             log.warning("could not store the HTTP exchange: %s", store_error)
             return str(store_error)
         self.refresh()
+        return None
+
+    def store_many(self, target: HttpTarget, results: list[ExchangeResult]) -> str | None:
+        """Store a batch's results in one transaction (listed at the batch's end); a sentence
+        when the store failed."""
+        if self.history is None or not results:
+            return None
+        exchanges = [
+            NewExchange(
+                target.host,
+                target.port,
+                target.tls is not None,
+                result.raw_sent,
+                result.reader.raw,
+                result.responses[-1].status if result.responses else None,
+                result.error,
+                result.timings.total_ms,
+            )
+            for result in results
+        ]
+        try:
+            self.history.add_many(exchanges)
+        except StoreError as store_error:
+            log.warning("could not store the HTTP exchanges: %s", store_error)
+            return str(store_error)
         return None
 
     @Slot(QModelIndex)
