@@ -73,7 +73,9 @@ class CookieStore:
         """
         if not any(name.lower() in (b"set-cookie", b"set-cookie2") for name, _ in response.headers):
             return len(self._jar)
-        request = urllib.request.Request(url)
+        request = _request(url)
+        if request is None:
+            return len(self._jar)
         # ``len(CookieJar)`` walks every cookie: the keys are gathered once.
         keys = {(c.domain, c.path, c.name) for c in self._jar}
         for cookie in self._jar.make_cookies(_Response(response), request):  # type: ignore[arg-type]
@@ -88,7 +90,9 @@ class CookieStore:
 
     def header_for(self, url: str) -> str | None:
         """The ``Cookie`` header value for a request to ``url``, or None when no cookie applies."""
-        request = urllib.request.Request(url)
+        request = _request(url)
+        if request is None:
+            return None
         self._jar.add_cookie_header(request)
         return request.get_header("Cookie")
 
@@ -109,6 +113,17 @@ class CookieStore:
         :func:`apply_cookie_header`); unchanged when none apply."""
         value = self.header_for(url)
         return request if value is None else apply_cookie_header(request, value)
+
+
+def _request(url: str) -> urllib.request.Request | None:
+    """What the jar reads of a request to ``url``; None for a URL it cannot read (a Host
+    header like ``[abc`` typed on purpose): no cookie is set or sent for it."""
+    try:
+        request = urllib.request.Request(url)
+        request.host.encode("idna")  # a host that is no valid name (a 64+ byte label) stops here
+    except (ValueError, UnicodeError):
+        return None
+    return request
 
 
 def apply_cookie_header(request: bytes, value: str) -> bytes:

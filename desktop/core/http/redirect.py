@@ -132,6 +132,16 @@ def follow_redirect(
     if not locations:
         raise RedirectError(f"The {response.status} response has no Location header.")
     base = request_url(request, endpoint)
+    try:
+        parts = urlsplit(base)
+        valid = bool(parts.hostname) and (parts.port or 0) >= 0  # .port raises for a bad port
+    except ValueError:
+        valid = False
+    if not valid:
+        raise RedirectError(
+            f"The request's URL {base!r} is not valid (see its Host header): "
+            "a relative Location cannot be resolved against it."
+        )
     url, new = _resolve(base, locations[0])
     same_origin = _origin(urlsplit(base)) == _origin(new)
     notes: list[str] = []
@@ -204,12 +214,12 @@ class RedirectChain:
 def _resolve(base: str, location: bytes) -> tuple[str, SplitResult]:
     """The absolute URL (without fragment) a Location points to from ``base``."""
     shown = quote(location.strip(), safe=_URL_SAFE)  # bytes: each non-ASCII byte encoded
-    url = urljoin(base, shown).partition("#")[0]
-    new = urlsplit(url)
     try:
+        url = urljoin(base, shown).partition("#")[0]
+        new = urlsplit(url)
         new.port  # noqa: B018 (raises ValueError for a bad port)
     except ValueError:
-        raise RedirectError(f"The Location {shown!r} has an invalid port.") from None
+        raise RedirectError(f"The Location {shown!r} is not a valid URL.") from None
     if new.scheme.lower() not in _DEFAULT_PORTS or not new.hostname:
         raise RedirectError(f"The Location {shown!r} is not an http or https URL.")
     return url, new

@@ -118,7 +118,7 @@ def test_an_absolute_form_request_follows_in_absolute_form() -> None:
         (("Location: /x",), "not a redirect"),
         ((), "no Location"),
         (("Location: ftp://files.test/a",), "not an http or https URL"),
-        (("Location: http://h:99999/",), "invalid port"),
+        (("Location: http://h:99999/",), "not a valid URL"),
         (("Location: https://:443/x",), "not an http or https URL"),
     ],
 )
@@ -182,3 +182,18 @@ def test_any_location_gives_a_follow_up_or_a_redirect_error(location: bytes, sta
     assert follow.request.split(b"\r\n", 1)[0].endswith(b" HTTP/1.1")
     assert follow.url.startswith(("http://", "https://"))
     assert b"\r\n\r\n" in follow.request
+
+
+@given(st.binary(max_size=40))
+def test_any_host_header_gives_a_follow_up_or_a_redirect_error(host: bytes) -> None:
+    clean = host.replace(b"\r", b"").replace(b"\n", b"")
+    request = b"GET / HTTP/1.1\r\nHost: " + clean + b"\r\n\r\n"
+    redirect = response(302, "Location: /next", "Set-Cookie: a=1")
+    jar = CookieStore()
+    jar.update(request_url(request, LOCAL), redirect)
+    try:
+        follow = follow_redirect(request, redirect, LOCAL, jar)
+    except RedirectError as error:
+        assert "not valid" in str(error)
+        return
+    assert follow.request.startswith(b"GET /next HTTP/1.1\r\n")
