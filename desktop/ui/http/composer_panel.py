@@ -201,8 +201,10 @@ class ComposerPanel(QWidget):
         except CurlImportError as error:
             self.status_label.setText(str(error))
             return False
-        self.target_bar.set_endpoint(imported.host, imported.port, imported.tls)
-        self.verify_check.setChecked(not imported.insecure)
+        self.target_bar.apply_curl(imported)
+        self.send_bar.auto_follow_check.setChecked(imported.follow_redirects)
+        if imported.max_redirects:
+            self.send_bar.max_redirects_spin.setValue(imported.max_redirects)
         self.editor.set_text(imported.request_text)
         self.status_label.setText(" ".join(imported.notes) or self.tr("Imported the curl command."))
         return True

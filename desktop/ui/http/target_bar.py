@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import TlsError
+from desktop.core.http.curl import CurlImport
 from desktop.core.http.exchange import HttpTarget
 from desktop.core.http.redirect import Endpoint
 from desktop.core.net.tls import TlsClientOptions, client_context
@@ -215,6 +216,17 @@ class TargetBar(QWidget):
         self.host_edit.setText(host)
         self.tls_check.setChecked(tls)
         self.port_spin.setValue(port)
+
+    def apply_curl(self, imported: CurlImport) -> None:
+        """Take the target, TLS files and timeouts of an imported curl command."""
+        self.set_endpoint(imported.host, imported.port, imported.tls)
+        self.verify_check.setChecked(not imported.insecure)
+        self.ca_edit.setText(imported.ca_file or "")
+        self.cert_edit.setText(imported.cert_file or "")
+        self.key_edit.setText(imported.key_file or "")
+        if imported.connect_timeout:
+            self.connect_timeout.setValue(imported.connect_timeout)
+        self.total_timeout.setValue(imported.max_time or 0.0)
 
     def problem(self) -> str | None:
         """Why nothing can be sent to the target as set, or None."""

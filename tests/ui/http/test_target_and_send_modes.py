@@ -80,6 +80,31 @@ def test_the_bar_builds_the_target_with_every_option(panel: ComposerPanel, nginx
     assert not bar.ca_button.isEnabled()
 
 
+def test_curl_import_fills_tls_files_timeouts_and_redirects(panel: ComposerPanel) -> None:
+    assert panel.import_curl(
+        "curl -L --max-redirs 3 --cacert ca.pem --cert c.pem --key k.pem"
+        " --connect-timeout 2 -m 9 https://api.test:8443/x"
+    )
+    bar = panel.target_bar
+    assert (bar.host_edit.text(), bar.port_spin.value(), bar.tls_check.isChecked()) == (
+        "api.test",
+        8443,
+        True,
+    )
+    assert (bar.ca_edit.text(), bar.cert_edit.text(), bar.key_edit.text()) == (
+        "ca.pem",
+        "c.pem",
+        "k.pem",
+    )
+    target = bar.target()
+    assert (target.connect_timeout, target.total_timeout) == (2.0, 9.0)
+    assert panel.send_bar.auto_follow_check.isChecked()
+    assert panel.send_bar.max_redirects_spin.value() == 3
+    assert panel.import_curl("curl http://plain.test/")
+    assert bar.ca_edit.text() == "" and bar.target().total_timeout is None
+    assert not panel.send_bar.auto_follow_check.isChecked()
+
+
 def test_sni_for_addresses_is_passed_only_where_the_field_exists(panel: ComposerPanel) -> None:
     bar = panel.target_bar
     bar.set_endpoint("127.0.0.1", 443, True)
