@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -20,6 +18,7 @@ from desktop.core.http.curl import CurlImportError, from_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.redirect import Endpoint, RedirectError
 from desktop.core.store.http_history import HttpHistory
+from desktop.ui.http.batch_collector import BatchCollector
 from desktop.ui.http.batch_results import BatchResultsView
 from desktop.ui.http.cookies_view import CookiesView
 from desktop.ui.http.history_pane import HistoryPane, stored_result
@@ -28,14 +27,9 @@ from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
-from desktop.workers.http_bridge import BatchDone, BatchItem, HttpBridge
+from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
-
-log = logging.getLogger("ui")
-# How often results of a running batch are listed and stored: ~4 times a second keeps the list
-# lively while a burst of 100 results costs one transaction and one table insertion.
-BATCH_FLUSH_MS = 250
 
 
 class ComposerPanel(QWidget):
@@ -55,11 +49,6 @@ class ComposerPanel(QWidget):
         # What the running job was sent to and the requests, for storing and redirects.
         self._pending: tuple[HttpTarget, Endpoint, list[bytes]] | None = None
         self._hops: list[str] = []
-        self._batch_buffer: list[ExchangeResult] = []
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(BATCH_FLUSH_MS)
-        self._flush_timer.timeout.connect(self._flush_batch)
         self.busy = False
         self.flow = RedirectFlow()
         self.target_bar = TargetBar()
@@ -79,6 +68,7 @@ class ComposerPanel(QWidget):
         self.batch_view = BatchResultsView()
         self.history_pane = HistoryPane(history)
         self.cookies_view = CookiesView(self.flow.jar)
+        self.batches = BatchCollector(self.batch_view, self.history_pane, self.flow)
         self.side_tabs = QTabWidget()
         self._build()
         self._connect_signals()
@@ -116,8 +106,11 @@ class ComposerPanel(QWidget):
         self.request_pane.export_button.export_requested.connect(self.copy_export)
         self._bridge.exchange_finished.connect(self._on_finished)
         self._bridge.exchange_failed.connect(self._on_failed)
-        self._bridge.batch_item_finished.connect(self._on_batch_item)
-        self._bridge.batch_finished.connect(self._on_batch_done)
+        self._bridge.batch_item_finished.connect(self.batches.add)
+        self._bridge.batch_finished.connect(self.batches.finish)
+        self.batches.first_result.connect(self.response_view.show_result)
+        self.batches.message.connect(self.status_label.setText)
+        self.batches.finished.connect(self._on_batch_done)
         self._bridge.connection_changed.connect(self.send_bar.set_connection)
         self.batch_view.result_chosen.connect(self.response_view.show_result)
         self.history_pane.restore_requested.connect(self.restore)
@@ -156,8 +149,7 @@ class ComposerPanel(QWidget):
         self._start(target, endpoint, requests if mode is SendMode.PIPELINE else requests[:1])
         self._hops = []
         if mode in (SendMode.SEQUENCE, SendMode.RACE):
-            self.batch_view.start()
-            self.batch_view.setVisible(True)
+            self.batches.start(target, endpoint, requests[0])
             if mode is SendMode.SEQUENCE:
                 self._bridge.send_sequence(
                     target, requests[0], self.send_bar.count(), reuse=self.send_bar.reuse()
@@ -212,9 +204,12 @@ class ComposerPanel(QWidget):
     def export_text(self, kind: str) -> str | None:
         """The request as a curl command line (``"curl"``) or a Python script (``"python"``),
         or None (with a sentence) when it cannot be built."""
-        tls = self.tls_check.isChecked()
-        insecure = tls and not self.verify_check.isChecked()
-        return self.request_pane.export_text(kind, self.target_bar.endpoint(), insecure=insecure)
+        options = self.target_bar.export_options(
+            self.send_bar.auto_follow_check.isChecked(), self.send_bar.max_redirects_spin.value()
+        )
+        insecure = self.tls_check.isChecked() and not self.verify_check.isChecked()
+        endpoint = self.target_bar.endpoint()
+        return self.request_pane.export_text(kind, endpoint, insecure=insecure, options=options)
 
     @Slot(str)
     def copy_export(self, kind: str) -> None:
@@ -344,41 +339,11 @@ class ComposerPanel(QWidget):
         store_error = self._store(None, reason)
         self.status_label.setText(" ".join(filter(None, [reason, store_error])))
 
-    @Slot(object)
-    def _on_batch_item(self, item: BatchItem) -> None:
-        # Results of a batch arrive in bursts: they are listed, stored (one transaction) and
-        # fed to the cookie jar together, at most every BATCH_FLUSH_MS, so the GUI does a
-        # bounded amount of work per burst instead of a disk write per result.
-        self._batch_buffer.append(item.result)
-        if item.index == 0:
-            self.response_view.show_result(item.result)
-        if not self._flush_timer.isActive():
-            self._flush_timer.start()
-
-    @Slot()
-    def _flush_batch(self) -> None:
-        self._flush_timer.stop()
-        results, self._batch_buffer = self._batch_buffer, []
-        if not results or self._pending is None:
-            return
-        target, endpoint, requests = self._pending
-        self.batch_view.add(results)
-        for result in results:
-            self.flow.record(target, endpoint, requests, result)
-        store_error = self.history_pane.store_many(target, results)
-        if store_error:
-            self.status_label.setText(store_error)
-
-    @Slot(object)
-    def _on_batch_done(self, done: BatchDone) -> None:
-        self._flush_batch()
+    @Slot(str)
+    def _on_batch_done(self, sentence: str) -> None:
         self._set_busy(False)
         self.cookies_view.refresh()
-        self.history_pane.refresh()
-        sentences = [self.batch_view.summary_label.text()]
-        if done.reason:
-            sentences.append(done.reason)
-        self.status_label.setText(" ".join(filter(None, sentences)))
+        self.status_label.setText(sentence)
 
     @Slot(bool)
     def _reuse_toggled(self, reuse: bool) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.errors import UnencodableInput
-from desktop.core.http.curl import to_curl, to_python
 from desktop.core.http.redirect import Endpoint
+from desktop.core.http.snippet import ExportOptions, to_curl, to_python
 from desktop.ui.http.request_editor import RequestEditor
 from desktop.ui.http.request_hex import RequestHexEditor
 from desktop.ui.http.request_menus import ExportButton, TemplatesButton
@@ -53,7 +53,9 @@ class RequestPane(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.hex_editor.bytes_applied.connect(self.editor.set_bytes)
 
-    def export_text(self, kind: str, endpoint: Endpoint, *, insecure: bool) -> str | None:
+    def export_text(
+        self, kind: str, endpoint: Endpoint, *, insecure: bool, options: ExportOptions
+    ) -> str | None:
         """The request as a curl command line (``"curl"``) or a Python script (``"python"``)
         for ``endpoint``, or None (and ``message``) when it cannot be built."""
         try:
@@ -62,7 +64,14 @@ class RequestPane(QWidget):
             self.message.emit(str(error))
             return None
         write = to_python if kind == "python" else to_curl
-        return write(built.data, endpoint.host, endpoint.port, endpoint.tls, insecure=insecure)
+        return write(
+            built.data,
+            endpoint.host,
+            endpoint.port,
+            endpoint.tls,
+            insecure=insecure,
+            options=options,
+        )
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:

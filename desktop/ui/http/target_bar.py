@@ -27,6 +27,7 @@ from desktop.core.errors import TlsError
 from desktop.core.http.curl import CurlImport
 from desktop.core.http.exchange import HttpTarget
 from desktop.core.http.redirect import Endpoint
+from desktop.core.http.snippet import ExportOptions
 from desktop.core.net.tls import TlsClientOptions, client_context
 
 __all__ = ["SNI_FOR_ADDRESSES_SUPPORTED", "TargetBar", "check_tls_files"]
@@ -216,6 +217,21 @@ class TargetBar(QWidget):
         self.host_edit.setText(host)
         self.tls_check.setChecked(tls)
         self.port_spin.setValue(port)
+
+    def export_options(self, follow_redirects: bool, max_redirects: int) -> ExportOptions:
+        """The settings an exported curl command or Python script should carry."""
+        target = self.target()
+        tls = target.tls
+        return ExportOptions(
+            ca_file=tls.ca_file if tls else None,
+            cert_file=tls.cert_file if tls else None,
+            key_file=tls.key_file if tls else None,
+            sni=target.sni_override,
+            connect_timeout=target.connect_timeout,
+            max_time=target.total_timeout,
+            follow_redirects=follow_redirects,
+            max_redirects=max_redirects,
+        )
 
     def apply_curl(self, imported: CurlImport) -> None:
         """Take the target, TLS files and timeouts of an imported curl command."""
