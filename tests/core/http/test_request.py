@@ -189,3 +189,12 @@ def test_split_requests_gives_back_every_byte_but_the_separators(parts: list[byt
     data = b"".join(p + b"\n" + separator + b"\n" for p in clean)
     joined = b"".join(split_requests(data, separator))
     assert joined == b"".join(p + b"\n" for p in clean if (p + b"\n").strip())
+
+
+def test_multipart_names_are_escaped_as_browsers_do() -> None:
+    text = multipart_template(
+        "h", fields={'a"b': "1"}, file=("f\r\nX-Injected: 1", 'evil"\n.txt', "x"), boundary="B"
+    )
+    assert 'name="a%22b"' in text
+    assert 'name="f%0D%0AX-Injected: 1"; filename="evil%22%0A.txt"' in text
+    assert "\r\nX-Injected" not in text
