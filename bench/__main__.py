@@ -1,8 +1,10 @@
 """``python -m bench``: run every benchmark in turn (each prints its own table)."""
 
 from bench import (
+    gui_batch,
     gui_flood,
     http_keepalive,
+    http_race,
     http_timings,
     ipmsg_flood,
     ipmsg_iptux_roundtrip,
@@ -20,8 +22,10 @@ for bench in (
     tcp_clients,
     periodic_send,
     gui_flood,
+    gui_batch,
     http_keepalive,
     http_timings,
+    http_race,
     ipmsg_node,
     ipmsg_iptux_roundtrip,
     ipmsg_roster,

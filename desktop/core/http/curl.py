@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import SplitResult, quote_plus, unquote, urlsplit
 
 from desktop.core.errors import SocketDeskError
@@ -37,6 +38,10 @@ class CurlImport:
         insecure: ``-k`` was given (do not verify the certificate).
         notes: options ignored or only partly honoured, one sentence each.
         data: the request exactly as bytes (``request_text`` may have lost some).
+        ca_file, cert_file, key_file: ``--cacert``, ``--cert`` and ``--key``.
+        connect_timeout, max_time: ``--connect-timeout`` and ``--max-time``, in seconds.
+        follow_redirects: ``-L`` was given.
+        max_redirects: ``--max-redirs``, if given.
     """
 
     request_text: str
@@ -46,26 +51,36 @@ class CurlImport:
     insecure: bool
     notes: list[str] = field(default_factory=list)
     data: bytes = b""
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    connect_timeout: float | None = None
+    max_time: float | None = None
+    follow_redirects: bool = False
+    max_redirects: int | None = None
 
 
 # Options taking a value that are read, by their long name.
 _VALUED = {
     "-X": "--request", "-H": "--header", "-d": "--data", "-u": "--user", "-b": "--cookie",
-    "-A": "--user-agent", "-e": "--referer", "-r": "--range",
+    "-A": "--user-agent", "-e": "--referer", "-r": "--range", "-E": "--cert", "-m": "--max-time",
 }  # fmt: skip
 _READ = {*_VALUED.values(), "--data-ascii", "--data-raw", "--data-binary", "--data-urlencode"}
 _READ |= {"--url", "--request-target", "--oauth2-bearer"}
+# Read into the target's settings rather than the request.
+_TARGET = {"--cacert", "--cert", "--key", "--connect-timeout", "--max-time", "--max-redirs"}
+_READ |= _TARGET
 # Flags that are read.
-_FLAGS = {"-k": "--insecure", "-I": "--head", "-G": "--get", "-0": "--http1.0"}
+_FLAGS = {"-k": "--insecure", "-I": "--head", "-G": "--get", "-0": "--http1.0", "-L": "--location"}
 _READ_FLAGS = {*_FLAGS.values(), "--compressed", "--http1.1", "--path-as-is"}
 # Options about curl's own output or progress: nothing to do with the request.
 _SILENT = {"-s", "-S", "-v", "-i", "-f", "-#", "-N", "--silent", "--show-error", "--verbose"}
 _SILENT |= {"--include", "--fail", "--progress-bar", "--no-buffer", "--globoff", "-g"}
 # Options that take a value but are not honoured (listed in notes).
-_UNSUPPORTED_VALUED = set("oOmxTFcDwEKUyYzCtQ") | {
-    "--output", "--max-time", "--connect-timeout", "--proxy", "--resolve", "--connect-to",
-    "--cacert", "--capath", "--cert", "--key", "--cert-type", "--key-type", "--write-out",
-    "--upload-file", "--form", "--form-string", "--cookie-jar", "--retry", "--max-redirs",
+_UNSUPPORTED_VALUED = set("oOxTFcDwKUyYzCtQ") | {
+    "--output", "--proxy", "--resolve", "--connect-to",
+    "--capath", "--cert-type", "--key-type", "--write-out",
+    "--upload-file", "--form", "--form-string", "--cookie-jar", "--retry",
     "--interface", "--limit-rate", "--dump-header", "--trace", "--trace-ascii", "--proxy-user",
     "--ciphers", "--config", "--tls-max", "--output-dir", "--unix-socket", "--json",
 }  # fmt: skip
@@ -134,8 +149,6 @@ def _takes_value(name: str) -> bool:
 def _flag(name: str, options: list[tuple[str, str]], notes: list[str]) -> None:
     if name in _READ_FLAGS:
         options.append((name, ""))
-    elif name in {"-L", "--location"}:
-        notes.append("Redirects are not followed: send the next request yourself.")
     elif name in {"--http2", "--http2-prior-knowledge", "--http3"}:
         notes.append(f"{name} is ignored: requests are sent as HTTP/1.1.")
     elif name not in _SILENT:
@@ -191,7 +204,39 @@ def _build(options: list[tuple[str, str]], url: str, notes: list[str]) -> CurlIm
     text = raw.decode("utf-8", "replace")
     if text.encode("utf-8") != raw:
         notes.append("Some bytes are not UTF-8 and show as �; the exact bytes are kept in data.")
-    return CurlImport(text, host, port, tls, "--insecure" in names, notes, raw)
+    return CurlImport(
+        text, host, port, tls, "--insecure" in names, notes, raw, **_target_options(values, notes)
+    )
+
+
+def _target_options(values: dict[str, str], notes: list[str]) -> dict[str, Any]:
+    """The ``CurlImport`` fields read from TLS, timeout and redirect options."""
+    cert = values.get("--cert")
+    if cert and ":" in cert:  # curl's FILE:PASSWORD
+        cert = cert.partition(":")[0]
+        notes.append("The --cert password is ignored: the key must be unencrypted.")
+    fields: dict[str, Any] = {
+        "ca_file": values.get("--cacert"),
+        "cert_file": cert,
+        "key_file": values.get("--key"),
+        "follow_redirects": "--location" in values,
+    }
+    for option, key, kind in (
+        ("--connect-timeout", "connect_timeout", float),
+        ("--max-time", "max_time", float),
+        ("--max-redirs", "max_redirects", int),
+    ):
+        if option in values:
+            try:
+                number = kind(values[option])
+            except ValueError:
+                notes.append(f"{option} {values[option]} is not a number and is ignored.")
+                continue
+            if number >= 0:
+                fields[key] = number
+            else:
+                notes.append(f"{option} {values[option]} is ignored.")
+    return fields
 
 
 def _own_headers(

@@ -231,8 +231,11 @@ async def open_connection(
             raise
     transport = connection.stream.transport
     assert transport is not None
-    # Writes are "done" only when the kernel has every byte: drain() then waits for that.
-    transport.set_write_buffer_limits(high=0)
+    # Writes are "done" only when the kernel has every byte: drain() then waits for that. Over
+    # TLS, asyncio's SSL transport counts only the bytes waiting inside it: with high=0 it pauses
+    # on every write (0 >= 0) and resumes only when something is read, so a race over TLS
+    # deadlocked. high=1 pauses it only while encrypted bytes wait.
+    transport.set_write_buffer_limits(high=1 if ssl_context is not None else 0, low=0)
     ssl_object = transport.get_extra_info("ssl_object")
     if ssl_context is not None:
         clock.appconnect = time.perf_counter_ns()

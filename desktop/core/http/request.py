@@ -26,6 +26,7 @@ __all__ = [
     "parse_target",
     "split_head",
     "split_host_port",
+    "split_requests",
 ]
 
 CRLF = b"\r\n"
@@ -158,6 +159,26 @@ def split_host_port(value: str, default_port: int) -> tuple[str, int]:
     return value, default_port
 
 
+def split_requests(data: bytes, separator: bytes) -> list[bytes]:
+    """The requests of a pipeline typed one after the other, split at lines that are
+    ``separator`` (surrounding white space ignored).
+
+    Each line keeps its own line ending: the line before a separator is sent with the LF typed
+    after it. The separator lines themselves are not sent; parts with nothing but white space
+    are dropped.
+    """
+    parts: list[bytes] = []
+    current = bytearray()
+    for line in data.splitlines(keepends=True):
+        if line.strip() == separator:
+            parts.append(bytes(current))
+            current.clear()
+        else:
+            current += line
+    parts.append(bytes(current))
+    return [part for part in parts if part.strip()]
+
+
 # --- templates ---------------------------------------------------------------------------------
 
 
@@ -197,16 +218,23 @@ def multipart_template(
     """
     boundary = boundary or "----SocketDesk" + secrets.token_hex(8)
     parts = [
-        f'Content-Disposition: form-data; name="{name}"\r\n\r\n{value}'
+        f'Content-Disposition: form-data; name="{_quoted(name)}"\r\n\r\n{value}'
         for name, value in (fields if fields is not None else {"name": "value"}).items()
     ]
     field_name, file_name, content = file
     parts.append(
-        f'Content-Disposition: form-data; name="{field_name}"; filename="{file_name}"\r\n'
+        f'Content-Disposition: form-data; name="{_quoted(field_name)}";'
+        f' filename="{_quoted(file_name)}"\r\n'
         f"Content-Type: {file_type}\r\n\r\n{content}"
     )
     body = "".join(f"--{boundary}\r\n{part}\r\n" for part in parts) + f"--{boundary}--\r\n"
     return _with_body("POST", path, host, f"multipart/form-data; boundary={boundary}", body)
+
+
+def _quoted(name: str) -> str:
+    """A name inside a quoted multipart parameter, escaped as browsers do (WHATWG HTML's
+    multipart/form-data encoding): ``"`` as %22, CR as %0D, LF as %0A."""
+    return name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _head(method: str, path: str, host: str, extra: list[tuple[str, str]]) -> str:

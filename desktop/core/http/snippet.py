@@ -6,10 +6,12 @@ is (LF-only lines, Host not first, NUL in a header…); the Python script sends 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop.core.http.request import split_head
 from desktop.core.http.shell import quote_bytes
 
-__all__ = ["to_curl", "to_python"]
+__all__ = ["ExportOptions", "to_curl", "to_python"]
 
 _SAFE_TARGET = frozenset(
     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?=&%+:@,;!*'()$"
@@ -18,12 +20,43 @@ _EXPECT_THRESHOLD = 1 << 20  # curl 7.88 adds "Expect: 100-continue" to bodies a
 _PY_READ_QUIET_S = 5
 
 
-def to_curl(request: bytes, host: str, port: int, tls: bool, *, insecure: bool = False) -> str:
+@dataclass(frozen=True)
+class ExportOptions:
+    """Target settings carried into an exported command (all optional).
+
+    Attributes:
+        ca_file, cert_file, key_file: PEM files (curl ``--cacert``, ``--cert``, ``--key``).
+        sni: the name sent in SNI instead of the host (curl: the URL names it and
+            ``--connect-to`` sends the connection to the host).
+        connect_timeout, max_time: seconds (curl ``--connect-timeout``, ``--max-time``).
+        follow_redirects, max_redirects: curl ``-L`` and ``--max-redirs``.
+    """
+
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    sni: str | None = None
+    connect_timeout: float | None = None
+    max_time: float | None = None
+    follow_redirects: bool = False
+    max_redirects: int | None = None
+
+
+def to_curl(
+    request: bytes,
+    host: str,
+    port: int,
+    tls: bool,
+    *,
+    insecure: bool = False,
+    options: ExportOptions | None = None,
+) -> str:
     """A curl command line (bash) that sends ``request`` to ``host``:``port``.
 
     Every header is given with ``-H`` and curl's own headers are suppressed, so curl sends the
     same head; lines starting with ``#`` say what curl will send differently.
     """
+    options = options or ExportOptions()
     lines, blank, body = split_head(request)
     notes = _limits(request, lines, blank, body)
     parts = (lines[0].split(b" ") if lines else []) + [b"", b"", b""]
@@ -33,12 +66,14 @@ def to_curl(request: bytes, host: str, port: int, tls: bool, *, insecure: bool =
     words = ["curl", "--http1.0" if version == b"HTTP/1.0" else "--http1.1"]
     if tls and insecure:
         words.append("-k")
+    words += _curl_target_words(options, host, port, tls)
     if method == b"HEAD" and not body:
         words.append("-I")
     elif method != b"GET" or body:
         words += ["-X", quote_bytes(method)]
     scheme = "https" if tls else "http"
-    authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    named = options.sni if tls and options.sni else host
+    authority = f"[{named}]:{port}" if ":" in named else f"{named}:{port}"
     simple = target.startswith(b"/") and set(target) <= _SAFE_TARGET and b"/." not in target
     url = f"{scheme}://{authority}" + (target.decode("ascii") if simple else "/")
     if not simple:
@@ -62,17 +97,24 @@ def to_curl(request: bytes, host: str, port: int, tls: bool, *, insecure: bool =
     return "".join(f"# {note}\n" for note in notes) + prefix + " ".join(words)
 
 
-def to_python(request: bytes, host: str, port: int, tls: bool, *, insecure: bool = False) -> str:
+def to_python(
+    request: bytes,
+    host: str,
+    port: int,
+    tls: bool,
+    *,
+    insecure: bool = False,
+    options: ExportOptions | None = None,
+) -> str:
     """A standalone Python 3 script that sends ``request`` exactly and prints the raw answer."""
+    options = options or ExportOptions()
     chunks = request.splitlines(keepends=True) or [b""]
     literal = "\n".join(f"    {chunk!r}" for chunk in chunks)
-    verify = (
-        "context = ssl.create_default_context()\n"
-        if not insecure
-        else "context = ssl.create_default_context()\n"
-        "    context.check_hostname = False\n"
-        "    context.verify_mode = ssl.CERT_NONE\n"
-    )
+    if insecure:
+        verify = "context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE"
+    else:
+        verify = "context.load_verify_locations(CA_FILE) if CA_FILE else None"
+    connect = options.connect_timeout or 10
     return f'''#!/usr/bin/env python3
 """Send one raw HTTP request exactly as written and print the raw response (from SocketDesk)."""
 import socket
@@ -82,14 +124,21 @@ import sys
 HOST = {host!r}
 PORT = {port!r}
 TLS = {tls!r}
+SNI = {(options.sni or host)!r}
+CA_FILE = {options.ca_file!r}
+CERT_FILE = {options.cert_file!r}
+KEY_FILE = {options.key_file!r}
 REQUEST = (
 {literal}
 )
 
-sock = socket.create_connection((HOST, PORT), timeout=10)
+sock = socket.create_connection((HOST, PORT), timeout={connect!r})
 if TLS:
-    {verify.rstrip()}
-    sock = context.wrap_socket(sock, server_hostname=HOST)
+    context = ssl.create_default_context()
+    {verify}
+    if CERT_FILE:
+        context.load_cert_chain(CERT_FILE, KEY_FILE)
+    sock = context.wrap_socket(sock, server_hostname=SNI)
 sock.sendall(REQUEST)
 sock.settimeout({_PY_READ_QUIET_S})  # a kept-alive connection stays open: stop when it is quiet
 while True:
@@ -103,6 +152,30 @@ while True:
     sys.stdout.buffer.flush()
 sock.close()
 '''
+
+
+def _curl_target_words(options: ExportOptions, host: str, port: int, tls: bool) -> list[str]:
+    words: list[str] = []
+    if tls:
+        for flag, path in (
+            ("--cacert", options.ca_file),
+            ("--cert", options.cert_file),
+            ("--key", options.key_file),
+        ):
+            if path:
+                words += [flag, quote_bytes(path.encode())]
+        if options.sni:
+            shown = f"[{host}]" if ":" in host else host
+            words += ["--connect-to", quote_bytes(f"{options.sni}:{port}:{shown}:{port}".encode())]
+    if options.connect_timeout:
+        words += ["--connect-timeout", f"{options.connect_timeout:g}"]
+    if options.max_time:
+        words += ["--max-time", f"{options.max_time:g}"]
+    if options.follow_redirects:
+        words.append("-L")
+        if options.max_redirects is not None:
+            words += ["--max-redirs", str(options.max_redirects)]
+    return words
 
 
 def _limits(request: bytes, lines: list[bytes], blank: bytes | None, body: bytes) -> list[str]:

@@ -5,12 +5,19 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.core.errors import StoreError
 
-__all__ = ["MAX_STORED_RESPONSE", "HistoryEntry", "HttpHistory", "StoredExchange", "first_line"]
+__all__ = [
+    "MAX_STORED_RESPONSE",
+    "HistoryEntry",
+    "HttpHistory",
+    "NewExchange",
+    "StoredExchange",
+    "first_line",
+]
 
 # The response bytes kept per exchange. The reader may hold far more (a body cap of hundreds of
 # MiB); a history of such blobs would grow the file by that much per click and each restore
@@ -21,6 +28,10 @@ MAX_STORED_RESPONSE = 64 * 1024 * 1024
 _FIRST_LINE_MAX = 2048
 
 _ENTRY_COLUMNS = "id, t_ns, host, port, tls, first_line, status, error, total_ms, truncated"
+_INSERT = (
+    "INSERT INTO http_exchanges (t_ns, host, port, tls, first_line, request, response,"
+    " status, error, total_ms, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +59,20 @@ class HistoryEntry:
     error: str | None
     total_ms: float | None
     truncated: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class NewExchange:
+    """One exchange to store (see ``HttpHistory.add`` for the fields)."""
+
+    host: str
+    port: int
+    tls: bool
+    request: bytes
+    response: bytes
+    status: int | None = None
+    error: str | None = None
+    total_ms: float | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,29 +123,45 @@ class HttpHistory:
         Returns:
             The id of the new row.
         """
-        truncated = len(response) > MAX_STORED_RESPONSE
-        stored = response[:MAX_STORED_RESPONSE] if truncated else response
-        cursor = self._run(
-            "store the HTTP exchange",
-            "INSERT INTO http_exchanges (t_ns, host, port, tls, first_line, request, response,"
-            " status, error, total_ms, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                self._clock(),
-                host,
-                port,
-                int(tls),
-                first_line(request),
-                request,
-                stored,
-                status,
-                error,
-                total_ms,
-                int(truncated),
-            ),
-        )
+        exchange = NewExchange(host, port, tls, request, response, status, error, total_ms)
+        cursor = self._run("store the HTTP exchange", _INSERT, self._row(exchange))
         row_id = cursor.lastrowid
         assert row_id is not None
         return row_id
+
+    def add_many(self, exchanges: Sequence[NewExchange]) -> None:
+        """Store several exchanges in one transaction: one write to disk for a whole batch
+        ("Send N times", "Race N") instead of one per exchange (~1.3 ms each, measured)."""
+        if not exchanges:
+            return
+        rows = [self._row(exchange) for exchange in exchanges]
+        try:
+            self._conn.execute("BEGIN")
+            try:
+                self._conn.executemany(_INSERT, rows)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError(f"Could not store the HTTP exchanges: {error}.") from error
+
+    def _row(self, exchange: NewExchange) -> tuple[Any, ...]:
+        response = exchange.response
+        truncated = len(response) > MAX_STORED_RESPONSE
+        return (
+            self._clock(),
+            exchange.host,
+            exchange.port,
+            int(exchange.tls),
+            first_line(exchange.request),
+            exchange.request,
+            response[:MAX_STORED_RESPONSE] if truncated else response,
+            exchange.status,
+            exchange.error,
+            exchange.total_ms,
+            int(truncated),
+        )
 
     def recent(self, limit: int = 500) -> list[HistoryEntry]:
         """The latest ``limit`` exchanges, newest first."""
@@ -132,14 +173,16 @@ class HttpHistory:
         return [_entry(row) for row in rows]
 
     def search(self, text: str, limit: int = 200) -> list[HistoryEntry]:
-        """The latest exchanges whose host or request line contains ``text`` (any case)."""
+        """The latest exchanges whose host or request line contains ``text`` (any case), or
+        whose status code is ``text`` (``404``)."""
         pattern = f"%{_escape_like(text)}%"
+        status = int(text) if text.strip().isdigit() and len(text.strip()) <= 3 else None
         rows = self._run(
             "search the HTTP history",
             f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges"
-            " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\'"
+            " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\' OR status = ?3"
             " ORDER BY t_ns DESC, id DESC LIMIT ?2",
-            (pattern, limit),
+            (pattern, limit, status),
         ).fetchall()
         return [_entry(row) for row in rows]
 

@@ -1,40 +1,35 @@
-"""The raw HTTP composer: a target bar, the request as typed, and the response beside it."""
+"""The raw HTTP composer: target and send bars, the request as typed, the response beside it."""
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
-    QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.errors import StoreError, UnencodableInput
-from desktop.core.http.curl import CurlImportError, from_curl, to_curl
+from desktop.core.http.curl import CurlImportError, from_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
-from desktop.core.http.response import ResponseReader
-from desktop.core.http.timings import Timings
-from desktop.core.net.tls import TlsClientOptions
-from desktop.core.store.http_history import HttpHistory, StoredExchange
-from desktop.ui.http.history_model import HistoryModel
-from desktop.ui.http.request_editor import RequestEditor
+from desktop.core.http.redirect import Endpoint, RedirectError
+from desktop.core.store.http_history import HttpHistory
+from desktop.ui.http.batch_collector import BatchCollector
+from desktop.ui.http.batch_results import BatchResultsView
+from desktop.ui.http.cookies_view import CookiesView
+from desktop.ui.http.history_pane import HistoryPane, stored_result
+from desktop.ui.http.redirect_flow import RedirectFlow
+from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
+from desktop.ui.http.send_bar import SendBar, SendMode
+from desktop.ui.http.target_bar import TargetBar
 from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
-
-log = logging.getLogger("ui")
 
 
 class ComposerPanel(QWidget):
@@ -51,123 +46,145 @@ class ComposerPanel(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._history = history
-        # What the running exchange was sent to, for storing it: host, port, tls, bytes.
-        self._pending: tuple[str, int, bool, bytes] | None = None
+        # What the running job was sent to and the requests, for storing and redirects.
+        self._pending: tuple[HttpTarget, Endpoint, list[bytes]] | None = None
+        self._hops: list[str] = []
         self.busy = False
-        self.host_edit = QLineEdit("localhost")
-        self.host_edit.setPlaceholderText(self.tr("Host"))
-        self.port_spin = QSpinBox()
-        self.port_spin.setRange(1, 65535)
-        self.port_spin.setValue(80)
-        self.tls_check = QCheckBox(self.tr("TLS"))
-        self.verify_check = QCheckBox(self.tr("Verify certificate"))
-        self.verify_check.setChecked(True)
-        self.sni_edit = QLineEdit()
-        self.sni_edit.setPlaceholderText(self.tr("SNI (default: host)"))
-        self.send_button = QPushButton(self.tr("Send"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.import_button = QPushButton(self.tr("Import curl…"))
-        self.copy_button = QPushButton(self.tr("Copy as curl"))
+        self.flow = RedirectFlow()
+        self.target_bar = TargetBar()
+        self.host_edit, self.port_spin = self.target_bar.host_edit, self.target_bar.port_spin
+        self.tls_check, self.verify_check = self.target_bar.tls_check, self.target_bar.verify_check
+        self.send_bar = SendBar()
+        self.send_button, self.cancel_button = (
+            self.send_bar.send_button,
+            self.send_bar.cancel_button,
+        )
+        self.request_pane = RequestPane(self.target_bar.host_header)
+        self.editor = self.request_pane.editor
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.editor = RequestEditor()
         self.response_view = ResponseView()
-        self.history_filter = QLineEdit()
-        self.history_filter.setPlaceholderText(self.tr("Search the history"))
-        self.history_filter.setClearButtonEnabled(True)
-        self.history_model = HistoryModel(self)
-        self.history_view = QListView()
-        self.history_view.setModel(self.history_model)
-        self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.history_view.setUniformItemSizes(True)
+        self.batch_view = BatchResultsView()
+        self.history_pane = HistoryPane(history)
+        self.cookies_view = CookiesView(self.flow.jar)
+        self.batches = BatchCollector(self.batch_view, self.history_pane, self.flow)
+        self.side_tabs = QTabWidget()
         self._build()
         self._connect_signals()
-        self._update_state()
+        self._set_busy(False)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Host")))
-        bar.addWidget(self.host_edit, 2)
-        bar.addWidget(QLabel(self.tr("Port")))
-        bar.addWidget(self.port_spin)
-        bar.addWidget(self.tls_check)
-        bar.addWidget(self.verify_check)
-        bar.addWidget(self.sni_edit, 1)
-        bar.addWidget(self.send_button)
-        bar.addWidget(self.cancel_button)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.copy_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        response_side = QSplitter(Qt.Orientation.Vertical)
+        response_side.addWidget(self.batch_view)
+        response_side.addWidget(self.response_view)
+        response_side.setStretchFactor(1, 3)
+        self.batch_view.setVisible(False)
         if self._history is not None:
-            history_page = QWidget()
-            history_layout = QVBoxLayout(history_page)
-            history_layout.setContentsMargins(0, 0, 0, 0)
-            history_layout.addWidget(QLabel(self.tr("History")))
-            history_layout.addWidget(self.history_filter)
-            history_layout.addWidget(self.history_view, 1)
-            splitter.addWidget(history_page)
-        splitter.addWidget(self.editor)
-        splitter.addWidget(self.response_view)
+            self.side_tabs.addTab(self.history_pane, self.tr("History"))
+        self.side_tabs.addTab(self.cookies_view, self.tr("Cookies"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.side_tabs)
+        splitter.addWidget(self.request_pane)
+        splitter.addWidget(response_side)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.target_bar)
+        layout.addWidget(self.send_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
 
     def _connect_signals(self) -> None:
-        self.send_button.clicked.connect(self.send)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.import_button.clicked.connect(self._ask_curl)
-        self.copy_button.clicked.connect(self.copy_as_curl)
-        self.tls_check.toggled.connect(self._update_state)
+        self.send_bar.send_clicked.connect(self.send)
+        self.send_bar.cancel_clicked.connect(self.cancel)
+        self.send_bar.follow_clicked.connect(self.follow_redirect)
+        self.send_bar.reuse_toggled.connect(self._reuse_toggled)
+        self.send_bar.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.request_pane.message.connect(self.status_label.setText)
+        self.request_pane.export_button.import_requested.connect(self._ask_curl)
+        self.request_pane.export_button.export_requested.connect(self.copy_export)
         self._bridge.exchange_finished.connect(self._on_finished)
         self._bridge.exchange_failed.connect(self._on_failed)
-        self.history_filter.textChanged.connect(self.refresh_history)
-        self.history_view.activated.connect(self._on_history_activated)
-        self.history_view.clicked.connect(self._on_history_activated)
-        self.refresh_history()
+        self._bridge.batch_item_finished.connect(self.batches.add)
+        self._bridge.batch_finished.connect(self.batches.finish)
+        self.batches.first_result.connect(self.response_view.show_result)
+        self.batches.message.connect(self.status_label.setText)
+        self.batches.finished.connect(self._on_batch_done)
+        self._bridge.connection_changed.connect(self.send_bar.set_connection)
+        self.batch_view.result_chosen.connect(self.response_view.show_result)
+        self.history_pane.restore_requested.connect(self.restore)
+        self.history_pane.message.connect(self.status_label.setText)
 
     # -- commands ----------------------------------------------------------------------------------
     def target(self) -> HttpTarget:
         """Where the bar says to connect."""
-        tls = TlsClientOptions(verify=self.verify_check.isChecked())
-        sni = self.sni_edit.text().strip() or None
-        return HttpTarget(
-            self.host_edit.text().strip(),
-            self.port_spin.value(),
-            tls=tls if self.tls_check.isChecked() else None,
-            sni_override=sni if self.tls_check.isChecked() else None,
-        )
+        return self.target_bar.target()
 
     @Slot()
     def send(self) -> None:
-        """Send the request as built from the editor."""
+        """Send the request as built from the editor, in the send mode chosen."""
         if self.busy:
             return
-        if not self.host_edit.text().strip():
-            self.status_label.setText(self.tr("Type a host to connect to."))
+        problem = self.target_bar.problem()
+        if problem:
+            self.status_label.setText(problem)
             return
         try:
-            built = self.editor.built()
+            requests = [built.data for built in self.editor.built_all()]
         except UnencodableInput as error:
             self.status_label.setText(str(error))
             return
-        if not built.data:
+        if not requests or not all(requests):
             self.status_label.setText(self.tr("The request is empty: nothing was sent."))
             return
-        self.busy = True
-        self._update_state()
-        self.response_view.clear_result()
-        self.status_label.setText(self.tr("Sending…"))
-        target = self.target()
-        self._pending = (target.host, target.port, target.tls is not None, built.data)
-        self._bridge.send(target, built.data)
+        target, endpoint = self.target_bar.target(), self.target_bar.endpoint()
+        if (
+            self.cookies_view.use_check.isChecked()
+            and not self.editor.exact()
+            and len(self.flow.jar)
+        ):
+            requests = [self.flow.with_cookies(request, endpoint) for request in requests]
+        mode = self.send_bar.mode()
+        self._start(target, endpoint, requests if mode is SendMode.PIPELINE else requests[:1])
+        self._hops = []
+        if mode in (SendMode.SEQUENCE, SendMode.RACE):
+            self.batches.start(target, endpoint, requests[0])
+            if mode is SendMode.SEQUENCE:
+                self._bridge.send_sequence(
+                    target, requests[0], self.send_bar.count(), reuse=self.send_bar.reuse()
+                )
+            else:
+                self._bridge.send_race(target, requests[0], self.send_bar.count())
+            return
+        self.batch_view.setVisible(False)
+        self.flow.chain.max_hops = self.send_bar.max_redirects_spin.value()
+        self.flow.chain.start(requests[0], endpoint)
+        if mode is SendMode.PIPELINE:
+            self._bridge.send_pipeline(target, requests, reuse=self.send_bar.reuse())
+        else:
+            self._bridge.send(target, requests[0], reuse=self.send_bar.reuse())
 
     @Slot()
     def cancel(self) -> None:
-        """Stop the running exchange."""
+        """Stop the running job (and any redirect chain)."""
         if self.busy:
+            self._hops.append("")  # marks the chain as stopped: no further hop is sent
             self._bridge.cancel()
+
+    @Slot()
+    def follow_redirect(self) -> bool:
+        """Send the follow-up of the redirect shown; False (and a sentence) when there is none."""
+        if self.busy:
+            return False
+        try:
+            target, follow = self.flow.next_hop()
+        except RedirectError as error:
+            self.status_label.setText(str(error))
+            return False
+        self._hops = [follow.url]
+        self._send_hop(target, follow.endpoint, follow.request)
+        return True
 
     def import_curl(self, command: str) -> bool:
         """Fill the bar and the editor from a curl command line; False (and a sentence) if not."""
@@ -176,45 +193,43 @@ class ComposerPanel(QWidget):
         except CurlImportError as error:
             self.status_label.setText(str(error))
             return False
-        self.host_edit.setText(imported.host)
-        self.port_spin.setValue(imported.port)
-        self.tls_check.setChecked(imported.tls)
-        self.verify_check.setChecked(not imported.insecure)
+        self.target_bar.apply_curl(imported)
+        self.send_bar.auto_follow_check.setChecked(imported.follow_redirects)
+        if imported.max_redirects:
+            self.send_bar.max_redirects_spin.setValue(imported.max_redirects)
         self.editor.set_text(imported.request_text)
         self.status_label.setText(" ".join(imported.notes) or self.tr("Imported the curl command."))
         return True
 
-    def curl_command(self) -> str | None:
-        """The request as a curl command line, or None (with a sentence) when it cannot be built."""
-        try:
-            built = self.editor.built()
-        except UnencodableInput as error:
-            self.status_label.setText(str(error))
-            return None
-        tls = self.tls_check.isChecked()
-        return to_curl(
-            built.data,
-            self.host_edit.text().strip(),
-            self.port_spin.value(),
-            tls,
-            insecure=tls and not self.verify_check.isChecked(),
+    def export_text(self, kind: str) -> str | None:
+        """The request as a curl command line (``"curl"``) or a Python script (``"python"``),
+        or None (with a sentence) when it cannot be built."""
+        options = self.target_bar.export_options(
+            self.send_bar.auto_follow_check.isChecked(), self.send_bar.max_redirects_spin.value()
         )
+        insecure = self.tls_check.isChecked() and not self.verify_check.isChecked()
+        endpoint = self.target_bar.endpoint()
+        return self.request_pane.export_text(kind, endpoint, insecure=insecure, options=options)
+
+    @Slot(str)
+    def copy_export(self, kind: str) -> None:
+        """Put the curl command line or the Python script on the clipboard."""
+        text = self.export_text(kind)
+        if text is not None:
+            QGuiApplication.clipboard().setText(text)
+            self.status_label.setText(
+                self.tr("Copied the Python script.")
+                if kind == "python"
+                else self.tr("Copied the curl command.")
+            )
 
     @Slot()
     @Slot(str)
     def refresh_history(self) -> None:
         """List the stored exchanges, newest first, that match the filter box."""
-        if self._history is None:
-            return
-        text = self.history_filter.text().strip()
-        try:
-            entries = self._history.search(text) if text else self._history.recent()
-        except StoreError as error:
-            log.warning("the HTTP history is unavailable: %s", error)
-            self.status_label.setText(str(error))
-            return
-        self.history_model.set_entries(entries)
+        self.history_pane.refresh()
 
+    @Slot(int)
     def restore(self, exchange_id: int) -> bool:
         """Put a stored exchange back: its target, its request, and its response parsed again."""
         if self._history is None or self.busy:
@@ -225,11 +240,9 @@ class ComposerPanel(QWidget):
             self.status_label.setText(str(error))
             return False
         entry = stored.entry
-        self.host_edit.setText(entry.host)
-        self.port_spin.setValue(entry.port)
-        self.tls_check.setChecked(entry.tls)
+        self.target_bar.set_endpoint(entry.host, entry.port, entry.tls)
         self.editor.set_text(stored.request.decode("utf-8", "replace"))
-        self.response_view.show_result(_stored_result(stored))
+        self.response_view.show_result(stored_result(stored))
         if entry.total_ms is None:
             self.response_view.timing_labels["total_ms"].setText("—")
         if entry.tls:
@@ -244,13 +257,42 @@ class ComposerPanel(QWidget):
         self.status_label.setText(" ".join(sentences))
         return True
 
-    @Slot()
-    def copy_as_curl(self) -> None:
-        """Put the curl command line on the clipboard."""
-        command = self.curl_command()
-        if command is not None:
-            QGuiApplication.clipboard().setText(command)
-            self.status_label.setText(self.tr("Copied the curl command."))
+    # -- helpers -----------------------------------------------------------------------------------
+    def _start(self, target: HttpTarget, endpoint: Endpoint, requests: list[bytes]) -> None:
+        self._pending = (target, endpoint, requests)
+        self._set_busy(True)
+        self.send_bar.show_follow(None)
+        self.response_view.clear_result()
+        self.status_label.setText(self.tr("Sending…"))
+
+    def _send_hop(self, target: HttpTarget, endpoint: Endpoint, request: bytes) -> None:
+        self._start(target, endpoint, [request])
+        self._bridge.send(target, request, reuse=self.send_bar.reuse())
+
+    def _store(self, result: ExchangeResult | None, error: str | None = None) -> str | None:
+        if self._pending is None:
+            return None
+        target, _, requests = self._pending
+        return self.history_pane.store(target, b"".join(requests), result, error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.send_bar.set_busy(busy)
+
+    def _chain_step(self) -> str | None:
+        """Send the next automatic hop; a sentence when the chain stops on an error."""
+        if not self.send_bar.auto_follow_check.isChecked() or "" in self._hops:
+            return None
+        if self.flow.location() is None:
+            return None
+        try:
+            target, follow = self.flow.next_hop()
+            self.flow.chain.add(follow)
+        except RedirectError as error:
+            return str(error)
+        self._hops.append(follow.url)
+        self._send_hop(target, follow.endpoint, follow.request)
+        return ""
 
     # -- slots -------------------------------------------------------------------------------------
     @Slot()
@@ -261,40 +303,25 @@ class ComposerPanel(QWidget):
         if accepted and command.strip():
             self.import_curl(command)
 
-    @Slot(QModelIndex)
-    def _on_history_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.restore(self.history_model.entry(index.row()).id)
-
-    def _store(
-        self, response: bytes, status: int | None, error: str | None, total_ms: float | None
-    ) -> str | None:
-        pending, self._pending = self._pending, None
-        if self._history is None or pending is None:
-            return None
-        host, port, tls, request = pending
-        try:
-            self._history.add(
-                host, port, tls, request, response, status=status, error=error, total_ms=total_ms
-            )
-        except StoreError as error_:
-            log.warning("could not store the HTTP exchange: %s", error_)
-            return str(error_)
-        self.refresh_history()
-        return None
-
     @Slot(object)
     def _on_finished(self, result: ExchangeResult) -> None:
-        self.busy = False
-        self._update_state()
+        self._set_busy(False)
         self.response_view.show_result(result)
-        last_status = result.responses[-1].status if result.responses else None
-        store_error = self._store(
-            result.reader.raw, last_status, result.error, result.timings.total_ms
-        )
+        store_error = self._store(result)
+        if self._pending is not None:
+            self.flow.record(*self._pending, result)
+            self.cookies_view.refresh()
+        chain_error = self._chain_step()
+        if chain_error == "":
+            return  # the next hop is on its way
         sentences = [result.error] if result.error else []
         sentences += result.notes
-        if not sentences and result.responses:
+        hops = [hop for hop in self._hops if hop]
+        if hops:
+            sentences.append(self.tr("Followed %n redirect(s).", "", len(hops)))
+        if chain_error:
+            sentences.append(chain_error)
+        if not result.error and result.responses:
             last = result.responses[-1]
             sentences.append(
                 self.tr("{status} from {peer}, {size} byte(s) received.").format(
@@ -303,36 +330,26 @@ class ComposerPanel(QWidget):
             )
         if store_error:
             sentences.append(store_error)
+        self.send_bar.show_follow(self.flow.location())
         self.status_label.setText(" ".join(sentences))
 
     @Slot(str)
     def _on_failed(self, reason: str) -> None:
-        self.busy = False
-        self._update_state()
-        store_error = self._store(b"", None, reason, None)
+        self._set_busy(False)
+        store_error = self._store(None, reason)
         self.status_label.setText(" ".join(filter(None, [reason, store_error])))
 
+    @Slot(str)
+    def _on_batch_done(self, sentence: str) -> None:
+        self._set_busy(False)
+        self.cookies_view.refresh()
+        self.status_label.setText(sentence)
+
+    @Slot(bool)
+    def _reuse_toggled(self, reuse: bool) -> None:
+        if not reuse:
+            self._bridge.drop_connection()
+
     @Slot()
-    def _update_state(self) -> None:
-        self.send_button.setEnabled(not self.busy)
-        self.cancel_button.setEnabled(self.busy)
-        self.verify_check.setEnabled(self.tls_check.isChecked())
-        self.sni_edit.setEnabled(self.tls_check.isChecked())
-
-
-def _stored_result(stored: StoredExchange) -> ExchangeResult:
-    """An ``ExchangeResult`` for the response view, parsed again from the stored bytes."""
-    words = stored.request.lstrip(b"\r\n").split(maxsplit=1)
-    reader = ResponseReader(words[0].upper() if words else b"GET")
-    reader.feed(stored.response)
-    reader.close()
-    total = stored.entry.total_ms
-    timings = Timings(None, None, None, None, None, None, 0.0 if total is None else total)
-    return ExchangeResult(
-        raw_sent=stored.request,
-        reader=reader,
-        timings=timings,
-        tls_info=None,
-        error=stored.entry.error,
-        connection=None,
-    )
+    def _mode_changed(self) -> None:
+        self.editor.set_pipeline(self.send_bar.mode() is SendMode.PIPELINE)

@@ -130,8 +130,29 @@ def test_short_options_clusters_continuations_and_ipv6() -> None:
     )
     assert imported.request_text.startswith("POST /x HTTP/1.1\r\nHost: [::1]:8443\r\n")
     assert imported.notes == [
-        "Redirects are not followed: send the next request yourself.",
         "--data @body.txt names a file; it is not read (the body holds the name).",
+    ]
+    assert imported.follow_redirects  # -L, inside the -sSLk cluster
+
+
+def test_tls_files_timeouts_and_redirect_options_go_to_the_target() -> None:
+    imported = from_curl(
+        "curl --cacert ca.pem -E client.pem:secret --key client.key --connect-timeout 2.5"
+        " -m 30 --location --max-redirs 4 https://h/"
+    )
+    assert (imported.ca_file, imported.cert_file, imported.key_file) == (
+        "ca.pem",
+        "client.pem",
+        "client.key",
+    )
+    assert (imported.connect_timeout, imported.max_time) == (2.5, 30.0)
+    assert imported.follow_redirects and imported.max_redirects == 4
+    assert imported.notes == ["The --cert password is ignored: the key must be unencrypted."]
+    plain = from_curl("curl --max-time soon --max-redirs -1 http://h/")
+    assert (plain.max_time, plain.max_redirects, plain.follow_redirects) == (None, None, False)
+    assert plain.notes == [
+        "--max-time soon is not a number and is ignored.",
+        "--max-redirs -1 is ignored.",
     ]
 
 

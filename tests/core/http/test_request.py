@@ -21,6 +21,7 @@ from desktop.core.http.request import (
     parse_target,
     split_head,
     split_host_port,
+    split_requests,
 )
 
 
@@ -166,3 +167,34 @@ def test_any_typed_request_keeps_its_body_and_gets_a_crlf_head(
     assert built.content_length_actual == len(body.encode())
     again = build_request_bytes(built.data)
     assert again.data == built.data and again.notes in ([], built.notes[-1:])
+
+
+def test_split_requests_keeps_each_line_ending_and_drops_separators() -> None:
+    data = (
+        b"GET /a HTTP/1.1\r\n\r\n### next request\n"
+        b"POST /b HTTP/1.1\n\nbody\n  ### next request  \n\n"
+    )
+    assert split_requests(data, b"### next request") == [
+        b"GET /a HTTP/1.1\r\n\r\n",
+        b"POST /b HTTP/1.1\n\nbody\n",
+    ]
+    assert split_requests(b"GET / HTTP/1.1\n\n", b"### next request") == [b"GET / HTTP/1.1\n\n"]
+    assert split_requests(b"### next request\n", b"### next request") == []
+
+
+@given(st.lists(st.binary(max_size=30), max_size=5))
+def test_split_requests_gives_back_every_byte_but_the_separators(parts: list[bytes]) -> None:
+    separator = b"### next request"
+    clean = [p.replace(b"#", b"") for p in parts]
+    data = b"".join(p + b"\n" + separator + b"\n" for p in clean)
+    joined = b"".join(split_requests(data, separator))
+    assert joined == b"".join(p + b"\n" for p in clean if (p + b"\n").strip())
+
+
+def test_multipart_names_are_escaped_as_browsers_do() -> None:
+    text = multipart_template(
+        "h", fields={'a"b': "1"}, file=("f\r\nX-Injected: 1", 'evil"\n.txt', "x"), boundary="B"
+    )
+    assert 'name="a%22b"' in text
+    assert 'name="f%0D%0AX-Injected: 1"; filename="evil%22%0A.txt"' in text
+    assert "\r\nX-Injected" not in text

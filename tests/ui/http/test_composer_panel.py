@@ -153,7 +153,7 @@ def test_curl_import_and_export(panel: ComposerPanel) -> None:
     assert (panel.host_edit.text(), panel.port_spin.value()) == ("127.0.0.1", 8443)
     assert panel.tls_check.isChecked() and not panel.verify_check.isChecked()
     assert "X-A: 1" in panel.editor.text()
-    command = panel.curl_command()
+    command = panel.export_text("curl")
     assert command is not None and "https://127.0.0.1:8443/a" in command and "-k" in command
     assert not panel.import_curl("wget http://x")
     assert panel.status_label.text()
@@ -214,13 +214,13 @@ def test_each_exchange_is_stored_listed_and_restored(
 ) -> None:
     history = HttpHistory(history_conn)
     panel = history_panel(qtbot, http_bridge, history)
-    assert panel.history_model.rowCount() == 0
+    assert panel.history_pane.model.rowCount() == 0
     send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
     entries = history.recent()
     assert len(entries) == 1 and entries[0].status == 200
     assert (entries[0].host, entries[0].port) == (nginx.host, nginx.port)
-    assert panel.history_model.rowCount() == 1
-    label = panel.history_model.index(0, 0).data()
+    assert panel.history_pane.model.rowCount() == 1
+    label = panel.history_pane.model.index(0, 0).data()
     assert "200" in label and "GET /hello.txt" in label and f"{nginx.host}:{nginx.port}" in label
     raw_before = panel.response_view.raw_edit.toPlainText()
 
@@ -228,7 +228,7 @@ def test_each_exchange_is_stored_listed_and_restored(
     panel.port_spin.setValue(1)
     panel.editor.set_text("POST /other HTTP/1.1\n\n")
     panel.response_view.clear_result()
-    panel.history_view.activated.emit(panel.history_model.index(0, 0))
+    panel.history_pane.view.activated.emit(panel.history_pane.model.index(0, 0))
     assert (panel.host_edit.text(), panel.port_spin.value()) == (nginx.host, nginx.port)
     assert not panel.tls_check.isChecked()
     assert panel.editor.text() == GET_HELLO
@@ -236,17 +236,17 @@ def test_each_exchange_is_stored_listed_and_restored(
     assert panel.response_view.raw_edit.toPlainText() == raw_before
     assert panel.response_view.body_edit.toPlainText() == HELLO.decode()
 
-    panel.history_filter.setText("nothing like it")
-    assert panel.history_model.rowCount() == 0
-    panel.history_filter.setText("hello")
-    assert panel.history_model.rowCount() == 1
+    panel.history_pane.filter_edit.setText("nothing like it")
+    assert panel.history_pane.model.rowCount() == 0
+    panel.history_pane.filter_edit.setText("hello")
+    assert panel.history_pane.model.rowCount() == 1
 
     # A new panel on a new connection to the same file: the history survived a restart.
     reopened = open_database(db_path)
     try:
         again = history_panel(qtbot, http_bridge, HttpHistory(reopened))
-        assert again.history_model.rowCount() == 1
-        again.history_view.clicked.emit(again.history_model.index(0, 0))
+        assert again.history_pane.model.rowCount() == 1
+        again.history_pane.view.clicked.emit(again.history_pane.model.index(0, 0))
         assert header_rows(again)[0] == ("Status", "200 OK")
     finally:
         reopened.close()
@@ -260,12 +260,12 @@ def test_a_failed_exchange_is_stored_with_its_sentence(
     send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
     (entry,) = history.recent()
     assert entry.status is None and entry.error == panel.status_label.text()
-    assert panel.history_model.rowCount() == 1
+    assert panel.history_pane.model.rowCount() == 1
 
 
 def test_without_a_history_the_list_is_not_shown(panel: ComposerPanel) -> None:
-    assert not panel.history_view.isVisible()
-    assert panel.history_model.rowCount() == 0
+    assert not panel.history_pane.view.isVisible()
+    assert panel.history_pane.model.rowCount() == 0
 
 
 def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

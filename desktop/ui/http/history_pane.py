@@ -1,0 +1,206 @@
+"""The composer's history: search, restore an exchange, compare two responses side by side."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import StoreError
+from desktop.core.http.exchange import ExchangeResult, HttpTarget
+from desktop.core.http.response import ResponseReader
+from desktop.core.http.timings import Timings
+from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
+from desktop.ui.http.history_model import HistoryModel
+
+__all__ = ["DIFF_MODULE", "HistoryPane", "stored_result"]
+
+log = logging.getLogger("ui")
+# Written on another branch; looked up when asked for, so this pane works with or without it.
+DIFF_MODULE = "desktop.ui.http.diff_view"
+
+
+def stored_result(stored: StoredExchange) -> ExchangeResult:
+    """An ``ExchangeResult`` for the response view, parsed again from the stored bytes."""
+    words = stored.request.lstrip(b"\r\n").split(maxsplit=1)
+    reader = ResponseReader(words[0].upper() if words else b"GET")
+    reader.feed(stored.response)
+    reader.close()
+    total = stored.entry.total_ms
+    timings = Timings(None, None, None, None, None, None, 0.0 if total is None else total)
+    return ExchangeResult(
+        raw_sent=stored.request,
+        reader=reader,
+        timings=timings,
+        tls_info=None,
+        error=stored.entry.error,
+        connection=None,
+    )
+
+
+class HistoryPane(QWidget):
+    """Search box, the list (newest first; several can be selected) and "Compare responses".
+
+    Signals:
+        restore_requested(int): put this exchange back in the composer.
+        message(str): a sentence for the status line.
+    """
+
+    restore_requested = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, history: HttpHistory | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Search the history"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.model = HistoryModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.compare_button = QPushButton(self.tr("Compare responses"))
+        self.compare_button.setToolTip(self.tr("Select two exchanges (Ctrl+click) to compare"))
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.compare_button)
+        self.filter_edit.textChanged.connect(self.refresh)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_state)
+        self.model.modelReset.connect(self._update_state)
+        self.compare_button.clicked.connect(self.compare)
+        self.refresh()
+
+    @Slot()
+    @Slot(str)
+    def refresh(self) -> None:
+        """List the stored exchanges, newest first, that match the search box."""
+        if self.history is None:
+            return
+        text = self.filter_edit.text().strip()
+        try:
+            entries = self.history.search(text) if text else self.history.recent()
+        except StoreError as error:
+            log.warning("the HTTP history is unavailable: %s", error)
+            self.message.emit(str(error))
+            return
+        self.model.set_entries(entries)
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected exchanges, oldest first."""
+        rows = sorted((i.row() for i in self.view.selectionModel().selectedRows()), reverse=True)
+        return [self.model.entry(row).id for row in rows]
+
+    def selected_pair(self) -> tuple[ExchangeResult, ExchangeResult] | None:
+        """The two selected exchanges (older left), read back from the store; None (with a
+        message) unless exactly two are selected and both can be read."""
+        ids = self.selected_ids()
+        if len(ids) != 2 or self.history is None:
+            self.message.emit(self.tr("Select exactly two exchanges to compare."))
+            return None
+        try:
+            left, right = (stored_result(self.history.get(i)) for i in ids)
+        except StoreError as error:
+            self.message.emit(str(error))
+            return None
+        return left, right
+
+    @Slot()
+    def compare(self) -> bool:
+        """Open the side-by-side comparison of the two selected responses."""
+        pair = self.selected_pair()
+        if pair is None:
+            return False
+        try:
+            dialog_class = importlib.import_module(DIFF_MODULE).ResponseDiffDialog
+        except (ImportError, AttributeError):
+            self.message.emit(self.tr("Comparison unavailable in this version."))
+            return False
+        self.dialog = dialog_class(pair[0], pair[1], self)
+        assert self.dialog is not None
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.show()
+        return True
+
+    def store(
+        self, target: HttpTarget, sent: bytes, result: ExchangeResult | None, error: str | None
+    ) -> str | None:
+        """Store one exchange (``result``, or the ``error`` when nothing was received) and
+        list it; a sentence when the store failed."""
+        if self.history is None:
+            return None
+        status = None
+        if result is not None and result.responses:
+            status = result.responses[-1].status
+        try:
+            self.history.add(
+                target.host,
+                target.port,
+                target.tls is not None,
+                (result.raw_sent if result is not None else b"") or sent,
+                result.reader.raw if result is not None else b"",
+                status=status,
+                error=result.error if result is not None else error,
+                total_ms=result.timings.total_ms if result is not None else None,
+            )
+        except StoreError as store_error:
+            log.warning("could not store the HTTP exchange: %s", store_error)
+            return str(store_error)
+        self.refresh()
+        return None
+
+    def store_many(self, target: HttpTarget, results: list[ExchangeResult]) -> str | None:
+        """Store a batch's results in one transaction (listed at the batch's end); a sentence
+        when the store failed."""
+        if self.history is None or not results:
+            return None
+        exchanges = [
+            NewExchange(
+                target.host,
+                target.port,
+                target.tls is not None,
+                result.raw_sent,
+                result.reader.raw,
+                result.responses[-1].status if result.responses else None,
+                result.error,
+                result.timings.total_ms,
+            )
+            for result in results
+        ]
+        try:
+            self.history.add_many(exchanges)
+        except StoreError as store_error:
+            log.warning("could not store the HTTP exchanges: %s", store_error)
+            return str(store_error)
+        return None
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.restore_requested.emit(self.model.entry(index.row()).id)
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        # A click that builds a multiple selection (Ctrl+click) restores nothing.
+        if index.isValid() and len(self.view.selectionModel().selectedRows()) <= 1:
+            self.restore_requested.emit(self.model.entry(index.row()).id)
+
+    @Slot()
+    def _update_state(self) -> None:
+        self.compare_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 2)

@@ -1,0 +1,318 @@
+"""Where the composer connects: host, port, TLS and its options, timeouts.
+
+The target is independent of the request's Host header on purpose: a request can carry any
+Host while it is sent to an address chosen here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.core.errors import TlsError
+from desktop.core.http.curl import CurlImport
+from desktop.core.http.exchange import HttpTarget
+from desktop.core.http.redirect import Endpoint
+from desktop.core.http.snippet import ExportOptions
+from desktop.core.net.tls import TlsClientOptions, client_context
+
+__all__ = ["SNI_FOR_ADDRESSES_SUPPORTED", "TargetBar", "check_tls_files"]
+
+# Another branch adds ``TlsClientOptions.sni_for_addresses``; the checkbox works once it is there.
+SNI_FOR_ADDRESSES_SUPPORTED = "sni_for_addresses" in {
+    f.name for f in dataclasses.fields(TlsClientOptions)
+}
+_DEFAULT_PORTS = {False: 80, True: 443}
+
+
+def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | None) -> str | None:
+    """A sentence about the first CA, certificate or key file that cannot be used, else None."""
+    for path, what in (
+        (ca_file, _tr("The CA file {path} does not exist.")),
+        (cert_file, _tr("The client certificate {path} does not exist.")),
+        (key_file, _tr("The key {path} does not exist.")),
+    ):
+        if path and not Path(path).is_file():
+            return what.format(path=path)
+    if key_file and not cert_file:
+        return _tr("A key file needs its client certificate.")
+    try:
+        if ca_file:
+            client_context(TlsClientOptions(verify=True, ca_file=ca_file))
+        if cert_file:
+            client_context(TlsClientOptions(verify=False, cert_file=cert_file, key_file=key_file))
+    except TlsError as error:
+        return str(error)
+    return None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TargetBar", text)
+
+
+def _mtime(path: str | None) -> int | None:
+    try:
+        return Path(path).stat().st_mtime_ns if path else None
+    except OSError:
+        return None
+
+
+class TargetBar(QWidget):
+    """Host, port, TLS on/off and the TLS options, timeouts.
+
+    Signals:
+        problem_changed(str): a sentence about the files chosen, or "" when they are usable.
+    """
+
+    problem_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host_edit = QLineEdit("localhost")
+        self.host_edit.setPlaceholderText(self.tr("Host"))
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(80)
+        self.tls_check = QCheckBox(self.tr("TLS"))
+        self.verify_check = QCheckBox(self.tr("Verify certificate"))
+        self.verify_check.setChecked(True)
+        self.sni_edit = QLineEdit()
+        self.sni_edit.setPlaceholderText(self.tr("SNI (default: host)"))
+        self.sni_ip_check = QCheckBox(self.tr("SNI for IP addresses"))
+        self.sni_ip_check.setToolTip(
+            self.tr("Send the address in SNI too (RFC 6066 allows names only)")
+            if SNI_FOR_ADDRESSES_SUPPORTED
+            else self.tr("Not available in this version.")
+        )
+        self.alpn_check = QCheckBox(self.tr("ALPN http/1.1"))
+        self.ca_edit = self._path_edit(self.tr("CA file (PEM)"))
+        self.cert_edit = self._path_edit(self.tr("Client certificate (PEM)"))
+        self.key_edit = self._path_edit(self.tr("Key (PEM, if not in the certificate)"))
+        self.ca_button = QPushButton(self.tr("CA file…"))
+        self.cert_button = QPushButton(self.tr("Client certificate…"))
+        self.key_button = QPushButton(self.tr("Key…"))
+        self.connect_timeout = self._seconds(10.0)
+        self.read_timeout = self._seconds(30.0)
+        self.total_timeout = self._seconds(0.0)
+        self.total_timeout.setSpecialValueText(self.tr("none"))
+        self._checked: tuple[tuple[tuple[str | None, int | None], ...], str | None] | None = None
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #c62828")
+        self._build()
+        self.tls_check.toggled.connect(self._update_state)
+        self.tls_check.toggled.connect(self._tls_toggled)
+        self.ca_button.clicked.connect(self._choose_ca)
+        self.cert_button.clicked.connect(self._choose_cert)
+        self.key_button.clicked.connect(self._choose_key)
+        for edit in (self.ca_edit, self.cert_edit, self.key_edit):
+            edit.editingFinished.connect(self.validate_files)
+        self._update_state()
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        first = QHBoxLayout()
+        first.addWidget(QLabel(self.tr("Host")))
+        first.addWidget(self.host_edit, 3)
+        first.addWidget(QLabel(self.tr("Port")))
+        first.addWidget(self.port_spin)
+        first.addWidget(self.tls_check)
+        first.addWidget(self.verify_check)
+        first.addWidget(self.sni_edit, 2)
+        first.addWidget(self.sni_ip_check)
+        first.addWidget(self.alpn_check)
+        second = QHBoxLayout()
+        for button, edit in (
+            (self.ca_button, self.ca_edit),
+            (self.cert_button, self.cert_edit),
+            (self.key_button, self.key_edit),
+        ):
+            second.addWidget(button)
+            second.addWidget(edit, 1)
+        timeouts = QHBoxLayout()
+        for label, spin in (
+            (self.tr("Connect timeout"), self.connect_timeout),
+            (self.tr("Read timeout"), self.read_timeout),
+            (self.tr("Total timeout"), self.total_timeout),
+        ):
+            timeouts.addWidget(QLabel(label))
+            timeouts.addWidget(spin)
+        timeouts.addStretch(1)
+        grid.addLayout(first, 0, 0)
+        grid.addLayout(second, 1, 0)
+        grid.addLayout(timeouts, 2, 0)
+        grid.addWidget(self.problem_label, 3, 0)
+
+    def _path_edit(self, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def _seconds(self, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(0.0, 3600.0)
+        spin.setDecimals(1)
+        spin.setSuffix(self.tr(" s"))
+        spin.setValue(value)
+        return spin
+
+    # -- reading and writing ---------------------------------------------------------------------
+    def tls_options(self) -> TlsClientOptions:
+        """The TLS options as set (used only when TLS is on)."""
+        options = TlsClientOptions(
+            verify=self.verify_check.isChecked(),
+            ca_file=self.ca_edit.text().strip() or None,
+            cert_file=self.cert_edit.text().strip() or None,
+            key_file=self.key_edit.text().strip() or None,
+            alpn=("http/1.1",) if self.alpn_check.isChecked() else (),
+        )
+        if SNI_FOR_ADDRESSES_SUPPORTED and self.sni_ip_check.isChecked():
+            options = dataclasses.replace(options, sni_for_addresses=True)  # type: ignore[call-arg, unused-ignore]
+        return options
+
+    def target(self) -> HttpTarget:
+        """Where and how to connect, as the bar says."""
+        tls = self.tls_check.isChecked()
+        total = self.total_timeout.value()
+        return HttpTarget(
+            self.host_edit.text().strip(),
+            self.port_spin.value(),
+            tls=self.tls_options() if tls else None,
+            sni_override=(self.sni_edit.text().strip() or None) if tls else None,
+            connect_timeout=max(0.1, self.connect_timeout.value()),
+            read_timeout=max(0.1, self.read_timeout.value()),
+            total_timeout=total or None,
+        )
+
+    def endpoint(self) -> Endpoint:
+        """Host, port and TLS, for redirects and cookies."""
+        return Endpoint(
+            self.host_edit.text().strip(), self.port_spin.value(), self.tls_check.isChecked()
+        )
+
+    def host_header(self) -> str:
+        """The Host header's value for the target: ``host``, with ``:port`` unless default."""
+        host, port = self.host_edit.text().strip() or "localhost", self.port_spin.value()
+        shown = f"[{host}]" if ":" in host else host
+        return shown if port == _DEFAULT_PORTS[self.tls_check.isChecked()] else f"{shown}:{port}"
+
+    def set_endpoint(self, host: str, port: int, tls: bool) -> None:
+        """Point the bar at ``host``:``port`` (TLS or not)."""
+        self.host_edit.setText(host)
+        self.tls_check.setChecked(tls)
+        self.port_spin.setValue(port)
+
+    def export_options(self, follow_redirects: bool, max_redirects: int) -> ExportOptions:
+        """The settings an exported curl command or Python script should carry."""
+        target = self.target()
+        tls = target.tls
+        return ExportOptions(
+            ca_file=tls.ca_file if tls else None,
+            cert_file=tls.cert_file if tls else None,
+            key_file=tls.key_file if tls else None,
+            sni=target.sni_override,
+            connect_timeout=target.connect_timeout,
+            max_time=target.total_timeout,
+            follow_redirects=follow_redirects,
+            max_redirects=max_redirects,
+        )
+
+    def apply_curl(self, imported: CurlImport) -> None:
+        """Take the target, TLS files and timeouts of an imported curl command."""
+        self.set_endpoint(imported.host, imported.port, imported.tls)
+        self.verify_check.setChecked(not imported.insecure)
+        self.ca_edit.setText(imported.ca_file or "")
+        self.cert_edit.setText(imported.cert_file or "")
+        self.key_edit.setText(imported.key_file or "")
+        if imported.connect_timeout:
+            self.connect_timeout.setValue(imported.connect_timeout)
+        self.total_timeout.setValue(imported.max_time or 0.0)
+
+    def problem(self) -> str | None:
+        """Why nothing can be sent to the target as set, or None."""
+        if not self.host_edit.text().strip():
+            return self.tr("Type a host to connect to.")
+        if self.tls_check.isChecked():
+            return self.validate_files()
+        return None
+
+    @Slot()
+    def validate_files(self) -> str | None:
+        """Check the CA, certificate and key files; the sentence is also shown under the bar."""
+        paths = (
+            self.ca_edit.text().strip() or None,
+            self.cert_edit.text().strip() or None,
+            self.key_edit.text().strip() or None,
+        )
+        # Loading the files (and the system's CAs) takes ~10 ms: checked again only when a
+        # path or a file changed.
+        key = tuple((path, _mtime(path)) for path in paths)
+        if self._checked is None or self._checked[0] != key:
+            self._checked = (key, check_tls_files(*paths))
+        problem = self._checked[1]
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(problem is not None)
+        self.problem_changed.emit(problem or "")
+        return problem
+
+    # -- slots -----------------------------------------------------------------------------------
+    def _choose(self, edit: QLineEdit, title: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, title, edit.text(), self.tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)")
+        )
+        if path:
+            edit.setText(path)
+            self.validate_files()
+
+    @Slot()
+    def _choose_ca(self) -> None:
+        self._choose(self.ca_edit, self.tr("Choose the CA file"))
+
+    @Slot()
+    def _choose_cert(self) -> None:
+        self._choose(self.cert_edit, self.tr("Choose the client certificate"))
+
+    @Slot()
+    def _choose_key(self) -> None:
+        self._choose(self.key_edit, self.tr("Choose the client key"))
+
+    @Slot(bool)
+    def _tls_toggled(self, tls: bool) -> None:
+        """Follow the scheme's default port when the port was the other default."""
+        if self.port_spin.value() == _DEFAULT_PORTS[not tls]:
+            self.port_spin.setValue(_DEFAULT_PORTS[tls])
+
+    @Slot()
+    def _update_state(self) -> None:
+        tls = self.tls_check.isChecked()
+        for widget in (
+            self.verify_check,
+            self.sni_edit,
+            self.alpn_check,
+            self.ca_edit,
+            self.cert_edit,
+            self.key_edit,
+            self.ca_button,
+            self.cert_button,
+            self.key_button,
+        ):
+            widget.setEnabled(tls)
+        self.sni_ip_check.setEnabled(tls and SNI_FOR_ADDRESSES_SUPPORTED)
+        if not tls:
+            self.problem_label.setVisible(False)
