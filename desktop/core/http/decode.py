@@ -46,23 +46,29 @@ class DecodedBody:
 
 @dataclass(frozen=True)
 class _Stage:
-    data: bytes
+    data: bytes | memoryview
     name: str
     truncated: bool = False
     problem: str | None = None  # a sentence; the data is still usable
     failed: bool = False  # nothing could be decoded: data is the input
 
 
-def decode_content(body: bytes, content_encoding: list[str], max_output: int) -> DecodedBody:
+def decode_content(
+    body: bytes | memoryview, content_encoding: list[str], max_output: int
+) -> DecodedBody:
     """Undo ``content_encoding`` (codings in the order they were applied) on ``body``.
 
     Args:
-        body: the body without its chunked framing.
+        body: the body without its chunked framing (a view is read without a copy; ``data``
+            is a copy of it only when no coding could be undone).
         content_encoding: coding names, e.g. ``["gzip", "br"]``; comma lists are split.
         max_output: cap on the decoded size (and on each intermediate stage).
     """
     codings = [c.strip().lower() for item in content_encoding for c in item.split(",")]
-    data, steps, problems, truncated = body, [], [], False
+    data: bytes | memoryview = body
+    steps: list[str] = []
+    problems: list[str] = []
+    truncated = False
     for coding in reversed([c for c in codings if c and c != "identity"]):
         if not data:
             break  # an empty body (HEAD, 204, 304) has nothing to undo
@@ -82,14 +88,15 @@ def decode_content(body: bytes, content_encoding: list[str], max_output: int) ->
             f"Decoding stopped at the cap of {format_bytes(max_output)}; the body decodes to more"
             " than that (a decompression bomb?)."
         )
+    data = data if isinstance(data, bytes) else bytes(data)
     return DecodedBody(data, truncated, " ".join(problems) or None, tuple(steps))
 
 
-def _gzip(data: bytes, limit: int, whole: bool) -> _Stage:
+def _gzip(data: bytes | memoryview, limit: int, whole: bool) -> _Stage:
     return _inflate(data, limit, whole, "gzip", _ZLIB_AUTO)
 
 
-def _deflate(data: bytes, limit: int, whole: bool) -> _Stage:
+def _deflate(data: bytes | memoryview, limit: int, whole: bool) -> _Stage:
     """zlib-wrapped deflate as RFC 9110 §8.4.1.2 says, or the raw deflate some servers send."""
     stage = _inflate(data, limit, whole, "deflate", _ZLIB_AUTO)
     if not stage.failed:
@@ -98,7 +105,7 @@ def _deflate(data: bytes, limit: int, whole: bool) -> _Stage:
     return stage if raw.failed else raw
 
 
-def _inflate(data: bytes, limit: int, whole: bool, name: str, wbits: int) -> _Stage:
+def _inflate(data: bytes | memoryview, limit: int, whole: bool, name: str, wbits: int) -> _Stage:
     out = bytearray()
     rest = data
     while True:  # one round per gzip member (RFC 1952 allows several)
@@ -123,7 +130,7 @@ def _inflate(data: bytes, limit: int, whole: bool, name: str, wbits: int) -> _St
             return _Stage(bytes(out), name, problem=_extra(name, len(rest)))
 
 
-def _brotli(data: bytes, limit: int, whole: bool) -> _Stage:
+def _brotli(data: bytes | memoryview, limit: int, whole: bool) -> _Stage:
     decompressor = brotli.Decompressor()
     out = bytearray()
     try:
@@ -141,7 +148,7 @@ def _brotli(data: bytes, limit: int, whole: bool) -> _Stage:
     return _Stage(bytes(out), "br")
 
 
-def _zstd(data: bytes, limit: int, whole: bool) -> _Stage:
+def _zstd(data: bytes | memoryview, limit: int, whole: bool) -> _Stage:
     """Every frame in turn (servers that stream send several, without a content size)."""
     context = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW)
     out = bytearray()
@@ -166,7 +173,7 @@ def _zstd(data: bytes, limit: int, whole: bool) -> _Stage:
     return _Stage(bytes(out), "zstd")
 
 
-def _broken(name: str, data: bytes, out: bytearray, error: Exception) -> _Stage:
+def _broken(name: str, data: bytes | memoryview, out: bytearray, error: Exception) -> _Stage:
     if not out:
         why = f"The body is not valid {name} data ({error}); it is left as it is."
         return _Stage(data, name, problem=why, failed=True)
@@ -182,7 +189,7 @@ def _extra(name: str, count: int) -> str:
     return f"{count} bytes after the end of the {name} data are not {name} data; left out."
 
 
-_DECODERS: dict[str, Callable[[bytes, int, bool], _Stage]] = {
+_DECODERS: dict[str, Callable[[bytes | memoryview, int, bool], _Stage]] = {
     "gzip": _gzip,
     "x-gzip": _gzip,  # RFC 9110 §8.4.1.3
     "deflate": _deflate,
