@@ -3,6 +3,7 @@
 from bench import (
     gui_flood,
     http_keepalive,
+    http_large_response,
     http_timings,
     ipmsg_node,
     periodic_send,
@@ -19,6 +20,7 @@ for bench in (
     gui_flood,
     http_keepalive,
     http_timings,
+    http_large_response,
     ipmsg_node,
 ):
     bench.main([])

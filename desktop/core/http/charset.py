@@ -89,7 +89,7 @@ def decode_text(body: bytes, content_type: bytes | None) -> DecodedText:
 
 
 def choose_charset(
-    body: bytes | memoryview, content_type: bytes | None, sample: int | None = None
+    body: bytes | bytearray | memoryview, content_type: bytes | None, sample: int | None = None
 ) -> Charset:
     """Choose the charset of ``body`` in the stated order, without decoding all of it.
 
@@ -137,7 +137,7 @@ def _may_declare(content_type: bytes | None) -> bool:
     return not media or b"html" in media or b"xml" in media
 
 
-def _declarations(body: bytes) -> list[bytes]:
+def _declarations(body: bytes | bytearray) -> list[bytes]:
     top = body[:_DECLARATION_SCAN]
     found = [m[1] for m in (_XML_ENCODING.match(top), _META_CHARSET.search(top)) if m]
     return found[:1]  # the first rule that matched: the XML declaration comes first
@@ -155,7 +155,7 @@ def _text_codec(label: bytes, html: bool) -> str | None:
     return "utf-8" if html and codec.startswith(("utf-16", "utf-32")) else codec
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decodes(data: bytes | bytearray, encoding: str) -> bool:
     """Whether ``data`` decodes strictly, allowing a character cut off at the very end."""
     try:
         codecs.getincrementaldecoder(encoding)("strict").decode(data, final=False)

@@ -40,7 +40,7 @@ class BodyData:
         content_type: the Content-Type value, or None.
     """
 
-    data: bytes | memoryview
+    data: bytes | bytearray | memoryview
     charset: Charset
     notes: tuple[str, ...]
     truncated: bool
@@ -57,7 +57,7 @@ def prepare_body(response: ParsedResponse, max_decoded: int) -> BodyData:
     codings = response.codings()
     notes: list[str] = []
     truncated = False
-    data: bytes | memoryview = view
+    data: bytes | bytearray | memoryview = view
     if codings:
         decoded = decode_content(view, codings, max_decoded)
         data, truncated = decoded.data, decoded.truncated

@@ -158,7 +158,7 @@ class BodyView(QWidget):
         if response is None:
             return
         if decoded and self.body is not None:
-            data: bytes | memoryview = self.body.data
+            data: bytes | bytearray | memoryview = self.body.data
         else:
             data = response.body_raw_view()
         self._tasks.run(

@@ -88,7 +88,7 @@ def _lines(result: ExchangeResult) -> tuple[list[str], list[str]]:
     ]
     head += [f"{n.decode('latin-1')}: {v.decode('latin-1')}" for n, v in response.headers]
     codings = response.codings()
-    data: bytes | memoryview = response.body_view()
+    data: bytes | bytearray | memoryview = response.body_view()
     cut = False
     if codings:
         decoded = decode_content(data, codings, DIFF_MAX_BYTES)

@@ -50,7 +50,9 @@ class PrettyView(QWidget):
         self.plain_button.hide()
         self.browser.clear()
 
-    def show_text(self, data: bytes | memoryview, encoding: str, kind: str | None) -> None:
+    def show_text(
+        self, data: bytes | bytearray | memoryview, encoding: str, kind: str | None
+    ) -> None:
         """Format ``data`` (decoded with ``encoding``) as ``kind``; a notice says what happened."""
         self.clear()
         if kind is None:

@@ -55,14 +55,14 @@ class HexView(QAbstractScrollArea):
         super().__init__(parent)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._data: bytes | memoryview = b""
+        self._data: bytes | bytearray | memoryview = b""
         self._marks: list[tuple[int, int]] = []  # (offset, length) drawn highlighted
         self._selection: tuple[int, int] | None = None  # first and last selected row
         self._recompute()
 
     # --- content ---------------------------------------------------------------------------
 
-    def set_data(self, data: bytes | memoryview) -> None:
+    def set_data(self, data: bytes | bytearray | memoryview) -> None:
         """Show ``data`` (kept by reference, never copied)."""
         self._data = data
         self._marks = []

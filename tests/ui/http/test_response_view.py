@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.http.pretty import PRETTY_MAX
-from desktop.ui.http.pages import PAGE_BYTES
+from desktop.ui.http.pages import PAGE_BYTES, RAW_PAGE_BYTES
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.save_body import safe_filename
 from desktop.ui.widgets.hex_view import ROW_BYTES
@@ -143,7 +143,7 @@ def test_a_large_raw_response_is_paged_and_every_page_reachable(
     result = fetch(response(body))
     show(qtbot, view, result)
     pages = view.raw_view.text
-    assert pages.page_count() == pytest.approx(len(result.reader.raw) / PAGE_BYTES, abs=1)
+    assert pages.page_count() == pytest.approx(len(result.reader.raw) / RAW_PAGE_BYTES, abs=1)
     assert len(view.raw_edit.toPlainText()) < 2 * PAGE_BYTES
     view.setCurrentWidget(view.raw_view)
     assert pages.page_bar.isVisible()
