@@ -9,6 +9,7 @@ is drawn as ``\\r``/``\\n``, so such a break is never mistaken for one.
 from __future__ import annotations
 
 import codecs
+import re
 from array import array
 from collections.abc import Callable
 
@@ -120,11 +121,23 @@ _ESCAPES |= {0x09: "\\t", 0x0D: "\\r", 0x5C: "\\\\"}
 _ESCAPES |= {0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)}
 
 
+# Binary data read as UTF-8 yields characters of dozens of scripts, and the first use of each
+# makes Qt search its font database for a fallback (a 100 ms stall on a gzip body, measured):
+# a page with more than this share of bytes that are not UTF-8 is drawn all in \xNN.
+_BINARY_SHARE = 0.01
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_BINARY_ESCAPES = {code: f"\\x{code:02x}" for code in range(0x80, 0x100)} | _ESCAPES
+
+
 def raw_text(data: bytes) -> str:
     """The bytes one line per LF, CR, LF, TAB and control bytes drawn as escapes; lines longer
-    than :data:`WRAP_CHARS` are broken for display."""
+    than :data:`WRAP_CHARS` are broken for display. Text is read as UTF-8; a page that is
+    mostly not UTF-8 (binary) shows every byte above 0x7F as ``\\xNN``."""
     text = data.decode("utf-8", errors="surrogateescape")
-    lines = [line.translate(_ESCAPES) for line in text.split("\n")]
+    table = _ESCAPES
+    if len(_NOT_UTF8.findall(text)) > _BINARY_SHARE * len(data):
+        text, table = data.decode("latin-1"), _BINARY_ESCAPES
+    lines = [line.translate(table) for line in text.split("\n")]
     if max(map(len, lines), default=0) > WRAP_CHARS:
         lines = ["\n".join(_wrap(line)) for line in lines]
     return "\\n\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,10 +12,41 @@ from desktop.core.codec.visible import visible_text
 from desktop.ui.http.pages import WRAP_CHARS, Pages, raw_pages, raw_text, text_pages
 
 
-@given(st.binary(max_size=300))
-def test_raw_text_is_the_escape_syntax_of_the_log(data: bytes) -> None:
+_ESCAPE = re.compile(r"\\(x[0-9a-f]{2}|[rtn\\])(\n?)|([^\\]+)", re.DOTALL)
+
+
+def _unescape(text: str) -> bytes:
+    out = bytearray()
+    for match in _ESCAPE.finditer(text):
+        escape, newline, plain = match.groups()
+        if plain is not None:
+            out += plain.encode("utf-8", "surrogatepass")
+        elif escape.startswith("x"):
+            out.append(int(escape[1:], 16))
+            assert not newline
+        else:
+            out += {"r": b"\r", "t": b"\t", "n": b"\n", "\\": b"\\"}[escape]
+            assert bool(newline) == (escape == "n")
+    return bytes(out)
+
+
+@given(st.binary(max_size=200))
+def test_raw_text_shows_every_byte_and_gives_it_back(data: bytes) -> None:
+    assert _unescape(raw_text(data)) == data
+
+
+@given(st.text(max_size=200))
+def test_raw_text_of_utf8_text_is_the_escape_syntax_of_the_log(text: str) -> None:
+    data = text.encode()
     lines = [visible_text(line, "utf-8", len(line) + 1) for line in data.split(b"\n")]
     assert raw_text(data) == "\\n\n".join(lines)
+
+
+def test_binary_pages_are_drawn_in_escapes_only() -> None:
+    data = bytes(range(256)) * 4
+    shown = raw_text(data)
+    assert shown.isascii() and _unescape(shown) == data
+    assert raw_text("中文 text".encode()) == "中文 text"
 
 
 def test_pages_cut_after_a_line_feed_and_cover_every_byte() -> None:
