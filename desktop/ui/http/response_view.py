@@ -148,6 +148,7 @@ class ResponseView(QTabWidget):
         self.addTab(timings_page, self.tr("Timings"))
         self.addTab(self.tls_browser, self.tr("TLS"))
         self.raw_view.offset_chosen.connect(self.hex_view.scroll_to_offset)
+        self.hex_view.offset_clicked.connect(self.raw_view.go_to_offset)
         self.body_view.body_ready.connect(self._body_ready)
         self.pretty_view.plain_requested.connect(self._show_plain_body)
 
@@ -195,6 +196,10 @@ class ResponseView(QTabWidget):
         self.pretty_view.clear()
         self.image_preview.clear()
         self.body_view.show_response(response, truncated)
+        if response is None:
+            nothing = self.tr("No response was parsed.")
+            self.pretty_view.notice.setText(nothing)
+            self.image_preview.show_message(nothing)
         for key, label in self.timing_labels.items():
             value = getattr(result.timings, key)
             label.setText("—" if value is None else self.tr("{ms:.1f} ms").format(ms=value))

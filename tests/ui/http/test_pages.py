@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from desktop.core.codec.visible import visible_text
 from desktop.ui.http.pages import WRAP_CHARS, Pages, raw_pages, raw_text, text_pages
 
-
 _ESCAPE = re.compile(r"\\(x[0-9a-f]{2}|[rtn\\])(\n?)|([^\\]+)", re.DOTALL)
 
 

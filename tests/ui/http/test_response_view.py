@@ -122,6 +122,8 @@ def test_raw_shows_line_ends_and_lists_every_anomaly_with_a_jump(
     assert text[view.raw_view.text.cursor_offset_text() :].startswith("JUNK")
     assert view.hex_view.selected_rows() == (junk // ROW_BYTES, junk // ROW_BYTES)
     assert view.hex_view.row_text(0).startswith("00000000  48 54 54 50")
+    view.hex_view.offset_clicked.emit(payload.index(b"okJUNK"))  # a click in Hex: Raw follows
+    assert text[view.raw_view.text.cursor_offset_text() :].startswith("okJUNK")
 
 
 def test_the_point_where_parsing_failed_is_marked(qtbot: QtBot, view: ResponseView) -> None:
@@ -357,3 +359,26 @@ def _fragments(block):  # type: ignore[no-untyped-def]
     while not it.atEnd():
         yield it.fragment()
         it += 1
+
+
+def test_an_svg_is_previewed_when_qtsvg_is_there(qtbot: QtBot, view: ResponseView) -> None:
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">'
+        b'<rect width="40" height="30" fill="red"/></svg>'
+    )
+    show(qtbot, view, fetch(response(svg, "Content-Type: image/svg+xml")))
+    preview = view.image_preview
+    assert (preview.image_size.width(), preview.image_size.height()) == (40, 30)
+    assert preview.info.text().startswith("SVG image, 40 × 30 pixels")
+
+
+def test_trailers_are_listed_after_the_headers(qtbot: QtBot, view: ResponseView) -> None:
+    payload = (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n"
+        b"3\r\nabc\r\n0\r\nX-Sum: 42\r\n\r\n"
+    )
+    show(qtbot, view, fetch(payload))
+    model = view.headers_model
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    assert rows[-1] == ("X-Sum (trailer)", "42")
+    assert view.body_edit.toPlainText() == "abc"
