@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.http.charset import CharsetSource
 from desktop.core.http.message import ParsedResponse
 from desktop.core.units import format_bytes
 from desktop.ui.http.body_data import BodyData, prepare_body
@@ -50,6 +51,7 @@ class BodyView(QWidget):
         self.body: BodyData | None = None
         self.notice = QLabel(wordWrap=True)
         self.save_status = QLabel(wordWrap=True)
+        self.save_status.hide()
         self._first_notes: list[str] = []
         self.text = PagedText()
         self.save_button = QPushButton(self.tr("Save body…"))
@@ -78,6 +80,7 @@ class BodyView(QWidget):
         self.body = None
         self.notice.clear()
         self.save_status.clear()
+        self.save_status.hide()
         self.text.set_pages(None)
         self._set_saving_enabled(False)
 
@@ -133,7 +136,7 @@ class BodyView(QWidget):
             self.tr("{size}, read as {encoding} ({source}).").format(
                 size=format_bytes(len(body.data)),
                 encoding=charset.encoding,
-                source=charset.source.value,
+                source=self._source_text(charset.source),
             )
         )
         self.notice.setText(" ".join(notes))
@@ -142,6 +145,16 @@ class BodyView(QWidget):
         else:
             self.text.set_message("")
         self.body_ready.emit(body)
+
+    def _source_text(self, source: CharsetSource) -> str:
+        return {
+            CharsetSource.BOM: self.tr("byte-order mark"),
+            CharsetSource.CONTENT_TYPE: self.tr("Content-Type charset"),
+            CharsetSource.DECLARATION: self.tr("declared in the document"),
+            CharsetSource.UTF8: self.tr("valid UTF-8"),
+            CharsetSource.DETECTED: self.tr("detected"),
+            CharsetSource.LATIN1: self.tr("fallback"),
+        }[source]
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -172,6 +185,7 @@ class BodyView(QWidget):
             size = format_bytes(written if isinstance(written, int) else 0)
             sentence = self.tr("{size} written to {path}.").format(size=size, path=path)
         self.save_status.setText(sentence)
+        self.save_status.show()
         self.saved.emit(sentence)
 
     def _ask_path(self) -> Path | None:

@@ -382,3 +382,4 @@ def test_trailers_are_listed_after_the_headers(qtbot: QtBot, view: ResponseView)
     rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
     assert rows[-1] == ("X-Sum (trailer)", "42")
     assert view.body_edit.toPlainText() == "abc"
+    assert view.body_notice.text() == "3 B, read as utf-8 (valid UTF-8)."
