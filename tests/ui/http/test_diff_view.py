@@ -74,3 +74,14 @@ def test_large_bodies_are_compared_up_to_a_bound(qtbot: QtBot) -> None:
     assert len(body_rows) == DIFF_MAX_LINES + 1
     assert body_rows[-1].left == "(… the rest of the body is not compared)"
     assert [r for r in body_rows if r.tag != "equal"] == [DiffLine("replace", "row 7", "row seven")]
+
+
+def test_repeated_lines_keep_the_diff_fast_and_complete() -> None:
+    # Exact difflib took 111 s on this; the suite's timeout fails the test if that comes back.
+    left = [str(i % 7) for i in range(DIFF_MAX_LINES)]
+    right = left[::-1]
+    rows = diff_lines(left, right)
+    assert [r.left for r in rows if r.left is not None] == left
+    assert [r.right for r in rows if r.right is not None] == right
+    one_change = diff_lines(["x"] * 5000, ["x"] * 2500 + ["y"] + ["x"] * 2499)
+    assert [r for r in one_change if r.tag != "equal"] == [DiffLine("replace", "x", "y")]
