@@ -151,14 +151,15 @@ def indent_markup(text: str, html: bool) -> str | None:
     lines: list[str] = []
     depth = 0
     raw_until: str | None = None
+    raw: list[str] = []  # the content of a raw element, joined once (+= on a long line is slow)
     tags = 0
     for piece in _pieces(text):
         if raw_until is not None:
-            name = _closing_name(piece)
-            if name != raw_until:
-                lines[-1] += piece
+            if _closing_name(piece) != raw_until:
+                raw.append(piece)
                 continue
-            raw_until = None
+            lines.append("".join(raw))
+            raw_until, raw = None, []
         if not piece.startswith("<") or piece == "<":
             stripped = piece.strip()
             if stripped:
@@ -174,7 +175,7 @@ def indent_markup(text: str, html: bool) -> str | None:
             name = _tag_name(piece)
             if html and name in _HTML_RAW:
                 raw_until = name
-                lines.append("")
+    lines.append("".join(raw))
     if not tags:
         return None
     return "\n".join(line for line in lines if line) + "\n"

@@ -87,6 +87,8 @@ def test_hostile_markup_is_cut_into_pieces_that_keep_every_character(unit: str) 
     text = unit * (PRETTY_MAX // 4 // len(unit))
     assert "".join(_pieces(text)) == text
     assert pretty_body(text, "xml") is not None
+    inside = "<pre>" + "x<b>" * (PRETTY_MAX // 16)  # an unclosed raw element, full of tags
+    assert indent_markup(inside, html=True) == "<pre>\n" + inside[5:] + "\n"
 
 
 def test_above_the_limit_nothing_is_formatted() -> None:
