@@ -14,7 +14,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-__all__ = ["CharsetSource", "DecodedText", "decode_text"]
+__all__ = ["Charset", "CharsetSource", "DecodedText", "choose_charset", "decode_text"]
 
 _DECLARATION_SCAN = 4096  # a <meta charset> or <?xml encoding?> sits at the top of a document
 _DETECTION_SAMPLE = 65536  # the detector runs at ~MB/s; 64 KiB is enough to tell charsets apart
@@ -59,6 +59,23 @@ class DecodedText:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Charset:
+    """The charset chosen for a body, before any text is made.
+
+    Attributes:
+        encoding: the Python codec, e.g. ``utf-8``, ``gbk``.
+        source: which rule chose it.
+        note: a sentence when a declared charset was passed over, else None.
+        bom_length: bytes of byte-order mark at the start, to skip.
+    """
+
+    encoding: str
+    source: CharsetSource
+    note: str | None = None
+    bom_length: int = 0
+
+
 def decode_text(body: bytes, content_type: bytes | None) -> DecodedText:
     """Decode ``body`` with the first charset that the stated order finds.
 
@@ -66,34 +83,50 @@ def decode_text(body: bytes, content_type: bytes | None) -> DecodedText:
         body: the body with its codings undone.
         content_type: the Content-Type value, or None.
     """
+    chosen = choose_charset(body, content_type)
+    text = body[chosen.bom_length :].decode(chosen.encoding, errors="replace")
+    return DecodedText(text, chosen.encoding, chosen.source, chosen.note)
+
+
+def choose_charset(
+    body: bytes | bytearray | memoryview, content_type: bytes | None, sample: int | None = None
+) -> Charset:
+    """Choose the charset of ``body`` in the stated order, without decoding all of it.
+
+    Args:
+        body: the body with its codings undone.
+        content_type: the Content-Type value, or None.
+        sample: judge "does it decode" on this many leading bytes only (a 100 MB body is then
+            decoded page by page as it is shown); None judges the whole body.
+    """
+    data = bytes(body[:sample]) if sample is not None or isinstance(body, memoryview) else body
     for bom, encoding in _BOMS:
-        if body.startswith(bom):
-            text = body[len(bom) :].decode(encoding, errors="replace")
-            return DecodedText(text, encoding, CharsetSource.BOM)
+        if data.startswith(bom):
+            return Charset(encoding, CharsetSource.BOM, bom_length=len(bom))
     notes: list[str] = []
     header = _PARAM_CHARSET.search(content_type) if content_type else None
     declared = [(header[1], CharsetSource.CONTENT_TYPE)] if header else []
     if _may_declare(content_type):
-        declared += [(label, CharsetSource.DECLARATION) for label in _declarations(body)]
+        declared += [(label, CharsetSource.DECLARATION) for label in _declarations(data)]
     for label, source in declared:
         name = _text_codec(label, html=source is CharsetSource.DECLARATION)
         shown = label.decode("latin-1")
         if name is None:
             notes.append(f"The declared charset “{shown}” is unknown.")
-        elif _decodes(body, name):
-            return _decoded(body, name, source, notes)
+        elif _decodes(data, name):
+            return Charset(name, source, " ".join(notes) or None)
         else:
             notes.append(f"The declared charset “{shown}” does not decode the body.")
-    if _decodes(body, "utf-8"):
-        return _decoded(body, "utf-8", CharsetSource.UTF8, notes)
+    if _decodes(data, "utf-8"):
+        return Charset("utf-8", CharsetSource.UTF8, " ".join(notes) or None)
     # Imported on first use: it costs ~12 ms at start-up, for a view used later.
     import charset_normalizer  # noqa: PLC0415
 
-    best = charset_normalizer.from_bytes(body[:_DETECTION_SAMPLE]).best()
+    best = charset_normalizer.from_bytes(data[:_DETECTION_SAMPLE]).best()
     name = None if best is None else _text_codec(best.encoding.encode("ascii"), html=False)
     if name is not None:
-        return _decoded(body, name, CharsetSource.DETECTED, notes)
-    return _decoded(body, "iso8859-1", CharsetSource.LATIN1, notes)
+        return Charset(name, CharsetSource.DETECTED, " ".join(notes) or None)
+    return Charset("iso8859-1", CharsetSource.LATIN1, " ".join(notes) or None)
 
 
 def _may_declare(content_type: bytes | None) -> bool:
@@ -104,7 +137,7 @@ def _may_declare(content_type: bytes | None) -> bool:
     return not media or b"html" in media or b"xml" in media
 
 
-def _declarations(body: bytes) -> list[bytes]:
+def _declarations(body: bytes | bytearray) -> list[bytes]:
     top = body[:_DECLARATION_SCAN]
     found = [m[1] for m in (_XML_ENCODING.match(top), _META_CHARSET.search(top)) if m]
     return found[:1]  # the first rule that matched: the XML declaration comes first
@@ -122,14 +155,10 @@ def _text_codec(label: bytes, html: bool) -> str | None:
     return "utf-8" if html and codec.startswith(("utf-16", "utf-32")) else codec
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decodes(data: bytes | bytearray, encoding: str) -> bool:
     """Whether ``data`` decodes strictly, allowing a character cut off at the very end."""
     try:
         codecs.getincrementaldecoder(encoding)("strict").decode(data, final=False)
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _decoded(body: bytes, name: str, source: CharsetSource, notes: list[str]) -> DecodedText:
-    return DecodedText(body.decode(name, errors="replace"), name, source, " ".join(notes) or None)

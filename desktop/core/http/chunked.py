@@ -46,7 +46,7 @@ class ChunkedBody:
         self._left = 0  # bytes of chunk data still to come
         self._scan = 0  # where the search for the next LF resumes
 
-    def parse(self, buf: bytearray, pos: int, end: int) -> int:
+    def parse(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         """Read ``buf[pos:end]`` as far as it goes; returns the position reached."""
         while not self.done and self.error_offset is None:
             if self._part is _Part.DATA:
@@ -60,7 +60,7 @@ class ChunkedBody:
             pos = new
         return pos
 
-    def _read_data(self, buf: bytearray, pos: int, end: int) -> int:
+    def _read_data(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         take = min(self._left, end - pos)
         self.data += buf[pos : pos + take]
         self._left -= take
@@ -68,7 +68,7 @@ class ChunkedBody:
             self._part = _Part.DATA_END
         return pos + take
 
-    def _read_data_end(self, buf: bytearray, pos: int, end: int) -> int:
+    def _read_data_end(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         if pos >= end:
             return pos
         if buf[pos] == _LF:
@@ -89,7 +89,7 @@ class ChunkedBody:
         )
         return pos
 
-    def _read_line(self, buf: bytearray, pos: int, end: int) -> int:
+    def _read_line(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         newline = buf.find(b"\n", max(pos, self._scan), end)
         if newline < 0:
             self._scan = end

@@ -23,6 +23,9 @@ ZSTD_MAX_WINDOW = 8 << 20
 # so feeding N input bytes at a time bounds the output of one call to N * 32 KiB.
 _ZSTD_RATIO = 32 << 10
 _BROTLI_STEP = 1 << 20  # brotli's output limit is soft (2 MB came back for 1 MiB asked)
+# Output per inflate call: the whole output in one call would exist twice (the call's result
+# and the buffer it is appended to); steps keep that second copy small.
+_INFLATE_STEP = 8 << 20
 _ZLIB_AUTO = 47  # wbits: zlib or gzip header, detected (zlib manual, inflateInit2)
 _ZLIB_RAW = -15  # wbits: raw deflate, no header
 
@@ -32,13 +35,14 @@ class DecodedBody:
     """A body with its codings undone as far as they could be.
 
     Attributes:
-        data: the decoded body; the input itself if the first coding failed.
+        data: the decoded body (a ``bytearray`` when a coding was undone: it is not copied);
+            the input itself if the first coding failed.
         truncated: decoding stopped at the output cap.
         error: sentences for the user (a broken coding, a cap), or None.
         steps: the codings undone, in the order undone (e.g. ``("br", "gzip")``).
     """
 
-    data: bytes
+    data: bytes | bytearray
     truncated: bool = False
     error: str | None = None
     steps: tuple[str, ...] = ()
@@ -46,23 +50,29 @@ class DecodedBody:
 
 @dataclass(frozen=True)
 class _Stage:
-    data: bytes
+    data: bytes | bytearray | memoryview
     name: str
     truncated: bool = False
     problem: str | None = None  # a sentence; the data is still usable
     failed: bool = False  # nothing could be decoded: data is the input
 
 
-def decode_content(body: bytes, content_encoding: list[str], max_output: int) -> DecodedBody:
+def decode_content(
+    body: bytes | memoryview, content_encoding: list[str], max_output: int
+) -> DecodedBody:
     """Undo ``content_encoding`` (codings in the order they were applied) on ``body``.
 
     Args:
-        body: the body without its chunked framing.
+        body: the body without its chunked framing (a view is read without a copy; ``data``
+            is a copy of it only when no coding could be undone).
         content_encoding: coding names, e.g. ``["gzip", "br"]``; comma lists are split.
         max_output: cap on the decoded size (and on each intermediate stage).
     """
     codings = [c.strip().lower() for item in content_encoding for c in item.split(",")]
-    data, steps, problems, truncated = body, [], [], False
+    data: bytes | bytearray | memoryview = body
+    steps: list[str] = []
+    problems: list[str] = []
+    truncated = False
     for coding in reversed([c for c in codings if c and c != "identity"]):
         if not data:
             break  # an empty body (HEAD, 204, 304) has nothing to undo
@@ -82,14 +92,17 @@ def decode_content(body: bytes, content_encoding: list[str], max_output: int) ->
             f"Decoding stopped at the cap of {format_bytes(max_output)}; the body decodes to more"
             " than that (a decompression bomb?)."
         )
+    # The decoders' buffers are handed over as they are (a copy of 100 MB would double the peak);
+    # only an input view that no coding changed is copied.
+    data = bytes(data) if isinstance(data, memoryview) else data
     return DecodedBody(data, truncated, " ".join(problems) or None, tuple(steps))
 
 
-def _gzip(data: bytes, limit: int, whole: bool) -> _Stage:
+def _gzip(data: bytes | bytearray | memoryview, limit: int, whole: bool) -> _Stage:
     return _inflate(data, limit, whole, "gzip", _ZLIB_AUTO)
 
 
-def _deflate(data: bytes, limit: int, whole: bool) -> _Stage:
+def _deflate(data: bytes | bytearray | memoryview, limit: int, whole: bool) -> _Stage:
     """zlib-wrapped deflate as RFC 9110 §8.4.1.2 says, or the raw deflate some servers send."""
     stage = _inflate(data, limit, whole, "deflate", _ZLIB_AUTO)
     if not stage.failed:
@@ -98,14 +111,16 @@ def _deflate(data: bytes, limit: int, whole: bool) -> _Stage:
     return stage if raw.failed else raw
 
 
-def _inflate(data: bytes, limit: int, whole: bool, name: str, wbits: int) -> _Stage:
+def _inflate(
+    data: bytes | bytearray | memoryview, limit: int, whole: bool, name: str, wbits: int
+) -> _Stage:
     out = bytearray()
     rest = data
     while True:  # one round per gzip member (RFC 1952 allows several)
         inflater = zlib.decompressobj(wbits)
         try:
             while len(out) <= limit:
-                chunk = inflater.decompress(rest, limit + 1 - len(out))
+                chunk = inflater.decompress(rest, min(_INFLATE_STEP, limit + 1 - len(out)))
                 out += chunk
                 rest = inflater.unconsumed_tail
                 if inflater.eof or not (rest or chunk):
@@ -113,17 +128,17 @@ def _inflate(data: bytes, limit: int, whole: bool, name: str, wbits: int) -> _St
         except zlib.error as error:
             return _broken(name, data, out, error)
         if len(out) > limit:
-            return _Stage(bytes(out[:limit]), name, truncated=True)
+            return _Stage(_cut(out, limit), name, truncated=True)
         if not inflater.eof:
-            return _Stage(bytes(out), name, problem=_ends_early(name) if whole else None)
+            return _Stage(out, name, problem=_ends_early(name) if whole else None)
         rest = inflater.unused_data
         if not rest:
-            return _Stage(bytes(out), name)
+            return _Stage(out, name)
         if wbits == _ZLIB_RAW or rest[:2] != b"\x1f\x8b":
-            return _Stage(bytes(out), name, problem=_extra(name, len(rest)))
+            return _Stage(out, name, problem=_extra(name, len(rest)))
 
 
-def _brotli(data: bytes, limit: int, whole: bool) -> _Stage:
+def _brotli(data: bytes | bytearray | memoryview, limit: int, whole: bool) -> _Stage:
     decompressor = brotli.Decompressor()
     out = bytearray()
     try:
@@ -132,16 +147,16 @@ def _brotli(data: bytes, limit: int, whole: bool) -> _Stage:
             step = min(limit + 1 - len(out), _BROTLI_STEP)
             chunk = decompressor.process(b"", output_buffer_limit=step)
             if not chunk:  # it wants more input, and there is none
-                return _Stage(bytes(out), "br", problem=_ends_early("br") if whole else None)
+                return _Stage(out, "br", problem=_ends_early("br") if whole else None)
             out += chunk
     except brotli.error as error:
         return _broken("br", data, out, error)
     if len(out) > limit:
-        return _Stage(bytes(out[:limit]), "br", truncated=True)
-    return _Stage(bytes(out), "br")
+        return _Stage(_cut(out, limit), "br", truncated=True)
+    return _Stage(out, "br")
 
 
-def _zstd(data: bytes, limit: int, whole: bool) -> _Stage:
+def _zstd(data: bytes | bytearray | memoryview, limit: int, whole: bool) -> _Stage:
     """Every frame in turn (servers that stream send several, without a content size)."""
     context = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW)
     out = bytearray()
@@ -156,22 +171,29 @@ def _zstd(data: bytes, limit: int, whole: bool) -> _Stage:
                 fed += size
         except zstandard.ZstdError as error:
             if frame_start and len(out) == frame_start:  # frames, then something else
-                return _Stage(bytes(out), "zstd", problem=_extra("zstd", len(rest)))
+                return _Stage(out, "zstd", problem=_extra("zstd", len(rest)))
             return _broken("zstd", data, out, error)
         if len(out) > limit:
-            return _Stage(bytes(out[:limit]), "zstd", truncated=True)
+            return _Stage(_cut(out, limit), "zstd", truncated=True)
         if not decompressor.eof:
-            return _Stage(bytes(out), "zstd", problem=_ends_early("zstd") if whole else None)
+            return _Stage(out, "zstd", problem=_ends_early("zstd") if whole else None)
         rest = decompressor.unused_data + rest[fed:]
-    return _Stage(bytes(out), "zstd")
+    return _Stage(out, "zstd")
 
 
-def _broken(name: str, data: bytes, out: bytearray, error: Exception) -> _Stage:
+def _cut(out: bytearray, limit: int) -> bytearray:
+    del out[limit:]
+    return out
+
+
+def _broken(
+    name: str, data: bytes | bytearray | memoryview, out: bytearray, error: Exception
+) -> _Stage:
     if not out:
         why = f"The body is not valid {name} data ({error}); it is left as it is."
         return _Stage(data, name, problem=why, failed=True)
     why = f"The {name} data is corrupt after {len(out)} decoded bytes ({error})."
-    return _Stage(bytes(out), name, problem=why)
+    return _Stage(out, name, problem=why)
 
 
 def _ends_early(name: str) -> str:
@@ -182,7 +204,7 @@ def _extra(name: str, count: int) -> str:
     return f"{count} bytes after the end of the {name} data are not {name} data; left out."
 
 
-_DECODERS: dict[str, Callable[[bytes, int, bool], _Stage]] = {
+_DECODERS: dict[str, Callable[[bytes | bytearray | memoryview, int, bool], _Stage]] = {
     "gzip": _gzip,
     "x-gzip": _gzip,  # RFC 9110 §8.4.1.3
     "deflate": _deflate,

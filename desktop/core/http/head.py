@@ -115,7 +115,7 @@ class HeadParser:
         self._has_status = False
         self._scan = start  # where the search for the next LF resumes
 
-    def parse(self, buf: bytearray, pos: int, end: int) -> int:
+    def parse(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         """Read ``buf[pos:end]`` as far as it goes; returns the position reached."""
         while not self.done and self.bad_offset is None:
             newline = buf.find(b"\n", max(pos, self._scan), end)
@@ -133,7 +133,7 @@ class HeadParser:
                 pos = newline + 1
         return pos
 
-    def finish(self, buf: bytearray, pos: int) -> None:
+    def finish(self, buf: bytes | bytearray, pos: int) -> None:
         """The connection closed: take the line it cut short, if any."""
         rest = bytes(buf[pos:]).removesuffix(b"\r")
         if rest:

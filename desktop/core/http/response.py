@@ -65,8 +65,9 @@ class ResponseReader:
         self.anomalies: list[Anomaly] = []
         self.error_offset: int | None = None
         self.discarded = 0
-        self._raw = bytearray()
-        self._raw_bytes: bytes | None = b""  # bytes(self._raw), made when asked for
+        # A bytearray while bytes arrive; frozen into bytes (and the bytearray let go) when
+        # ``raw`` is asked for, so the bytes are held once, and bodies are views into them.
+        self._raw: bytearray | bytes = b""
         self._responses: list[ParsedResponse] = []
         self._seen: set[tuple[int, AnomalyKind]] = set()
         self._state = _State.HEAD
@@ -84,10 +85,14 @@ class ResponseReader:
 
     @property
     def raw(self) -> bytes:
-        """Everything received and kept, exactly (a copy is made after each feed, when asked)."""
-        if self._raw_bytes is None:
-            self._raw_bytes = bytes(self._raw)
-        return self._raw_bytes
+        """Everything received and kept, exactly.
+
+        The first call after a feed freezes the buffer into ``bytes`` (one copy, the bytearray
+        is then released); the next feed thaws it again. Ask at a display rate, not per read.
+        """
+        if isinstance(self._raw, bytearray):
+            self._raw = bytes(self._raw)
+        return self._raw
 
     @property
     def responses(self) -> list[ParsedResponse]:
@@ -114,8 +119,9 @@ class ResponseReader:
             self.discarded += len(data)
             return
         if data:
+            if isinstance(self._raw, bytes):
+                self._raw = bytearray(self._raw)
             self._raw += data
-            self._raw_bytes = None
             self._parse()
             self._dirty = True
 
@@ -233,7 +239,7 @@ class ResponseReader:
         response = self._cur
         assert response is not None and response.status is not None
         self._body_used += self._pos - self._start
-        self._sync(response)
+        self._sync(response, final=True)
         response.complete = True
         self._after_final = is_final(response.status)
         self._switched = switches_protocol(self.request_method, response.status)
@@ -248,7 +254,7 @@ class ResponseReader:
     def _abandon(self) -> None:
         """The current response stops at the parse position without ending as framed."""
         if self._cur is not None:
-            self._sync(self._cur)
+            self._sync(self._cur, final=True)
             self._cur = None
 
     def _to_unparsed(self, start: int, why: str | None) -> None:
@@ -287,8 +293,10 @@ class ResponseReader:
     def _stop_at_cap(self, limit: int) -> None:
         head = self._state is _State.HEAD
         self.discarded += len(self._raw) - limit
-        del self._raw[limit:]
-        self._raw_bytes = None
+        if isinstance(self._raw, bytearray):
+            del self._raw[limit:]
+        else:
+            self._raw = self._raw[:limit]
         kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
         what, cap = ("headers", self.max_header_bytes) if head else ("bodies", self.max_body_bytes)
         message = f"The {what} reached the cap of {format_bytes(cap)}; reading stopped."
@@ -299,16 +307,25 @@ class ResponseReader:
 
     # --- results ---------------------------------------------------------------------------
 
-    def _sync(self, response: ParsedResponse) -> None:
-        """Bring the current response's length and body up to the parse position."""
+    def _sync(self, response: ParsedResponse, final: bool = False) -> None:
+        """Bring the current response's length and body up to the parse position.
+
+        The body as framed is a span of ``raw`` (no copy). A de-chunked body is copied while
+        it grows; when it ends (``final``) the response takes the buffer over instead.
+        """
         self._dirty = False
         response.length = self._pos - response.offset
-        if self._state in (_State.LENGTH, _State.CLOSE):
-            response.body_raw = response.body = bytes(self._raw[self._start : self._pos])
-        elif self._state is _State.CHUNKED:
-            response.body_raw = bytes(self._raw[self._start : self._pos])
-            response.body = bytes(self._chunked.data)
+        if self._state in (_State.LENGTH, _State.CLOSE, _State.CHUNKED):
+            response.attach_raw(self._frozen_raw, self._start, self._pos)
+        if self._state is _State.CHUNKED:
+            data = self._chunked.data
+            if final:
+                self._chunked.data = bytearray()  # the response owns it now
+            response.set_dechunked(data if final else bytes(data))
             response.trailers = self._chunked.trailers.fields
+
+    def _frozen_raw(self) -> bytes:
+        return self.raw
 
     def _report(self, kind: AnomalyKind, offset: int, message: str) -> None:
         key = (len(self._responses) - 1, kind)

@@ -1,11 +1,12 @@
-"""The answer to a raw HTTP exchange: exact bytes, headers, body, anomalies, timings, TLS."""
+"""The answer to a raw HTTP exchange: exact bytes, hex, headers, body, pretty, image, timings, TLS.
+
+Every view is paged or painted on demand over the bytes the reader holds (a 100 MB response is
+never one widget text), and large bodies are decoded and formatted on worker threads.
+"""
 
 from __future__ import annotations
 
-import json
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -15,34 +16,34 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.codec.visible import visible_text
-from desktop.core.http.charset import decode_text
-from desktop.core.http.decode import decode_content
+from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.exchange import ExchangeResult
 from desktop.core.http.message import ParsedResponse
+from desktop.core.http.pretty import pretty_json
+from desktop.core.units import format_bytes
+from desktop.ui.http.body_data import BodyData
+from desktop.ui.http.body_view import BodyView
+from desktop.ui.http.image_preview import IMAGE_MAX_BYTES, ImagePreview, read_image
+from desktop.ui.http.pages import raw_text
+from desktop.ui.http.pretty_view import PrettyView
+from desktop.ui.http.raw_view import RawView
 from desktop.ui.widgets.certificate_view import session_html
+from desktop.ui.widgets.hex_view import HexView
+from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["HeadersModel", "ResponseView"]
+__all__ = ["DEFAULT_BODY_CAP", "HeadersModel", "ResponseView", "pretty_json", "raw_text"]
 
-# Formatting JSON builds the whole tree in memory and a long document slows the editor down:
-# above this, the body is shown as received with a notice.
-PRETTY_JSON_MAX = 2 << 20
-# The decoded body kept for display: a larger one is cut (the Raw tab still has the bytes).
-BODY_DISPLAY_MAX = 16 << 20
-# The raw bytes shown: beyond this the Raw tab ends with a notice (one line per LF keeps it
-# readable, but millions of lines would make the editor sluggish).
-RAW_DISPLAY_MAX = 4 << 20
-_LINE_MAX = 1 << 20  # visible_text's per-line cap
+# The default cap on a decoded body (the reader's own cap on received bytes is the same size).
+DEFAULT_BODY_CAP = 256 << 20
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class HeadersModel(QAbstractTableModel):
-    """The status line and the header fields of one response, as received."""
+    """The status line, the header fields and the trailer fields of one response, as received."""
 
     NAME, VALUE = 0, 1
 
@@ -61,6 +62,13 @@ class HeadersModel(QAbstractTableModel):
             self._rows += [
                 (name.decode("latin-1"), value.decode("latin-1"))
                 for name, value in response.headers
+            ]
+            self._rows += [
+                (
+                    self.tr("{name} (trailer)").format(name=name.decode("latin-1")),
+                    value.decode("latin-1"),
+                )
+                for name, value in response.trailers
             ]
         self.endResetModel()
 
@@ -86,32 +94,23 @@ class HeadersModel(QAbstractTableModel):
         return None
 
 
-def raw_text(data: bytes) -> str:
-    """The bytes one line per LF, CR, LF, TAB and control bytes drawn as escapes."""
-    shown = data[:RAW_DISPLAY_MAX]
-    lines = [visible_text(line, "utf-8", _LINE_MAX) for line in shown.split(b"\n")]
-    text = "\\n\n".join(lines)
-    return text
-
-
-def pretty_json(text: str) -> str | None:
-    """``text`` indented when it is one JSON document, else None."""
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return json.dumps(value, indent=2, ensure_ascii=False)
-
-
 class ResponseView(QTabWidget):
-    """Tabs: Raw, Headers, Body, Anomalies, Timings, TLS."""
+    """Tabs: Raw (with anomalies), Hex, Headers, Body, Pretty, Image, Timings, TLS.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Attributes:
+        raw_edit: the Raw tab's editor (the current page of the raw bytes).
+        body_edit: the Body tab's editor (the current page of the decoded body).
+        anomaly_list: every anomaly with its offset; a click shows the byte in Raw and Hex.
+    """
+
+    def __init__(self, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.raw_edit = QPlainTextEdit(readOnly=True)
-        self.raw_edit.setFont(fixed)
-        self.raw_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tasks = tasks if tasks is not None else TaskRunner()
+        self._generation = 0
+        self.raw_view = RawView()
+        self.raw_edit: QPlainTextEdit = self.raw_view.text.edit
+        self.anomaly_list: QListWidget = self.raw_view.anomaly_list
+        self.hex_view = HexView()
         self.headers_model = HeadersModel(self)
         self.headers_table = QTableView()
         self.headers_table.setModel(self.headers_model)
@@ -119,15 +118,12 @@ class ResponseView(QTabWidget):
             1, QHeaderView.ResizeMode.Stretch
         )
         self.headers_table.verticalHeader().hide()
-        self.body_notice = QLabel()
-        self.body_notice.setWordWrap(True)
-        self.body_edit = QPlainTextEdit(readOnly=True)
-        self.body_edit.setFont(fixed)
-        body_page = QWidget()
-        body_layout = QVBoxLayout(body_page)
-        body_layout.addWidget(self.body_notice)
-        body_layout.addWidget(self.body_edit, 1)
-        self.anomaly_list = QListWidget()
+        self.body_view = BodyView(self.tasks)
+        self.body_view.max_decoded = DEFAULT_BODY_CAP
+        self.body_notice = self.body_view.notice
+        self.body_edit: QPlainTextEdit = self.body_view.text.edit
+        self.pretty_view = PrettyView(self.tasks)
+        self.image_preview = ImagePreview()
         timings_page = QWidget()
         timings_form = QFormLayout(timings_page)
         self.timing_labels: dict[str, QLabel] = {}
@@ -143,41 +139,67 @@ class ResponseView(QTabWidget):
             self.timing_labels[key] = QLabel("—")
             timings_form.addRow(label, self.timing_labels[key])
         self.tls_browser = QTextBrowser()
-        self.addTab(self.raw_edit, self.tr("Raw"))
+        self.addTab(self.raw_view, self.tr("Raw"))
+        self.addTab(self.hex_view, self.tr("Hex"))
         self.addTab(self.headers_table, self.tr("Headers"))
-        self.addTab(body_page, self.tr("Body"))
-        self.addTab(self.anomaly_list, self.tr("Anomalies"))
+        self.addTab(self.body_view, self.tr("Body"))
+        self.addTab(self.pretty_view, self.tr("Pretty"))
+        self.addTab(self.image_preview, self.tr("Image"))
         self.addTab(timings_page, self.tr("Timings"))
         self.addTab(self.tls_browser, self.tr("TLS"))
+        self.raw_view.offset_chosen.connect(self.hex_view.scroll_to_offset)
+        self.hex_view.offset_clicked.connect(self.raw_view.go_to_offset)
+        self.body_view.body_ready.connect(self._body_ready)
+        self.pretty_view.plain_requested.connect(self._show_plain_body)
+
+    # --- settings --------------------------------------------------------------------------
+
+    @property
+    def body_cap(self) -> int:
+        """The cap on a decoded body, in bytes (beyond it: "Truncated at …")."""
+        return self.body_view.max_decoded
+
+    @body_cap.setter
+    def body_cap(self, value: int) -> None:
+        self.body_view.max_decoded = max(1, value)
+
+    # --- showing ---------------------------------------------------------------------------
 
     def clear_result(self) -> None:
         """Show nothing."""
-        self.raw_edit.clear()
+        self._generation += 1
+        self.raw_view.clear()
+        self.hex_view.set_data(b"")
         self.headers_model.set_response(None)
-        self.body_notice.clear()
-        self.body_edit.clear()
-        self.anomaly_list.clear()
+        self.body_view.clear()
+        self.pretty_view.clear()
+        self.image_preview.clear()
         for label in self.timing_labels.values():
             label.setText("—")
         self.tls_browser.clear()
 
     def show_result(self, result: ExchangeResult) -> None:
-        """Show everything ``result`` holds; the last response fills Headers and Body."""
-        raw = result.reader.raw
-        text = raw_text(raw)
-        if len(raw) > RAW_DISPLAY_MAX:
-            text += "\n" + self.tr("[%n byte(s) more not shown]", "", len(raw) - RAW_DISPLAY_MAX)
-        self.raw_edit.setPlainText(text)
+        """Show everything ``result`` holds; the last response fills Headers, Body and Pretty."""
+        self._generation += 1
+        reader = result.reader
+        raw = reader.raw
+        truncated = self._truncation_notes(result)
+        self.raw_view.show_raw(raw, reader.anomalies, reader.error_offset)
+        self.raw_view.set_notice(" ".join(truncated))
+        self.hex_view.set_data(raw)
+        marks = [(a.offset, 1) for a in reader.anomalies]
+        if reader.error_offset is not None:
+            marks.append((reader.error_offset, 1))
+        self.hex_view.set_marks(marks)
         response = result.responses[-1] if result.responses else None
         self.headers_model.set_response(response)
-        self._show_body(response)
-        self.anomaly_list.clear()
-        for anomaly in result.reader.anomalies:
-            self.anomaly_list.addItem(
-                self.tr("At byte {offset}: {message}").format(
-                    offset=anomaly.offset, message=anomaly.message
-                )
-            )
+        self.pretty_view.clear()
+        self.image_preview.clear()
+        self.body_view.show_response(response, truncated)
+        if response is None:
+            nothing = self.tr("No response was parsed.")
+            self.pretty_view.notice.setText(nothing)
+            self.image_preview.show_message(nothing)
         for key, label in self.timing_labels.items():
             value = getattr(result.timings, key)
             label.setText("—" if value is None else self.tr("{ms:.1f} ms").format(ms=value))
@@ -186,30 +208,56 @@ class ResponseView(QTabWidget):
         else:
             self.tls_browser.setPlainText(self.tr("Plain TCP: no TLS."))
 
-    def _show_body(self, response: ParsedResponse | None) -> None:
-        if response is None:
-            self.body_notice.setText(self.tr("No response was parsed."))
-            self.body_edit.clear()
+    def go_to_offset(self, offset: int) -> None:
+        """Show byte ``offset`` of the raw response in the Raw and Hex tabs."""
+        self.raw_view.go_to_offset(offset)
+        self.hex_view.scroll_to_offset(offset)
+
+    def _truncation_notes(self, result: ExchangeResult) -> list[str]:
+        reader = result.reader
+        if not any(a.kind is AnomalyKind.BODY_TRUNCATED_BY_CAP for a in reader.anomalies):
+            return []
+        return [
+            self.tr(
+                "Truncated at {cap}: the response reached the cap; {more} received after it"
+                " were not kept."
+            ).format(cap=format_bytes(reader.max_body_bytes), more=format_bytes(reader.discarded))
+        ]
+
+    @Slot(object)
+    def _body_ready(self, body: BodyData) -> None:
+        self.pretty_view.show_text(body.data, body.charset.encoding, body.kind)
+        self._show_image(body)
+
+    def _show_image(self, body: BodyData) -> None:
+        if body.image is None:
+            self.image_preview.show_message(self.tr("The body is not an image."))
+            self.image_preview.shown.emit()
             return
-        notes: list[str] = []
-        decoded = decode_content(response.body, response.codings(), BODY_DISPLAY_MAX)
-        if decoded.error:
-            notes.append(decoded.error)
-        if decoded.truncated:
-            notes.append(self.tr("The body is cut at %n byte(s).", "", BODY_DISPLAY_MAX))
-        types = response.header_values(b"content-type")
-        content_type = types[0] if types else None
-        text = decode_text(decoded.data, content_type)
-        if text.note:
-            notes.append(text.note)
-        shown = text.text
-        if len(decoded.data) > PRETTY_JSON_MAX:
-            if shown.lstrip()[:1] in ("{", "["):
-                notes.append(self.tr("Too large to format as JSON: shown as received."))
-        else:
-            pretty = pretty_json(shown) if shown.lstrip()[:1] in ("{", "[", '"') else None
-            if pretty is not None:
-                shown = pretty
-                notes.append(self.tr("JSON, formatted."))
-        self.body_notice.setText("\n".join(notes))
-        self.body_edit.setPlainText(shown)
+        size = len(body.data)
+        if size > IMAGE_MAX_BYTES:
+            self.image_preview.show_message(
+                self.tr("The image is {size}: no preview above {limit}.").format(
+                    size=format_bytes(size), limit=format_bytes(IMAGE_MAX_BYTES)
+                )
+            )
+            self.image_preview.shown.emit()
+            return
+        self.image_preview.show_message(self.tr("Decoding the image…"))
+        data, kind, generation = bytes(body.data), body.image, self._generation
+
+        def done(result: object, error: str | None) -> None:
+            if generation != self._generation:
+                return
+            image, _size, problem = result if isinstance(result, tuple) else (None, None, error)
+            if image is None:
+                self.image_preview.show_message(problem or self.tr("No preview."))
+            else:
+                self.image_preview.show_image(image, kind, size)
+            self.image_preview.shown.emit()
+
+        self.tasks.run(lambda: read_image(data), done)
+
+    @Slot()
+    def _show_plain_body(self) -> None:
+        self.setCurrentWidget(self.body_view)

@@ -1,0 +1,172 @@
+"""A read-only text editor that shows one page of a large text at a time, with page controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.http.pages import Pages
+
+__all__ = ["PagedText"]
+
+
+class PagedText(QWidget):
+    """One page of :class:`Pages` in a ``QPlainTextEdit``; the page bar shows only when there
+    is more than one page.
+
+    Attributes:
+        edit: the editor holding the current page's text.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: Pages | None = None
+        self._page = 0
+        self._mark: tuple[int, int] | None = None  # a byte range drawn in red (parse failure)
+        self.edit = QPlainTextEdit(readOnly=True)
+        self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.edit.setUndoRedoEnabled(False)
+        self.first_button = QToolButton(text="«", toolTip=self.tr("First page"))
+        self.previous_button = QToolButton(text="‹", toolTip=self.tr("Previous page"))
+        self.next_button = QToolButton(text="›", toolTip=self.tr("Next page"))
+        self.last_button = QToolButton(text="»", toolTip=self.tr("Last page"))
+        self.page_spin = QSpinBox(minimum=1, maximum=1, keyboardTracking=False)
+        self.page_label = QLabel()
+        self.page_bar = QWidget()
+        bar = QHBoxLayout(self.page_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.first_button, self.previous_button):
+            bar.addWidget(widget)
+        bar.addWidget(QLabel(self.tr("Page")))
+        bar.addWidget(self.page_spin)
+        bar.addWidget(self.page_label)
+        for widget in (self.next_button, self.last_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page_bar)
+        layout.addWidget(self.edit, 1)
+        self.page_bar.hide()
+        self.first_button.clicked.connect(self._first)
+        self.previous_button.clicked.connect(self._previous)
+        self.next_button.clicked.connect(self._next)
+        self.last_button.clicked.connect(self._last)
+        self.page_spin.valueChanged.connect(self._spin_changed)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_pages(self, pages: Pages | None, mark: tuple[int, int] | None = None) -> None:
+        """Show ``pages`` from the first page (None: empty); ``mark`` is a byte range to draw."""
+        self._pages, self._mark = pages, mark
+        count = len(pages) if pages is not None else 1
+        self.page_bar.setVisible(count > 1)
+        self.page_spin.blockSignals(True)
+        self.page_spin.setMaximum(count)
+        self.page_spin.setValue(1)
+        self.page_spin.blockSignals(False)
+        self.page_label.setText(self.tr("of %n", "", count))
+        if pages is None:
+            self._page = 0
+            self.edit.clear()
+        else:
+            self.show_page(0)
+
+    def set_message(self, text: str) -> None:
+        """Show a sentence instead of pages."""
+        self.set_pages(None)
+        self.edit.setPlainText(text)
+
+    def page_count(self) -> int:
+        """How many pages there are (1 when empty)."""
+        return len(self._pages) if self._pages is not None else 1
+
+    def current_page(self) -> int:
+        """The page shown, from 0."""
+        return self._page
+
+    def show_page(self, page: int) -> None:
+        """Show ``page`` (clamped)."""
+        if self._pages is None:
+            return
+        page = max(0, min(page, len(self._pages) - 1))
+        self._page = page
+        self.edit.setPlainText(self._pages.text(page))
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        last = len(self._pages) - 1
+        self.first_button.setEnabled(page > 0)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < last)
+        self.last_button.setEnabled(page < last)
+        self._draw_mark()
+
+    def go_to_offset(self, offset: int) -> None:
+        """Show the page holding byte ``offset`` and put the cursor on it."""
+        if self._pages is None:
+            return
+        page = self._pages.page_of(offset)
+        if page != self._page:
+            self.show_page(page)
+        cursor = self.edit.textCursor()
+        cursor.setPosition(min(self._pages.position_of(offset), len(self.edit.toPlainText())))
+        self.edit.setTextCursor(cursor)
+        self.edit.centerCursor()
+
+    def cursor_offset_text(self) -> int:
+        """The cursor's character position in the page's text."""
+        return self.edit.textCursor().position()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _draw_mark(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self._pages is not None and self._mark is not None:
+            start, end = self._pages.span(self._page)
+            first, _last = self._mark
+            if start <= first < end or (first == end == len(self._pages.data)):
+                selection = QTextEdit.ExtraSelection()
+                form = QTextCharFormat()
+                form.setBackground(QColor(255, 80, 80, 120))
+                form.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                selection.format = form  # type: ignore[assignment]
+                cursor = QTextCursor(self.edit.document())
+                cursor.setPosition(self._pages.position_of(first))
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfLine, QTextCursor.MoveMode.KeepAnchor
+                )
+                selection.cursor = cursor  # type: ignore[assignment]
+                selections.append(selection)
+        self.edit.setExtraSelections(selections)
+
+    @Slot()
+    def _first(self) -> None:
+        self.show_page(0)
+
+    @Slot()
+    def _previous(self) -> None:
+        self.show_page(self._page - 1)
+
+    @Slot()
+    def _next(self) -> None:
+        self.show_page(self._page + 1)
+
+    @Slot()
+    def _last(self) -> None:
+        self.show_page(self.page_count() - 1)
+
+    @Slot(int)
+    def _spin_changed(self, value: int) -> None:
+        self.show_page(value - 1)
