@@ -160,7 +160,16 @@ class _GuiRun:
         from desktop.ui.http.composer_panel import ComposerPanel
 
         self.app = app
-        self.panel = ComposerPanel(bridge)  # type: ignore[arg-type]
+        import tempfile
+        from pathlib import Path
+
+        from desktop.core.store import open_database
+        from desktop.core.store.http_history import HttpHistory
+
+        # With a history, as the application has one: the exchange is stored on the GUI thread.
+        database = Path(tempfile.mkdtemp(prefix="socketdesk-bench-")) / "history.sqlite3"
+        history = HttpHistory(open_database(database))
+        self.panel = ComposerPanel(bridge, history=history)  # type: ignore[arg-type]
         self.panel.resize(1200, 800)
         self.panel.show()
         self.view = self.panel.response_view

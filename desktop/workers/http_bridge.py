@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.http.exchange import Connection, ExchangeResult, HttpTarget, exchange, race
+from desktop.core.http.response import MAX_BODY_BYTES
 from desktop.workers.loop_thread import EventLoopThread
 
 __all__ = ["MAX_BATCH", "BatchDone", "BatchItem", "HttpBridge"]
@@ -82,6 +83,7 @@ class HttpBridge(QObject):
         self._task: asyncio.Task[None] | None = None
         self._cancel: asyncio.Event | None = None
         self._kept: tuple[HttpTarget, Connection] | None = None
+        self._cap = MAX_BODY_BYTES
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def send(self, target: HttpTarget, request: bytes, *, reuse: bool = True) -> None:
@@ -115,6 +117,10 @@ class HttpBridge(QObject):
         """Send ``request`` on ``count`` new connections with last-byte synchronisation."""
         count = max(1, min(count, MAX_BATCH))
         self._io.call(self._start, lambda cancel: self._run_race(target, request, count, cancel))
+
+    def set_response_cap(self, max_bytes: int) -> None:
+        """Keep at most ``max_bytes`` of each response from the next exchange on."""
+        self._io.call(self._set_cap, max(1, max_bytes))
 
     def cancel(self) -> None:
         """Stop the running job at once; it ends with a sentence saying it was cancelled."""
@@ -174,7 +180,7 @@ class HttpBridge(QObject):
     async def _run_race(
         self, target: HttpTarget, request: bytes, count: int, cancel: asyncio.Event
     ) -> None:
-        results = await race(target, request, count, cancel=cancel)
+        results = await race(target, request, count, cancel=cancel, max_response_bytes=self._cap)
         for index, result in enumerate(results):
             if result.connection is not None:
                 result.connection.close()  # a race's connections are never reused
@@ -190,7 +196,9 @@ class HttpBridge(QObject):
         kept = self._take_connection(target) if reuse else None
         if not reuse:
             self._drop()
-        result = await exchange(target, requests, reuse=kept, cancel=cancel)
+        result = await exchange(
+            target, requests, reuse=kept, cancel=cancel, max_response_bytes=self._cap
+        )
         if result.connection is not None:
             if reuse:
                 self._kept = (target, result.connection)
@@ -208,6 +216,9 @@ class HttpBridge(QObject):
             return connection
         connection.close()
         return None
+
+    def _set_cap(self, max_bytes: int) -> None:
+        self._cap = max_bytes
 
     def _cancel_now(self) -> None:
         if self._cancel is not None:

@@ -146,6 +146,8 @@ class ComposerPanel(QWidget):
         ):
             requests = [self.flow.with_cookies(request, endpoint) for request in requests]
         mode = self.send_bar.mode()
+        self._bridge.set_response_cap(self.send_bar.response_cap())
+        self.response_view.body_cap = self.send_bar.response_cap()
         self._start(target, endpoint, requests if mode is SendMode.PIPELINE else requests[:1])
         self._hops = []
         if mode in (SendMode.SEQUENCE, SendMode.RACE):

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.http.redirect import MAX_REDIRECTS
+from desktop.core.http.response import MAX_BODY_BYTES
 from desktop.ui.http.request_editor import PIPELINE_SEPARATOR
 from desktop.workers.http_bridge import MAX_BATCH
+
+MAX_RESPONSE_CAP_MIB = 4096  # what one user may ask to keep in memory, at most
 
 __all__ = ["PIPELINE_SEPARATOR", "SendBar", "SendMode"]
 
@@ -73,6 +76,14 @@ class SendBar(QWidget):
         self.max_redirects_spin.setPrefix(self.tr("max "))
         self.follow_button = QPushButton(self.tr("Follow redirect"))
         self.follow_button.setVisible(False)
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setRange(1, MAX_RESPONSE_CAP_MIB)
+        self.cap_spin.setValue(MAX_BODY_BYTES >> 20)
+        self.cap_spin.setPrefix(self.tr("keep "))
+        self.cap_spin.setSuffix(self.tr(" MiB"))
+        self.cap_spin.setToolTip(
+            self.tr("Bytes of a response kept and shown; beyond them it is cut with a notice.")
+        )
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -83,6 +94,7 @@ class SendBar(QWidget):
             self.count_spin,
             self.reuse_check,
             self.connection_label,
+            self.cap_spin,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -115,6 +127,10 @@ class SendBar(QWidget):
     def count(self) -> int:
         """N for "Send N times" and "Race N"."""
         return self.count_spin.value()
+
+    def response_cap(self) -> int:
+        """Bytes of a response to keep (the reader stops there and says so)."""
+        return self.cap_spin.value() << 20
 
     def reuse(self) -> bool:
         """Whether a kept-alive connection is used (a race always opens new ones)."""

@@ -283,3 +283,17 @@ def test_two_history_entries_are_compared(
     monkeypatch.setattr(history_pane, "DIFF_MODULE", "desktop.ui.http.no_such_module")
     assert not pane.compare()
     assert panel.status_label.text() == "Comparison unavailable in this version."
+
+
+def test_the_response_cap_is_kept_and_the_cut_is_said(qtbot: QtBot, panel: ComposerPanel) -> None:
+    from tests.ui.http.test_response_view import answering_server, response
+
+    body = b"x" * (3 << 20)
+    with answering_server(response(body, "Content-Type: text/plain")) as port:
+        panel.send_bar.cap_spin.setValue(1)
+        assert panel.send_bar.response_cap() == 1 << 20
+        send_and_wait(qtbot, panel, "127.0.0.1", port, "GET / HTTP/1.1\nHost: localhost\n\n")
+    view = panel.response_view
+    qtbot.waitUntil(lambda: view.raw_view.notice.text() != "", timeout=5000)
+    assert view.raw_view.notice.text().startswith("Truncated at 1.0 MiB")
+    assert view.body_cap == 1 << 20
