@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers.strict import require
 from tests.lan.netlan import TestLan, lan_available, leftovers, sweep_stale
+from tests.lan.panels import panel_on  # noqa: F401  (a fixture for the panel tests)
 
 
 @pytest.fixture(scope="session")
