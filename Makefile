@@ -49,6 +49,10 @@ screenshots: setup
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN dark docs/screenshots/workbench-zh-dark.png
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/server-en-light.png server
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN light docs/screenshots/server-zh-light.png server
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/messenger-en-light.png messenger
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN light docs/screenshots/messenger-zh-light.png messenger
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/http-en-light.png http
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en dark docs/screenshots/http-en-dark.png http
 
 package: setup
 	$(BIN)/python -m pip install --quiet pyinstaller

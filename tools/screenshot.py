@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import Application
 from desktop.settings import Settings
 from tests.helpers.servers import echo_server
+from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers
 
 LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
 
@@ -67,11 +68,16 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
         geometry = window.frameGeometry()
         crop = f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}"
         subprocess.run(["import", "-window", "root", "-crop", crop, "+repage", out], check=True)
+        stop_scene_peers(window)
         app.shutdown()
         qapp.quit()
 
     if scene == "server":
         server_scene(window, qapp, grab)
+        qapp.exec()
+        return
+    if scene in ("messenger", "http"):
+        (messenger_scene if scene == "messenger" else http_scene)(app, grab)
         qapp.exec()
         return
     with echo_server() as (host, port):

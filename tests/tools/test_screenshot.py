@@ -15,7 +15,7 @@ from tests.helpers.strict import require
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("scene", ["client", "server"])
+@pytest.mark.parametrize("scene", ["client", "server", "messenger", "http"])
 def test_screenshot_scene_runs_without_a_crash(scene: str, tmp_path: Path) -> None:
     require(shutil.which("xvfb-run") is not None, "xvfb-run is not installed")
     require(shutil.which("import") is not None, "imagemagick's import is not installed")

@@ -126,7 +126,7 @@ def pretty_body(text: str, kind: BodyKind, style: str = "default") -> PrettyBody
         formatted = indent_markup(text, html=kind == "html")
         lexer = HtmlLexer() if kind == "html" else XmlLexer()
     shown = text if formatted is None else formatted
-    formatter = HtmlFormatter(noclasses=True, style=style, nobackground=False)
+    formatter = HtmlFormatter(noclasses=True, style=style, nobackground=True)  # the view paints it
     if kind != "json" and _unclosed_block(shown):
         # Pygments' markup lexers retry an unclosed comment, CDATA or DOCTYPE at every later opener:
         # quadratic (1.5 s for 32 KiB of "<!--"). Such a body is shown formatted, unhighlighted.

@@ -87,8 +87,10 @@ class ComposerPanel(QWidget):
         splitter.addWidget(self.side_tabs)
         splitter.addWidget(self.request_pane)
         splitter.addWidget(response_side)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)  # the response is what one reads most
+        splitter.setSizes([200, 450, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.target_bar)
         layout.addWidget(self.send_bar)

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -160,11 +160,11 @@ class RequestEditor(QWidget):
         self.endings_check.setChecked(True)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        options = QHBoxLayout()
-        options.addWidget(self.exact_check)
-        options.addWidget(self.auto_length_check)
-        options.addWidget(self.endings_check)
-        options.addStretch(1)
+        options = QGridLayout()
+        options.addWidget(self.exact_check, 0, 0, 1, 2)
+        options.addWidget(self.auto_length_check, 1, 0)
+        options.addWidget(self.endings_check, 1, 1)
+        options.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_edit, 1)

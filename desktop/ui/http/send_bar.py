@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -87,25 +88,25 @@ class SendBar(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        layout = QHBoxLayout(self)
+        self.mode_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.mode_combo.setMinimumContentsLength(14)
+        # Two rows, so that the composer fits a 1024-pixel-wide window.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.mode_combo,
-            self.count_spin,
-            self.reuse_check,
-            self.connection_label,
-            self.cap_spin,
-        ):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        for widget in (
-            self.auto_follow_check,
-            self.max_redirects_spin,
-            self.follow_button,
-            self.send_button,
-            self.cancel_button,
-        ):
-            layout.addWidget(widget)
+        how = QHBoxLayout()
+        for widget in (self.mode_combo, self.count_spin, self.reuse_check, self.cap_spin):
+            how.addWidget(widget)
+        how.addStretch(1)
+        how.addWidget(self.send_button)
+        how.addWidget(self.cancel_button)
+        then = QHBoxLayout()
+        then.addWidget(self.connection_label, 1)
+        for widget in (self.auto_follow_check, self.max_redirects_spin, self.follow_button):
+            then.addWidget(widget)
+        layout.addLayout(how, 0, 0)
+        layout.addLayout(then, 1, 0)
         self.send_button.clicked.connect(self.send_clicked)
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.follow_button.clicked.connect(self.follow_clicked)

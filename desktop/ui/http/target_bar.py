@@ -134,14 +134,15 @@ class TargetBar(QWidget):
         first.addWidget(self.tls_check)
         first.addWidget(self.verify_check)
         first.addWidget(self.sni_edit, 2)
-        first.addWidget(self.sni_ip_check)
-        first.addWidget(self.alpn_check)
         second = QHBoxLayout()
+        second.addWidget(self.sni_ip_check)
+        second.addWidget(self.alpn_check)
         for button, edit in (
             (self.ca_button, self.ca_edit),
             (self.cert_button, self.cert_edit),
             (self.key_button, self.key_edit),
         ):
+            edit.setMinimumWidth(60)  # the path shrinks before the window must grow
             second.addWidget(button)
             second.addWidget(edit, 1)
         timeouts = QHBoxLayout()
