@@ -15,6 +15,142 @@
     </message>
 </context>
 <context>
+    <name>BatchResultsModel</name>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="27"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="28"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="29"/>
+        <source>First byte</source>
+        <translation>首字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="30"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="31"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="32"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="115"/>
+        <source>reused</source>
+        <translation>复用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/batch_results.py" line="115"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>BodyView</name>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="57"/>
+        <source>Save body…</source>
+        <translation>保存正文…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="58"/>
+        <source>Save as received…</source>
+        <translation>按原样保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="59"/>
+        <source>The body with its content codings undone</source>
+        <translation>去除内容编码（解压缩）后的正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="60"/>
+        <source>The body exactly as framed on the wire</source>
+        <translation>与网络上传输的帧格式完全一致的正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="100"/>
+        <source>No response was parsed.</source>
+        <translation>未解析到响应。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="109"/>
+        <source>Decoding {size}…</source>
+        <translation>正在解码 {size}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="110"/>
+        <source>Decoding…</source>
+        <translation>正在解码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="123"/>
+        <source>The body could not be decoded.</source>
+        <translation>无法解码正文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="130"/>
+        <source>Truncated at {cap}: the body decodes to more than the cap.</source>
+        <translation>已在 {cap} 处截断：正文解码后超出上限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="136"/>
+        <source>{size}, read as {encoding} ({source}).</source>
+        <translation>{size}，按 {encoding} 读取（{source}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="151"/>
+        <source>byte-order mark</source>
+        <translation>字节顺序标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="152"/>
+        <source>Content-Type charset</source>
+        <translation>Content-Type 中的 charset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="153"/>
+        <source>declared in the document</source>
+        <translation>文档内声明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
+        <source>detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
+        <source>fallback</source>
+        <translation>默认回退</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="186"/>
+        <source>{size} written to {path}.</source>
+        <translation>已将 {size} 写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/body_view.py" line="192"/>
+        <source>Save body</source>
+        <translation>保存正文</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
@@ -25,17 +161,17 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="169"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="170"/>
         <source>🔒 Sealed message: double-click to open</source>
         <translation>🔒 密封消息：双击打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="180"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="181"/>
         <source>read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="181"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="184"/>
         <source>not delivered: {reason}</source>
         <translation>未送达：{reason}</translation>
     </message>
@@ -43,28 +179,28 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="215"/>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="254"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="218"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="257"/>
         <source>Choose someone in the list to chat with.</source>
         <translation>从列表中选择要聊天的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="223"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="226"/>
         <source>Message (Enter sends, Shift+Enter: new line)</source>
         <translation>消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="226"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="229"/>
         <source>Sealed</source>
         <translation>密封</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="227"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="230"/>
         <source>The peer must open it; you are told when they do.</source>
         <translation>对方须打开才能查看；对方打开时你会收到通知。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="228"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="231"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -105,115 +241,178 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="58"/>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="90"/>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="62"/>
-        <source>TLS</source>
-        <translation>TLS</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="63"/>
-        <source>Verify certificate</source>
-        <translation>验证证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="66"/>
-        <source>SNI (default: host)</source>
-        <translation>SNI（默认：主机名）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="67"/>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="68"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="69"/>
-        <source>Import curl…</source>
-        <translation>导入 curl…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="70"/>
-        <source>Copy as curl</source>
-        <translation>复制为 curl</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="77"/>
-        <source>Search the history</source>
-        <translation>搜索历史记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="92"/>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="106"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="84"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="148"/>
-        <source>Type a host to connect to.</source>
-        <translation>请输入要连接的主机。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="156"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="139"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="161"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="268"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="184"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="203"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="237"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="85"/>
+        <source>Cookies</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="223"/>
+        <source>Copied the Python script.</source>
+        <translation>已复制 Python 脚本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="252"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="239"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="254"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="243"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="258"/>
         <source>The stored response was cut at 64 MiB.</source>
         <translation>保存的响应在 64 MiB 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="253"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="225"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="303"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="303"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/composer_panel.py" line="323"/>
+        <source>Followed %n redirect(s).</source>
+        <translation>
+            <numerusform>已跟随 %n 次重定向。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="300"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="329"/>
         <source>{status} from {peer}, {size} byte(s) received.</source>
         <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>ControlBar</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="30"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="31"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="33"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="72"/>
+        <source>Use port {port}</source>
+        <translation>使用端口 {port}</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="79"/>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="138"/>
+        <source>sent to {n} users</source>
+        <translation>已发送给 {n} 位用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="141"/>
+        <source>nobody is in the list</source>
+        <translation>列表中没有用户</translation>
+    </message>
+</context>
+<context>
+    <name>CookiesModel</name>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="32"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="33"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="34"/>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="35"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="36"/>
+        <source>Secure</source>
+        <translation>Secure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="37"/>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="91"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="94"/>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+</context>
+<context>
+    <name>CookiesView</name>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="117"/>
+        <source>Send jar cookies with requests</source>
+        <translation>随请求发送已保存的 Cookie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="120"/>
+        <source>Adds a Cookie header (outside exact mode); cookies typed in it win.</source>
+        <translation>添加 Cookie 请求头（精确字节模式除外）；请求中手动填写的 Cookie 优先。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="122"/>
+        <source>Clear</source>
+        <translation>清空</translation>
     </message>
 </context>
 <context>
@@ -260,34 +459,185 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="148"/>
+        <source>curl / Python</source>
+        <translation>curl / Python</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="151"/>
+        <source>Import curl…</source>
+        <translation>导入 curl…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="152"/>
+        <source>Copy as curl</source>
+        <translation>复制为 curl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="153"/>
+        <source>Copy as Python</source>
+        <translation>复制为 Python</translation>
+    </message>
+</context>
+<context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="60"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="85"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="68"/>
+        <source>{name} (trailer)</source>
+        <translation>{name}（尾部字段）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="93"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="85"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="93"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="66"/>
+        <source>Search the history</source>
+        <translation>搜索历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="74"/>
+        <source>Compare responses</source>
+        <translation>比较响应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="75"/>
+        <source>Select two exchanges (Ctrl+click) to compare</source>
+        <translation>选择两条记录（Ctrl+单击）进行比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="115"/>
+        <source>Select exactly two exchanges to compare.</source>
+        <translation>请恰好选择两条记录进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="133"/>
+        <source>Comparison unavailable in this version.</source>
+        <translation>此版本不支持比较。</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearch</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/history_search.py" line="26"/>
+        <source>No message contains “{text}”.</source>
+        <translation>没有消息包含“{text}”。</translation>
+    </message>
+</context>
+<context>
     <name>HttpBridge</name>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="45"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="103"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="60"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="140"/>
         <source>A request is already running; cancel it first.</source>
         <translation>已有请求正在进行；请先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/http_bridge.py" line="170"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="190"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPane</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="93"/>
+        <source>Identity and network</source>
+        <translation>身份与网络</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="98"/>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="100"/>
+        <source>Group (optional)</source>
+        <translation>分组（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="103"/>
+        <source>Where to listen and announce: every interface, or only one</source>
+        <translation>在哪里监听和通告上线：所有网络接口，或仅其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="108"/>
+        <source>0 lets the system pick a free port</source>
+        <translation>0 表示由系统选择空闲端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="112"/>
+        <source>Extra broadcast targets: addresses, subnets (a.b.c.0/24) or ranges, comma-separated</source>
+        <translation>额外广播目标：地址、子网（a.b.c.0/24）或地址范围，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="119"/>
+        <source>How text without a UTF-8 flag is read and written (CP936, CP932…)</source>
+        <translation>未带 UTF-8 标志的文本按何种编码读写（CP936、CP932…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="127"/>
+        <source>Nickname / group</source>
+        <translation>昵称 / 分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="132"/>
+        <source>Interface, port, code page</source>
+        <translation>网络接口、端口、代码页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="133"/>
+        <source>Targets</source>
+        <translation>广播目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="145"/>
+        <source>All interfaces</source>
+        <translation>所有网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="178"/>
+        <source>no network interface</source>
+        <translation>没有网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="209"/>
+        <source>{where} has no broadcast address; only the extra targets are announced to.</source>
+        <translation>{where} 没有广播地址；只向额外的广播目标通告上线。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="215"/>
+        <source>{where} has no broadcast address, so other users cannot find you: choose another interface, or add targets.</source>
+        <translation>{where} 没有广播地址，其他用户无法发现你：请选择其他网络接口，或添加广播目标。</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePreview</name>
+    <message>
+        <location filename="../../desktop/ui/http/image_preview.py" line="73"/>
+        <source>{kind} image, {width} × {height} pixels, {size} bytes.</source>
+        <translation>{kind} 图像，{width} × {height} 像素，{size} 字节。</translation>
     </message>
 </context>
 <context>
@@ -391,117 +741,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>New TCP &amp;client session</source>
         <translation>新建 TCP 客户端会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>New TCP &amp;server session</source>
         <translation>新建 TCP 服务器会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <source>Keep the Messenger running in the tray when the window is closed</source>
+        <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>The language changes the next time SocketDesk starts.</source>
         <translation>语言将在下次启动 SocketDesk 时生效。</translation>
     </message>
@@ -509,12 +865,13 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="97"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="156"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="136"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="208"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="220"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
@@ -522,108 +879,99 @@
 <context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="106"/>
-        <source>0 lets the system pick a free port</source>
-        <translation>0 表示由系统选择空闲端口</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="110"/>
-        <source>Extra broadcast targets: addresses, subnets (a.b.c.0/24) or ranges, comma-separated</source>
-        <translation>额外广播目标：地址、子网（a.b.c.0/24）或地址范围，用逗号分隔</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="113"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="398"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="530"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="293"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="426"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="115"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="118"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="400"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="295"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="121"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="129"/>
-        <source>Search history</source>
-        <translation>搜索历史</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="131"/>
-        <source>List the past messages that contain the text of the search box</source>
-        <translation>列出包含搜索框中文本的历史消息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="158"/>
-        <source>Nickname</source>
-        <translation>昵称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="159"/>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="160"/>
-        <source>Bind</source>
-        <translation>绑定地址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="161"/>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="166"/>
-        <source>Targets</source>
-        <translation>广播目标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="236"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="183"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="242"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="195"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="288"/>
-        <source>No message contains “{text}”.</source>
-        <translation>没有消息包含“{text}”。</translation>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="265"/>
+        <source>{names} has left; the message was not delivered.</source>
+        <translation>{names} 已离开；消息未送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="278"/>
         <source>Listening on {address}</source>
         <translation>正在 {address} 上监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="385"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="530"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="279"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="426"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="416"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="286"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="308"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="427"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="316"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="324"/>
+        <source>Sealed message</source>
+        <translation>密封消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="334"/>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="383"/>
+        <source>To {n} people: {names}</source>
+        <translation>发给 {n} 人：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="385"/>
+        <source>Broadcast: to everyone in the list, without acknowledgement</source>
+        <translation>广播：发给列表中的所有人，无送达确认</translation>
+    </message>
+</context>
+<context>
+    <name>MessengerTray</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/tray.py" line="79"/>
+        <source>Show SocketDesk</source>
+        <translation>显示 SocketDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/tray.py" line="80"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/tray.py" line="102"/>
+        <source>SocketDesk: {n} unread</source>
+        <translation>SocketDesk：{n} 条未读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/tray.py" line="121"/>
+        <source>The Messenger keeps running here; File ▸ Quit ends SocketDesk.</source>
+        <translation>局域网聊天在此继续运行；选择“文件 ▸ 退出”可关闭 SocketDesk。</translation>
     </message>
 </context>
 <context>
@@ -632,6 +980,115 @@
         <location filename="../../desktop/ui/widgets/notice_banner.py" line="26"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PagedText</name>
+    <message>
+        <location filename="../../desktop/ui/http/paged_text.py" line="40"/>
+        <source>First page</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/paged_text.py" line="41"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/paged_text.py" line="42"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/paged_text.py" line="43"/>
+        <source>Last page</source>
+        <translation>末页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/paged_text.py" line="51"/>
+        <source>Page</source>
+        <translation>第</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/paged_text.py" line="79"/>
+        <source>of %n</source>
+        <translation>
+            <numerusform>页，共 %n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeerMenu</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="24"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="26"/>
+        <source>Auto (detected)</source>
+        <translation>自动（检测）</translation>
+    </message>
+</context>
+<context>
+    <name>PrettyView</name>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="34"/>
+        <source>Show the plain body</source>
+        <translation>显示未格式化的正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="59"/>
+        <source>Not JSON, XML or HTML: nothing to format.</source>
+        <translation>不是 JSON、XML 或 HTML：无需格式化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="65"/>
+        <source>The body is {size} bytes: only bodies up to {limit} bytes are formatted.</source>
+        <translation>正文有 {size} 字节：仅格式化不超过 {limit} 字节的正文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="81"/>
+        <source>Formatting…</source>
+        <translation>正在格式化…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="97"/>
+        <source>The body could not be formatted.</source>
+        <translation>无法格式化正文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="102"/>
+        <source>{kind}, formatted.</source>
+        <translation>{kind}，已格式化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="105"/>
+        <source>Not valid {kind}: highlighted as received.</source>
+        <translation>不是有效的 {kind}：按原样高亮显示。</translation>
+    </message>
+</context>
+<context>
+    <name>RawView</name>
+    <message>
+        <location filename="../../desktop/ui/http/raw_view.py" line="63"/>
+        <source>Parsing failed here; the rest is shown as received.</source>
+        <translation>解析在此处失败；其余内容按原样显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/raw_view.py" line="67"/>
+        <source>No anomalies: the response is well-formed.</source>
+        <translation>无异常：响应格式正确。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/raw_view.py" line="76"/>
+        <source>At byte {offset}: {message}</source>
+        <translation>第 {offset} 字节处：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/raw_view.py" line="79"/>
+        <source>Click to show this byte</source>
+        <translation>单击以显示此字节</translation>
     </message>
 </context>
 <context>
@@ -793,19 +1250,48 @@
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="86"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="154"/>
         <source>GET / HTTP/1.1
 Host: example.com</source>
         <translation>GET / HTTP/1.1
 Host: example.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="88"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="156"/>
         <source>Exact bytes (no CRLF or Content-Length fixes)</source>
         <translation>精确字节（不修正 CRLF 和 Content-Length）</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_editor.py" line="157"/>
+        <source>Automatic Content-Length</source>
+        <translation>自动 Content-Length</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_editor.py" line="159"/>
+        <source>Show line endings</source>
+        <translation>显示换行符</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="132"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="308"/>
+        <source>Sending the %n byte(s) set in hex exactly; typing replaces them.</source>
+        <translation>
+            <numerusform>将精确发送在十六进制中设置的 %n 字节；在此输入会替换它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/request_editor.py" line="314"/>
+        <source>%n request(s) in the pipeline.</source>
+        <translation>
+            <numerusform>管道中有 %n 个请求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_editor.py" line="323"/>
+        <source>Content-Length says {typed} but the body has {actual} byte(s).</source>
+        <translation>Content-Length 为 {typed}，但正文有 {actual} 字节。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/request_editor.py" line="329"/>
         <source>Content-Length is set to the body&apos;s length: %n byte(s).</source>
         <translation>
             <numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform>
@@ -813,163 +1299,267 @@ Host: example.com</translation>
     </message>
 </context>
 <context>
+    <name>RequestHexEditor</name>
+    <message>
+        <location filename="../../desktop/ui/http/request_hex.py" line="48"/>
+        <source>Apply hex (send these exact bytes)</source>
+        <translation>应用十六进制（精确发送这些字节）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_hex.py" line="69"/>
+        <source>The request has {size} bytes: hex editing stops at {limit}.</source>
+        <translation>请求有 {size} 字节：十六进制编辑最多支持 {limit} 字节。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/request_hex.py" line="78"/>
+        <source>%n byte(s).</source>
+        <translation>
+            <numerusform>%n 字节。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/request_hex.py" line="101"/>
+        <source>Applied: %n byte(s) to send exactly.</source>
+        <translation>
+            <numerusform>已应用：将精确发送 %n 字节。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestPane</name>
+    <message>
+        <location filename="../../desktop/ui/http/request_pane.py" line="45"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_pane.py" line="46"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDiffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/http/diff_view.py" line="144"/>
+        <source>Compare responses</source>
+        <translation>比较响应</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/diff_view.py" line="154"/>
+        <source>%n line(s) differ.</source>
+        <translation>
+            <numerusform>%n 行不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/diff_view.py" line="154"/>
+        <source>No difference.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/diff_view.py" line="194"/>
+        <source>Status line and headers</source>
+        <translation>状态行和响应头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/diff_view.py" line="194"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+</context>
+<context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="131"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="132"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="140"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="141"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="142"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="143"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
-        <source>Anomalies</source>
-        <translation>异常</translation>
+        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <source>Pretty</source>
+        <translation>格式化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="222"/>
+        <source>Truncated at {cap}: the response reached the cap; {more} received after it were not kept.</source>
+        <translation>已在 {cap} 处截断：响应达到上限，之后接收的 {more} 未保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="234"/>
+        <source>The body is not an image.</source>
+        <translation>正文不是图像。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="240"/>
+        <source>The image is {size}: no preview above {limit}.</source>
+        <translation>图像大小为 {size}：超过 {limit} 不提供预览。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="246"/>
+        <source>Decoding the image…</source>
+        <translation>正在解码图像…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="254"/>
+        <source>No preview.</source>
+        <translation>无预览。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/http/response_view.py" line="169"/>
-        <source>[%n byte(s) more not shown]</source>
-        <translation>
-            <numerusform>[还有 %n 字节未显示]</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="177"/>
-        <source>At byte {offset}: {message}</source>
-        <translation>第 {offset} 字节处：{message}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="183"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="205"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="187"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="209"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="191"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="200"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/http/response_view.py" line="199"/>
-        <source>The body is cut at %n byte(s).</source>
-        <translation>
-            <numerusform>正文在 %n 字节处截断。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="208"/>
-        <source>Too large to format as JSON: shown as received.</source>
-        <translation>内容过大，无法格式化为 JSON：按接收原样显示。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="213"/>
-        <source>JSON, formatted.</source>
-        <translation>JSON，已格式化。</translation>
     </message>
 </context>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="36"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="44"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="37"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="45"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="38"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="46"/>
         <source>User@host</source>
         <translation>用户@主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="39"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="47"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="40"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="48"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="41"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="49"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="42"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="43"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="51"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="154"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="168"/>
         <source>online</source>
         <translation>在线</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPane</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="24"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="29"/>
+        <source>Search history</source>
+        <translation>搜索历史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="31"/>
+        <source>List the past messages that contain the text of the search box</source>
+        <translation>列出包含搜索框中文本的历史消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="34"/>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="35"/>
+        <source>A message to everyone in the list</source>
+        <translation>向列表中的所有人发送消息</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1633,84 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/workbench/rules_editor.py" line="128"/>
         <source>Rule {row}: {problem}</source>
         <translation>规则 {row}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SendBar</name>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="56"/>
+        <source>Send once</source>
+        <translation>发送一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="57"/>
+        <source>Send N times</source>
+        <translation>发送 N 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="58"/>
+        <source>Race N (last-byte sync)</source>
+        <translation>并发竞争 N 次（末字节同步）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="61"/>
+        <source>Pipeline (split at “{separator}”)</source>
+        <translation>管道化（按“{separator}”拆分）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="69"/>
+        <source>Reuse connection</source>
+        <translation>复用连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="72"/>
+        <source>Follow redirects automatically</source>
+        <translation>自动跟随重定向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="76"/>
+        <source>max </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="77"/>
+        <source>Follow redirect</source>
+        <translation>跟随重定向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="82"/>
+        <source>keep </source>
+        <translation>保留 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="83"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="85"/>
+        <source>Bytes of a response kept and shown; beyond them it is cut with a notice.</source>
+        <translation>响应中保留并显示的字节数；超出部分将被截断并给出提示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="87"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="89"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="149"/>
+        <source>Kept alive: {peer}</source>
+        <translation>保持连接：{peer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="151"/>
+        <source>No open connection</source>
+        <translation>没有已打开的连接</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1853,180 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/workbench/session_panel.py" line="188"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSelector</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="25"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="26"/>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="31"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="58"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="82"/>
+        <source>I am away from my desk.</source>
+        <translation>我暂时不在座位上。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="32"/>
+        <source>In a meeting; I will answer later.</source>
+        <translation>正在开会，稍后回复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="33"/>
+        <source>Out for lunch.</source>
+        <translation>外出吃午饭了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="34"/>
+        <source>Gone for the day.</source>
+        <translation>今天已下班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="37"/>
+        <source>Sent once to whoever writes to you while you are away</source>
+        <translation>离开期间有人给你发消息时，向其自动回复一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="41"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>TargetBar</name>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="130"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="91"/>
+        <source>Verify certificate</source>
+        <translation>验证证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
+        <source>SNI (default: host)</source>
+        <translation>SNI（默认：主机名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="95"/>
+        <source>SNI for IP addresses</source>
+        <translation>IP 地址也发送 SNI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="97"/>
+        <source>Send the address in SNI too (RFC 6066 allows names only)</source>
+        <translation>目标为 IP 地址时也在 SNI 中发送（RFC 6066 仅允许主机名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
+        <source>Not available in this version.</source>
+        <translation>此版本不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
+        <source>ALPN http/1.1</source>
+        <translation>ALPN http/1.1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
+        <source>CA file (PEM)</source>
+        <translation>CA 文件（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
+        <source>Client certificate (PEM)</source>
+        <translation>客户端证书（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
+        <source>Key (PEM, if not in the certificate)</source>
+        <translation>私钥（PEM，如未包含在证书中）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
+        <source>CA file…</source>
+        <translation>CA 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="106"/>
+        <source>Client certificate…</source>
+        <translation>客户端证书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="107"/>
+        <source>Key…</source>
+        <translation>私钥…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="111"/>
+        <source>none</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="132"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
+        <source>Read timeout</source>
+        <translation>读取超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="151"/>
+        <source>Total timeout</source>
+        <translation>总超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="171"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="250"/>
+        <source>Type a host to connect to.</source>
+        <translation>请输入要连接的主机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="277"/>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="285"/>
+        <source>Choose the CA file</source>
+        <translation>选择 CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="289"/>
+        <source>Choose the client certificate</source>
+        <translation>选择客户端证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="293"/>
+        <source>Choose the client key</source>
+        <translation>选择客户端私钥</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +2265,39 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="257"/>
         <source>No clients</source>
         <translation>无客户端</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesButton</name>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="97"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="100"/>
+        <source>GET</source>
+        <translation>GET</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="102"/>
+        <source>POST form</source>
+        <translation>POST 表单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="105"/>
+        <source>POST JSON</source>
+        <translation>POST JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="107"/>
+        <source>Multipart with a file…</source>
+        <translation>Multipart 文件上传…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="130"/>
+        <source>Choose the file to upload</source>
+        <translation>选择要上传的文件</translation>
     </message>
 </context>
 <context>
