@@ -13,9 +13,9 @@ import asyncio
 import errno
 import ipaddress
 import socket
-import ssl
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import ConnectError, ConnectRefused, TlsError
 from desktop.core.http.anomaly import AnomalyKind
@@ -23,7 +23,10 @@ from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.resolve import SockAddr, resolve
-from desktop.core.net.tls import TlsSessionInfo, describe_ssl_error, session_info
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+
+if TYPE_CHECKING:
+    from OpenSSL import SSL
 
 __all__ = ["Connection", "final_responses", "open_connection"]
 
@@ -49,7 +52,6 @@ class Connection:
     """
 
     def __init__(self) -> None:
-        self.ssl_object: ssl.SSLObject | None = None
         self._tls_info: TlsSessionInfo | None = None
         self.exchanges = 0
         self.stray = bytearray()
@@ -64,13 +66,8 @@ class Connection:
 
     @property
     def tls_info(self) -> TlsSessionInfo | None:
-        """What the TLS handshake agreed, or None for plain TCP.
-
-        Made when first asked, so that reading certificates (~30 ms for the first one, which
-        imports ``cryptography``) is not counted in an exchange's time.
-        """
-        if self._tls_info is None and self.ssl_object is not None:
-            self._tls_info = session_info(self.ssl_object)
+        """What the TLS handshake agreed (the whole chain and the verification outcome), or
+        None for plain TCP."""
         return self._tls_info
 
     @property
@@ -198,14 +195,24 @@ async def open_connection(
     port: int,
     clock: Clock,
     *,
-    ssl_context: ssl.SSLContext | None = None,
-    server_hostname: str | None = None,
+    tls: TlsClientOptions | None = None,
+    tls_context: SSL.Context | None = None,
     timeout: float = 10.0,
 ) -> Connection:
-    """Resolve, connect and (with ``ssl_context``) shake hands, marking ``clock`` at each step.
+    """Resolve, connect and (with ``tls``) shake hands, marking ``clock`` at each step.
+
+    TLS runs through pyOpenSSL (``tls_transport.TlsPipe``) so that the session carries every
+    certificate the server sent and the verification outcome, verify on or off.
+
+    Args:
+        tls: TLS options, or None for plain TCP.
+        tls_context: ``tls_chain.openssl_client_context(tls)``, made by the caller (it loads
+            the trusted roots, which is not part of the exchange's time).
 
     Raises:
-        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
+        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each;
+            ``CertificateRejected`` (a ``TlsError``) carries the session when verification was
+            on and failed.
         TimeoutError: the steps together took longer than ``timeout``.
     """
     loop = asyncio.get_running_loop()
@@ -215,30 +222,65 @@ async def open_connection(
         sock = await _connect(host, port, addresses)
         clock.connect = time.perf_counter_ns()
         connection = Connection()
-        try:
-            await loop.create_connection(
-                lambda: connection.stream,
-                sock=sock,
-                ssl=ssl_context,
-                server_hostname=server_hostname if ssl_context else None,
-                ssl_handshake_timeout=timeout if ssl_context else None,
+        if tls is None:
+            try:
+                await loop.create_connection(lambda: connection.stream, sock=sock)
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            assert tls_context is not None
+            await _shake_hands(
+                connection, sock, host, options=tls, context=tls_context, clock=clock
             )
-        except (ssl.SSLError, OSError) as error:
-            sock.close()
-            raise TlsError(describe_ssl_error(error)) from None
-        except BaseException:
-            sock.close()
-            raise
     transport = connection.stream.transport
     assert transport is not None
     # Writes are "done" only when the kernel has every byte: drain() then waits for that.
     transport.set_write_buffer_limits(high=0)
-    ssl_object = transport.get_extra_info("ssl_object")
-    if ssl_context is not None:
-        clock.appconnect = time.perf_counter_ns()
-        if isinstance(ssl_object, ssl.SSLObject):
-            connection.ssl_object = ssl_object
     return connection
+
+
+async def _shake_hands(
+    connection: Connection,
+    sock: socket.socket,
+    host: str,
+    *,
+    options: TlsClientOptions,
+    context: SSL.Context,
+    clock: Clock,
+) -> None:
+    """The TLS handshake on ``sock``; the stream goes to ``connection`` once it is trusted."""
+    # Imported here: pyOpenSSL and cryptography cost ~30 ms of a start-up that may never use TLS.
+    from OpenSSL import SSL  # noqa: PLC0415
+
+    from desktop.core.http.tls_transport import TlsPipe  # noqa: PLC0415
+    from desktop.core.net import tls_chain  # noqa: PLC0415
+
+    loop = asyncio.get_running_loop()
+    tls = SSL.Connection(context, None)
+    tls.set_app_data(tls_chain.HandshakeRecorder())
+    sni = tls_chain.sni_name(host, options)
+    if sni is not None:
+        tls.set_tlsext_host_name(sni)
+    pipe = TlsPipe(tls)
+    try:
+        await loop.create_connection(lambda: pipe, sock=sock)
+        await pipe.handshake()
+    except (SSL.Error, OSError) as error:
+        pipe.abort()
+        sock.close()
+        raise TlsError(tls_chain.describe_openssl_error(error, options)) from None
+    except BaseException:
+        pipe.abort()
+        sock.close()
+        raise
+    clock.appconnect = time.perf_counter_ns()
+    info = tls_chain.inspect_session(tls, host, options)
+    if options.verify and not info.verified:
+        pipe.abort()  # not one request byte for a server that failed the check
+        raise tls_chain.rejection(info)
+    connection._tls_info = info
+    pipe.attach(connection.stream)
 
 
 def _literal(host: str, port: int) -> list[SockAddr]:

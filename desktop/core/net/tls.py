@@ -40,12 +40,20 @@ __all__ = [
     "TlsClientOptions",
     "TlsServerOptions",
     "TlsSessionInfo",
+    "VerifyProblem",
     "client_context",
     "describe_ssl_error",
+    "describe_verify_problem",
+    "sentence_for_reason",
     "server_context",
     "server_hostname",
     "session_info",
 ]
+
+
+# What "legacy TLS" allows: every cipher OpenSSL has, at security level 0 (TLS 1.0 and 1.1 need
+# SHA-1 signatures, which level 1 and up refuse).
+LEGACY_CIPHERS = "DEFAULT:@SECLEVEL=0"
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,11 @@ class TlsClientOptions:
         cert_file: PEM client certificate (may also hold the key).
         key_file: PEM private key of ``cert_file``, unencrypted.
         alpn: protocols to offer in ALPN, most preferred first (e.g. ``("h2", "http/1.1")``).
+        sni_for_addresses: send an IP-literal target in SNI too (RFC 6066 §3 allows only host
+            names there, and Python's ``ssl`` never does it; only the HTTP engine, which shakes
+            hands with pyOpenSSL, honours this).
+        legacy_tls: allow TLS 1.0 and 1.1 and every cipher (OpenSSL security level 0), for
+            old servers; off, TLS 1.2 is the minimum.
     """
 
     verify: bool = True
@@ -67,6 +80,8 @@ class TlsClientOptions:
     cert_file: str | None = None
     key_file: str | None = None
     alpn: tuple[str, ...] = ()
+    sni_for_addresses: bool = False
+    legacy_tls: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,29 @@ class TlsServerOptions:
 
 
 @dataclass(frozen=True)
+class VerifyProblem:
+    """One reason why the peer's certificates did not verify.
+
+    Attributes:
+        depth: which certificate: 0 is the leaf, 1 its issuer, and so on.
+        code: OpenSSL's ``X509_V_ERR_*`` number (62 hostname and 64 IP address mismatch are
+            also used for the name check done after the handshake).
+        message: OpenSSL's text for ``code``, e.g. ``"certificate has expired"``.
+        subject: the subject of the certificate concerned (RFC 4514), when known.
+    """
+
+    depth: int
+    code: int
+    message: str
+    subject: str = ""
+
+    def __str__(self) -> str:
+        where = "the leaf" if self.depth == 0 else f"certificate {self.depth} of the chain"
+        who = f", {self.subject}" if self.subject else ""
+        return f"{self.message} ({where}{who})"
+
+
+@dataclass(frozen=True)
 class TlsSessionInfo:
     """What was agreed in a handshake.
 
@@ -95,14 +133,40 @@ class TlsSessionInfo:
         version: e.g. ``"TLSv1.3"``.
         cipher: the cipher suite's OpenSSL name, e.g. ``"TLS_AES_256_GCM_SHA384"``.
         alpn: the protocol chosen by ALPN, if any.
-        peer_chain: the peer's certificates, leaf first (may be only the leaf; see
-            ``session_info``); empty when the peer sent none.
+        peer_chain: the certificates the peer sent, leaf first; empty when it sent none. The
+            HTTP engine (pyOpenSSL) gives all of them; ``session_info`` (Python's ``ssl``)
+            gives only the leaf on Python < 3.13.
+        verified: the chain and the name were checked and are trusted (True), were checked
+            and are not (False: ``verify_problems`` say why), or were not reported (None).
+            Checked also when verification is off, so the user sees what would have failed.
+        verify_problems: every reason why verification failed, in OpenSSL's order.
+        verification_required: verification was on, so a failure stopped the connection
+            before any request byte was sent.
+        server_name_sent: the name sent in SNI, or None when none was sent.
+        verified_chain: the chain as built up to a trusted root, when it verified.
     """
 
     version: str
     cipher: str
     alpn: str | None
     peer_chain: tuple[CertificateInfo, ...]
+    verified: bool | None = None
+    verify_problems: tuple[VerifyProblem, ...] = ()
+    verification_required: bool = False
+    server_name_sent: str | None = None
+    verified_chain: tuple[CertificateInfo, ...] = ()
+
+    @property
+    def verify_summary(self) -> str:
+        """One sentence: the verification outcome."""
+        if self.verified is None:
+            return "Verification: not reported."
+        if self.verified:
+            return "Verification: the chain and the name are trusted."
+        problems = "; ".join(str(problem) for problem in self.verify_problems)
+        if self.verification_required:
+            return f"Verification failed: {problems}."
+        return f"Verification is off; it would have failed: {problems}."
 
 
 def client_context(options: TlsClientOptions) -> ssl.SSLContext:
@@ -123,6 +187,9 @@ def client_context(options: TlsClientOptions) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
+    if options.legacy_tls:
+        context.minimum_version = ssl.TLSVersion.TLSv1
+        context.set_ciphers(LEGACY_CIPHERS)
     _load_identity(context, options.cert_file, options.key_file)
     if options.alpn:
         try:
@@ -199,11 +266,14 @@ def session_info(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> TlsSessionInfo:
     leaf only.
     """
     cipher = ssl_object.cipher()
+    verified = ssl_object.context.verify_mode == ssl.CERT_REQUIRED
     return TlsSessionInfo(
         version=ssl_object.version() or "unknown",
         cipher=cipher[0] if cipher else "unknown",
         alpn=ssl_object.selected_alpn_protocol(),
         peer_chain=tuple(_certs().CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
+        verified=True if verified else None,  # a failed check would have ended the handshake
+        verification_required=verified,
     )
 
 
@@ -216,12 +286,13 @@ def describe_ssl_error(error: BaseException, *, server_side: bool = False) -> st
     """
     peer = "client" if server_side else "server"
     if isinstance(error, ssl.SSLCertVerificationError):
-        return _verify_sentence(error, peer)
+        detail = str(error.verify_message or error.reason or "certificate verify failed")
+        return describe_verify_problem(error.verify_code, detail, peer)
     reason = getattr(error, "reason", None)
     if isinstance(error, ssl.SSLError) and isinstance(reason, str):
-        for reasons, template in _REASONS:
-            if reason in reasons:
-                return template.format(peer=peer)
+        sentence = sentence_for_reason(reason, peer)
+        if sentence is not None:
+            return sentence
     # asyncio gives up on a slow handshake with ConnectionAbortedError("SSL handshake is taking
     # longer than N seconds: aborting the connection"); a timeout around it gives TimeoutError.
     if isinstance(error, TimeoutError) or "handshake is taking longer" in str(error):
@@ -323,10 +394,25 @@ _REASONS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
-def _verify_sentence(error: ssl.SSLCertVerificationError, peer: str) -> str:
-    detail = str(error.verify_message or error.reason or "certificate verify failed").rstrip(".")
-    clause, hint = _VERIFY_CLAUSES.get(error.verify_code, ("could not be verified", ""))
+def describe_verify_problem(code: int, detail: str, peer: str = "server") -> str:
+    """A sentence for a failed certificate check.
+
+    Args:
+        code: OpenSSL's ``X509_V_ERR_*`` number.
+        detail: OpenSSL's text for it (e.g. ``"certificate has expired"``).
+        peer: ``"server"`` or ``"client"``.
+    """
+    clause, hint = _VERIFY_CLAUSES.get(code, ("could not be verified", ""))
+    detail = detail.rstrip(".")
     return f"The {peer}'s certificate {clause}: {detail}" + (f"; {hint}." if hint else ".")
+
+
+def sentence_for_reason(reason: str, peer: str = "server") -> str | None:
+    """The sentence for an OpenSSL reason code (``"WRONG_VERSION_NUMBER"``…), if it has one."""
+    for reasons, template in _REASONS:
+        if reason in reasons:
+            return template.format(peer=peer)
+    return None
 
 
 def _plain_reason(error: BaseException) -> str:
