@@ -123,48 +123,57 @@ class TlsPipe(asyncio.Protocol):
     def _read_plaintext(self) -> None:
         app = self._app
         assert app is not None
-        while self._lost is None:
+        ended = False
+        while self._lost is None and not ended:
             try:
                 if isinstance(app, asyncio.BufferedProtocol):
-                    buffer = app.get_buffer(-1)
-                    size = self._fill(buffer)
+                    buffer = memoryview(app.get_buffer(-1))
+                    size, ended = self._fill(buffer)
                     if size:
                         app.buffer_updated(size)
                 else:
-                    data = self.tls.recv(_RECORD)
+                    data, ended = self._recv()
                     size = len(data)
-                    app.data_received(data)
-            except SSL.WantReadError:
-                break
-            except SSL.ZeroReturnError:  # close_notify
-                self._flush()
-                if not self._eof:
-                    self._eof = True
-                    if not app.eof_received():
-                        self.transport.close()
-                return
+                    if data:
+                        app.data_received(data)
             except SSL.Error as error:
                 self._fail(error)
                 return
             if not size:
                 break
-        self._flush()  # a key update or a ticket may need an answer
+        self._flush()  # a key update, a ticket or our close_notify may need to go out
+        if ended and not self._eof:  # close_notify: the server sends nothing more
+            self._eof = True
+            if not app.eof_received():
+                self.transport.close()
 
-    def _fill(self, buffer: Any) -> int:
-        """Decrypt into ``buffer`` until it is full or OpenSSL has nothing more (one
-        ``buffer_updated`` per read from the socket, not per 16 KiB record)."""
-        view = memoryview(buffer)
+    def _fill(self, view: memoryview) -> tuple[int, bool]:
+        """Decrypt into ``view`` until it is full or OpenSSL has nothing more (one
+        ``buffer_updated`` per read from the socket, not per 16 KiB record).
+
+        Returns:
+            The bytes written, and whether the peer's close_notify was reached.
+        """
         size = 0
-        try:
-            while size < len(view):
+        while size < len(view):
+            try:
                 got = self.tls.recv_into(view[size:], min(len(view) - size, _BIO_READ))
-                if not got:
-                    break
-                size += got
+            except SSL.WantReadError:
+                return size, False
+            except SSL.ZeroReturnError:
+                return size, True
+            if not got:
+                break
+            size += got
+        return size, False
+
+    def _recv(self) -> tuple[bytes, bool]:
+        try:
+            return self.tls.recv(_RECORD), False
         except SSL.WantReadError:
-            if not size:
-                raise
-        return size
+            return b"", False
+        except SSL.ZeroReturnError:
+            return b"", True
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         """Encrypt ``data`` and hand the records to the plain transport."""
