@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import ConnectTimeout, NetError, SocketDeskError
+from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
@@ -221,6 +222,8 @@ def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
     if reader.error_offset is not None or not reader.responses:
         return False
+    if any(a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies):
+        return False  # the connection is out of step: the next response would be misread
     last = reader.responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False

@@ -167,11 +167,13 @@ async def _unless_cancelled(
     finally:
         waiter.cancel()
         if not task.done():
+            # Stopped first: the connection is dropped and nothing more is read while the task
+            # unwinds (a fast server would otherwise deliver a few more reads).
+            for attempt in attempts:
+                attempt.stop("Cancelled")
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            for attempt in attempts:
-                attempt.stop("Cancelled")
     if not task.cancelled():
         task.result()  # a bug in the work is not hidden
 
