@@ -189,6 +189,8 @@ class Attempt:
 
     def _closed_sentence(self, connection: Connection) -> str:
         reason = connection.stream.close_reason
+        if connection.tls_failure is not None:
+            return connection.tls_failure.rstrip(".")
         if "reset" in reason:
             return "The connection was reset"
         if self.reused and connection.received == 0:

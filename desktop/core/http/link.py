@@ -49,10 +49,12 @@ class Connection:
         exchanges: how many exchanges used this connection.
         stray: bytes that arrived while no exchange was reading (kept for the next one).
         received: bytes received by the current (or last) exchange.
+        tls_failure: the sentence for a TLS error (an alert) that broke the stream, if any.
     """
 
     def __init__(self) -> None:
         self._tls_info: TlsSessionInfo | None = None
+        self.tls_failure: str | None = None  # a TLS error that broke the stream, as a sentence
         self.exchanges = 0
         self.stray = bytearray()
         self.stream = StreamConnection(memoryview(bytearray(READ_SIZE)), self._data, self._lost)
@@ -262,7 +264,11 @@ async def _shake_hands(
     sni = tls_chain.sni_name(host, options)
     if sni is not None:
         tls.set_tlsext_host_name(sni)
-    pipe = TlsPipe(tls)
+
+    def broken(error: SSL.Error) -> None:
+        connection.tls_failure = tls_chain.describe_openssl_error(error, options)
+
+    pipe = TlsPipe(tls, broken)
     try:
         await loop.create_connection(lambda: pipe, sock=sock)
         await pipe.handshake()

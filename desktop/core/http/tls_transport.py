@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from OpenSSL import SSL
@@ -28,10 +29,15 @@ class TlsPipe(asyncio.Protocol):
 
     Args:
         tls: a client ``SSL.Connection`` made with ``None`` as its socket (memory BIOs).
+        on_error: told the ``SSL.Error`` that broke an established stream (an alert from the
+            server, e.g. "certificate required" in TLS 1.3, comes after the handshake).
     """
 
-    def __init__(self, tls: SSL.Connection) -> None:
+    def __init__(
+        self, tls: SSL.Connection, on_error: Callable[[SSL.Error], None] | None = None
+    ) -> None:
         self.tls = tls
+        self._on_error = on_error
         self._raw: asyncio.Transport | None = None
         self._app: asyncio.BufferedProtocol | asyncio.Protocol | None = None
         self._handshake: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -219,6 +225,8 @@ class TlsPipe(asyncio.Protocol):
     def _fail(self, error: Exception) -> None:
         if not self._handshake.done():
             self._handshake.set_exception(error)
+        elif self._on_error is not None and isinstance(error, SSL.Error):
+            self._on_error(error)
         if self._raw is not None:
             self._raw.abort()
 
