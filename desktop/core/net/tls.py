@@ -25,6 +25,7 @@ import enum
 import ipaddress
 import ssl
 import tempfile
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,7 +189,9 @@ def client_context(options: TlsClientOptions) -> ssl.SSLContext:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     if options.legacy_tls:
-        context.minimum_version = ssl.TLSVersion.TLSv1
+        with warnings.catch_warnings():  # asked for on purpose: the user reaches an old server
+            warnings.simplefilter("ignore", DeprecationWarning)
+            context.minimum_version = ssl.TLSVersion.TLSv1
         context.set_ciphers(LEGACY_CIPHERS)
     _load_identity(context, options.cert_file, options.key_file)
     if options.alpn:
