@@ -4,6 +4,7 @@ from bench import (
     gui_flood,
     http_keepalive,
     http_timings,
+    http_tls,
     ipmsg_node,
     periodic_send,
     tcp_clients,
@@ -19,6 +20,7 @@ for bench in (
     gui_flood,
     http_keepalive,
     http_timings,
+    http_tls,
     ipmsg_node,
 ):
     bench.main([])

@@ -163,7 +163,7 @@ class TlsPipe(asyncio.Protocol):
         size = 0
         while size < len(view):
             try:
-                got = self.tls.recv_into(view[size:], min(len(view) - size, _BIO_READ))
+                got = self.tls.recv_into(view[size:], min(len(view) - size, _RECORD))
             except SSL.WantReadError:
                 return size, False
             except SSL.ZeroReturnError:
