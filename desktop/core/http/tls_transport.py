@@ -106,7 +106,9 @@ class TlsPipe(asyncio.Protocol):
             self.transport.close()
 
     def abort(self) -> None:
-        """Drop the plain connection at once."""
+        """Drop the plain connection at once (a handshake still waited for is cancelled)."""
+        if not self._handshake.done():
+            self._handshake.cancel()
         if self._raw is not None:
             self._raw.abort()
 
@@ -130,7 +132,7 @@ class TlsPipe(asyncio.Protocol):
         app = self._app
         assert app is not None
         ended = False
-        while self._lost is None and not ended:
+        while not ended and self._reading():
             try:
                 if isinstance(app, asyncio.BufferedProtocol):
                     buffer = memoryview(app.get_buffer(-1))
@@ -152,6 +154,11 @@ class TlsPipe(asyncio.Protocol):
             self._eof = True
             if not app.eof_received():
                 self.transport.close()
+
+    def _reading(self) -> bool:
+        """Whether decrypted bytes should still go to the application (not once it closed or
+        aborted the connection: the plain side's loss is reported a moment later)."""
+        return self._lost is None and self._raw is not None and not self._raw.is_closing()
 
     def _fill(self, view: memoryview) -> tuple[int, bool]:
         """Decrypt into ``view`` until it is full or OpenSSL has nothing more (one
