@@ -22,14 +22,8 @@ from OpenSSL import SSL
 from desktop.core.errors import TlsError
 from desktop.core.net import certs
 from desktop.core.net.certs import CertificateInfo
-from desktop.core.net.tls import (
-    LEGACY_CIPHERS,
-    TlsClientOptions,
-    TlsSessionInfo,
-    VerifyProblem,
-    describe_verify_problem,
-    sentence_for_reason,
-)
+from desktop.core.net.tls import LEGACY_CIPHERS, TlsClientOptions, TlsSessionInfo, VerifyProblem
+from desktop.core.net.tls_errors import describe_verify_problem, sentence_for_reason
 
 __all__ = [
     "CertificateRejected",
