@@ -9,7 +9,9 @@ so a test can tell what the server did, not only what the client saw.
 Behaviours (see :data:`BEHAVIOURS`): ``bad_status``, ``lf_only``, ``endless_chunked``,
 ``huge_header`` (a 1 MB header line), ``endless_header``, ``slow_drip``,
 ``content_length_larger`` (than the body), ``content_length_smaller`` (than the body),
-``closed_mid_body``, ``reset_mid_body``, ``silent``, ``empty``.
+``closed_mid_body``, ``reset_mid_body``, ``silent``, ``empty``; and from the research
+notes' matrix: ``http09`` (no status line), ``bad_chunk``, ``content_length_and_chunked``,
+``continue_flood`` (1,000 ``100 Continue`` before the answer).
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ DRIP = b"HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\none byte at a time, slowly
 LARGER = b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly nine"
 SMALLER = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokSMUGGLED BYTES AFTER THE BODY"
 MID_BODY = b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial"
+HTTP09 = b"<html>no status line at all</html>\n"
+BAD_CHUNK = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nmore\r\n"
+CL_TE = (
+    b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+    b"3\r\nabc\r\n0\r\n\r\n"
+)
+CONTINUES = 1000
+CONTINUE_FLOOD = b"HTTP/1.1 100 Continue\r\n\r\n" * CONTINUES + (
+    b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone"
+)
 
 
 @dataclass
@@ -163,6 +175,22 @@ def _empty(conn: _Conn, query: dict[str, str]) -> None:
     return
 
 
+def _http09(conn: _Conn, query: dict[str, str]) -> None:
+    conn.send(HTTP09)
+
+
+def _bad_chunk(conn: _Conn, query: dict[str, str]) -> None:
+    conn.send(BAD_CHUNK)
+
+
+def _cl_te(conn: _Conn, query: dict[str, str]) -> None:
+    conn.send(CL_TE)
+
+
+def _continue_flood(conn: _Conn, query: dict[str, str]) -> None:
+    conn.send(CONTINUE_FLOOD)
+
+
 BEHAVIOURS: dict[str, Behaviour] = {
     "bad_status": _bad_status,
     "lf_only": _lf_only,
@@ -176,6 +204,10 @@ BEHAVIOURS: dict[str, Behaviour] = {
     "reset_mid_body": _reset_mid_body,
     "silent": _silent,
     "empty": _empty,
+    "http09": _http09,
+    "bad_chunk": _bad_chunk,
+    "content_length_and_chunked": _cl_te,
+    "continue_flood": _continue_flood,
 }
 
 

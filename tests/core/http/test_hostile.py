@@ -230,3 +230,33 @@ def test_cancel_while_the_tcp_connect_waits() -> None:
 
         result = asyncio.run(main())
     assert result.error == "Cancelled while connecting."
+
+
+def test_no_status_line_at_all_is_shown_unparsed(server: HostileServer) -> None:
+    result = ask(server, "http09")
+    assert result.reader.raw == hostile_http.HTTP09
+    assert kinds(result) == [AnomalyKind.MALFORMED_STATUS_LINE]
+    assert "does not start with “HTTP/”" in result.reader.anomalies[0].message
+
+
+def test_a_bad_chunk_size_ends_the_body_before_it(server: HostileServer) -> None:
+    result = ask(server, "bad_chunk")
+    assert result.reader.raw == hostile_http.BAD_CHUNK
+    assert kinds(result) == [AnomalyKind.BAD_CHUNK_SIZE]
+    assert result.reader.error_offset == hostile_http.BAD_CHUNK.index(b"ZZ")
+    assert result.responses[0].body == b"hello"
+
+
+def test_content_length_with_chunked_is_flagged_and_chunked_wins(server: HostileServer) -> None:
+    result = ask(server, "content_length_and_chunked")
+    assert result.error is None and result.reader.raw == hostile_http.CL_TE
+    assert kinds(result) == [AnomalyKind.TE_WITH_CONTENT_LENGTH]
+    assert result.responses[0].body == b"abc"
+
+
+def test_a_flood_of_interim_responses_then_the_answer(server: HostileServer) -> None:
+    result = ask(server, "continue_flood")
+    assert result.error is None and result.reader.raw == hostile_http.CONTINUE_FLOOD
+    statuses = [response.status for response in result.responses]
+    assert statuses == [100] * hostile_http.CONTINUES + [200]
+    assert result.responses[-1].body == b"done"
