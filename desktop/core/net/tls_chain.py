@@ -210,6 +210,8 @@ def describe_openssl_error(error: BaseException, options: TlsClientOptions) -> s
         sentence = sentence_for_reason(reason)
         if sentence is not None:
             return sentence
+        if reason in _PROTOCOL_REASONS:
+            return "The server broke the TLS protocol (an unexpected or malformed message)."
     if isinstance(error, SSL.SysCallError | SSL.ZeroReturnError | ConnectionError | EOFError):
         return "The server closed the connection during the TLS handshake."
     if reasons:
@@ -229,6 +231,12 @@ _VERSION_REASONS = frozenset(
 )
 
 
+# Reasons for a peer that sent something TLS does not allow where it did (OpenSSL's names).
+_PROTOCOL_REASONS = frozenset(
+    {"UNEXPECTED_MESSAGE", "UNEXPECTED_RECORD", "BAD_PACKET_LENGTH", "RECORD_LAYER_FAILURE"}
+)
+
+
 def _reason_codes(error: BaseException) -> list[str]:
     """OpenSSL's reasons as the upper-case codes ``ssl`` uses (``"tlsv1 alert protocol
     version"`` → ``TLSV1_ALERT_PROTOCOL_VERSION``)."""
@@ -240,7 +248,11 @@ def _reason_codes(error: BaseException) -> list[str]:
     codes = []
     for entry in entries:
         if isinstance(entry, tuple) and entry:
-            codes.append(str(entry[-1]).strip().upper().replace(" ", "_"))
+            code = str(entry[-1]).strip().upper().replace(" ", "_")
+            codes.append(code)
+            if code.startswith("TLS_ALERT_"):  # OpenSSL 4's names for the alerts 3.x calls
+                rest = code.removeprefix("TLS_ALERT_")  # SSLV3_ALERT_* or TLSV1_ALERT_*
+                codes += [f"SSLV3_ALERT_{rest}", f"TLSV1_ALERT_{rest}"]
     return codes
 
 

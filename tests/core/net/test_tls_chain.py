@@ -118,6 +118,12 @@ def test_openssl_errors_become_sentences() -> None:
     assert tls_chain.describe_openssl_error(error("odd thing happened"), strict) == (
         "TLS failed: odd thing happened."
     )
+    assert tls_chain.describe_openssl_error(error("tls alert handshake failure"), strict) == (
+        "The server refused the TLS handshake (handshake failure: often no cipher suite in common)."
+    )
+    assert tls_chain.describe_openssl_error(error("unexpected message"), strict) == (
+        "The server broke the TLS protocol (an unexpected or malformed message)."
+    )
 
 
 def test_verify_problems_read_as_sentences() -> None:
