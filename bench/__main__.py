@@ -2,6 +2,7 @@
 
 from bench import (
     gui_flood,
+    http_hostile,
     http_keepalive,
     http_timings,
     http_tls,
@@ -21,6 +22,7 @@ for bench in (
     http_keepalive,
     http_timings,
     http_tls,
+    http_hostile,
     ipmsg_node,
 ):
     bench.main([])

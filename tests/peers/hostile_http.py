@@ -11,7 +11,8 @@ Behaviours (see :data:`BEHAVIOURS`): ``bad_status``, ``lf_only``, ``endless_chun
 ``content_length_larger`` (than the body), ``content_length_smaller`` (than the body),
 ``closed_mid_body``, ``reset_mid_body``, ``silent``, ``empty``; and from the research
 notes' matrix: ``http09`` (no status line), ``bad_chunk``, ``content_length_and_chunked``,
-``continue_flood`` (1,000 ``100 Continue`` before the answer).
+``continue_flood`` (1,000 ``100 Continue`` before the answer); and ``big_body`` (a
+well-formed text body of ``?size=`` bytes) for the views' own caps.
 """
 
 from __future__ import annotations
@@ -191,6 +192,15 @@ def _continue_flood(conn: _Conn, query: dict[str, str]) -> None:
     conn.send(CONTINUE_FLOOD)
 
 
+def _big_body(conn: _Conn, query: dict[str, str]) -> None:
+    size = int(query.get("size", str(1 << 20)))
+    conn.send(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % size)
+    line = b"b" * 1023 + b"\n"
+    for _ in range(size // len(line)):
+        conn.send(line)
+    conn.send(b"b" * (size % len(line)))
+
+
 BEHAVIOURS: dict[str, Behaviour] = {
     "bad_status": _bad_status,
     "lf_only": _lf_only,
@@ -208,6 +218,7 @@ BEHAVIOURS: dict[str, Behaviour] = {
     "bad_chunk": _bad_chunk,
     "content_length_and_chunked": _cl_te,
     "continue_flood": _continue_flood,
+    "big_body": _big_body,
 }
 
 
