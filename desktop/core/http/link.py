@@ -259,32 +259,34 @@ async def _shake_hands(
     from desktop.core.net import tls_chain  # noqa: PLC0415
 
     loop = asyncio.get_running_loop()
-    tls = SSL.Connection(context, None)
-    tls.set_app_data(tls_chain.HandshakeRecorder())
-    sni = tls_chain.sni_name(host, options)
-    if sni is not None:
-        tls.set_tlsext_host_name(sni)
+    try:
+        tls = SSL.Connection(context, None)
+        tls.set_app_data(tls_chain.HandshakeRecorder())
+        sni = tls_chain.sni_name(host, options)  # TlsError for a name SNI cannot carry
+        if sni is not None:
+            tls.set_tlsext_host_name(sni)
+    except BaseException:
+        sock.close()
+        raise
 
     def broken(error: SSL.Error) -> None:
         connection.tls_failure = tls_chain.describe_openssl_error(error, options)
 
     pipe = TlsPipe(tls, broken)
     try:
-        await loop.create_connection(lambda: pipe, sock=sock)
-        await pipe.handshake()
-    except (SSL.Error, OSError) as error:
-        pipe.abort()
-        sock.close()
-        raise TlsError(tls_chain.describe_openssl_error(error, options)) from None
+        try:
+            await loop.create_connection(lambda: pipe, sock=sock)
+            await pipe.handshake()
+        except (SSL.Error, OSError) as error:
+            raise TlsError(tls_chain.describe_openssl_error(error, options)) from None
+        clock.appconnect = time.perf_counter_ns()
+        info = tls_chain.inspect_session(tls, host, options)
+        if options.verify and not info.verified:
+            raise tls_chain.rejection(info)  # not one request byte for a server that failed
     except BaseException:
         pipe.abort()
         sock.close()
         raise
-    clock.appconnect = time.perf_counter_ns()
-    info = tls_chain.inspect_session(tls, host, options)
-    if options.verify and not info.verified:
-        pipe.abort()  # not one request byte for a server that failed the check
-        raise tls_chain.rejection(info)
     connection._tls_info = info
     pipe.attach(connection.stream)
 

@@ -209,3 +209,11 @@ def test_a_plain_http_server_on_the_tls_port_gives_a_sentence(tmp_path: Path) ->
     with sender_server(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n") as port:
         result = send("127.0.0.1", port, TlsClientOptions(verify=False))
     assert result.error == "The server does not speak TLS on this port."
+
+
+def test_a_name_sni_cannot_carry_is_a_sentence_and_closes_the_socket() -> None:
+    with sender_server(b"", close_after=False) as port:
+        options = TlsClientOptions(verify=False, server_name="a" * 70 + ".test")
+        result = send("127.0.0.1", port, options)
+    assert result.error is not None and "cannot be sent in SNI" in result.error
+    assert result.tls_info is None and result.raw_sent == b""
