@@ -98,11 +98,12 @@ class TlsPipe(asyncio.Protocol):
         """Hand the stream to ``app``: it gets ``connection_made`` now and the data after."""
         self._app = app
         app.connection_made(self.transport)
+        eof_seen = self._eof
+        # What arrived since the handshake is delivered first, even if the connection is gone.
+        self._read_plaintext(backlog=True)
         if self._lost is not None:
             app.connection_lost(self._lost[0])
-            return
-        self._read_plaintext()
-        if self._eof and not self._closing and not app.eof_received():
+        elif eof_seen and self._eof and not self._closing and not app.eof_received():
             self.transport.close()
 
     def abort(self) -> None:
@@ -128,11 +129,13 @@ class TlsPipe(asyncio.Protocol):
         if not self._handshake.done():
             self._handshake.set_result(None)
 
-    def _read_plaintext(self) -> None:
+    def _read_plaintext(self, *, backlog: bool = False) -> None:
+        """Hand every decryptable byte to the application (``backlog``: also when the plain
+        side is already gone, for what arrived before the application was attached)."""
         app = self._app
         assert app is not None
         ended = False
-        while not ended and self._reading():
+        while not ended and (backlog or self._reading()):
             try:
                 if isinstance(app, asyncio.BufferedProtocol):
                     buffer = memoryview(app.get_buffer(-1))

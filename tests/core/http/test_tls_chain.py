@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import shutil
+import socket
+import ssl
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -217,3 +220,27 @@ def test_a_name_sni_cannot_carry_is_a_sentence_and_closes_the_socket() -> None:
         result = send("127.0.0.1", port, options)
     assert result.error is not None and "cannot be sent in SNI" in result.error
     assert result.tls_info is None and result.raw_sent == b""
+
+
+def test_a_response_sent_right_after_the_handshake_is_all_there(pki: Pki) -> None:
+    """The server answers before the request and closes: the bytes that arrived before the
+    stream was handed to the exchange are delivered first."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(pki.leaf, pki.leaf_key)
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nearly"
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with context.wrap_socket(conn, server_side=True) as tls:
+            tls.sendall(answer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        result = send("127.0.0.1", listener.getsockname()[1], TlsClientOptions(verify=False))
+    finally:
+        thread.join(5)
+        listener.close()
+    assert result.reader.raw == answer
+    assert result.responses[0].body == b"early"
