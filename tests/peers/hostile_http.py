@@ -271,8 +271,8 @@ class HostileServer:
                     target=self._handle, args=(sock, served), name="hostile-conn", daemon=True
                 )
                 self._threads.append(thread)
+                thread.start()  # under the lock: stop() never sees a thread not yet started
             self.accepted.release()
-            thread.start()
 
     def _handle(self, sock: socket.socket, served: Served) -> None:
         try:
@@ -317,7 +317,9 @@ class HostileServer:
         with contextlib.suppress(OSError):  # wakes the thread blocked in accept() (Linux)
             self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
-        for thread in list(self._threads):
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
             thread.join(SEND_TIMEOUT + 5)
 
 
