@@ -169,10 +169,17 @@ def test_a_silent_server_trips_the_read_timeout(server: HostileServer) -> None:
     assert server.last().ended == "client closed"  # the connection was closed, not leaked
 
 
-def test_a_slow_drip_never_trips_the_read_timeout_but_the_total_one(
-    server: HostileServer,
-) -> None:
-    result = ask(server, "slow_drip", query={"interval": 0.05}, read_timeout=0.5, total_timeout=0.6)
+def test_a_slow_drip_never_trips_the_read_timeout(server: HostileServer) -> None:
+    """The whole drip lasts far longer than the read timeout, yet no silence is that long."""
+    interval, read_timeout = 0.02, 0.5
+    assert len(hostile_http.DRIP) * interval > 2 * read_timeout
+    result = ask(server, "slow_drip", query={"interval": interval}, read_timeout=read_timeout)
+    assert result.error is None and result.reader.raw == hostile_http.DRIP
+    assert result.responses[0].complete
+
+
+def test_a_slow_drip_stops_at_the_total_timeout(server: HostileServer) -> None:
+    result = ask(server, "slow_drip", query={"interval": 0.05}, read_timeout=5, total_timeout=0.3)
     assert result.error is not None and "(total timeout)" in result.error
     raw = result.reader.raw
     assert raw and hostile_http.DRIP.startswith(raw) and len(raw) < len(hostile_http.DRIP)
