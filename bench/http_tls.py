@@ -6,8 +6,9 @@ Two figures on a loopback nginx (TLS 1.3, certificate made by the fixture, verif
 
 * download: a 64 MiB file over one TLS connection. Contenders: ``curl -k -o /dev/null``
   (``%{speed_download}``), ``exchange()`` (the composer's engine: pyOpenSSL pipe, bytes kept in
-  the reader), and asyncio's own TLS transport reading the same bytes into a counting protocol
-  (what the engine used before it needed the whole chain).
+  the reader), asyncio's own TLS transport reading the same bytes into a counting protocol
+  (what the engine used before it needed the whole chain), and ``exchange()`` over plain HTTP
+  (the engine without TLS: the reader's own cost).
 * handshakes: N fresh connections, each ``GET /hello.txt`` with ``Connection: close``:
   ``exchange()`` against asyncio's ``ssl`` doing the same by hand. (curl is left out: a
   process per connection would measure process start-up.)
@@ -40,7 +41,12 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--handshakes", type=int, default=200)
     args = parser.parse_args(argv)
-    download: dict[str, list[float]] = {"curl": [], "exchange": [], "asyncio-ssl": []}
+    download: dict[str, list[float]] = {
+        "curl": [],
+        "exchange": [],
+        "asyncio-ssl": [],
+        "exchange-plain": [],
+    }
     shakes: dict[str, list[float]] = {"exchange": [], "asyncio-ssl": []}
     with (
         tempfile.TemporaryDirectory(prefix="bench-nginx-") as folder,
@@ -50,6 +56,7 @@ def main(argv: list[str] | None = None) -> str:
             "curl": _curl_download,
             "exchange": _exchange_download,
             "asyncio-ssl": _asyncio_download,
+            "exchange-plain": _exchange_plain_download,
         }
         for index in range(args.rounds):
             names = list(downloads)
@@ -72,13 +79,16 @@ def main(argv: list[str] | None = None) -> str:
         ("curl", "curl -k -o /dev/null"),
         ("exchange", "exchange() (pyOpenSSL pipe, bytes kept)"),
         ("asyncio-ssl", "asyncio ssl transport (bytes counted)"),
+        ("exchange-plain", "exchange() over plain HTTP (no TLS at all)"),
     ):
         values = download[name]
         lines.append(f"{label:<44} {med[name]:>12.0f} {min(values):>8.0f} {max(values):>8.0f}")
     lines += [
         "",
         f"ratio exchange / curl: {med['exchange'] / med['curl']:.2f}x; "
-        f"exchange / asyncio ssl: {med['exchange'] / med['asyncio-ssl']:.2f}x",
+        f"exchange / asyncio ssl: {med['exchange'] / med['asyncio-ssl']:.2f}x; "
+        f"exchange TLS / exchange plain: {med['exchange'] / med['exchange-plain']:.2f}x "
+        "(what the TLS pipe costs the engine)",
         "",
         f"{'handshake contender':<44} {'median conn/s':>12} {'min':>8} {'max':>8}",
     ]
@@ -119,6 +129,19 @@ def _exchange_download(nginx: Nginx) -> float:
     async def run() -> float:
         started = time.perf_counter()
         result = await exchange(_target(nginx), [LARGE], max_response_bytes=LARGE_SIZE + 1)
+        elapsed = time.perf_counter() - started
+        if result.error is not None or len(result.responses[0].body) != LARGE_SIZE:
+            raise RuntimeError(f"download failed: {result.error}")
+        return LARGE_SIZE / elapsed / 1e6
+
+    return asyncio.run(run())
+
+
+def _exchange_plain_download(nginx: Nginx) -> float:
+    async def run() -> float:
+        started = time.perf_counter()
+        target = HttpTarget(nginx.host, nginx.port)
+        result = await exchange(target, [LARGE], max_response_bytes=LARGE_SIZE + 1)
         elapsed = time.perf_counter() - started
         if result.error is not None or len(result.responses[0].body) != LARGE_SIZE:
             raise RuntimeError(f"download failed: {result.error}")
