@@ -254,6 +254,8 @@ class _TlsTransport(asyncio.Transport):
     def get_extra_info(self, name: str, default: Any = None) -> Any:
         if name == "openssl_connection":
             return self._pipe.tls
+        if name == "socket" and self._pipe._lost is not None:
+            return default  # closed already: handed over after the server hung up
         raw = self._raw()
         return raw.get_extra_info(name, default) if raw is not None else default
 

@@ -16,9 +16,13 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from OpenSSL import SSL
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
+from desktop.core.http.tls_transport import TlsPipe
+from desktop.core.net.connection import StreamConnection
 from desktop.core.net.tls import TlsClientOptions
+from desktop.core.net.tls_chain import HandshakeRecorder, openssl_client_context
 from tests.helpers.servers import sender_server
 from tests.helpers.strict import require
 from tests.peers.openssl_server import OPENSSL, Pki, make_pki, running_s_server
@@ -223,8 +227,8 @@ def test_a_name_sni_cannot_carry_is_a_sentence_and_closes_the_socket() -> None:
 
 
 def test_a_response_sent_right_after_the_handshake_is_all_there(pki: Pki) -> None:
-    """The server answers before the request and closes: the bytes that arrived before the
-    stream was handed to the exchange are delivered first."""
+    """The server answers before the request: the bytes that arrived before the stream was
+    handed to the exchange are delivered first."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(pki.leaf, pki.leaf_key)
     answer = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nearly"
@@ -234,6 +238,8 @@ def test_a_response_sent_right_after_the_handshake_is_all_there(pki: Pki) -> Non
         conn, _ = listener.accept()
         with context.wrap_socket(conn, server_side=True) as tls:
             tls.sendall(answer)
+            tls.recv(4096)  # the request, read before closing: a close with unread bytes
+            # would send a reset, and a reset may discard what the client has not read yet
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -244,3 +250,54 @@ def test_a_response_sent_right_after_the_handshake_is_all_there(pki: Pki) -> Non
         listener.close()
     assert result.reader.raw == answer
     assert result.responses[0].body == b"early"
+
+
+def test_the_tls_pipe_delivers_what_arrived_before_the_hand_over(pki: Pki) -> None:
+    """Bytes (and the end of the stream) that reach the pipe between the handshake and
+    ``attach`` go to the application, in order, when it is attached."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(pki.leaf, pki.leaf_key)
+    answer = b"sent before anyone asked"
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with context.wrap_socket(conn, server_side=True) as tls:
+            tls.sendall(answer)
+
+    async def main() -> tuple[bytes, list[str]]:
+        loop = asyncio.get_running_loop()
+        tls = SSL.Connection(openssl_client_context(TlsClientOptions(verify=False)), None)
+        tls.set_app_data(HandshakeRecorder())
+        pipe = TlsPipe(tls)
+        await loop.create_connection(lambda: pipe, "127.0.0.1", listener.getsockname()[1])
+        await pipe.handshake()
+        ended = asyncio.Event()
+        original = pipe.eof_received
+
+        def eof_spy() -> bool:
+            ended.set()
+            return original()
+
+        pipe.eof_received = eof_spy  # type: ignore[method-assign]
+        await asyncio.wait_for(ended.wait(), 10)  # everything, then the FIN, reached the pipe
+        received = bytearray()
+        closed: list[str] = []
+        stream = StreamConnection(
+            memoryview(bytearray(8)),  # smaller than the backlog: several fills
+            lambda _, view: received.extend(view),
+            lambda _, reason: closed.append(reason),
+        )
+        pipe.attach(stream)
+        await asyncio.sleep(0.01)
+        return bytes(received), closed
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        received, closed = asyncio.run(main())
+    finally:
+        thread.join(5)
+        listener.close()
+    assert received == answer
+    assert len(closed) == 1
