@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.arguments import port, run_reporting
+from desktop.cli.tls_options import add_http_tls_options, http_tls_from_args, tls_session_lines
 from desktop.core.errors import SocketDeskError
 from desktop.core.http.charset import decode_text
 from desktop.core.http.decode import decode_content
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.request import build_request_bytes, parse_target, split_host_port
-from desktop.core.net.tls import TlsClientOptions
 
 __all__ = ["add_commands"]
 
@@ -48,11 +48,7 @@ def add_commands(groups: Any) -> None:
     send.add_argument("request_file", metavar="REQUEST_FILE")
     send.add_argument("--host", help="where to connect (default: from the Host header)")
     send.add_argument("--port", type=port, help="TCP port (default: Host header's, or 80/443)")
-    tls = send.add_argument_group("TLS")
-    tls.add_argument("--tls", action="store_true", help="connect with TLS")
-    tls.add_argument("--insecure", action="store_true", help="do not check the certificate")
-    tls.add_argument("--sni", metavar="NAME", help="name sent in SNI (and checked) instead of host")
-    tls.add_argument("--cacert", metavar="PEM", help="extra trusted CA certificates")
+    add_http_tls_options(send)
     output = send.add_mutually_exclusive_group()
     output.add_argument(
         "--raw", action="store_true", help="write the exact response bytes to stdout (default)"
@@ -113,7 +109,7 @@ def _read(path: str) -> bytes:
 
 
 def _target(args: argparse.Namespace, data: bytes) -> HttpTarget:
-    tls = TlsClientOptions(verify=not args.insecure, ca_file=args.cacert) if args.tls else None
+    tls = http_tls_from_args(args)
     default_port = 443 if args.tls else 80
     host, port_ = args.host, args.port
     header = parse_target(data.decode("utf-8", "replace")).host
@@ -126,7 +122,7 @@ def _target(args: argparse.Namespace, data: bytes) -> HttpTarget:
         host,
         port_ or default_port,
         tls=tls,
-        sni_override=args.sni,
+        sni_override=args.sni if args.tls else None,
         connect_timeout=args.connect_timeout,
         read_timeout=args.read_timeout,
         total_timeout=args.max_time,
@@ -163,12 +159,8 @@ def _details(notes: list[str], result: ExchangeResult) -> None:
     lines = [f"* {note}" for note in notes + result.notes]
     if result.peer:
         lines.append(f"* Connected to {result.peer}" + (" (reused)" if result.reused else ""))
-    info = result.tls_info
-    if info is not None:
-        lines.append(f"* {info.version}, {info.cipher}, ALPN {info.alpn or '(none)'}")
-        for cert in info.peer_chain:
-            lines.append(f"*   subject {cert.subject}; issuer {cert.issuer}")
-            lines.append(f"*   valid until {cert.not_after:%Y-%m-%d}; SHA-256 {cert.sha256}")
+    if result.tls_info is not None:
+        lines += [f"* {line}" for line in tls_session_lines(result.tls_info)]
     print("\n".join(lines), file=sys.stderr)
 
 

@@ -7,24 +7,28 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import ssl
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import ConnectTimeout, NetError, SocketDeskError
+from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
-from desktop.core.net.tls import TlsClientOptions, client_context, server_hostname
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 
 if TYPE_CHECKING:
+    from OpenSSL import SSL
+
     from desktop.core.http.exchange import HttpTarget
 
 __all__ = ["Attempt", "Progress"]
 
 Progress = Callable[[int], None]
-_CONTEXTS: dict[TlsClientOptions, ssl.SSLContext] = {}
+_CONTEXTS: dict[TlsClientOptions, SSL.Context] = {}
+# The composer speaks HTTP/1.x only: offered in ALPN unless the options name protocols.
+DEFAULT_ALPN = ("http/1.1",)
 # Loading the system's CA certificates takes ~10 ms: contexts are kept per set of options. A
 # handful of targets is the normal case; past this many, the oldest is forgotten.
 _MAX_CONTEXTS = 16
@@ -40,6 +44,8 @@ class Attempt:
         notes: facts worth a glance that are not errors.
         reused: the connection was passed in.
         keep: the connection can carry another exchange.
+        rejected_tls: the session of a handshake whose certificates failed a required check
+            (the connection was closed before any request byte).
     """
 
     def __init__(self, target: HttpTarget, requests: list[bytes], max_body: int) -> None:
@@ -53,6 +59,7 @@ class Attempt:
         self.notes: list[str] = []
         self.reused = False
         self.keep = False
+        self.rejected_tls: TlsSessionInfo | None = None
         self._done: asyncio.Future[None] | None = None
         if len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append("HEAD is pipelined with other methods: responses are read as HEAD's.")
@@ -78,6 +85,8 @@ class Attempt:
         tls = target.tls
         if tls is not None and target.sni_override:
             tls = dataclasses.replace(tls, server_name=target.sni_override)
+        if tls is not None and not tls.alpn:
+            tls = dataclasses.replace(tls, alpn=DEFAULT_ALPN)
         try:
             context = _context(tls) if tls is not None else None
             self.clock = Clock()  # loading CA certificates is not part of the exchange
@@ -85,14 +94,15 @@ class Attempt:
                 target.host,
                 target.port,
                 self.clock,
-                ssl_context=context,
-                server_hostname=server_hostname(target.host, tls) if tls else None,
+                tls=tls,
+                tls_context=context,
                 timeout=target.connect_timeout,
             )
         except TimeoutError:
             self.error = str(ConnectTimeout(target.host, target.port, target.connect_timeout))
         except SocketDeskError as error:
             self.error = str(error)
+            self.rejected_tls = getattr(error, "session", None)
 
     def begin(self, progress: Progress | None) -> bool:
         """Start reading; False when there is no connection."""
@@ -179,6 +189,8 @@ class Attempt:
 
     def _closed_sentence(self, connection: Connection) -> str:
         reason = connection.stream.close_reason
+        if connection.tls_failure is not None:
+            return connection.tls_failure.rstrip(".")
         if "reset" in reason:
             return "The connection was reset"
         if self.reused and connection.received == 0:
@@ -191,10 +203,12 @@ class Attempt:
         return "The server closed the connection before the response was complete"
 
 
-def _context(options: TlsClientOptions) -> ssl.SSLContext:
+def _context(options: TlsClientOptions) -> SSL.Context:
+    from desktop.core.net.tls_chain import openssl_client_context  # noqa: PLC0415 (see link)
+
     context = _CONTEXTS.get(options)
     if context is None:
-        context = client_context(options)
+        context = openssl_client_context(options)
         if len(_CONTEXTS) >= _MAX_CONTEXTS:
             del _CONTEXTS[next(iter(_CONTEXTS))]
         _CONTEXTS[options] = context
@@ -210,6 +224,8 @@ def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
     if reader.error_offset is not None or not reader.responses:
         return False
+    if any(a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies):
+        return False  # the connection is out of step: the next response would be misread
     last = reader.responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False

@@ -60,7 +60,9 @@ class ExchangeResult:
         raw_sent: the bytes written.
         reader: the responses, parsed from the exact bytes received (``reader.raw``).
         timings: the phases, in milliseconds.
-        tls_info: what the TLS handshake agreed, or None.
+        tls_info: what the TLS handshake agreed: version, cipher, ALPN, every certificate the
+            server sent and the verification outcome (also when a required verification
+            failed and ``error`` says so), or None.
         error: a sentence when the exchange failed or stopped early, else None.
         connection: the connection, still open, when it can carry another exchange.
         reused: the exchange ran on a connection passed in as ``reuse``.
@@ -165,11 +167,13 @@ async def _unless_cancelled(
     finally:
         waiter.cancel()
         if not task.done():
+            # Stopped first: the connection is dropped and nothing more is read while the task
+            # unwinds (a fast server would otherwise deliver a few more reads).
+            for attempt in attempts:
+                attempt.stop("Cancelled")
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            for attempt in attempts:
-                attempt.stop("Cancelled")
     if not task.cancelled():
         task.result()  # a bug in the work is not hidden
 
@@ -180,7 +184,7 @@ def _result(attempt: Attempt) -> ExchangeResult:
         raw_sent=bytes(attempt.sent),
         reader=attempt.reader,
         timings=attempt.clock.timings(),
-        tls_info=connection.tls_info if connection is not None else None,
+        tls_info=connection.tls_info if connection is not None else attempt.rejected_tls,
         error=attempt.error,
         connection=connection if attempt.keep and attempt.error is None else None,
         reused=attempt.reused,

@@ -13,9 +13,9 @@ import asyncio
 import errno
 import ipaddress
 import socket
-import ssl
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import ConnectError, ConnectRefused, TlsError
 from desktop.core.http.anomaly import AnomalyKind
@@ -23,7 +23,10 @@ from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.resolve import SockAddr, resolve
-from desktop.core.net.tls import TlsSessionInfo, describe_ssl_error, session_info
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+
+if TYPE_CHECKING:
+    from OpenSSL import SSL
 
 __all__ = ["Connection", "final_responses", "open_connection"]
 
@@ -46,11 +49,12 @@ class Connection:
         exchanges: how many exchanges used this connection.
         stray: bytes that arrived while no exchange was reading (kept for the next one).
         received: bytes received by the current (or last) exchange.
+        tls_failure: the sentence for a TLS error (an alert) that broke the stream, if any.
     """
 
     def __init__(self) -> None:
-        self.ssl_object: ssl.SSLObject | None = None
         self._tls_info: TlsSessionInfo | None = None
+        self.tls_failure: str | None = None  # a TLS error that broke the stream, as a sentence
         self.exchanges = 0
         self.stray = bytearray()
         self.stream = StreamConnection(memoryview(bytearray(READ_SIZE)), self._data, self._lost)
@@ -64,13 +68,8 @@ class Connection:
 
     @property
     def tls_info(self) -> TlsSessionInfo | None:
-        """What the TLS handshake agreed, or None for plain TCP.
-
-        Made when first asked, so that reading certificates (~30 ms for the first one, which
-        imports ``cryptography``) is not counted in an exchange's time.
-        """
-        if self._tls_info is None and self.ssl_object is not None:
-            self._tls_info = session_info(self.ssl_object)
+        """What the TLS handshake agreed (the whole chain and the verification outcome), or
+        None for plain TCP."""
         return self._tls_info
 
     @property
@@ -198,14 +197,24 @@ async def open_connection(
     port: int,
     clock: Clock,
     *,
-    ssl_context: ssl.SSLContext | None = None,
-    server_hostname: str | None = None,
+    tls: TlsClientOptions | None = None,
+    tls_context: SSL.Context | None = None,
     timeout: float = 10.0,
 ) -> Connection:
-    """Resolve, connect and (with ``ssl_context``) shake hands, marking ``clock`` at each step.
+    """Resolve, connect and (with ``tls``) shake hands, marking ``clock`` at each step.
+
+    TLS runs through pyOpenSSL (``tls_transport.TlsPipe``) so that the session carries every
+    certificate the server sent and the verification outcome, verify on or off.
+
+    Args:
+        tls: TLS options, or None for plain TCP.
+        tls_context: ``tls_chain.openssl_client_context(tls)``, made by the caller (it loads
+            the trusted roots, which is not part of the exchange's time).
 
     Raises:
-        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
+        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each;
+            ``CertificateRejected`` (a ``TlsError``) carries the session when verification was
+            on and failed.
         TimeoutError: the steps together took longer than ``timeout``.
     """
     loop = asyncio.get_running_loop()
@@ -215,33 +224,71 @@ async def open_connection(
         sock = await _connect(host, port, addresses)
         clock.connect = time.perf_counter_ns()
         connection = Connection()
-        try:
-            await loop.create_connection(
-                lambda: connection.stream,
-                sock=sock,
-                ssl=ssl_context,
-                server_hostname=server_hostname if ssl_context else None,
-                ssl_handshake_timeout=timeout if ssl_context else None,
+        if tls is None:
+            try:
+                await loop.create_connection(lambda: connection.stream, sock=sock)
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            assert tls_context is not None
+            await _shake_hands(
+                connection, sock, host, options=tls, context=tls_context, clock=clock
             )
-        except (ssl.SSLError, OSError) as error:
-            sock.close()
-            raise TlsError(describe_ssl_error(error)) from None
-        except BaseException:
-            sock.close()
-            raise
     transport = connection.stream.transport
     assert transport is not None
-    # Writes are "done" only when the kernel has every byte: drain() then waits for that. Over
-    # TLS, asyncio's SSL transport counts only the bytes waiting inside it: with high=0 it pauses
-    # on every write (0 >= 0) and resumes only when something is read, so a race over TLS
-    # deadlocked. high=1 pauses it only while encrypted bytes wait.
-    transport.set_write_buffer_limits(high=1 if ssl_context is not None else 0, low=0)
-    ssl_object = transport.get_extra_info("ssl_object")
-    if ssl_context is not None:
-        clock.appconnect = time.perf_counter_ns()
-        if isinstance(ssl_object, ssl.SSLObject):
-            connection.ssl_object = ssl_object
+    # Writes are "done" only when the kernel has every byte: drain() then waits for that.
+    transport.set_write_buffer_limits(high=0)
     return connection
+
+
+async def _shake_hands(
+    connection: Connection,
+    sock: socket.socket,
+    host: str,
+    *,
+    options: TlsClientOptions,
+    context: SSL.Context,
+    clock: Clock,
+) -> None:
+    """The TLS handshake on ``sock``; the stream goes to ``connection`` once it is trusted."""
+    # Imported here: pyOpenSSL and cryptography cost ~30 ms of a start-up that may never use TLS.
+    from OpenSSL import SSL  # noqa: PLC0415
+
+    from desktop.core.http.tls_transport import TlsPipe  # noqa: PLC0415
+    from desktop.core.net import tls_chain  # noqa: PLC0415
+
+    loop = asyncio.get_running_loop()
+    try:
+        tls = SSL.Connection(context, None)
+        tls.set_app_data(tls_chain.HandshakeRecorder())
+        sni = tls_chain.sni_name(host, options)  # TlsError for a name SNI cannot carry
+        if sni is not None:
+            tls.set_tlsext_host_name(sni)
+    except BaseException:
+        sock.close()
+        raise
+
+    def broken(error: SSL.Error) -> None:
+        connection.tls_failure = tls_chain.describe_openssl_error(error, options)
+
+    pipe = TlsPipe(tls, broken)
+    try:
+        try:
+            await loop.create_connection(lambda: pipe, sock=sock)
+            await pipe.handshake()
+        except (SSL.Error, OSError) as error:
+            raise TlsError(tls_chain.describe_openssl_error(error, options)) from None
+        clock.appconnect = time.perf_counter_ns()
+        info = tls_chain.inspect_session(tls, host, options)
+        if options.verify and not info.verified:
+            raise tls_chain.rejection(info)  # not one request byte for a server that failed
+    except BaseException:
+        pipe.abort()
+        sock.close()
+        raise
+    connection._tls_info = info
+    pipe.attach(connection.stream)
 
 
 def _literal(host: str, port: int) -> list[SockAddr]:

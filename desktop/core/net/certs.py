@@ -30,6 +30,7 @@ __all__ = [
     "CertificateInfo",
     "check_ca_file",
     "check_cert_and_key",
+    "der_bytes",
     "generate_self_signed",
     "self_signed_files",
 ]
@@ -105,6 +106,11 @@ class CertificateInfo:
             sha256=_colon_hex(hashlib.sha256(der).digest()),
             self_signed=_is_self_signed(cert),
         )
+
+
+def der_bytes(cert: x509.Certificate) -> bytes:
+    """The DER encoding of ``cert`` (what its SHA-256 fingerprint is taken of)."""
+    return cert.public_bytes(serialization.Encoding.DER)
 
 
 def generate_self_signed(

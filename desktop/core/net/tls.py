@@ -21,10 +21,10 @@ Pass ``server_hostname`` explicitly even for IP literals: asyncio would otherwis
 
 from __future__ import annotations
 
-import enum
 import ipaddress
 import ssl
 import tempfile
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,12 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import TlsError
+from desktop.core.net.tls_errors import (
+    describe_ssl_error,
+    describe_verify_problem,
+    plain_reason,
+    sentence_for_reason,
+)
 
 if TYPE_CHECKING:
     from desktop.core.net.certs import CertificateInfo
@@ -40,12 +46,20 @@ __all__ = [
     "TlsClientOptions",
     "TlsServerOptions",
     "TlsSessionInfo",
+    "VerifyProblem",
     "client_context",
     "describe_ssl_error",
+    "describe_verify_problem",
+    "sentence_for_reason",
     "server_context",
     "server_hostname",
     "session_info",
 ]
+
+
+# What "legacy TLS" allows: every cipher OpenSSL has, at security level 0 (TLS 1.0 and 1.1 need
+# SHA-1 signatures, which level 1 and up refuse).
+LEGACY_CIPHERS = "DEFAULT:@SECLEVEL=0"
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,11 @@ class TlsClientOptions:
         cert_file: PEM client certificate (may also hold the key).
         key_file: PEM private key of ``cert_file``, unencrypted.
         alpn: protocols to offer in ALPN, most preferred first (e.g. ``("h2", "http/1.1")``).
+        sni_for_addresses: send an IP-literal target in SNI too (RFC 6066 §3 allows only host
+            names there, and Python's ``ssl`` never does it; only the HTTP engine, which shakes
+            hands with pyOpenSSL, honours this).
+        legacy_tls: allow TLS 1.0 and 1.1 and every cipher (OpenSSL security level 0), for
+            old servers; off, TLS 1.2 is the minimum.
     """
 
     verify: bool = True
@@ -67,6 +86,8 @@ class TlsClientOptions:
     cert_file: str | None = None
     key_file: str | None = None
     alpn: tuple[str, ...] = ()
+    sni_for_addresses: bool = False
+    legacy_tls: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,29 @@ class TlsServerOptions:
 
 
 @dataclass(frozen=True)
+class VerifyProblem:
+    """One reason why the peer's certificates did not verify.
+
+    Attributes:
+        depth: which certificate: 0 is the leaf, 1 its issuer, and so on.
+        code: OpenSSL's ``X509_V_ERR_*`` number (62 hostname and 64 IP address mismatch are
+            also used for the name check done after the handshake).
+        message: OpenSSL's text for ``code``, e.g. ``"certificate has expired"``.
+        subject: the subject of the certificate concerned (RFC 4514), when known.
+    """
+
+    depth: int
+    code: int
+    message: str
+    subject: str = ""
+
+    def __str__(self) -> str:
+        where = "the leaf" if self.depth == 0 else f"certificate {self.depth} of the chain"
+        who = f", {self.subject}" if self.subject else ""
+        return f"{self.message} ({where}{who})"
+
+
+@dataclass(frozen=True)
 class TlsSessionInfo:
     """What was agreed in a handshake.
 
@@ -95,14 +139,40 @@ class TlsSessionInfo:
         version: e.g. ``"TLSv1.3"``.
         cipher: the cipher suite's OpenSSL name, e.g. ``"TLS_AES_256_GCM_SHA384"``.
         alpn: the protocol chosen by ALPN, if any.
-        peer_chain: the peer's certificates, leaf first (may be only the leaf; see
-            ``session_info``); empty when the peer sent none.
+        peer_chain: the certificates the peer sent, leaf first; empty when it sent none. The
+            HTTP engine (pyOpenSSL) gives all of them; ``session_info`` (Python's ``ssl``)
+            gives only the leaf on Python < 3.13.
+        verified: the chain and the name were checked and are trusted (True), were checked
+            and are not (False: ``verify_problems`` say why), or were not reported (None).
+            Checked also when verification is off, so the user sees what would have failed.
+        verify_problems: every reason why verification failed, in OpenSSL's order.
+        verification_required: verification was on, so a failure stopped the connection
+            before any request byte was sent.
+        server_name_sent: the name sent in SNI, or None when none was sent.
+        verified_chain: the chain as built up to a trusted root, when it verified.
     """
 
     version: str
     cipher: str
     alpn: str | None
     peer_chain: tuple[CertificateInfo, ...]
+    verified: bool | None = None
+    verify_problems: tuple[VerifyProblem, ...] = ()
+    verification_required: bool = False
+    server_name_sent: str | None = None
+    verified_chain: tuple[CertificateInfo, ...] = ()
+
+    @property
+    def verify_summary(self) -> str:
+        """One sentence: the verification outcome."""
+        if self.verified is None:
+            return "Verification: not reported."
+        if self.verified:
+            return "Verification: the chain and the name are trusted."
+        problems = "; ".join(str(problem) for problem in self.verify_problems)
+        if self.verification_required:
+            return f"Verification failed: {problems}."
+        return f"Verification is off; it would have failed: {problems}."
 
 
 def client_context(options: TlsClientOptions) -> ssl.SSLContext:
@@ -123,6 +193,11 @@ def client_context(options: TlsClientOptions) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
+    if options.legacy_tls:
+        with warnings.catch_warnings():  # asked for on purpose: the user reaches an old server
+            warnings.simplefilter("ignore", DeprecationWarning)
+            context.minimum_version = ssl.TLSVersion.TLSv1
+        context.set_ciphers(LEGACY_CIPHERS)
     _load_identity(context, options.cert_file, options.key_file)
     if options.alpn:
         try:
@@ -199,143 +274,15 @@ def session_info(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> TlsSessionInfo:
     leaf only.
     """
     cipher = ssl_object.cipher()
+    verified = ssl_object.context.verify_mode == ssl.CERT_REQUIRED
     return TlsSessionInfo(
         version=ssl_object.version() or "unknown",
         cipher=cipher[0] if cipher else "unknown",
         alpn=ssl_object.selected_alpn_protocol(),
         peer_chain=tuple(_certs().CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
+        verified=True if verified else None,  # a failed check would have ended the handshake
+        verification_required=verified,
     )
-
-
-def describe_ssl_error(error: BaseException, *, server_side: bool = False) -> str:
-    """A sentence for a failed handshake or TLS connection.
-
-    Args:
-        error: what ``ssl`` or asyncio raised (``SSLError``, a connection reset, a timeout…).
-        server_side: we are the server, so the peer is called "the client".
-    """
-    peer = "client" if server_side else "server"
-    if isinstance(error, ssl.SSLCertVerificationError):
-        return _verify_sentence(error, peer)
-    reason = getattr(error, "reason", None)
-    if isinstance(error, ssl.SSLError) and isinstance(reason, str):
-        for reasons, template in _REASONS:
-            if reason in reasons:
-                return template.format(peer=peer)
-    # asyncio gives up on a slow handshake with ConnectionAbortedError("SSL handshake is taking
-    # longer than N seconds: aborting the connection"); a timeout around it gives TimeoutError.
-    if isinstance(error, TimeoutError) or "handshake is taking longer" in str(error):
-        return "The TLS handshake timed out."
-    if isinstance(error, ssl.SSLEOFError | ssl.SSLZeroReturnError | ConnectionError):
-        return f"The {peer} closed the connection during the TLS handshake."
-    return f"TLS failed: {_plain_reason(error)}."
-
-
-class _X509Verify(enum.IntEnum):
-    """Certificate verification results that get their own sentence.
-
-    Source: OpenSSL ``include/openssl/x509_vfy.h`` (``X509_V_ERR_*``).
-    """
-
-    UNABLE_TO_GET_ISSUER_CERT = 2
-    CERT_NOT_YET_VALID = 9
-    CERT_HAS_EXPIRED = 10
-    DEPTH_ZERO_SELF_SIGNED_CERT = 18
-    SELF_SIGNED_CERT_IN_CHAIN = 19
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY = 20
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE = 21
-    CERT_REVOKED = 23
-    HOSTNAME_MISMATCH = 62
-    IP_ADDRESS_MISMATCH = 64
-
-
-_TRUST = "trust it with a CA file or turn verification off"
-# What follows "The server's certificate", and an optional hint after the details.
-_VERIFY_CLAUSES: dict[int, tuple[str, str]] = {
-    _X509Verify.DEPTH_ZERO_SELF_SIGNED_CERT: ("is self-signed and not trusted", _TRUST),
-    _X509Verify.SELF_SIGNED_CERT_IN_CHAIN: ("chain ends in an untrusted self-signed one", _TRUST),
-    _X509Verify.UNABLE_TO_GET_ISSUER_CERT: ("is signed by an unknown authority", _TRUST),
-    _X509Verify.UNABLE_TO_GET_ISSUER_CERT_LOCALLY: ("is signed by an unknown authority", _TRUST),
-    _X509Verify.UNABLE_TO_VERIFY_LEAF_SIGNATURE: ("is signed by an unknown authority", _TRUST),
-    _X509Verify.CERT_HAS_EXPIRED: ("has expired", ""),
-    _X509Verify.CERT_NOT_YET_VALID: ("is not valid yet", "check this computer's clock"),
-    _X509Verify.CERT_REVOKED: ("has been revoked", ""),
-    _X509Verify.HOSTNAME_MISMATCH: ("is for another name (hostname mismatch)", ""),
-    _X509Verify.IP_ADDRESS_MISMATCH: ("is for another address (IP address mismatch)", ""),
-}
-
-# OpenSSL reason codes (``SSLError.reason``; names from OpenSSL's ``sslerr.h``), grouped by
-# the sentence they get.
-_REASONS: tuple[tuple[frozenset[str], str], ...] = (
-    (
-        frozenset({"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "HTTPS_PROXY_REQUEST"}),
-        "The {peer} does not speak TLS on this port.",
-    ),
-    (
-        frozenset(
-            {
-                "UNSUPPORTED_PROTOCOL",
-                "TLSV1_ALERT_PROTOCOL_VERSION",
-                "NO_PROTOCOLS_AVAILABLE",
-                "VERSION_TOO_LOW",
-                "VERSION_TOO_HIGH",
-            }
-        ),
-        "No TLS version in common with the {peer}.",
-    ),
-    (
-        frozenset({"NO_SHARED_CIPHER", "NO_CIPHERS_AVAILABLE", "NO_SHARED_GROUPS"}),
-        "No cipher suite in common with the {peer}.",
-    ),
-    (
-        frozenset({"SSLV3_ALERT_HANDSHAKE_FAILURE"}),
-        "The {peer} refused the TLS handshake (handshake failure: often no cipher suite in "
-        "common).",
-    ),
-    (
-        frozenset({"TLSV13_ALERT_CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE"}),
-        "A client certificate is required but none was sent.",
-    ),
-    (
-        frozenset(
-            {
-                "SSLV3_ALERT_BAD_CERTIFICATE",
-                "SSLV3_ALERT_CERTIFICATE_UNKNOWN",
-                "SSLV3_ALERT_CERTIFICATE_EXPIRED",
-                "SSLV3_ALERT_UNSUPPORTED_CERTIFICATE",
-                "TLSV1_ALERT_UNKNOWN_CA",
-            }
-        ),
-        "The {peer} rejected our certificate.",
-    ),
-    (
-        frozenset({"NO_APPLICATION_PROTOCOL", "TLSV1_ALERT_NO_APPLICATION_PROTOCOL"}),
-        "No ALPN protocol in common with the {peer}.",
-    ),
-    (
-        frozenset({"TLSV1_ALERT_UNRECOGNIZED_NAME", "TLSV1_UNRECOGNIZED_NAME"}),
-        "The server does not know the name sent in SNI.",
-    ),
-    (
-        frozenset({"UNEXPECTED_EOF_WHILE_READING"}),
-        "The {peer} closed the connection during the TLS handshake.",
-    ),
-)
-
-
-def _verify_sentence(error: ssl.SSLCertVerificationError, peer: str) -> str:
-    detail = str(error.verify_message or error.reason or "certificate verify failed").rstrip(".")
-    clause, hint = _VERIFY_CLAUSES.get(error.verify_code, ("could not be verified", ""))
-    return f"The {peer}'s certificate {clause}: {detail}" + (f"; {hint}." if hint else ".")
-
-
-def _plain_reason(error: BaseException) -> str:
-    reason = getattr(error, "reason", None)
-    if isinstance(reason, str) and reason:
-        return reason.replace("_", " ").lower()
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.rstrip(".")
-    return str(error).rstrip(".") or type(error).__name__
 
 
 def _peer_ders(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> list[bytes]:
@@ -363,11 +310,9 @@ def _load(path: str, what: str, load: Callable[..., None], *args: str | None) ->
     try:
         load(*args)
     except ssl.SSLError as error:
-        raise TlsError(
-            f"The {what} {path} could not be loaded ({_plain_reason(error)})."
-        ) from error
+        raise TlsError(f"The {what} {path} could not be loaded ({plain_reason(error)}).") from error
     except OSError as error:
-        raise TlsError(f"The {what} {path} cannot be read ({_plain_reason(error)}).") from error
+        raise TlsError(f"The {what} {path} cannot be read ({plain_reason(error)}).") from error
 
 
 def _certs() -> ModuleType:

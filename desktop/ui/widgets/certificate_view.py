@@ -1,36 +1,103 @@
-"""Shows a TLS session: version, cipher, ALPN and every certificate the peer sent."""
+"""Shows a TLS session: version, cipher, ALPN, SNI, the verification outcome and every
+certificate the peer sent (leaf first), with the problems found in each."""
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.core.net.tls import TlsSessionInfo
+from desktop.core.net.certs import CertificateInfo
+from desktop.core.net.tls import TlsSessionInfo, VerifyProblem
 
 __all__ = ["CertificateDialog", "session_html"]
 
+_BAD = "color:#c62828"
+_GOOD = "color:#2e7d32"
+
 
 def session_html(info: TlsSessionInfo) -> str:
-    """A readable HTML summary of a TLS session."""
+    """A readable HTML summary of a TLS session (used by the workbench and the composer)."""
+    none = QCoreApplication.translate("CertificateView", "none")
+    alpn = QCoreApplication.translate("CertificateView", "ALPN: {alpn}").format(
+        alpn=info.alpn or none
+    )
+    sni = QCoreApplication.translate("CertificateView", "SNI sent: {name}").format(
+        name=info.server_name_sent or none
+    )
     rows = [
         f"<h3>{html.escape(info.version)} · {html.escape(info.cipher)}</h3>",
-        f"<p>ALPN: {html.escape(info.alpn or '—')}</p>",
+        f"<p>{html.escape(alpn)} · {html.escape(sni)}</p>",
+        _verification_html(info),
     ]
-    for number, cert in enumerate(info.peer_chain):
-        role = "Leaf" if number == 0 else f"Issuer {number}"
-        sans = ", ".join(cert.sans) or "—"
-        rows.append(
-            f"<h4>{role}{' (self-signed)' if cert.self_signed else ''}</h4><table>"
-            f"<tr><td><b>Subject</b></td><td>{html.escape(cert.subject)}</td></tr>"
-            f"<tr><td><b>Issuer</b></td><td>{html.escape(cert.issuer)}</td></tr>"
-            f"<tr><td><b>Valid</b></td><td>{cert.not_before:%Y-%m-%d %H:%M} → "
-            f"{cert.not_after:%Y-%m-%d %H:%M} UTC</td></tr>"
-            f"<tr><td><b>Names</b></td><td>{html.escape(sans)}</td></tr>"
-            f"<tr><td><b>Serial</b></td><td>{cert.serial}</td></tr>"
-            f"<tr><td><b>SHA-256</b></td><td><code>{cert.sha256}</code></td></tr></table>"
-        )
+    if info.peer_chain:
+        sent = QCoreApplication.translate(
+            "CertificateView", "Certificates sent by the peer: {count} (leaf first)."
+        ).format(count=len(info.peer_chain))
+    else:
+        sent = QCoreApplication.translate("CertificateView", "The peer sent no certificate.")
+    rows.append(f"<p>{html.escape(sent)}</p>")
+    for depth, cert in enumerate(info.peer_chain):
+        problems = [p for p in info.verify_problems if p.depth == depth]
+        rows.append(_certificate_html(depth, cert, problems))
+    for offset, cert in enumerate(info.verified_chain[len(info.peer_chain) :]):
+        rows.append(_certificate_html(len(info.peer_chain) + offset, cert, [], from_store=True))
     return "".join(rows)
+
+
+def _verification_html(info: TlsSessionInfo) -> str:
+    if info.verified is None:
+        text = QCoreApplication.translate("CertificateView", "Verification: not reported.")
+        return f"<p>{html.escape(text)}</p>"
+    if info.verified:
+        text = QCoreApplication.translate(
+            "CertificateView", "Verified: the chain and the name are trusted."
+        )
+        return f"<p style='{_GOOD}'><b>{html.escape(text)}</b></p>"
+    if info.verification_required:
+        head = QCoreApplication.translate(
+            "CertificateView",
+            "Verification failed; the connection was closed before the request was sent.",
+        )
+    else:
+        head = QCoreApplication.translate(
+            "CertificateView", "Verification is off; it would have failed."
+        )
+    items = "".join(f"<li>{html.escape(str(problem))}</li>" for problem in info.verify_problems)
+    return f"<p style='{_BAD}'><b>{html.escape(head)}</b></p><ul>{items}</ul>"
+
+
+def _certificate_html(
+    depth: int, cert: CertificateInfo, problems: list[VerifyProblem], *, from_store: bool = False
+) -> str:
+    if depth == 0:
+        role = QCoreApplication.translate("CertificateView", "Leaf")
+    else:
+        role = QCoreApplication.translate("CertificateView", "Issuer {depth}").format(depth=depth)
+    if cert.self_signed:
+        role += " " + QCoreApplication.translate("CertificateView", "(self-signed)")
+    if from_store:
+        role += " " + QCoreApplication.translate(
+            "CertificateView", "(from the trust store, not sent)"
+        )
+    valid = f"{cert.not_before:%Y-%m-%d %H:%M} → {cert.not_after:%Y-%m-%d %H:%M} UTC"
+    rows = [
+        (QCoreApplication.translate("CertificateView", "Subject"), cert.subject, ""),
+        (QCoreApplication.translate("CertificateView", "Issuer"), cert.issuer, ""),
+        (QCoreApplication.translate("CertificateView", "Valid"), valid, ""),
+        (QCoreApplication.translate("CertificateView", "Names"), ", ".join(cert.sans) or "—", ""),
+        (QCoreApplication.translate("CertificateView", "Serial"), cert.serial, ""),
+        ("SHA-256", cert.sha256, ""),
+    ]
+    problem = QCoreApplication.translate("CertificateView", "Problem")
+    rows += [(problem, p.message, _BAD) for p in problems]
+    cells = "".join(
+        f"<tr><td><b>{html.escape(label)}</b></td>"
+        f"<td style='{style}'>{html.escape(value)}</td></tr>"
+        for label, value, style in rows
+    )
+    return f"<h4>{html.escape(role)}</h4><table>{cells}</table>"
 
 
 class CertificateDialog(QDialog):

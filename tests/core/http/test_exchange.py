@@ -80,8 +80,27 @@ def test_get_over_tls_reports_the_session_and_the_leaf_certificate(nginx: Nginx)
     der = ssl.PEM_cert_to_DER_cert(nginx.cert_file.read_text())
     assert leaf.sha256.replace(":", "") == hashlib.sha256(der).hexdigest().upper()
     assert "CN=localhost" in leaf.subject
+    assert info.verified is True and info.verification_required
+    assert info.server_name_sent == "localhost" and info.alpn == "http/1.1"  # offered by default
     timings = result.timings
     assert timings.tls_ms is not None and timings.tls_ms > 0
+
+
+def test_tls_over_keep_alive_reuses_the_session_facts(nginx: Nginx) -> None:
+    target = HttpTarget("127.0.0.1", nginx.tls_port, tls=TlsClientOptions(verify=False))
+
+    async def main() -> tuple[ExchangeResult, ExchangeResult]:
+        first = await exchange(target, [get("/hello.txt")])
+        second = await exchange(target, [get("/big.txt")], reuse=first.connection)
+        await close(second)
+        return first, second
+
+    first, second = asyncio.run(main())
+    assert second.reused and second.error is None
+    assert second.responses[0].body == BIG_TEXT
+    assert second.tls_info is first.tls_info and first.tls_info is not None
+    assert first.tls_info.server_name_sent is None  # an address: no SNI unless asked
+    assert not first.tls_info.verified and not first.tls_info.verification_required
 
 
 def test_tls_verification_failure_is_a_sentence(nginx: Nginx) -> None:
@@ -89,6 +108,10 @@ def test_tls_verification_failure_is_a_sentence(nginx: Nginx) -> None:
     result = run(exchange(target, [get("/")]))
     assert result.error is not None and "self-signed" in result.error
     assert result.connection is None and result.reader.raw == b""
+    assert result.raw_sent == b""  # nothing was written to a server that failed the check
+    info = result.tls_info  # the chain and the reason still come back
+    assert info is not None and len(info.peer_chain) == 1 and info.peer_chain[0].self_signed
+    assert [p.message for p in info.verify_problems] == ["self-signed certificate"]
 
 
 def test_sni_override_is_the_name_checked(nginx: Nginx) -> None:

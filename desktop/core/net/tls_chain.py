@@ -1,0 +1,329 @@
+"""TLS through pyOpenSSL: the whole chain the server sent, and why it did or did not verify.
+
+Python 3.11's ``ssl`` gives only the leaf certificate, nothing at all of an unverified one
+beyond its bytes, and stops the handshake at the first verification error. Here OpenSSL's
+verification runs on every handshake, verify on or off, with a callback that records each
+problem and lets the handshake go on; the name is checked against the leaf afterwards. The
+caller then decides: with verification on, a connection with problems is closed before any
+request byte is written, and :class:`CertificateRejected` carries the chain and the reasons.
+
+The handshake itself runs over memory BIOs (see ``desktop/core/http/tls_transport.py``), so
+the chain, the verification outcome and the bytes all belong to the same connection.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+
+from cryptography import x509
+from OpenSSL import SSL
+
+from desktop.core.errors import TlsError
+from desktop.core.net import certs
+from desktop.core.net.certs import CertificateInfo
+from desktop.core.net.tls import LEGACY_CIPHERS, TlsClientOptions, TlsSessionInfo, VerifyProblem
+from desktop.core.net.tls_errors import describe_verify_problem, sentence_for_reason
+
+__all__ = [
+    "CertificateRejected",
+    "HandshakeRecorder",
+    "describe_openssl_error",
+    "inspect_session",
+    "openssl_client_context",
+    "rejection",
+    "sni_name",
+]
+
+# OpenSSL's texts for the verification results a server's chain commonly gets (source: OpenSSL
+# ``crypto/x509/x509_txt.c``, numbers from ``include/openssl/x509_vfy.h``).
+_VERIFY_TEXT: dict[int, str] = {
+    2: "unable to get issuer certificate",
+    4: "unable to decrypt certificate's signature",
+    6: "unable to decode issuer public key",
+    7: "certificate signature failure",
+    9: "certificate is not yet valid",
+    10: "certificate has expired",
+    13: "format error in certificate's notBefore field",
+    14: "format error in certificate's notAfter field",
+    18: "self-signed certificate",
+    19: "self-signed certificate in certificate chain",
+    20: "unable to get local issuer certificate",
+    21: "unable to verify the first certificate",
+    22: "certificate chain too long",
+    23: "certificate revoked",
+    24: "invalid CA certificate",
+    25: "path length constraint exceeded",
+    26: "unsupported certificate purpose",
+    27: "certificate not trusted",
+    28: "certificate rejected",
+    62: "hostname mismatch",
+    64: "IP address mismatch",
+    66: "EE certificate key too weak",
+    67: "CA certificate key too weak",
+    68: "CA signature digest algorithm too weak",
+}
+_HOSTNAME_MISMATCH, _IP_MISMATCH = 62, 64
+# A chain longer than this is not a real server's: OpenSSL's default verify depth is 100.
+_MAX_PROBLEMS = 32
+
+
+class CertificateRejected(TlsError):
+    """Verification was on and the server's certificates did not pass.
+
+    Attributes:
+        session: the whole session, chain and reasons included.
+    """
+
+    def __init__(self, message: str, session: TlsSessionInfo) -> None:
+        super().__init__(message)
+        self.session = session
+
+
+@dataclass
+class HandshakeRecorder:
+    """What the verify callback saw during one handshake (set as the connection's app data)."""
+
+    problems: list[VerifyProblem] = field(default_factory=list)
+
+    def record(self, cert: x509.Certificate | None, code: int, depth: int) -> None:
+        """Keep one problem (the same one reported twice is kept once)."""
+        if len(self.problems) >= _MAX_PROBLEMS:
+            return
+        subject = cert.subject.rfc4514_string() if cert is not None else ""
+        text = _VERIFY_TEXT.get(code, f"verification error {code}")
+        problem = VerifyProblem(depth, code, text, subject)
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+
+def openssl_client_context(options: TlsClientOptions) -> SSL.Context:
+    """A pyOpenSSL client context: the system's trusted roots plus ``ca_file``, the client
+    certificate, ALPN, and the legacy versions when asked for.
+
+    Verification always runs (the callback records and never refuses); see the module text.
+
+    Raises:
+        TlsError: a CA, certificate or key file is missing, not PEM, encrypted or mismatched,
+            or the ALPN list is invalid.
+    """
+    context = SSL.Context(SSL.TLS_CLIENT_METHOD)
+    context.set_default_verify_paths()
+    if options.ca_file:
+        certs.check_ca_file(options.ca_file)
+        _load(options.ca_file, "CA file", lambda: context.load_verify_locations(options.ca_file))
+    if options.cert_file:
+        certs.check_cert_and_key(options.cert_file, options.key_file)
+        cert_file, key_file = options.cert_file, options.key_file or options.cert_file
+        _load(cert_file, "certificate file", lambda: context.use_certificate_chain_file(cert_file))
+        _load(key_file, "key file", lambda: context.use_privatekey_file(key_file))
+    elif options.key_file:
+        raise TlsError(f"The key file {options.key_file} needs a certificate file to go with it.")
+    if options.legacy_tls:
+        context.set_min_proto_version(SSL.TLS1_VERSION)
+        context.set_cipher_list(LEGACY_CIPHERS.encode())
+    else:
+        context.set_min_proto_version(SSL.TLS1_2_VERSION)
+    if options.alpn:
+        try:
+            protocols = [p.encode() for p in options.alpn]
+            if not all(0 < len(p) < 256 for p in protocols):
+                raise ValueError("each protocol needs 1 to 255 bytes")
+            context.set_alpn_protos(protocols)
+        except (ValueError, UnicodeEncodeError) as error:
+            raise TlsError(f"The ALPN protocol list is invalid ({error}).") from error
+    context.set_verify(SSL.VERIFY_PEER, _record_problem)
+    return context
+
+
+def sni_name(host: str, options: TlsClientOptions) -> bytes | None:
+    """The name to send in SNI: ``server_name`` or ``host``; an IP literal only when
+    ``sni_for_addresses`` is set; IDNA-encoded.
+
+    Raises:
+        TlsError: the name cannot be encoded for SNI.
+    """
+    name = _expected_name(host, options)
+    if not name:
+        return None
+    if _address(name) is not None and not options.sni_for_addresses:
+        return None
+    try:
+        return name.encode("idna")
+    except UnicodeError as error:
+        raise TlsError(f"The name {name!r} cannot be sent in SNI ({error}).") from error
+
+
+def inspect_session(
+    connection: SSL.Connection, host: str, options: TlsClientOptions
+) -> TlsSessionInfo:
+    """The facts of a finished handshake: version, cipher, ALPN, the chain as sent, and the
+    verification outcome (OpenSSL's recorded problems plus the name check)."""
+    sent = connection.get_peer_cert_chain(as_cryptography=True) or []
+    recorder = connection.get_app_data()
+    problems = list(recorder.problems) if isinstance(recorder, HandshakeRecorder) else []
+    if not sent:
+        problems.append(VerifyProblem(0, 0, "the server sent no certificate"))
+    else:
+        name_problem = _check_name(sent[0], _expected_name(host, options))
+        if name_problem is not None:
+            problems.append(name_problem)
+    verified_chain: list[x509.Certificate] = []
+    if not problems:
+        verified_chain = connection.get_verified_chain(as_cryptography=True) or []
+    alpn = connection.get_alpn_proto_negotiated()
+    sni = sni_name(host, options)
+    return TlsSessionInfo(
+        version=connection.get_protocol_version_name() or "unknown",
+        cipher=connection.get_cipher_name() or "unknown",
+        alpn=alpn.decode("latin-1") if alpn else None,
+        peer_chain=tuple(_info(cert) for cert in sent),
+        verified=not problems,
+        verify_problems=tuple(problems),
+        verification_required=options.verify,
+        server_name_sent=sni.decode("ascii") if sni else None,
+        verified_chain=tuple(_info(cert) for cert in verified_chain),
+    )
+
+
+def rejection(session: TlsSessionInfo) -> CertificateRejected:
+    """The error for a session whose verification failed while it was required."""
+    first, *others = session.verify_problems
+    sentence = describe_verify_problem(first.code, first.message)
+    if others:
+        sentence += " Also: " + "; ".join(str(problem) for problem in others) + "."
+    return CertificateRejected(sentence, session)
+
+
+def describe_openssl_error(error: BaseException, options: TlsClientOptions) -> str:
+    """A sentence for a handshake that pyOpenSSL refused (``SSL.Error``) or that broke off."""
+    reasons = _reason_codes(error)
+    for reason in reasons:
+        if reason in _VERSION_REASONS:
+            if options.legacy_tls:
+                return "No TLS version in common with the server."
+            return (
+                "No TLS version in common with the server (TLS 1.2 or newer is required; an "
+                "old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on)."
+            )
+    for reason in reasons:
+        sentence = sentence_for_reason(reason)
+        if sentence is not None:
+            return sentence
+        if reason in _PROTOCOL_REASONS:
+            return "The server broke the TLS protocol (an unexpected or malformed message)."
+    if isinstance(error, SSL.SysCallError | SSL.ZeroReturnError | ConnectionError | EOFError):
+        return "The server closed the connection during the TLS handshake."
+    if reasons:
+        return f"TLS failed: {reasons[0].replace('_', ' ').lower()}."
+    return f"TLS failed: {error}."
+
+
+_VERSION_REASONS = frozenset(
+    {
+        "UNSUPPORTED_PROTOCOL",
+        "TLSV1_ALERT_PROTOCOL_VERSION",
+        "NO_PROTOCOLS_AVAILABLE",
+        "VERSION_TOO_LOW",
+        "VERSION_TOO_HIGH",
+        "WRONG_SSL_VERSION",
+    }
+)
+
+
+# Reasons for a peer that sent something TLS does not allow where it did (OpenSSL's names).
+_PROTOCOL_REASONS = frozenset(
+    {"UNEXPECTED_MESSAGE", "UNEXPECTED_RECORD", "BAD_PACKET_LENGTH", "RECORD_LAYER_FAILURE"}
+)
+
+
+def _reason_codes(error: BaseException) -> list[str]:
+    """OpenSSL's reasons as the upper-case codes ``ssl`` uses (``"tlsv1 alert protocol
+    version"`` → ``TLSV1_ALERT_PROTOCOL_VERSION``)."""
+    if not isinstance(error, SSL.Error) or not error.args:
+        return []
+    entries = error.args[0]
+    if not isinstance(entries, list):
+        return []
+    codes = []
+    for entry in entries:
+        if isinstance(entry, tuple) and entry:
+            code = str(entry[-1]).strip().upper().replace(" ", "_")
+            codes.append(code)
+            if code.startswith("TLS_ALERT_"):  # OpenSSL 4's names for the alerts 3.x calls
+                rest = code.removeprefix("TLS_ALERT_")  # SSLV3_ALERT_* or TLSV1_ALERT_*
+                codes += [f"SSLV3_ALERT_{rest}", f"TLSV1_ALERT_{rest}"]
+    return codes
+
+
+def _record_problem(
+    connection: SSL.Connection, cert: object, code: int, depth: int, ok: int
+) -> bool:
+    recorder = connection.get_app_data()
+    if not ok and isinstance(recorder, HandshakeRecorder):
+        to_cryptography = getattr(cert, "to_cryptography", None)
+        recorder.record(to_cryptography() if to_cryptography else None, code, depth)
+    return True  # never refuse here: the caller decides once the chain is known
+
+
+def _expected_name(host: str, options: TlsClientOptions) -> str:
+    name = (options.server_name or host).strip()
+    if name.startswith("[") and name.endswith("]"):
+        name = name[1:-1]
+    return name.split("%", 1)[0] if _address(name.split("%", 1)[0]) else name.rstrip(".")
+
+
+def _address(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(name)
+    except ValueError:
+        return None
+
+
+def _check_name(leaf: x509.Certificate, name: str) -> VerifyProblem | None:
+    """RFC 6125 / RFC 9110 §4.3.4: an address against IP entries, a name against DNS entries
+    (a wildcard only as the whole left-most label); the subject's CN is not used."""
+    if not name:
+        return None
+    try:
+        sans = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):
+        sans = None
+    subject = leaf.subject.rfc4514_string()
+    address = _address(name)
+    if address is not None:
+        ips = sans.get_values_for_type(x509.IPAddress) if sans is not None else []
+        if address in ips:
+            return None
+        return VerifyProblem(0, _IP_MISMATCH, f"IP address mismatch: not valid for {name}", subject)
+    dns = sans.get_values_for_type(x509.DNSName) if sans is not None else []
+    if any(_dns_matches(pattern, name) for pattern in dns):
+        return None
+    return VerifyProblem(0, _HOSTNAME_MISMATCH, f"hostname mismatch: not valid for {name}", subject)
+
+
+def _dns_matches(pattern: str, name: str) -> bool:
+    try:
+        name = name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    pattern, name = pattern.lower().rstrip("."), name.lower().rstrip(".")
+    if not pattern.startswith("*."):
+        return pattern == name
+    suffix = pattern[1:]  # ".example.com"
+    head, dot, rest = name.partition(".")
+    return bool(head) and bool(dot) and "." + rest == suffix and suffix.count(".") >= 2
+
+
+def _info(cert: x509.Certificate) -> CertificateInfo:
+    return CertificateInfo.from_der(certs.der_bytes(cert))
+
+
+def _load(path: str, what: str, load: object) -> None:
+    assert callable(load)
+    try:
+        load()
+    except SSL.Error as error:
+        codes = _reason_codes(error)
+        why = codes[0].replace("_", " ").lower() if codes else str(error)
+        raise TlsError(f"The {what} {path} could not be loaded ({why}).") from error

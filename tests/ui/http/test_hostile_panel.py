@@ -1,0 +1,195 @@
+"""The composer panel against the hostile server: responsive during a slow drip, cancel works,
+the raw bytes and the parse message are shown; the TLS tab shows the whole chain."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from desktop.core.http.exchange import ExchangeResult, exchange
+from desktop.ui.http import response_view
+from desktop.ui.http.composer_panel import ComposerPanel
+from desktop.ui.http.response_view import raw_text
+from desktop.ui.widgets.certificate_view import session_html
+from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.loop_thread import EventLoopThread
+from tests.peers import hostile_http
+from tests.peers.hostile_http import HostileServer, running_hostile
+from tests.peers.openssl_server import Pki, make_pki, running_s_server
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Iterator[HostileServer]:
+    with running_hostile() as server:
+        yield server
+
+
+@pytest.fixture
+def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
+    bridge = HttpBridge(io)
+    yield bridge
+    bridge.close()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, http_bridge: HttpBridge) -> ComposerPanel:
+    widget = ComposerPanel(http_bridge)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def aim(panel: ComposerPanel, host: str, port: int, request: bytes, *, tls: bool = False) -> None:
+    panel.host_edit.setText(host)
+    panel.port_spin.setValue(port)
+    panel.tls_check.setChecked(tls)
+    panel.editor.set_text(request.decode())
+    target = panel.target()
+    assert (target.host, target.port, target.tls is not None) == (host, port, tls)
+
+
+def anomalies(panel: ComposerPanel) -> list[str]:
+    view = panel.response_view.anomaly_list
+    return [view.item(row).text() for row in range(view.count())]
+
+
+def test_slow_drip_keeps_the_panel_responsive_and_cancel_ends_it(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, hostile: HostileServer
+) -> None:
+    aim(panel, hostile.host, hostile.port, HostileServer.request("slow_drip", interval=0.1))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    try:
+        panel.send()
+        assert panel.busy
+        # The GUI thread keeps running its event loop while the bytes drip in.
+        qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=10_000)
+        assert panel.busy
+        with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+            panel.cancel()
+    finally:
+        timer.stop()
+    result: ExchangeResult = blocker.args[0]
+    assert not panel.busy and panel.send_button.isEnabled()
+    assert result.error is not None and result.error.startswith("Cancelled after")
+    raw = result.reader.raw
+    assert raw and hostile_http.DRIP.startswith(raw) and len(raw) < len(hostile_http.DRIP)
+    assert panel.response_view.raw_edit.toPlainText() == raw_text(raw)
+    assert panel.status_label.text().startswith("Cancelled after")
+    assert hostile.last().ended == "client closed"
+
+
+def test_malformed_status_line_shows_the_bytes_and_the_parse_message(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, hostile: HostileServer
+) -> None:
+    aim(panel, hostile.host, hostile.port, HostileServer.request("bad_status"))
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000):
+        panel.send()
+    assert panel.response_view.raw_edit.toPlainText() == raw_text(hostile_http.BAD_STATUS)
+    failed_here, message = anomalies(panel)  # the point where parsing stopped, then why
+    assert failed_here.startswith("At byte 0: Parsing failed here")
+    assert message.startswith("At byte 0:") and "status line" in message
+    assert "before the response was complete" in panel.status_label.text()
+
+
+def test_bytes_after_the_body_are_shown_and_flagged(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, hostile: HostileServer
+) -> None:
+    aim(panel, hostile.host, hostile.port, HostileServer.request("content_length_smaller"))
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000):
+        panel.send()
+    assert panel.response_view.raw_edit.toPlainText() == raw_text(hostile_http.SMALLER)
+    assert "SMUGGLED BYTES AFTER THE BODY" in panel.response_view.raw_edit.toPlainText()
+    assert any("request-smuggling" in message for message in anomalies(panel))
+    assert panel.response_view.body_edit.toPlainText() == "ok"
+
+
+def test_an_endless_header_stops_at_the_cap_and_says_so(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, hostile: HostileServer
+) -> None:
+    aim(panel, hostile.host, hostile.port, HostileServer.request("endless_header"))
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=20_000) as blocker:
+        panel.send()
+    result: ExchangeResult = blocker.args[0]
+    assert len(result.reader.raw) == 1 << 20
+    assert any("headers reached the cap of 1.0 MiB" in message for message in anomalies(panel))
+    assert panel.response_view.raw_edit.toPlainText().startswith("HTTP/1.1 200 OK\\r\\n\n")
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+def test_the_tls_tab_shows_every_certificate_and_the_verification_outcome(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, pki: Pki, tmp_path: Path
+) -> None:
+    request = b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    with running_s_server(tmp_path, pki.leaf, pki.leaf_key, chain=pki.intermediate) as server:
+        aim(panel, server.host, server.port, request, tls=True)
+        panel.verify_check.setChecked(False)
+        with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+            panel.send()
+    result: ExchangeResult = blocker.args[0]
+    assert result.tls_info is not None and len(result.tls_info.peer_chain) == 2
+    shown = panel.response_view.tls_browser.toPlainText()
+    assert "Certificates sent by the peer: 2 (leaf first)." in shown
+    assert "CN=SocketDesk Test Intermediate" in shown and "Issuer 1" in shown
+    assert "Verification is off; it would have failed." in shown
+    assert "unable to get local issuer certificate" in shown
+    for cert in result.tls_info.peer_chain:
+        assert cert.sha256 in shown
+
+
+def test_a_failed_verification_gives_the_reason_and_the_chain(
+    qtbot: QtBot, panel: ComposerPanel, http_bridge: HttpBridge, pki: Pki, tmp_path: Path
+) -> None:
+    request = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    with running_s_server(tmp_path, pki.self_signed, pki.self_signed_key) as server:
+        aim(panel, server.host, server.port, request, tls=True)
+        assert panel.target().tls is not None and panel.target().tls.verify  # type: ignore[union-attr]
+        with qtbot.waitSignal(http_bridge.exchange_failed, timeout=10_000) as blocker:
+            panel.send()
+        direct = asyncio.run(exchange(panel.target(), [request]))
+    assert "self-signed" in blocker.args[0] and "self-signed" in panel.status_label.text()
+    # The session travels with the result: what the TLS tab shows for it.
+    assert direct.tls_info is not None
+    browser = QTextBrowser()
+    browser.setHtml(session_html(direct.tls_info))
+    shown = browser.toPlainText()
+    assert "Verification failed; the connection was closed before the request was sent." in shown
+    assert "self-signed certificate (the leaf, CN=self-signed.localhost)" in shown
+    assert "Leaf (self-signed)" in shown and direct.tls_info.peer_chain[0].sha256 in shown
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="response_view cuts the Body tab at BODY_DISPLAY_MAX only when a content-coding "
+    "was undone: an identity body of any size goes whole into one QPlainTextEdit "
+    "(bench.http_hostile: an endless chunked body to the bridge's 256 MiB cap stalled the "
+    "GUI 72 s and grew the RSS peak by 11.9 GiB; a 64 MiB body took 12 s and +2.7 GiB)",
+)
+def test_the_body_tab_is_cut_at_its_display_cap(
+    qtbot: QtBot,
+    panel: ComposerPanel,
+    http_bridge: HttpBridge,
+    hostile: HostileServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cap = 64 << 10  # the same rule at a size a test can afford
+    monkeypatch.setattr(response_view, "BODY_DISPLAY_MAX", cap)
+    aim(panel, hostile.host, hostile.port, HostileServer.request("big_body", size=1 << 20))
+    with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
+        panel.send()
+    result: ExchangeResult = blocker.args[0]
+    assert len(result.responses[0].body) == 1 << 20
+    assert len(panel.response_view.body_edit.toPlainText()) <= cap
