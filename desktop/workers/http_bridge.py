@@ -156,7 +156,8 @@ class HttpBridge(QObject):
         self, target: HttpTarget, requests: list[bytes], reuse: bool, cancel: asyncio.Event
     ) -> None:
         result = await self._exchange(target, requests, reuse, cancel)
-        if result.error is not None and not result.reader.raw:
+        # A refused certificate ends with nothing received but a chain and a reason to show.
+        if result.error is not None and not result.reader.raw and result.tls_info is None:
             self.exchange_failed.emit(result.error)
         else:
             self.exchange_finished.emit(result)

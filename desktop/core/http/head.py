@@ -134,10 +134,21 @@ class HeadParser:
         return pos
 
     def finish(self, buf: bytes | bytearray, pos: int) -> None:
-        """The connection closed: take the line it cut short, if any."""
+        """The connection closed: take the line it cut short, if any.
+
+        A line cut short is only read when it says something on its own: a first line cut
+        inside "HTTP/" ("HTT") or a field name without its colon is just incomplete, and the
+        caller reports an incomplete head rather than a malformed line. (A longer first line
+        that does not parse, "HTTP/1.1 20", is still reported as it is.)
+        """
         rest = bytes(buf[pos:]).removesuffix(b"\r")
-        if rest:
-            self._line(rest, pos, lf_only=False)
+        if not rest:
+            return
+        if not self._has_status and STATUS_START.startswith(rest):
+            return
+        if self._has_status and b":" not in rest:
+            return
+        self._line(rest, pos, lf_only=False)
 
     def _line(self, line: bytes, pos: int, lf_only: bool) -> None:
         if not self._has_status:

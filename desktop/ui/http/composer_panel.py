@@ -311,6 +311,8 @@ class ComposerPanel(QWidget):
     def _on_finished(self, result: ExchangeResult) -> None:
         self._set_busy(False)
         self.response_view.show_result(result)
+        if result.tls_info is not None and result.tls_info.verified is False:
+            self.response_view.setCurrentWidget(self.response_view.tls_browser)
         store_error = self._store(result)
         if self._pending is not None:
             self.flow.record(*self._pending, result)

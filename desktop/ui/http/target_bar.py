@@ -6,7 +6,6 @@ Host while it is sent to an address chosen here.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
@@ -30,12 +29,8 @@ from desktop.core.http.redirect import Endpoint
 from desktop.core.http.snippet import ExportOptions
 from desktop.core.net.tls import TlsClientOptions, client_context
 
-__all__ = ["SNI_FOR_ADDRESSES_SUPPORTED", "TargetBar", "check_tls_files"]
+__all__ = ["TargetBar", "check_tls_files"]
 
-# Another branch adds ``TlsClientOptions.sni_for_addresses``; the checkbox works once it is there.
-SNI_FOR_ADDRESSES_SUPPORTED = "sni_for_addresses" in {
-    f.name for f in dataclasses.fields(TlsClientOptions)
-}
 _DEFAULT_PORTS = {False: 80, True: 443}
 
 
@@ -95,8 +90,10 @@ class TargetBar(QWidget):
         self.sni_ip_check = QCheckBox(self.tr("SNI for IP addresses"))
         self.sni_ip_check.setToolTip(
             self.tr("Send the address in SNI too (RFC 6066 allows names only)")
-            if SNI_FOR_ADDRESSES_SUPPORTED
-            else self.tr("Not available in this version.")
+        )
+        self.legacy_check = QCheckBox(self.tr("Legacy TLS 1.0/1.1"))
+        self.legacy_check.setToolTip(
+            self.tr("Allow TLS 1.0 and 1.1 and weak ciphers, for old servers and devices")
         )
         self.alpn_check = QCheckBox(self.tr("ALPN http/1.1"))
         self.ca_edit = self._path_edit(self.tr("CA file (PEM)"))
@@ -137,6 +134,7 @@ class TargetBar(QWidget):
         second = QHBoxLayout()
         second.addWidget(self.sni_ip_check)
         second.addWidget(self.alpn_check)
+        second.addWidget(self.legacy_check)
         for button, edit in (
             (self.ca_button, self.ca_edit),
             (self.cert_button, self.cert_edit),
@@ -182,9 +180,9 @@ class TargetBar(QWidget):
             cert_file=self.cert_edit.text().strip() or None,
             key_file=self.key_edit.text().strip() or None,
             alpn=("http/1.1",) if self.alpn_check.isChecked() else (),
+            sni_for_addresses=self.sni_ip_check.isChecked(),
+            legacy_tls=self.legacy_check.isChecked(),
         )
-        if SNI_FOR_ADDRESSES_SUPPORTED and self.sni_ip_check.isChecked():
-            options = dataclasses.replace(options, sni_for_addresses=True)  # type: ignore[call-arg, unused-ignore]
         return options
 
     def target(self) -> HttpTarget:
@@ -306,6 +304,8 @@ class TargetBar(QWidget):
             self.verify_check,
             self.sni_edit,
             self.alpn_check,
+            self.legacy_check,
+            self.sni_ip_check,
             self.ca_edit,
             self.cert_edit,
             self.key_edit,
@@ -314,6 +314,5 @@ class TargetBar(QWidget):
             self.key_button,
         ):
             widget.setEnabled(tls)
-        self.sni_ip_check.setEnabled(tls and SNI_FOR_ADDRESSES_SUPPORTED)
         if not tls:
             self.problem_label.setVisible(False)

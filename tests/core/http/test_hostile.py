@@ -269,12 +269,6 @@ def test_a_flood_of_interim_responses_then_the_answer(server: HostileServer) -> 
     assert result.responses[-1].body == b"done"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug (head.py/response.py): a status line cut short by the end of the "
-    "connection (“HTT”, a prefix of “HTTP/1.1 200 OK”) is reported as MALFORMED_STATUS_LINE "
-    "(“does not start with HTTP/”) instead of INCOMPLETE_HEAD (“closed before a status line”)",
-)
 def test_a_status_line_cut_short_is_incomplete_not_malformed(server: HostileServer) -> None:
     result = ask(server, "slow_drip", query={"interval": 0.05}, cancel_at=3)
     assert result.reader.raw == hostile_http.DRIP[:3]

@@ -169,3 +169,18 @@ def test_two_megabyte_header_line_stops_at_the_default_cap() -> None:
     assert reader.raw == data[: 1 << 20]
     assert [a.kind for a in reader.anomalies] == [AnomalyKind.HEADER_TOO_LARGE]
     assert reader.complete
+
+
+def test_a_field_line_cut_by_the_close_is_an_incomplete_head_not_a_bad_field() -> None:
+    reader = ResponseReader(b"GET")
+    reader.feed(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConte")
+    reader.close()
+    assert [a.kind for a in reader.anomalies] == [AnomalyKind.INCOMPLETE_HEAD]
+
+
+def test_a_status_line_cut_inside_http_slash_is_incomplete() -> None:
+    reader = ResponseReader(b"GET")
+    reader.feed(b"HTT")
+    reader.close()
+    assert [a.kind for a in reader.anomalies] == [AnomalyKind.INCOMPLETE_HEAD]
+    assert reader.raw == b"HTT"

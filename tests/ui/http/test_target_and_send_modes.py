@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 import sys
 import types
@@ -22,7 +21,7 @@ from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http import history_pane
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.send_bar import SendMode
-from desktop.ui.http.target_bar import SNI_FOR_ADDRESSES_SUPPORTED, check_tls_files
+from desktop.ui.http.target_bar import check_tls_files
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
 from tests.helpers.servers import unresponsive_port
@@ -105,18 +104,17 @@ def test_curl_import_fills_tls_files_timeouts_and_redirects(panel: ComposerPanel
     assert not panel.send_bar.auto_follow_check.isChecked()
 
 
-def test_sni_for_addresses_is_passed_only_where_the_field_exists(panel: ComposerPanel) -> None:
+def test_the_tls_switches_reach_the_options(panel: ComposerPanel) -> None:
     bar = panel.target_bar
     bar.set_endpoint("127.0.0.1", 443, True)
+    assert bar.tls_options() == TlsClientOptions(verify=True)
     bar.sni_ip_check.setChecked(True)
-    options = bar.tls_options()
-    fields = {f.name for f in dataclasses.fields(TlsClientOptions)}
-    assert ("sni_for_addresses" in fields) == SNI_FOR_ADDRESSES_SUPPORTED
-    assert bar.sni_ip_check.isEnabled() == SNI_FOR_ADDRESSES_SUPPORTED
-    if SNI_FOR_ADDRESSES_SUPPORTED:
-        assert dataclasses.asdict(options)["sni_for_addresses"] is True
-    else:
-        assert options == TlsClientOptions(verify=True)
+    bar.legacy_check.setChecked(True)
+    assert bar.tls_options() == TlsClientOptions(
+        verify=True, sni_for_addresses=True, legacy_tls=True
+    )
+    bar.tls_check.setChecked(False)
+    assert not bar.legacy_check.isEnabled() and not bar.sni_ip_check.isEnabled()
 
 
 def test_tls_files_are_checked_with_a_sentence(tmp_path: Path, nginx: Nginx) -> None:
