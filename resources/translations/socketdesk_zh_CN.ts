@@ -153,9 +153,107 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="108"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateView</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="22"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="23"/>
+        <source>ALPN: {alpn}</source>
+        <translation>ALPN：{alpn}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="26"/>
+        <source>SNI sent: {name}</source>
+        <translation>发送的 SNI：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="35"/>
+        <source>Certificates sent by the peer: {count} (leaf first).</source>
+        <translation>对端发送的证书：{count} 张（叶证书在前）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="39"/>
+        <source>The peer sent no certificate.</source>
+        <translation>对端未发送证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="51"/>
+        <source>Verification: not reported.</source>
+        <translation>验证：未报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="54"/>
+        <source>Verified: the chain and the name are trusted.</source>
+        <translation>已验证：证书链和名称均受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="59"/>
+        <source>Verification failed; the connection was closed before the request was sent.</source>
+        <translation>验证失败；连接已在发送请求之前关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="64"/>
+        <source>Verification is off; it would have failed.</source>
+        <translation>验证已关闭；若开启验证将会失败。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="75"/>
+        <source>Leaf</source>
+        <translation>叶证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="77"/>
+        <source>Issuer {depth}</source>
+        <translation>签发者 {depth}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="79"/>
+        <source>(self-signed)</source>
+        <translation>（自签名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="81"/>
+        <source>(from the trust store, not sent)</source>
+        <translation>（来自信任库，对端未发送）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="86"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="87"/>
+        <source>Issuer</source>
+        <translation>签发者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="88"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="89"/>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="93"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -246,17 +344,17 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="139"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="141"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="268"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="270"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="203"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="205"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
@@ -266,49 +364,49 @@
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="223"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="225"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="252"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="254"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="254"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="256"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="258"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
         <source>The stored response was cut at 64 MiB.</source>
         <translation>保存的响应在 64 MiB 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="225"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="227"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="303"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="305"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="303"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="305"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="323"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="327"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="329"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="333"/>
         <source>{status} from {peer}, {size} byte(s) received.</source>
         <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
     </message>
@@ -553,8 +651,8 @@
         <translation>已有请求正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="170"/>
-        <location filename="../../desktop/workers/http_bridge.py" line="190"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="171"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="191"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1638,77 +1736,77 @@ Host: example.com</translation>
 <context>
     <name>SendBar</name>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="56"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="57"/>
         <source>Send once</source>
         <translation>发送一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="57"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="58"/>
         <source>Send N times</source>
         <translation>发送 N 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="58"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="59"/>
         <source>Race N (last-byte sync)</source>
         <translation>并发竞争 N 次（末字节同步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="61"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="62"/>
         <source>Pipeline (split at “{separator}”)</source>
         <translation>管道化（按“{separator}”拆分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="69"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="70"/>
         <source>Reuse connection</source>
         <translation>复用连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="72"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="73"/>
         <source>Follow redirects automatically</source>
         <translation>自动跟随重定向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="76"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="77"/>
         <source>max </source>
         <translation>最多 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="77"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="78"/>
         <source>Follow redirect</source>
         <translation>跟随重定向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="82"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="83"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="83"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="84"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="85"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="86"/>
         <source>Bytes of a response kept and shown; beyond them it is cut with a notice.</source>
         <translation>响应中保留并显示的字节数；超出部分将被截断并给出提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="87"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="88"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="89"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="149"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="150"/>
         <source>Kept alive: {peer}</source>
         <translation>保持连接：{peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="151"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="152"/>
         <source>No open connection</source>
         <translation>没有已打开的连接</translation>
     </message>
@@ -1903,128 +2001,133 @@ Host: example.com</translation>
 <context>
     <name>TargetBar</name>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
-        <location filename="../../desktop/ui/http/target_bar.py" line="130"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="81"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="127"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="85"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="91"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="89"/>
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="95"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
         <source>SNI for IP addresses</source>
         <translation>IP 地址也发送 SNI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="97"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="92"/>
         <source>Send the address in SNI too (RFC 6066 allows names only)</source>
         <translation>目标为 IP 地址时也在 SNI 中发送（RFC 6066 仅允许主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
-        <source>Not available in this version.</source>
-        <translation>此版本不可用。</translation>
+        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
+        <source>Legacy TLS 1.0/1.1</source>
+        <translation>旧版 TLS 1.0/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="96"/>
+        <source>Allow TLS 1.0 and 1.1 and weak ciphers, for old servers and devices</source>
+        <translation>允许 TLS 1.0、1.1 和弱加密套件，用于旧服务器和设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="98"/>
         <source>ALPN http/1.1</source>
         <translation>ALPN http/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
         <source>CA file (PEM)</source>
         <translation>CA 文件（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
         <source>Client certificate (PEM)</source>
         <translation>客户端证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
         <source>Key (PEM, if not in the certificate)</source>
         <translation>私钥（PEM，如未包含在证书中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
         <source>CA file…</source>
         <translation>CA 文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="106"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
         <source>Client certificate…</source>
         <translation>客户端证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="107"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
         <source>Key…</source>
         <translation>私钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="111"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="108"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="132"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="129"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="148"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="151"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="171"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="170"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="250"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="249"/>
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="277"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="276"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="285"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="284"/>
         <source>Choose the CA file</source>
         <translation>选择 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="289"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="288"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="293"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="292"/>
         <source>Choose the client key</source>
         <translation>选择客户端私钥</translation>
     </message>
