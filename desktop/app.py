@@ -33,6 +33,7 @@ from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.workbench_page import WorkbenchPage
+from desktop.workers.collector import MainThreadCollector
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.messenger_bridge import MessengerBridge
@@ -99,6 +100,8 @@ class Application:
         self.scheme = apply_theme(qapp, settings.get(Settings.THEME))
         qapp.setWindowIcon(QIcon(str(resource_path("icons", "socketdesk.svg"))))
 
+        self.collector = MainThreadCollector()
+        self.collector.start()  # before any other thread runs Python code
         self.io = EventLoopThread(on_unhandled=self.crash.handle_exception)
         self.io.start_and_wait()
         try:
@@ -120,6 +123,7 @@ class Application:
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
+            self.collector.stop()
             sys.excepthook, threading.excepthook = self._previous_hooks
             raise
         self.crash.parent_widget = self.window
@@ -166,6 +170,7 @@ class Application:
         self.runner.wait(10_000)
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")
+        self.collector.stop()
         sys.excepthook, threading.excepthook = self._previous_hooks
 
 

@@ -14,7 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _DATA = tempfile.mkdtemp(prefix="socketdesk-test-")
 os.environ["SOCKETDESK_DATA_DIR"] = _DATA
 
+from desktop.workers.collector import MainThreadCollector, collect_if_due  # noqa: E402
 from tests.helpers.strict import STRICT  # noqa: E402
+
+_collector: list[MainThreadCollector] = []
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -42,3 +45,29 @@ def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
     from desktop.settings import Settings
 
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread_only() -> Iterator[None]:
+    """As the application does (``desktop/workers/collector.py``): no automatic collection in
+    the I/O or task threads, where destroying a Qt object of the GUI thread crashes."""
+    import gc
+
+    gc.disable()
+    yield
+    for collector in _collector:
+        collector.stop()
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_collect_on_the_main_thread_only: None) -> Iterator[None]:
+    """Collect when due after each test, and from a GUI-thread timer while a test waits."""
+    from PySide6.QtCore import QCoreApplication
+
+    if not _collector and QCoreApplication.instance() is not None:
+        collector = MainThreadCollector()
+        collector.start()
+        _collector.append(collector)
+    yield
+    collect_if_due()

@@ -1,11 +1,22 @@
-"""One-shot background jobs (exports, file work) with the result delivered on the GUI thread."""
+"""One-shot background jobs (exports, file work, decoding) with the result delivered on the GUI
+thread.
+
+The jobs run on a ``concurrent.futures`` thread pool, not on ``QThreadPool``: a Python
+``QRunnable`` is deleted by the pool thread when it finishes, and with the garbage collector
+running on the GUI thread at that moment the process crashed (seen under a collector made
+eager, ``gc.set_threshold(20, 2, 2)``, in the test suite). Plain Python threads have no C++
+object to delete; the result still crosses to the GUI thread only through a queued signal.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.errors import SocketDeskError
 
@@ -13,51 +24,68 @@ __all__ = ["TaskRunner"]
 
 Done = Callable[[Any, str | None], None]
 
+# One shared pool, as QThreadPool.globalInstance() was: jobs are short and CPU or disk bound.
+_POOL = concurrent.futures.ThreadPoolExecutor(
+    max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="socketdesk-task"
+)
+
 
 class _Relay(QObject):
     finished = Signal(object, object, object)  # callback, result, error sentence
 
 
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, func: Callable[[], Any], done: Done) -> None:
-        super().__init__()
-        self._relay = relay
-        self._func = func
-        self._done = done
-
-    def run(self) -> None:
-        try:
-            result = self._func()
-        except SocketDeskError as error:  # expected failures: a sentence for the user
-            self._relay.finished.emit(self._done, None, str(error))
-            return
-        self._relay.finished.emit(self._done, result, None)
-
-
 class TaskRunner(QObject):
     """Runs ``func()`` on a pool thread and calls ``done(result, error)`` on the GUI thread.
 
-    Only ``SocketDeskError`` becomes an error sentence; any other exception is a bug: PySide6
-    hands it to ``sys.excepthook``, which the app's crash handler owns.
-
-    Args:
-        pool: the thread pool; tests may pass their own.
+    Only ``SocketDeskError`` becomes an error sentence; any other exception is a bug: it is
+    raised again on the GUI thread, where the app's crash handler owns ``sys.excepthook``.
     """
 
-    def __init__(self, pool: QThreadPool | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._pool = pool if pool is not None else QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.finished.connect(self._finished)
+        self._pending: set[concurrent.futures.Future[None]] = set()
+        self._lock = threading.Lock()
 
     def run(self, func: Callable[[], Any], done: Done) -> None:
         """Start ``func`` in the background."""
-        self._pool.start(_Job(self._relay, func, done))
+        future = _POOL.submit(self._job, func, done)
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+
+    def _job(self, func: Callable[[], Any], done: Done) -> None:
+        try:
+            result = func()
+        except SocketDeskError as error:  # expected failures: a sentence for the user
+            self._relay.finished.emit(done, None, str(error))
+            return
+        except BaseException as error:  # a bug: shown by the crash handler on the GUI thread
+            self._relay.finished.emit(done, _Bug(error), None)
+            return
+        self._relay.finished.emit(done, result, None)
+
+    def _forget(self, future: concurrent.futures.Future[None]) -> None:
+        with self._lock:
+            self._pending.discard(future)
 
     @Slot(object, object, object)
     def _finished(self, done: Done, result: Any, error: str | None) -> None:
+        if isinstance(result, _Bug):
+            raise result.error
         done(result, error)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for running jobs (shutdown and tests)."""
-        return self._pool.waitForDone(timeout_ms)
+        """Wait for running jobs (shutdown and tests); True if they all ended in time."""
+        with self._lock:
+            pending = list(self._pending)
+        _done, not_done = concurrent.futures.wait(pending, timeout=timeout_ms / 1000)
+        return not not_done
+
+
+class _Bug:
+    """An unexpected exception of a job, carried to the GUI thread to be raised there."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error

@@ -1,0 +1,72 @@
+"""Background jobs: the result, a sentence, or a bug, always delivered on the GUI thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from desktop.core.errors import SocketDeskError
+from desktop.workers.task_runner import TaskRunner
+
+
+def test_the_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[object, str | None, bool]] = []
+    job_threads: list[threading.Thread] = []
+
+    def job() -> int:
+        job_threads.append(threading.current_thread())
+        return 42
+
+    runner.run(job, lambda result, error: seen.append((result, error, _on_gui_thread())))
+    qtbot.waitUntil(lambda: seen != [], timeout=5000)
+    assert seen == [(42, None, True)]
+    assert job_threads[0] is not threading.main_thread()
+    assert runner.wait(5000)
+
+
+def test_an_expected_failure_is_a_sentence(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[object, str | None]] = []
+
+    def job() -> None:
+        raise SocketDeskError("The disk is full.")
+
+    runner.run(job, lambda result, error: seen.append((result, error)))
+    qtbot.waitUntil(lambda: seen != [], timeout=5000)
+    assert seen == [(None, "The disk is full.")]
+
+
+def test_a_bug_is_raised_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    called: list[object] = []
+
+    def job() -> None:
+        raise ZeroDivisionError("a bug")
+
+    with qtbot.captureExceptions() as exceptions:
+        runner.run(job, lambda result, error: called.append(result))
+        qtbot.waitUntil(lambda: exceptions != [], timeout=5000)
+    assert isinstance(exceptions[0][1], ZeroDivisionError) and called == []
+
+
+def test_many_jobs_with_an_eager_collector(qtbot: QtBot) -> None:
+    """The QRunnable-based runner crashed when the collector ran as pool threads finished."""
+    runner = TaskRunner()
+    results: list[int] = []
+    old = gc.get_threshold()
+    gc.set_threshold(20, 2, 2)
+    try:
+        for n in range(500):
+            runner.run(lambda n=n: [n] * 100, lambda result, error: results.append(result[0]))
+        qtbot.waitUntil(lambda: len(results) == 500, timeout=20_000)
+    finally:
+        gc.set_threshold(*old)
+    assert sorted(results) == list(range(500))
+    assert runner.wait(5000)
+
+
+def _on_gui_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
