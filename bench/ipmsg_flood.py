@@ -50,17 +50,17 @@ SIDES = {
 
 def _unguard() -> None:
     """Take the flood guards out: no datagram budget, no per-address roster cap."""
-    from desktop.core.ipmsg import engine, node
+    from desktop.core.ipmsg import engine, node_core
     from desktop.core.ipmsg.roster import Roster
     from desktop.core.ipmsg.source_budget import SourceBudget
 
-    if not (hasattr(engine, "SourceBudget") and hasattr(node, "Roster")):
+    if not (hasattr(engine, "SourceBudget") and hasattr(node_core, "Roster")):
         raise SystemExit("ipmsg_flood: the guards moved; update _unguard() to take them out")
 
     engine.SourceBudget = functools.partial(  # type: ignore[misc]
         SourceBudget, math.inf, math.inf, math.inf, math.inf
     )
-    node.Roster = functools.partial(Roster, per_ip=1 << 30)  # type: ignore[misc]
+    node_core.Roster = functools.partial(Roster, per_ip=1 << 30)  # type: ignore[misc]
 
 
 class _SignalCounter(QObject):
