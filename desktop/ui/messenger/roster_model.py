@@ -161,7 +161,9 @@ class RosterModel(QAbstractTableModel):
         if column == self.ADDRESS:
             return format_address(peer.address)
         if column == self.CLIENT:
-            return f"{peer.client} ({peer.version})"
+            # The protocol version "1" says nothing the client name does not; FeiQ's does.
+            plain = peer.version in ("", "1") or peer.version in peer.client
+            return peer.client if plain else f"{peer.client} ({peer.version})"
         if column == self.ENCODING:
             return peer.encoding
         if column == self.STATUS:

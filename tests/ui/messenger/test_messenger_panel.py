@@ -224,3 +224,21 @@ def test_history_survives_a_restart(qtbot, make_panel: MakePanel, databases) -> 
     assert entry is not None and entry.outgoing and entry.text == "before the restart"
     assert entry.state is Delivery.DELIVERED
     assert texts(shown)[0].endswith("✓")
+
+
+def test_the_client_column_shows_a_version_only_when_it_says_something() -> None:
+    from dataclasses import replace
+
+    model = RosterModel()
+    plain = replace(_peer("Taro", "", 1), client="IP Messenger", version="1")
+    feiq = replace(_peer("Lee", "", 2), client="FeiQ", version="1_lbt6_0#128#0C29AB#0#0#0#4001#9")
+    tux = replace(_peer("Tux", "", 3), client="iptux 0.8.3", version="iptux 0.8.3")
+    for peer in (plain, feiq, tux):
+        model.upsert(peer)
+    shown = {model.peer_at(r).nickname: model.index(r, RosterModel.CLIENT).data()  # type: ignore[union-attr]
+             for r in range(3)}  # fmt: skip
+    assert shown == {
+        "Taro": "IP Messenger",
+        "Lee": "FeiQ (1_lbt6_0#128#0C29AB#0#0#0#4001#9)",
+        "Tux": "iptux 0.8.3",
+    }
