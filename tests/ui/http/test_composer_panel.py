@@ -18,22 +18,8 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.history_model import HistoryModel
 from desktop.ui.http.response_view import HeadersModel, pretty_json, raw_text
 from desktop.workers.http_bridge import HttpBridge
-from desktop.workers.loop_thread import EventLoopThread
 from tests.helpers.servers import closed_port, unresponsive_port
-from tests.peers.nginx import BIG_TEXT, HELLO, Nginx, running_nginx
-
-
-@pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
-    with running_nginx(tmp_path_factory.mktemp("nginx")) as server:
-        yield server
-
-
-@pytest.fixture
-def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
-    bridge = HttpBridge(io)
-    yield bridge
-    bridge.close()
+from tests.peers.nginx import BIG_TEXT, HELLO, Nginx
 
 
 @pytest.fixture

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.core.store import open_database
 from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.workers.http_bridge import HttpBridge
-from desktop.workers.loop_thread import EventLoopThread
 from tests.helpers.servers import unresponsive_port
 from tests.ui.http.composer_helpers import body, click, make_panel, send_and_wait
 from tests.ui.http.redirect_server import redirect_server
@@ -25,20 +21,6 @@ HOST = "127.0.0.1"
 def port() -> Iterator[int]:
     with redirect_server() as server_port:
         yield server_port
-
-
-@pytest.fixture
-def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
-    bridge = HttpBridge(io)
-    yield bridge
-    bridge.close()
-
-
-@pytest.fixture
-def history(tmp_path: Path) -> Iterator[HttpHistory]:
-    conn: sqlite3.Connection = open_database(tmp_path / "history.sqlite3")
-    yield HttpHistory(conn)
-    conn.close()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.pages import PAGE_BYTES, WRAP_CHARS
 from desktop.ui.http.response_view import raw_text
 from desktop.workers.http_bridge import HttpBridge
-from desktop.workers.loop_thread import EventLoopThread
 from tests.peers import hostile_http
 from tests.peers.hostile_http import HostileServer, running_hostile
 from tests.peers.openssl_server import Pki, make_pki, running_s_server
@@ -25,13 +24,6 @@ from tests.peers.openssl_server import Pki, make_pki, running_s_server
 def hostile() -> Iterator[HostileServer]:
     with running_hostile() as server:
         yield server
-
-
-@pytest.fixture
-def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
-    bridge = HttpBridge(io)
-    yield bridge
-    bridge.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,22 +17,8 @@ from desktop.ui.http.request_editor import RequestEditor
 from desktop.ui.http.request_hex import RequestHexEditor, hex_lines
 from desktop.ui.http.send_bar import SendMode
 from desktop.workers.http_bridge import HttpBridge
-from desktop.workers.loop_thread import EventLoopThread
-from tests.peers.nginx import HELLO, Nginx, running_nginx
+from tests.peers.nginx import HELLO, Nginx
 from tests.ui.http.composer_helpers import make_panel, send_and_wait
-
-
-@pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
-    with running_nginx(tmp_path_factory.mktemp("nginx")) as server:
-        yield server
-
-
-@pytest.fixture
-def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
-    bridge = HttpBridge(io)
-    yield bridge
-    bridge.close()
 
 
 @pytest.fixture

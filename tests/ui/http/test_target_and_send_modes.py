@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,39 +14,17 @@ from pytestqt.qtbot import QtBot
 from desktop.core.http.exchange import ExchangeResult
 from desktop.core.net.certs import generate_self_signed
 from desktop.core.net.tls import TlsClientOptions
-from desktop.core.store import open_database
 from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http import history_pane
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.send_bar import SendMode
 from desktop.ui.http.target_bar import check_tls_files
 from desktop.workers.http_bridge import HttpBridge
-from desktop.workers.loop_thread import EventLoopThread
 from tests.helpers.servers import unresponsive_port
-from tests.peers.nginx import HELLO, Nginx, running_nginx
+from tests.peers.nginx import HELLO, Nginx
 from tests.ui.http.composer_helpers import click, make_panel, send_and_wait
 
 GET_HELLO = "GET /hello.txt HTTP/1.1\nHost: localhost\n\n"
-
-
-@pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
-    with running_nginx(tmp_path_factory.mktemp("nginx")) as server:
-        yield server
-
-
-@pytest.fixture
-def http_bridge(io: EventLoopThread) -> Iterator[HttpBridge]:
-    bridge = HttpBridge(io)
-    yield bridge
-    bridge.close()
-
-
-@pytest.fixture
-def history(tmp_path: Path) -> Iterator[HttpHistory]:
-    conn: sqlite3.Connection = open_database(tmp_path / "history.sqlite3")
-    yield HttpHistory(conn)
-    conn.close()
 
 
 @pytest.fixture
