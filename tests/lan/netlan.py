@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.helpers.orphans import dying_with_us
+
 ROOT = Path(__file__).resolve().parents[2]
 _NETWORK = ipaddress.ip_network("198.18.0.0/15")  # RFC 2544 benchmarking range
 _NS_PATTERN = re.compile(r"^sdlan-(\d+)-\d+-h\d+$")
@@ -93,7 +95,7 @@ class LanHost:
 
     def popen(self, argv: Sequence[str], **kwargs: Any) -> subprocess.Popen[bytes]:
         """Start a command as this host; it is killed when the LAN goes down."""
-        process = subprocess.Popen(self.command(argv), **kwargs)
+        process = subprocess.Popen(dying_with_us(self.command(argv)), **kwargs)
         self.processes.append(process)
         return process
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.helpers.orphans import dying_with_us
 from tests.lan.netlan import LanHost
 
 IPTUX = shutil.which("iptux") or "/usr/bin/iptux"
@@ -94,7 +95,7 @@ def virtual_display(attempts: int = 5) -> Iterator[Display]:
     for _ in range(attempts):
         number = _free_display()
         process = subprocess.Popen(
-            [XVFB, f":{number}", "-nolisten", "tcp", "-screen", "0", "1024x768x24"],
+            dying_with_us([XVFB, f":{number}", "-nolisten", "tcp", "-screen", "0", "1024x768x24"]),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

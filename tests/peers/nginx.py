@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.net.certs import generate_self_signed
+from tests.helpers.orphans import dying_with_us
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HELLO = b"Hello from nginx!\n"
@@ -134,15 +135,17 @@ def _start(folder: Path, port: int, tls_port: int) -> subprocess.Popen[bytes]:
     (folder / "nginx.conf").write_text(config)
     (folder / "error.log").write_text("")
     return subprocess.Popen(
-        [
-            NGINX,
-            "-p",
-            str(folder),
-            "-c",
-            str(folder / "nginx.conf"),
-            "-e",
-            str(folder / "error.log"),
-        ],
+        dying_with_us(
+            [
+                NGINX,
+                "-p",
+                str(folder),
+                "-c",
+                str(folder / "nginx.conf"),
+                "-e",
+                str(folder / "error.log"),
+            ]
+        ),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

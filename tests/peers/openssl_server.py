@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from tests.helpers.orphans import dying_with_us
+
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 _KEY = ec.SECP256R1()
 
@@ -121,7 +123,7 @@ def running_s_server(
         command += ["-cert_chain", str(chain)]
     log = folder / f"s_server-{cert.stem}.log"
     process = subprocess.Popen(
-        command,
+        dying_with_us(command),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
