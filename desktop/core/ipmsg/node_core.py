@@ -80,7 +80,7 @@ class NodeCore:
         Text that carries the UTF-8 flag (UTF8OPT) is still read as UTF-8: the flag is explicit.
 
         Keyed by address, not by names: the names themselves decode differently in another
-        encoding. Peers listed there are updated at once (``PeerUpdated``); their names are
+        encoding. Peers listed there are updated at once (roster and ``PeerUpdated``); their names are
         read again in the new encoding at their next entry packet, and whatever is sent to
         them uses it from now on (``_encoding_for``).
 
@@ -98,7 +98,9 @@ class NodeCore:
         legacy = self.identity.legacy_encoding
         for peer in self.roster.at_address(address):
             chosen = encoding or reply_encoding(peer.dialect, peer.utf8, legacy)
-            self._outbox.append(PeerUpdated(replace(peer, encoding=chosen)))
+            updated = replace(peer, encoding=chosen)
+            self.roster.update(updated)  # ``peers()`` (and ``ipmsg list``) say so at once
+            self._outbox.append(PeerUpdated(updated))
 
     def encoding_override(self, address: Address) -> str | None:
         """The encoding chosen by the user for ``address``, or None (detected)."""

@@ -154,6 +154,14 @@ class Roster:
         self.alias(key, raw)
         return True
 
+    def update(self, peer: Peer) -> bool:
+        """Replace a listed peer by ``peer`` (same key), keeping its names and last-heard time;
+        False if it is not listed."""
+        if peer.key not in self._peers:
+            return False
+        self._peers[peer.key] = peer
+        return True
+
     def refusal(self, peer: Peer) -> tuple[object, str] | None:
         """Why ``peer`` would be refused, as (cause, sentence); None if there is room for it."""
         if peer.key in self._peers:

@@ -125,6 +125,7 @@ def test_encoding_override_applies_to_names_messages_and_what_we_send() -> None:
     [updated] = [a for a in (node.set_encoding(peer_at, "cp932"), node.take_actions())[1]]
     assert isinstance(updated, PeerUpdated) and updated.peer.encoding == "cp932"
     assert node.encoding_override(peer_at) == "cp932"
+    assert [p.encoding for p in node.peers()] == ["cp932"]  # the roster says so at once
 
     again = node.receive(entry.replace(b":10:", b":11:"), peer_at, 2.0)
     peer = [a.peer for a in again if isinstance(a, PeerUpdated)][-1]
