@@ -17,7 +17,8 @@ from desktop.core.errors import StoreError, UnencodableInput
 from desktop.core.http.curl import CurlImportError, from_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.redirect import Endpoint, RedirectError
-from desktop.core.store.http_history import HttpHistory
+from desktop.core.store.http_history import MAX_STORED_RESPONSE, HttpHistory
+from desktop.core.units import format_bytes
 from desktop.ui.http.batch_collector import BatchCollector
 from desktop.ui.http.batch_results import BatchResultsView
 from desktop.ui.http.cookies_view import CookiesView
@@ -245,7 +246,10 @@ class ComposerPanel(QWidget):
             return False
         entry = stored.entry
         self.target_bar.set_endpoint(entry.host, entry.port, entry.tls)
+        self.editor.exact_check.setChecked(False)
         self.editor.set_text(stored.request.decode("utf-8", "replace"))
+        if b"".join(built.data for built in self.editor.built_all()) != stored.request:
+            self.editor.set_bytes(stored.request)  # sent as typed: it goes out the same again
         self.response_view.show_result(stored_result(stored))
         if entry.total_ms is None:
             self.response_view.timing_labels["total_ms"].setText("—")
@@ -257,7 +261,11 @@ class ComposerPanel(QWidget):
         if entry.error:
             sentences.append(entry.error)
         if entry.truncated:
-            sentences.append(self.tr("The stored response was cut at 64 MiB."))
+            sentences.append(
+                self.tr("The stored response was cut at {size}.").format(
+                    size=format_bytes(MAX_STORED_RESPONSE)
+                )
+            )
         self.status_label.setText(" ".join(sentences))
         return True
 

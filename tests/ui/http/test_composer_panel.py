@@ -269,3 +269,20 @@ def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "boom"
     model.set_entries([])
     assert model.rowCount() == 0
+
+
+def test_an_exact_request_is_restored_in_exact_mode(
+    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection, nginx: Nginx
+) -> None:
+    """Bytes sent as typed (LF-only lines) come back so that sending again sends them again."""
+    panel = history_panel(qtbot, http_bridge, HttpHistory(history_conn))
+    panel.editor.exact_check.setChecked(True)
+    send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
+    normal = "GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    panel.editor.exact_check.setChecked(False)
+    send(qtbot, panel, nginx.host, nginx.port, normal)
+    lf_only, crlf = reversed(HttpHistory(history_conn).recent())
+    panel.restore(lf_only.id)
+    assert panel.editor.exact() and panel.editor.built().data == GET_HELLO.encode()
+    panel.restore(crlf.id)
+    assert not panel.editor.exact() and panel.editor.built().data == normal.encode()
