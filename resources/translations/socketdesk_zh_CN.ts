@@ -339,74 +339,74 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="84"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="85"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="141"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="142"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="270"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="278"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="205"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="206"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="85"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="86"/>
         <source>Cookies</source>
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="225"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="226"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="254"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="258"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="256"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
-        <source>The stored response was cut at 64 MiB.</source>
-        <translation>保存的响应在 64 MiB 处截断。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="227"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="228"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="305"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="265"/>
+        <source>The stored response was cut at {size}.</source>
+        <translation>保存的响应已在 {size} 处截断。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="305"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="327"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="335"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="333"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="341"/>
         <source>{status} from {peer}, {size} byte(s) received.</source>
         <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
     </message>
@@ -1627,7 +1627,7 @@ Host: example.com</translation>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_model.py" line="168"/>
+        <location filename="../../desktop/ui/messenger/roster_model.py" line="170"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
