@@ -17,42 +17,42 @@
 <context>
     <name>BatchResultsModel</name>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="27"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="28"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="29"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="29"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="30"/>
         <source>First byte</source>
         <translation>首字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="30"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="31"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="31"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="32"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="32"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="33"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="115"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="105"/>
         <source>reused</source>
         <translation>复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="115"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="105"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
@@ -455,42 +455,42 @@
 <context>
     <name>CookiesModel</name>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="32"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="33"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="34"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="34"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="35"/>
         <source>Domain</source>
         <translation>域名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="35"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="36"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="36"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="37"/>
         <source>Secure</source>
         <translation>Secure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="37"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="38"/>
         <source>Expires</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="91"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="81"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="94"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="84"/>
         <source>session</source>
         <translation>会话</translation>
     </message>
@@ -498,17 +498,17 @@
 <context>
     <name>CookiesView</name>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="117"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="107"/>
         <source>Send jar cookies with requests</source>
         <translation>随请求发送已保存的 Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="120"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="110"/>
         <source>Adds a Cookie header (outside exact mode); cookies typed in it win.</source>
         <translation>添加 Cookie 请求头（精确字节模式除外）；请求中手动填写的 Cookie 优先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/cookies_view.py" line="122"/>
+        <location filename="../../desktop/ui/http/cookies_view.py" line="112"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>

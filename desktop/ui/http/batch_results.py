@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.http.exchange import ExchangeResult
+from desktop.ui.widgets.list_table_model import ListTableModel
 
 __all__ = ["BatchResultsModel", "BatchResultsView", "batch_summary", "first_byte_ms"]
 
@@ -60,8 +61,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BatchResultsView", text)
 
 
-class BatchResultsModel(QAbstractTableModel):
+class BatchResultsModel(ListTableModel):
     """Exchanges of a batch in the order they were reported."""
+
+    COLUMNS = _COLUMNS
+    CONTEXT = "BatchResultsModel"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,22 +86,8 @@ class BatchResultsModel(QAbstractTableModel):
         self.results.extend(results)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.results)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return self.tr(_COLUMNS[section])
-        return None
+    def _items(self) -> Sequence[ExchangeResult]:
+        return self.results
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.results):

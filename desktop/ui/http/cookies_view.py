@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.http.cookies import CookieStore, StoredCookie
+from desktop.ui.widgets.list_table_model import ListTableModel
 
 __all__ = ["CookiesModel", "CookiesView"]
 
@@ -40,8 +41,11 @@ _COLUMNS = (
 _VALUE_SHOWN = 200
 
 
-class CookiesModel(QAbstractTableModel):
+class CookiesModel(ListTableModel):
     """Cookies, one a row: name, value, domain, path, secure, expiry."""
+
+    COLUMNS = _COLUMNS
+    CONTEXT = "CookiesModel"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,22 +57,8 @@ class CookiesModel(QAbstractTableModel):
         self._cookies = list(cookies)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self._cookies)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return self.tr(_COLUMNS[section])
-        return None
+    def _items(self) -> Sequence[StoredCookie]:
+        return self._cookies
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._cookies):
