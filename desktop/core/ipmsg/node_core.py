@@ -80,9 +80,9 @@ class NodeCore:
         Text that carries the UTF-8 flag (UTF8OPT) is still read as UTF-8: the flag is explicit.
 
         Keyed by address, not by names: the names themselves decode differently in another
-        encoding. Peers listed there are updated at once (roster and ``PeerUpdated``); their names are
-        read again in the new encoding at their next entry packet, and whatever is sent to
-        them uses it from now on (``_encoding_for``).
+        encoding. Peers listed there are updated at once (roster and ``PeerUpdated``); their
+        names are read again in the new encoding at their next entry packet, and whatever is
+        sent to them uses it from now on (``_encoding_for``).
 
         Raises:
             InvalidField: ``encoding`` is not an encoding Python knows.

@@ -45,7 +45,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX chat_messages_peer_time ON chat_messages (peer, t_ns)",
     ),
-    # 3: the HTTP composer's exchange history. The response blob is capped at 64 MiB per row
+    # 3: the HTTP composer's exchange history. The response blob is capped per row
     # by HttpHistory (MAX_STORED_RESPONSE; ``truncated`` says when it was cut): a reader may
     # hold far more, and a history of such rows would bloat the file and every restore.
     (
@@ -65,6 +65,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX http_exchanges_time ON http_exchanges (t_ns)",
     ),
+    # 4: the TLS session of an exchange (version, cipher, ALPN, the chain and the verification
+    # outcome) as JSON (core/net/tls_record.py), so a restored exchange shows its TLS tab.
+    ("ALTER TABLE http_exchanges ADD COLUMN tls_session TEXT",),
 )
 
 _SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (

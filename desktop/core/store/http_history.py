@@ -31,7 +31,7 @@ _FIRST_LINE_MAX = 2048
 _ENTRY_COLUMNS = "id, t_ns, host, port, tls, first_line, status, error, total_ms, truncated"
 _INSERT = (
     "INSERT INTO http_exchanges (t_ns, host, port, tls, first_line, request, response,"
-    " status, error, total_ms, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " status, error, total_ms, truncated, tls_session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -74,15 +74,18 @@ class NewExchange:
     status: int | None = None
     error: str | None = None
     total_ms: float | None = None
+    tls_session: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
 class StoredExchange:
-    """One exchange with the exact bytes sent and received."""
+    """One exchange with the exact bytes sent and received, and its TLS session as JSON
+    (``core/net/tls_record.py``), if any."""
 
     entry: HistoryEntry
     request: bytes
     response: bytes
+    tls_session: str | None = None
 
 
 def first_line(request: bytes) -> str:
@@ -118,13 +121,19 @@ class HttpHistory:
         status: int | None = None,
         error: str | None = None,
         total_ms: float | None = None,
+        tls_session: str | None = None,
     ) -> int:
         """Store one exchange; the response is cut at ``MAX_STORED_RESPONSE``.
+
+        Args:
+            tls_session: the TLS session as JSON (``core/net/tls_record.session_to_json``).
 
         Returns:
             The id of the new row.
         """
-        exchange = NewExchange(host, port, tls, request, response, status, error, total_ms)
+        exchange = NewExchange(
+            host, port, tls, request, response, status, error, total_ms, tls_session
+        )
         cursor = self._run("store the HTTP exchange", _INSERT, self._row(exchange))
         row_id = cursor.lastrowid
         assert row_id is not None
@@ -162,6 +171,7 @@ class HttpHistory:
             exchange.error,
             exchange.total_ms,
             int(truncated),
+            exchange.tls_session,
         )
 
     def recent(self, limit: int = 500) -> list[HistoryEntry]:
@@ -195,12 +205,13 @@ class HttpHistory:
         """
         row = self._run(
             "read an HTTP exchange",
-            f"SELECT {_ENTRY_COLUMNS}, request, response FROM http_exchanges WHERE id = ?",
+            f"SELECT {_ENTRY_COLUMNS}, request, response, tls_session FROM http_exchanges"
+            " WHERE id = ?",
             (exchange_id,),
         ).fetchone()
         if row is None:
             raise StoreError(f"No HTTP exchange {exchange_id} in the history.")
-        return StoredExchange(_entry(row[:10]), bytes(row[10]), bytes(row[11]))
+        return StoredExchange(_entry(row[:10]), bytes(row[10]), bytes(row[11]), row[12])
 
     def delete(self, exchange_id: int) -> bool:
         """Delete the exchange ``exchange_id``; whether there was one."""

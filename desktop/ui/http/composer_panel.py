@@ -253,7 +253,7 @@ class ComposerPanel(QWidget):
         self.response_view.show_result(stored_result(stored))
         if entry.total_ms is None:
             self.response_view.timing_labels["total_ms"].setText("—")
-        if entry.tls:
+        if entry.tls and stored.tls_session is None:  # stored before the history kept them
             self.response_view.tls_browser.setPlainText(
                 self.tr("The history does not keep the TLS session details.")
             )

@@ -20,6 +20,7 @@ from desktop.core.errors import StoreError
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
+from desktop.core.net.tls_record import session_from_json, session_to_json
 from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
 from desktop.ui.http.history_model import HistoryModel
 
@@ -42,7 +43,7 @@ def stored_result(stored: StoredExchange) -> ExchangeResult:
         raw_sent=stored.request,
         reader=reader,
         timings=timings,
-        tls_info=None,
+        tls_info=session_from_json(stored.tls_session) if stored.tls_session else None,
         error=stored.entry.error,
         connection=None,
     )
@@ -158,6 +159,7 @@ class HistoryPane(QWidget):
                 status=status,
                 error=result.error if result is not None else error,
                 total_ms=result.timings.total_ms if result is not None else None,
+                tls_session=_session_json(result),
             )
         except StoreError as store_error:
             log.warning("could not store the HTTP exchange: %s", store_error)
@@ -180,6 +182,7 @@ class HistoryPane(QWidget):
                 result.responses[-1].status if result.responses else None,
                 result.error,
                 result.timings.total_ms,
+                _session_json(result),
             )
             for result in results
         ]
@@ -204,3 +207,9 @@ class HistoryPane(QWidget):
     @Slot()
     def _update_state(self) -> None:
         self.compare_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 2)
+
+
+def _session_json(result: ExchangeResult | None) -> str | None:
+    if result is None or result.tls_info is None:
+        return None
+    return session_to_json(result.tls_info)

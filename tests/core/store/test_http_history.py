@@ -103,3 +103,33 @@ def test_sqlite_errors_become_store_errors(conn: sqlite3.Connection) -> None:
         history.recent()
     with pytest.raises(StoreError, match="Could not store"):
         history.add("h", 1, False, GET, OK)
+
+
+def test_a_version_3_history_gains_tls_sessions_and_keeps_its_exchanges(tmp_path: Path) -> None:
+    from desktop.core.store.database import MIGRATIONS, schema_version
+
+    path = tmp_path / "v3.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_ns INTEGER NOT NULL)"
+    )
+    for number in range(3):
+        for statement in MIGRATIONS[number]:
+            raw.execute(statement)
+        raw.execute("INSERT INTO schema_version VALUES (?, 0)", (number + 1,))
+    raw.execute(
+        "INSERT INTO http_exchanges (t_ns, host, port, tls, first_line, request, response)"
+        " VALUES (1, 'old.test', 443, 1, 'GET / HTTP/1.1', x'00', x'01')"
+    )
+    raw.close()
+
+    conn = open_database(path)
+    try:
+        assert schema_version(conn) == len(MIGRATIONS) >= 4
+        history = HttpHistory(conn)
+        [old] = history.recent()
+        assert history.get(old.id).tls_session is None  # stored before sessions were kept
+        new = history.add("new.test", 443, True, b"GET /", b"HTTP/1.1 200", tls_session="{}")
+        assert history.get(new).tls_session == "{}"
+    finally:
+        conn.close()

@@ -286,3 +286,18 @@ def test_an_exact_request_is_restored_in_exact_mode(
     assert panel.editor.exact() and panel.editor.built().data == GET_HELLO.encode()
     panel.restore(crlf.id)
     assert not panel.editor.exact() and panel.editor.built().data == normal.encode()
+
+
+def test_a_restored_tls_exchange_shows_its_tls_session(
+    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection, nginx: Nginx
+) -> None:
+    panel = history_panel(qtbot, http_bridge, HttpHistory(history_conn))
+    panel.tls_check.setChecked(True)
+    panel.verify_check.setChecked(False)  # nginx's certificate is self-signed
+    send(qtbot, panel, nginx.host, nginx.tls_port, GET_HELLO)
+    shown = panel.response_view.tls_browser.toPlainText()
+    assert "Leaf (self-signed)" in shown
+    [entry] = HttpHistory(history_conn).recent()
+    panel.response_view.clear_result()
+    assert panel.restore(entry.id)
+    assert panel.response_view.tls_browser.toPlainText() == shown
