@@ -45,6 +45,11 @@ class MessengerPanel(QWidget):
     unread_changed = Signal(int)
     notify_requested = Signal(str, str)
 
+    # Read by the event handlers. When a window is garbage-collected, Python may clear this
+    # wrapper's attributes before Qt deletes the widgets, and deleting the tab before this one
+    # shows this page once more: the handlers then see this default and do nothing.
+    _current: PeerKey | None = None
+
     def __init__(
         self,
         bridge: MessengerBridge,

@@ -242,3 +242,19 @@ def test_the_client_column_shows_a_version_only_when_it_says_something() -> None
         "Lee": "FeiQ (1_lbt6_0#128#0C29AB#0#0#0#4001#9)",
         "Tux": "iptux 0.8.3",
     }
+
+
+def test_a_panel_whose_attributes_were_cleared_ignores_show_events(qtbot, make_panel) -> None:  # type: ignore[no-untyped-def]
+    """The collector may clear a dropped window's wrappers before Qt deletes the widgets, and
+    deleting a tab shows the next page: that show event must not raise."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QShowEvent
+
+    panel = make_panel("Ghost")
+    kept = dict(vars(panel))
+    vars(panel).clear()
+    try:
+        panel.showEvent(QShowEvent())
+        assert panel.event(QEvent(QEvent.Type.WindowActivate)) in (True, False)
+    finally:
+        vars(panel).update(kept)
