@@ -7,6 +7,7 @@ Chinese, escapes and binary as a user sees them; then the whole screen is grabbe
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -47,6 +48,9 @@ def server_scene(window: object, qapp: QApplication, grab: object) -> None:
 
 
 def main(language: str, theme: str, out: str, scene: str = "client") -> None:
+    # A fresh data folder: the histories and settings of the user (or of an earlier run) must
+    # not show up in the picture, nor the picture's traffic in their histories.
+    os.environ["SOCKETDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="socketdesk-screenshot-")
     qapp = QApplication([])
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
     settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
