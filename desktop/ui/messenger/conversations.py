@@ -24,7 +24,7 @@ __all__ = ["BROADCAST", "Conversations"]
 log = logging.getLogger("ui")
 
 # The "Broadcast" conversation: messages sent to everyone, and broadcasts received.
-BROADCAST = PeerKey(("255.255.255.255", 0), "", "broadcast")
+BROADCAST = PeerKey(("", 0), "", "broadcast")  # no address: a key, never a destination
 
 
 class Conversations(QObject):
