@@ -1,6 +1,13 @@
-"""Typed errors of the core. ``str(error)`` is always a sentence a user can read."""
+"""Typed errors of the core.
+
+Every error carries its facts as attributes and a ``Sentence`` (``error.sentence``): ``str(error)``
+is the English sentence (the CLI prints it), and the UI shows ``error.sentence`` translated
+(``desktop/ui/sentences.py``). Errors cross threads as themselves, never as ``str(error)``.
+"""
 
 from __future__ import annotations
+
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "AddressInUse",
@@ -21,11 +28,23 @@ __all__ = [
     "TlsError",
     "UnencodableInput",
     "UnknownHost",
+    "hostport",
 ]
 
 
 class SocketDeskError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    Args:
+        message: the sentence for the user (a plain ``str`` is shown as it is, untranslated:
+            only for text that is not ours, such as a peer's own words).
+    """
+
+    def __init__(self, message: Sentence | str) -> None:
+        self.sentence = (
+            message if isinstance(message, Sentence) else Sentence("{text}", (("text", message),))
+        )
+        super().__init__(str(self.sentence))
 
 
 class NetError(SocketDeskError):
@@ -41,18 +60,32 @@ class ConnectError(NetError):
         detail: what went wrong, as a short clause.
     """
 
-    def __init__(self, host: str, port: int, detail: str) -> None:
+    def __init__(self, host: str, port: int, detail: Sentence | str) -> None:
         self.host = host
         self.port = port
         self.detail = detail
-        super().__init__(f"Could not connect to {_hostport(host, port)}: {detail}.")
+        super().__init__(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Could not connect to {address}: {detail}."),
+                address=hostport(host, port),
+                detail=detail,
+            )
+        )
 
 
 class ConnectRefused(ConnectError):
     """Nothing listens on the port (the peer answered with a reset)."""
 
     def __init__(self, host: str, port: int) -> None:
-        super().__init__(host, port, "the connection was refused (is a server listening there?)")
+        super().__init__(
+            host,
+            port,
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "the connection was refused (is a server listening there?)"
+                )
+            ),
+        )
 
 
 class ConnectTimeout(ConnectError):
@@ -60,14 +93,27 @@ class ConnectTimeout(ConnectError):
 
     def __init__(self, host: str, port: int, timeout: float) -> None:
         self.timeout = timeout
-        super().__init__(host, port, f"no answer within {timeout:g} s")
+        super().__init__(
+            host,
+            port,
+            sentence(
+                QT_TRANSLATE_NOOP("core", "no answer within {seconds} s"), seconds=f"{timeout:g}"
+            ),
+        )
 
 
 class UnknownHost(ConnectError):
     """The host name could not be resolved to an address."""
 
     def __init__(self, host: str, port: int, detail: str = "") -> None:
-        why = f"the host name is unknown ({detail})" if detail else "the host name is unknown"
+        self.reason = detail
+        why = (
+            sentence(
+                QT_TRANSLATE_NOOP("core", "the host name is unknown ({reason})"), reason=detail
+            )
+            if detail
+            else sentence(QT_TRANSLATE_NOOP("core", "the host name is unknown"))
+        )
         super().__init__(host, port, why)
 
 
@@ -77,7 +123,12 @@ class AddressInUse(NetError):
     def __init__(self, host: str, port: int) -> None:
         self.host = host
         self.port = port
-        super().__init__(f"{_hostport(host, port)} is already in use by another program.")
+        super().__init__(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{address} is already in use by another program."),
+                address=hostport(host, port),
+            )
+        )
 
 
 class ListenError(NetError):
@@ -90,8 +141,16 @@ class PermissionDenied(ListenError):
     def __init__(self, host: str, port: int) -> None:
         self.host = host
         self.port = port
-        hint = " (ports below 1024 need administrator rights)" if 0 < port < 1024 else ""
-        super().__init__(f"No permission to listen on {_hostport(host, port)}{hint}.")
+        template = (
+            QT_TRANSLATE_NOOP(
+                "core",
+                "No permission to listen on {address}"
+                " (ports below 1024 need administrator rights).",
+            )
+            if 0 < port < 1024
+            else QT_TRANSLATE_NOOP("core", "No permission to listen on {address}.")
+        )
+        super().__init__(sentence(template, address=hostport(host, port)))
 
 
 class TlsError(NetError):
@@ -102,10 +161,11 @@ class NotConnected(NetError):
     """An operation needs a connection and there is none."""
 
     def __init__(self) -> None:
-        super().__init__("Not connected.")
+        super().__init__(sentence(QT_TRANSLATE_NOOP("core", "Not connected.")))
 
 
-def _hostport(host: str, port: int) -> str:
+def hostport(host: str, port: int) -> str:
+    """``host:port``, with brackets around an IPv6 address."""
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
@@ -117,7 +177,7 @@ class InputError(SocketDeskError):
         length: how many characters the problem spans (at least 1), for highlighting.
     """
 
-    def __init__(self, message: str, position: int, length: int = 1) -> None:
+    def __init__(self, message: Sentence | str, position: int, length: int = 1) -> None:
         self.position = position
         self.length = max(1, length)
         super().__init__(message)

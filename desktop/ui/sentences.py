@@ -1,0 +1,31 @@
+"""Turn the core's sentences and typed errors into text in the interface language."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import SocketDeskError
+from desktop.core.sentence import CORE_CONTEXT, Sentence
+
+__all__ = ["Said", "say"]
+
+# What a user can be told: a typed error, a sentence from the core, or text already translated.
+Said: TypeAlias = SocketDeskError | Sentence | str
+
+
+def say(what: Said) -> str:
+    """``what`` as a sentence in the interface language.
+
+    A ``str`` is taken as already translated (the UI's own ``tr()`` text).
+    """
+    if isinstance(what, SocketDeskError):
+        what = what.sentence
+    if isinstance(what, Sentence):
+        return what.render(_translate)
+    return what
+
+
+def _translate(template: str) -> str:
+    return QCoreApplication.translate(CORE_CONTEXT, template)
