@@ -175,4 +175,3 @@ class Messages(QObject):
         timer = self._timers.get(key)
         if timer is not None:
             timer.stop()
-
