@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
 from desktop.core.paths import data_dir
 from desktop.settings import Setting, Settings
@@ -58,9 +58,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.tabs.addTab(self.http, self.tr("HTTP"))
         self.setCentralWidget(self.tabs)
+        # The status bar shows only what belongs to the page in front: the Workbench's session
+        # counters. Sentences (errors, notices, a session's state) are shown once, on their page.
         self.traffic_label = TrafficLabel()
-        self.session_label = QLabel()
-        self.statusBar().addWidget(self.session_label, 1)
         self.statusBar().addPermanentWidget(self.traffic_label)
         self._build_menus()
         self._connect_signals()
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.workbench.counters_changed.connect(self.traffic_label.show_batch)
-        self.workbench.status_changed.connect(self.session_label.setText)
+        self.tabs.currentChanged.connect(self._workspace_changed)
         self.new_client_action.triggered.connect(self._new_client)
         self.new_server_action.triggered.connect(self._new_server)
         self.quit_action.triggered.connect(self.quit)
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(
             min(max(self.settings.get(Settings.WORKSPACE), 0), self.tabs.count() - 1)
         )
+        self._workspace_changed()
 
     def save_state(self) -> None:
         """Store geometry, dock/toolbar state and the current workspace."""
@@ -221,6 +222,14 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.tabs.setCurrentIndex(int(action.data()))
+
+    @Slot()
+    def _workspace_changed(self) -> None:
+        # Also reached while a collected window's tabs are deleted, after Python cleared this
+        # wrapper's attributes: then there is nothing to show.
+        label, tabs = self.__dict__.get("traffic_label"), self.__dict__.get("tabs")
+        if label is not None and tabs is not None:
+            label.setVisible(tabs.currentWidget() is self.workbench)
 
     @Slot()
     def _new_client(self) -> None:

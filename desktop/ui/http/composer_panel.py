@@ -28,13 +28,30 @@ from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
+from desktop.ui.messages import Messages
+from desktop.ui.sentences import Said, say
+from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
 
+# Keys of the page's messages: what each is about, so it can be replaced and cleared.
+_HOST, _FILES, _REQUEST, _EXCHANGE, _REDIRECT, _CURL, _HISTORY = (
+    "host",
+    "tls-files",
+    "request",
+    "exchange",
+    "redirect",
+    "curl",
+    "history",
+)
+
 
 class ComposerPanel(QWidget):
     """Compose a raw request, send it with an ``HttpBridge``, and show what came back.
+
+    Problems and notices go to the page's ``messages`` (shown by ``banner`` above the panes, as
+    on every page); ``status_label`` under the panes says only what the last exchange did.
 
     Args:
         bridge: runs the exchanges on the I/O loop.
@@ -62,6 +79,8 @@ class ComposerPanel(QWidget):
         )
         self.request_pane = RequestPane(self.target_bar.host_header)
         self.editor = self.request_pane.editor
+        self.messages = Messages("HTTP", self)
+        self.banner = NoticeBanner(self.messages)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,6 +114,7 @@ class ComposerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.target_bar)
         layout.addWidget(self.send_bar)
+        layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
 
@@ -104,7 +124,9 @@ class ComposerPanel(QWidget):
         self.send_bar.follow_clicked.connect(self.follow_redirect)
         self.send_bar.reuse_toggled.connect(self._reuse_toggled)
         self.send_bar.mode_combo.currentIndexChanged.connect(self._mode_changed)
-        self.request_pane.message.connect(self.status_label.setText)
+        self.request_pane.message.connect(self._request_problem)
+        self.target_bar.problem_changed.connect(self._files_checked)
+        self.host_edit.textChanged.connect(self._host_changed)
         self.request_pane.export_button.import_requested.connect(self._ask_curl)
         self.request_pane.export_button.export_requested.connect(self.copy_export)
         self._bridge.exchange_finished.connect(self._on_finished)
@@ -112,12 +134,12 @@ class ComposerPanel(QWidget):
         self._bridge.batch_item_finished.connect(self.batches.add)
         self._bridge.batch_finished.connect(self.batches.finish)
         self.batches.first_result.connect(self.response_view.show_result)
-        self.batches.message.connect(self.status_label.setText)
+        self.batches.message.connect(self._history_problem)
         self.batches.finished.connect(self._on_batch_done)
         self._bridge.connection_changed.connect(self.send_bar.set_connection)
         self.batch_view.result_chosen.connect(self.response_view.show_result)
         self.history_pane.restore_requested.connect(self.restore)
-        self.history_pane.message.connect(self.status_label.setText)
+        self.history_pane.message.connect(self._history_problem)
 
     # -- commands ----------------------------------------------------------------------------------
     def target(self) -> HttpTarget:
@@ -131,16 +153,18 @@ class ComposerPanel(QWidget):
             return
         problem = self.target_bar.problem()
         if problem:
-            self.status_label.setText(problem)
-            return
+            if not self.host_edit.text().strip():
+                self.messages.error(problem, _HOST)
+            return  # a problem with the TLS files is shown as soon as it is found
         try:
             requests = [built.data for built in self.editor.built_all()]
         except UnencodableInput as error:
-            self.status_label.setText(str(error))
+            self.messages.error(error, _REQUEST)
             return
         if not requests or not all(requests):
-            self.status_label.setText(self.tr("The request is empty: nothing was sent."))
+            self.messages.error(self.tr("The request is empty: nothing was sent."), _REQUEST)
             return
+        self.messages.clear()  # a new exchange: what was said about the last one is over
         target, endpoint = self.target_bar.target(), self.target_bar.endpoint()
         if (
             self.cookies_view.use_check.isChecked()
@@ -185,8 +209,9 @@ class ComposerPanel(QWidget):
         try:
             target, follow = self.flow.next_hop()
         except RedirectError as error:
-            self.status_label.setText(str(error))
+            self.messages.error(error, _REDIRECT)
             return False
+        self.messages.clear()
         self._hops = [follow.url]
         self._send_hop(target, follow.endpoint, follow.request)
         return True
@@ -196,14 +221,15 @@ class ComposerPanel(QWidget):
         try:
             imported = from_curl(command)
         except CurlImportError as error:
-            self.status_label.setText(str(error))
+            self.messages.error(error, _CURL)
             return False
+        self.messages.clear(_CURL)
         self.target_bar.apply_curl(imported)
         self.send_bar.auto_follow_check.setChecked(imported.follow_redirects)
         if imported.max_redirects:
             self.send_bar.max_redirects_spin.setValue(imported.max_redirects)
         self.editor.set_text(imported.request_text)
-        self.status_label.setText(" ".join(imported.notes) or self.tr("Imported the curl command."))
+        self.messages.info(" ".join(imported.notes) or self.tr("Imported the curl command."), _CURL)
         return True
 
     def export_text(self, kind: str) -> str | None:
@@ -222,10 +248,11 @@ class ComposerPanel(QWidget):
         text = self.export_text(kind)
         if text is not None:
             QGuiApplication.clipboard().setText(text)
-            self.status_label.setText(
+            self.messages.info(
                 self.tr("Copied the Python script.")
                 if kind == "python"
-                else self.tr("Copied the curl command.")
+                else self.tr("Copied the curl command."),
+                "copied",
             )
 
     @Slot()
@@ -242,8 +269,9 @@ class ComposerPanel(QWidget):
         try:
             stored = self._history.get(exchange_id)
         except StoreError as error:
-            self.status_label.setText(str(error))
+            self.messages.error(error, _HISTORY)
             return False
+        self.messages.clear()
         entry = stored.entry
         self.target_bar.set_endpoint(entry.host, entry.port, entry.tls)
         self.editor.exact_check.setChecked(False)
@@ -257,9 +285,9 @@ class ComposerPanel(QWidget):
             self.response_view.tls_browser.setPlainText(
                 self.tr("The history does not keep the TLS session details.")
             )
-        sentences = [self.tr("Restored from the history.")]
         if entry.error:
-            sentences.append(entry.error)
+            self.messages.error(entry.error, _EXCHANGE)
+        sentences = [self.tr("Restored from the history.")]
         if entry.truncated:
             sentences.append(
                 self.tr("The stored response was cut at {size}.").format(
@@ -328,13 +356,14 @@ class ComposerPanel(QWidget):
         chain_error = self._chain_step()
         if chain_error == "":
             return  # the next hop is on its way
-        sentences = [result.error] if result.error else []
-        sentences += result.notes
+        if result.error:
+            self.messages.error(result.error, _EXCHANGE)
+        sentences = list(result.notes)
         hops = [hop for hop in self._hops if hop]
         if hops:
             sentences.append(self.tr("Followed %n redirect(s).", "", len(hops)))
         if chain_error:
-            sentences.append(chain_error)
+            self.messages.error(chain_error, _REDIRECT)
         if not result.error and result.responses:
             last = result.responses[-1]
             sentences.append(
@@ -343,15 +372,38 @@ class ComposerPanel(QWidget):
                 )
             )
         if store_error:
-            sentences.append(store_error)
+            self.messages.error(store_error, _HISTORY)
         self.send_bar.show_follow(self.flow.location())
         self.status_label.setText(" ".join(sentences))
 
-    @Slot(str)
-    def _on_failed(self, reason: str) -> None:
+    @Slot(object)
+    def _on_failed(self, reason: Said) -> None:
         self._set_busy(False)
-        store_error = self._store(None, reason)
-        self.status_label.setText(" ".join(filter(None, [reason, store_error])))
+        store_error = self._store(None, say(reason))
+        self.messages.error(reason, _EXCHANGE)
+        if store_error:
+            self.messages.error(store_error, _HISTORY)
+        self.status_label.clear()
+
+    @Slot(object)
+    def _request_problem(self, what: Said) -> None:
+        self.messages.error(what, _REQUEST)
+
+    @Slot(object)
+    def _history_problem(self, what: Said) -> None:
+        self.messages.error(what, _HISTORY)
+
+    @Slot(str)
+    def _files_checked(self, problem: str) -> None:
+        if problem:
+            self.messages.error(problem, _FILES)
+        else:
+            self.messages.clear(_FILES)
+
+    @Slot(str)
+    def _host_changed(self, host: str) -> None:
+        if host.strip():
+            self.messages.clear(_HOST)
 
     @Slot(str)
     def _on_batch_done(self, sentence: str) -> None:

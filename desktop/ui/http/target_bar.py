@@ -107,9 +107,6 @@ class TargetBar(QWidget):
         self.total_timeout = self._seconds(0.0)
         self.total_timeout.setSpecialValueText(self.tr("none"))
         self._checked: tuple[tuple[tuple[str | None, int | None], ...], str | None] | None = None
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c62828")
         self._build()
         self.tls_check.toggled.connect(self._update_state)
         self.tls_check.toggled.connect(self._tls_toggled)
@@ -155,7 +152,6 @@ class TargetBar(QWidget):
         grid.addLayout(first, 0, 0)
         grid.addLayout(second, 1, 0)
         grid.addLayout(timeouts, 2, 0)
-        grid.addWidget(self.problem_label, 3, 0)
 
     def _path_edit(self, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -253,7 +249,7 @@ class TargetBar(QWidget):
 
     @Slot()
     def validate_files(self) -> str | None:
-        """Check the CA, certificate and key files; the sentence is also shown under the bar."""
+        """Check the CA, certificate and key files; ``problem_changed`` says the outcome."""
         paths = (
             self.ca_edit.text().strip() or None,
             self.cert_edit.text().strip() or None,
@@ -265,9 +261,7 @@ class TargetBar(QWidget):
         if self._checked is None or self._checked[0] != key:
             self._checked = (key, check_tls_files(*paths))
         problem = self._checked[1]
-        self.problem_label.setText(problem or "")
-        self.problem_label.setVisible(problem is not None)
-        self.problem_changed.emit(problem or "")
+        self.problem_changed.emit(problem or "")  # the page's banner shows it
         return problem
 
     # -- slots -----------------------------------------------------------------------------------
@@ -315,4 +309,4 @@ class TargetBar(QWidget):
         ):
             widget.setEnabled(tls)
         if not tls:
-            self.problem_label.setVisible(False)
+            self.problem_changed.emit("")  # the files do not matter without TLS

@@ -1,7 +1,9 @@
 """The Messenger's control strip: status, Start/Refresh, a status line, and the banner.
 
-The banner says what went wrong or what limits the reach (one sentence); when the port was
-taken it offers a free one with a "Use port N" button.
+The status line says what the node is doing (stopped, listening on…); everything else the user
+must be told goes through the page's ``Messages`` board, shown by the banner once: what went
+wrong, what limits the reach. When the port was taken the banner offers a free one with a
+"Use port N" button, which goes with the failure it belongs to.
 """
 
 from __future__ import annotations
@@ -9,10 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.messages import Level, Messages
 from desktop.ui.messenger.status_selector import StatusSelector
+from desktop.ui.sentences import Said
 from desktop.ui.widgets.notice_banner import NoticeBanner
 
-__all__ = ["ControlBar"]
+__all__ = ["REACH", "START", "ControlBar"]
+
+START = "start"  # the key of a failed start's message
+REACH = "reach"  # the key of what limits the broadcast reach while the node runs
 
 
 class ControlBar(QWidget):
@@ -31,7 +38,9 @@ class ControlBar(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setEnabled(False)
         self.status = QLabel(self.tr("Stopped"))
-        self.banner = NoticeBanner()
+        self.messages = Messages("Messenger", self)
+        self.messages.changed.connect(self._messages_changed)
+        self.banner = NoticeBanner(self.messages)
         self.use_port_button = QPushButton()
         self.use_port_button.setVisible(False)
         self.use_port_button.clicked.connect(self._use_port)
@@ -50,20 +59,18 @@ class ControlBar(QWidget):
         layout.addLayout(banner_row)
 
     def clear(self) -> None:
-        """No banner, no offer (a new start)."""
-        self.banner.hide()
+        """No messages, no offer (a new start)."""
+        self.messages.clear()
         self.offer_port(0)
 
-    def error(self, text: str, free_port: int = 0) -> None:
-        """Show an error; offer ``free_port`` instead of a taken one (0: nothing to offer)."""
-        self.banner.show_message(text)
+    def error(self, what: Said, free_port: int = 0) -> None:
+        """Say why the start failed; offer ``free_port`` instead of a taken one (0: none)."""
+        self.messages.show(what, Level.ERROR, START)
         self.offer_port(free_port)
 
-    def notice(self, text: str) -> None:
-        """Show a notice, unless an error is shown: that stays until it is dismissed."""
-        self.status.setText(text)
-        if not (self.banner.isVisibleTo(self) and self.banner.kind == "error"):
-            self.banner.show_message(text, "info")
+    def notice(self, what: Said, key: str | None = None) -> None:
+        """Tell the user something in passing (it goes by itself)."""
+        self.messages.show(what, Level.INFO, key)
 
     def offer_port(self, port: int) -> None:
         """Show "Use port N" (hidden for 0)."""
@@ -71,6 +78,10 @@ class ControlBar(QWidget):
         if port:
             self.use_port_button.setText(self.tr("Use port {port}").format(port=port))
         self.use_port_button.setVisible(bool(port))
+
+    def _messages_changed(self) -> None:
+        if self._offered and self.messages.find(START) is None:
+            self.offer_port(0)  # the failure was dismissed or no longer applies
 
     def _use_port(self) -> None:
         if self._offered:

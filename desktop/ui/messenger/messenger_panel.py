@@ -11,14 +11,16 @@ from desktop.core.ipmsg.interfaces import interface_addresses
 from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.store.chat_history import ChatHistory
 from desktop.settings import Settings
+from desktop.ui.messages import Level
 from desktop.ui.messenger.chat_view import ChatModel, ChatView
-from desktop.ui.messenger.control_bar import ControlBar
+from desktop.ui.messenger.control_bar import REACH, ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
 from desktop.ui.messenger.history_search import history_lines
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
 from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
+from desktop.ui.sentences import Said
 from desktop.workers.messenger_bridge import MessengerBridge
 
 __all__ = ["MessengerPanel"]
@@ -76,6 +78,7 @@ class MessengerPanel(QWidget):
         self.controls = ControlBar()
         self.presence, self.status = self.controls.presence, self.controls.status
         self.banner, self.use_port_button = self.controls.banner, self.controls.use_port_button
+        self.messages = self.controls.messages
         self.start_button, self.refresh_button = (
             self.controls.start_button,
             self.controls.refresh_button,
@@ -88,7 +91,7 @@ class MessengerPanel(QWidget):
         self.conversations = Conversations(history, self._my_name)
         self.conversations.unread_changed.connect(self.unread_changed)
         self.conversations.unread_changed.connect(self._count_broadcasts)
-        self.conversations.history_failed.connect(self.status.setText)
+        self.conversations.history_failed.connect(self._history_failed)
         self.roster_pane = RosterPane(history is not None)
         self.search, self.roster = self.roster_pane.search, self.roster_pane.roster
         self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
@@ -177,11 +180,12 @@ class MessengerPanel(QWidget):
         try:
             request = self.identity.start_request(self._base)
         except SocketDeskError as error:
-            self.status.setText(str(error))
-            self.banner.show_message(str(error))
+            self.status.setText(self.tr("Not started"))
+            self.controls.error(error)
             return
         if request.warning:
-            self.banner.show_message(request.warning, request.warning_kind)
+            level = Level.ERROR if request.warning_kind == "error" else Level.WARNING
+            self.messages.show(request.warning, level, REACH)
         self.save_settings()
         self._running = True
         self._set_editable(False)
@@ -247,7 +251,7 @@ class MessengerPanel(QWidget):
             try:
                 lines = history_lines(self.history, text)
             except StoreError as error:
-                self.status.setText(str(error))
+                self._history_failed(error)
         self.roster_pane.show_results(lines)
         return lines
 
@@ -266,7 +270,7 @@ class MessengerPanel(QWidget):
         gone = [k for k in keys if self._running and self.roster.row_of(k) is None]
         if gone:
             names = ", ".join(self.conversations.name(k) for k in gone)
-            self.banner.show_message(
+            self.messages.error(
                 self.tr("{names} has left; the message was not delivered.").format(names=names)
             )
             if len(gone) == len(keys):
@@ -298,6 +302,7 @@ class MessengerPanel(QWidget):
         self.start_button.setText(self.tr("Start"))
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("Stopped"))
+        self.messages.clear(REACH)  # no longer true: nothing is announced
         self.roster.clear()
 
     @Slot(object)
@@ -329,9 +334,13 @@ class MessengerPanel(QWidget):
         preview = self.tr("Sealed message") if message.sealed else text[:_PREVIEW]
         self.notify_requested.emit(message.peer.name, preview)
 
-    @Slot(str)
-    def _notice(self, text: str) -> None:
-        self.controls.notice(text)
+    @Slot(object)
+    def _notice(self, what: Said) -> None:
+        self.controls.notice(what)
+
+    @Slot(object)
+    def _history_failed(self, what: Said) -> None:
+        self.messages.error(what, key="history")
 
     @Slot(int)
     def _count_broadcasts(self, _total: int) -> None:
@@ -341,8 +350,11 @@ class MessengerPanel(QWidget):
 
     @Slot(object)
     def _info_received(self, info: InfoReceived) -> None:
-        # An away message is shown in the roster (PeerUpdated); the status line says it once.
-        self.status.setText(f"{info.peer.label}: {info.text}")
+        # An away message is shown in the roster (PeerUpdated); the banner says it once.
+        self.controls.notice(
+            self.tr("{name}: {text}").format(name=info.peer.label, text=info.text),
+            key=f"info:{info.peer.key}",
+        )
 
     # -- UI ----------------------------------------------------------------------------------------
     def _attending(self, key: PeerKey) -> bool:

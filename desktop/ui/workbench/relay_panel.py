@@ -135,7 +135,7 @@ class RelayPanel(SessionPanel):
         if not options.target_host:
             self.show_error(self.tr("Enter the target host to forward to."))
             return
-        self.banner.hide()
+        self.clear_message()  # a new attempt: earlier failures no longer apply
         self.start_button.setEnabled(False)
         self.relay.start(options)
 
@@ -174,8 +174,8 @@ class RelayPanel(SessionPanel):
 
     @Slot(str)
     def _on_start_failed(self, message: str) -> None:
-        self.show_error(message)
-        self._set_running(False, message)
+        self.show_error(message)  # shown once, in the banner; the state says "Stopped"
+        self._set_running(False)
 
     @Slot(str)
     def _on_stopped(self, message: str) -> None:

@@ -19,6 +19,8 @@ from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.capture.export import export_hexdump, export_raw, export_text
 from desktop.core.capture.pcapng import Endpoints, export_pcapng
 from desktop.settings import Settings
+from desktop.ui.messages import Messages
+from desktop.ui.sentences import Said
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -62,7 +64,8 @@ class SessionPanel(QWidget):
         self.runner = runner
         self.peer = ""
         self.last_batch: RecordBatch | None = None
-        self.banner = NoticeBanner()
+        self.messages = Messages(type(self).__name__, self)
+        self.banner = NoticeBanner(self.messages)
         self.log = LogView(settings.get(Settings.LOG_MAX_MB) * 1024 * 1024)
         self.send_box = SendBox(library=library)
         self.save_check = QCheckBox(self.tr("Save received data to a file…"))
@@ -113,14 +116,27 @@ class SessionPanel(QWidget):
         self.counters_changed.emit(batch)
         self.bridge.batch_consumed()
 
-    @Slot(str)
-    def show_error(self, message: str) -> None:
-        """Show a problem inline (non-modal)."""
-        self.banner.show_message(message, "error")
+    @Slot(object)
+    def show_error(self, what: Said, key: str | None = None) -> None:
+        """Show a problem in the session's banner (non-modal; the one place it is shown).
 
-    @Slot(str)
-    def _on_notice(self, message: str) -> None:
-        self.banner.show_message(message, "info")
+        Args:
+            what: a typed error, a core sentence or translated text.
+            key: what it is about; the same key replaces it, ``clear_message(key)`` ends it.
+        """
+        self.messages.error(what, key)
+
+    def notice(self, what: Said, key: str | None = None) -> None:
+        """Tell the user something that went right or is worth knowing (goes by itself)."""
+        self.messages.info(what, key)
+
+    def clear_message(self, *keys: str) -> None:
+        """The condition behind these keys ended; with no key, a new attempt clears them all."""
+        self.messages.clear(*keys)
+
+    @Slot(object)
+    def _on_notice(self, what: Said) -> None:
+        self.notice(what)
 
     @Slot(bool)
     def _on_saving_changed(self, saving: bool) -> None:
@@ -183,6 +199,7 @@ class SessionPanel(QWidget):
 
     def _exported(self, path: Path, error: str | None) -> None:
         if error:
-            self.show_error(error)
+            self.show_error(error, key="export")
         else:
-            self.banner.show_message(self.tr("Exported to {path}.").format(path=path), "info")
+            self.clear_message("export")
+            self.notice(self.tr("Exported to {path}.").format(path=path), key="exported")

@@ -147,7 +147,7 @@ class TcpClientPanel(SessionPanel):
         self.settings.set(Settings.TCP_CLIENT_HOST, options.host)
         self.settings.set(Settings.TCP_CLIENT_PORT, options.port)
         self.settings.set(Settings.TCP_CLIENT_TIMEOUT, options.timeout)
-        self.banner.hide()
+        self.clear_message()  # a new attempt: earlier failures no longer apply
         self.tls_info = None
         self.cert_button.setEnabled(False)
         self._set_state(

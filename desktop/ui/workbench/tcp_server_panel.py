@@ -125,6 +125,7 @@ class TcpServerPanel(SessionPanel):
         self.kick_button.clicked.connect(self._kick_selected)
         self.only_selected_check.toggled.connect(self._filter_changed)
         self.client_view.selectionModel().selectionChanged.connect(self._filter_changed)
+        self.target_combo.currentIndexChanged.connect(self._filter_changed)
 
     # -- actions ----------------------------------------------------------------------------------
     def options(self) -> ServerOptions | None:
@@ -154,7 +155,7 @@ class TcpServerPanel(SessionPanel):
         options = self.options()
         if options is None:
             return
-        self.banner.hide()
+        self.clear_message()  # a new attempt: earlier failures no longer apply
         self.start_button.setEnabled(False)
         self.state_label.setText(self.tr("Starting…"))
         self.server.start(options)
@@ -172,7 +173,9 @@ class TcpServerPanel(SessionPanel):
         if self.target_combo.currentData() == "selected":
             chosen = self.selected_clients()
             if not chosen:
-                self.show_error(self.tr("Select one or more clients in the table first."))
+                self.show_error(
+                    self.tr("Select one or more clients in the table first."), key="select"
+                )
                 return
             self.server.send(data, [c.client_id for c in chosen])
         else:
@@ -206,6 +209,8 @@ class TcpServerPanel(SessionPanel):
     @Slot()
     def _filter_changed(self) -> None:
         chosen = self.selected_clients()
+        if chosen or self.target_combo.currentData() != "selected":
+            self.clear_message("select")
         peer = chosen[0].peer if self.only_selected_check.isChecked() and chosen else None
         self.log.set_peer_filter(peer)
 
@@ -229,8 +234,8 @@ class TcpServerPanel(SessionPanel):
 
     @Slot(str)
     def _on_start_failed(self, message: str) -> None:
-        self.show_error(message)
-        self._set_running(False, message)
+        self.show_error(message)  # shown once, in the banner; the state says "Stopped"
+        self._set_running(False)
 
     @Slot(str)
     def _on_stopped(self, message: str) -> None:
@@ -243,7 +248,7 @@ class TcpServerPanel(SessionPanel):
 
     @Slot(str)
     def _on_rejected(self, reason: str) -> None:
-        self.status_changed.emit(reason)
+        self.notice(reason, key="rejected")
 
     def _set_running(self, running: bool, status: str = "") -> None:
         self.running = running

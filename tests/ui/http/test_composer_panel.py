@@ -115,7 +115,7 @@ def test_a_refused_port_shows_a_sentence(
     with qtbot.waitSignal(http_bridge.exchange_failed, timeout=10_000) as blocker:
         send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
     sentence = blocker.args[0]
-    assert sentence and sentence == panel.status_label.text()
+    assert sentence and sentence == panel.banner.text()
     assert "refused" in sentence.lower()
     assert panel.send_button.isEnabled() and not panel.cancel_button.isEnabled()
 
@@ -142,7 +142,7 @@ def test_curl_import_and_export(panel: ComposerPanel) -> None:
     command = panel.export_text("curl")
     assert command is not None and "https://127.0.0.1:8443/a" in command and "-k" in command
     assert not panel.import_curl("wget http://x")
-    assert panel.status_label.text()
+    assert panel.banner.text()
 
 
 def test_json_is_formatted_and_raw_text_marks_line_ends() -> None:
@@ -245,7 +245,7 @@ def test_a_failed_exchange_is_stored_with_its_sentence(
     panel = history_panel(qtbot, http_bridge, history)
     send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
     (entry,) = history.recent()
-    assert entry.status is None and entry.error == panel.status_label.text()
+    assert entry.status is None and entry.error == panel.banner.text()
     assert panel.history_pane.model.rowCount() == 1
 
 

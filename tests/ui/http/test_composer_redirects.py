@@ -83,7 +83,7 @@ def test_a_redirect_loop_stops_with_a_sentence(
 ) -> None:
     panel.send_bar.auto_follow_check.setChecked(True)
     send_and_wait(qtbot, panel, HOST, port, get("/loop"))
-    assert "Redirect loop" in panel.status_label.text()
+    assert "Redirect loop" in panel.banner.text()
     assert panel.send_bar.send_button.isEnabled()
 
 
@@ -93,7 +93,7 @@ def test_the_redirect_limit_stops_a_long_chain(
     panel.send_bar.auto_follow_check.setChecked(True)
     panel.send_bar.max_redirects_spin.setValue(2)
     send_and_wait(qtbot, panel, HOST, port, get("/chain/5"))
-    assert "Stopped after 2 redirects" in panel.status_label.text()
+    assert "Stopped after 2 redirects" in panel.banner.text()
     assert panel.send_bar.follow_button.isVisible()  # the user may go on by hand
 
 
@@ -117,7 +117,7 @@ def test_another_origin_gets_no_credentials(qtbot: QtBot, panel: ComposerPanel, 
 
 def test_follow_without_a_redirect_says_so(qtbot: QtBot, panel: ComposerPanel, port: int) -> None:
     assert not panel.follow_redirect()
-    assert "no redirect" in panel.status_label.text()
+    assert "no redirect" in panel.banner.text()
     send_and_wait(qtbot, panel, HOST, port, get("/home"))
     assert not panel.send_bar.follow_button.isVisible()
     assert not panel.follow_redirect()

@@ -73,7 +73,7 @@ def test_slow_drip_keeps_the_panel_responsive_and_cancel_ends_it(
     raw = result.reader.raw
     assert raw and hostile_http.DRIP.startswith(raw) and len(raw) < len(hostile_http.DRIP)
     assert panel.response_view.raw_edit.toPlainText() == raw_text(raw)
-    assert panel.status_label.text().startswith("Cancelled after")
+    assert panel.banner.text().startswith("Cancelled after")
     assert hostile.last().ended == "client closed"
 
 
@@ -87,7 +87,7 @@ def test_malformed_status_line_shows_the_bytes_and_the_parse_message(
     failed_here, message = anomalies(panel)  # the point where parsing stopped, then why
     assert failed_here.startswith("At byte 0: Parsing failed here")
     assert message.startswith("At byte 0:") and "status line" in message
-    assert "before the response was complete" in panel.status_label.text()
+    assert "before the response was complete" in panel.banner.text()
 
 
 def test_bytes_after_the_body_are_shown_and_flagged(
@@ -150,7 +150,7 @@ def test_a_failed_verification_gives_the_reason_and_the_chain(
             panel.send()
     result: ExchangeResult = blocker.args[0]
     assert result.reader.raw == b"" and result.error is not None and "self-signed" in result.error
-    assert "self-signed" in panel.status_label.text()
+    assert "self-signed" in panel.banner.text()
     # The panel opens the TLS tab: the chain the server sent and why it was refused.
     view = panel.response_view
     assert view.currentWidget() is view.tls_browser

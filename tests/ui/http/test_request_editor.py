@@ -154,9 +154,9 @@ def test_multipart_template_with_a_file(panel: ComposerPanel, tmp_path: Path) ->
     binary = tmp_path / "image.bin"
     binary.write_bytes(b"\x89PNG\xff\xfe")
     assert not panel.request_pane.templates_button.use_file(binary)
-    assert "not UTF-8 text" in panel.status_label.text()
+    assert "not UTF-8 text" in panel.banner.text()
     assert not panel.request_pane.templates_button.use_file(tmp_path / "missing.txt")
-    assert "Could not read" in panel.status_label.text()
+    assert "Could not read" in panel.banner.text()
 
 
 def test_export_as_python_runs_and_fetches_from_nginx(panel: ComposerPanel, nginx: Nginx) -> None:
@@ -164,7 +164,7 @@ def test_export_as_python_runs_and_fetches_from_nginx(panel: ComposerPanel, ngin
     panel.editor.set_text("GET /hello.txt HTTP/1.1\nHost: localhost\nConnection: close\n\n")
     panel.request_pane.export_button.python_action.trigger()
     script = QGuiApplication.clipboard().text()
-    assert panel.status_label.text() == "Copied the Python script."
+    assert panel.banner.text() == "Copied the Python script."
     output = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, timeout=20, check=True
     ).stdout

@@ -118,11 +118,14 @@ def test_a_bad_ca_file_stops_the_send_with_its_sentence(
     panel.target_bar.ca_edit.setText(str(tmp_path / "missing.pem"))
     click(qtbot, panel.send_button)
     assert not panel.busy
-    assert "does not exist" in panel.status_label.text()
-    assert panel.target_bar.problem_label.text() == panel.status_label.text()
+    assert "does not exist" in panel.banner.text()
+    assert "does not exist" not in panel.status_label.text()  # said once, in the banner
     (tmp_path / "missing.pem").write_text("not PEM at all\n")  # the file changed: checked again
     problem = panel.target_bar.problem()
     assert problem is not None and "does not exist" not in problem
+    assert panel.banner.text() == problem  # the new sentence replaced the old one
+    panel.tls_check.setChecked(False)  # the files no longer matter: the sentence goes
+    assert not panel.banner.isVisibleTo(panel)
 
 
 def test_alpn_and_a_trusted_ca_over_tls(
@@ -159,7 +162,7 @@ def test_read_timeout_from_the_bar(qtbot: QtBot, panel: ComposerPanel) -> None:
     panel.target_bar.connect_timeout.setValue(0.3)
     with unresponsive_port() as port:
         send_and_wait(qtbot, panel, "127.0.0.1", port, GET_HELLO)
-    assert "0.3" in panel.status_label.text()
+    assert "0.3" in panel.banner.text()
 
 
 def test_reuse_toggle_and_the_connection_shown(
@@ -256,7 +259,7 @@ def test_two_history_entries_are_compared(
 
     monkeypatch.setattr(history_pane, "DIFF_MODULE", "desktop.ui.http.no_such_module")
     assert not pane.compare()
-    assert panel.status_label.text() == "Comparison unavailable in this version."
+    assert panel.banner.text() == "Comparison unavailable in this version."
 
 
 def test_the_response_cap_is_kept_and_the_cut_is_said(qtbot: QtBot, panel: ComposerPanel) -> None:

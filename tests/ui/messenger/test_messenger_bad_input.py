@@ -53,15 +53,15 @@ def test_no_interface_with_a_broadcast_address_is_said_and_the_node_still_starts
     assert panel.identity.bind_address() == "127.0.0.1"
     with qtbot.waitSignal(panel.bridge.started, timeout=5000):
         panel.start_button.click()
-    assert "lo (127.0.0.1) has no broadcast address" in panel.banner.label.text()
-    assert "add targets" in panel.banner.label.text()
+    assert "lo (127.0.0.1) has no broadcast address" in panel.banner.text()
+    assert "add targets" in panel.banner.text()
 
     other = make_panel("Other", interfaces=lambda: [LOOPBACK])
     other.identity.set_interface("")
     other.targets.setText("127.0.0.1:9")
     with qtbot.waitSignal(other.bridge.started, timeout=5000):
         other.start_button.click()
-    assert "only the extra targets are announced to" in other.banner.label.text()
+    assert "only the extra targets are announced to" in other.banner.text()
 
 
 def test_all_interfaces_without_any_broadcast_gives_the_core_sentence(  # type: ignore[no-untyped-def]
@@ -72,7 +72,7 @@ def test_all_interfaces_without_any_broadcast_gives_the_core_sentence(  # type: 
     assert panel.identity.bind_address() == "0.0.0.0"
     with qtbot.waitSignal(panel.bridge.started, timeout=5000):  # no target: nothing is sent
         panel.start_button.click()
-    assert panel.banner.label.text().startswith(
+    assert panel.banner.text().startswith(
         "No network interface has a broadcast address, so other IP Messenger users cannot be found"
     )
 
@@ -86,7 +86,7 @@ def test_undecodable_name_is_shown_with_replacement_characters_and_a_note(  # ty
     only_peer(qtbot, panel)
     peer = panel.roster.peer_at(0)
     assert peer is not None and "\ufffd" in peer.key.user and "\ufffd" in peer.nickname
-    qtbot.waitUntil(lambda: "replacement characters" in panel.banner.label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "replacement characters" in panel.banner.text(), timeout=5000)
 
 
 def test_a_64_kib_datagram_is_read_or_refused_in_one_sentence(  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ def test_a_64_kib_datagram_is_read_or_refused_in_one_sentence(  # type: ignore[n
     panel = make_panel("Solo")
     port = start(qtbot, panel, f"127.0.0.1:{udp.getsockname()[1]}")
     udp.sendto(b"x" * 65507, ("127.0.0.1", port))  # the largest UDP datagram, not IPMsg
-    qtbot.waitUntil(lambda: "not an IP Messenger packet" in panel.banner.label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "not an IP Messenger packet" in panel.banner.text(), timeout=5000)
 
     header = b"1:6:big:host:32:"  # SENDMSG without SENDCHECKOPT
     text = "长" * ((65507 - len(header) - 1) // 2)  # GBK: 2 bytes a character
