@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from desktop.core.net.periodic import PeriodicSender
+from desktop.core.session.periodic import PeriodicSender
 from desktop.core.net.tcp_client import TcpClient
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from desktop.cli.arguments import listen_port, port, run_reporting
+from desktop.cli.session_report import StderrReport
 from desktop.cli.stream_codec import InputConverter, OutputWriter, add_format_options
 from desktop.cli.tcp_relay import add_relay_command
 from desktop.cli.tcp_serve import serve
@@ -26,6 +27,7 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import client_context, server_hostname
+from desktop.core.session.session import SessionCore
 
 __all__ = ["add_commands"]
 
@@ -58,6 +60,12 @@ def add_commands(groups: Any) -> None:
     )
     connect.add_argument(
         "--recv-only", action="store_true", help="do not read stdin; only print what arrives"
+    )
+    connect.add_argument(
+        "-o", "--output", metavar="FILE", help="also save everything received to FILE (exact bytes)"
+    )
+    connect.add_argument(
+        "-v", "--verbose", action="store_true", help="report the totals on stderr at the end"
     )
     add_format_options(connect)
     add_tls_client_options(connect)
@@ -101,11 +109,13 @@ def add_commands(groups: Any) -> None:
     add_relay_command(commands)
 
 
-class _StdoutSink:
-    """Writes received bytes to stdout (raw, decoded or as a hexdump)."""
+class _StdoutSink(StderrReport):
+    """Writes received bytes to stdout (raw, decoded or as a hexdump) and to ``-o FILE``."""
 
-    def __init__(self, output: OutputWriter) -> None:
+    def __init__(self, output: OutputWriter, verbose: bool) -> None:
+        super().__init__(verbose)
         self.output = output
+        self.session = SessionCore(self)
         self.closed = asyncio.Event()
         self.reason = ""
 
@@ -113,6 +123,8 @@ class _StdoutSink:
         pass
 
     def on_data(self, data: memoryview) -> None:
+        if self.session.saving is not None:
+            self.session.save(data)
         self.output.write(data)
 
     def on_closed(self, reason: str) -> None:
@@ -127,8 +139,10 @@ def _run_connect(args: argparse.Namespace) -> int:
 
 async def _connect(args: argparse.Namespace) -> int:
     converter = InputConverter(args.hex, args.encoding, args.crlf)
-    sink = _StdoutSink(OutputWriter(args.hex, args.encoding))
-    client = TcpClient(sink, read_size=_CLIENT_READ_SIZE)
+    sink = _StdoutSink(OutputWriter(args.hex, args.encoding), args.verbose)
+    if args.output and not sink.session.start_saving(args.output):
+        return 1
+    client = TcpClient(sink, read_size=_CLIENT_READ_SIZE, totals=sink.session.totals)
     tls = tls_client_from_args(args)
     await client.connect(
         args.host,
@@ -145,7 +159,10 @@ async def _connect(args: argparse.Namespace) -> int:
             target=_pump_stdin, args=(loop, client, converter), name="stdin", daemon=True
         ).start()
     await sink.closed.wait()
-    return 0
+    sink.session.stop_saving()  # "Saved N bytes to FILE." with -v
+    counters = sink.session.counters()
+    sink.say(f"received {counters.bytes_in} bytes, sent {counters.bytes_out} bytes")
+    return 1 if sink.failure is not None else 0
 
 
 def _pump_stdin(

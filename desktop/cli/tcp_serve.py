@@ -9,43 +9,46 @@ import signal
 import sys
 import threading
 
+from desktop.cli.session_report import StderrReport
 from desktop.cli.stream_codec import InputConverter, OutputWriter
 from desktop.cli.tls_options import tls_server_from_args
-from desktop.core.capture.file_sink import StreamFile
-from desktop.core.errors import SaveError, SocketDeskError
+from desktop.core.errors import SocketDeskError
 from desktop.core.net.tcp_server import ServerMode, TcpServer
 from desktop.core.net.tls import server_context
 from desktop.core.paths import data_dir
+from desktop.core.session.session import SessionCore
 
 __all__ = ["serve"]
 
 _STDIN_CHUNK = 64 * 1024
 
 
-class _ServeSink:
-    """Prints (or counts) what clients send; ends the command when it should."""
+class _ServeSink(StderrReport):
+    """Prints (or counts) what clients send; ends the command when it should.
 
-    def __init__(self, args: argparse.Namespace, output: StreamFile | None) -> None:
+    It is also the report of the command's session core (the file of ``-o``).
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args.verbose)
         self.args = args
-        self.output = output
+        self.session = SessionCore(self)
         self.done = asyncio.Event()
         self.stdout = None if args.no_stdout else OutputWriter(args.hex, args.encoding)
-        self.failure = ""
 
     def _say(self, text: str) -> None:
-        if self.args.verbose:
-            print(f"socketdesk-cli: {text}", file=sys.stderr, flush=True)
+        self.say(text)
+
+    def on_saving(self, saving: bool) -> None:
+        if not saving:
+            self.done.set()  # the file failed or was finished: nothing more to do
 
     def on_client_connected(self, client_id: int, peer: str) -> None:
         self._say(f"client {client_id} connected from {peer}")
 
     def on_client_data(self, client_id: int, data: memoryview) -> None:
-        if self.output is not None:
-            try:
-                self.output.write(data)
-            except SaveError as error:
-                self.failure = str(error)
-                self.done.set()
+        if self.session.saving is not None:
+            self.session.save(data)
         if self.stdout is not None:
             self.stdout.write(data)
 
@@ -63,10 +66,11 @@ class _ServeSink:
 
 async def serve(args: argparse.Namespace) -> int:
     """Run the server until the first client leaves (or forever with -k, until Ctrl+C)."""
-    output = StreamFile(args.output) if args.output else None
-    sink = _ServeSink(args, output)
+    sink = _ServeSink(args)
+    if args.output and not sink.session.start_saving(args.output):
+        return 1
     mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
-    server = TcpServer(sink, mode, max_clients=args.max_clients)
+    server = TcpServer(sink, mode, max_clients=args.max_clients, totals=sink.session.totals)
     tls = tls_server_from_args(args)
     context = server_context(tls, data_dir()) if tls else None
     addresses = await server.start(args.host, args.port, context)
@@ -83,14 +87,10 @@ async def serve(args: argparse.Namespace) -> int:
         await sink.done.wait()
     finally:
         await server.close()
-        if output is not None:
-            saved = output.close()
-            sink._say(f"saved {saved} bytes to {args.output}")
-    sink._say(f"received {server.bytes_in} bytes, sent {server.bytes_out} bytes")
-    if sink.failure:
-        print(f"socketdesk-cli: {sink.failure}", file=sys.stderr)
-        return 1
-    return 0
+        sink.session.stop_saving()  # "Saved N bytes to FILE." with -v
+    counters = sink.session.counters()
+    sink._say(f"received {counters.bytes_in} bytes, sent {counters.bytes_out} bytes")
+    return 1 if sink.failure is not None else 0
 
 
 def _pump_stdin(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 
 from desktop.core.capture import Direction
-from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.errors import SocketDeskError
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import (
     TlsClientOptions,
@@ -19,6 +19,13 @@ from desktop.core.net.tls import (
     server_hostname,
 )
 from desktop.core.paths import data_dir
+from desktop.core.session import sentences
+from desktop.core.session.lifecycle import (
+    idle_status,
+    relaying_status,
+    starting_status,
+    stopped_status,
+)
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
@@ -45,18 +52,16 @@ class RelayBridge(SessionBridge):
     back to the client are IN (←), as a client would see its own conversation; the record's
     peer names the pair and the direction.
 
+    ``start(RelayOptions)`` listens (``started`` carries the addresses), ``stop()`` stops.
+    The session's counters are those of the target side: bytes sent to the targets (relayed
+    and injected) are out, bytes from the targets are in.
+
     Signals (besides SessionBridge's):
-        started(list): the addresses listened on.
-        start_failed(str): why listening failed.
-        stopped(str): the relay stopped.
         pair_opened(int, str, str): pair id, client address, target address.
         pair_failed(int, str, str): pair id, client address, why.
         pair_closed(int, str): pair id, why.
     """
 
-    started = Signal(list)
-    start_failed = Signal(str)
-    stopped = Signal(str)
     pair_opened = Signal(int, str, str)
     pair_failed = Signal(int, str, str)
     pair_closed = Signal(int, str)
@@ -67,14 +72,6 @@ class RelayBridge(SessionBridge):
         self._labels: dict[tuple[int, RelaySide], str] = {}
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
-    def start(self, options: RelayOptions) -> None:
-        """Start listening; the outcome arrives as ``started`` or ``start_failed``."""
-        self._io.call(self._start, options)
-
-    def stop(self) -> None:
-        """Stop the relay and close every pair."""
-        self._io.call(self._stop)
-
     def inject(self, data: bytes, to_side: RelaySide, pair_ids: Sequence[int] | None) -> None:
         """Send ``data`` toward one side of the given pairs (None: every pair)."""
         self._io.call(self._inject, data, to_side, tuple(pair_ids) if pair_ids else None)
@@ -84,10 +81,12 @@ class RelayBridge(SessionBridge):
         self._io.call(self._close_pair, pair_id)
 
     # -- loop thread -------------------------------------------------------------------------------
-    def _start(self, options: RelayOptions) -> None:
+    def _start(self, options: object) -> None:
+        assert isinstance(options, RelayOptions)
         if self._relay is not None:
-            self.error_occurred.emit("The relay is already running; stop it first.")
+            self.error_occurred.emit(sentences.already_running("relay"))
             return
+        self._set_status(starting_status())
         asyncio.get_running_loop().create_task(self._listen(options))
 
     async def _listen(self, options: RelayOptions) -> None:
@@ -108,28 +107,33 @@ class RelayBridge(SessionBridge):
                 connect_timeout=options.timeout,
                 target_tls=target_tls,
                 target_server_hostname=hostname,
+                target_totals=self.totals,
             )
             self._relay = relay
             addresses = await relay.start(options.listen_host, options.listen_port, listen_tls)
         except SocketDeskError as error:
             self._relay = None
-            self.start_failed.emit(str(error))
+            self.start_failed.emit(error)
+            self._set_status(idle_status(listening=True))
             return
         self.started.emit(addresses)
         target = f"{options.target_host}:{options.target_port}"
+        self._set_status(relaying_status(addresses, target))
         for address in addresses:
             self._info(address, f"Relaying {address} → {target}")
 
     def _stop(self) -> None:
         relay, self._relay = self._relay, None
-        self._stop_periodic()
+        self._core.stop_periodic()
         if relay is not None:
             asyncio.get_running_loop().create_task(self._close(relay))
 
     async def _close(self, relay: TcpRelay) -> None:
         await relay.close()
         self._flush()
-        self.stopped.emit("The relay stopped.")
+        status = stopped_status("relay")
+        self.stopped.emit(status.sentence)
+        self._set_status(status)
 
     def _send_bytes(self, data: bytes) -> None:
         self._inject(data, RelaySide.TARGET, None, raise_errors=True)
@@ -144,16 +148,16 @@ class RelayBridge(SessionBridge):
         relay = self._relay
         targets = (list(pair_ids) if pair_ids else relay.pair_ids()) if relay else []
         if relay is None or not targets:
-            problem = "No pair is open: nothing was injected."
+            problem = sentences.not_running("relay")
             if raise_errors:
-                raise NetError(problem)
+                raise problem
             self.error_occurred.emit(problem)
             return
         for pair_id in targets:
             try:
                 relay.inject(pair_id, to_side, data)
             except SocketDeskError as error:
-                self.error_occurred.emit(f"Pair {pair_id}: {error}")
+                self.error_occurred.emit(sentences.pair_failed(pair_id, error))
 
     def _close_pair(self, pair_id: int) -> None:
         if self._relay is not None:
@@ -174,10 +178,7 @@ class RelayBridge(SessionBridge):
         label = self._labels.get((pair_id, from_side), f"#{pair_id}")
         if from_side is RelaySide.TARGET:
             self._received(label, data)
-        else:
-            counters = self._counters
-            counters.bytes_out += len(data)
-            counters.messages_out += 1
+        else:  # counted by the engine when it reaches the target
             self._record(Direction.OUT, label, bytes(data))
 
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:

@@ -1,4 +1,9 @@
-"""What every socket session bridge shares: batched records, counters, saving to a file."""
+"""What every socket session bridge shares: one lifecycle, batched records, the session core.
+
+The behaviour itself (counters, saving, periodic sends, the ``{{counter}}`` sequence) is the
+Qt-free ``desktop.core.session.SessionCore``; a bridge only hosts it on the I/O loop and turns what
+it reports into queued signals.
+"""
 
 from __future__ import annotations
 
@@ -9,58 +14,79 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.capture import Direction, Record, RecordBatch
-from desktop.core.capture.file_sink import StreamFile
-from desktop.core.errors import SaveError, SocketDeskError
-from desktop.core.net.periodic import PeriodicSender
+from desktop.core.errors import SocketDeskError
+from desktop.core.net.connection import Totals
+from desktop.core.sentence import Sentence
+from desktop.core.session.lifecycle import SessionStatus
+from desktop.core.session.sequence import FieldSequence
+from desktop.core.session.session import SessionCore
 from desktop.workers.batcher import Batcher
 from desktop.workers.loop_thread import EventLoopThread
 
-__all__ = ["Counters", "SessionBridge"]
-
-
-class Counters:
-    """Totals of one session (loop thread only)."""
-
-    __slots__ = ("bytes_in", "bytes_out", "messages_in", "messages_out")
-
-    def __init__(self) -> None:
-        self.bytes_in = 0
-        self.bytes_out = 0
-        self.messages_in = 0
-        self.messages_out = 0
+__all__ = ["SessionBridge"]
 
 
 class SessionBridge(QObject):
-    """Base of the session bridges: records go out in batches, saving and periodic sends.
+    """Base of the session bridges: one lifecycle, records in batches, saving, periodic sends.
 
     Public methods are called from the GUI thread and only post work to the I/O loop; methods
-    starting with ``_`` run on the loop thread.
+    starting with ``_`` run on the loop thread. Subclasses implement ``_start``, ``_stop`` and
+    ``_send_bytes``.
 
     Signals:
+        started(list): the session is up: the addresses it listens on (a client: its local and
+            peer address).
+        start_failed(object): the ``SocketDeskError`` that kept it from starting.
+        stopped(object): a ``Sentence``: why the session ended.
+        state_changed(object): a ``SessionStatus``: the phase and the sentence saying it.
         records_received(RecordBatch): new records and counters, at most ~60 per second; call
             ``batch_consumed`` when done with each.
-        error_occurred(str): a sentence about something that failed.
-        notice(str): a sentence about something that happened (saved a file, periodic done).
+        error_occurred(object): a ``SocketDeskError`` or ``Sentence``: something failed.
+        notice(object): a ``Sentence``: something happened (saved a file, periodic done).
         saving_changed(bool): saving received data to a file started or stopped.
         periodic_changed(bool): a periodic send started or stopped.
     """
 
+    started = Signal(list)
+    start_failed = Signal(object)
+    stopped = Signal(object)
+    state_changed = Signal(object)
     records_received = Signal(object)
-    error_occurred = Signal(str)
-    notice = Signal(str)
+    error_occurred = Signal(object)
+    notice = Signal(object)
     saving_changed = Signal(bool)
     periodic_changed = Signal(bool)
 
     def __init__(self, io: EventLoopThread) -> None:
         super().__init__()
         self._io = io
-        # Loop thread only from here on.
-        self._counters = Counters()
+        # Loop thread only from here on (but the sequence, which is thread-safe).
+        self._core = SessionCore(self)
         self._batcher: Batcher[Record] | None = None
-        self._saving: StreamFile | None = None
-        self._periodic: PeriodicSender | None = None
+
+    @property
+    def sequence(self) -> FieldSequence:
+        """The session's ``{{counter}}`` numbers, shared by manual and periodic sends."""
+        return self._core.sequence
+
+    @property
+    def totals(self) -> Totals:
+        """The totals the session's engine counts into (give them to the engine; loop thread)."""
+        return self._core.totals
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
+    def start(self, options: object) -> None:
+        """Start the session; the outcome arrives as ``started`` or ``start_failed``."""
+        self._io.call(self._start, options)
+
+    def stop(self) -> None:
+        """Stop the session (disconnect, cancel an attempt, stop listening or reconnecting)."""
+        self._io.call(self._stop)
+
+    def shutdown(self) -> None:
+        """Stop everything the session does: periodic sends, saving, the session itself."""
+        self._io.call(self._shutdown)
+
     @Slot()
     def batch_consumed(self) -> None:
         """The GUI has shown the last batch; the next may come."""
@@ -68,30 +94,57 @@ class SessionBridge(QObject):
 
     def start_saving(self, path: str) -> None:
         """Save every received byte of this session to ``path`` (exact bytes)."""
-        self._io.call(self._start_saving, path)
+        self._io.call(self._core.start_saving, path)
 
     def stop_saving(self) -> None:
         """Finish the file being saved."""
-        self._io.call(self._stop_saving)
+        self._io.call(self._core.stop_saving)
 
     def start_periodic(
-        self, build: Callable[[int], bytes], interval_s: float, count: int | None
+        self, build: Callable[[FieldSequence], bytes], interval_s: float, count: int | None
     ) -> None:
-        """Send ``build(n)`` every ``interval_s`` seconds, ``count`` times (None: until stopped).
+        """Send ``build(sequence)`` every ``interval_s`` s, ``count`` times (None: until stopped).
 
-        ``build`` must be a pure function (it runs on the I/O thread).
+        ``build`` runs on the I/O thread: it must only read what it was given.
         """
         self._io.call(self._start_periodic, build, interval_s, count)
 
     def stop_periodic(self) -> None:
         """Stop a periodic send."""
-        self._io.call(self._stop_periodic)
+        self._io.call(self._core.stop_periodic)
 
-    # -- loop thread -------------------------------------------------------------------------------
+    # -- lifecycle (loop thread; subclasses) -------------------------------------------------------
+    def _start(self, options: object) -> None:
+        raise NotImplementedError
+
+    def _stop(self) -> None:
+        raise NotImplementedError
+
     def _send_bytes(self, data: bytes) -> None:
         """Send on the session (subclasses); raises SocketDeskError with a sentence."""
         raise NotImplementedError
 
+    def _shutdown(self) -> None:
+        self._core.stop()
+        self._stop()
+
+    def _set_status(self, status: SessionStatus) -> None:
+        self.state_changed.emit(status)
+
+    # -- SessionReport (loop thread) ---------------------------------------------------------------
+    def on_error(self, what: SocketDeskError | Sentence) -> None:
+        self.error_occurred.emit(what)
+
+    def on_notice(self, what: Sentence) -> None:
+        self.notice.emit(what)
+
+    def on_saving(self, saving: bool) -> None:
+        self.saving_changed.emit(saving)
+
+    def on_periodic(self, running: bool) -> None:
+        self.periodic_changed.emit(running)
+
+    # -- records (loop thread) ---------------------------------------------------------------------
     def _ack(self) -> None:
         if self._batcher is not None:
             self._batcher.ack()
@@ -102,23 +155,15 @@ class SessionBridge(QObject):
         self._batcher.add(Record(time.time_ns(), direction, peer, data))
 
     def _received(self, peer: str, data: memoryview) -> None:
-        """Count, save and record bytes that arrived (``data`` valid only during the call)."""
-        counters = self._counters
-        counters.bytes_in += len(data)
-        counters.messages_in += 1
-        if self._saving is not None:
-            try:
-                self._saving.write(data)
-            except SaveError as error:
-                self._saving = None
-                self.saving_changed.emit(False)
-                self.error_occurred.emit(str(error))
+        """Save and record bytes that arrived (``data`` valid only during the call).
+
+        The engine has counted them already (``totals``).
+        """
+        if self._core.saving is not None:
+            self._core.save(data)
         self._record(Direction.IN, peer, bytes(data))
 
     def _sent(self, peer: str, data: bytes) -> None:
-        counters = self._counters
-        counters.bytes_out += len(data)
-        counters.messages_out += 1
         self._record(Direction.OUT, peer, data)
 
     def _info(self, peer: str, text: str) -> None:
@@ -129,57 +174,16 @@ class SessionBridge(QObject):
             self._batcher.flush_now()
 
     def _emit_batch(self, records: list[Record]) -> None:
-        c = self._counters
+        c = self._core.totals  # sampled here, at most ~60 times a second
         dropped = self._batcher.dropped if self._batcher is not None else 0
         self.records_received.emit(
-            RecordBatch(
-                tuple(records), c.bytes_in, c.bytes_out, dropped, c.messages_in, c.messages_out
-            )
+            RecordBatch(tuple(records), c.bytes_in, c.bytes_out, dropped, c.chunks_in, c.chunks_out)
         )
 
-    def _start_saving(self, path: str) -> None:
-        self._stop_saving()
-        try:
-            self._saving = StreamFile(path)
-        except SaveError as error:
-            self.error_occurred.emit(str(error))
-            return
-        self.saving_changed.emit(True)
-
-    def _stop_saving(self) -> None:
-        saving, self._saving = self._saving, None
-        if saving is None:
-            return
-        try:
-            written = saving.close()
-        except SaveError as error:
-            self.error_occurred.emit(str(error))
-        else:
-            self.notice.emit(f"Saved {written} bytes to {saving.path}.")
-        self.saving_changed.emit(False)
-
     def _start_periodic(
-        self, build: Callable[[int], bytes], interval_s: float, count: int | None
+        self, build: Callable[[FieldSequence], bytes], interval_s: float, count: int | None
     ) -> None:
-        self._stop_periodic()
-
-        def send(tick: int) -> None:
-            self._send_bytes(build(tick))
-
         try:
-            sender = PeriodicSender(send, interval_s, count, on_done=self._periodic_done)
-        except (ValueError, SocketDeskError) as error:
-            self.error_occurred.emit(str(error))
-            return
-        self._periodic = sender
-        self.periodic_changed.emit(True)
-        sender.start()
-
-    def _periodic_done(self, sentence: str) -> None:
-        self._periodic = None
-        self.periodic_changed.emit(False)
-        self.notice.emit(sentence)
-
-    def _stop_periodic(self) -> None:
-        if self._periodic is not None:
-            self._periodic.stop()
+            self._core.start_periodic(self._send_bytes, build, interval_s, count)
+        except SocketDeskError as error:
+            self.error_occurred.emit(error)

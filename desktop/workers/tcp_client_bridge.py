@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 
-from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.errors import SocketDeskError
 from desktop.core.net.file_send import send_file
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import (
@@ -17,13 +17,21 @@ from desktop.core.net.tls import (
     server_hostname,
     session_info,
 )
+from desktop.core.sentence import Sentence
+from desktop.core.session import sentences
+from desktop.core.session.lifecycle import (
+    Phase,
+    connected_status,
+    connecting_status,
+    idle_status,
+    status_of,
+    waiting_status,
+)
+from desktop.core.session.reconnect import keep_connected
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
 __all__ = ["ClientOptions", "TcpClientBridge"]
-
-_RECONNECT_FIRST_S = 1.0
-_RECONNECT_MAX_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -40,21 +48,18 @@ class ClientOptions:
 
 
 class TcpClientBridge(SessionBridge):
-    """Drives one TCP client session.
+    """Drives one TCP client session: ``start(ClientOptions)`` connects, ``stop()`` disconnects.
+
+    ``started`` carries ``[local, peer]``; ``stopped`` says why the connection ended (the
+    session waits to reconnect when asked to, else it is idle).
 
     Signals (besides SessionBridge's):
-        connected(str, str): local and peer address once the connection is up.
-        connect_failed(str): why connecting failed (the session is idle again).
-        closed(str): why the connection ended (the session is idle unless reconnecting).
-        reconnecting(str): a sentence: what happened and when the next attempt is.
+        reconnecting(object): a ``Sentence``: what happened and when the next attempt is.
         tls_established(TlsSessionInfo): version, cipher and the peer's certificates.
         file_progress(FileProgress): a file being sent.
     """
 
-    connected = Signal(str, str)
-    connect_failed = Signal(str)
-    closed = Signal(str)
-    reconnecting = Signal(str)
+    reconnecting = Signal(object)
     tls_established = Signal(object)
     file_progress = Signal(object)
 
@@ -65,23 +70,16 @@ class TcpClientBridge(SessionBridge):
         self._task: asyncio.Task[None] | None = None
         self._file_cancel: asyncio.Event | None = None
         self._peer = ""
+        self._reconnect = False
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def connect_to(self, host: str, port: int, timeout: float = 10.0) -> None:
         """Connect with default options (plain TCP, no reconnect)."""
-        self.open(ClientOptions(host, port, timeout))
-
-    def open(self, options: ClientOptions) -> None:
-        """Start connecting; the outcome arrives as ``connected`` or ``connect_failed``."""
-        self._io.call(self._start, options)
+        self.start(ClientOptions(host, port, timeout))
 
     def send(self, data: bytes) -> None:
         """Send bytes on the open connection."""
         self._io.call(self._send_safely, data)
-
-    def close_connection(self) -> None:
-        """Close the connection, cancel a connection attempt, stop reconnecting."""
-        self._io.call(self._close)
 
     def send_file(self, path: str) -> None:
         """Stream a file to the peer; progress arrives as ``file_progress``."""
@@ -92,48 +90,61 @@ class TcpClientBridge(SessionBridge):
         self._io.call(self._cancel_file)
 
     # -- loop thread -------------------------------------------------------------------------------
-    def _start(self, options: ClientOptions) -> None:
+    def _start(self, options: object) -> None:
+        assert isinstance(options, ClientOptions)
         if self._task is not None:
-            self.error_occurred.emit("Already connected; disconnect first.")
+            self.error_occurred.emit(sentences.already_running("client"))
             return
         self._peer = f"{options.host}:{options.port}"
+        self._reconnect = options.reconnect
+        self._set_status(connecting_status(options.host, options.port))
         self._task = asyncio.get_running_loop().create_task(self._run(options))
 
     async def _run(self, options: ClientOptions) -> None:
-        delay = _RECONNECT_FIRST_S
         client: TcpClient | None = None
+
+        async def connect() -> None:
+            nonlocal client
+            client = TcpClient(self, totals=self.totals)
+            self._client = client
+            await self._connect(client, options)
+            if client.tls_object is not None:
+                self.tls_established.emit(session_info(client.tls_object))
+
+        async def wait_closed() -> None:
+            assert client is not None
+            await client.wait_closed()
+
         try:
-            while True:
-                client = TcpClient(self)
-                self._client = client
-                try:
-                    await self._connect(client, options)
-                except SocketDeskError as error:
-                    if not options.reconnect:
-                        self.connect_failed.emit(str(error))
-                        return
-                    self.reconnecting.emit(f"{error} Trying again in {delay:g} s.")
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, _RECONNECT_MAX_S)
-                    continue
-                delay = _RECONNECT_FIRST_S
-                if client.tls_object is not None:
-                    self.tls_established.emit(session_info(client.tls_object))
-                await client.wait_closed()
-                if not options.reconnect:
-                    return
-                self.reconnecting.emit(f"Trying again in {delay:g} s.")
-                await asyncio.sleep(delay)
+            await keep_connected(
+                connect,
+                wait_closed,
+                reconnect=options.reconnect,
+                on_failed=self._failed,
+                on_waiting=self._waiting,
+            )
         except asyncio.CancelledError:
             connection = client.connection if client is not None else None
             if connection is not None and not connection.lost:
-                client.close()  # type: ignore[union-attr]  # `closed` follows from on_closed
+                client.close()  # type: ignore[union-attr]  # `stopped` follows from on_closed
             elif connection is not None:
-                self.closed.emit("Stopped reconnecting.")
+                self._ended(sentences.stopped_reconnecting(), reconnecting=False)
             else:
-                self.connect_failed.emit("The connection attempt was cancelled.")
+                self._failed(sentences.attempt_cancelled())
         finally:
             self._task = None
+
+    def _failed(self, error: SocketDeskError) -> None:
+        self.start_failed.emit(error)
+        self._set_status(idle_status())
+
+    def _waiting(self, why: Sentence) -> None:
+        self.reconnecting.emit(why)
+        self._set_status(waiting_status(why))
+
+    def _ended(self, reason: Sentence, reconnecting: bool) -> None:
+        self.stopped.emit(reason)
+        self._set_status(waiting_status(reason) if reconnecting else status_of(Phase.IDLE, reason))
 
     async def _connect(self, client: TcpClient, options: ClientOptions) -> None:
         context = client_context(options.tls) if options.tls else None
@@ -155,7 +166,7 @@ class TcpClientBridge(SessionBridge):
     def _send_bytes(self, data: bytes) -> None:
         client = self._client
         if client is None or not client.connected:
-            raise NetError("Not connected: nothing was sent.")
+            raise sentences.not_running("client")
         client.send(data)
         self._sent(self._peer, data)
 
@@ -163,12 +174,13 @@ class TcpClientBridge(SessionBridge):
         try:
             self._send_bytes(data)
         except SocketDeskError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
 
-    def _close(self) -> None:
-        self._stop_periodic()
+    def _stop(self) -> None:
+        self._core.stop_periodic()
         self._cancel_file()
         if self._task is not None:
+            self._reconnect = False  # a close from here on ends the session
             self._task.cancel()
         elif self._client is not None:
             self._client.close()
@@ -176,43 +188,25 @@ class TcpClientBridge(SessionBridge):
     def _start_file(self, path: str) -> None:
         client = self._client
         if client is None or client.connection is None or not client.connected:
-            self.error_occurred.emit("Connect first: there is no open connection.")
+            self.error_occurred.emit(sentences.connect_first())
             return
         if self._file_cancel is not None:
-            self.error_occurred.emit("A file is already being sent.")
+            self.error_occurred.emit(sentences.file_busy())
             return
         cancel = asyncio.Event()
         self._file_cancel = cancel
         asyncio.get_running_loop().create_task(self._send_file(client, Path(path), cancel))
 
     async def _send_file(self, client: TcpClient, path: Path, cancel: asyncio.Event) -> None:
-        connection_or_none = client.connection
-        assert connection_or_none is not None
-        connection = connection_or_none
-        counters = self._counters
-
-        class Counted:
-            """The connection, with the session's counters kept (file bytes are not logged)."""
-
-            @property
-            def is_open(self) -> bool:
-                return connection.is_open
-
-            def write(self, data: bytes) -> None:
-                connection.write(data)
-                counters.bytes_out += len(data)
-                counters.messages_out += 1
-
-            async def drain(self) -> None:
-                await connection.drain()
-
+        connection = client.connection
+        assert connection is not None  # the engine counts the file's bytes (they are not logged)
         self._info(self._peer, f"Sending file {path}…")
         try:
-            sent = await send_file(Counted(), path, self.file_progress.emit, cancel)
+            sent = await send_file(connection, path, self.file_progress.emit, cancel)
             self._info(self._peer, f"Sent file {path.name}: {sent} bytes.")
         except SocketDeskError as error:
             self._info(self._peer, str(error))
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
         finally:
             self._file_cancel = None
 
@@ -223,11 +217,12 @@ class TcpClientBridge(SessionBridge):
     # -- TcpClientSink (loop thread) ---------------------------------------------------------------
     def on_connected(self, local: str, peer: str) -> None:
         self._peer = peer
-        self.connected.emit(local, peer)
+        self.started.emit([local, peer])
+        self._set_status(connected_status(peer))
 
     def on_data(self, data: memoryview) -> None:
         self._received(self._peer, data)
 
     def on_closed(self, reason: str) -> None:
         self._flush()
-        self.closed.emit(reason)
+        self._ended(status_of(Phase.IDLE, reason).sentence, self._reconnect)

@@ -8,11 +8,18 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 
-from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.errors import SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
 from desktop.core.net.tls import TlsServerOptions, server_context
 from desktop.core.paths import data_dir
+from desktop.core.session import sentences
+from desktop.core.session.lifecycle import (
+    idle_status,
+    listening_status,
+    starting_status,
+    stopped_status,
+)
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
@@ -35,21 +42,17 @@ class ServerOptions:
 
 
 class TcpServerBridge(SessionBridge):
-    """Drives one TCP server session.
+    """Drives one TCP server session: ``start(ServerOptions)`` listens, ``stop()`` stops.
+
+    ``started`` carries the addresses listened on.
 
     Signals (besides SessionBridge's):
-        started(list): the addresses listened on.
-        start_failed(str): why listening failed.
-        stopped(str): the server stopped.
         client_connected(int, str): a client id and its address.
         client_closed(int, str): a client id and why it left.
         client_rejected(str): a refused connection, as a sentence.
         clients_updated(list): ClientInfo snapshots of every client (at most twice a second).
     """
 
-    started = Signal(list)
-    start_failed = Signal(str)
-    stopped = Signal(str)
     client_connected = Signal(int, str)
     client_closed = Signal(int, str)
     client_rejected = Signal(str)
@@ -62,14 +65,6 @@ class TcpServerBridge(SessionBridge):
         self._table_timer: asyncio.TimerHandle | None = None
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
-    def start(self, options: ServerOptions) -> None:
-        """Start listening; the outcome arrives as ``started`` or ``start_failed``."""
-        self._io.call(self._start, options)
-
-    def stop(self) -> None:
-        """Stop listening and close every client."""
-        self._io.call(self._stop)
-
     def send(self, data: bytes, client_ids: Sequence[int] | None = None) -> None:
         """Send to the given clients, or to every client when ``client_ids`` is None."""
         self._io.call(self._send_to, data, tuple(client_ids) if client_ids is not None else None)
@@ -83,12 +78,16 @@ class TcpServerBridge(SessionBridge):
         self._io.call(self._set_rules, mode, tuple(rules))
 
     # -- loop thread -------------------------------------------------------------------------------
-    def _start(self, options: ServerOptions) -> None:
+    def _start(self, options: object) -> None:
+        assert isinstance(options, ServerOptions)
         if self._server is not None:
-            self.error_occurred.emit("The server is already running; stop it first.")
+            self.error_occurred.emit(sentences.already_running("server"))
             return
-        server = TcpServer(self, options.mode, options.rules, options.max_clients)
+        server = TcpServer(
+            self, options.mode, options.rules, options.max_clients, totals=self.totals
+        )
         self._server = server
+        self._set_status(starting_status())
         asyncio.get_running_loop().create_task(self._listen(server, options))
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
@@ -97,15 +96,17 @@ class TcpServerBridge(SessionBridge):
             addresses = await server.start(options.host, options.port, context)
         except SocketDeskError as error:
             self._server = None
-            self.start_failed.emit(str(error))
+            self.start_failed.emit(error)
+            self._set_status(idle_status(listening=True))
             return
         self.started.emit(addresses)
+        self._set_status(listening_status(addresses, tls=context is not None))
         for address in addresses:
             self._info(address, f"Listening on {address}" + (" with TLS" if context else ""))
 
     def _stop(self) -> None:
         server, self._server = self._server, None
-        self._stop_periodic()
+        self._core.stop_periodic()
         if server is None:
             return
         asyncio.get_running_loop().create_task(self._close(server))
@@ -114,7 +115,9 @@ class TcpServerBridge(SessionBridge):
         await server.close()
         self._flush()
         self._push_table()
-        self.stopped.emit("The server stopped.")
+        status = stopped_status("server")
+        self.stopped.emit(status.sentence)
+        self._set_status(status)
 
     def _send_bytes(self, data: bytes) -> None:
         self._send_to(data, None, raise_errors=True)
@@ -124,28 +127,25 @@ class TcpServerBridge(SessionBridge):
     ) -> None:
         server = self._server
         if server is None or not server.listening:
-            problem = "The server is not running: nothing was sent."
+            problem = sentences.not_running("server")
             if raise_errors:
-                raise NetError(problem)
+                raise problem
             self.error_occurred.emit(problem)
             return
         targets = server.client_ids() if client_ids is None else list(client_ids)
         if not targets:
-            problem = "No client is connected: nothing was sent."
+            problem = sentences.no_client()
             if raise_errors:
-                raise NetError(problem)
+                raise problem
             self.error_occurred.emit(problem)
             return
         for client_id in targets:
             try:
                 server.send(client_id, data)
             except SocketDeskError as error:
-                message = (
-                    f"Client {client_id} has left: nothing was sent to it."
-                    if client_id not in self._peers
-                    else str(error)
+                self.error_occurred.emit(
+                    sentences.client_left(client_id) if client_id not in self._peers else error
                 )
-                self.error_occurred.emit(message)
                 continue
             self._sent(self._peers[client_id], data)
 

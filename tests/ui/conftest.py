@@ -31,7 +31,7 @@ def runner(qapp) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
 def tcp_bridge(io: EventLoopThread) -> Iterator[TcpClientBridge]:
     bridge = TcpClientBridge(io)
     yield bridge
-    bridge.close_connection()
+    bridge.stop()
 
 
 @pytest.fixture

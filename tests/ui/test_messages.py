@@ -87,7 +87,7 @@ def test_a_relay_whose_port_is_taken_says_so_once(qtbot, app: Application) -> No
         panel.target_edit.setText("127.0.0.1")
         panel.target_spin.setValue(closed_port())
         with qtbot.waitSignal(panel.relay.start_failed, timeout=5000):
-            panel.toggle_relay()
+            panel.toggle()
         qtbot.waitUntil(lambda: panel.banner.isVisibleTo(window), timeout=5000)
     said = [text for text in shown_texts(window) if "already in use" in text]
     assert said == [f"127.0.0.1:{port} is already in use by another program."]
@@ -101,7 +101,7 @@ def test_select_clients_goes_once_a_client_is_selected(  # type: ignore[no-untyp
     qtbot.addWidget(panel)
     panel.host_edit.setText("127.0.0.1")
     panel.port_spin.setValue(0)
-    panel.toggle_server()
+    panel.toggle()
     qtbot.waitUntil(lambda: panel.running, timeout=5000)
     port = int(panel.state_label.text().rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port)):

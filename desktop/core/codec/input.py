@@ -12,6 +12,7 @@ import builtins
 import codecs
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from random import Random
@@ -79,11 +80,19 @@ class FieldContext:
         counter: the value of ``{{counter}}``.
         now: the time used by ``{{date}}``, ``{{time}}`` and ``{{unix}}``; None means now (local).
         random: the generator behind ``{{random:N}}``.
+        counter_used: set once ``{{counter}}`` was expanded (the caller advances its sequence
+            only for messages that have the field).
     """
 
     counter: int = 0
     now: datetime | None = None
     random: Random = field(default_factory=Random)
+    counter_used: bool = False
+
+    def counter_text(self) -> str:
+        """``{{counter}}``'s value, noting that it was used."""
+        self.counter_used = True
+        return str(self.counter)
 
 
 class _Chunk(NamedTuple):
@@ -236,8 +245,8 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
     source = text[start : start + span]
     name, colon, argument = text[start + 2 : end].strip().partition(":")
     name = name.strip().lower()
-    simple = {
-        "counter": lambda: str(fields.counter),
+    simple: dict[str, Callable[[], str]] = {
+        "counter": fields.counter_text,
         "date": lambda: now.strftime("%Y-%m-%d"),
         "time": lambda: now.strftime("%H:%M:%S"),
         "unix": lambda: str(int(now.timestamp())),

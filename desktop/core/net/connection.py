@@ -14,10 +14,16 @@ from collections.abc import Callable
 
 from desktop.core.errors import NetError, NotConnected
 
-__all__ = ["DEFAULT_MAX_PENDING", "DEFAULT_READ_SIZE", "StreamConnection", "format_address"]
+__all__ = [
+    "DEFAULT_MAX_PENDING",
+    "DEFAULT_READ_SIZE",
+    "StreamConnection",
+    "Totals",
+    "format_address",
+]
 
-# 256 KiB per read: measured here, asyncio reads of 256 KiB reach ~3 GB/s where 64 KiB reads
-# reach 0.8 GB/s (shared/references/socket-tools.md §5.1). One buffer, reused for every read.
+# 1 MiB per read, one buffer reused for every read: receiving into a file, 256 KiB reads gave
+# 1.02 GB/s and 1 MiB 2.06 GB/s, 4 MiB 0.76 GB/s (cache effects; docs/ARCHITECTURE.md).
 DEFAULT_READ_SIZE = 1024 * 1024
 # What may wait in user space for a peer that does not read: beyond this, sends are refused
 # with a sentence instead of growing memory without bound.
@@ -35,7 +41,37 @@ def format_address(sockaddr: object) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+class Totals:
+    """Byte and chunk counts an engine keeps for a whole session (every connection adds to it).
+
+    The one place a session's counters live: connections add to it as they read and write, the
+    worker or the CLI samples it (``desktop.core.session.counters``). Loop thread only.
+    """
+
+    __slots__ = ("bytes_in", "bytes_out", "chunks_in", "chunks_out")
+
+    def __init__(self) -> None:
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self.chunks_in = 0
+        self.chunks_out = 0
+
+
 class StreamConnection(asyncio.BufferedProtocol):
+    """A connected stream with counters, bounded writes and a human close reason.
+
+    Slotted and without per-connection events until one is needed: a server holds thousands.
+
+    Args:
+        buffer: where reads land; shared between connections of one engine is fine.
+        on_data: called with each chunk read (valid only during the call).
+        on_closed: called once with a sentence when the connection is gone.
+        on_made: called once the transport exists (before any data).
+        max_pending: cap on bytes waiting to be sent.
+        totals: the engine's session totals, which this connection adds to as well as to its own
+            counts (None: totals of its own).
+    """
+
     __slots__ = (
         "_buffer",
         "_on_closed",
@@ -54,20 +90,9 @@ class StreamConnection(asyncio.BufferedProtocol):
         "max_pending",
         "peer",
         "tag",
+        "totals",
         "transport",
     )
-
-    """A connected stream with counters, bounded writes and a human close reason.
-
-    Slotted and without per-connection events until one is needed: a server holds thousands.
-
-    Args:
-        buffer: where reads land; shared between connections of one engine is fine.
-        on_data: called with each chunk read (valid only during the call).
-        on_closed: called once with a sentence when the connection is gone.
-        on_made: called once the transport exists (before any data).
-        max_pending: cap on bytes waiting to be sent.
-    """
 
     def __init__(
         self,
@@ -76,8 +101,11 @@ class StreamConnection(asyncio.BufferedProtocol):
         on_closed: ClosedCallback,
         on_made: Callable[[StreamConnection], None] | None = None,
         max_pending: int = DEFAULT_MAX_PENDING,
+        *,
+        totals: Totals | None = None,
     ) -> None:
         self._buffer = buffer
+        self.totals = totals if totals is not None else Totals()
         self._on_data = on_data
         self._on_closed = on_closed
         self._on_made = on_made
@@ -114,6 +142,9 @@ class StreamConnection(asyncio.BufferedProtocol):
     def buffer_updated(self, nbytes: int) -> None:
         self.bytes_in += nbytes
         self.chunks_in += 1
+        totals = self.totals
+        totals.bytes_in += nbytes
+        totals.chunks_in += 1
         self._on_data(self, self._buffer[:nbytes])
 
     def eof_received(self) -> bool:
@@ -173,8 +204,12 @@ class StreamConnection(asyncio.BufferedProtocol):
                 "so nothing more was queued."
             )
         self.transport.write(data)
-        self.bytes_out += len(data)
+        size = len(data)
+        self.bytes_out += size
         self.chunks_out += 1
+        totals = self.totals
+        totals.bytes_out += size
+        totals.chunks_out += 1
 
     async def drain(self) -> None:
         """Wait until the transport's write buffer is below its high-water mark."""

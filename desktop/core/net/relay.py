@@ -16,7 +16,12 @@ import itertools
 import ssl
 
 from desktop.core.errors import ConnectTimeout, NetError, NotConnected, TlsError
-from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
+from desktop.core.net.connection import (
+    DEFAULT_READ_SIZE,
+    StreamConnection,
+    Totals,
+    format_address,
+)
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.relay_events import PairInfo, RelaySide, RelaySink
 from desktop.core.net.relay_pair import RelayPair, SideConnection
@@ -51,6 +56,8 @@ class TcpRelay:
             derived from ``target_host``).
         max_pairs: refuse clients beyond this many pairs, open or opening (0: no limit).
         read_size: size of the read buffer shared by every connection.
+        target_totals: the session's totals every target-side connection adds to (what went
+            to and came from the targets; None: the relay's own).
     """
 
     def __init__(
@@ -64,6 +71,7 @@ class TcpRelay:
         target_server_hostname: str | None = None,
         max_pairs: int = 0,
         read_size: int = DEFAULT_READ_SIZE,
+        target_totals: Totals | None = None,
     ) -> None:
         self._sink = sink
         self.target_host = target_host
@@ -83,8 +91,9 @@ class TcpRelay:
         self._tasks: set[asyncio.Task[None]] = set()
         self._empty = asyncio.Event()
         self._stopping = False
-        self._closed_c2t = 0
-        self._closed_t2c = 0
+        # Every client-side and every target-side connection's counts, since the start.
+        self.client_totals = Totals()
+        self.target_totals = target_totals if target_totals is not None else Totals()
 
     # -- lifecycle -------------------------------------------------------------------------------
     async def start(
@@ -149,13 +158,12 @@ class TcpRelay:
     @property
     def bytes_client_to_target(self) -> int:
         """Bytes read from clients (and relayed) since the start; injected bytes not included."""
-        return self._closed_c2t + sum(p.client.bytes_in for p in self._pairs.values())
+        return self.client_totals.bytes_in
 
     @property
     def bytes_target_to_client(self) -> int:
         """Bytes read from targets (and relayed) since the start; injected bytes not included."""
-        live = sum(p.target.bytes_in for p in self._pairs.values() if p.target is not None)
-        return self._closed_t2c + live
+        return self.target_totals.bytes_in
 
     def pair_ids(self) -> list[int]:
         """Ids of the open pairs, oldest first."""
@@ -404,8 +412,6 @@ class TcpRelay:
             for timer in (pair.linger, pair.grace):
                 if timer is not None:
                     timer.cancel()
-            self._closed_c2t += pair.client.bytes_in
-            self._closed_t2c += pair.target.bytes_in if pair.target is not None else 0
             self._sink.on_pair_closed(pair.pair_id, pair.reason or "The connection was closed.")
             if not self._pairs:
                 self._empty.set()

@@ -25,7 +25,8 @@ class SideConnection(StreamConnection):
     __slots__ = ("eof_sent", "failed", "reading", "relay", "side", "write_blocked")
 
     def __init__(self, relay: TcpRelay, side: RelaySide, pair_id: int | None) -> None:
-        super().__init__(relay._buffer, relay._data, relay._lost, relay._made)
+        totals = relay.client_totals if side is RelaySide.CLIENT else relay.target_totals
+        super().__init__(relay._buffer, relay._data, relay._lost, relay._made, totals=totals)
         self.relay = relay
         self.side = side
         self.tag = pair_id

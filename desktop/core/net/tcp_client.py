@@ -14,7 +14,12 @@ from desktop.core.errors import (
     NotConnected,
     TlsError,
 )
-from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
+from desktop.core.net.connection import (
+    DEFAULT_READ_SIZE,
+    StreamConnection,
+    Totals,
+    format_address,
+)
 from desktop.core.net.resolve import resolve
 from desktop.core.net.tls import describe_ssl_error
 
@@ -43,10 +48,18 @@ class TcpClient:
     Args:
         sink: receives connection events and data.
         read_size: bytes per read call (one buffer of this size is reused).
+        totals: the session's totals this client's connection adds to (a session that
+            reconnects passes the same one to every client; None: its own).
     """
 
-    def __init__(self, sink: TcpClientSink, read_size: int = DEFAULT_READ_SIZE) -> None:
+    def __init__(
+        self,
+        sink: TcpClientSink,
+        read_size: int = DEFAULT_READ_SIZE,
+        totals: Totals | None = None,
+    ) -> None:
         self._sink = sink
+        self.totals = totals if totals is not None else Totals()
         self._buffer = memoryview(bytearray(read_size))
         self.connection: StreamConnection | None = None
         self._closed = asyncio.Event()
@@ -107,7 +120,7 @@ class TcpClient:
 
         def factory() -> StreamConnection:
             nonlocal connection
-            connection = StreamConnection(self._buffer, self._data, self._lost)
+            connection = StreamConnection(self._buffer, self._data, self._lost, totals=self.totals)
             return connection
 
         try:

@@ -14,7 +14,12 @@ from typing import Protocol
 from desktop.core.errors import NetError, NotConnected
 from desktop.core.limits import release_free_memory
 from desktop.core.net.auto_reply import AutoReplyRule, first_reply
-from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, format_address
+from desktop.core.net.connection import (
+    DEFAULT_READ_SIZE,
+    StreamConnection,
+    Totals,
+    format_address,
+)
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.tls import describe_ssl_error
 
@@ -85,6 +90,7 @@ class TcpServer:
         rules: auto-reply rules (used in RULES mode).
         max_clients: refuse connections beyond this many clients (0: no limit).
         read_size: size of the shared read buffer.
+        totals: the session's totals every client adds to (None: the server's own).
     """
 
     def __init__(
@@ -94,6 +100,8 @@ class TcpServer:
         rules: Sequence[AutoReplyRule] = (),
         max_clients: int = 0,
         read_size: int = DEFAULT_READ_SIZE,
+        *,
+        totals: Totals | None = None,
     ) -> None:
         self._sink = sink
         self.mode = mode
@@ -109,8 +117,8 @@ class TcpServer:
         self.addresses: list[str] = []
         self.accepted_total = 0
         self.rejected_total = 0
-        self._closed_bytes_in = 0
-        self._closed_bytes_out = 0
+        # Every client's bytes and chunks, since the start.
+        self.totals = totals if totals is not None else Totals()
         self.peak_clients = 0
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -167,12 +175,12 @@ class TcpServer:
     @property
     def bytes_in(self) -> int:
         """Bytes received from all clients since the start."""
-        return self._closed_bytes_in + sum(c.connection.bytes_in for c in self._clients.values())
+        return self.totals.bytes_in
 
     @property
     def bytes_out(self) -> int:
         """Bytes sent to all clients since the start."""
-        return self._closed_bytes_out + sum(c.connection.bytes_out for c in self._clients.values())
+        return self.totals.bytes_out
 
     def client_ids(self) -> list[int]:
         """Ids of the clients connected now, oldest first."""
@@ -222,7 +230,9 @@ class TcpServer:
 
     # -- connection callbacks -------------------------------------------------------------------
     def _new_connection(self) -> StreamConnection:
-        connection = StreamConnection(self._buffer, self._data, self._lost, self._made)
+        connection = StreamConnection(
+            self._buffer, self._data, self._lost, self._made, totals=self.totals
+        )
         if self.mode is ServerMode.ECHO:
             connection.pause_reading_while_blocked()
         return connection
@@ -317,8 +327,6 @@ class TcpServer:
         client = self._clients.pop(connection.tag, None) if connection.tag is not None else None
         if client is None:
             return
-        self._closed_bytes_in += connection.bytes_in
-        self._closed_bytes_out += connection.bytes_out
         self._sink.on_client_closed(client.client_id, reason)
         if not self._clients and self.peak_clients >= _TRIM_AFTER_PEAK:
             # Everyone left after a crowd: hand the freed heap back (RSS returns to baseline).

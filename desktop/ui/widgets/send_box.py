@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding, encode_input
 from desktop.core.errors import InputError, StoreError
 from desktop.core.net.file_send import FileProgress
+from desktop.core.session.sequence import FieldSequence
 from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
 
 __all__ = ["SendBox", "SendSpec"]
@@ -51,14 +52,28 @@ class SendSpec:
         context = FieldContext(counter=counter, now=now) if self.fields else None
         return encode_input(self.text, self.fmt, self.encoding, self.line_ending, context)
 
+    def build_next(self, sequence: FieldSequence, now: datetime | None = None) -> bytes:
+        """The bytes of the next message; takes a number from ``sequence`` only for ``{{counter}}``.
+
+        Raises:
+            InputError: the text is not valid in its format (nothing is taken then).
+        """
+        if not self.fields:
+            return self.build(0, now)
+        probe = FieldContext(counter=sequence.next_value, now=now)
+        data = encode_input(self.text, self.fmt, self.encoding, self.line_ending, probe)
+        if not probe.counter_used:
+            return data
+        return self.build(sequence.take(), now)
+
 
 class SendBox(QWidget):
     """Compose data to send; validates before anything is sent and shows where input is wrong.
 
     Signals:
         send_requested(bytes): send these bytes once.
-        periodic_requested(object, float, object): a build function (tick → bytes), the
-            interval in seconds and a count (None: until stopped).
+        periodic_requested(object, float, object): a build function (the session's
+            ``FieldSequence`` → bytes), the interval in seconds and a count (None: until stopped).
         periodic_stop_requested(): stop repeating.
         file_requested(str): send this file.
         file_cancel_requested(): stop sending the file.
@@ -77,7 +92,8 @@ class SendBox(QWidget):
         library: SavedMessages | None = None,
     ) -> None:
         super().__init__(parent)
-        self.counter = 0
+        # The {{counter}} numbers: the session's own (SessionPanel gives its bridge's).
+        self.sequence = FieldSequence()
         self.periodic_running = False
         self.library = library
         self._build(with_file)
@@ -223,7 +239,7 @@ class SendBox(QWidget):
     def payload(self) -> bytes | None:
         """The bytes for the next message, or None after showing where the input is wrong."""
         try:
-            return self.spec().build(self.counter)
+            return self.spec().build_next(self.sequence)
         except InputError as error:
             self.show_error(error)
             return None
@@ -262,7 +278,6 @@ class SendBox(QWidget):
         data = self.payload()
         if data is None:
             return
-        self.counter += 1
         self.send_requested.emit(data)
 
     @Slot()
@@ -272,12 +287,11 @@ class SendBox(QWidget):
             return
         spec = self.spec()
         try:
-            spec.build(self.counter)  # refuse bad input now, not on the I/O thread later
+            spec.build(self.sequence.next_value)  # refuse bad input now, not on the I/O thread
         except InputError as error:
             self.show_error(error)
             return
-        first = self.counter
-        build: Callable[[int], bytes] = lambda tick: spec.build(first + tick)  # noqa: E731
+        build: Callable[[FieldSequence], bytes] = spec.build_next  # ticks share the sequence
         count = self.count_spin.value() or None
         self.periodic_requested.emit(build, self.interval_spin.value() / 1000.0, count)
 

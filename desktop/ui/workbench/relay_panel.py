@@ -21,7 +21,8 @@ from desktop.core.net.relay import RelaySide
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions
 from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
-from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.ui.workbench.listening_panel import ListeningPanel
+from desktop.ui.workbench.session_panel import split_address
 from desktop.workers.relay_bridge import RelayBridge, RelayOptions
 from desktop.workers.task_runner import TaskRunner
 
@@ -30,7 +31,7 @@ __all__ = ["RelayPanel"]
 _ID, _CLIENT, _TARGET, _STATE = range(4)
 
 
-class RelayPanel(SessionPanel):
+class RelayPanel(ListeningPanel):
     """One relay session over a ``RelayBridge`` (the man-in-the-middle view)."""
 
     def __init__(
@@ -43,11 +44,10 @@ class RelayPanel(SessionPanel):
     ) -> None:
         super().__init__(bridge, settings, runner, parent, library)
         self.relay = bridge
-        self.running = False
         self.send_box.file_button.hide()
         self._build()
         self._connect_signals()
-        self._set_running(False)
+        self.show_idle()
 
     def _build(self) -> None:
         self.listen_edit = QLineEdit()
@@ -63,9 +63,6 @@ class RelayPanel(SessionPanel):
         self.target_tls_check = QCheckBox(self.tr("TLS to target"))
         self.verify_check = QCheckBox(self.tr("verify"))
         self.listen_tls_check = QCheckBox(self.tr("TLS to clients (self-signed)"))
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("startButton")
-        self.state_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Listen")))
         row.addWidget(self.listen_edit, 1)
@@ -97,19 +94,18 @@ class RelayPanel(SessionPanel):
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
-        self.relay.started.connect(self._on_started, queued)
-        self.relay.start_failed.connect(self._on_start_failed, queued)
-        self.relay.stopped.connect(self._on_stopped, queued)
         self.relay.pair_opened.connect(self._on_pair_opened, queued)
         self.relay.pair_failed.connect(self._on_pair_failed, queued)
         self.relay.pair_closed.connect(self._on_pair_closed, queued)
-        self.start_button.clicked.connect(self.toggle_relay)
         self.send_box.send_requested.connect(self._inject)
         self.close_button.clicked.connect(self._close_selected)
 
     # -- actions ----------------------------------------------------------------------------------
-    def options(self) -> RelayOptions:
-        """The relay options as entered."""
+    def options(self) -> RelayOptions | None:
+        """The relay options as entered, or None after saying what is missing."""
+        if not self.target_edit.text().strip():
+            self.show_error(self.tr("Enter the target host to forward to."))
+            return None
         target_tls = (
             TlsClientOptions(verify=self.verify_check.isChecked())
             if self.target_tls_check.isChecked()
@@ -125,19 +121,16 @@ class RelayPanel(SessionPanel):
             listen_tls=listen_tls,
         )
 
-    @Slot()
-    def toggle_relay(self) -> None:
-        """Start relaying, or stop."""
-        if self.running:
-            self.relay.stop()
-            return
-        options = self.options()
-        if not options.target_host:
-            self.show_error(self.tr("Enter the target host to forward to."))
-            return
-        self.clear_message()  # a new attempt: earlier failures no longer apply
-        self.start_button.setEnabled(False)
-        self.relay.start(options)
+    def setting_widgets(self) -> list[QWidget]:
+        return [
+            self.listen_edit,
+            self.listen_spin,
+            self.target_edit,
+            self.target_spin,
+            self.target_tls_check,
+            self.verify_check,
+            self.listen_tls_check,
+        ]
 
     def selected_pairs(self) -> list[int]:
         """Ids of the pairs selected in the table."""
@@ -157,29 +150,16 @@ class RelayPanel(SessionPanel):
             self.relay.close_pair(pair_id)
 
     # -- bridge signals ---------------------------------------------------------------------------
-    @Slot(list)
-    def _on_started(self, addresses: list[str]) -> None:
+    def on_started(self, addresses: list[str]) -> None:
         target = f"{self.target_edit.text().strip()}:{self.target_spin.value()}"
-        self._set_running(
-            True,
-            self.tr("Relaying {addresses} → {target}").format(
-                addresses=", ".join(addresses), target=target
-            ),
-        )
         self.title_changed.emit(
             self.tr("Relay :{port} → {target}").format(
                 port=split_address(addresses[0])[1], target=target
             )
         )
 
-    @Slot(str)
-    def _on_start_failed(self, message: str) -> None:
-        self.show_error(message)  # shown once, in the banner; the state says "Stopped"
-        self._set_running(False)
-
-    @Slot(str)
-    def _on_stopped(self, message: str) -> None:
-        self._set_running(False, message)
+    def on_idle(self) -> None:
+        self.pairs.setRowCount(0)
 
     def _row_of(self, pair_id: int) -> int:
         for row in range(self.pairs.rowCount()):
@@ -209,22 +189,3 @@ class RelayPanel(SessionPanel):
         row = self._row_of(pair_id)
         if row >= 0:
             self.pairs.removeRow(row)
-
-    def _set_running(self, running: bool, status: str = "") -> None:
-        self.running = running
-        self.start_button.setEnabled(True)
-        self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
-        for widget in (
-            self.listen_edit,
-            self.listen_spin,
-            self.target_edit,
-            self.target_spin,
-            self.target_tls_check,
-            self.verify_check,
-            self.listen_tls_check,
-        ):
-            widget.setEnabled(not running)
-        self.state_label.setText(status or self.tr("Stopped"))
-        self.status_changed.emit(self.state_label.text())
-        if not running:
-            self.pairs.setRowCount(0)

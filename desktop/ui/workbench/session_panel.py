@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.capture.export import export_hexdump, export_raw, export_text
 from desktop.core.capture.pcapng import Endpoints, export_pcapng
+from desktop.core.errors import SocketDeskError
+from desktop.core.session.lifecycle import Phase, SessionStatus, idle_status, starting_status
 from desktop.settings import Settings
 from desktop.ui.messages import Messages
-from desktop.ui.sentences import Said
+from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -40,6 +43,10 @@ def split_address(address: str) -> tuple[str, int]:
 class SessionPanel(QWidget):
     """Base of the session panels; subclasses add their own controls above the log.
 
+    Every session kind has the same lifecycle (``desktop.core.session.lifecycle``): the bridge
+    reports a ``SessionStatus``, this base shows its sentence in ``state_label`` and calls
+    ``apply_phase`` so the subclass can enable its controls. ``shutdown()`` stops everything.
+
     Signals:
         counters_changed(object): the session's latest RecordBatch (totals and counts).
         status_changed(str): a short status for the window's status bar.
@@ -49,6 +56,9 @@ class SessionPanel(QWidget):
     counters_changed = Signal(object)
     status_changed = Signal(str)
     title_changed = Signal(str)
+
+    # The sentence shown while idle, before the session ever started.
+    LISTENING = False
 
     def __init__(
         self,
@@ -60,6 +70,9 @@ class SessionPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self.phase = Phase.IDLE
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
         self.settings = settings
         self.runner = runner
         self.peer = ""
@@ -68,6 +81,7 @@ class SessionPanel(QWidget):
         self.banner = NoticeBanner(self.messages)
         self.log = LogView(settings.get(Settings.LOG_MAX_MB) * 1024 * 1024)
         self.send_box = SendBox(library=library)
+        self.send_box.sequence = bridge.sequence  # one {{counter}} sequence per session
         self.save_check = QCheckBox(self.tr("Save received data to a file…"))
         self.save_check.setObjectName("saveCheck")
         self.controls = QVBoxLayout()
@@ -98,6 +112,8 @@ class SessionPanel(QWidget):
 
     def _connect_base_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
+        self.bridge.state_changed.connect(self._on_state, queued)
+        self.bridge.start_failed.connect(self._on_start_failed, queued)
         self.bridge.records_received.connect(self._on_batch, queued)
         self.bridge.error_occurred.connect(self.show_error, queued)
         self.bridge.notice.connect(self._on_notice, queued)
@@ -107,6 +123,60 @@ class SessionPanel(QWidget):
         self.send_box.periodic_stop_requested.connect(self.bridge.stop_periodic)
         self.save_check.clicked.connect(self._save_clicked)
         self.log.export_requested.connect(self.export)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def start_session(self, options: object | None) -> None:
+        """Start the session with ``options`` (None: the subclass already said what is wrong)."""
+        if options is None:
+            return
+        self.clear_message()  # a new attempt: earlier failures no longer apply
+        self.show_status(self.starting(options))  # at once; the bridge confirms it
+        self.bridge.start(options)
+
+    def starting(self, options: object) -> SessionStatus:
+        """The status while starting with ``options`` (subclasses may say more)."""
+        return starting_status()
+
+    def toggle(self) -> None:
+        """Start when idle; otherwise stop (disconnect, cancel, stop listening or reconnecting)."""
+        if self.phase.active:
+            self.bridge.stop()
+        else:
+            self.start_session(self.options())
+
+    def options(self) -> object | None:
+        """The session's options as entered, or None after showing what is wrong (subclasses)."""
+        raise NotImplementedError
+
+    def shutdown(self) -> None:
+        """Stop whatever the session is doing (its tab is closing, or the application)."""
+        self.bridge.shutdown()
+
+    def state_text(self) -> str:
+        """The session's state as a sentence (the status bar shows it)."""
+        return self.state_label.text()
+
+    def apply_phase(self, phase: Phase) -> None:
+        """Enable the subclass's controls for ``phase`` (subclasses)."""
+
+    def show_status(self, status: SessionStatus) -> None:
+        """Show ``status`` (the state line and the controls for its phase)."""
+        self.phase = status.phase
+        self.state_label.setText(say(status.sentence))
+        self.apply_phase(status.phase)
+        self.status_changed.emit(self.state_label.text())
+
+    @Slot(object)
+    def _on_state(self, status: SessionStatus) -> None:
+        self.show_status(status)
+
+    @Slot(object)
+    def _on_start_failed(self, error: SocketDeskError) -> None:
+        self.show_error(error)
+
+    def show_idle(self) -> None:
+        """The state before the session ever started."""
+        self.show_status(idle_status(self.LISTENING))
 
     # -- bridge signals ----------------------------------------------------------------------------
     @Slot(object)

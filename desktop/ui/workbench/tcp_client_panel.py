@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.sentence import Sentence
+from desktop.core.session.lifecycle import Phase, SessionStatus, connecting_status
 from desktop.settings import Settings
+from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.certificate_view import CertificateDialog
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
@@ -30,7 +33,7 @@ __all__ = ["TcpClientPanel"]
 class TcpClientPanel(SessionPanel):
     """One TCP client session over a ``TcpClientBridge``."""
 
-    IDLE, CONNECTING, CONNECTED, WAITING = range(4)
+    IDLE, CONNECTING, CONNECTED, WAITING = Phase.IDLE, Phase.STARTING, Phase.RUNNING, Phase.WAITING
 
     def __init__(
         self,
@@ -42,14 +45,17 @@ class TcpClientPanel(SessionPanel):
     ) -> None:
         super().__init__(bridge, settings, runner, parent, library)
         self.client = bridge
-        self.state = self.IDLE
         self.local = ""
         self.tls_options = TlsClientOptions(verify=False)
         self.tls_info: TlsSessionInfo | None = None
-        self._stopping = False
         self._build()
         self._connect_signals()
-        self._set_state(self.IDLE)
+        self.show_idle()
+
+    @property
+    def state(self) -> Phase:
+        """Idle, connecting, connected or waiting to reconnect."""
+        return self.phase
 
     # -- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -71,8 +77,6 @@ class TcpClientPanel(SessionPanel):
         self.cert_button.setEnabled(False)
         self.connect_button = QPushButton()
         self.connect_button.setObjectName("connectButton")
-        self.state_label = QLabel()
-        self.state_label.setObjectName("stateLabel")
         self.local_edit = QLineEdit()
         self.local_edit.setPlaceholderText(self.tr("any"))
         self.local_edit.setMaximumWidth(160)
@@ -104,9 +108,9 @@ class TcpClientPanel(SessionPanel):
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
-        self.client.connected.connect(self._on_connected, queued)
-        self.client.connect_failed.connect(self._on_connect_failed, queued)
-        self.client.closed.connect(self._on_closed, queued)
+        self.client.started.connect(self._on_connected, queued)
+        self.client.start_failed.connect(self._on_connect_failed, queued)
+        self.client.stopped.connect(self._on_closed, queued)
         self.client.reconnecting.connect(self._on_reconnecting, queued)
         self.client.tls_established.connect(self._on_tls, queued)
         self.client.file_progress.connect(self.send_box.set_file_progress, queued)
@@ -119,8 +123,13 @@ class TcpClientPanel(SessionPanel):
         self.cert_button.clicked.connect(self.show_certificate)
 
     # -- actions ----------------------------------------------------------------------------------
-    def options(self) -> ClientOptions:
-        """The connection options as entered."""
+    def options(self) -> ClientOptions | None:
+        """The connection options as entered, or None after saying what is missing."""
+        host = self.host_edit.text().strip()
+        if not host:
+            self.show_error(self.tr("Enter a host name or address to connect to."))
+            self.host_edit.setFocus()
+            return None
         return ClientOptions(
             self.host_edit.text().strip(),
             self.port_spin.value(),
@@ -134,28 +143,22 @@ class TcpClientPanel(SessionPanel):
     @Slot()
     def toggle_connection(self) -> None:
         """Connect when idle; disconnect (or cancel, or stop reconnecting) otherwise."""
-        if self.state != self.IDLE:
-            self._stopping = True
-            self.client.close_connection()
-            return
-        self._stopping = False
-        options = self.options()
-        if not options.host:
-            self.show_error(self.tr("Enter a host name or address to connect to."))
-            self.host_edit.setFocus()
+        self.toggle()
+
+    def start_session(self, options: object | None) -> None:
+        if not isinstance(options, ClientOptions):
             return
         self.settings.set(Settings.TCP_CLIENT_HOST, options.host)
         self.settings.set(Settings.TCP_CLIENT_PORT, options.port)
         self.settings.set(Settings.TCP_CLIENT_TIMEOUT, options.timeout)
-        self.clear_message()  # a new attempt: earlier failures no longer apply
         self.tls_info = None
         self.cert_button.setEnabled(False)
-        self._set_state(
-            self.CONNECTING,
-            self.tr("Connecting to {host}:{port}…").format(host=options.host, port=options.port),
-        )
         self.title_changed.emit(f"{options.host}:{options.port}")
-        self.client.open(options)
+        super().start_session(options)
+
+    def starting(self, options: object) -> SessionStatus:
+        assert isinstance(options, ClientOptions)
+        return connecting_status(options.host, options.port)
 
     @Slot(bytes)
     def _send(self, data: bytes) -> None:
@@ -185,29 +188,24 @@ class TcpClientPanel(SessionPanel):
         return Endpoints(local_ip, local_port, remote_ip, remote_port), None
 
     # -- bridge signals ---------------------------------------------------------------------------
-    @Slot(str, str)
-    def _on_connected(self, local: str, peer: str) -> None:
+    @Slot(list)
+    def _on_connected(self, addresses: list[str]) -> None:
+        local, peer = addresses
         self.peer, self.local = peer, local
         self.info(self.tr("Connected to {peer} from {local}").format(peer=peer, local=local))
-        self._set_state(self.CONNECTED, self.tr("Connected to {peer}").format(peer=peer))
         self.send_box.editor.setFocus()
 
-    @Slot(str)
-    def _on_connect_failed(self, message: str) -> None:
-        self.show_error(message)
-        self.info(message)
-        self._set_state(self.IDLE, self.tr("Not connected"))
+    @Slot(object)
+    def _on_connect_failed(self, error: Said) -> None:
+        self.info(say(error))  # the base shows it in the banner
 
-    @Slot(str)
-    def _on_closed(self, reason: str) -> None:
-        self.info(reason)
-        waiting = self.reconnect_check.isChecked() and not self._stopping
-        self._set_state(self.WAITING if waiting else self.IDLE, reason)
+    @Slot(object)
+    def _on_closed(self, reason: Sentence) -> None:
+        self.info(str(reason))
 
-    @Slot(str)
-    def _on_reconnecting(self, message: str) -> None:
-        self.info(message)
-        self._set_state(self.WAITING, message)
+    @Slot(object)
+    def _on_reconnecting(self, why: Sentence) -> None:
+        self.info(str(why))
 
     @Slot(object)
     def _on_tls(self, info: TlsSessionInfo) -> None:
@@ -216,16 +214,15 @@ class TcpClientPanel(SessionPanel):
         leaf = info.peer_chain[0].subject if info.peer_chain else "?"
         self.info(f"TLS {info.version}, {info.cipher}; certificate: {leaf}")
 
-    def _set_state(self, state: int, status: str = "") -> None:
-        self.state = state
-        idle = state == self.IDLE
+    def apply_phase(self, phase: Phase) -> None:
+        idle = phase is Phase.IDLE
         self.connect_button.setText(
             {
                 self.IDLE: self.tr("Connect"),
                 self.CONNECTING: self.tr("Cancel"),
                 self.CONNECTED: self.tr("Disconnect"),
                 self.WAITING: self.tr("Stop"),
-            }[state]
+            }[phase]
         )
         for widget in (
             self.host_edit,
@@ -238,6 +235,4 @@ class TcpClientPanel(SessionPanel):
             self.reconnect_check,
         ):
             widget.setEnabled(idle)
-        self.send_box.send_button.setEnabled(state == self.CONNECTED)
-        self.state_label.setText(status or self.tr("Not connected"))
-        self.status_changed.emit(self.state_label.text())
+        self.send_box.send_button.setEnabled(phase is Phase.RUNNING)

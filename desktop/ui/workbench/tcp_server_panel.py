@@ -23,15 +23,16 @@ from desktop.core.net.tls import TlsServerOptions
 from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.client_table_model import ClientTableModel
+from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.rules_editor import RulesEditor
-from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.ui.workbench.session_panel import split_address
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_server_bridge import ServerOptions, TcpServerBridge
 
 __all__ = ["TcpServerPanel"]
 
 
-class TcpServerPanel(SessionPanel):
+class TcpServerPanel(ListeningPanel):
     """One TCP server session over a ``TcpServerBridge``."""
 
     def __init__(
@@ -44,11 +45,10 @@ class TcpServerPanel(SessionPanel):
     ) -> None:
         super().__init__(bridge, settings, runner, parent, library)
         self.server = bridge
-        self.running = False
         self.send_box.file_button.hide()  # files go to one client: a client session's job
         self._build()
         self._connect_signals()
-        self._set_running(False)
+        self.show_idle()
 
     # -- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -71,9 +71,6 @@ class TcpServerPanel(SessionPanel):
         self.max_spin.setSpecialValueText(self.tr("no limit"))
         self.max_spin.setToolTip(self.tr("Most clients at once"))
         self.tls_check = QCheckBox(self.tr("TLS (self-signed)"))
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("startButton")
-        self.state_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Address")))
         row.addWidget(self.host_edit, 2)
@@ -113,12 +110,8 @@ class TcpServerPanel(SessionPanel):
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
-        self.server.started.connect(self._on_started, queued)
-        self.server.start_failed.connect(self._on_start_failed, queued)
-        self.server.stopped.connect(self._on_stopped, queued)
         self.server.clients_updated.connect(self._on_clients, queued)
         self.server.client_rejected.connect(self._on_rejected, queued)
-        self.start_button.clicked.connect(self.toggle_server)
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.rules.rules_changed.connect(self._rules_changed)
         self.send_box.send_requested.connect(self._send)
@@ -146,19 +139,8 @@ class TcpServerPanel(SessionPanel):
             tls,
         )
 
-    @Slot()
-    def toggle_server(self) -> None:
-        """Start listening, or stop."""
-        if self.running:
-            self.server.stop()
-            return
-        options = self.options()
-        if options is None:
-            return
-        self.clear_message()  # a new attempt: earlier failures no longer apply
-        self.start_button.setEnabled(False)
-        self.state_label.setText(self.tr("Starting…"))
-        self.server.start(options)
+    def setting_widgets(self) -> list[QWidget]:
+        return [self.host_edit, self.port_spin, self.max_spin, self.tls_check]
 
     def selected_clients(self) -> list[ClientInfo]:
         """Clients selected in the table."""
@@ -223,23 +205,13 @@ class TcpServerPanel(SessionPanel):
         return Endpoints(local_ip, local_port, peer_ip, peer_port), chosen[0].peer
 
     # -- bridge signals ---------------------------------------------------------------------------
-    @Slot(list)
-    def _on_started(self, addresses: list[str]) -> None:
-        self._set_running(
-            True, self.tr("Listening on {addresses}").format(addresses=", ".join(addresses))
-        )
+    def on_started(self, addresses: list[str]) -> None:
         self.title_changed.emit(
             self.tr("Server :{port}").format(port=split_address(addresses[0])[1])
         )
 
-    @Slot(str)
-    def _on_start_failed(self, message: str) -> None:
-        self.show_error(message)  # shown once, in the banner; the state says "Stopped"
-        self._set_running(False)
-
-    @Slot(str)
-    def _on_stopped(self, message: str) -> None:
-        self._set_running(False, message)
+    def on_idle(self) -> None:
+        self.count_label.setText(self.tr("No clients"))
 
     @Slot(list)
     def _on_clients(self, clients: list[ClientInfo]) -> None:
@@ -249,14 +221,3 @@ class TcpServerPanel(SessionPanel):
     @Slot(str)
     def _on_rejected(self, reason: str) -> None:
         self.notice(reason, key="rejected")
-
-    def _set_running(self, running: bool, status: str = "") -> None:
-        self.running = running
-        self.start_button.setEnabled(True)
-        self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
-        for widget in (self.host_edit, self.port_spin, self.max_spin, self.tls_check):
-            widget.setEnabled(not running)
-        self.state_label.setText(status or self.tr("Stopped"))
-        self.status_changed.emit(self.state_label.text())
-        if not running:
-            self.count_label.setText(self.tr("No clients"))

@@ -114,15 +114,7 @@ class WorkbenchPage(QWidget):
     @staticmethod
     def shutdown_panel(panel: SessionPanel) -> None:
         """Stop whatever a panel's session is doing."""
-        bridge = panel.bridge
-        bridge.stop_periodic()
-        bridge.stop_saving()
-        if isinstance(panel, TcpClientPanel):
-            panel.client.close_connection()
-        elif isinstance(panel, TcpServerPanel):
-            panel.server.stop()
-        elif isinstance(panel, RelayPanel):
-            panel.relay.stop()
+        panel.shutdown()
 
     def panels(self) -> list[SessionPanel]:
         """Every open session panel."""
@@ -143,9 +135,7 @@ class WorkbenchPage(QWidget):
         panel = self.current_panel()
         if panel is not None:
             self.counters_changed.emit(panel.last_batch)
-            self.status_changed.emit(
-                panel.state_label.text() if hasattr(panel, "state_label") else ""
-            )
+            self.status_changed.emit(panel.state_text())
 
     @Slot(object)
     def _panel_counters(self, batch: RecordBatch) -> None:

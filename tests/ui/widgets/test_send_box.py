@@ -21,8 +21,15 @@ def test_fields_expand_with_a_counter_per_send(qtbot) -> None:  # type: ignore[n
     box.fields_check.setChecked(True)
     box.send_once()
     box.send_once()
-    assert sent == [b"n=0", b"n=1"]
-    assert box.spec().build(5, datetime(2026, 11, 25)) == b"n=5"
+    box.fields_check.setChecked(False)
+    box.send_once()  # no field expanded: the sequence does not move
+    box.fields_check.setChecked(True)
+    box.set_spec("plain", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.send_once()  # fields on, but no {{counter}}: it does not move either
+    box.set_spec("n={{counter}} {{counter}}", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.send_once()  # one number per message
+    assert sent == [b"n=1", b"n=2", b"n={{counter}}", b"plain", b"n=3 3"]
+    assert box.spec().build(5, datetime(2026, 11, 25)) == b"n=5 5"
 
 
 def test_repeat_hands_over_a_pure_build_function(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -39,7 +46,9 @@ def test_repeat_hands_over_a_pure_build_function(qtbot) -> None:  # type: ignore
     box.repeat_button.click()
     [(build, interval, count)] = requests
     assert (interval, count) == (0.005, 3)
-    assert [build(i) for i in range(3)] == [b"#0\r\n", b"#1\r\n", b"#2\r\n"]
+    assert [build(box.sequence) for _ in range(3)] == [b"#1\r\n", b"#2\r\n", b"#3\r\n"]
+    box.send_once()  # a manual send afterwards continues the same sequence
+    assert box.sequence.next_value == 5
     box.set_periodic_running(True)
     assert box.repeat_button.text() == "Stop"
 

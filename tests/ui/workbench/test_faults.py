@@ -78,7 +78,7 @@ def test_client_that_never_reads_does_not_block_the_gui(
     panel.show()
     panel.host_edit.setText("127.0.0.1")
     panel.port_spin.setValue(0)
-    panel.toggle_server()
+    panel.toggle()
     qtbot.waitUntil(lambda: panel.running, timeout=5000)
     port = int(panel.state_label.text().rsplit(":", 1)[1])
     lazy = socket.create_connection(("127.0.0.1", port))  # never reads

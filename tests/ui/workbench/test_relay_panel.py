@@ -29,7 +29,7 @@ def make_panel(qtbot, relay_bridge, settings, runner, target_port: int) -> Relay
     panel.listen_spin.setValue(0)
     panel.target_edit.setText("127.0.0.1")
     panel.target_spin.setValue(target_port)
-    panel.toggle_relay()
+    panel.toggle()
     qtbot.waitUntil(lambda: panel.running, timeout=5000)
     return panel
 

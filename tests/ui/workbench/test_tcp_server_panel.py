@@ -23,7 +23,7 @@ def start(qtbot, panel: TcpServerPanel, mode: ServerMode = ServerMode.PLAIN) -> 
     panel.host_edit.setText("127.0.0.1")
     panel.port_spin.setValue(0)
     panel.mode_combo.setCurrentIndex(panel.mode_combo.findData(mode))
-    panel.toggle_server()
+    panel.toggle()
     qtbot.waitUntil(lambda: panel.running, timeout=5000)
     return int(panel.state_label.text().rsplit(":", 1)[1])
 
@@ -53,7 +53,7 @@ def test_echo_server_with_clients_in_the_table(qtbot, server_bridge, settings, r
         a.close()
         b.close()
     qtbot.waitUntil(lambda: panel.clients.rowCount() == 0, timeout=5000)
-    panel.toggle_server()
+    panel.toggle()
     qtbot.waitUntil(lambda: not panel.running, timeout=5000)
 
 
@@ -118,7 +118,7 @@ def test_bad_rule_is_refused_before_starting(qtbot, server_bridge, settings, run
     panel.mode_combo.setCurrentIndex(panel.mode_combo.findData(ServerMode.RULES))
     panel.rules.table.removeRow(0)
     panel.rules.add_rule(MatchKind.CONTAINS, "zz", InputFormat.HEX, "00")
-    panel.toggle_server()
+    panel.toggle()
     assert not panel.running
     assert panel.banner.label.text().startswith("Rule 1: ")
     assert "not a hex digit" in panel.banner.label.text()
@@ -132,7 +132,7 @@ def test_port_in_use_is_a_clear_message(qtbot, server_bridge, settings, runner) 
         port = taken.getsockname()[1]
         panel.host_edit.setText("127.0.0.1")
         panel.port_spin.setValue(port)
-        panel.toggle_server()
+        panel.toggle()
         qtbot.waitUntil(panel.banner.isVisible, timeout=5000)
     assert panel.banner.label.text() == (f"127.0.0.1:{port} is already in use by another program.")
     assert not panel.running and panel.start_button.text() == "Start"

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.errors import SocketDeskError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["MIN_INTERVAL_S", "PeriodicSender", "PeriodicStats"]
+__all__ = ["MIN_INTERVAL_S", "PeriodicSender", "PeriodicStats", "sent_all", "stopped_after"]
 
 #: The shortest interval: the event loop's timer granularity (see the module docstring).
 MIN_INTERVAL_S = 0.001
@@ -83,7 +84,7 @@ class PeriodicSender:
             raises stops the sender.
         interval_s: seconds between sends, at least ``MIN_INTERVAL_S``.
         count: stop after this many sends; None sends until ``stop()``.
-        on_done: called once with a sentence when the sender stops (count reached, stopped,
+        on_done: called once with a ``Sentence`` when the sender stops (count reached, stopped,
             or the error's sentence).
         keep_samples: how many of the latest jitter samples ``stats()`` is computed from.
 
@@ -96,7 +97,7 @@ class PeriodicSender:
         send: Callable[[int], None],
         interval_s: float,
         count: int | None = None,
-        on_done: Callable[[str], None] | None = None,
+        on_done: Callable[[Sentence], None] | None = None,
         keep_samples: int = 100_000,
     ) -> None:
         if not interval_s >= MIN_INTERVAL_S:  # also refuses NaN
@@ -147,7 +148,7 @@ class PeriodicSender:
     def stop(self) -> None:
         """Stop sending; ``on_done`` gets "Stopped after N messages." (once, whatever the calls)."""
         if self._running:
-            self._finish(f"Stopped after {_messages(self._sent)}.")
+            self._finish(stopped_after(self._sent))
 
     def stats(self) -> PeriodicStats:
         """Counts and jitter percentiles over the last ``keep_samples`` sends."""
@@ -180,11 +181,11 @@ class PeriodicSender:
             self._send(tick)
         except SocketDeskError as error:
             self._sent = tick
-            self._finish(str(error))
+            self._finish(error.sentence)
             return
         except BaseException:
             self._sent = tick
-            self._finish(f"Stopped after {_messages(tick)}.")
+            self._finish(stopped_after(tick))
             raise  # a bug: the loop's exception handler (the crash reporter) shows it
         self._record(lateness)
         if lateness > self._interval:
@@ -195,7 +196,7 @@ class PeriodicSender:
         if not self._running:  # send() stopped us
             return
         if self._count is not None and self._sent >= self._count:
-            self._finish(f"Sent {_messages(self._sent)}.")
+            self._finish(sent_all(self._sent))
             return
         self._deadline = deadline + self._interval
         self._handle = self._loop.call_at(self._deadline - _SPIN_LEAD_S, self._tick)
@@ -210,7 +211,7 @@ class PeriodicSender:
         self._jitter.append(microseconds)
         self._histogram[microseconds] += 1
 
-    def _finish(self, sentence: str) -> None:
+    def _finish(self, sentence: Sentence) -> None:
         self._running = False
         if self._handle is not None:
             self._handle.cancel()
@@ -219,8 +220,18 @@ class PeriodicSender:
             self._on_done(sentence)
 
 
-def _messages(count: int) -> str:
-    return "1 message" if count == 1 else f"{count} messages"
+def stopped_after(count: int) -> Sentence:
+    """ "Stopped after N messages." """
+    if count == 1:
+        return sentence(QT_TRANSLATE_NOOP("core", "Stopped after 1 message."))
+    return sentence(QT_TRANSLATE_NOOP("core", "Stopped after {count} messages."), count=count)
+
+
+def sent_all(count: int) -> Sentence:
+    """ "Sent N messages." (a periodic send that reached its count)."""
+    if count == 1:
+        return sentence(QT_TRANSLATE_NOOP("core", "Sent 1 message."))
+    return sentence(QT_TRANSLATE_NOOP("core", "Sent {count} messages."), count=count)
 
 
 def _percentile(values: list[tuple[int, int]], samples: int, fraction: float) -> int:

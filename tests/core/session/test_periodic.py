@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from desktop.core.codec.input import FieldContext, InputFormat, encode_input
-from desktop.core.net.periodic import PeriodicSender
 from desktop.core.net.tcp_client import TcpClient
+from desktop.core.sentence import Sentence
+from desktop.core.session.periodic import PeriodicSender
 
 
 class Sink:
@@ -85,8 +86,9 @@ class Done:
         self.sentences: list[str] = []
         self.event = asyncio.Event()
 
-    def __call__(self, sentence: str) -> None:
-        self.sentences.append(sentence)
+    def __call__(self, sentence: Sentence) -> None:
+        assert isinstance(sentence, Sentence)  # typed until shown: the UI translates it
+        self.sentences.append(str(sentence))
         self.event.set()
 
     async def wait(self) -> None:

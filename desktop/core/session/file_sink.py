@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from desktop.core.errors import SaveError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["StreamFile"]
 
@@ -27,12 +28,22 @@ class StreamFile:
         try:
             self._fd: int | None = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         except OSError as error:
-            raise SaveError(f"Could not create {self.part}: {error.strerror}.") from None
+            raise SaveError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "Could not create {path}: {reason}."),
+                    path=str(self.part),
+                    reason=error.strerror,
+                )
+            ) from None
 
     def write(self, data: bytes | memoryview) -> None:
         """Append ``data`` (all of it, or raise)."""
         if self._fd is None:
-            raise SaveError(f"{self.path} is already closed.")
+            raise SaveError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{path} is already closed."), path=str(self.path)
+                )
+            )
         view = memoryview(data)
         try:
             while view:
@@ -43,8 +54,16 @@ class StreamFile:
             fd, self._fd = self._fd, None
             os.close(fd)
             raise SaveError(
-                f"Could not write {self.part}: {error.strerror}. "
-                f"{self.written} bytes were saved before the failure."
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Could not write {path}: {reason}. "
+                        "{count} bytes were saved before the failure.",
+                    ),
+                    path=str(self.part),
+                    reason=error.strerror,
+                    count=self.written,
+                )
             ) from None
 
     def close(self) -> int:
@@ -55,7 +74,13 @@ class StreamFile:
                 os.close(fd)
                 os.replace(self.part, self.path)
             except OSError as error:
-                raise SaveError(f"Could not finish {self.path}: {error.strerror}.") from None
+                raise SaveError(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "Could not finish {path}: {reason}."),
+                        path=str(self.path),
+                        reason=error.strerror,
+                    )
+                ) from None
         return self.written
 
     @property
