@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 
@@ -18,7 +19,6 @@ from desktop.core.net.tls import (
     server_context,
     server_hostname,
 )
-from desktop.core.paths import data_dir
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
@@ -61,8 +61,9 @@ class RelayBridge(SessionBridge):
     pair_failed = Signal(int, str, str)
     pair_closed = Signal(int, str)
 
-    def __init__(self, io: EventLoopThread) -> None:
+    def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
         super().__init__(io)
+        self._cert_dir = cert_dir  # where the self-signed certificate is kept for TLS
         self._relay: TcpRelay | None = None
         self._labels: dict[tuple[int, RelaySide], str] = {}
 
@@ -99,7 +100,7 @@ class RelayBridge(SessionBridge):
                 else None
             )
             listen_tls = (
-                server_context(options.listen_tls, data_dir()) if options.listen_tls else None
+                server_context(options.listen_tls, self._cert_dir) if options.listen_tls else None
             )
             relay = TcpRelay(
                 self,

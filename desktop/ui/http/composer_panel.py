@@ -29,6 +29,7 @@ from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["ComposerPanel"]
 
@@ -38,11 +39,16 @@ class ComposerPanel(QWidget):
 
     Args:
         bridge: runs the exchanges on the I/O loop.
+        tasks: the application's runner for background work (decoding, pretty-printing).
         history: where every exchange is stored and listed; None: no history.
     """
 
     def __init__(
-        self, bridge: HttpBridge, parent: QWidget | None = None, history: HttpHistory | None = None
+        self,
+        bridge: HttpBridge,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        history: HttpHistory | None = None,
     ) -> None:
         super().__init__(parent)
         self._bridge = bridge
@@ -65,7 +71,7 @@ class ComposerPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.response_view = ResponseView()
+        self.response_view = ResponseView(tasks)
         self.batch_view = BatchResultsView()
         self.history_pane = HistoryPane(history)
         self.cookies_view = CookiesView(self.flow.jar)

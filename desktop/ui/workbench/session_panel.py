@@ -126,6 +126,20 @@ class SessionPanel(QWidget):
     def _on_saving_changed(self, saving: bool) -> None:
         self.save_check.setChecked(saving)
 
+    # -- actions the window offers (Edit menu) ----------------------------------------------------
+    def focus_input(self) -> None:
+        """Put the keyboard in the send box."""
+        self.send_box.editor.setFocus()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the log's search box, its text selected for typing over."""
+        self.log.search_edit.setFocus()
+        self.log.search_edit.selectAll()
+
+    def clear_log(self) -> None:
+        """Empty the session's log."""
+        self.log.clear()
+
     def info(self, text: str) -> None:
         """Add a session event to the log."""
         self.log.add_info(Record(time.time_ns(), Direction.INFO, self.peer, text.encode()))
