@@ -22,7 +22,7 @@ from desktop.core.net.tls import (
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
-__all__ = ["RelayBridge", "RelayOptions"]
+__all__ = ["RelayBridge", "RelayOptions", "pair_labels"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,17 @@ class RelayOptions:
     timeout: float = 10.0
     target_tls: TlsClientOptions | None = None
     listen_tls: TlsServerOptions | None = None
+
+
+def pair_labels(pair_id: int, client: str, target: str) -> tuple[str, str, str, str]:
+    """The peer labels of a pair's records in the log: client → target, target → client,
+    injected toward the target, injected toward the client."""
+    return (
+        f"#{pair_id} {client}→{target}",
+        f"#{pair_id} {target}→{client}",
+        f"#{pair_id} injected→target",
+        f"#{pair_id} injected→client",
+    )
 
 
 class RelayBridge(SessionBridge):
@@ -162,8 +173,9 @@ class RelayBridge(SessionBridge):
 
     # -- RelaySink (loop thread) -------------------------------------------------------------------
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
-        self._labels[(pair_id, RelaySide.CLIENT)] = f"#{pair_id} {client_peer}→{target_peer}"
-        self._labels[(pair_id, RelaySide.TARGET)] = f"#{pair_id} {target_peer}→{client_peer}"
+        from_client, from_target, _, _ = pair_labels(pair_id, client_peer, target_peer)
+        self._labels[(pair_id, RelaySide.CLIENT)] = from_client
+        self._labels[(pair_id, RelaySide.TARGET)] = from_target
         self._info(f"#{pair_id}", f"Pair {pair_id}: {client_peer} ⇄ {target_peer}")
         self.pair_opened.emit(pair_id, client_peer, target_peer)
 

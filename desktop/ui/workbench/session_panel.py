@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.capture.export import export_hexdump, export_raw, export_text
-from desktop.core.capture.pcapng import Endpoints, export_pcapng
+from desktop.core.capture.pcapng import Endpoints, export_pcapng_streams
 from desktop.settings import Settings
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
@@ -155,16 +155,20 @@ class SessionPanel(QWidget):
         if path:
             self.bridge.start_saving(path)
 
-    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
-        """Endpoints for a pcapng export and the peer whose records to export (subclasses)."""
-        return None
+    def pcapng_endpoints(self) -> dict[str, Endpoints]:
+        """The TCP connections a pcapng export writes, by the log's peer label (subclasses).
+
+        Records whose peer is a key go to that connection (several labels may share one);
+        the others are left out. Empty: no connection was made yet.
+        """
+        return {}
 
     @Slot(str)
     def export(self, kind: str, path: str | None = None) -> None:
         """Export the log in the background: text, hexdump, raw received bytes or pcapng."""
         if kind == "pcapng":
-            endpoints = self.pcapng_endpoints()
-            if endpoints is None:
+            streams = self.pcapng_endpoints()
+            if not streams:
                 self.show_error(self.tr("Nothing to export yet: no connection was made."))
                 return
         suffix = {"text": ".txt", "hexdump": ".hexdump.txt", "raw": ".bin", "pcapng": ".pcapng"}[
@@ -177,12 +181,10 @@ class SessionPanel(QWidget):
         target = Path(path)
         encoding = self.log.encoding
         if kind == "pcapng":
-            assert endpoints is not None
-            ends, peer = endpoints
-            records = self.log.records(peer)
+            records = self.log.records()
 
             def job() -> int:
-                return export_pcapng(target, records, ends)
+                return export_pcapng_streams(target, records, streams)
         else:
             records = self.log.records()
 
