@@ -97,6 +97,7 @@ class Application:
         self.qapp = qapp
         self.settings = settings
         self.folder = data_dir() if folder is None else folder
+        self.folder.mkdir(parents=True, exist_ok=True)
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).

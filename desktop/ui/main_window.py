@@ -266,7 +266,9 @@ class MainWindow(QMainWindow):
         quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)
         quit_button.setObjectName("quitButton")
         box.setDefaultButton(quit_button)
-        box.setCheckBox(QCheckBox(self.tr("Don't ask again")))
+        dont_ask = QCheckBox(self.tr("Don't ask again"), box)  # parented: the box owns it
+        dont_ask.setObjectName("dontAskAgain")
+        box.setCheckBox(dont_ask)
         box.finished.connect(self._quit_answered)
         self.quit_box = box
         box.open()
@@ -278,11 +280,12 @@ class MainWindow(QMainWindow):
             return
         button = box.clickedButton()
         confirmed = isinstance(button, QPushButton) and button.objectName() == "quitButton"
-        check = box.checkBox()
+        dont_ask = box.findChild(QCheckBox, "dontAskAgain")
+        dont_ask_again = dont_ask is not None and dont_ask.isChecked()
         box.deleteLater()
         if not confirmed:
             return
-        if check is not None and check.isChecked():
+        if dont_ask_again:
             self.settings.set(Settings.CONFIRM_QUIT, False)
         self._quit_now()
 
