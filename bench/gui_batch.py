@@ -33,6 +33,7 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.send_bar import SendMode
 from desktop.workers.http_bridge import BatchDone, HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.task_runner import TaskRunner
 from tests.peers.nginx import Nginx, running_nginx
 
 _TEXT = "GET /hello.txt HTTP/1.1\nHost: 127.0.0.1\nUser-Agent: bench\nAccept: */*\n\n"
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> str:
         io.start_and_wait()
         bridge = HttpBridge(io)
         conn = open_database(Path(folder) / "history.sqlite3")
-        panel = ComposerPanel(bridge, history=HttpHistory(conn))
+        panel = ComposerPanel(bridge, TaskRunner(), history=HttpHistory(conn))
         panel.resize(1400, 800)
         panel.show()
         panel.target_bar.set_endpoint(nginx.host, nginx.port, False)

@@ -98,7 +98,7 @@ def run_socketdesk(qapp: QApplication, seconds: float) -> dict[str, float]:
         started.timer = timer  # type: ignore[attr-defined]
 
     panel.server.started.connect(lambda _a: QTimer.singleShot(200, started))
-    panel.toggle_server()
+    panel.toggle()
     qapp.exec()
     return result
 

@@ -30,6 +30,7 @@ from desktop.core.http.exchange import ExchangeResult
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
+from desktop.workers.task_runner import TaskRunner
 from tests.peers.hostile_http import HostileServer, running_hostile
 
 # endless_chunked is left out by default: through the GUI it stalls for over a minute and
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> str:
     io = EventLoopThread()
     io.start_and_wait()
     bridge = HttpBridge(io)
-    panel = ComposerPanel(bridge)
+    panel = ComposerPanel(bridge, TaskRunner())
     panel.show()
     rows: list[str] = []
     try:

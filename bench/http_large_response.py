@@ -165,11 +165,12 @@ class _GuiRun:
 
         from desktop.core.store import open_database
         from desktop.core.store.http_history import HttpHistory
+        from desktop.workers.task_runner import TaskRunner
 
         # With a history, as the application has one: the exchange is stored on the GUI thread.
         database = Path(tempfile.mkdtemp(prefix="socketdesk-bench-")) / "history.sqlite3"
         history = HttpHistory(open_database(database))
-        self.panel = ComposerPanel(bridge, history=history)  # type: ignore[arg-type]
+        self.panel = ComposerPanel(bridge, TaskRunner(), history=history)  # type: ignore[arg-type]
         self.panel.resize(1200, 800)
         self.panel.show()
         self.view = self.panel.response_view

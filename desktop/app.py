@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QIcon
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 from desktop import __version__
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
-from desktop.core.paths import log_dir
+from desktop.core.paths import data_dir, log_dir
 from desktop.core.store.chat_history import ChatHistory
-from desktop.core.store.database import open_database
+from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
 from desktop.core.store.saved_messages import SavedMessageStore
 from desktop.resources import resource_path
@@ -73,11 +74,16 @@ def display_problem(
 class Application:
     """The running application: settings, crash handler, I/O thread, bridges, main window.
 
+    It owns what the workspaces share and hands it to them: one task runner for background jobs,
+    one database (the saved messages and both histories use its connection), the data folder
+    (the TLS servers' certificate cache), the I/O thread. ``shutdown()`` ends them in order.
+
     Args:
         qapp: the QApplication.
         settings: the settings facade.
         show_crash_dialogs: False in tests that check reports without dialogs.
         use_tray: False to never show a tray icon.
+        folder: the data folder; by default the platform's (``core/paths.data_dir()``).
     """
 
     def __init__(
@@ -86,9 +92,12 @@ class Application:
         settings: Settings,
         show_crash_dialogs: bool = True,
         use_tray: bool = True,
+        folder: Path | None = None,
     ) -> None:
         self.qapp = qapp
         self.settings = settings
+        self.folder = data_dir() if folder is None else folder
+        self.folder.mkdir(parents=True, exist_ok=True)
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).
@@ -104,25 +113,38 @@ class Application:
         self.collector.start()  # before any other thread runs Python code
         self.io = EventLoopThread(on_unhandled=self.crash.handle_exception)
         self.io.start_and_wait()
+        self.runner = TaskRunner()
+        self.store: Database | None = None
         try:
-            self.runner = TaskRunner()
-            self.sessions = SessionFactory(self.io)
-            self.library = _open_library()
+            self.store = _open_store(self.folder / DB_NAME)
+            self.sessions = SessionFactory(self.io, cert_dir=self.folder)
+            conn = self.store.connection if self.store is not None else None
+            self.library = SavedMessages(SavedMessageStore(conn)) if conn is not None else None
             workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
             self.http_bridge = HttpBridge(self.io)
             self.messenger_bridge = MessengerBridge(self.io)
             self.messenger = MessengerPanel(
-                self.messenger_bridge, history=_open_chat_history(), settings=settings
+                self.messenger_bridge,
+                history=ChatHistory(conn) if conn is not None else None,
+                settings=settings,
             )
             self.window = MainWindow(
                 settings,
                 workbench,
                 self.messenger,
-                ComposerPanel(self.http_bridge, history=_open_http_history()),
+                ComposerPanel(
+                    self.http_bridge,
+                    self.runner,
+                    history=HttpHistory(conn) if conn is not None else None,
+                ),
+                folder=self.folder,
             )
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
+            self.runner.shutdown(0)
+            if self.store is not None:
+                self.store.close()
             self.collector.stop()
             sys.excepthook, threading.excepthook = self._previous_hooks
             raise
@@ -161,43 +183,30 @@ class Application:
             self.apply_theme("system")
 
     def shutdown(self) -> None:
-        """Close connections, stop the I/O thread, put the exception hooks back."""
+        """Close connections, stop the I/O thread and the task runner, close the database, put
+        the exception hooks back."""
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
         self.http_bridge.close()
         self.messenger.save_settings()
         self.messenger_bridge.stop(leave=True)
-        self.runner.wait(10_000)
+        if not self.runner.shutdown(10_000):
+            log.error("background jobs did not finish within 10 s")
         if not self.io.stop(3000):
             log.error("the I/O thread did not stop within 3 s")
+        if self.store is not None:
+            self.store.close()  # last: the histories write until the engines have stopped
         self.collector.stop()
         sys.excepthook, threading.excepthook = self._previous_hooks
 
 
-def _open_library() -> SavedMessages | None:
-    """The saved-messages library, or None (with a logged reason) if the database is unusable."""
+def _open_store(path: Path) -> Database | None:
+    """The database, or None (with a logged reason) if it is unusable: the app runs without
+    saved messages and histories then."""
     try:
-        return SavedMessages(SavedMessageStore(open_database()))
+        return Database(path)
     except StoreError as error:
-        log.error("saved messages are unavailable: %s", error)
-        return None
-
-
-def _open_chat_history() -> ChatHistory | None:
-    """The Messenger's history, or None (with a logged reason) if the database is unusable."""
-    try:
-        return ChatHistory(open_database())
-    except StoreError as error:
-        log.error("the chat history is unavailable: %s", error)
-        return None
-
-
-def _open_http_history() -> HttpHistory | None:
-    """The HTTP exchange history, or None (with a logged reason) if the database is unusable."""
-    try:
-        return HttpHistory(open_database())
-    except StoreError as error:
-        log.error("the HTTP history is unavailable: %s", error)
+        log.error("saved messages and histories are unavailable: %s", error)
         return None
 
 

@@ -34,6 +34,7 @@ class Settings:
     WINDOW_GEOMETRY = Setting("ui/window_geometry", QByteArray, QByteArray())
     WINDOW_STATE = Setting("ui/window_state", QByteArray, QByteArray())
     WORKSPACE = Setting("ui/workspace", int, 0)
+    CONFIRM_QUIT = Setting("ui/confirm_quit", bool, True)  # ask when servers etc. are running
     TCP_CLIENT_HOST = Setting("workbench/tcp_client/host", str, "127.0.0.1")
     TCP_CLIENT_PORT = Setting("workbench/tcp_client/port", int, 7)
     TCP_CLIENT_TIMEOUT = Setting("workbench/tcp_client/timeout_s", float, 10.0)

@@ -42,7 +42,7 @@ def server_scene(window: object, qapp: QApplication, grab: object) -> None:
             clients.append(sock)
         panel.client_view.selectRow(1)
 
-    panel.toggle_server()
+    panel.toggle()
     QTimer.singleShot(500, connect_clients)
     QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
 

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
-from desktop.core.paths import data_dir
 from desktop.settings import Setting, Settings
 from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.translations import LANGUAGES
 from desktop.ui.widgets.traffic_label import TrafficLabel
+from desktop.ui.workbench.relay_panel import RelayPanel
+from desktop.ui.workbench.tcp_server_panel import TcpServerPanel
 from desktop.ui.workbench.workbench_page import WorkbenchPage
 
 __all__ = ["MainWindow"]
@@ -24,7 +35,15 @@ class MainWindow(QMainWindow):
     The composition root builds the workspaces that need engines and hands them in.
 
     Closing the window while ``set_close_to_tray``'s check says so hides it instead (the
-    Messenger keeps running in the tray); File ▸ Quit always quits.
+    Messenger keeps running in the tray); File ▸ Quit always quits, after asking (unless told
+    not to ask again) when a server, a relay or the Messenger is running.
+
+    Args:
+        settings: the settings facade.
+        workbench: the Workbench page.
+        messenger: the Messenger page.
+        http: the HTTP page.
+        folder: the data folder (Tools ▸ Open data folder).
 
     Signals:
         theme_chosen(str): the user picked "system", "light" or "dark".
@@ -38,12 +57,18 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         workbench: WorkbenchPage,
-        messenger: QWidget,
+        messenger: MessengerPanel,
         http: QWidget,
         parent: QWidget | None = None,
+        *,
+        folder: Path,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.folder = folder
+        self.quit_box: QMessageBox | None = None
+        self.language_notice: QMessageBox | None = None
+        self._language_at_start = settings.get(Settings.LANGUAGE)
         self.setObjectName("mainWindow")
         self.setWindowTitle("SocketDesk")
         self.workbench = workbench
@@ -74,6 +99,11 @@ class MainWindow(QMainWindow):
         self.new_client_action.setShortcut(QKeySequence("Ctrl+T"))
         self.new_server_action = file_menu.addAction(self.tr("New TCP &server session"))
         self.new_server_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.new_relay_action = file_menu.addAction(self.tr("New TCP &relay session"))
+        self.new_relay_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        file_menu.addSeparator()
+        self.close_session_action = file_menu.addAction(self.tr("Close session &tab"))
+        self.close_session_action.setShortcut(QKeySequence("Ctrl+W"))
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(
@@ -143,6 +173,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._workspace_changed)
         self.new_client_action.triggered.connect(self._new_client)
         self.new_server_action.triggered.connect(self._new_server)
+        self.new_relay_action.triggered.connect(self._new_relay)
+        self.close_session_action.triggered.connect(self._close_session)
         self.quit_action.triggered.connect(self.quit)
         self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
         self.clear_log_action.triggered.connect(self._clear_log)
@@ -185,12 +217,77 @@ class MainWindow(QMainWindow):
         name = self.tr("Messenger")
         self.tabs.setTabText(index, f"{name} ({count})" if count > 0 else name)
 
+    def running_services(self) -> list[str]:
+        """What quitting would stop: running servers and relays, a running Messenger."""
+        panels = self.workbench.panels()
+        servers = sum(isinstance(p, TcpServerPanel) and p.running for p in panels)
+        relays = sum(isinstance(p, RelayPanel) and p.running for p in panels)
+        running = []
+        if servers:
+            running.append(self.tr("%n TCP server(s)", "", servers))
+        if relays:
+            running.append(self.tr("%n TCP relay(s)", "", relays))
+        if self.messenger.running:
+            running.append(self.tr("the Messenger"))
+        return running
+
     @Slot()
     def quit(self) -> None:
-        """Close the window for good and end the application (also from the tray)."""
+        """End the application (also from the tray); asks first while something is running."""
+        running = self.running_services()
+        if running and self.settings.get(Settings.CONFIRM_QUIT):
+            self._ask_before_quitting(running)
+            return
+        self._quit_now()
+
+    def _quit_now(self) -> None:
         self._quitting = True
         if self.close():
             QCoreApplication.quit()
+        else:
+            self._quitting = False
+
+    def _ask_before_quitting(self, running: list[str]) -> None:
+        if self.quit_box is not None:  # already asking
+            self.quit_box.raise_()
+            return
+        if not self.isVisible():
+            self.show_from_tray()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit SocketDesk"),
+            self.tr(
+                "Still running: {running}. Quitting stops them and closes their connections."
+            ).format(running=", ".join(running)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("quitConfirmation")
+        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quitButton")
+        box.setDefaultButton(quit_button)
+        dont_ask = QCheckBox(self.tr("Don't ask again"), box)  # parented: the box owns it
+        dont_ask.setObjectName("dontAskAgain")
+        box.setCheckBox(dont_ask)
+        box.finished.connect(self._quit_answered)
+        self.quit_box = box
+        box.open()
+
+    @Slot(int)
+    def _quit_answered(self, _result: int) -> None:
+        box, self.quit_box = self.quit_box, None
+        if box is None:
+            return
+        button = box.clickedButton()
+        confirmed = isinstance(button, QPushButton) and button.objectName() == "quitButton"
+        dont_ask = box.findChild(QCheckBox, "dontAskAgain")
+        dont_ask_again = dont_ask is not None and dont_ask.isChecked()
+        box.deleteLater()
+        if not confirmed:
+            return
+        if dont_ask_again:
+            self.settings.set(Settings.CONFIRM_QUIT, False)
+        self._quit_now()
 
     @Slot()
     def show_from_tray(self) -> None:
@@ -242,25 +339,35 @@ class MainWindow(QMainWindow):
         self.workbench.new_server()
 
     @Slot()
+    def _new_relay(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        self.workbench.new_relay()
+
+    @Slot()
+    def _close_session(self) -> None:
+        """Ctrl+W: close the session tab in front (only while the Workbench is shown)."""
+        if self.tabs.currentWidget() is self.workbench:
+            self.workbench.close_current_session()
+
+    @Slot()
     def _focus_send(self) -> None:
         self.tabs.setCurrentWidget(self.workbench)
         panel = self.workbench.current_panel()
         if panel is not None:
-            panel.send_box.editor.setFocus()
+            panel.focus_input()
 
     @Slot()
     def _clear_log(self) -> None:
         panel = self.workbench.current_panel()
         if panel is not None:
-            panel.log.clear()
+            panel.clear_log()
 
     @Slot()
     def _find(self) -> None:
         self.tabs.setCurrentWidget(self.workbench)
         panel = self.workbench.current_panel()
         if panel is not None:
-            panel.log.search_edit.setFocus()
-            panel.log.search_edit.selectAll()
+            panel.focus_search()
 
     @Slot(QAction)
     def _theme_triggered(self, action: QAction) -> None:
@@ -269,10 +376,37 @@ class MainWindow(QMainWindow):
 
     @Slot(QAction)
     def _language_triggered(self, action: QAction) -> None:
-        self.settings.set(Settings.LANGUAGE, str(action.data()))
-        self.statusBar().showMessage(
-            self.tr("The language changes the next time SocketDesk starts."), 8000
+        """Remember the choice and say plainly that it applies from the next start.
+
+        The interface is not retranslated live: most texts are set once when a widget is
+        built, so a live switch would leave a mix of both languages.
+        """
+        choice = str(action.data())
+        self.settings.set(Settings.LANGUAGE, choice)
+        if self.language_notice is not None:
+            self.language_notice.close()
+            self.language_notice = None
+        if choice == self._language_at_start:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            self.tr(
+                "SocketDesk will be in {language} the next time it starts. "
+                "Quit and start it again to change the language now."
+            ).format(language=action.text()),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setObjectName("languageNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._language_notice_gone)
+        self.language_notice = box
+        box.open()
+
+    @Slot()
+    def _language_notice_gone(self) -> None:
+        self.language_notice = None
 
     @Slot(bool)
     def _close_to_tray_toggled(self, checked: bool) -> None:
@@ -280,4 +414,4 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

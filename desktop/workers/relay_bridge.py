@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 
@@ -18,7 +19,6 @@ from desktop.core.net.tls import (
     server_context,
     server_hostname,
 )
-from desktop.core.paths import data_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
     idle_status,
@@ -29,7 +29,7 @@ from desktop.core.session.lifecycle import (
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
-__all__ = ["RelayBridge", "RelayOptions"]
+__all__ = ["RelayBridge", "RelayOptions", "pair_labels"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,17 @@ class RelayOptions:
     timeout: float = 10.0
     target_tls: TlsClientOptions | None = None
     listen_tls: TlsServerOptions | None = None
+
+
+def pair_labels(pair_id: int, client: str, target: str) -> tuple[str, str, str, str]:
+    """The peer labels of a pair's records in the log: client → target, target → client,
+    injected toward the target, injected toward the client."""
+    return (
+        f"#{pair_id} {client}→{target}",
+        f"#{pair_id} {target}→{client}",
+        f"#{pair_id} injected→target",
+        f"#{pair_id} injected→client",
+    )
 
 
 class RelayBridge(SessionBridge):
@@ -66,8 +77,9 @@ class RelayBridge(SessionBridge):
     pair_failed = Signal(int, str, str)
     pair_closed = Signal(int, str)
 
-    def __init__(self, io: EventLoopThread) -> None:
+    def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
         super().__init__(io)
+        self._cert_dir = cert_dir  # where the self-signed certificate is kept for TLS
         self._relay: TcpRelay | None = None
         self._labels: dict[tuple[int, RelaySide], str] = {}
 
@@ -98,7 +110,7 @@ class RelayBridge(SessionBridge):
                 else None
             )
             listen_tls = (
-                server_context(options.listen_tls, data_dir()) if options.listen_tls else None
+                server_context(options.listen_tls, self._cert_dir) if options.listen_tls else None
             )
             relay = TcpRelay(
                 self,
@@ -165,8 +177,9 @@ class RelayBridge(SessionBridge):
 
     # -- RelaySink (loop thread) -------------------------------------------------------------------
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
-        self._labels[(pair_id, RelaySide.CLIENT)] = f"#{pair_id} {client_peer}→{target_peer}"
-        self._labels[(pair_id, RelaySide.TARGET)] = f"#{pair_id} {target_peer}→{client_peer}"
+        from_client, from_target, _, _ = pair_labels(pair_id, client_peer, target_peer)
+        self._labels[(pair_id, RelaySide.CLIENT)] = from_client
+        self._labels[(pair_id, RelaySide.TARGET)] = from_target
         self._info(f"#{pair_id}", f"Pair {pair_id}: {client_peer} ⇄ {target_peer}")
         self.pair_opened.emit(pair_id, client_peer, target_peer)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.relay_bridge import RelayBridge
 from desktop.workers.tcp_client_bridge import TcpClientBridge
@@ -11,10 +13,17 @@ __all__ = ["SessionFactory"]
 
 
 class SessionFactory:
-    """One per application; every bridge it makes runs its engine on ``io``."""
+    """One per application; every bridge it makes runs its engine on ``io``.
 
-    def __init__(self, io: EventLoopThread) -> None:
+    Args:
+        io: the application's I/O thread.
+        cert_dir: where TLS servers keep their generated self-signed certificate (the
+            composition root passes the data directory).
+    """
+
+    def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
         self.io = io
+        self.cert_dir = cert_dir
 
     def tcp_client(self) -> TcpClientBridge:
         """A new TCP client session bridge."""
@@ -22,8 +31,8 @@ class SessionFactory:
 
     def tcp_server(self) -> TcpServerBridge:
         """A new TCP server session bridge."""
-        return TcpServerBridge(self.io)
+        return TcpServerBridge(self.io, self.cert_dir)
 
     def relay(self) -> RelayBridge:
         """A new TCP relay session bridge."""
-        return RelayBridge(self.io)
+        return RelayBridge(self.io, self.cert_dir)

@@ -1,6 +1,9 @@
 """One-shot background jobs (exports, file work, decoding) with the result delivered on the GUI
 thread.
 
+The composition root (``desktop/app.py``) builds one ``TaskRunner`` for the whole application,
+hands it to every panel that needs one, and shuts it down at exit; tests build their own.
+
 The jobs run on a ``concurrent.futures`` thread pool, not on ``QThreadPool``: a Python
 ``QRunnable`` is deleted by the pool thread when it finishes, and with the garbage collector
 running on the GUI thread at that moment the process crashed (seen under a collector made
@@ -14,6 +17,7 @@ import concurrent.futures
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -24,13 +28,10 @@ __all__ = ["TaskRunner"]
 
 Done = Callable[[Any, str | None], None]
 
-# One shared pool, as QThreadPool.globalInstance() was: jobs are short and CPU or disk bound.
-_POOL = concurrent.futures.ThreadPoolExecutor(
-    max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="socketdesk-task"
-)
 
+class _GuiThreadDelivery(QObject):
+    """Lives on the GUI thread; a pool thread emits ``finished`` and Qt queues it across."""
 
-class _Relay(QObject):
     finished = Signal(object, object, object)  # callback, result, error sentence
 
 
@@ -39,18 +40,26 @@ class TaskRunner(QObject):
 
     Only ``SocketDeskError`` becomes an error sentence; any other exception is a bug: it is
     raised again on the GUI thread, where the app's crash handler owns ``sys.excepthook``.
+
+    Args:
+        pool: where jobs run; by default a thread pool of the runner's own (jobs are short and
+            CPU or disk bound), shut down by ``shutdown()``. A pool passed in stays the caller's.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pool: Executor | None = None) -> None:
         super().__init__()
-        self._relay = _Relay()
-        self._relay.finished.connect(self._finished)
+        self._owns_pool = pool is None
+        self._pool: Executor = pool or concurrent.futures.ThreadPoolExecutor(
+            max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="socketdesk-task"
+        )
+        self._delivery = _GuiThreadDelivery()
+        self._delivery.finished.connect(self._finished)
         self._pending: set[concurrent.futures.Future[None]] = set()
         self._lock = threading.Lock()
 
     def run(self, func: Callable[[], Any], done: Done) -> None:
         """Start ``func`` in the background."""
-        future = _POOL.submit(self._job, func, done)
+        future = self._pool.submit(self._job, func, done)
         with self._lock:
             self._pending.add(future)
         future.add_done_callback(self._forget)
@@ -59,12 +68,12 @@ class TaskRunner(QObject):
         try:
             result = func()
         except SocketDeskError as error:  # expected failures: a sentence for the user
-            self._relay.finished.emit(done, None, str(error))
+            self._delivery.finished.emit(done, None, str(error))
             return
         except BaseException as error:  # a bug: shown by the crash handler on the GUI thread
-            self._relay.finished.emit(done, _Bug(error), None)
+            self._delivery.finished.emit(done, _Bug(error), None)
             return
-        self._relay.finished.emit(done, result, None)
+        self._delivery.finished.emit(done, result, None)
 
     def _forget(self, future: concurrent.futures.Future[None]) -> None:
         with self._lock:
@@ -82,6 +91,16 @@ class TaskRunner(QObject):
             pending = list(self._pending)
         _done, not_done = concurrent.futures.wait(pending, timeout=timeout_ms / 1000)
         return not not_done
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Wait for running jobs, then stop the runner's own pool (at exit); True if in time.
+
+        Jobs still running after the timeout are left to finish; their results are dropped.
+        """
+        finished = self.wait(timeout_ms)
+        if self._owns_pool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        return finished
 
 
 class _Bug:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 
@@ -12,7 +13,6 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
 from desktop.core.net.tls import TlsServerOptions, server_context
-from desktop.core.paths import data_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
     idle_status,
@@ -58,8 +58,9 @@ class TcpServerBridge(SessionBridge):
     client_rejected = Signal(str)
     clients_updated = Signal(list)
 
-    def __init__(self, io: EventLoopThread) -> None:
+    def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
         super().__init__(io)
+        self._cert_dir = cert_dir  # where the self-signed certificate is kept for TLS
         self._server: TcpServer | None = None
         self._peers: dict[int, str] = {}
         self._table_timer: asyncio.TimerHandle | None = None
@@ -92,7 +93,7 @@ class TcpServerBridge(SessionBridge):
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
         try:
-            context = server_context(options.tls, data_dir()) if options.tls else None
+            context = server_context(options.tls, self._cert_dir) if options.tls else None
             addresses = await server.start(options.host, options.port, context)
         except SocketDeskError as error:
             self._server = None

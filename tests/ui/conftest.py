@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def io(qapp) -> Iterator[EventLoopThread]:  # type: ignore[no-untyped-def]
 def runner(qapp) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
     tasks = TaskRunner()
     yield tasks
-    assert tasks.wait(10_000)
+    assert tasks.shutdown(10_000)
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def tcp_bridge(io: EventLoopThread) -> Iterator[TcpClientBridge]:
 
 
 @pytest.fixture
-def server_bridge(io: EventLoopThread) -> Iterator[TcpServerBridge]:
-    bridge = TcpServerBridge(io)
+def server_bridge(io: EventLoopThread, tmp_path: Path) -> Iterator[TcpServerBridge]:
+    bridge = TcpServerBridge(io, tmp_path)
     yield bridge
     bridge.stop()

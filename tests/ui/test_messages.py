@@ -133,7 +133,7 @@ def test_http_refused_is_the_same_banner_as_the_workbench(  # type: ignore[no-un
 ) -> None:
     port = closed_port()
     client = TcpClientPanel(tcp_bridge, settings, runner)
-    composer = ComposerPanel(http_bridge)
+    composer = ComposerPanel(http_bridge, runner)
     for page in (client, composer):
         qtbot.addWidget(page)
         page.show()

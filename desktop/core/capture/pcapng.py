@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -18,7 +18,13 @@ from typing import BinaryIO
 from desktop.core.capture.record import Direction, Record
 from desktop.core.files import open_atomic
 
-__all__ = ["Endpoints", "PcapngTcpWriter", "export_pcapng"]
+__all__ = [
+    "Endpoints",
+    "PcapngTcpWriter",
+    "export_pcapng",
+    "export_pcapng_streams",
+    "tcp_endpoints",
+]
 
 # pcapng block types and options (draft-ietf-opsawg-pcapng §4, §11).
 _SHB = 0x0A0D0D0A
@@ -83,16 +89,41 @@ class _Side:
         self.unacked = 0  # bytes sent that the other side has not acknowledged yet
 
 
+class _Connection:
+    """One synthesized TCP connection: both sides and whether its handshake was written."""
+
+    def __init__(self, endpoints: Endpoints) -> None:
+        local = ipaddress.ip_address(endpoints.local_ip)
+        remote = ipaddress.ip_address(endpoints.remote_ip)
+        if local.version != remote.version:
+            raise ValueError("both ends of a TCP connection must be IPv4 or both IPv6")
+        for port in (endpoints.local_port, endpoints.remote_port):
+            if not 0 <= port <= 0xFFFF:
+                raise ValueError(f"port out of range: {port}")
+        self.ipv6 = local.version == 6
+        self.local = _Side(
+            _MAC_LOCAL, local.packed, endpoints.local_port, _MAC_REMOTE, remote.packed
+        )
+        self.remote = _Side(
+            _MAC_REMOTE, remote.packed, endpoints.remote_port, _MAC_LOCAL, local.packed
+        )
+        self.opened = False
+        self.last_ns = 0
+
+
 class PcapngTcpWriter:
-    """Writes records as the segments of one TCP connection, in pcapng.
+    """Writes records as the segments of TCP connections, in pcapng.
 
     IN records go remote → local, OUT records local → remote; INFO records are counted in
-    ``skipped_info`` and not written. The handshake is written with the first record, at its
-    time; with no records the file holds no packets.
+    ``skipped_info`` and not written. A connection's handshake is written with its first record,
+    at its time; with no records the file holds no packets. Several connections (a server's
+    clients, a relay's pairs) share the file, each its own TCP stream, their packets in the
+    order their records are written.
 
     Args:
         stream: a binary stream; it is flushed by ``close()`` but not closed.
-        endpoints: both ends' addresses and ports.
+        endpoints: both ends' addresses and ports of the connection ``write()`` uses when it is
+            given none; None when every ``write()`` names its connection.
         app_name: recorded as the writing application in the section header.
 
     Raises:
@@ -101,82 +132,87 @@ class PcapngTcpWriter:
     """
 
     def __init__(
-        self, stream: BinaryIO, endpoints: Endpoints, app_name: str = "SocketDesk"
+        self, stream: BinaryIO, endpoints: Endpoints | None = None, app_name: str = "SocketDesk"
     ) -> None:
-        local = ipaddress.ip_address(endpoints.local_ip)
-        remote = ipaddress.ip_address(endpoints.remote_ip)
-        if local.version != remote.version:
-            raise ValueError("both ends of a TCP connection must be IPv4 or both IPv6")
-        for port in (endpoints.local_port, endpoints.remote_port):
-            if not 0 <= port <= 0xFFFF:
-                raise ValueError(f"port out of range: {port}")
         self._stream = stream
-        self._ipv6 = local.version == 6
-        self._local = _Side(
-            _MAC_LOCAL, local.packed, endpoints.local_port, _MAC_REMOTE, remote.packed
-        )
-        self._remote = _Side(
-            _MAC_REMOTE, remote.packed, endpoints.remote_port, _MAC_LOCAL, local.packed
-        )
-        self._opened = False
+        self._default = endpoints
+        self._connections: dict[Endpoints, _Connection] = {}
+        if endpoints is not None:
+            self._connection(endpoints)
         self._closed = False
-        self._last_ns = 0
         self.packets_written = 0
         """Every packet written so far, handshake, acknowledgements and FINs included."""
         self.skipped_info = 0
         """INFO records seen and not written."""
         stream.write(_section_header(app_name) + _interface_description())
 
-    def write(self, record: Record) -> None:
+    def _connection(self, endpoints: Endpoints) -> _Connection:
+        connection = self._connections.get(endpoints)
+        if connection is None:
+            connection = self._connections[endpoints] = _Connection(endpoints)
+        return connection
+
+    def write(self, record: Record, endpoints: Endpoints | None = None) -> None:
         """Write one record as data segments of at most ``MAX_SEGMENT`` bytes.
+
+        Args:
+            record: what was sent or received.
+            endpoints: the connection it belongs to; by default the writer's own.
 
         Raises:
             RuntimeError: the writer is closed.
+            ValueError: no connection given and the writer has none, or bad endpoints.
         """
         if self._closed:
             raise RuntimeError("write() after close()")
-        if not self._opened:
-            self._handshake(record.t_ns)
-        self._last_ns = record.t_ns
+        ends = endpoints if endpoints is not None else self._default
+        if ends is None:
+            raise ValueError("write() needs endpoints: the writer was made without any")
+        conn = self._connection(ends)
+        if not conn.opened:
+            self._handshake(conn, record.t_ns)
+        conn.last_ns = record.t_ns
         if record.direction is Direction.INFO:
             self.skipped_info += 1
             return
         sender, receiver = (
-            (self._remote, self._local)
+            (conn.remote, conn.local)
             if record.direction is Direction.IN
-            else (self._local, self._remote)
+            else (conn.local, conn.remote)
         )
         data = memoryview(record.data)
         for start in range(0, len(data), MAX_SEGMENT):
             segment = data[start : start + MAX_SEGMENT]
             if sender.unacked + len(segment) > _ACK_AFTER:
-                self._send(receiver, sender, _ACK, record.t_ns)
+                self._send(conn, receiver, sender, _ACK, record.t_ns)
             last = start + MAX_SEGMENT >= len(data)
-            self._send(sender, receiver, _PSH | _ACK if last else _ACK, record.t_ns, segment)
+            self._send(conn, sender, receiver, _PSH | _ACK if last else _ACK, record.t_ns, segment)
 
     def close(self) -> None:
-        """Write the FIN exchange (the local end closes first) and flush the stream."""
+        """Write each connection's FIN exchange (the local end closes first) and flush."""
         if self._closed:
             return
         self._closed = True
-        if self._opened:
-            local, remote, t_ns = self._local, self._remote, self._last_ns
-            self._send(local, remote, _FIN | _ACK, t_ns)
-            self._send(remote, local, _FIN | _ACK, t_ns)
-            self._send(local, remote, _ACK, t_ns)
+        for conn in self._connections.values():
+            if conn.opened:
+                local, remote, t_ns = conn.local, conn.remote, conn.last_ns
+                self._send(conn, local, remote, _FIN | _ACK, t_ns)
+                self._send(conn, remote, local, _FIN | _ACK, t_ns)
+                self._send(conn, local, remote, _ACK, t_ns)
         self._stream.flush()
 
-    def _handshake(self, t_ns: int) -> None:
-        self._opened = True
-        local, remote = self._local, self._remote
+    def _handshake(self, conn: _Connection, t_ns: int) -> None:
+        conn.opened = True
+        local, remote = conn.local, conn.remote
         local.seq, remote.seq = _ISN_LOCAL, _ISN_REMOTE
         options = _syn_options()
-        self._send(local, remote, _SYN, t_ns, options=options, ack=0)
-        self._send(remote, local, _SYN | _ACK, t_ns, options=options)
-        self._send(local, remote, _ACK, t_ns)
+        self._send(conn, local, remote, _SYN, t_ns, options=options, ack=0)
+        self._send(conn, remote, local, _SYN | _ACK, t_ns, options=options)
+        self._send(conn, local, remote, _ACK, t_ns)
 
-    def _send(
+    def _send(  # noqa: PLR0917 - one TCP segment has this many facts
         self,
+        conn: _Connection,
         sender: _Side,
         receiver: _Side,
         flags: int,
@@ -201,19 +237,19 @@ class PcapngTcpWriter:
             0,  # urgent pointer
         )
         tcp_len = header_len + len(payload)
-        if self._ipv6:
+        if conn.ipv6:
             pseudo = sender.ip + receiver.ip + struct.pack("!I3xB", tcp_len, _PROTO_TCP)
         else:
             pseudo = sender.ip + receiver.ip + struct.pack("!xBH", _PROTO_TCP, tcp_len)
         checksum = _checksum(pseudo + tcp_header + options + payload)
         tcp_header = tcp_header[:16] + struct.pack("!H", checksum) + tcp_header[18:]
-        ethertype = _ETHERTYPE_IPV6 if self._ipv6 else _ETHERTYPE_IPV4
+        ethertype = _ETHERTYPE_IPV6 if conn.ipv6 else _ETHERTYPE_IPV4
         frame = b"".join(
             (
                 receiver.mac,
                 sender.mac,
                 struct.pack("!H", ethertype),
-                self._ip_header(sender, receiver, tcp_len),
+                _ip_header(conn.ipv6, sender, receiver, tcp_len),
                 tcp_header,
                 options,
                 payload,
@@ -226,28 +262,27 @@ class PcapngTcpWriter:
         sender.seq = (sender.seq + len(payload) + (1 if flags & (_SYN | _FIN) else 0)) & 0xFFFFFFFF
         sender.unacked += len(payload)
 
-    def _ip_header(self, sender: _Side, receiver: _Side, payload_len: int) -> bytes:
-        if self._ipv6:
-            return (
-                struct.pack("!IHBB", 6 << 28, payload_len, _PROTO_TCP, _TTL)
-                + sender.ip
-                + receiver.ip
-            )
-        sender.ip_id = (sender.ip_id + 1) & 0xFFFF
-        header = struct.pack(
-            "!BBHHHBBH4s4s",
-            0x45,  # version 4, header of 5 words
-            0,
-            20 + payload_len,
-            sender.ip_id,
-            _IPV4_DONT_FRAGMENT,
-            _TTL,
-            _PROTO_TCP,
-            0,
-            sender.ip,
-            receiver.ip,
+
+def _ip_header(ipv6: bool, sender: _Side, receiver: _Side, payload_len: int) -> bytes:
+    if ipv6:
+        return (
+            struct.pack("!IHBB", 6 << 28, payload_len, _PROTO_TCP, _TTL) + sender.ip + receiver.ip
         )
-        return header[:10] + struct.pack("!H", _checksum(header)) + header[12:]
+    sender.ip_id = (sender.ip_id + 1) & 0xFFFF
+    header = struct.pack(
+        "!BBHHHBBH4s4s",
+        0x45,  # version 4, header of 5 words
+        0,
+        20 + payload_len,
+        sender.ip_id,
+        _IPV4_DONT_FRAGMENT,
+        _TTL,
+        _PROTO_TCP,
+        0,
+        sender.ip,
+        receiver.ip,
+    )
+    return header[:10] + struct.pack("!H", _checksum(header)) + header[12:]
 
 
 def export_pcapng(path: Path, records: Iterable[Record], endpoints: Endpoints) -> int:
@@ -267,6 +302,55 @@ def export_pcapng(path: Path, records: Iterable[Record], endpoints: Endpoints) -
             writer.write(record)
         writer.close()
     return writer.packets_written
+
+
+def export_pcapng_streams(
+    path: Path, records: Iterable[Record], streams: Mapping[str, Endpoints]
+) -> int:
+    """Write ``records`` to ``path`` as several TCP connections, one per distinct endpoints.
+
+    A record goes to the connection ``streams[record.peer]``; records of other peers are left
+    out. Several peers may share a connection (a relay labels each direction of a pair).
+
+    Returns:
+        The number of packets written.
+
+    Raises:
+        SaveError: the file could not be written.
+        ValueError: bad endpoints in ``streams``.
+    """
+    with open_atomic(path) as stream:
+        writer = PcapngTcpWriter(stream)
+        for record in records:
+            endpoints = streams.get(record.peer)
+            if endpoints is not None:
+                writer.write(record, endpoints)
+        writer.close()
+    return writer.packets_written
+
+
+def tcp_endpoints(local: str, remote: str) -> Endpoints:
+    """Endpoints from two ``host:port`` texts (``[::1]:80`` for IPv6).
+
+    When one end is IPv4 and the other IPv6 (a dual-stack listener, a relay between families),
+    the IPv4 end is written as its IPv4-mapped IPv6 address, so the two form one connection.
+
+    Raises:
+        ValueError: a host is not an IP address or a port is not a number.
+    """
+    local_ip, local_port = _split(local)
+    remote_ip, remote_port = _split(remote)
+    a, b = ipaddress.ip_address(local_ip), ipaddress.ip_address(remote_ip)
+    if a.version != b.version:
+        local_ip, remote_ip = (
+            str(ipaddress.IPv6Address(f"::ffff:{x}")) if x.version == 4 else str(x) for x in (a, b)
+        )
+    return Endpoints(local_ip, local_port, remote_ip, remote_port)
+
+
+def _split(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    return host.strip("[]"), int(port)
 
 
 def _checksum(data: bytes) -> int:

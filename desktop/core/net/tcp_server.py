@@ -192,7 +192,9 @@ class TcpServer:
         if client is None:
             return None
         c = client.connection
-        return ClientInfo(client_id, c.peer, client.since_ns, c.bytes_in, c.bytes_out, client.state)
+        return ClientInfo(
+            client_id, c.peer, client.since_ns, c.bytes_in, c.bytes_out, client.state, c.local
+        )
 
     def send(self, client_id: int, data: bytes) -> None:
         """Send to one client.

@@ -1,4 +1,9 @@
-"""The SQLite database file: opening it, migrating its schema, transactions."""
+"""The SQLite database file: opening it, migrating its schema, transactions.
+
+The application opens its database once, as a ``Database`` made by the composition root
+(``desktop/app.py``), hands its connection to the saved messages and the histories, and closes it
+at exit. All of them use it from the GUI thread (sqlite3's default same-thread check holds).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import StoreError
-from desktop.core.paths import data_dir
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
-__all__ = ["DB_NAME", "MIGRATIONS", "open_database", "schema_version", "transaction"]
+__all__ = ["DB_NAME", "MIGRATIONS", "Database", "open_database", "schema_version", "transaction"]
 
 DB_NAME = "socketdesk.sqlite3"
 
@@ -76,19 +81,67 @@ _SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
 )"""
 
 
-def open_database(path: Path | None = None) -> sqlite3.Connection:
+class Database:
+    """The application's one database: opened once, shared, closed once.
+
+    Args:
+        path: the database file (the composition root passes ``DB_NAME`` in the data
+            directory).
+
+    Raises:
+        StoreError: as ``open_database()``.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = open_database(path)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the stores built on it.
+
+        Raises:
+            StoreError: the database was closed.
+        """
+        if self._conn is None:
+            raise StoreError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "The database {path} is already closed."),
+                    path=str(self.path),
+                )
+            )
+        return self._conn
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close()`` ran."""
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints the write-ahead log); again is a no-op."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_database(path: Path) -> sqlite3.Connection:
     """Open (or create) the database and bring its schema up to date.
 
     The connection is in autocommit mode; group statements with ``transaction()``.
 
     Args:
-        path: the database file; by default ``socketdesk.sqlite3`` in the data directory.
+        path: the database file.
 
     Raises:
         StoreError: the file cannot be opened, is not a database, or was written by a newer
             version of SocketDesk.
     """
-    path = data_dir() / DB_NAME if path is None else path
     try:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:

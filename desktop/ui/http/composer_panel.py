@@ -32,6 +32,7 @@ from desktop.ui.messages import Messages
 from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["ComposerPanel"]
 
@@ -55,11 +56,16 @@ class ComposerPanel(QWidget):
 
     Args:
         bridge: runs the exchanges on the I/O loop.
+        tasks: the application's runner for background work (decoding, pretty-printing).
         history: where every exchange is stored and listed; None: no history.
     """
 
     def __init__(
-        self, bridge: HttpBridge, parent: QWidget | None = None, history: HttpHistory | None = None
+        self,
+        bridge: HttpBridge,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        history: HttpHistory | None = None,
     ) -> None:
         super().__init__(parent)
         self._bridge = bridge
@@ -84,7 +90,7 @@ class ComposerPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.response_view = ResponseView()
+        self.response_view = ResponseView(tasks)
         self.batch_view = BatchResultsView()
         self.history_pane = HistoryPane(history)
         self.cookies_view = CookiesView(self.flow.jar)

@@ -103,9 +103,9 @@ class ResponseView(QTabWidget):
         anomaly_list: every anomaly with its offset; a click shows the byte in Raw and Hex.
     """
 
-    def __init__(self, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks if tasks is not None else TaskRunner()
+        self.tasks = tasks
         self._generation = 0
         self.raw_view = RawView()
         self.raw_edit: QPlainTextEdit = self.raw_view.text.edit

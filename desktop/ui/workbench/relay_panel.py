@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.relay import RelaySide
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions
 from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.session_panel import split_address
-from desktop.workers.relay_bridge import RelayBridge, RelayOptions
+from desktop.workers.relay_bridge import RelayBridge, RelayOptions, pair_labels
 from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["RelayPanel"]
@@ -48,6 +49,8 @@ class RelayPanel(ListeningPanel):
         self._build()
         self._connect_signals()
         self.show_idle()
+        self._pcapng_pairs: dict[str, Endpoints] = {}  # log label → client ⇄ target, for pcapng
+        self.relay.pair_opened.connect(self._remember_pair, Qt.ConnectionType.QueuedConnection)
 
     def _build(self) -> None:
         self.listen_edit = QLineEdit()
@@ -148,6 +151,17 @@ class RelayPanel(ListeningPanel):
     def _close_selected(self) -> None:
         for pair_id in self.selected_pairs():
             self.relay.close_pair(pair_id)
+
+    def pcapng_endpoints(self) -> dict[str, Endpoints]:
+        """Every pair seen so far as one TCP stream, client ⇄ target: bytes toward the target
+        (and injected toward it) go client → target, the rest target → client."""
+        return dict(self._pcapng_pairs)
+
+    @Slot(int, str, str)
+    def _remember_pair(self, pair_id: int, client: str, target: str) -> None:
+        endpoints = tcp_endpoints(client, target)
+        for label in pair_labels(pair_id, client, target):
+            self._pcapng_pairs[label] = endpoints
 
     # -- bridge signals ---------------------------------------------------------------------------
     def on_started(self, addresses: list[str]) -> None:

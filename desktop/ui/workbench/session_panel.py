@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.capture.export import export_hexdump, export_raw, export_text
-from desktop.core.capture.pcapng import Endpoints, export_pcapng
+from desktop.core.capture.pcapng import Endpoints, export_pcapng_streams
 from desktop.core.errors import SocketDeskError
 from desktop.core.session.lifecycle import Phase, SessionStatus, idle_status, starting_status
 from desktop.settings import Settings
@@ -212,6 +212,20 @@ class SessionPanel(QWidget):
     def _on_saving_changed(self, saving: bool) -> None:
         self.save_check.setChecked(saving)
 
+    # -- actions the window offers (Edit menu) ----------------------------------------------------
+    def focus_input(self) -> None:
+        """Put the keyboard in the send box."""
+        self.send_box.editor.setFocus()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the log's search box, its text selected for typing over."""
+        self.log.search_edit.setFocus()
+        self.log.search_edit.selectAll()
+
+    def clear_log(self) -> None:
+        """Empty the session's log."""
+        self.log.clear()
+
     def info(self, text: str) -> None:
         """Add a session event to the log."""
         self.log.add_info(Record(time.time_ns(), Direction.INFO, self.peer, text.encode()))
@@ -227,16 +241,20 @@ class SessionPanel(QWidget):
         if path:
             self.bridge.start_saving(path)
 
-    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
-        """Endpoints for a pcapng export and the peer whose records to export (subclasses)."""
-        return None
+    def pcapng_endpoints(self) -> dict[str, Endpoints]:
+        """The TCP connections a pcapng export writes, by the log's peer label (subclasses).
+
+        Records whose peer is a key go to that connection (several labels may share one);
+        the others are left out. Empty: no connection was made yet.
+        """
+        return {}
 
     @Slot(str)
     def export(self, kind: str, path: str | None = None) -> None:
         """Export the log in the background: text, hexdump, raw received bytes or pcapng."""
         if kind == "pcapng":
-            endpoints = self.pcapng_endpoints()
-            if endpoints is None:
+            streams = self.pcapng_endpoints()
+            if not streams:
                 self.show_error(self.tr("Nothing to export yet: no connection was made."))
                 return
         suffix = {"text": ".txt", "hexdump": ".hexdump.txt", "raw": ".bin", "pcapng": ".pcapng"}[
@@ -249,12 +267,10 @@ class SessionPanel(QWidget):
         target = Path(path)
         encoding = self.log.encoding
         if kind == "pcapng":
-            assert endpoints is not None
-            ends, peer = endpoints
-            records = self.log.records(peer)
+            records = self.log.records()
 
             def job() -> int:
-                return export_pcapng(target, records, ends)
+                return export_pcapng_streams(target, records, streams)
         else:
             records = self.log.records()
 

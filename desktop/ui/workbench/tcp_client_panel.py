@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.capture.pcapng import Endpoints
+from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.core.sentence import Sentence
 from desktop.core.session.lifecycle import Phase, SessionStatus, connecting_status
@@ -22,7 +22,7 @@ from desktop.settings import Settings
 from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.certificate_view import CertificateDialog
 from desktop.ui.widgets.saved_messages import SavedMessages
-from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.ui.workbench.session_panel import SessionPanel
 from desktop.ui.workbench.tls_client_dialog import TlsClientDialog
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_client_bridge import ClientOptions, TcpClientBridge
@@ -180,12 +180,11 @@ class TcpClientPanel(SessionPanel):
         if self.tls_info is not None:
             CertificateDialog(self.tls_info, self).show()
 
-    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
+    def pcapng_endpoints(self) -> dict[str, Endpoints]:
+        """The connection to the current peer (its records are labelled with its address)."""
         if not self.local or not self.peer:
-            return None
-        local_ip, local_port = split_address(self.local)
-        remote_ip, remote_port = split_address(self.peer)
-        return Endpoints(local_ip, local_port, remote_ip, remote_port), None
+            return {}
+        return {self.peer: tcp_endpoints(self.local, self.peer)}
 
     # -- bridge signals ---------------------------------------------------------------------------
     @Slot(list)

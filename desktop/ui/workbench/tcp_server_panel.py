@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.capture.pcapng import Endpoints
+from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.tcp_server import ClientInfo, ServerMode
 from desktop.core.net.tls import TlsServerOptions
 from desktop.settings import Settings
@@ -49,6 +49,10 @@ class TcpServerPanel(ListeningPanel):
         self._build()
         self._connect_signals()
         self.show_idle()
+        self._pcapng_clients: dict[str, Endpoints] = {}  # peer → connection, for pcapng
+        self.server.clients_updated.connect(
+            self._remember_clients, Qt.ConnectionType.QueuedConnection
+        )
 
     # -- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -196,13 +200,19 @@ class TcpServerPanel(ListeningPanel):
         peer = chosen[0].peer if self.only_selected_check.isChecked() and chosen else None
         self.log.set_peer_filter(peer)
 
-    def pcapng_endpoints(self) -> tuple[Endpoints, str | None] | None:
-        chosen = self.selected_clients()
-        if not chosen or not chosen[0].local:
-            return None
-        local_ip, local_port = split_address(chosen[0].local)
-        peer_ip, peer_port = split_address(chosen[0].peer)
-        return Endpoints(local_ip, local_port, peer_ip, peer_port), chosen[0].peer
+    def pcapng_endpoints(self) -> dict[str, Endpoints]:
+        """The selected clients' connections, or, none selected, every client's seen so far
+        (each its own TCP stream in the file)."""
+        chosen = [c.peer for c in self.selected_clients()]
+        known = self._pcapng_clients
+        return {p: known[p] for p in chosen if p in known} if chosen else dict(known)
+
+    @Slot(list)
+    def _remember_clients(self, clients: list[ClientInfo]) -> None:
+        """Keep each client's addresses for the export, also after it has left."""
+        for client in clients:
+            if client.local and client.peer not in self._pcapng_clients:
+                self._pcapng_clients[client.peer] = tcp_endpoints(client.local, client.peer)
 
     # -- bridge signals ---------------------------------------------------------------------------
     def on_started(self, addresses: list[str]) -> None:

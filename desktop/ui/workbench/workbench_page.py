@@ -111,6 +111,11 @@ class WorkbenchPage(QWidget):
         if self.tabs.count() == 0:
             self.new_client()
 
+    def close_current_session(self) -> None:
+        """Close the session tab in front (Ctrl+W)."""
+        if self.current_panel() is not None:
+            self.close_session(self.tabs.currentIndex())
+
     @staticmethod
     def shutdown_panel(panel: SessionPanel) -> None:
         """Stop whatever a panel's session is doing."""

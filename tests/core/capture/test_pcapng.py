@@ -16,10 +16,14 @@ from desktop.core.capture.pcapng import (
     PcapngTcpWriter,
     _checksum,
     export_pcapng,
+    export_pcapng_streams,
+    tcp_endpoints,
 )
 from desktop.core.capture.record import Direction, Record
 from desktop.core.errors import SaveError
 from tests.helpers.strict import require
+from tests.helpers.tshark import analysis_problems, stream_count
+from tests.helpers.tshark import follow as follow_stream
 
 T0 = 1_764_058_150_123_456_789
 V4 = Endpoints("198.18.0.1", 40001, "198.18.0.2", 5555)
@@ -197,3 +201,48 @@ def _reference_checksum(data: bytes) -> int:
 @given(st.binary(max_size=300) | st.sampled_from([b"", b"\0\0", b"\xff\xff", b"\xff\xff" * 9]))
 def test_checksum_matches_the_rfc_1071_loop(data: bytes) -> None:
     assert _checksum(data) == _reference_checksum(data)
+
+
+def test_several_connections_are_separate_streams_in_one_file(tmp_path: Path) -> None:
+    """A server's clients: records interleaved in time, each peer its own TCP stream."""
+    a = Endpoints("127.0.0.1", 7000, "127.0.0.1", 50001)
+    b = Endpoints("127.0.0.1", 7000, "127.0.0.1", 50002)
+    records = [
+        Record(T0 + 1, Direction.IN, "127.0.0.1:50001", b"from a, "),
+        Record(T0 + 2, Direction.IN, "127.0.0.1:50002", b"from b"),
+        Record(T0 + 3, Direction.OUT, "127.0.0.1:50001", b"to a"),
+        Record(T0 + 4, Direction.IN, "127.0.0.1:50001", b"again a"),
+        Record(T0 + 5, Direction.OUT, "127.0.0.1:50002", b"to b"),
+        Record(T0 + 6, Direction.IN, "127.0.0.1:9", b"nobody asked for this peer"),
+    ]
+    path = tmp_path / "server.pcapng"
+    export_pcapng_streams(path, records, {"127.0.0.1:50001": a, "127.0.0.1:50002": b})
+    assert stream_count(path) == 2
+    assert follow_stream(path, 0) == (
+        "127.0.0.1:7000",
+        "127.0.0.1:50001",
+        b"to a",
+        b"from a, again a",
+    )
+    assert follow_stream(path, 1) == ("127.0.0.1:7000", "127.0.0.1:50002", b"to b", b"from b")
+    assert analysis_problems(path) == ""
+
+
+def test_a_writer_without_endpoints_needs_them_per_record() -> None:
+    writer = PcapngTcpWriter(io.BytesIO())
+    with pytest.raises(ValueError, match="needs endpoints"):
+        writer.write(Record(T0, Direction.OUT, "p", b"x"))
+
+
+@pytest.mark.parametrize(
+    ("local", "remote", "expected"),
+    [
+        ("127.0.0.1:5000", "127.0.0.1:80", Endpoints("127.0.0.1", 5000, "127.0.0.1", 80)),
+        ("[::1]:5000", "[fd00::2]:80", Endpoints("::1", 5000, "fd00::2", 80)),
+        ("[::1]:5000", "127.0.0.1:80", Endpoints("::1", 5000, "::ffff:7f00:1", 80)),
+        ("127.0.0.1:5000", "[::1]:80", Endpoints("::ffff:7f00:1", 5000, "::1", 80)),
+    ],
+)
+def test_tcp_endpoints_from_addresses(local: str, remote: str, expected: Endpoints) -> None:
+    assert tcp_endpoints(local, remote) == expected
+    PcapngTcpWriter(io.BytesIO(), expected)  # a valid connection: one family on both ends

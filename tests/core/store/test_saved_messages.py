@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.core.errors import SaveError, StoreError
 from desktop.core.store import SavedMessage, SavedMessageStore, open_database
-from desktop.core.store.database import DB_NAME, MIGRATIONS, schema_version
+from desktop.core.store.database import MIGRATIONS, schema_version
 
 
 @pytest.fixture
@@ -38,14 +38,6 @@ def without_ids(messages: list[SavedMessage]) -> list[SavedMessage]:
 
 
 # --- the database -------------------------------------------------------------------------
-
-
-def test_opens_in_the_data_directory_by_default(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SOCKETDESK_DATA_DIR", str(tmp_path))
-    open_database().close()
-    assert (tmp_path / DB_NAME).is_file()
 
 
 def test_wal_foreign_keys_and_schema_version(conn: sqlite3.Connection) -> None:

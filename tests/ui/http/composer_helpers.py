@@ -8,13 +8,14 @@ from pytestqt.qtbot import QtBot
 from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 
 
 def make_panel(
-    qtbot: QtBot, bridge: HttpBridge, history: HttpHistory | None = None
+    qtbot: QtBot, bridge: HttpBridge, tasks: TaskRunner, history: HttpHistory | None = None
 ) -> ComposerPanel:
-    """A shown composer panel on ``bridge``."""
-    panel = ComposerPanel(bridge, history=history)
+    """A shown composer panel on ``bridge``, its background work on ``tasks``."""
+    panel = ComposerPanel(bridge, tasks, history=history)
     qtbot.addWidget(panel)
     panel.show()
     return panel

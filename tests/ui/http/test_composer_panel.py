@@ -18,13 +18,14 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.history_model import HistoryModel
 from desktop.ui.http.response_view import HeadersModel, pretty_json, raw_text
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 from tests.helpers.servers import closed_port, unresponsive_port
 from tests.peers.nginx import BIG_TEXT, HELLO, Nginx
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, http_bridge: HttpBridge) -> ComposerPanel:
-    widget = ComposerPanel(http_bridge)
+def panel(qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner) -> ComposerPanel:
+    widget = ComposerPanel(http_bridge, runner)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -184,8 +185,10 @@ def history_conn(db_path: Path) -> Iterator[sqlite3.Connection]:
     conn.close()
 
 
-def history_panel(qtbot: QtBot, bridge: HttpBridge, history: HttpHistory) -> ComposerPanel:
-    widget = ComposerPanel(bridge, history=history)
+def history_panel(
+    qtbot: QtBot, bridge: HttpBridge, runner: TaskRunner, history: HttpHistory
+) -> ComposerPanel:
+    widget = ComposerPanel(bridge, runner, history=history)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -194,12 +197,14 @@ def history_panel(qtbot: QtBot, bridge: HttpBridge, history: HttpHistory) -> Com
 def test_each_exchange_is_stored_listed_and_restored(
     qtbot: QtBot,
     http_bridge: HttpBridge,
+    runner: TaskRunner,
     history_conn: sqlite3.Connection,
+    *,
     db_path: Path,
     nginx: Nginx,
 ) -> None:
     history = HttpHistory(history_conn)
-    panel = history_panel(qtbot, http_bridge, history)
+    panel = history_panel(qtbot, http_bridge, runner, history)
     assert panel.history_pane.model.rowCount() == 0
     send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
     entries = history.recent()
@@ -230,7 +235,7 @@ def test_each_exchange_is_stored_listed_and_restored(
     # A new panel on a new connection to the same file: the history survived a restart.
     reopened = open_database(db_path)
     try:
-        again = history_panel(qtbot, http_bridge, HttpHistory(reopened))
+        again = history_panel(qtbot, http_bridge, runner, HttpHistory(reopened))
         assert again.history_pane.model.rowCount() == 1
         again.history_pane.view.clicked.emit(again.history_pane.model.index(0, 0))
         assert header_rows(again)[0] == ("Status", "200 OK")
@@ -239,10 +244,10 @@ def test_each_exchange_is_stored_listed_and_restored(
 
 
 def test_a_failed_exchange_is_stored_with_its_sentence(
-    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection
+    qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner, history_conn: sqlite3.Connection
 ) -> None:
     history = HttpHistory(history_conn)
-    panel = history_panel(qtbot, http_bridge, history)
+    panel = history_panel(qtbot, http_bridge, runner, history)
     send(qtbot, panel, "127.0.0.1", closed_port(), GET_HELLO)
     (entry,) = history.recent()
     assert entry.status is None and entry.error == panel.banner.text()
@@ -272,10 +277,14 @@ def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
 
 
 def test_an_exact_request_is_restored_in_exact_mode(
-    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection, nginx: Nginx
+    qtbot: QtBot,
+    http_bridge: HttpBridge,
+    runner: TaskRunner,
+    history_conn: sqlite3.Connection,
+    nginx: Nginx,
 ) -> None:
     """Bytes sent as typed (LF-only lines) come back so that sending again sends them again."""
-    panel = history_panel(qtbot, http_bridge, HttpHistory(history_conn))
+    panel = history_panel(qtbot, http_bridge, runner, HttpHistory(history_conn))
     panel.editor.exact_check.setChecked(True)
     send(qtbot, panel, nginx.host, nginx.port, GET_HELLO)
     normal = "GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
@@ -289,9 +298,13 @@ def test_an_exact_request_is_restored_in_exact_mode(
 
 
 def test_a_restored_tls_exchange_shows_its_tls_session(
-    qtbot: QtBot, http_bridge: HttpBridge, history_conn: sqlite3.Connection, nginx: Nginx
+    qtbot: QtBot,
+    http_bridge: HttpBridge,
+    runner: TaskRunner,
+    history_conn: sqlite3.Connection,
+    nginx: Nginx,
 ) -> None:
-    panel = history_panel(qtbot, http_bridge, HttpHistory(history_conn))
+    panel = history_panel(qtbot, http_bridge, runner, HttpHistory(history_conn))
     panel.tls_check.setChecked(True)
     panel.verify_check.setChecked(False)  # nginx's certificate is self-signed
     send(qtbot, panel, nginx.host, nginx.tls_port, GET_HELLO)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.store.http_history import HttpHistory
 from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 from tests.helpers.servers import unresponsive_port
 from tests.ui.http.composer_helpers import body, click, make_panel, send_and_wait
 from tests.ui.http.redirect_server import redirect_server
@@ -24,8 +25,10 @@ def port() -> Iterator[int]:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, http_bridge: HttpBridge, history: HttpHistory) -> ComposerPanel:
-    return make_panel(qtbot, http_bridge, history)
+def panel(
+    qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner, history: HttpHistory
+) -> ComposerPanel:
+    return make_panel(qtbot, http_bridge, runner, history)
 
 
 def get(path: str, *headers: str) -> str:

@@ -15,6 +15,7 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.pages import PAGE_BYTES, WRAP_CHARS
 from desktop.ui.http.response_view import raw_text
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 from tests.peers import hostile_http
 from tests.peers.hostile_http import HostileServer, running_hostile
 from tests.peers.openssl_server import Pki, make_pki, running_s_server
@@ -27,8 +28,8 @@ def hostile() -> Iterator[HostileServer]:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, http_bridge: HttpBridge) -> ComposerPanel:
-    widget = ComposerPanel(http_bridge)
+def panel(qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner) -> ComposerPanel:
+    widget = ComposerPanel(http_bridge, runner)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -17,13 +17,14 @@ from desktop.ui.http.request_editor import RequestEditor
 from desktop.ui.http.request_hex import RequestHexEditor, hex_lines
 from desktop.ui.http.send_bar import SendMode
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 from tests.peers.nginx import HELLO, Nginx
 from tests.ui.http.composer_helpers import make_panel, send_and_wait
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, http_bridge: HttpBridge) -> ComposerPanel:
-    return make_panel(qtbot, http_bridge)
+def panel(qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner) -> ComposerPanel:
+    return make_panel(qtbot, http_bridge, runner)
 
 
 @pytest.fixture

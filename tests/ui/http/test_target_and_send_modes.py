@@ -20,6 +20,7 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.http.send_bar import SendMode
 from desktop.ui.http.target_bar import check_tls_files
 from desktop.workers.http_bridge import HttpBridge
+from desktop.workers.task_runner import TaskRunner
 from tests.helpers.servers import unresponsive_port
 from tests.peers.nginx import HELLO, Nginx
 from tests.ui.http.composer_helpers import click, make_panel, send_and_wait
@@ -28,8 +29,10 @@ GET_HELLO = "GET /hello.txt HTTP/1.1\nHost: localhost\n\n"
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, http_bridge: HttpBridge, history: HttpHistory) -> ComposerPanel:
-    return make_panel(qtbot, http_bridge, history)
+def panel(
+    qtbot: QtBot, http_bridge: HttpBridge, runner: TaskRunner, history: HttpHistory
+) -> ComposerPanel:
+    return make_panel(qtbot, http_bridge, runner, history)
 
 
 def test_the_bar_builds_the_target_with_every_option(panel: ComposerPanel, nginx: Nginx) -> None:

@@ -15,8 +15,8 @@ from tests.helpers.servers import closed_port, echo_server
 
 
 @pytest.fixture
-def relay_bridge(io) -> Iterator[RelayBridge]:  # type: ignore[no-untyped-def]
-    bridge = RelayBridge(io)
+def relay_bridge(io, tmp_path) -> Iterator[RelayBridge]:  # type: ignore[no-untyped-def]
+    bridge = RelayBridge(io, tmp_path)
     yield bridge
     bridge.stop()
 
