@@ -15,7 +15,6 @@ from desktop.core.errors import AddressInUse, ListenError
 from desktop.core.ipmsg import Identity, format_packet
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.dialect import Dialect
-from desktop.core.ipmsg.engine import MessengerEngine, open_udp
 from desktop.core.ipmsg.events import (
     Event,
     InfoReceived,
@@ -28,9 +27,10 @@ from desktop.core.ipmsg.events import (
     PeerLeft,
     PeerUpdated,
 )
-from desktop.core.ipmsg.failures import PortInUse
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.messenger_errors import PortInUse
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget
+from desktop.core.ipmsg_io.engine import MessengerEngine, open_udp
 
 
 class Sink:
