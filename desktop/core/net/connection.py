@@ -16,8 +16,8 @@ from desktop.core.errors import NetError, NotConnected
 
 __all__ = ["DEFAULT_MAX_PENDING", "DEFAULT_READ_SIZE", "StreamConnection", "format_address"]
 
-# 256 KiB per read: measured here, asyncio reads of 256 KiB reach ~3 GB/s where 64 KiB reads
-# reach 0.8 GB/s (shared/references/socket-tools.md §5.1). One buffer, reused for every read.
+# 1 MiB per read, measured receiving to a file: 256 KiB reads gave 1.02 GB/s, 1 MiB 2.06 GB/s,
+# 4 MiB 0.76 GB/s (cache effects; docs/ARCHITECTURE.md). One buffer, reused for every read.
 DEFAULT_READ_SIZE = 1024 * 1024
 # What may wait in user space for a peer that does not read: beyond this, sends are refused
 # with a sentence instead of growing memory without bound.
@@ -36,6 +36,18 @@ def format_address(sockaddr: object) -> str:
 
 
 class StreamConnection(asyncio.BufferedProtocol):
+    """A connected stream with counters, bounded writes and a human close reason.
+
+    Slotted and without per-connection events until one is needed: a server holds thousands.
+
+    Args:
+        buffer: where reads land; shared between connections of one engine is fine.
+        on_data: called with each chunk read (valid only during the call).
+        on_closed: called once with a sentence when the connection is gone.
+        on_made: called once the transport exists (before any data).
+        max_pending: cap on bytes waiting to be sent.
+    """
+
     __slots__ = (
         "_buffer",
         "_on_closed",
@@ -56,18 +68,6 @@ class StreamConnection(asyncio.BufferedProtocol):
         "tag",
         "transport",
     )
-
-    """A connected stream with counters, bounded writes and a human close reason.
-
-    Slotted and without per-connection events until one is needed: a server holds thousands.
-
-    Args:
-        buffer: where reads land; shared between connections of one engine is fine.
-        on_data: called with each chunk read (valid only during the call).
-        on_closed: called once with a sentence when the connection is gone.
-        on_made: called once the transport exists (before any data).
-        max_pending: cap on bytes waiting to be sent.
-    """
 
     def __init__(
         self,
