@@ -50,9 +50,10 @@ SIDES = {
 
 def _unguard() -> None:
     """Take the flood guards out: no datagram budget, no per-address roster cap."""
-    from desktop.core.ipmsg import engine, node_core
+    from desktop.core.ipmsg import node_core
     from desktop.core.ipmsg.roster import Roster
     from desktop.core.ipmsg.source_budget import SourceBudget
+    from desktop.core.ipmsg_io import engine
 
     if not (hasattr(engine, "SourceBudget") and hasattr(node_core, "Roster")):
         raise SystemExit("ipmsg_flood: the guards moved; update _unguard() to take them out")

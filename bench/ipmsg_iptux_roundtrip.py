@@ -21,10 +21,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.core.ipmsg.engine import MessengerEngine
 from desktop.core.ipmsg.events import Event, MessageDelivered, MessageFailed, PeerJoined
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg_io.engine import MessengerEngine
 
 WARM_UP = 20  # messages per receiver before timing: first-packet costs (ARP, pal creation)
 TEXT = "往返测试 {n}：你好 😀"

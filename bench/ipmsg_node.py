@@ -22,11 +22,11 @@ import time
 from desktop.core.ipmsg import Identity, format_packet
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.dialect import Dialect
-from desktop.core.ipmsg.engine import MessengerEngine
 from desktop.core.ipmsg.events import Event, MessageReceived
 from desktop.core.ipmsg.node import MessengerNode
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget
+from desktop.core.ipmsg_io.engine import MessengerEngine
 
 STORM_RATE = 1000.0  # datagrams/s: a 1,000-host LAN answering within about a second
 ME = Identity("bob", "BOB-PC", "鲍勃", "研发")

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.ipmsg.engine import EngineStats
+from desktop.core.ipmsg_io.engine import EngineStats
 from tests.lan.netlan import lan_available, sweep_stale
 from tests.lan.subnet import enter_namespace
 

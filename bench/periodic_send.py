@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from desktop.core.session.periodic import PeriodicSender
 from desktop.core.net.tcp_client import TcpClient
+from desktop.core.session.periodic import PeriodicSender
 
 ROOT = Path(__file__).resolve().parents[1]
 _MESSAGE = 9  # bytes per message: b"%08d\n"

@@ -22,13 +22,42 @@ _collector: list[MainThreadCollector] = []
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """Under SOCKETDESK_STRICT=1 a skipped test is a failed test: CI must run everything."""
+    """Under SOCKETDESK_STRICT=1 a skipped test is a failed test: CI must run everything.
+
+    An expected failure is no exception: an xfail (failed as expected, or passed anyway) hides
+    a test that does not do its job, so it fails too.
+    """
     outcome = yield
     report = outcome.get_result()  # type: ignore[attr-defined]
-    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+    if not STRICT:
+        return
+    if hasattr(report, "wasxfail"):
+        if report.when == "call" or report.skipped:
+            reason = report.wasxfail or "no reason given"
+            del report.wasxfail
+            report.outcome = "failed"
+            report.longrepr = (
+                f"xfail under SOCKETDESK_STRICT=1 (expected failures are failures in CI): {reason}"
+            )
+    elif report.skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped under SOCKETDESK_STRICT=1 (skips are failures in CI): {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Iterator[None]:
+    """Under SOCKETDESK_STRICT=1 a module that skips itself while collected (``pytest.skip(...,
+    allow_module_level=True)``, ``pytest.importorskip``) fails: its tests would never run."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if STRICT and report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = (
+            f"skipped while collecting under SOCKETDESK_STRICT=1 (skips are failures in CI): "
+            f"{reason}"
+        )
 
 
 @pytest.fixture

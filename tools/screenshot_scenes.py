@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.workers.messenger_bridge import MessengerBridge
 

@@ -23,8 +23,6 @@ from desktop.cli.arguments import listen_port
 from desktop.cli.ipmsg_output import json_line, peer_json, table, text_line
 from desktop.core.errors import SocketDeskError
 from desktop.core.ipmsg.constants import PORT
-from desktop.core.ipmsg.engine import MessengerEngine
-from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.events import (
     Address,
     Event,
@@ -37,12 +35,14 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     format_address,
 )
-from desktop.core.ipmsg.failures import BadTarget, NoBroadcastAddress
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.interfaces import broadcast_addresses
-from desktop.core.ipmsg.settings import IPMSG_RETRIES, IPMSG_RETRY_INTERVAL, NodeSettings
+from desktop.core.ipmsg.messenger_errors import BadTarget, NoBroadcastAddress
+from desktop.core.ipmsg.node_settings import IPMSG_RETRIES, IPMSG_RETRY_INTERVAL, NodeSettings
+from desktop.core.ipmsg.packet_errors import InvalidField
 from desktop.core.ipmsg.targets import parse_target, parse_targets
 from desktop.core.ipmsg.text import text_codec
+from desktop.core.ipmsg_io.engine import MessengerEngine
+from desktop.core.ipmsg_io.interfaces import broadcast_addresses
 
 __all__ = ["add_commands"]
 

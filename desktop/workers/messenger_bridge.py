@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import SocketDeskError
-from desktop.core.ipmsg.engine import EngineStats, MessengerEngine
 from desktop.core.ipmsg.events import (
     Address,
     Event,
@@ -30,9 +29,10 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     format_address,
 )
-from desktop.core.ipmsg.failures import PortInUse
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.messenger_errors import PortInUse
+from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg_io.engine import EngineStats, MessengerEngine
 from desktop.workers.loop_thread import EventLoopThread
 
 __all__ = ["MessengerBridge"]

@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,6 +51,18 @@ def serving(
         for stream in (process.stdin, process.stdout, process.stderr):
             if stream:
                 stream.close()
+
+
+def _stderr_line(process: subprocess.Popen[bytes], timeout: float) -> str:
+    """The next line the process writes to stderr; fails after ``timeout`` seconds without one."""
+    assert process.stderr is not None
+    stderr = process.stderr
+    lines: list[bytes] = []
+    reader = threading.Thread(target=lambda: lines.append(stderr.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    assert lines, f"nothing on stderr within {timeout} s"
+    return lines[0].decode()
 
 
 def test_hex_input_and_hexdump_output() -> None:
@@ -125,11 +137,13 @@ def test_ssl_verify_refuses_a_self_signed_server() -> None:
 def test_serve_prints_what_a_client_sends_and_stdin_reaches_the_client() -> None:
     import socket
 
-    with serving("--hex") as (server, port):
+    with serving("--hex", "--verbose") as (server, port):
         client = socket.create_connection(("127.0.0.1", port))
         client.settimeout(10)
         client.sendall(b"\x00\x01AB")
-        time.sleep(0.2)
+        # stdin goes to the clients connected when it is read: wait until the server has
+        # accepted this one (it says so with --verbose), not for an arbitrary time.
+        assert "client 1 connected from 127.0.0.1:" in _stderr_line(server, timeout=10)
         assert server.stdin is not None
         server.stdin.write(b"6f 6b\n")
         server.stdin.flush()

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from desktop.core.ipmsg.engine import EngineStats
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg_io.engine import EngineStats
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.messenger_bridge import MessengerBridge

@@ -9,9 +9,11 @@ the test LAN's own addresses only.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from desktop.core.ipmsg.roster import MAX_PEERS_PER_IP
 from desktop.ui.messenger.roster_model import RosterModel
@@ -56,29 +58,70 @@ def test_every_user_of_a_whole_subnet_reaches_the_roster(  # type: ignore[no-unt
     assert engine_stats(panel).dropped == 0  # a LAN answering at once is not a flood
 
 
+class StallProbe(QObject):
+    """A 1 ms timer on the GUI thread: the longest gap between two ticks is the longest stall."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+
+FLOOD_RATE = 20_000  # datagrams a second: the rate the flood guards are claimed to withstand
+FLOOD_SECONDS = 3
+
+
 def test_a_flood_leaves_the_roster_bounded_and_a_polite_peer_delivered(  # type: ignore[no-untyped-def]
     make_lan: MakeLan, panel_on: PanelOn, qtbot
 ) -> None:
+    """At the claimed 20,000 datagrams/s the roster stays bounded, every polite message arrives
+    once and in order, and the GUI never stalls for a second (unguarded, it stalled for 9 s:
+    docs/BENCHMARKS.md); the bound is generous so a loaded machine cannot make it flake."""
     lan = make_lan(3)
     gui, attacker, neighbour = lan.hosts
     panel = panel_on(gui)
     start(qtbot, panel, gui.broadcast)
     polite = launch(
-        neighbour, "tests.lan.ipmsg_flood", "polite", gui.address, "--seconds", "2",
-        "--interval", "0.1",
+        neighbour, "tests.lan.ipmsg_flood", "polite", gui.address, "--seconds",
+        str(FLOOD_SECONDS), "--interval", "0.1",
     )  # fmt: skip
     hostile = launch(
-        attacker, "tests.lan.ipmsg_flood", "hostile", gui.address, "--seconds", "2",
-        "--rate", "5000",
+        attacker, "tests.lan.ipmsg_flood", "hostile", gui.address, "--seconds",
+        str(FLOOD_SECONDS), "--rate", str(FLOOD_RATE),
     )  # fmt: skip
-    qtbot.waitUntil(lambda: polite.poll() is not None, timeout=30_000)
+    probe = StallProbe()  # started after the launches, which wait for each peer to be ready
+    probe.start()
+    qtbot.waitUntil(
+        lambda: polite.poll() is not None and hostile.poll() is not None, timeout=60_000
+    )
     flood, talk = outcome(hostile), outcome(polite)
+    # Let what the flood queued reach the GUI before the probe stops.
+    qtbot.wait(500)
+    probe.stop()
 
-    assert flood["sent"] > 1000
+    assert flood["sent"] >= 0.8 * FLOOD_RATE * FLOOD_SECONDS, flood  # the claimed rate, sent
+    assert probe.longest < 1.0, f"the GUI stalled {probe.longest * 1000:.0f} ms"
     assert talk["sent"] >= 10 and talk["acked"] == talk["sent"]  # every message acknowledged
     rows = [panel.roster.peer_at(row) for row in range(panel.roster.rowCount())]
     from_attacker = [p for p in rows if p is not None and p.address[0] == attacker.address]
     assert 0 < len(from_attacker) <= MAX_PEERS_PER_IP
+    assert len(rows) <= MAX_PEERS_PER_IP + 1  # the attacker's quota and the polite peer
     polite_keys = [p.key for p in rows if p is not None and p.nickname == POLITE_NICK]
     assert len(polite_keys) == 1
     chat = panel.conversation(polite_keys[0])

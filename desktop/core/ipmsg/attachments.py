@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.constants import PACKET_NO_MAX
-from desktop.core.ipmsg.errors import InvalidField, MalformedPacket
+from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
 
 __all__ = ["FileOffer", "format_file_offers", "parse_file_offers"]
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.events import Address, Peer
-from desktop.core.ipmsg.failures import TooManyPending
+from desktop.core.ipmsg.messenger_errors import TooManyPending
 from desktop.core.ipmsg.packet import Packet
 
 __all__ = ["MAX_PENDING", "MAX_SEEN", "Deliveries", "Kind", "Outgoing", "SeenPackets"]

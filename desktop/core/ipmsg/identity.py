@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.ipmsg.errors import InvalidField
+from desktop.core.ipmsg.packet_errors import InvalidField
 from desktop.core.ipmsg.text import text_codec
 
 __all__ = ["Identity"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from desktop.core.ipmsg.constants import Mode, Opt, SendOpt
 from desktop.core.ipmsg.dialect import Dialect, max_datagram
-from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.packet import Packet, format_packet
+from desktop.core.ipmsg.packet_errors import InvalidField
 from desktop.core.ipmsg.text import original_packet_no, text_codec
 
 __all__ = [

@@ -19,13 +19,13 @@ import random
 from collections.abc import Callable
 
 from desktop.core.ipmsg.constants import Mode
-from desktop.core.ipmsg.errors import InvalidField, MalformedPacket
 from desktop.core.ipmsg.events import Action, Address, Peer, format_address
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node_answers import AbsenceHandling
 from desktop.core.ipmsg.node_presence import PresenceHandling
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, parse_packet
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
 
 __all__ = ["MessengerNode"]
 

@@ -15,7 +15,7 @@ from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.constants import Mode
 from desktop.core.ipmsg.dialect import Dialect
 from desktop.core.ipmsg.events import Address, InfoReceived, Peer, PeerKey, PeerUpdated
-from desktop.core.ipmsg.failures import UnknownPeer
+from desktop.core.ipmsg.messenger_errors import UnknownPeer
 from desktop.core.ipmsg.node_chat import MessageHandling
 from desktop.core.ipmsg.packet import Packet
 from desktop.core.ipmsg.text import decode_message

@@ -16,7 +16,6 @@ from desktop.core.ipmsg.attachments import parse_file_offers
 from desktop.core.ipmsg.constants import PACKET_NO_MAX, Opt, SendOpt
 from desktop.core.ipmsg.delivery import Kind, Outgoing
 from desktop.core.ipmsg.dialect import Dialect, detect_dialect
-from desktop.core.ipmsg.errors import InvalidField, MalformedPacket
 from desktop.core.ipmsg.events import (
     Address,
     MessageDelivered,
@@ -30,6 +29,7 @@ from desktop.core.ipmsg.events import (
 )
 from desktop.core.ipmsg.node_core import NodeCore
 from desktop.core.ipmsg.packet import Packet, format_packet
+from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
 from desktop.core.ipmsg.text import decode_message, decode_text, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
 

@@ -25,11 +25,11 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     Transmit,
 )
-from desktop.core.ipmsg.failures import UnknownPeer
 from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.messenger_errors import UnknownPeer
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, PacketNumbers, format_packet
 from desktop.core.ipmsg.roster import Roster, peer_from_packet
-from desktop.core.ipmsg.settings import NodeSettings
 from desktop.core.ipmsg.text import decode_text, parse_entry_extra, text_codec
 
 __all__ = ["MAX_CONTACTS", "MAX_ENCODINGS", "MAX_NOTICE_KEYS", "NOTICE_QUIET_S", "NodeCore"]

@@ -21,7 +21,7 @@ from desktop.core.ipmsg.constants import (
     Mode,
     Opt,
 )
-from desktop.core.ipmsg.errors import InvalidField, MalformedPacket
+from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
 
 __all__ = ["Packet", "PacketNumbers", "format_packet", "parse_packet"]
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.events import Address
-from desktop.core.ipmsg.failures import BadTarget
+from desktop.core.ipmsg.messenger_errors import BadTarget
 
 __all__ = ["MAX_TARGETS", "parse_target", "parse_targets"]
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.constants import Opt
-from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.packet import Packet
+from desktop.core.ipmsg.packet_errors import InvalidField
 
 __all__ = [
     "IMAGE_PLACEHOLDER",

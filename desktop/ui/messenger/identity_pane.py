@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ipmsg.constants import PORT
-from desktop.core.ipmsg.failures import NoBroadcastAddress
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.interfaces import InterfaceAddress, interface_addresses
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.messenger_errors import NoBroadcastAddress
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.targets import parse_targets
+from desktop.core.ipmsg_io.interfaces import InterfaceAddress, interface_addresses
 from desktop.settings import Settings
 
 __all__ = ["ALL_INTERFACES", "CODEPAGES", "IdentityPane", "ListInterfaces", "StartRequest"]

@@ -30,7 +30,8 @@ from desktop.ui.widgets.record_log_model import RecordLogModel
 
 __all__ = ["LogView"]
 
-# Detail pane: bytes of the selected record shown as a hexdump (the row shows 2 KiB).
+# Detail pane: bytes of the selected record shown as a hexdump (its row shows only the first
+# RecordLogModel.ROW_LIMIT bytes, 256).
 _DETAIL_LIMIT = 64 * 1024
 # Received bytes gathered before "Auto" picks an encoding.
 _AUTO_SAMPLE = 4096

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.core.ipmsg import Identity, Packet, parse_packet
 from desktop.core.ipmsg.events import Action, Address, Event, PeerKey, Transmit
 from desktop.core.ipmsg.node import MessengerNode
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 
 BROADCAST = "198.18.0.255"
 PORT = 2425

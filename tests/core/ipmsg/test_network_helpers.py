@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 
 from desktop.core.ipmsg import InvalidField
-from desktop.core.ipmsg.failures import BadTarget
-from desktop.core.ipmsg.interfaces import broadcast_addresses, interface_addresses, local_addresses
-from desktop.core.ipmsg.port_owner import free_udp_port, udp_port_owner
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.messenger_errors import BadTarget
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.targets import MAX_TARGETS, parse_target, parse_targets
+from desktop.core.ipmsg_io.interfaces import (
+    broadcast_addresses,
+    interface_addresses,
+    local_addresses,
+)
+from desktop.core.ipmsg_io.port_owner import free_udp_port, udp_port_owner
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,10 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     Transmit,
 )
-from desktop.core.ipmsg.failures import TooManyPending, UnknownPeer
+from desktop.core.ipmsg.messenger_errors import TooManyPending, UnknownPeer
 from desktop.core.ipmsg.node import MessengerNode
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.roster import Roster
-from desktop.core.ipmsg.settings import NodeSettings
 from tests.core.ipmsg.memory_lan import PORT, Host, MemoryLan
 from tests.core.ipmsg.vectors import ALL, vector
 

@@ -16,7 +16,7 @@ from desktop.core.ipmsg.events import (
 )
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node import MessengerNode
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 from tests.core.ipmsg.memory_lan import Host, MemoryLan
 from tests.core.ipmsg.vectors import vector
 

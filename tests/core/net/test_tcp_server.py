@@ -14,6 +14,7 @@ import pytest
 
 from desktop.core.errors import AddressInUse, ListenError, NetError, NotConnected
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
+from desktop.core.net.connection import DEFAULT_MAX_PENDING
 from desktop.core.net.tcp_server import ServerMode, TcpServer
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -264,18 +265,31 @@ def test_echo_to_a_client_that_never_reads_stays_bounded() -> None:
         client.setblocking(False)
         chunk = b"x" * 65536
         sent = 0
+        blocked_since: float | None = None
         loop = asyncio.get_running_loop()
-        for _ in range(400):  # try 25 MiB; the kernel soon stops taking it
+        # Send until the kernel has taken nothing for 0.3 s (or 64 MiB went): with reading
+        # paused the buffers fill and stay full; without it the server reads everything.
+        while sent < 64 * 2**20:
             try:
                 sent += client.send(chunk)
+                blocked_since = None
             except BlockingIOError:
+                blocked_since = blocked_since or loop.time()
+                if loop.time() - blocked_since > 0.3:
+                    break
                 await asyncio.sleep(0.01)
             await asyncio.sleep(0)
-        await asyncio.sleep(0.2)
+        connection = server._clients[1].connection
         info = server.info(1)
         assert info is not None
-        assert info.bytes_in < sent or sent < 25 * 2**20  # reading stopped before everything
-        assert server._clients[1].connection.pending <= 2 * 1024 * 1024
+        assert blocked_since is not None, f"all {sent} bytes were taken: reading never paused"
+        assert info.bytes_in < sent  # the rest waits in the kernel, not in our memory
+        assert connection.transport is not None and not connection.transport.is_reading()
+        assert connection.pending <= 2 * 1024 * 1024
+        before = info.bytes_in
+        await asyncio.sleep(0.1)
+        after = server.info(1)
+        assert after is not None and after.bytes_in == before  # reading stays paused
         client.close()
         await loop.run_in_executor(None, lambda: None)
         await server.close()
@@ -284,18 +298,43 @@ def test_echo_to_a_client_that_never_reads_stays_bounded() -> None:
 
 
 def test_sending_to_a_client_that_never_reads_is_refused_past_the_cap() -> None:
+    """At the default 16 MiB cap a send is refused, and the client stays: it gets every queued
+    byte once it reads, and later sends go through again."""
+
     async def scenario() -> None:
         sink = Sink()
         server = TcpServer(sink)
         await server.start("127.0.0.1", 0)
-        client = socket.create_connection(("127.0.0.1", server.port))
+        client = socket.socket()
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)  # no autotuning
+        client.connect(("127.0.0.1", server.port))
+        client.setblocking(False)
         await until(lambda: len(sink.connected) == 1)
-        server._clients[1].connection.max_pending = 1024 * 1024
+        connection = server._clients[1].connection
+        assert connection.max_pending == DEFAULT_MAX_PENDING == 16 * 1024 * 1024
         block = b"y" * 256 * 1024
         with pytest.raises(NetError, match="is not reading"):
-            for _ in range(200):
+            for _ in range(400):  # 100 MiB
                 server.send(1, block)
                 await asyncio.sleep(0)
+        pending = connection.pending
+        assert DEFAULT_MAX_PENDING - len(block) < pending <= DEFAULT_MAX_PENDING
+        queued = connection.bytes_out
+        assert queued % len(block) == 0
+        await asyncio.sleep(0.1)
+        assert sink.closed == {} and server.client_ids() == [1]
+        loop = asyncio.get_running_loop()
+        received = 0
+        async with asyncio.timeout(10):
+            while received < queued:
+                data = await loop.sock_recv(client, 1 << 20)
+                assert data, f"closed after {received} of {queued} bytes"
+                received += len(data)
+        assert received == queued
+        server.send(1, b"again")  # the client survived: sending works once it reads
+        async with asyncio.timeout(10):
+            assert await loop.sock_recv(client, 16) == b"again"
+        assert sink.closed == {}
         client.close()
         await server.close()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.ipmsg.events import PeerKey
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.ui.messenger.chat_view import ChatModel
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 

@@ -255,6 +255,7 @@ def test_a_panel_whose_attributes_were_cleared_ignores_show_events(qtbot, make_p
     vars(panel).clear()
     try:
         panel.showEvent(QShowEvent())
-        assert panel.event(QEvent(QEvent.Type.WindowActivate)) in (True, False)
+        # Handled as any QWidget handles it (True), not dropped and not raised.
+        assert panel.event(QEvent(QEvent.Type.WindowActivate)) is True
     finally:
         vars(panel).update(kept)

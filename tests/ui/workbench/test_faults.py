@@ -70,9 +70,16 @@ def test_disk_full_while_saving(qtbot, tcp_bridge, settings, runner, tiny_disk: 
     assert part.exists() and 0 < part.stat().st_size <= 1024 * 1024  # what fitted is kept
 
 
+def _kernel_send_buffer_max() -> int:
+    """The most a TCP socket's send buffer may grow to here (``tcp_wmem``'s maximum)."""
+    return int(Path("/proc/sys/net/ipv4/tcp_wmem").read_text().split()[2])
+
+
 def test_client_that_never_reads_does_not_block_the_gui(
     qtbot, server_bridge, settings, runner
 ) -> None:  # type: ignore[no-untyped-def]
+    """Sends to a client that reads nothing are refused once 16 MiB wait in user space (not
+    before), the GUI goes on, and the client stays connected and later gets every queued byte."""
     panel = TcpServerPanel(server_bridge, settings, runner)
     qtbot.addWidget(panel)
     panel.show()
@@ -81,14 +88,43 @@ def test_client_that_never_reads_does_not_block_the_gui(
     panel.toggle()
     qtbot.waitUntil(lambda: panel.running, timeout=5000)
     port = int(panel.state_label.text().rsplit(":", 1)[1])
-    lazy = socket.create_connection(("127.0.0.1", port))  # never reads
+    closed: list[int] = []
+    server_bridge.client_closed.connect(lambda client_id, _why: closed.append(client_id))
+    lazy = socket.socket()
+    receive_buffer = 64 * 1024  # fixed (no autotuning): the kernel holds little on our side
+    lazy.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+    lazy.connect(("127.0.0.1", port))  # reads nothing until the end
     try:
         qtbot.waitUntil(lambda: panel.clients.rowCount() == 1, timeout=5000)
-        panel.send_box.set_spec("x" * 262_144, InputFormat.TEXT, "utf-8", LineEnding.NONE)
+        chunk = 262_144
+        panel.send_box.set_spec("x" * chunk, InputFormat.TEXT, "utf-8", LineEnding.NONE)
         for _ in range(120):  # 30 MiB toward a peer that reads nothing: a blocking send hangs
             panel.send_box.send_once()
         qtbot.waitUntil(lambda: "is not reading" in panel.banner.label.text(), timeout=10_000)
-        assert panel.running and panel.clients.rowCount() == 1  # refused, not disconnected
+        # The table is refreshed twice a second: a snapshot taken after the refusal, not the
+        # rows drawn before it, says whether the client is still there.
+        with qtbot.waitSignal(server_bridge.clients_updated, timeout=5000, raising=False) as fresh:
+            pass
+        assert closed == [], "the client was dropped"
+        assert fresh.signal_triggered, "no table refresh: the client list is empty"
+        [info] = fresh.args[0]
+        assert info.state == "connected"
+        assert panel.running
+        # Refused at the 16 MiB cap: at least 16 MiB (less one send) were queued before the
+        # first refusal, and at most that plus what the kernel's buffers took.
+        cap = 16 * 1024 * 1024
+        kernel = _kernel_send_buffer_max() + 2 * receive_buffer
+        assert cap - chunk < info.bytes_out <= cap + kernel, info.bytes_out
+        assert info.bytes_out % chunk == 0  # whole sends, never part of one
+        # Still connected: every queued byte arrives once the client reads.
+        lazy.settimeout(10)
+        received = 0
+        while received < info.bytes_out:
+            data = lazy.recv(1 << 20)
+            assert data, f"closed after {received} of {info.bytes_out} bytes"
+            received += len(data)
+        assert received == info.bytes_out
+        assert closed == []
     finally:
         lazy.close()
 

@@ -1,9 +1,9 @@
-"""Typed errors of the messenger node and engine (the codec's own are in ``errors.py``)."""
+"""Typed errors of the messenger node and engine (the codec's are in ``packet_errors.py``)."""
 
 from __future__ import annotations
 
 from desktop.core.errors import AddressInUse, NetError
-from desktop.core.ipmsg.errors import IpmsgError
+from desktop.core.ipmsg.packet_errors import IpmsgError
 
 __all__ = ["BadTarget", "NoBroadcastAddress", "PortInUse", "TooManyPending", "UnknownPeer"]
 

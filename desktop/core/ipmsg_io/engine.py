@@ -31,13 +31,13 @@ from typing import Any, Protocol, TypeVar
 
 from desktop.core.errors import ListenError, PermissionDenied
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
-from desktop.core.ipmsg.failures import PortInUse
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.interfaces import interface_addresses, local_addresses
+from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
-from desktop.core.ipmsg.port_owner import free_udp_port, udp_port_owner
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
+from desktop.core.ipmsg_io.interfaces import interface_addresses, local_addresses
+from desktop.core.ipmsg_io.port_owner import free_udp_port, udp_port_owner
 
 __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 

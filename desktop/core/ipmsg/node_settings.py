@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from desktop import __version__
 from desktop.core.ipmsg.constants import PORT
-from desktop.core.ipmsg.errors import InvalidField
 from desktop.core.ipmsg.events import Address
+from desktop.core.ipmsg.packet_errors import InvalidField
 
 __all__ = ["AUTO_REPLY_QUIET", "IPMSG_RETRIES", "IPMSG_RETRY_INTERVAL", "NodeSettings"]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import AddressInUse, ListenError
-from desktop.core.ipmsg import Identity, format_packet
+from desktop.core.ipmsg import Identity, Packet, format_packet, parse_packet
 from desktop.core.ipmsg import messages as m
+from desktop.core.ipmsg.constants import Mode
 from desktop.core.ipmsg.dialect import Dialect
-from desktop.core.ipmsg.engine import MessengerEngine, open_udp
 from desktop.core.ipmsg.events import (
     Event,
     InfoReceived,
@@ -28,9 +28,10 @@ from desktop.core.ipmsg.events import (
     PeerLeft,
     PeerUpdated,
 )
-from desktop.core.ipmsg.failures import PortInUse
-from desktop.core.ipmsg.settings import NodeSettings
+from desktop.core.ipmsg.messenger_errors import PortInUse
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget
+from desktop.core.ipmsg_io.engine import MessengerEngine, open_udp
 
 
 class Sink:
@@ -225,7 +226,22 @@ def test_engine_commands_before_start_are_refused() -> None:
 
 def test_every_command_reaches_the_node() -> None:
     async def scenario() -> None:
-        a, sink_a, b, sink_b = await _pair(entry_answer_delay=0)
+        loop = asyncio.get_running_loop()
+        a, sink_a, b, sink_b = await _pair(entry_answer_delay=0, refresh_window=0.5)
+        # A third peer that a reaches only through contact(), and that answers a's first
+        # BR_ENTRY but never the refresh's: refresh() must drop it, and keep b.
+        ghost = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        ghost.bind(("127.0.0.1", 0))
+        ghost.setblocking(False)
+        ghost_identity = Identity("ghost", "PC-G", "幽灵")
+
+        async def ghost_receives(mode: Mode) -> Packet:
+            while True:
+                data, _ = await asyncio.wait_for(loop.sock_recvfrom(ghost, 65536), 5)
+                packet = parse_packet(data)
+                if packet.mode == mode:
+                    return packet
+
         try:
             joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
             key = joined.peer.key  # type: ignore[union-attr]
@@ -235,19 +251,34 @@ def test_every_command_reaches_the_node() -> None:
             )
             assert updated.peer.status == "away: 开会"  # type: ignore[union-attr]
             a.ask_info(key)
-            a.ask_absence(key)
             info = await sink_a.wait(lambda e: isinstance(e, InfoReceived) and e.kind == "version")
             assert info.text == "SocketDesk 0.1.0"  # type: ignore[union-attr]
+            sink_a.events.clear()  # a may have asked already when b went away: ask once more
+            a.ask_absence(key)
+            away = await sink_a.wait(lambda e: isinstance(e, InfoReceived) and e.kind == "absence")
+            assert "开会" in away.text  # type: ignore[union-attr]
             a.send_text(key, "密", sealed=True)
             sealed = await sink_b.wait(lambda e: isinstance(e, MessageReceived) and e.sealed)
             assert isinstance(sealed, MessageReceived)
             b.mark_read(sealed.peer.key, sealed.packet_no)
             await sink_a.wait(lambda e: isinstance(e, MessageRead))
-            b.contact(a.address)
+
+            a.contact(ghost.getsockname())
+            entry = await ghost_receives(Mode.BR_ENTRY)
+            assert entry.user == b"amin"
+            answer = m.answer_entry(ghost_identity, 1, peer_utf8=True)
+            await loop.sock_sendto(ghost, format_packet(answer), ("127.0.0.1", a.address[1]))
+            await sink_a.wait(lambda e: isinstance(e, PeerJoined) and e.peer.nickname == "幽灵")
+            assert sorted(p.nickname for p in a.peers()) == ["幽灵", "鲍勃"]
+
             a.refresh()
-            await asyncio.sleep(0.1)
-            assert [p.nickname for p in a.peers()] == ["鲍勃"]
+            again = await ghost_receives(Mode.BR_ENTRY)  # refresh announces to contacts too
+            assert again.packet_no != entry.packet_no
+            left = await sink_a.wait(lambda e: isinstance(e, PeerLeft), timeout=5)
+            assert left.peer.nickname == "幽灵"  # type: ignore[union-attr]
+            assert [p.nickname for p in a.peers()] == ["鲍勃"]  # b answered the refresh
         finally:
+            ghost.close()
             await a.close()
             await b.close()
 
