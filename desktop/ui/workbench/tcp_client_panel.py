@@ -154,7 +154,11 @@ class TcpClientPanel(SessionPanel):
             self.CONNECTING,
             self.tr("Connecting to {host}:{port}…").format(host=options.host, port=options.port),
         )
-        self.title_changed.emit(f"{options.host}:{options.port}")
+        # Until connected, the session's events (a failure, a timeout) belong to the address
+        # being tried, never to the previous connection's peer.
+        host = f"[{options.host}]" if ":" in options.host else options.host
+        self.peer, self.local = f"{host}:{options.port}", ""
+        self.title_changed.emit(self.peer)
         self.client.open(options)
 
     @Slot(bytes)

@@ -124,6 +124,25 @@ def test_invalid_hex_is_refused_with_its_position(qtbot, tcp_bridge, settings, r
     assert not panel.send_box.error_label.isVisible()
 
 
+def test_a_failed_connect_is_logged_under_the_address_tried(
+    qtbot, tcp_bridge, settings, runner
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: after a session with one peer, a failed connect was logged under that peer."""
+    panel = make_panel(qtbot, tcp_bridge, settings, runner)
+    with echo_server() as (host, port):
+        connect(qtbot, panel, host, port)
+        qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.state == panel.IDLE, timeout=5000)
+    refused = closed_port()
+    panel.port_spin.setValue(refused)
+    panel.toggle_connection()
+    qtbot.waitUntil(lambda: panel.state == panel.IDLE, timeout=5000)
+    qtbot.waitUntil(panel.banner.isVisible, timeout=5000)
+    last = panel.log.records()[-1]
+    assert last.direction is Direction.INFO and b"refused" in last.data
+    assert last.peer == f"127.0.0.1:{refused}"
+
+
 def test_refused_shows_a_clear_message(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
     panel = make_panel(qtbot, tcp_bridge, settings, runner)
     port = closed_port()
