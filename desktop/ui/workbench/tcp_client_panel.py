@@ -18,6 +18,7 @@ from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.settings import Settings
 from desktop.ui.widgets.certificate_view import CertificateDialog
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
 from desktop.ui.workbench.tls_client_dialog import TlsClientDialog
@@ -71,7 +72,7 @@ class TcpClientPanel(SessionPanel):
         self.cert_button.setEnabled(False)
         self.connect_button = QPushButton()
         self.connect_button.setObjectName("connectButton")
-        self.state_label = QLabel()
+        self.state_label = ElidedLabel()
         self.state_label.setObjectName("stateLabel")
         self.local_edit = QLineEdit()
         self.local_edit.setPlaceholderText(self.tr("any"))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,10 +20,12 @@ from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tcp_server import ClientInfo, ServerMode
 from desktop.core.net.tls import TlsServerOptions
 from desktop.settings import Settings
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.client_table_model import ClientTableModel
 from desktop.ui.workbench.rules_editor import RulesEditor
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
+from desktop.ui.workbench.table_fit import fit_columns
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_server_bridge import ServerOptions, TcpServerBridge
 
@@ -73,7 +74,7 @@ class TcpServerPanel(SessionPanel):
         self.tls_check = QCheckBox(self.tr("TLS (self-signed)"))
         self.start_button = QPushButton()
         self.start_button.setObjectName("startButton")
-        self.state_label = QLabel()
+        self.state_label = ElidedLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Address")))
         row.addWidget(self.host_edit, 2)
@@ -96,10 +97,18 @@ class TcpServerPanel(SessionPanel):
         self.client_view.setModel(self.clients)
         self.client_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.client_view.verticalHeader().setVisible(False)
-        self.client_view.horizontalHeader().setSectionResizeMode(
-            ClientTableModel.PEER, QHeaderView.ResizeMode.Stretch
+        fit_columns(
+            self.client_view,
+            {
+                ClientTableModel.ID: "999",
+                ClientTableModel.PEER: "127.0.0.1:65535",
+                ClientTableModel.SINCE: "00:00:00",
+                ClientTableModel.IN: "99.9 KiB",
+                ClientTableModel.OUT: "99.9 KiB",
+                ClientTableModel.STATE: "connected",
+            },
+            stretch=(ClientTableModel.PEER,),
         )
-        self.client_view.horizontalHeader().resizeSection(ClientTableModel.ID, 40)
         self.count_label = QLabel()
         self.target_combo = QComboBox()
         self.target_combo.addItem(self.tr("Send to every client"), "all")
@@ -110,6 +119,8 @@ class TcpServerPanel(SessionPanel):
             self.client_view, self.target_combo, self.only_selected_check, self.kick_button
         )
         self.body.widget(0).layout().insertWidget(0, self.count_label)
+        self.body.setStretchFactor(0, 0)  # the table as wide as its columns, the log the rest
+        self.body.setStretchFactor(1, 1)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
@@ -187,6 +198,8 @@ class TcpServerPanel(SessionPanel):
     def _mode_changed(self) -> None:
         rules_mode = self.mode_combo.currentData() is ServerMode.RULES
         self.rules.setVisible(rules_mode)
+        if rules_mode and not self.running:
+            self.rules.set_expanded(True)
         if rules_mode and self.rules.table.rowCount() == 0:
             self.rules.add_rule()
         self._rules_changed()
@@ -220,6 +233,7 @@ class TcpServerPanel(SessionPanel):
     # -- bridge signals ---------------------------------------------------------------------------
     @Slot(list)
     def _on_started(self, addresses: list[str]) -> None:
+        self.rules.set_expanded(False)  # the rules answer now: the room goes to the log
         self._set_running(
             True, self.tr("Listening on {addresses}").format(addresses=", ".join(addresses))
         )
