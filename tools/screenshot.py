@@ -1,8 +1,10 @@
 """Screenshot the real main window with live loopback traffic (under Xvfb: `make screenshots`).
 
-Usage: ``python -m tools.screenshot LANGUAGE THEME OUT.png`` with DISPLAY set to an X server.
-The window connects to a loopback echo server and sends three lines, so the log shows text,
-Chinese, escapes and binary as a user sees them; then the whole screen is grabbed.
+Usage: ``python -m tools.screenshot LANGUAGE THEME OUT.png [SCENE]`` with DISPLAY set to an X
+server; the window fills the screen (``xvfb-run -s "-screen 0 1024x700x24"`` gives a 1024×700
+window). Scenes: ``client`` (the default: the window connects to a loopback echo server and sends
+three lines, so the log shows text, Chinese, escapes and binary as a user sees them), ``server``,
+``rules`` (a server answering by auto-reply rules), ``relay``, ``messenger`` and ``http``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Application
+from desktop.core.codec import InputFormat
+from desktop.core.net.auto_reply import MatchKind
+from desktop.core.net.tcp_server import ServerMode
 from desktop.settings import Settings
 from tests.helpers.servers import echo_server
 from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers
@@ -47,6 +52,56 @@ def server_scene(window: object, qapp: QApplication, grab: object) -> None:
     QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
 
 
+def rules_scene(window: object, qapp: QApplication, grab: object) -> None:
+    """A TCP server answering by three auto-reply rules, with two clients talking to it."""
+    panel = window.workbench.new_server()  # type: ignore[attr-defined]
+    panel.host_edit.setText("127.0.0.1")
+    panel.port_spin.setValue(0)
+    panel.mode_combo.setCurrentIndex(panel.mode_combo.findData(ServerMode.RULES))
+    panel.rules.table.setRowCount(0)
+    panel.rules.add_rule(MatchKind.STARTS, "PING", InputFormat.ESCAPED, "PONG\\r\\n")
+    panel.rules.add_rule(MatchKind.CONTAINS, "你好", InputFormat.ESCAPED, "您好！\\n")
+    panel.rules.add_rule(MatchKind.EXACT, "01 02", InputFormat.HEX, "06")
+    clients: list[socket.socket] = []
+    window.scene_clients = clients  # type: ignore[attr-defined]
+
+    def connect_clients() -> None:
+        port = int(panel.state_label.text().rsplit(":", 1)[1])
+        for text in ("PING\r\n", "你好，服务器\n"):
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(text.encode())
+            clients.append(sock)
+
+    panel.toggle()
+    QTimer.singleShot(500, connect_clients)
+    QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
+
+
+def relay_scene(window: object, qapp: QApplication, grab: object) -> None:
+    """A relay in front of a loopback echo server, with two clients going through it."""
+    context = echo_server()
+    host, port = context.__enter__()
+    window.scene_echo = context  # type: ignore[attr-defined]  # alive until the grab
+    panel = window.workbench.new_relay()  # type: ignore[attr-defined]
+    panel.listen_edit.setText("127.0.0.1")
+    panel.listen_spin.setValue(0)
+    panel.target_edit.setText(host)
+    panel.target_spin.setValue(port)
+    clients: list[socket.socket] = []
+    window.scene_clients = clients  # type: ignore[attr-defined]
+
+    def connect_clients() -> None:
+        listen = int(panel.state_label.text().split(" → ")[0].rsplit(":", 1)[1])
+        for text in ("GET / HTTP/1.1\r\n\r\n", "你好，中继\n"):
+            sock = socket.create_connection(("127.0.0.1", listen))
+            sock.sendall(text.encode())
+            clients.append(sock)
+
+    panel.toggle()
+    QTimer.singleShot(500, connect_clients)
+    QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
+
+
 def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     # A fresh data folder: the histories and settings of the user (or of an earlier run) must
     # not show up in the picture, nor the picture's traffic in their histories.
@@ -58,8 +113,9 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     settings.set(Settings.THEME, theme)
     app = Application(qapp, settings)
     window = app.window
-    window.resize(1100, 680)
-    window.move(40, 40)
+    screen = qapp.primaryScreen().availableGeometry()
+    window.resize(screen.size())
+    window.move(screen.topLeft())
     window.show()
     panel = window.workbench.tcp_client
 
@@ -76,8 +132,9 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
         app.shutdown()
         qapp.quit()
 
-    if scene == "server":
-        server_scene(window, qapp, grab)
+    workbench_scenes = {"server": server_scene, "rules": rules_scene, "relay": relay_scene}
+    if scene in workbench_scenes:
+        workbench_scenes[scene](window, qapp, grab)
         qapp.exec()
         return
     if scene in ("messenger", "http"):

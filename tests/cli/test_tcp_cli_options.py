@@ -73,7 +73,7 @@ def test_hex_input_and_hexdump_output() -> None:
     assert result.returncode == 0
     assert result.stdout.decode().splitlines()[0].startswith("00000000  48 65 6c 6c 6f")
     assert "|Hello" in result.stdout.decode()
-    assert b"'z' at position 0 is not a hex digit" in result.stderr
+    assert b"'z' at column 1 is not a hex digit" in result.stderr
     assert b"(line not sent)" in result.stderr
 
 

@@ -3,7 +3,8 @@
 Three input formats: plain text, hex digits, and text with backslash escapes. Text may hold
 ``{{fields}}`` (counter, date, time, unix time, random number) expanded at send time. Every error
 is an :class:`~desktop.core.errors.InputError` whose ``position`` and ``length`` point into the
-text exactly as typed, so the send box can underline the culprit.
+text exactly as typed, so the send box can underline the culprit; its sentence names the place as
+an editor does, counting from 1 ("column 5", or "line 2, column 3" in text of several lines).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from datetime import datetime
 from random import Random
 from typing import NamedTuple
 
-from desktop.core.errors import BadEscapeInput, BadFieldInput, BadHexInput, UnencodableInput
+from desktop.core.codec.hex_input import parse_hex, place, quote_char, quote_source
+from desktop.core.errors import BadEscapeInput, BadFieldInput, UnencodableInput
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
     "ENCODINGS",
@@ -101,15 +104,13 @@ class _Chunk(NamedTuple):
     span: int  # 0: literal text, character i typed at position + i; else the source's length
 
 
-_HEX_TOKEN = re.compile(r"[^\s,:\-]+")  # hex groups are split by whitespace , : and -
-_NOT_HEX = re.compile(r"[^0-9a-fA-F]")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _BACKSLASH = re.compile(r"\\")
 _FIELD_OPEN = re.compile(r"\{\{")
 _ESCAPE_OR_FIELD = re.compile(r"\\|\{\{")
 _SIMPLE_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "0": "\0", "\\": "\\"}
-_ESCAPE_HELP = "use \\r \\n \\t \\0 \\xNN or \\\\"
-_FIELD_HELP = "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}"
+_ESCAPE_HELP = "\\r \\n \\t \\0 \\xNN"  # a fact of the sentences below, never translated
+_FIELD_HELP = "{{counter}}, {{date}}, {{time}}, {{unix}}"
 
 
 def encode_input(
@@ -123,9 +124,10 @@ def encode_input(
 
     Args:
         text: the text as typed.
-        fmt: how to read it. HEX ignores ``encoding`` and ``fields``.
+        fmt: how to read it. HEX ignores ``encoding``, ``fields`` and ``line_ending``: in hex
+            the bytes typed are the bytes sent.
         encoding: a Python codec name for TEXT and ESCAPED; ``\\xNN`` escapes stay raw bytes.
-        line_ending: appended to the payload; encoded in ``encoding`` for TEXT and ESCAPED (the
+        line_ending: appended to TEXT and ESCAPED payloads, encoded in ``encoding`` (the
             same bytes in every ASCII-compatible encoding, two bytes each in UTF-16).
         fields: expand ``{{fields}}`` with these values; None leaves ``{{...}}`` as typed.
 
@@ -137,51 +139,9 @@ def encode_input(
         LookupError: ``encoding`` is not a text encoding Python knows.
     """
     if fmt is InputFormat.HEX:
-        return parse_hex(text) + line_ending.bytes
+        return parse_hex(text)
     chunks = _scan(text, escapes=fmt is InputFormat.ESCAPED, fields=fields)
     return _encode(text, chunks, encoding, line_ending)
-
-
-def parse_hex(text: str) -> bytes:
-    """Read hex input: ``48 65 6c``, ``48656c``, ``0x48,0x65``, ``48:65:6C``, ``0X48-0x65``.
-
-    Groups are split by whitespace, commas, colons and dashes and may start with ``0x``. A group
-    of an even number of digits is read two digits a byte; a single digit is one byte.
-
-    Raises:
-        BadHexInput: a character that is not a hex digit, or a group of an odd number (>1) of
-            digits.
-    """
-    parts: list[str] = []
-    for match in _HEX_TOKEN.finditer(text):
-        token, start = match.group(), match.start()
-        prefix = 2 if token[:2] in ("0x", "0X") else 0
-        digits = token[prefix:]
-        bad = _NOT_HEX.search(digits)
-        if bad is not None:
-            where = start + prefix + bad.start()
-            raise BadHexInput(
-                f"{_char(bad.group())} at position {where} is not a hex digit.", where
-            )
-        if not digits:
-            raise BadHexInput(
-                f"'{token}' at position {start} has no hex digits after it.", start, len(token)
-            )
-        if len(digits) == 1:
-            parts.append("0" + digits)
-        elif len(digits) % 2:
-            raise BadHexInput(_odd_hex_message(token, digits, start), start, len(token))
-        else:
-            parts.append(digits)
-    return bytes.fromhex("".join(parts))
-
-
-def _odd_hex_message(token: str, digits: str, start: int) -> str:
-    head = f"Odd number of hex digits in {_quote(token)} at position {start}"
-    if len(digits) > 12:  # a concrete suggestion would be longer than the sentence around it
-        return f"{head}: add a 0 in front or split it into pairs of digits."
-    pairs = " ".join(digits[i : i + 2] for i in range(0, len(digits) - 1, 2))
-    return f"{head}: write 0{digits} or {pairs} 0{digits[-1]}."
 
 
 def _scan(text: str, *, escapes: bool, fields: FieldContext | None) -> list[_Chunk]:
@@ -211,7 +171,14 @@ def _escape(text: str, start: int) -> _Chunk:
     """Read the backslash escape at ``text[start]``."""
     if start + 1 == len(text):
         raise BadEscapeInput(
-            f"Lone '\\' at position {start}, the end of the text: write \\\\ for a backslash.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Lone '\\' at {where}, the end of the text: write {escape} for a backslash.",
+                ),
+                where=place(text, start),
+                escape="\\\\",
+            ),
             start,
         )
     letter = text[start + 1]
@@ -224,12 +191,40 @@ def _escape(text: str, start: int) -> _Chunk:
         found = 1 if digits[:1] and digits[0] in _HEX_DIGITS else 0
         shown = text[start : start + 2 + found]
         raise BadEscapeInput(
-            f"Escape '{shown}' at position {start} needs two hex digits, like \\x0a.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Escape {escape} at {where} needs two hex digits, like {example}."
+                ),
+                escape=f"'{shown}'",
+                where=place(text, start),
+                example="\\x0a",
+            ),
             start,
             2 + found,
         )
-    shown = f"'\\{letter}'" if letter.isprintable() else f"'\\' followed by {_char(letter)}"
-    raise BadEscapeInput(f"Unknown escape {shown} at position {start}: {_ESCAPE_HELP}.", start, 2)
+    where = place(text, start)
+    if letter.isprintable():
+        message = sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown escape {escape} at {where}: use {escapes} or {backslash}."
+            ),
+            escape=f"'\\{letter}'",
+            where=where,
+            escapes=_ESCAPE_HELP,
+            backslash="\\\\",
+        )
+    else:
+        message = sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Unknown escape '\\' followed by {char} at {where}: use {escapes} or {backslash}.",
+            ),
+            char=quote_char(letter),
+            where=where,
+            escapes=_ESCAPE_HELP,
+            backslash="\\\\",
+        )
+    raise BadEscapeInput(message, start, 2)
 
 
 def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk:
@@ -237,7 +232,14 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
     end = text.find("}}", start + 2)
     if end < 0:
         raise BadFieldInput(
-            f"Field '{{{{' at position {start} is not closed: end it with }}}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Field {open} at {where} is not closed: end it with {close}."
+                ),
+                open="'{{'",
+                where=place(text, start),
+                close="}}",
+            ),
             start,
             len(text) - start,
         )
@@ -255,7 +257,14 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
         return _Chunk(simple[name](), start, span)
     if name in simple:
         raise BadFieldInput(
-            f"Field {_quote(source)} at position {start} takes no argument: write {{{{{name}}}}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Field {field} at {where} takes no argument: write {plain}."
+                ),
+                field=quote_source(source),
+                where=place(text, start),
+                plain=f"{{{{{name}}}}}",
+            ),
             start,
             span,
         )
@@ -266,13 +275,31 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
             if 0 < n <= _MAX_RANDOM:
                 return _Chunk(str(fields.random.randrange(n)), start, span)
         raise BadFieldInput(
-            f"Field {_quote(source)} at position {start} needs a whole number from 1 to 10^18, "
-            "like {{random:100}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Field {field} at {where} needs a whole number from 1 to 10^18, "
+                    "like {example}.",
+                ),
+                field=quote_source(source),
+                where=place(text, start),
+                example="{{random:100}}",
+            ),
             start,
             span,
         )
     raise BadFieldInput(
-        f"Unknown field {_quote(source)} at position {start}: {_FIELD_HELP}.", start, span
+        sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown field {field} at {where}: use {fields} or {random}."
+            ),
+            field=quote_source(source),
+            where=place(text, start),
+            fields=_FIELD_HELP,
+            random="{{random:N}}",
+        ),
+        start,
+        span,
     )
 
 
@@ -295,21 +322,13 @@ def _encode(text: str, chunks: list[_Chunk], encoding: str, line_ending: LineEnd
 
 def _unencodable(text: str, chunk: _Chunk, index: int, encoding: str) -> UnencodableInput:
     label = _LABELS.get(codecs.lookup(encoding).name, encoding)
+    template = QT_TRANSLATE_NOOP("core", "{char} at {where} cannot be written in {encoding}.")
     if chunk.span:  # an escape or a field: blame all of it
-        source = _quote(text[chunk.position : chunk.position + chunk.span])
-        message = f"{source} at position {chunk.position} cannot be written in {label}."
+        source = quote_source(text[chunk.position : chunk.position + chunk.span])
+        message = sentence(template, char=source, where=place(text, chunk.position), encoding=label)
         return UnencodableInput(message, chunk.position, chunk.span)
     where = chunk.position + index
-    message = f"{_char(text[where])} at position {where} cannot be written in {label}."
+    message = sentence(
+        template, char=quote_char(text[where]), where=place(text, where), encoding=label
+    )
     return UnencodableInput(message, where)
-
-
-def _char(char: str) -> str:
-    """A character as a message shows it: quoted if printable, else its code point."""
-    return f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}"
-
-
-def _quote(source: str, limit: int = 32) -> str:
-    """A piece of typed text, quoted and shortened for a message."""
-    shown = source if len(source) <= limit else source[: limit - 1] + "…"
-    return f"'{shown}'"

@@ -94,6 +94,7 @@ class ComposerPanel(QWidget):
         self.batch_view = BatchResultsView()
         self.history_pane = HistoryPane(history)
         self.cookies_view = CookiesView(self.flow.jar)
+        self.cookies_view.setMinimumWidth(200)  # its own hint (~300) would push a 1024 window wider
         self.batches = BatchCollector(self.batch_view, self.history_pane, self.flow)
         self.side_tabs = QTabWidget()
         self._build()

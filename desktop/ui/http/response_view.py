@@ -147,6 +147,11 @@ class ResponseView(QTabWidget):
         self.addTab(self.image_preview, self.tr("Image"))
         self.addTab(timings_page, self.tr("Timings"))
         self.addTab(self.tls_browser, self.tr("TLS"))
+        # Every tab stays in view however narrow the pane: labels shorten instead of hiding
+        # the last tabs (TLS) behind scroll arrows.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabBar().setExpanding(False)
         self.raw_view.offset_chosen.connect(self.hex_view.scroll_to_offset)
         self.hex_view.offset_clicked.connect(self.raw_view.go_to_offset)
         self.body_view.body_ready.connect(self._body_ready)

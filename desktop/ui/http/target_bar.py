@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -99,9 +99,10 @@ class TargetBar(QWidget):
         self.ca_edit = self._path_edit(self.tr("CA file (PEM)"))
         self.cert_edit = self._path_edit(self.tr("Client certificate (PEM)"))
         self.key_edit = self._path_edit(self.tr("Key (PEM, if not in the certificate)"))
-        self.ca_button = QPushButton(self.tr("CA file…"))
-        self.cert_button = QPushButton(self.tr("Client certificate…"))
-        self.key_button = QPushButton(self.tr("Key…"))
+        # Each field names its file (placeholder); the button beside it only browses for it.
+        self.ca_button = self._browse_button(self.tr("Choose the CA file…"))
+        self.cert_button = self._browse_button(self.tr("Choose the client certificate…"))
+        self.key_button = self._browse_button(self.tr("Choose the key file…"))
         self.connect_timeout = self._seconds(10.0)
         self.read_timeout = self._seconds(30.0)
         self.total_timeout = self._seconds(0.0)
@@ -116,6 +117,14 @@ class TargetBar(QWidget):
         for edit in (self.ca_edit, self.cert_edit, self.key_edit):
             edit.editingFinished.connect(self.validate_files)
         self._update_state()
+
+    @staticmethod
+    def _browse_button(tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText("…")
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        return button
 
     def _build(self) -> None:
         grid = QGridLayout(self)
@@ -138,8 +147,8 @@ class TargetBar(QWidget):
             (self.key_button, self.key_edit),
         ):
             edit.setMinimumWidth(60)  # the path shrinks before the window must grow
-            second.addWidget(button)
             second.addWidget(edit, 1)
+            second.addWidget(button)
         timeouts = QHBoxLayout()
         for label, spin in (
             (self.tr("Connect timeout"), self.connect_timeout),

@@ -27,10 +27,9 @@ class RosterPane(QWidget):
         self.table = RosterView(self.roster)
         self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
         self.search_history_button = QPushButton(self.tr("Search history"))
-        self.search_history_button.setToolTip(
-            self.tr("List the past messages that contain the text of the search box")
-        )
-        self.search_history_button.setEnabled(has_history)
+        self.has_history = has_history
+        self.search.textChanged.connect(self._search_text_changed)
+        self._search_text_changed("")
         self.broadcast_button = QPushButton(self.tr("Broadcast"))
         self.broadcast_button.setToolTip(self.tr("A message to everyone in the list"))
         self.history_results = QListWidget()
@@ -44,6 +43,16 @@ class RosterPane(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.history_results, 1)
+
+    def _search_text_changed(self, text: str) -> None:
+        """The history search needs words to look for: disabled (and saying so) until typed."""
+        words = bool(text.strip())
+        self.search_history_button.setEnabled(self.has_history and words)
+        self.search_history_button.setToolTip(
+            self.tr("List the past messages that contain the text of the search box")
+            if words or not self.has_history
+            else self.tr("Type words in the search box to search the history")
+        )
 
     def show_results(self, lines: list[str]) -> None:
         """Show history search results (hidden when there are none)."""

@@ -93,7 +93,7 @@ class LogView(QWidget):
         self.follow_check = QCheckBox(self.tr("Follow"))
         self.follow_check.setChecked(True)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search — Enter: next"))
+        self.search_edit.setPlaceholderText(self.tr("Search text or hex — Enter: next"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(220)
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -268,18 +268,19 @@ class LogView(QWidget):
 
     @Slot()
     def find_next(self) -> None:
-        """Select the next row whose data contains the search text (wrapping around)."""
+        """Select the next row holding the search text, as text or hex bytes (wrapping around)."""
         needle = self.search_edit.text()
         if not needle:
+            self.status_label.setText(self.tr("Type text or hex bytes to search for"))
             return
         view_model = self.table.model()
         rows = view_model.rowCount()
         start = self.table.currentIndex().row() + 1 if self.table.currentIndex().isValid() else 0
-        lowered = needle.lower()
+        matches = self.model.matcher(needle)
         for step in range(rows):
             row = (start + step) % rows
             source = self._source_row(view_model.index(row, RecordLogModel.DATA))
-            if lowered in self.model.row_text(source).lower():
+            if matches(source):
                 self.follow_check.setChecked(False)
                 self.table.selectRow(row)
                 self.table.scrollTo(view_model.index(row, 0))

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.capture import Direction, Record, RecordRing
-from desktop.core.codec import hex_string, visible_text
+from desktop.core.codec import hex_string, parse_hex, visible_text
+from desktop.core.errors import InputError
 
 __all__ = ["RecordLogModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
+# Characters of a record's text searched (a row shows 256 bytes; search looks further).
+_SEARCH_LIMIT = 64 * 1024
 _ARROWS = {Direction.IN: "←", Direction.OUT: "→", Direction.INFO: "•"}
 _COLORS = {
     Direction.IN: QColor("#1a7f37"),
@@ -63,6 +67,38 @@ class RecordLogModel(QAbstractTableModel):
     def row_text(self, row: int) -> str:
         """The data column of ``row`` as shown (for search and copy)."""
         return str(self.data(self.index(row, self.DATA)) or "")
+
+    def matcher(self, query: str) -> Callable[[int], bool]:
+        """A test of whether a row holds ``query``, whatever the view shows (text or hex).
+
+        A row matches when its data, read as text in the view's encoding (escapes as shown),
+        contains the query (case-insensitive), when its bytes contain the query encoded, or,
+        when the query reads as hex (``6c 6f``, ``6c6f``, ``0x6c,0x6f``), when its bytes
+        contain those bytes. Session events match on their text.
+        """
+        lowered = query.casefold()
+        wanted: list[bytes] = []
+        # A query this encoding cannot write is not in its text; hex and shown text may match.
+        with contextlib.suppress(UnicodeEncodeError):
+            wanted.append(query.encode(self.encoding))
+        try:
+            as_hex = parse_hex(query)
+        except InputError:
+            as_hex = b""
+        if as_hex:
+            wanted.append(as_hex)
+        ring, encoding = self.ring, self.encoding
+
+        def matches(row: int) -> bool:
+            record = ring[row]
+            if record.direction is Direction.INFO:
+                return lowered in record.data.decode("utf-8", "replace").casefold()
+            data = record.data
+            if any(needle and needle in data for needle in wanted):
+                return True
+            return lowered in visible_text(data, encoding, _SEARCH_LIMIT).casefold()
+
+        return matches
 
     # -- writing -----------------------------------------------------------------------------
     def append_records(self, records: Sequence[Record]) -> None:

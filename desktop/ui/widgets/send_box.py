@@ -28,6 +28,7 @@ from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding,
 from desktop.core.errors import InputError, StoreError
 from desktop.core.net.file_send import FileProgress
 from desktop.core.session.sequence import FieldSequence
+from desktop.ui.sentences import say
 from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
 
 __all__ = ["SendBox", "SendSpec"]
@@ -138,6 +139,7 @@ class SendBox(QWidget):
         ):
             self.ending_combo.addItem(label, ending)
         self.ending_combo.setCurrentIndex(1)
+        self.ending_combo.setObjectName("lineEnding")
         self.fields_check = QCheckBox(self.tr("Fields"))
         self.fields_check.setToolTip(
             self.tr(
@@ -190,6 +192,7 @@ class SendBox(QWidget):
         self.saved_combo.setPlaceholderText(self.tr("Saved messages"))
         self.save_button = QPushButton(self.tr("Save as…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteSaved")
         repeat.addWidget(self.saved_combo)
         repeat.addWidget(self.save_button)
         repeat.addWidget(self.delete_button)
@@ -202,12 +205,16 @@ class SendBox(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(options)
         layout.addLayout(repeat)
+        self._format_changed()
+        self._saved_choice_changed()
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self.send_once)
         self.repeat_button.clicked.connect(self._toggle_repeat)
         self.editor.textChanged.connect(self.clear_error)
         self.format_combo.currentIndexChanged.connect(self.clear_error)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.saved_combo.currentIndexChanged.connect(self._saved_choice_changed)
         self.encoding_combo.currentIndexChanged.connect(self.clear_error)
         self.file_button.clicked.connect(self._choose_file)
         self.file_cancel.clicked.connect(self.file_cancel_requested)
@@ -244,9 +251,30 @@ class SendBox(QWidget):
             self.show_error(error)
             return None
 
+    @Slot()
+    def _format_changed(self) -> None:
+        """In Hex the bytes typed are the bytes sent: no line ending (the box says why)."""
+        hex_input = self.format_combo.currentData() is InputFormat.HEX
+        self.ending_combo.setEnabled(not hex_input)
+        self.ending_combo.setToolTip(
+            self.tr("Hex sends exactly the bytes typed: type 0d 0a for a line ending")
+            if hex_input
+            else self.tr("Appended to each message")
+        )
+
+    @Slot()
+    def _saved_choice_changed(self) -> None:
+        chosen = bool(self.saved_combo.currentText())
+        self.delete_button.setEnabled(chosen)
+        self.delete_button.setToolTip(
+            self.tr("Delete the chosen saved message")
+            if chosen
+            else self.tr("Choose a saved message to delete it")
+        )
+
     def show_error(self, error: InputError) -> None:
         """Say what is wrong and highlight it in the editor."""
-        self.error_label.setText(str(error))
+        self.error_label.setText(say(error))
         self.error_label.show()
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.editor.document())
@@ -330,10 +358,11 @@ class SendBox(QWidget):
         try:
             self.saved_combo.addItems(self.library.names())
         except StoreError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(say(error))
             self.error_label.show()
         self.saved_combo.setCurrentIndex(self.saved_combo.findText(current))
         self.saved_combo.blockSignals(False)
+        self._saved_choice_changed()
 
     @Slot()
     def _load_saved(self) -> None:
@@ -363,7 +392,7 @@ class SendBox(QWidget):
         try:
             self.library.save(name, spec.text, spec.fmt, spec.encoding, spec.line_ending)
         except StoreError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(say(error))
             self.error_label.show()
             return
         self.saved_combo.setCurrentIndex(self.saved_combo.findText(name))
@@ -371,8 +400,13 @@ class SendBox(QWidget):
     @Slot()
     def _delete_saved(self) -> None:
         name = self.saved_combo.currentText()
-        if self.library is not None and name:
+        if self.library is None or not name:
+            return
+        try:
             self.library.delete(name)
+        except StoreError as error:
+            self.error_label.setText(say(error))
+            self.error_label.show()
 
     # -- keys -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -24,6 +24,7 @@ from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.session_panel import split_address
+from desktop.ui.workbench.table_fit import fit_columns
 from desktop.workers.relay_bridge import RelayBridge, RelayOptions, pair_labels
 from desktop.workers.task_runner import TaskRunner
 
@@ -85,7 +86,11 @@ class RelayPanel(ListeningPanel):
         self.pairs.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("Client"), self.tr("Target"), self.tr("State")]
         )
-        self.pairs.horizontalHeader().setStretchLastSection(True)
+        fit_columns(
+            self.pairs,
+            {_ID: "999", _CLIENT: "127.0.0.1:65535", _TARGET: "127.0.0.1:65535", _STATE: "closed"},
+            stretch=(_CLIENT, _TARGET),
+        )
         self.pairs.verticalHeader().setVisible(False)
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,6 +99,8 @@ class RelayPanel(ListeningPanel):
         self.side_combo.addItem(self.tr("Inject toward the client"), RelaySide.CLIENT)
         self.close_button = QPushButton(self.tr("Close pair"))
         self.add_side_pane(self.pairs, self.side_combo, self.close_button)
+        self.body.setStretchFactor(0, 0)  # the table as wide as its columns, the log the rest
+        self.body.setStretchFactor(1, 1)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.codec import InputFormat, encode_input
 from desktop.core.errors import InputError
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
+from desktop.ui.sentences import say
 
 __all__ = ["RulesEditor"]
 
@@ -25,6 +27,9 @@ _KIND, _PATTERN, _FORMAT, _RESPONSE = range(4)
 
 class RulesEditor(QWidget):
     """A table of rules; the first rule that matches a received chunk answers it.
+
+    The table folds away behind its header line ("Auto-reply rules: 3"), so that a running
+    server on a small screen keeps its room for the log.
 
     Signals:
         rules_changed(): a rule was added, removed or edited.
@@ -44,19 +49,62 @@ class RulesEditor(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setMaximumHeight(130)
-        add = QPushButton(self.tr("Add rule"))
-        remove = QPushButton(self.tr("Remove"))
-        add.clicked.connect(self.add_rule)
-        remove.clicked.connect(self._remove_selected)
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("rulesFold")
+        self.fold_button.setCheckable(True)
+        self.fold_button.setChecked(True)
+        self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.fold_button.setAutoRaise(True)
+        self.add_button = QPushButton(self.tr("Add rule"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self._add_clicked)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.fold_button.toggled.connect(self.set_expanded)
         self.table.itemChanged.connect(lambda _item: self.rules_changed.emit())
+        self.rules_changed.connect(self._update_title)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
+        buttons.addWidget(self.fold_button)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self._update_title()
+        self.set_expanded(True)
+
+    @Slot(bool)
+    def set_expanded(self, expanded: bool) -> None:
+        """Show the rules table, or fold it away to its header line."""
+        self.fold_button.blockSignals(True)
+        self.fold_button.setChecked(expanded)
+        self.fold_button.blockSignals(False)
+        self.fold_button.setArrowType(
+            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        )
+        self.fold_button.setToolTip(
+            self.tr("Hide the rules (they keep answering)")
+            if expanded
+            else self.tr("Show the rules to edit them")
+        )
+        self.table.setVisible(expanded)
+        self.remove_button.setVisible(expanded)
+
+    def is_expanded(self) -> bool:
+        """Whether the rules table is shown."""
+        return self.fold_button.isChecked()
+
+    @Slot()
+    def _update_title(self) -> None:
+        self.fold_button.setText(
+            self.tr("Auto-reply rules: {count}").format(count=self.table.rowCount())
+        )
+
+    @Slot()
+    def _add_clicked(self) -> None:
+        self.set_expanded(True)
+        self.add_rule()
 
     def add_rule(
         self,
@@ -124,7 +172,8 @@ class RulesEditor(QWidget):
                     response = encode_input(response_text, fmt)
                 rules.append(AutoReplyRule(kind, pattern, response))
             except (InputError, ValueError) as error:
+                problem = say(error) if isinstance(error, InputError) else str(error)
                 raise ValueError(
-                    self.tr("Rule {row}: {problem}").format(row=row + 1, problem=error)
+                    self.tr("Rule {row}: {problem}").format(row=row + 1, problem=problem)
                 ) from None
         return rules

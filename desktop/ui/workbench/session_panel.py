@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from desktop.core.session.lifecycle import Phase, SessionStatus, idle_status, st
 from desktop.settings import Settings
 from desktop.ui.messages import Messages
 from desktop.ui.sentences import Said, say
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -71,7 +71,7 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self.phase = Phase.IDLE
-        self.state_label = QLabel()
+        self.state_label = ElidedLabel()  # a long sentence never shifts the controls
         self.state_label.setObjectName("stateLabel")
         self.settings = settings
         self.runner = runner

@@ -153,7 +153,11 @@ class TcpClientPanel(SessionPanel):
         self.settings.set(Settings.TCP_CLIENT_TIMEOUT, options.timeout)
         self.tls_info = None
         self.cert_button.setEnabled(False)
-        self.title_changed.emit(f"{options.host}:{options.port}")
+        # Until connected, the session's events (a failure, a timeout) belong to the address
+        # being tried, never to the previous connection's peer.
+        host = f"[{options.host}]" if ":" in options.host else options.host
+        self.peer, self.local = f"{host}:{options.port}", ""
+        self.title_changed.emit(self.peer)
         super().start_session(options)
 
     def starting(self, options: object) -> SessionStatus:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from desktop.ui.workbench.client_table_model import ClientTableModel
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.rules_editor import RulesEditor
 from desktop.ui.workbench.session_panel import split_address
+from desktop.ui.workbench.table_fit import fit_columns
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_server_bridge import ServerOptions, TcpServerBridge
 
@@ -97,10 +97,18 @@ class TcpServerPanel(ListeningPanel):
         self.client_view.setModel(self.clients)
         self.client_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.client_view.verticalHeader().setVisible(False)
-        self.client_view.horizontalHeader().setSectionResizeMode(
-            ClientTableModel.PEER, QHeaderView.ResizeMode.Stretch
+        fit_columns(
+            self.client_view,
+            {
+                ClientTableModel.ID: "999",
+                ClientTableModel.PEER: "127.0.0.1:65535",
+                ClientTableModel.SINCE: "00:00:00",
+                ClientTableModel.IN: "99.9 KiB",
+                ClientTableModel.OUT: "99.9 KiB",
+                ClientTableModel.STATE: "connected",
+            },
+            stretch=(ClientTableModel.PEER,),
         )
-        self.client_view.horizontalHeader().resizeSection(ClientTableModel.ID, 40)
         self.count_label = QLabel()
         self.target_combo = QComboBox()
         self.target_combo.addItem(self.tr("Send to every client"), "all")
@@ -111,6 +119,8 @@ class TcpServerPanel(ListeningPanel):
             self.client_view, self.target_combo, self.only_selected_check, self.kick_button
         )
         self.body.widget(0).layout().insertWidget(0, self.count_label)
+        self.body.setStretchFactor(0, 0)  # the table as wide as its columns, the log the rest
+        self.body.setStretchFactor(1, 1)
 
     def _connect_signals(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
@@ -176,6 +186,8 @@ class TcpServerPanel(ListeningPanel):
     def _mode_changed(self) -> None:
         rules_mode = self.mode_combo.currentData() is ServerMode.RULES
         self.rules.setVisible(rules_mode)
+        if rules_mode and not self.running:
+            self.rules.set_expanded(True)
         if rules_mode and self.rules.table.rowCount() == 0:
             self.rules.add_rule()
         self._rules_changed()
@@ -216,6 +228,7 @@ class TcpServerPanel(ListeningPanel):
 
     # -- bridge signals ---------------------------------------------------------------------------
     def on_started(self, addresses: list[str]) -> None:
+        self.rules.set_expanded(False)  # the rules answer now: the room goes to the log
         self.title_changed.emit(
             self.tr("Server :{port}").format(port=split_address(addresses[0])[1])
         )

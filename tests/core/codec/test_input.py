@@ -70,33 +70,33 @@ def test_hex_forms(text: str, expected: bytes) -> None:
             "486",
             0,
             3,
-            "Odd number of hex digits in '486' at position 0: write 0486 or 48 06.",
+            "Odd number of hex digits in '486' at column 1: write 0486 or 48 06.",
         ),
         (
             "48 0x486",
             3,
             5,
-            "Odd number of hex digits in '0x486' at position 3: write 0486 or 48 06.",
+            "Odd number of hex digits in '0x486' at column 4: write 0486 or 48 06.",
         ),
         (
             "00 12345",
             3,
             5,
-            "Odd number of hex digits in '12345' at position 3: write 012345 or 12 34 05.",
+            "Odd number of hex digits in '12345' at column 4: write 012345 or 12 34 05.",
         ),
         (
             "4865a6c7d8e9f0a1b",
             0,
             17,
-            "Odd number of hex digits in '4865a6c7d8e9f0a1b' at position 0: "
+            "Odd number of hex digits in '4865a6c7d8e9f0a1b' at column 1: "
             "add a 0 in front or split it into pairs of digits.",
         ),
-        ("48 65 6g", 7, 1, "'g' at position 7 is not a hex digit."),
-        ("0xg1", 2, 1, "'g' at position 2 is not a hex digit."),
-        ("48\n4x", 4, 1, "'x' at position 4 is not a hex digit."),
-        ("12 中", 3, 1, "'中' at position 3 is not a hex digit."),
-        ("12\x0012", 2, 1, "U+0000 at position 2 is not a hex digit."),
-        ("48 0x", 3, 2, "'0x' at position 3 has no hex digits after it."),
+        ("48 65 6g", 7, 1, "'g' at column 8 is not a hex digit."),
+        ("0xg1", 2, 1, "'g' at column 3 is not a hex digit."),
+        ("48\n4x", 4, 1, "'x' at line 2, column 2 is not a hex digit."),
+        ("12 中", 3, 1, "'中' at column 4 is not a hex digit."),
+        ("12\x0012", 2, 1, "U+0000 at column 3 is not a hex digit."),
+        ("48 0x", 3, 2, "'0x' at column 4 has no hex digits after it."),
     ],
 )
 def test_hex_errors(text: str, position: int, length: int, message: str) -> None:
@@ -109,8 +109,11 @@ def test_hex_errors(text: str, position: int, length: int, message: str) -> None
     )
 
 
-def test_hex_ignores_fields_and_encoding_but_appends_line_ending() -> None:
-    assert encode_input("0d 0a", HEX, "utf-16-le", LineEnding.CRLF, fixed_fields()) == b"\r\n\r\n"
+def test_hex_sends_exactly_the_bytes_typed() -> None:
+    """Hex ignores fields, encoding and the line ending: the bytes typed are the bytes sent."""
+    assert encode_input("0d 0a", HEX, "utf-16-le", LineEnding.CRLF, fixed_fields()) == b"\r\n"
+    for ending in LineEnding:
+        assert encode_input("48 65 6c 6c 6f 0a", HEX, line_ending=ending) == b"Hello\n"
     with pytest.raises(BadHexInput):
         encode_input("{{counter}}", HEX, fields=fixed_fields())
 
@@ -166,44 +169,44 @@ def test_text_format_keeps_backslashes() -> None:
             "abc\\q",
             3,
             2,
-            "Unknown escape '\\q' at position 3: use \\r \\n \\t \\0 \\xNN or \\\\.",
+            "Unknown escape '\\q' at column 4: use \\r \\n \\t \\0 \\xNN or \\\\.",
         ),
         (
             "\\N",
             0,
             2,
-            "Unknown escape '\\N' at position 0: use \\r \\n \\t \\0 \\xNN or \\\\.",
+            "Unknown escape '\\N' at column 1: use \\r \\n \\t \\0 \\xNN or \\\\.",
         ),
         (
             "\\X41",
             0,
             2,
-            "Unknown escape '\\X' at position 0: use \\r \\n \\t \\0 \\xNN or \\\\.",
+            "Unknown escape '\\X' at column 1: use \\r \\n \\t \\0 \\xNN or \\\\.",
         ),
         (
             "a\\\nb",
             1,
             2,
-            "Unknown escape '\\' followed by U+000A at position 1: "
+            "Unknown escape '\\' followed by U+000A at line 1, column 2: "
             "use \\r \\n \\t \\0 \\xNN or \\\\.",
         ),
         (
             "ab\\",
             2,
             1,
-            "Lone '\\' at position 2, the end of the text: write \\\\ for a backslash.",
+            "Lone '\\' at column 3, the end of the text: write \\\\ for a backslash.",
         ),
         (
             "\\\\\\",
             2,
             1,
-            "Lone '\\' at position 2, the end of the text: write \\\\ for a backslash.",
+            "Lone '\\' at column 3, the end of the text: write \\\\ for a backslash.",
         ),
-        ("a\\x", 1, 2, "Escape '\\x' at position 1 needs two hex digits, like \\x0a."),
-        ("a\\xg1", 1, 2, "Escape '\\x' at position 1 needs two hex digits, like \\x0a."),
-        ("a\\x4", 1, 3, "Escape '\\x4' at position 1 needs two hex digits, like \\x0a."),
-        ("a\\x4z", 1, 3, "Escape '\\x4' at position 1 needs two hex digits, like \\x0a."),
-        ("\\x41\\x4 ", 4, 3, "Escape '\\x4' at position 4 needs two hex digits, like \\x0a."),
+        ("a\\x", 1, 2, "Escape '\\x' at column 2 needs two hex digits, like \\x0a."),
+        ("a\\xg1", 1, 2, "Escape '\\x' at column 2 needs two hex digits, like \\x0a."),
+        ("a\\x4", 1, 3, "Escape '\\x4' at column 2 needs two hex digits, like \\x0a."),
+        ("a\\x4z", 1, 3, "Escape '\\x4' at column 2 needs two hex digits, like \\x0a."),
+        ("\\x41\\x4 ", 4, 3, "Escape '\\x4' at column 5 needs two hex digits, like \\x0a."),
     ],
 )
 def test_bad_escapes(text: str, position: int, length: int, message: str) -> None:
@@ -273,36 +276,36 @@ def test_now_defaults_to_the_current_local_time() -> None:
             "ab{{foo}}",
             2,
             7,
-            "Unknown field '{{foo}}' at position 2: "
+            "Unknown field '{{foo}}' at column 3: "
             "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}.",
         ),
         (
             "{{}}",
             0,
             4,
-            "Unknown field '{{}}' at position 0: "
+            "Unknown field '{{}}' at column 1: "
             "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}.",
         ),
         (
             "x {{a-very-long-field-name-indeed}}",
             2,
             33,
-            "Unknown field '{{a-very-long-field-name-indeed…' at position 2: "
+            "Unknown field '{{a-very-long-field-name-indeed…' at column 3: "
             "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}.",
         ),
-        ("x{{counter", 1, 9, "Field '{{' at position 1 is not closed: end it with }}."),
+        ("x{{counter", 1, 9, "Field '{{' at column 2 is not closed: end it with }}."),
         (
             "{{date:1}}",
             0,
             10,
-            "Field '{{date:1}}' at position 0 takes no argument: write {{date}}.",
+            "Field '{{date:1}}' at column 1 takes no argument: write {{date}}.",
         ),
         *[
             (
                 text,
                 1,
                 len(text) - 1,
-                f"Field '{text[1:]}' at position 1 needs a whole number from 1 to 10^18, "
+                f"Field '{text[1:]}' at column 2 needs a whole number from 1 to 10^18, "
                 "like {{random:100}}.",
             )
             for text in [
@@ -360,19 +363,19 @@ def test_gb18030_encodes_what_gbk_cannot() -> None:
 @pytest.mark.parametrize(
     ("text", "fmt", "encoding", "position", "message"),
     [
-        ("ab€", TEXT, "gbk", 2, "'€' at position 2 cannot be written in GBK."),
-        ("ok 😀", TEXT, "gbk", 3, "'😀' at position 3 cannot be written in GBK."),
-        ("\\x00\\r😀", ESCAPED, "gbk", 6, "'😀' at position 6 cannot be written in GBK."),
-        ("中", TEXT, "latin-1", 0, "'中' at position 0 cannot be written in Latin-1."),
-        ("é中", TEXT, "iso8859-1", 1, "'中' at position 1 cannot be written in Latin-1."),
-        ("a中", TEXT, "ascii", 1, "'中' at position 1 cannot be written in ascii."),
-        ("x\ud800", TEXT, "utf-8", 1, "U+D800 at position 1 cannot be written in UTF-8."),
+        ("ab€", TEXT, "gbk", 2, "'€' at column 3 cannot be written in GBK."),
+        ("ok 😀", TEXT, "gbk", 3, "'😀' at column 4 cannot be written in GBK."),
+        ("\\x00\\r😀", ESCAPED, "gbk", 6, "'😀' at column 7 cannot be written in GBK."),
+        ("中", TEXT, "latin-1", 0, "'中' at column 1 cannot be written in Latin-1."),
+        ("é中", TEXT, "iso8859-1", 1, "'中' at column 2 cannot be written in Latin-1."),
+        ("a中", TEXT, "ascii", 1, "'中' at column 2 cannot be written in ascii."),
+        ("x\ud800", TEXT, "utf-8", 1, "U+D800 at column 2 cannot be written in UTF-8."),
         (
             "{{counter}}😀",
             TEXT,
             "shift_jis",
             11,
-            "'😀' at position 11 cannot be written in Shift_JIS.",
+            "'😀' at column 12 cannot be written in Shift_JIS.",
         ),
     ],
 )
@@ -423,10 +426,10 @@ def no_digits_codec() -> Iterator[str]:
             "a{{counter}}",
             TEXT,
             (1, 11),
-            "'{{counter}}' at position 1 cannot be written in test-no-digits.",
+            "'{{counter}}' at column 2 cannot be written in test-no-digits.",
         ),
-        ("ab\\r", ESCAPED, (2, 2), "'\\r' at position 2 cannot be written in test-no-digits."),
-        ("ab 7", TEXT, (3, 1), "'7' at position 3 cannot be written in test-no-digits."),
+        ("ab\\r", ESCAPED, (2, 2), "'\\r' at column 3 cannot be written in test-no-digits."),
+        ("ab 7", TEXT, (3, 1), "'7' at column 4 cannot be written in test-no-digits."),
     ],
 )
 def test_an_unencodable_escape_or_field_is_blamed_whole(
@@ -451,12 +454,11 @@ def test_line_endings(ending: LineEnding, expected: bytes) -> None:
     assert ending.bytes == expected[2:]
     assert encode_input("hi", TEXT, line_ending=ending) == expected
     assert encode_input("hi", ESCAPED, "gbk", ending) == expected
-    assert encode_input("68 69", HEX, line_ending=ending) == expected
 
 
 def test_line_ending_on_empty_input_and_in_utf16() -> None:
     assert encode_input("", TEXT, line_ending=LineEnding.CRLF) == b"\r\n"
-    assert encode_input("", HEX, line_ending=LineEnding.LF) == b"\n"
+    assert encode_input("", HEX, line_ending=LineEnding.LF) == b""
     assert encode_input("a", TEXT, "utf-16-le", LineEnding.CRLF) == b"a\x00\r\x00\n\x00"
 
 
@@ -502,4 +504,7 @@ def test_encode_input_gives_bytes_or_an_input_error(
         assert str(error).endswith(".")
     else:
         assert isinstance(data, bytes)
-        assert data.endswith(ending.bytes) or encoding.startswith("utf-16")
+        if fmt is InputFormat.HEX:
+            assert data == parse_hex(text)
+        else:
+            assert data.endswith(ending.bytes) or encoding.startswith("utf-16")

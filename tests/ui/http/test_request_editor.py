@@ -98,7 +98,7 @@ def test_invalid_hex_says_where_and_selects_it(qtbot: QtBot) -> None:
     hex_editor.hex_edit.setPlainText("41 4g 42")
     with qtbot.assertNotEmitted(hex_editor.bytes_applied):
         assert hex_editor.apply() is None
-    assert "position 4" in hex_editor.message_label.text()
+    assert "column 5" in hex_editor.message_label.text()
     cursor = hex_editor.hex_edit.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (4, 5)
 

@@ -95,3 +95,43 @@ def test_library_is_shared_and_persisted(qtbot, tmp_path: Path) -> None:  # type
     assert third.payload() == b"\x01\x02\xff"
     third._delete_saved()
     assert third.saved_combo.findText("handshake") == -1
+
+
+def test_hex_adds_no_line_ending_on_any_path(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Send, repeat and a saved hex message all send exactly the bytes typed (issue 11)."""
+    library = SavedMessages(SavedMessageStore(open_database(tmp_path / "library.sqlite3")))
+    box = SendBox(library=library)
+    qtbot.addWidget(box)
+    sent: list[bytes] = []
+    box.send_requested.connect(sent.append)
+    builds = []
+    box.periodic_requested.connect(lambda build, interval, count: builds.append(build))
+    box.set_spec("48 65 6c 6c 6f 0a", InputFormat.HEX, "utf-8", LineEnding.CRLF)
+    assert not box.ending_combo.isEnabled()
+    box.send_once()
+    box.repeat_button.click()
+    assert sent == [b"Hello\n"]
+    assert [builds[0](tick) for tick in range(2)] == [b"Hello\n", b"Hello\n"]
+
+    box.save_current("hello")
+    box.set_spec("other", InputFormat.TEXT, "utf-8", LineEnding.LF)
+    assert box.ending_combo.isEnabled()
+    box.saved_combo.setCurrentIndex(box.saved_combo.findText("hello"))
+    box._load_saved()
+    assert not box.ending_combo.isEnabled()
+    box.send_once()
+    assert sent[-1] == b"Hello\n"
+
+
+def test_delete_is_disabled_until_a_saved_message_is_chosen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    library = SavedMessages(SavedMessageStore(open_database(tmp_path / "library.sqlite3")))
+    box = SendBox(library=library)
+    qtbot.addWidget(box)
+    assert not box.delete_button.isEnabled()
+    assert box.delete_button.toolTip() == "Choose a saved message to delete it"
+    box.set_spec("hi", InputFormat.TEXT, "utf-8", LineEnding.LF)
+    box.save_current("greeting")
+    assert box.delete_button.isEnabled()
+    box.delete_button.click()
+    assert library.names() == []
+    assert not box.delete_button.isEnabled()

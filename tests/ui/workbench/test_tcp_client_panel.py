@@ -78,12 +78,35 @@ def test_hex_and_gbk_input_send_exact_bytes(qtbot, tcp_bridge, settings, runner)
         panel.send_box.send_once()
         panel.send_box.set_spec("中文", InputFormat.TEXT, "gbk", LineEnding.NONE)
         panel.send_box.send_once()
-        qtbot.waitUntil(lambda: bool(batches) and batches[-1].bytes_in == 11, timeout=5000)
+        qtbot.waitUntil(lambda: bool(batches) and batches[-1].bytes_in == 9, timeout=5000)
         sent = [r.data for r in panel.log.records() if r.direction is Direction.OUT]
-        assert sent == [b"Hello\r\n", "中文".encode("gbk")]
+        assert sent == [b"Hello", "中文".encode("gbk")]  # hex: no line ending added
         model = panel.log.model
         peers = {model.index(r, RecordLogModel.PEER).data() for r in range(model.rowCount())}
         assert peers == {f"127.0.0.1:{port}"}
+
+
+def test_hex_typed_with_enter_sends_exactly_the_bytes_typed(
+    qtbot, tcp_bridge, settings, runner
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: ``48 65 6c 6c 6f 0a`` in Hex with LF chosen sent 7 bytes ending ``0a 0a``."""
+    panel = make_panel(qtbot, tcp_bridge, settings, runner)
+    box = panel.send_box
+    box.ending_combo.setCurrentIndex(box.ending_combo.findData(LineEnding.LF))
+    box.format_combo.setCurrentIndex(box.format_combo.findData(InputFormat.HEX))
+    assert not box.ending_combo.isEnabled()
+    assert "exactly the bytes typed" in box.ending_combo.toolTip()
+    with echo_server() as (host, port):
+        connect(qtbot, panel, host, port)
+        qtbot.keyClicks(box.editor, "48 65 6c 6c 6f 0a")
+        qtbot.keyClick(box.editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: any(r.direction is Direction.IN for r in panel.log.records()), timeout=5000
+        )
+        sent = [r.data for r in panel.log.records() if r.direction is Direction.OUT]
+        assert sent == [b"Hello\n"]
+    box.format_combo.setCurrentIndex(box.format_combo.findData(InputFormat.TEXT))
+    assert box.ending_combo.isEnabled()
 
 
 def test_invalid_hex_is_refused_with_its_position(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
@@ -94,11 +117,30 @@ def test_invalid_hex_is_refused_with_its_position(qtbot, tcp_bridge, settings, r
     panel.send_box.send_once()
     assert sent == []
     assert panel.send_box.error_label.isVisible()
-    assert "'g' at position 4" in panel.send_box.error_label.text()
+    assert "'g' at column 5" in panel.send_box.error_label.text()
     assert panel.send_box.error_position == (4, 1)
     assert len(panel.send_box.editor.extraSelections()) == 1
     panel.send_box.editor.setPlainText("48 65")  # editing clears the error
     assert not panel.send_box.error_label.isVisible()
+
+
+def test_a_failed_connect_is_logged_under_the_address_tried(
+    qtbot, tcp_bridge, settings, runner
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: after a session with one peer, a failed connect was logged under that peer."""
+    panel = make_panel(qtbot, tcp_bridge, settings, runner)
+    with echo_server() as (host, port):
+        connect(qtbot, panel, host, port)
+        qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.state == panel.IDLE, timeout=5000)
+    refused = closed_port()
+    panel.port_spin.setValue(refused)
+    panel.toggle_connection()
+    qtbot.waitUntil(lambda: panel.state == panel.IDLE, timeout=5000)
+    qtbot.waitUntil(panel.banner.isVisible, timeout=5000)
+    last = panel.log.records()[-1]
+    assert last.direction is Direction.INFO and b"refused" in last.data
+    assert last.peer == f"127.0.0.1:{refused}"
 
 
 def test_refused_shows_a_clear_message(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
