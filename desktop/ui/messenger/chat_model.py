@@ -122,6 +122,16 @@ class ChatModel(QAbstractListModel):
         self._marker = row
         self.layoutChanged.emit()
 
+    def mark_unread(self, count: int) -> None:
+        """Put the marker above the last ``count`` received messages (notes are not counted)."""
+        row = len(self._entries)
+        while count > 0 and row > 0:
+            row -= 1
+            entry = self._entries[row]
+            if not entry.note and not entry.outgoing:
+                count -= 1
+        self.set_marker(row if row < len(self._entries) else None)
+
     @property
     def marker_row(self) -> int | None:
         """The row the "new messages" marker sits above, or None."""

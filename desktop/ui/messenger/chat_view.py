@@ -64,6 +64,15 @@ class ChatView(QWidget):
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.doubleClicked.connect(self._opened)
+        # Where the view stays when rows are laid out again (a new message, a resize, the
+        # first layout after opening): at the bottom while the user is there, or at a row
+        # asked for (the "new messages" marker, a history result) until the user scrolls.
+        self._stick = True
+        self._target: tuple[int, QAbstractItemView.ScrollHint] | None = None
+        bar = self.messages.verticalScrollBar()
+        bar.rangeChanged.connect(self._relaid)
+        bar.valueChanged.connect(self._scrolled)
+        bar.actionTriggered.connect(self._user_scrolled)
         self.input = MessageInput()
         self.input.setPlaceholderText(self.tr("Message (Enter sends, Shift+Enter: new line)"))
         self.input.setMaximumHeight(90)
@@ -87,14 +96,16 @@ class ChatView(QWidget):
 
     def set_conversation(self, model: ChatModel | None, title: str) -> None:
         """Show ``model`` (None: nobody chosen)."""
-        if self._model is not None:
-            self._model.rowsInserted.disconnect(self.messages.scrollToBottom)
         self._model = model
+        self._target, self._stick = None, True
         self.messages.setModel(model)
         if model is not None:
             self.title.setText(title)
-            self.messages.scrollToBottom()
-            model.rowsInserted.connect(self.messages.scrollToBottom)
+            marker = model.marker_row
+            if marker is not None:
+                self._aim(marker, QAbstractItemView.ScrollHint.PositionAtTop)
+            else:
+                self.messages.scrollToBottom()
         else:
             self.title.setText(self.tr("Choose someone in the list to chat with."))
         enabled = model is not None
@@ -106,9 +117,8 @@ class ChatView(QWidget):
         """Show and select the message on ``row`` (from a history search result)."""
         if self._model is None or self._model.entry(row) is None:
             return
-        index = self._model.index(row)
-        self.messages.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.messages.setCurrentIndex(index)
+        self._aim(row, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.messages.setCurrentIndex(self._model.index(row))
 
     def submit(self) -> None:
         """Send what was typed (nothing for blank input)."""
@@ -116,7 +126,28 @@ class ChatView(QWidget):
         if not text.strip() or not self.input.isEnabled():
             return
         self.input.clear()
+        self._target, self._stick = None, True  # what we send is shown
         self.send_requested.emit(text, self.sealed.isChecked())
+
+    def _aim(self, row: int, hint: QAbstractItemView.ScrollHint) -> None:
+        self._target, self._stick = (row, hint), False
+        self._relaid()
+
+    def _relaid(self, *_range: int) -> None:
+        if self._model is None:
+            return
+        if self._target is not None:
+            row, hint = self._target
+            self.messages.scrollTo(self._model.index(row), hint)
+        elif self._stick:
+            self.messages.scrollToBottom()
+
+    def _scrolled(self, value: int) -> None:
+        if self._target is None:
+            self._stick = value >= self.messages.verticalScrollBar().maximum() - 2
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._target = None
 
     def _opened(self, index: QModelIndex) -> None:
         entry = index.data(ChatModel.EntryRole)

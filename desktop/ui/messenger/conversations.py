@@ -139,7 +139,7 @@ class Conversations(QObject):
             return False
         model = self._chats.get(key)
         if model is not None:
-            model.set_marker(max(model.rowCount() - unread, 0))
+            model.mark_unread(unread)
         self.listing.set_unread(key, 0)
         self.unread_changed.emit(self.total_unread)
         return True

@@ -98,7 +98,15 @@ class RosterPane(QWidget):
             if hit.peer is not None and hit.history_id is not None:
                 item.setData(Qt.ItemDataRole.UserRole, (hit.peer, hit.history_id))
             self.history_results.addItem(item)
+        was_hidden = self.history_results.isHidden()
         self.history_results.setVisible(bool(hits))
+        if hits and was_hidden:  # a hidden pane comes back with no height: give it a third
+            recent, people, _ = self.splitter.sizes()
+            total = recent + people
+            if total > 0:
+                share = total // 3
+                recent_part = recent - share * recent // total
+                self.splitter.setSizes([recent_part, total - share - recent_part, share])
 
     def open_result(self, row: int) -> None:
         """Open the history result on ``row`` (as a double-click does)."""
