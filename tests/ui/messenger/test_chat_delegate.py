@@ -58,7 +58,7 @@ def test_bubbles_days_names_states_and_wrapping(qtbot) -> None:  # type: ignore[
     # The peer's messages on the left, ours on the right, all inside the view.
     for row, g in enumerate(rows):
         outgoing = model.entry(row).outgoing  # type: ignore[union-attr]
-        assert 0 <= g.bubble.left() and g.bubble.right() < width
+        assert g.bubble.left() >= 0 and g.bubble.right() < width
         if outgoing:
             assert g.bubble.right() == width - MARGIN - 1
         else:
@@ -145,7 +145,7 @@ def test_a_conversation_of_thousands_lays_out_with_cached_measures(qtbot) -> Non
     bar = view.messages.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
     # 50 distinct texts: measured once per width, however many of the 2,000 rows share them.
-    measured = view.delegate._sizes  # noqa: SLF001 - the cache is the point
+    measured = view.delegate._sizes
     widths = {width for _text, _font, width in measured}
     assert len(measured) <= 50 * len(widths) and len(widths) <= 3
 
