@@ -58,8 +58,9 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     settings.set(Settings.THEME, theme)
     app = Application(qapp, settings)
     window = app.window
-    window.resize(1100, 680)
-    window.move(40, 40)
+    room = qapp.primaryScreen().availableGeometry()  # 1024×700 or 1280×800: all of it shown
+    window.resize(min(1100, room.width() - 16), min(680, room.height() - 40))
+    window.move(min(40, (room.width() - window.width()) // 2), min(40, room.height() - 680 - 8))
     window.show()
     panel = window.workbench.tcp_client
 

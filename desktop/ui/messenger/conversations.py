@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.errors import StoreError
-from desktop.core.ipmsg.events import MessageReceived, PeerKey
+from desktop.core.ipmsg.events import MessageReceived, PeerKey, format_address
 from desktop.core.store.chat_history import ChatHistory
 from desktop.ui.messenger.chat_model import MAX_MESSAGES, ChatEntry, ChatModel, Delivery
 from desktop.ui.messenger.conversation_list import ConversationListModel
@@ -27,6 +27,11 @@ log = logging.getLogger("ui")
 
 # The "Broadcast" conversation: messages sent to everyone, and broadcasts received.
 BROADCAST = PeerKey(("", 0), "", "broadcast")  # no address: a key, never a destination
+
+
+def _without_address(label: str, key: PeerKey) -> str:
+    suffix = f" ({format_address(key.address)})"
+    return label[: -len(suffix)] if label.endswith(suffix) else label
 
 
 def parse_key(text: str) -> PeerKey | None:
@@ -119,6 +124,10 @@ class Conversations(QObject):
             return self.tr("Broadcast")
         return self.names.get(key, str(key))
 
+    def short_name(self, key: PeerKey) -> str:
+        """The name without the address that ``name()`` carries: ``鲍勃``."""
+        return _without_address(self.name(key), key)
+
     # -- unread -----------------------------------------------------------------------------------
     def unread(self, key: PeerKey) -> int:
         """Unread messages from ``key``."""
@@ -167,7 +176,7 @@ class Conversations(QObject):
         entry.history_id = row_id
         if row_id is not None:
             self._row_by_token[token] = row_id
-        self.listing.touch(key, self.name(key), entry.when, text, self.online(key))
+        self.listing.touch(key, self.short_name(key), entry.when, text, self.online(key))
         return token
 
     @Slot(int, int)
@@ -254,7 +263,7 @@ class Conversations(QObject):
         )
         model.append(entry)
         preview = self.tr("Sealed message") if message.sealed else text
-        self.listing.touch(key, self.name(key), entry.when, preview, self.online(key))
+        self.listing.touch(key, self.short_name(key), entry.when, preview, self.online(key))
         if not attended:
             self._unread[key] = self._unread.get(key, 0) + 1
             self.listing.set_unread(key, self._unread[key])
@@ -287,7 +296,7 @@ class Conversations(QObject):
             model.append(
                 ChatEntry(
                     outgoing,
-                    me if outgoing else item.peer_name,
+                    me if outgoing else _without_address(item.peer_name, key),
                     item.text,
                     when=_dt.datetime.fromtimestamp(item.t_ns / 1e9),
                     sealed=item.sealed,

@@ -118,8 +118,9 @@ class MessengerPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.roster_pane)
         splitter.addWidget(self.chat)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the conversation is the larger part
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity)
         layout.addWidget(self.controls)
@@ -339,7 +340,7 @@ class MessengerPanel(QWidget):
     def _peer_seen(self, peer: Peer) -> None:
         self.conversations.names[peer.key] = peer.label
         self.roster.upsert(peer)
-        self.conversations.listing.set_online(peer.key, True, peer.label)
+        self.conversations.listing.set_online(peer.key, True, peer.name)
         if peer.key == self._current:
             self.chat.title.setText(self._title())
 
