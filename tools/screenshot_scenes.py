@@ -52,7 +52,13 @@ def messenger_scene(app: object, grab: Callable[[], None]) -> None:
         me.targets.setText(" ".join(f"127.0.0.1:{port}" for port in ports))
         me.bridge.started.connect(start_taro)
         me.start()
-        QTimer.singleShot(900, talk)
+        everyone = lambda: (
+            me.roster.rowCount() == len(PEERS)
+            and all(  # noqa: E731
+                p.roster.rowCount() >= 1 for p in peers
+            )
+        )
+        _when(everyone, talk)
 
     def start_taro(address: str) -> None:
         me.bridge.started.disconnect(start_taro)
@@ -64,14 +70,17 @@ def messenger_scene(app: object, grab: Callable[[], None]) -> None:
         bob_key = _key_of(me, "鲍勃")
         if bob_key is not None and me.history is not None:
             _yesterday(me.history, str(bob_key), me.conversations.name(bob_key))
-        bob.select_peer(bob.roster.peer_at(0).key)  # type: ignore[union-attr]
-        bob.send("早！今晚的发布准备好了吗？🚀", False)
-        bob.send("测试报告：https://ci.example.test/builds/2026/release-7f3a9c1d2e4b5a6f", False)
+        for panel, text in (
+            (bob, "早！今晚的发布准备好了吗？🚀"),
+            (bob, "测试报告：https://ci.example.test/builds/2026/release-7f3a9c1d2e4b5a6f"),
+            (carol, "Could you review the HTTP fix?"),
+            (taro, "お先に失礼します。明日また！"),
+        ):
+            mine = panel.roster.peer_at(0)
+            if mine is not None:
+                panel.select_peer(mine.key)
+                panel.send(text, False)
         carol.presence.set_absence("In a meeting until 3 pm")
-        carol.select_peer(carol.roster.peer_at(0).key)  # type: ignore[union-attr]
-        carol.send("Could you review the HTTP fix?", False)
-        taro.select_peer(taro.roster.peer_at(0).key)  # type: ignore[union-attr]
-        taro.send("お先に失礼します。明日また！", False)
         QTimer.singleShot(400, lambda: taro.stop(leave=True))  # signs off: greyed, still listed
         QTimer.singleShot(900, answer)
 
@@ -82,6 +91,14 @@ def messenger_scene(app: object, grab: Callable[[], None]) -> None:
             me.send("准备好了，测试都通过了。\n八点见！", False)
         QTimer.singleShot(400, lambda: peers[0].send("太好了 👍", False))
         QTimer.singleShot(1000, grab)
+
+
+def _when(condition: Callable[[], bool], then: Callable[[], None], tries: int = 100) -> None:
+    """Call ``then`` once ``condition()`` holds (checked every 100 ms), or after ``tries``."""
+    if condition() or tries <= 0:
+        then()
+    else:
+        QTimer.singleShot(100, lambda: _when(condition, then, tries - 1))
 
 
 def _peer(app: object, nickname: str, group: str) -> MessengerPanel:
