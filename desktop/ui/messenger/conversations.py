@@ -111,6 +111,26 @@ class Conversations(QObject):
         """``key`` is on the network now (the Broadcast conversation always is)."""
         return key == BROADCAST or self._online(key)
 
+    def restore_recent(self, limit: int = 30) -> None:
+        """List the latest conversations of the history (at start: nobody is online yet)."""
+        if self.history is None:
+            return
+        try:
+            recent = self.history.recent(limit)
+        except StoreError as error:
+            self._failed(error)
+            return
+        for stored in reversed(recent):  # the newest ends on top
+            key = parse_key(stored.peer)
+            if key is None or self.listing.row_of(key) is not None:
+                continue
+            name = self.tr("Broadcast") if key == BROADCAST else stored.peer_name
+            self.names.setdefault(key, name)
+            when = _dt.datetime.fromtimestamp(stored.t_ns / 1e9)
+            preview = self.tr("Sealed message") if stored.sealed else stored.text
+            short = _without_address(name, key)
+            self.listing.touch(key, short, when, preview, key == BROADCAST)
+
     def close(self, key: PeerKey) -> None:
         """Stop listing ``key``'s conversation and free its messages (the history keeps them)."""
         self.listing.remove(key)

@@ -96,6 +96,7 @@ class MessengerPanel(QWidget):
         self.conversation_list.open_requested.connect(self.open_conversation)
         self.conversation_list.close_requested.connect(self.close_conversation)
         self.roster_pane.result_opened.connect(self.open_history_result)
+        self.conversations.restore_recent()
         self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
         self.search_history_button = self.roster_pane.search_history_button
         self.search_history_button.clicked.connect(self.search_history)

@@ -54,8 +54,7 @@ def test_messages_from_a_peer_who_left_can_be_opened_and_read(  # type: ignore[n
             bob.stop()  # signs off: gone from the roster
         assert me.roster.rowCount() == 0
         listing = me.conversation_list.model()
-        assert listing.rowCount() == 1
-        row = listing.index(0, 0)
+        row = listing.index(0, 0)  # the latest conversation first (older ones may be listed)
         assert row.data(ConversationListModel.KeyRole) == bob_key
         assert row.data(ConversationListModel.OnlineRole) is False
         assert row.data(ConversationListModel.UnreadRole) == 2
@@ -77,7 +76,7 @@ def test_messages_from_a_peer_who_left_can_be_opened_and_read(  # type: ignore[n
         assert "offline" in me.chat.title.text()
 
         me.close_conversation(bob_key)  # listed until the user closes it
-        assert listing.rowCount() == 0 and me.current_peer is None
+        assert listing.row_of(bob_key) is None and me.current_peer is None
     finally:
         app.shutdown()
 
@@ -120,3 +119,28 @@ def test_history_keys_read_back() -> None:
     ):
         assert parse_key(str(key)) == key
     assert parse_key("nonsense") is None
+
+
+def test_recent_conversations_are_listed_again_after_a_restart(  # type: ignore[no-untyped-def]
+    qtbot, make_panel: MakePanel, databases
+) -> None:
+    history = ChatHistory(databases("alice"))
+    bob = PeerKey(("127.0.0.1", 2425), "bob", "bob-pc")
+    carol = PeerKey(("127.0.0.1", 2426), "carol", "carol-pc")
+    now = time.time_ns()
+    history.add(str(bob), "鲍勃 (127.0.0.1:2425)", "in", "昨天的消息", False, "received", now - 9)
+    history.add(str(carol), "Carol (127.0.0.1:2426)", "in", "secret", True, "received", now - 5)
+    history.add(str(bob), "鲍勃 (127.0.0.1:2425)", "out", "最后一条", False, "delivered", now - 1)
+    assert [e.text for e in history.recent()] == ["最后一条", "secret"]
+
+    alice = make_panel("Alice", history)  # a fresh start: nobody is online
+    listing = alice.conversation_list.model()
+    keys = [listing.index(r, 0).data(ConversationListModel.KeyRole) for r in range(2)]
+    assert keys == [bob, carol] and listing.rowCount() == 2
+    assert listing.index(0, 0).data() == "鲍勃\n最后一条"
+    assert "secret" not in listing.index(1, 0).data()  # a sealed message stays sealed
+    assert listing.index(0, 0).data(ConversationListModel.OnlineRole) is False
+    alice.conversation_list.open_row(0)
+    assert alice.current_peer == bob
+    shown = alice.chat.messages.model()
+    assert [shown.entry(r).text for r in range(shown.rowCount())] == ["昨天的消息", "最后一条"]  # type: ignore[union-attr]
