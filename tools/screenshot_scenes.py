@@ -52,13 +52,10 @@ def messenger_scene(app: object, grab: Callable[[], None]) -> None:
         me.targets.setText(" ".join(f"127.0.0.1:{port}" for port in ports))
         me.bridge.started.connect(start_taro)
         me.start()
-        everyone = lambda: (
-            me.roster.rowCount() == len(PEERS)
-            and all(  # noqa: E731
-                p.roster.rowCount() >= 1 for p in peers
-            )
-        )
-        _when(everyone, talk)
+        _when(everyone_listed, talk)
+
+    def everyone_listed() -> bool:
+        return me.roster.rowCount() == len(PEERS) and all(p.roster.rowCount() for p in peers)
 
     def start_taro(address: str) -> None:
         me.bridge.started.disconnect(start_taro)
