@@ -26,10 +26,19 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.ui.messenger.chat_model import ChatEntry, ChatModel
+from desktop.ui.messenger.chat_model import ChatEntry, ChatModel, find_links
 
 __all__ = ["ChatDelegate", "RowGeometry", "blend"]
 
@@ -217,7 +226,12 @@ class ChatDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         painter.setFont(option.font)
         body = str(index.data(ChatModel.BodyRole))
-        _layout(body, option.font, g.text.width()).draw(painter, QPointF(g.text.topLeft()))
+        link = QTextCharFormat()
+        link.setForeground(palette.color(QPalette.ColorRole.Link))
+        link.setFontUnderline(True)
+        spans = [_span(start, length, link) for start, length, _url in find_links(body)]
+        layout = _layout(body, option.font, g.text.width(), spans)
+        layout.draw(painter, QPointF(g.text.topLeft()))
         painter.setFont(small)
         painter.setPen(faint)
         footer = QFontMetrics(small).elidedText(
@@ -237,10 +251,21 @@ def _small(font: QFont) -> QFont:
     return small
 
 
-def _layout(text: str, font: QFont, width: int) -> QTextLayout:
+def _span(start: int, length: int, form: QTextCharFormat) -> QTextLayout.FormatRange:
+    span = QTextLayout.FormatRange()
+    span.start, span.length, span.format = start, length, form
+    return span
+
+
+def _layout(
+    text: str, font: QFont, width: int, spans: list[QTextLayout.FormatRange] | None = None
+) -> QTextLayout:
     """``text`` laid out in lines of at most ``width`` (words first, anywhere for a long word)."""
-    # QTextLayout breaks lines at U+2028 only; a message's newlines become that.
-    layout = QTextLayout(text.replace("\r\n", "\n").replace("\n", "\u2028"), font)
+    # QTextLayout breaks lines at U+2028 only: a newline becomes that, and a CR a zero-width
+    # space (one character for one, so the links' offsets still hold).
+    layout = QTextLayout(text.replace("\n", "\u2028").replace("\r", "\u200b"), font)
+    if spans:
+        layout.setFormats(spans)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)

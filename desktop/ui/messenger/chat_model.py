@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-__all__ = ["MAX_MESSAGES", "ChatEntry", "ChatModel", "Delivery"]
+__all__ = ["MAX_MESSAGES", "ChatEntry", "ChatModel", "Delivery", "find_links"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +26,23 @@ MAX_MESSAGES = 2000
 
 # Messages from one sender further apart than this start a new run (the name is shown again).
 RUN_GAP = _dt.timedelta(minutes=10)
+
+
+# A link in a message: ASCII URL characters only, so "见https://a.test/x，谢谢" ends at the comma;
+# trailing punctuation of the sentence is not part of it.
+_LINK = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_TRAILING = ".,;:!?'\")]"
+
+
+def find_links(text: str) -> list[tuple[int, int, str]]:
+    """The links in ``text``: (start, length, URL), in order."""
+    found = []
+    for match in _LINK.finditer(text):
+        url = match.group().rstrip(_TRAILING)
+        if "(" in url and url.count("(") > url.count(")") and match.group()[len(url) :][:1] == ")":
+            url += ")"  # a Wikipedia-style link keeps its closing parenthesis
+        found.append((match.start(), len(url), url if "://" in url else f"http://{url}"))
+    return found
 
 
 class Delivery(enum.Enum):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.messenger.chat_delegate import ChatDelegate
-from desktop.ui.messenger.chat_model import MAX_MESSAGES, ChatEntry, ChatModel, Delivery
+from desktop.ui.messenger.chat_model import (
+    MAX_MESSAGES,
+    ChatEntry,
+    ChatModel,
+    Delivery,
+    find_links,
+)
 
 __all__ = ["MAX_MESSAGES", "ChatEntry", "ChatModel", "ChatView", "Delivery", "MessageInput"]
 
@@ -39,6 +46,22 @@ class MessageInput(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class MessageList(QListView):
+    """The list of messages; Copy (Ctrl+C) copies the message's text, not its one-line form.
+
+    Signals:
+        copy_requested(): the user pressed the Copy shortcut.
+    """
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ChatView(QWidget):
     """The conversation with one peer: title, messages, input, "sealed" and Send.
 
@@ -54,7 +77,7 @@ class ChatView(QWidget):
         super().__init__(parent)
         self._model: ChatModel | None = None
         self.title = QLabel(self.tr("Choose someone in the list to chat with."))
-        self.messages = QListView()
+        self.messages = MessageList()
         self.messages.setUniformItemSizes(False)
         self.messages.setResizeMode(QListView.ResizeMode.Adjust)  # heights follow the width
         self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -64,6 +87,14 @@ class ChatView(QWidget):
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.doubleClicked.connect(self._opened)
+        self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.messages.customContextMenuRequested.connect(self._menu)
+        self.copy_action = QAction(self.tr("Copy"), self.messages)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_current)
+        self.messages.addAction(self.copy_action)
+        self.messages.copy_requested.connect(self.copy_current)
         # Where the view stays when rows are laid out again (a new message, a resize, the
         # first layout after opening): at the bottom while the user is there, or at a row
         # asked for (the "new messages" marker, a history result) until the user scrolls.
@@ -149,7 +180,32 @@ class ChatView(QWidget):
     def _user_scrolled(self, _action: int) -> None:
         self._target = None
 
+    def copy_current(self) -> None:
+        """Put the text of the selected message on the clipboard."""
+        entry = self.messages.currentIndex().data(ChatModel.EntryRole)
+        if isinstance(entry, ChatEntry) and (entry.opened or not entry.sealed or entry.outgoing):
+            QGuiApplication.clipboard().setText(entry.text)
+
     def _opened(self, index: QModelIndex) -> None:
         entry = index.data(ChatModel.EntryRole)
-        if isinstance(entry, ChatEntry) and entry.sealed and not entry.outgoing:
+        if not isinstance(entry, ChatEntry):
+            return
+        if entry.sealed and not entry.outgoing and not entry.opened:
             self.open_requested.emit(index.row())
+            return
+        links = find_links(str(index.data(ChatModel.BodyRole)))
+        if links:  # a message with a link: double-click opens it
+            QDesktopServices.openUrl(QUrl(links[0][2]))
+
+    def _menu(self, where: QPoint) -> None:
+        index = self.messages.indexAt(where)
+        if not index.isValid():
+            return
+        self.messages.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        for _start, _length, url in find_links(str(index.data(ChatModel.BodyRole)))[:5]:
+            menu.addAction(self.tr("Open {link}").format(link=url[:60])).setData(url)
+        chosen = menu.exec(self.messages.viewport().mapToGlobal(where))
+        if chosen is not None and chosen.data():
+            QDesktopServices.openUrl(QUrl(str(chosen.data())))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from desktop.settings import Settings
 from desktop.ui.messenger.chat_delegate import BUBBLE_SHARE, MARGIN, RowGeometry, blend
-from desktop.ui.messenger.chat_model import ChatEntry, ChatModel, Delivery
+from desktop.ui.messenger.chat_model import ChatEntry, ChatModel, Delivery, find_links
 from desktop.ui.messenger.chat_view import ChatView
 from desktop.ui.messenger.status_selector import StatusSelector
 from desktop.ui.translations import install_translations
@@ -183,3 +183,43 @@ def test_the_default_away_text_follows_the_interface_language(  # type: ignore[n
         assert saved.get(Settings.MESSENGER_AWAY_MESSAGE) == "I am away from my desk."
     finally:
         _remove_translators(qapp)
+
+
+class _Browser(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_links_are_found_opened_and_messages_copied(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "报告见https://ci.example.test/b?id=7&x=(1)，谢谢。Also www.example.test."
+    assert [url for _s, _n, url in find_links(text)] == [
+        "https://ci.example.test/b?id=7&x=(1)",
+        "http://www.example.test",
+    ]
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    model = ChatModel()
+    model.append(ChatEntry(False, "鲍勃", text))
+    view.set_conversation(model, "鲍勃")
+    view.show()
+    qtbot.waitExposed(view)
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        rect = view.messages.visualRect(model.index(0))
+        qtbot.mouseClick(view.messages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.messages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == ["https://ci.example.test/b?id=7&x=(1)"]
+
+    QGuiApplication.clipboard().clear()
+    view.messages.setFocus()
+    qtbot.keyClick(view.messages, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == text
