@@ -7,6 +7,7 @@ loopback server answers the composer's request with gzip-compressed JSON.
 
 from __future__ import annotations
 
+import datetime as _dt
 import gzip
 import json
 import socket
@@ -15,7 +16,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
+from desktop.core.ipmsg.events import PeerKey
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.store.chat_history import ChatHistory
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.workers.messenger_bridge import MessengerBridge
 
@@ -24,28 +27,21 @@ QUICK = NodeSettings(entry_answer_delay=0.0)
 
 
 def messenger_scene(app: object, grab: Callable[[], None]) -> None:
-    """The Messenger tab with three peers, a conversation, an away peer and unread messages."""
+    """The Messenger tab: a conversation over two days, an away peer, a peer who left, unread."""
     window = app.window  # type: ignore[attr-defined]
     window.tabs.setCurrentWidget(window.messenger)
     me: MessengerPanel = window.messenger
-    peers: list[MessengerPanel] = []
     ports: list[int] = []
+    peers = [_peer(app, nickname, group) for nickname, group in PEERS]
     window.scene_peers = peers  # type: ignore[attr-defined]  # alive until the grab
 
     def on_started(address: str) -> None:
         ports.append(int(address.rpartition(":")[2]))
-        if len(ports) == len(PEERS):
+        if len(ports) == len(PEERS) - 1:
             start_me()
 
-    for nickname, group in PEERS:
-        bridge = MessengerBridge(app.io)  # type: ignore[attr-defined]
-        panel = MessengerPanel(bridge, QUICK)
-        panel.nickname.setText(nickname)
-        panel.group.setText(group)
-        panel.identity.set_interface("127.0.0.1")
-        panel.port.setValue(0)
-        bridge.started.connect(on_started)
-        peers.append(panel)
+    for panel in peers[:-1]:
+        panel.bridge.started.connect(on_started)
         panel.start()
 
     def start_me() -> None:
@@ -54,26 +50,85 @@ def messenger_scene(app: object, grab: Callable[[], None]) -> None:
         me.identity.set_interface("127.0.0.1")
         me.port.setValue(0)
         me.targets.setText(" ".join(f"127.0.0.1:{port}" for port in ports))
+        me.bridge.started.connect(start_taro)
         me.start()
-        QTimer.singleShot(700, talk)
+        _when(everyone_listed, talk)
+
+    def everyone_listed() -> bool:
+        return me.roster.rowCount() == len(PEERS) and all(p.roster.rowCount() for p in peers)
+
+    def start_taro(address: str) -> None:
+        me.bridge.started.disconnect(start_taro)
+        peers[-1].targets.setText(address)  # he announces to me, so I hear him sign off
+        peers[-1].start()
 
     def talk() -> None:
-        bob, carol, _taro = peers
-        my_key = bob.roster.peer_at(0).key  # type: ignore[union-attr]
-        bob.select_peer(my_key)
-        bob.send("阿明，今晚的发布准备好了吗？🚀", False)
+        bob, carol, taro = peers
+        bob_key = _key_of(me, "鲍勃")
+        if bob_key is not None and me.history is not None:
+            _yesterday(me.history, str(bob_key), me.conversations.name(bob_key))
+        for panel, text in (
+            (bob, "早！今晚的发布准备好了吗？🚀"),
+            (bob, "测试报告：https://ci.example.test/builds/2026/release-7f3a9c1d2e4b5a6f"),
+            (carol, "Could you review the HTTP fix?"),
+            (taro, "お先に失礼します。明日また！"),
+        ):
+            mine = panel.roster.peer_at(0)
+            if mine is not None:
+                panel.select_peer(mine.key)
+                panel.send(text, False)
         carol.presence.set_absence("In a meeting until 3 pm")
-        carol.select_peer(carol.roster.peer_at(0).key)  # type: ignore[union-attr]
-        carol.send("Could you review the HTTP fix?", False)
-        QTimer.singleShot(500, answer)
+        QTimer.singleShot(400, lambda: taro.stop(leave=True))  # signs off: greyed, still listed
+        QTimer.singleShot(900, answer)
 
     def answer() -> None:
-        for row in range(me.roster.rowCount()):
-            peer = me.roster.peer_at(row)
-            if peer is not None and peer.nickname == "鲍勃":
-                me.select_peer(peer.key)
-                me.send("准备好了，测试都通过了。\n八点见！", False)
-        QTimer.singleShot(700, grab)
+        bob_key = _key_of(me, "鲍勃")
+        if bob_key is not None:
+            me.open_conversation(bob_key)
+            me.send("准备好了，测试都通过了。\n八点见！", False)
+        QTimer.singleShot(400, lambda: peers[0].send("太好了 👍", False))
+        QTimer.singleShot(1000, grab)
+
+
+def _when(condition: Callable[[], bool], then: Callable[[], None], tries: int = 100) -> None:
+    """Call ``then`` once ``condition()`` holds (checked every 100 ms), or after ``tries``."""
+    if condition() or tries <= 0:
+        then()
+    else:
+        QTimer.singleShot(100, lambda: _when(condition, then, tries - 1))
+
+
+def _peer(app: object, nickname: str, group: str) -> MessengerPanel:
+    """A peer node of the scene on the window's I/O thread, on 127.0.0.1 (not started)."""
+    panel = MessengerPanel(MessengerBridge(app.io), QUICK)  # type: ignore[attr-defined]
+    panel.nickname.setText(nickname)
+    panel.group.setText(group)
+    panel.identity.set_interface("127.0.0.1")
+    panel.port.setValue(0)
+    return panel
+
+
+def _key_of(panel: MessengerPanel, nickname: str) -> PeerKey | None:
+    for row in range(panel.roster.rowCount()):
+        peer = panel.roster.peer_at(row)
+        if peer is not None and peer.nickname == nickname:
+            return peer.key
+    return None
+
+
+def _yesterday(history: ChatHistory, peer: str, name: str) -> None:
+    """Yesterday's part of the conversation with ``peer``, as the history would hold it."""
+    day = _dt.datetime.now().replace(hour=17, minute=40, second=0) - _dt.timedelta(days=1)
+    lines = (
+        ("in", "阿明，明天的发布会你来主持吗？"),
+        ("out", "可以，我来准备演示。"),
+        ("out", "顺便把 HTTP 面板的截图也更新一下。"),
+        ("in", "好的，谢谢！"),
+    )
+    for n, (direction, text) in enumerate(lines):
+        when = day + _dt.timedelta(minutes=3 * n)
+        state = "received" if direction == "in" else "delivered"
+        history.add(peer, name, direction, text, False, state, int(when.timestamp() * 1e9))
 
 
 def stop_scene_peers(window: object) -> None:

@@ -103,6 +103,23 @@ class ChatHistory:
             ).fetchall()
         return [_from_row(row) for row in reversed(rows)]
 
+    def recent(self, limit: int = 30) -> list[ChatEntry]:
+        """The last message of each of the ``limit`` latest conversations, newest first."""
+        with transaction(self._conn, "read the recent conversations"):
+            rows = self._conn.execute(
+                f"SELECT {', '.join('m.' + c for c in _COLUMNS.split(', '))} FROM chat_messages m"
+                " JOIN (SELECT peer, MAX(t_ns) AS last FROM chat_messages GROUP BY peer) latest"
+                " ON m.peer = latest.peer AND m.t_ns = latest.last"
+                " ORDER BY m.t_ns DESC, m.id DESC",
+            ).fetchall()
+        entries: dict[str, ChatEntry] = {}
+        for row in rows:  # two messages of one peer at the same instant: the later row
+            entry = _from_row(row)
+            entries.setdefault(entry.peer, entry)
+            if len(entries) == limit:
+                break
+        return list(entries.values())
+
     def search(self, text: str, limit: int = 200) -> list[ChatEntry]:
         """The newest ``limit`` messages containing ``text`` (ignoring ASCII case), newest first."""
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

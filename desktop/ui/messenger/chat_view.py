@@ -1,187 +1,32 @@
-"""One conversation: a bounded message list (model/view) and the input that sends to it."""
+"""One conversation: the bounded message list (model/view, painted as bubbles) and its input."""
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
-from collections import deque
-from dataclasses import dataclass, field
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["ChatEntry", "ChatModel", "ChatView", "Delivery", "MessageInput"]
+from desktop.ui.messenger.chat_delegate import ChatDelegate
+from desktop.ui.messenger.chat_model import (
+    MAX_MESSAGES,
+    ChatEntry,
+    ChatModel,
+    Delivery,
+    find_links,
+)
 
-_Index = QModelIndex | QPersistentModelIndex
-
-# A conversation's scrollback in memory: plenty to read back through, small enough that a chatty
-# peer cannot grow the GUI's memory without bound (history on disk is a later feature).
-MAX_MESSAGES = 2000
-
-
-class Delivery(enum.Enum):
-    """Where an outgoing message stands (received messages are RECEIVED)."""
-
-    SENDING = "sending"
-    DELIVERED = "delivered"
-    READ = "read"
-    FAILED = "failed"
-    RECEIVED = "received"
-    SENT = "sent"  # a broadcast: sent, and nobody acknowledges it
-
-
-@dataclass(slots=True)
-class ChatEntry:
-    """One message of a conversation (mutable: its delivery state changes).
-
-    Attributes:
-        outgoing: we sent it.
-        sender: the name shown before the text.
-        text: the message.
-        when: when it was sent or received.
-        sealed: a sealed message (read receipt on opening).
-        state: delivery state.
-        reason: why it was not delivered (FAILED).
-        token: the panel's number for an outgoing message before the node gives it an id.
-        message_id: the node's id of an outgoing message.
-        packet_no: the sender's packet number of a received message (for ``mark_read``).
-        opened: a received sealed message was opened.
-    """
-
-    outgoing: bool
-    sender: str
-    text: str
-    when: _dt.datetime = field(default_factory=_dt.datetime.now)
-    sealed: bool = False
-    state: Delivery = Delivery.RECEIVED
-    reason: str = ""
-    token: int = 0
-    message_id: int | None = None
-    packet_no: int = 0
-    opened: bool = False
-
-
-class ChatModel(QAbstractListModel):
-    """The messages of one conversation, oldest first, at most ``capacity``.
-
-    ``Qt.UserRole`` gives the ``ChatEntry``.
-    """
-
-    EntryRole = Qt.ItemDataRole.UserRole
-
-    def __init__(self, capacity: int = MAX_MESSAGES) -> None:
-        super().__init__()
-        self._entries: deque[ChatEntry] = deque()
-        self._capacity = capacity
-
-    def append(self, entry: ChatEntry) -> None:
-        """Add a message, dropping the oldest past the capacity."""
-        if len(self._entries) >= self._capacity:
-            self.beginRemoveRows(QModelIndex(), 0, 0)
-            self._entries.popleft()
-            self.endRemoveRows()
-        row = len(self._entries)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._entries.append(entry)
-        self.endInsertRows()
-
-    def entry(self, row: int) -> ChatEntry | None:
-        """The message on ``row``."""
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def find(self, message_id: int) -> ChatEntry | None:
-        """The outgoing message with ``message_id``."""
-        for entry in self._entries:
-            if entry.outgoing and entry.message_id == message_id:
-                return entry
-        return None
-
-    def set_id(self, token: int, message_id: int) -> None:
-        """The node accepted the message sent as ``token``."""
-        for entry in self._entries:
-            if entry.outgoing and entry.token == token and entry.message_id is None:
-                entry.message_id = message_id
-                return
-
-    def set_state(
-        self, state: Delivery, reason: str = "", *, message_id: int | None, token: int = 0
-    ) -> bool:
-        """Change an outgoing message's state (by id, or by token); False if it is not here."""
-        for row, entry in enumerate(self._entries):
-            if not entry.outgoing:
-                continue
-            if (message_id is not None and entry.message_id == message_id) or (
-                message_id is None and entry.token == token
-            ):
-                if entry.state is Delivery.READ and state is Delivery.DELIVERED:
-                    return True  # a late acknowledgement does not undo the read receipt
-                entry.state, entry.reason = state, reason
-                self.dataChanged.emit(self.index(row), self.index(row))
-                return True
-        return False
-
-    def set_opened(self, row: int) -> None:
-        """A received sealed message was opened."""
-        entry = self.entry(row)
-        if entry is not None:
-            entry.opened = True
-            self.dataChanged.emit(self.index(row), self.index(row))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        if role == self.EntryRole:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.reason or None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if entry.outgoing else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, entry: ChatEntry) -> str:
-        stamp = entry.when.strftime("%H:%M:%S")
-        text = entry.text
-        if entry.sealed and not entry.outgoing and not entry.opened:
-            text = self.tr("🔒 Sealed message: double-click to open")
-        elif entry.sealed:
-            text = f"🔒 {text}"
-        head = f"[{stamp}] {entry.sender}: {text}"
-        if not entry.outgoing:
-            return head
-        if entry.state is Delivery.SENDING:
-            return f"{head}  …"
-        if entry.state is Delivery.DELIVERED:
-            return f"{head}  ✓"
-        if entry.state is Delivery.READ:
-            return f"{head}  ✓✓ " + self.tr("read")
-        if entry.state is Delivery.SENT:
-            return f"{head}  ➜ {entry.reason}"
-        return f"{head}  ✗ " + self.tr("not delivered: {reason}").format(reason=entry.reason)
+__all__ = ["MAX_MESSAGES", "ChatEntry", "ChatModel", "ChatView", "Delivery", "MessageInput"]
 
 
 class MessageInput(QPlainTextEdit):
@@ -201,6 +46,22 @@ class MessageInput(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class MessageList(QListView):
+    """The list of messages; Copy (Ctrl+C) copies the message's text, not its one-line form.
+
+    Signals:
+        copy_requested(): the user pressed the Copy shortcut.
+    """
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ChatView(QWidget):
     """The conversation with one peer: title, messages, input, "sealed" and Send.
 
@@ -216,12 +77,33 @@ class ChatView(QWidget):
         super().__init__(parent)
         self._model: ChatModel | None = None
         self.title = QLabel(self.tr("Choose someone in the list to chat with."))
-        self.messages = QListView()
-        self.messages.setWordWrap(True)
+        self.messages = MessageList()
         self.messages.setUniformItemSizes(False)
+        self.messages.setResizeMode(QListView.ResizeMode.Adjust)  # heights follow the width
+        self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.messages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.delegate = ChatDelegate(self.messages)
+        self.messages.setItemDelegate(self.delegate)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.doubleClicked.connect(self._opened)
+        self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.messages.customContextMenuRequested.connect(self._menu)
+        self.copy_action = QAction(self.tr("Copy"), self.messages)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_current)
+        self.messages.addAction(self.copy_action)
+        self.messages.copy_requested.connect(self.copy_current)
+        # Where the view stays when rows are laid out again (a new message, a resize, the
+        # first layout after opening): at the bottom while the user is there, or at a row
+        # asked for (the "new messages" marker, a history result) until the user scrolls.
+        self._stick = True
+        self._target: tuple[int, QAbstractItemView.ScrollHint] | None = None
+        bar = self.messages.verticalScrollBar()
+        bar.rangeChanged.connect(self._relaid)
+        bar.valueChanged.connect(self._scrolled)
+        bar.actionTriggered.connect(self._user_scrolled)
         self.input = MessageInput()
         self.input.setPlaceholderText(self.tr("Message (Enter sends, Shift+Enter: new line)"))
         self.input.setMaximumHeight(90)
@@ -245,14 +127,16 @@ class ChatView(QWidget):
 
     def set_conversation(self, model: ChatModel | None, title: str) -> None:
         """Show ``model`` (None: nobody chosen)."""
-        if self._model is not None:
-            self._model.rowsInserted.disconnect(self.messages.scrollToBottom)
         self._model = model
+        self._target, self._stick = None, True
         self.messages.setModel(model)
         if model is not None:
             self.title.setText(title)
-            self.messages.scrollToBottom()
-            model.rowsInserted.connect(self.messages.scrollToBottom)
+            marker = model.marker_row
+            if marker is not None:
+                self._aim(marker, QAbstractItemView.ScrollHint.PositionAtTop)
+            else:
+                self.messages.scrollToBottom()
         else:
             self.title.setText(self.tr("Choose someone in the list to chat with."))
         enabled = model is not None
@@ -260,15 +144,68 @@ class ChatView(QWidget):
         self.send_button.setEnabled(enabled)
         self.sealed.setEnabled(enabled)
 
+    def scroll_to(self, row: int) -> None:
+        """Show and select the message on ``row`` (from a history search result)."""
+        if self._model is None or self._model.entry(row) is None:
+            return
+        self._aim(row, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.messages.setCurrentIndex(self._model.index(row))
+
     def submit(self) -> None:
         """Send what was typed (nothing for blank input)."""
         text = self.input.toPlainText()
         if not text.strip() or not self.input.isEnabled():
             return
         self.input.clear()
+        self._target, self._stick = None, True  # what we send is shown
         self.send_requested.emit(text, self.sealed.isChecked())
+
+    def _aim(self, row: int, hint: QAbstractItemView.ScrollHint) -> None:
+        self._target, self._stick = (row, hint), False
+        self._relaid()
+
+    def _relaid(self, *_range: int) -> None:
+        if self._model is None:
+            return
+        if self._target is not None:
+            row, hint = self._target
+            self.messages.scrollTo(self._model.index(row), hint)
+        elif self._stick:
+            self.messages.scrollToBottom()
+
+    def _scrolled(self, value: int) -> None:
+        if self._target is None:
+            self._stick = value >= self.messages.verticalScrollBar().maximum() - 2
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._target = None
+
+    def copy_current(self) -> None:
+        """Put the text of the selected message on the clipboard."""
+        entry = self.messages.currentIndex().data(ChatModel.EntryRole)
+        if isinstance(entry, ChatEntry) and (entry.opened or not entry.sealed or entry.outgoing):
+            QGuiApplication.clipboard().setText(entry.text)
 
     def _opened(self, index: QModelIndex) -> None:
         entry = index.data(ChatModel.EntryRole)
-        if isinstance(entry, ChatEntry) and entry.sealed and not entry.outgoing:
+        if not isinstance(entry, ChatEntry):
+            return
+        if entry.sealed and not entry.outgoing and not entry.opened:
             self.open_requested.emit(index.row())
+            return
+        links = find_links(str(index.data(ChatModel.BodyRole)))
+        if links:  # a message with a link: double-click opens it
+            QDesktopServices.openUrl(QUrl(links[0][2]))
+
+    def _menu(self, where: QPoint) -> None:
+        index = self.messages.indexAt(where)
+        if not index.isValid():
+            return
+        self.messages.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        for _start, _length, url in find_links(str(index.data(ChatModel.BodyRole)))[:5]:
+            menu.addAction(self.tr("Open {link}").format(link=url[:60])).setData(url)
+        chosen = menu.exec(self.messages.viewport().mapToGlobal(where))
+        if chosen is not None and chosen.data():
+            QDesktopServices.openUrl(QUrl(str(chosen.data())))

@@ -2,7 +2,8 @@
 
 The panel says what happened (a message sent, received, acknowledged...); this keeps each
 conversation's model, writes every message to the history as it happens, follows outgoing
-messages from the panel's token to the node's id, and counts unread messages per peer.
+messages from the panel's token to the node's id, counts unread messages per peer, and keeps
+the list of recent conversations (``listing``) that outlives the peers' presence on the LAN.
 """
 
 from __future__ import annotations
@@ -15,16 +16,34 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.errors import StoreError
-from desktop.core.ipmsg.events import MessageReceived, PeerKey
+from desktop.core.ipmsg.events import MessageReceived, PeerKey, format_address
 from desktop.core.store.chat_history import ChatHistory
-from desktop.ui.messenger.chat_view import MAX_MESSAGES, ChatEntry, ChatModel, Delivery
+from desktop.ui.messenger.chat_model import MAX_MESSAGES, ChatEntry, ChatModel, Delivery
+from desktop.ui.messenger.conversation_list import ConversationListModel
 
-__all__ = ["BROADCAST", "Conversations"]
+__all__ = ["BROADCAST", "Conversations", "parse_key"]
 
 log = logging.getLogger("ui")
 
 # The "Broadcast" conversation: messages sent to everyone, and broadcasts received.
 BROADCAST = PeerKey(("", 0), "", "broadcast")  # no address: a key, never a destination
+
+
+def _without_address(label: str, key: PeerKey) -> str:
+    suffix = f" ({format_address(key.address)})"
+    return label[: -len(suffix)] if label.endswith(suffix) else label
+
+
+def parse_key(text: str) -> PeerKey | None:
+    """The ``PeerKey`` whose ``str()`` is ``text`` (as the history stores it), or None."""
+    names, _, address = text.rpartition(" ") if " " in text else ("", "", text)
+    host_part, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return None
+    user, at, host = names.rpartition("@")
+    if names and not at:
+        return None
+    return PeerKey((host_part, int(port)), user, host)
 
 
 class Conversations(QObject):
@@ -33,6 +52,7 @@ class Conversations(QObject):
     Args:
         history: where every message is written; None keeps them in memory only.
         me: gives the name shown on our own messages (it may change between messages).
+        online: says whether a peer is on the network now (for the list of conversations).
 
     Signals:
         unread_changed(int): the total of unread messages changed.
@@ -42,10 +62,17 @@ class Conversations(QObject):
     unread_changed = Signal(int)
     history_failed = Signal(str)
 
-    def __init__(self, history: ChatHistory | None, me: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        history: ChatHistory | None,
+        me: Callable[[], str],
+        online: Callable[[PeerKey], bool] = lambda _key: True,
+    ) -> None:
         super().__init__()
         self.history = history
         self._me = me
+        self._online = online
+        self.listing = ConversationListModel()
         self._chats: dict[PeerKey, ChatModel] = {}
         self.names: dict[PeerKey, str] = {}
         self._unread: dict[PeerKey, int] = {}
@@ -73,11 +100,53 @@ class Conversations(QObject):
         """A conversation with ``key`` is open in memory."""
         return key in self._chats
 
+    def key_of(self, text: str) -> PeerKey | None:
+        """The conversation whose key reads ``text`` (a history row's peer)."""
+        for key in self._chats:
+            if str(key) == text:
+                return key
+        return parse_key(text)
+
+    def online(self, key: PeerKey) -> bool:
+        """``key`` is on the network now (the Broadcast conversation always is)."""
+        return key == BROADCAST or self._online(key)
+
+    def restore_recent(self, limit: int = 30) -> None:
+        """List the latest conversations of the history (at start: nobody is online yet)."""
+        if self.history is None:
+            return
+        try:
+            recent = self.history.recent(limit)
+        except StoreError as error:
+            self._failed(error)
+            return
+        for stored in reversed(recent):  # the newest ends on top
+            key = parse_key(stored.peer)
+            if key is None or self.listing.row_of(key) is not None:
+                continue
+            name = self.tr("Broadcast") if key == BROADCAST else stored.peer_name
+            self.names.setdefault(key, name)
+            when = _dt.datetime.fromtimestamp(stored.t_ns / 1e9)
+            preview = self.tr("Sealed message") if stored.sealed else stored.text
+            short = _without_address(name, key)
+            self.listing.touch(key, short, when, preview, key == BROADCAST)
+
+    def close(self, key: PeerKey) -> None:
+        """Stop listing ``key``'s conversation and free its messages (the history keeps them)."""
+        self.listing.remove(key)
+        self._chats.pop(key, None)
+        if self._unread.pop(key, 0):
+            self.unread_changed.emit(self.total_unread)
+
     def name(self, key: PeerKey) -> str:
         """The name a conversation is shown under."""
         if key == BROADCAST:
             return self.tr("Broadcast")
         return self.names.get(key, str(key))
+
+    def short_name(self, key: PeerKey) -> str:
+        """The name without the address that ``name()`` carries: ``鲍勃``."""
+        return _without_address(self.name(key), key)
 
     # -- unread -----------------------------------------------------------------------------------
     def unread(self, key: PeerKey) -> int:
@@ -90,11 +159,27 @@ class Conversations(QObject):
         return sum(self._unread.values())
 
     def seen(self, key: PeerKey) -> bool:
-        """The user looked at ``key``'s conversation; True if it had unread messages."""
-        if self._unread.pop(key, 0):
-            self.unread_changed.emit(self.total_unread)
-            return True
-        return False
+        """The user looked at ``key``'s conversation; True if it had unread messages.
+
+        The "new messages" marker goes above the first of them.
+        """
+        unread = self._unread.pop(key, 0)
+        if not unread:
+            return False
+        model = self._chats.get(key)
+        if model is not None:
+            model.mark_unread(unread)
+        self.listing.set_unread(key, 0)
+        self.unread_changed.emit(self.total_unread)
+        return True
+
+    def opened(self, key: PeerKey) -> ChatModel:
+        """The user opens ``key``'s conversation: its model, marked where the unread begin."""
+        model = self.model(key)
+        if not self._unread.get(key):
+            model.set_marker(None)
+        self.seen(key)
+        return model
 
     # -- outgoing ---------------------------------------------------------------------------------
     def outgoing(self, key: PeerKey, text: str, sealed: bool) -> int:
@@ -108,8 +193,10 @@ class Conversations(QObject):
             key, name=self.name(key), direction="out", text=text, sealed=sealed,
             state=Delivery.SENDING,
         )  # fmt: skip
+        entry.history_id = row_id
         if row_id is not None:
             self._row_by_token[token] = row_id
+        self.listing.touch(key, self.short_name(key), entry.when, text, self.online(key))
         return token
 
     @Slot(int, int)
@@ -180,30 +267,33 @@ class Conversations(QObject):
         ``attended``: the user is looking at that conversation now (not counted unread).
         """
         key = BROADCAST if message.broadcast else message.peer.key
-        self.names.setdefault(message.peer.key, message.peer.label)
+        self.names[message.peer.key] = message.peer.label
         model = self.model(key)  # loads the history before this message is stored
-        self._record(
+        row_id = self._record(
             key, name=message.peer.label, direction="in", text=text, sealed=message.sealed,
             state=Delivery.RECEIVED, message_key=str(message.packet_no),
         )  # fmt: skip
-        model.append(
-            ChatEntry(
-                False,
-                message.peer.name,
-                text,
-                sealed=message.sealed,
-                packet_no=message.packet_no,
-            )
+        entry = ChatEntry(
+            False,
+            message.peer.name,
+            text,
+            sealed=message.sealed,
+            packet_no=message.packet_no,
+            history_id=row_id,
         )
+        model.append(entry)
+        preview = self.tr("Sealed message") if message.sealed else text
+        self.listing.touch(key, self.short_name(key), entry.when, preview, self.online(key))
         if not attended:
             self._unread[key] = self._unread.get(key, 0) + 1
+            self.listing.set_unread(key, self._unread[key])
             self.unread_changed.emit(self.total_unread)
         return key
 
     def note(self, key: PeerKey, text: str) -> None:
         """A line from nobody (a peer left...) in ``key``'s conversation, if it is open."""
         if key in self._chats:
-            self._chats[key].append(ChatEntry(False, "—", text))
+            self._chats[key].append(ChatEntry(False, "—", text, note=True))
 
     # -- history ----------------------------------------------------------------------------------
     def _load_history(self, key: PeerKey, model: ChatModel) -> None:
@@ -217,6 +307,8 @@ class Conversations(QObject):
         me = self._me()
         for item in stored:
             outgoing = item.direction == "out"
+            if not outgoing:
+                self.names.setdefault(key, item.peer_name)
             try:
                 state = Delivery(item.state)
             except ValueError:
@@ -224,13 +316,14 @@ class Conversations(QObject):
             model.append(
                 ChatEntry(
                     outgoing,
-                    me if outgoing else item.peer_name,
+                    me if outgoing else _without_address(item.peer_name, key),
                     item.text,
                     when=_dt.datetime.fromtimestamp(item.t_ns / 1e9),
                     sealed=item.sealed,
                     state=state,
                     reason=item.reason or "",
                     opened=True,  # its read receipt belongs to an earlier session
+                    history_id=item.id,
                 )
             )
 

@@ -15,7 +15,7 @@ from desktop.ui.messages import Level
 from desktop.ui.messenger.chat_view import ChatModel, ChatView
 from desktop.ui.messenger.control_bar import REACH, ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
-from desktop.ui.messenger.history_search import history_lines
+from desktop.ui.messenger.history_search import history_hits
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
 from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.messenger.peer_menu import encoding_menu
@@ -88,12 +88,18 @@ class MessengerPanel(QWidget):
         self.refresh_button.clicked.connect(self.bridge.refresh)
         self.controls.port_chosen.connect(self._use_port)
 
-        self.conversations = Conversations(history, self._my_name)
+        self.roster_pane = RosterPane(history is not None)
+        self.search, self.roster = self.roster_pane.search, self.roster_pane.roster
+        self.conversations = Conversations(history, self._my_name, self._is_online)
         self.conversations.unread_changed.connect(self.unread_changed)
         self.conversations.unread_changed.connect(self._count_broadcasts)
         self.conversations.history_failed.connect(self._history_failed)
-        self.roster_pane = RosterPane(history is not None)
-        self.search, self.roster = self.roster_pane.search, self.roster_pane.roster
+        self.conversation_list = self.roster_pane.conversation_list
+        self.conversation_list.setModel(self.conversations.listing)
+        self.conversation_list.open_requested.connect(self.open_conversation)
+        self.conversation_list.close_requested.connect(self.close_conversation)
+        self.roster_pane.result_opened.connect(self.open_history_result)
+        self.conversations.restore_recent()
         self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
         self.search_history_button = self.roster_pane.search_history_button
         self.search_history_button.clicked.connect(self.search_history)
@@ -116,8 +122,9 @@ class MessengerPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.roster_pane)
         splitter.addWidget(self.chat)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the conversation is the larger part
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity)
         layout.addWidget(self.controls)
@@ -246,14 +253,41 @@ class MessengerPanel(QWidget):
     def search_history(self) -> list[str]:
         """List the stored messages containing the search box's text; returns the lines shown."""
         text = self.search.text().strip()
-        lines: list[str] = []
+        hits = []
         if self.history is not None and text:
             try:
-                lines = history_lines(self.history, text)
+                hits = history_hits(self.history, text)
             except StoreError as error:
                 self._history_failed(error)
-        self.roster_pane.show_results(lines)
-        return lines
+        self.roster_pane.show_results(hits)
+        return [hit.line for hit in hits]
+
+    def open_conversation(self, key: PeerKey) -> None:
+        """Show ``key``'s conversation, whether the peer is online or has left."""
+        if key != BROADCAST and self.roster.row_of(key) is not None and self.select_peer(key):
+            return  # the roster's selection shows it
+        self.table.clearSelection()  # a message typed here goes to this peer alone
+        self._show(key)
+
+    def close_conversation(self, key: PeerKey) -> None:
+        """Stop listing ``key``'s conversation (its history is kept)."""
+        if key == self._current:
+            self.table.clearSelection()
+            self._current = None
+            self.chat.set_conversation(None, "")
+        self.conversations.close(key)
+        self.roster.clear_unread(key)
+
+    @Slot(str, int)
+    def open_history_result(self, peer: str, history_id: int) -> None:
+        """Open the conversation of a history search result, at that message."""
+        key = self.conversations.key_of(peer)
+        if key is None:
+            return
+        self.open_conversation(key)
+        row = self.conversation(key).row_of_history(history_id)
+        if row is not None:
+            self.chat.scroll_to(row)
 
     @Slot(str, bool)
     def send(self, text: str, sealed: bool) -> None:
@@ -304,19 +338,26 @@ class MessengerPanel(QWidget):
         self.status.setText(self.tr("Stopped"))
         self.messages.clear(REACH)  # no longer true: nothing is announced
         self.roster.clear()
+        self.conversations.listing.set_all_offline()
+        if self._current is not None:
+            self.chat.title.setText(self._title())
 
     @Slot(object)
     def _peer_seen(self, peer: Peer) -> None:
         self.conversations.names[peer.key] = peer.label
         self.roster.upsert(peer)
+        self.conversations.listing.set_online(peer.key, True, peer.name)
         if peer.key == self._current:
             self.chat.title.setText(self._title())
 
     @Slot(object, str)
     def _peer_left(self, peer: Peer, reason: str) -> None:
-        self.roster.remove(peer.key)
+        self.roster.remove(peer.key, keep_unread=True)
+        self.conversations.listing.set_online(peer.key, False)
         line = self.tr("{name} left: {reason}").format(name=peer.name, reason=reason)
         self.conversations.note(peer.key, line)
+        if peer.key == self._current:
+            self.chat.title.setText(self._title())
 
     @Slot(object)
     def _message_received(self, message: MessageReceived) -> None:
@@ -387,9 +428,10 @@ class MessengerPanel(QWidget):
 
     def _show(self, key: PeerKey) -> None:
         self._current = key
-        self.conversations.seen(key)
+        model = self.conversations.opened(key)
         self.roster.clear_unread(key)
-        self.chat.set_conversation(self.conversation(key), self._title())
+        self.chat.set_conversation(model, self._title())
+        self.conversation_list.select_key(key)
         self.chat.sealed.setEnabled(key != BROADCAST)
         self.chat.input.setFocus()
 
@@ -400,7 +442,12 @@ class MessengerPanel(QWidget):
             return self.tr("To {n} people: {names}").format(n=len(keys), names=names)
         if self._current == BROADCAST:
             return self.tr("Broadcast: to everyone in the list, without acknowledgement")
-        return self.conversations.name(self._current) if self._current else ""
+        if self._current is None:
+            return ""
+        name = self.conversations.name(self._current)
+        if self.conversations.online(self._current):
+            return name
+        return self.tr("{name} (offline: messages cannot be delivered)").format(name=name)
 
     def _peer_menu(self, peer: Peer, where: QPoint) -> None:
         menu = encoding_menu(self.table, self.encoding_of(peer.address))
@@ -434,6 +481,9 @@ class MessengerPanel(QWidget):
     def _use_port(self, port: int) -> None:
         self.port.setValue(port)
         self.start()
+
+    def _is_online(self, key: PeerKey) -> bool:
+        return self.roster.row_of(key) is not None
 
     def _my_name(self) -> str:
         return self.nickname.text().strip() or self.identity.user

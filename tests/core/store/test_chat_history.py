@@ -85,6 +85,21 @@ def test_search_ignores_case_and_escapes_wildcards(history: ChatHistory) -> None
     assert history.search("absent") == []
 
 
+def test_recent_gives_each_conversation_once_newest_first(history: ChatHistory) -> None:
+    assert history.recent() == []
+    history.add("a", "A", "in", "a1", False, "received", 10)
+    history.add("b", "B", "out", "b1", False, "delivered", 20)
+    history.add("a", "A", "in", "a2", False, "received", 30)
+    history.add("c", "C", "in", "c1", False, "received", 40)
+    history.add("c", "C", "in", "c2 same instant", False, "received", 40)
+    assert [(e.peer, e.text) for e in history.recent()] == [
+        ("c", "c2 same instant"),
+        ("a", "a2"),
+        ("b", "b1"),
+    ]
+    assert [e.peer for e in history.recent(limit=2)] == ["c", "a"]
+
+
 def test_a_bad_direction_is_refused(history: ChatHistory) -> None:
     with pytest.raises(StoreError):
         history.add("p", "P", "sideways", "x", False, "received", 1)
