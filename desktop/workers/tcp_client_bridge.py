@@ -11,12 +11,7 @@ from PySide6.QtCore import Signal
 from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.net.file_send import send_file
 from desktop.core.net.tcp_client import TcpClient
-from desktop.core.net.tls import (
-    TlsClientOptions,
-    client_context,
-    server_hostname,
-    session_info,
-)
+from desktop.core.net.tls import TlsClientOptions
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
@@ -47,7 +42,9 @@ class TcpClientBridge(SessionBridge):
         connect_failed(str): why connecting failed (the session is idle again).
         closed(str): why the connection ended (the session is idle unless reconnecting).
         reconnecting(str): a sentence: what happened and when the next attempt is.
-        tls_established(TlsSessionInfo): version, cipher and the peer's certificates.
+        tls_established(TlsSessionInfo): version, cipher, every certificate the server sent and
+            the verification outcome (also when a required verification failed: then
+            ``connect_failed`` follows).
         file_progress(FileProgress): a file being sent.
     """
 
@@ -109,6 +106,9 @@ class TcpClientBridge(SessionBridge):
                 try:
                     await self._connect(client, options)
                 except SocketDeskError as error:
+                    session = getattr(error, "session", None)  # a certificate that failed
+                    if session is not None:
+                        self.tls_established.emit(session)
                     if not options.reconnect:
                         self.connect_failed.emit(str(error))
                         return
@@ -117,8 +117,8 @@ class TcpClientBridge(SessionBridge):
                     delay = min(delay * 2, _RECONNECT_MAX_S)
                     continue
                 delay = _RECONNECT_FIRST_S
-                if client.tls_object is not None:
-                    self.tls_established.emit(session_info(client.tls_object))
+                if client.tls_info is not None:
+                    self.tls_established.emit(client.tls_info)
                 await client.wait_closed()
                 if not options.reconnect:
                     return
@@ -136,20 +136,13 @@ class TcpClientBridge(SessionBridge):
             self._task = None
 
     async def _connect(self, client: TcpClient, options: ClientOptions) -> None:
-        context = client_context(options.tls) if options.tls else None
         local = (
             (options.local_host, options.local_port)
             if options.local_host or options.local_port
             else None
         )
-        hostname = server_hostname(options.host, options.tls) if options.tls else None
         await client.connect(
-            options.host,
-            options.port,
-            timeout=options.timeout,
-            local_addr=local,
-            ssl_context=context,
-            server_hostname=hostname,
+            options.host, options.port, timeout=options.timeout, local_addr=local, tls=options.tls
         )
 
     def _send_bytes(self, data: bytes) -> None:

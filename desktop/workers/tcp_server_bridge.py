@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
-from desktop.core.net.tls import TlsServerOptions, server_context
+from desktop.core.net.tls import TlsServerOptions, with_cache_dir
 from desktop.core.paths import data_dir
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
@@ -93,15 +93,15 @@ class TcpServerBridge(SessionBridge):
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
         try:
-            context = server_context(options.tls, data_dir()) if options.tls else None
-            addresses = await server.start(options.host, options.port, context)
+            tls = with_cache_dir(options.tls, data_dir()) if options.tls else None
+            addresses = await server.start(options.host, options.port, tls)
         except SocketDeskError as error:
             self._server = None
             self.start_failed.emit(str(error))
             return
         self.started.emit(addresses)
         for address in addresses:
-            self._info(address, f"Listening on {address}" + (" with TLS" if context else ""))
+            self._info(address, f"Listening on {address}" + (" with TLS" if tls else ""))
 
     def _stop(self) -> None:
         server, self._server = self._server, None

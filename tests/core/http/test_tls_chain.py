@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from OpenSSL import SSL
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
-from desktop.core.http.tls_transport import TlsPipe
+from desktop.core.net.tls_pipe import TlsPipe
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.tls import TlsClientOptions
 from desktop.core.net.tls_chain import HandshakeRecorder, openssl_client_context
