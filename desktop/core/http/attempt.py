@@ -38,6 +38,7 @@ class Attempt:
         notes: facts worth a glance that are not errors.
         reused: the connection was passed in.
         keep: the connection can carry another exchange.
+        failure: the typed error when connecting failed (the same as the TCP client's).
         rejected_tls: the session of a handshake whose certificates failed a required check
             (the connection was closed before any request byte).
     """
@@ -54,6 +55,7 @@ class Attempt:
         self.reused = False
         self.keep = False
         self.rejected_tls: TlsSessionInfo | None = None
+        self.failure: SocketDeskError | None = None  # the typed error of a failed connect
         self._done: asyncio.Future[None] | None = None
         if len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append("HEAD is pipelined with other methods: responses are read as HEAD's.")
@@ -94,6 +96,7 @@ class Attempt:
             )
         except SocketDeskError as error:
             self.error = str(error)
+            self.failure = error
             self.rejected_tls = getattr(error, "session", None)
 
     def begin(self, progress: Progress | None) -> bool:

@@ -84,6 +84,10 @@ async def connect(
         UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
     """
     loop = asyncio.get_running_loop()
+    if tls is not None:
+        from desktop.core.net.tls_client import client_context, shake_hands  # noqa: PLC0415
+
+        client_context(tls)  # bad CA/certificate/key files are told before connecting
     try:
         async with asyncio.timeout(timeout):
             sock = await connect_socket(host, port, local_addr=local_addr, marks=marks)
@@ -91,8 +95,6 @@ async def connect(
                 if tls is None:
                     _, protocol = await loop.create_connection(factory, sock=sock)
                     return Connected(protocol, None)
-                from desktop.core.net.tls_client import shake_hands  # noqa: PLC0415 (lazy TLS)
-
                 pipe, info = await shake_hands(sock, host, tls, on_error=on_tls_error)
             except BaseException:
                 sock.close()
