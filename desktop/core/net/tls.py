@@ -26,6 +26,7 @@ from desktop.core.net.tls_errors import (
     plain_reason,
     sentence_for_reason,
 )
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 if TYPE_CHECKING:
     from desktop.core.net.certs import CertificateInfo
@@ -127,9 +128,8 @@ class TlsSessionInfo:
         version: e.g. ``"TLSv1.3"``.
         cipher: the cipher suite's OpenSSL name, e.g. ``"TLS_AES_256_GCM_SHA384"``.
         alpn: the protocol chosen by ALPN, if any.
-        peer_chain: the certificates the peer sent, leaf first; empty when it sent none. The
-            HTTP engine (pyOpenSSL) gives all of them; ``session_info`` (Python's ``ssl``)
-            gives only the leaf on Python < 3.13.
+        peer_chain: the certificates the peer sent, leaf first (all of them, verification on
+            or off); empty when it sent none.
         verified: the chain and the name were checked and are trusted (True), were checked
             and are not (False: ``verify_problems`` say why), or were not reported (None).
             Checked also when verification is off, so the user sees what would have failed.
@@ -151,16 +151,28 @@ class TlsSessionInfo:
     verified_chain: tuple[CertificateInfo, ...] = ()
 
     @property
-    def verify_summary(self) -> str:
-        """One sentence: the verification outcome."""
+    def outcome(self) -> Sentence:
+        """The verification outcome as a sentence (the problems in OpenSSL's words)."""
         if self.verified is None:
-            return "Verification: not reported."
+            return sentence(QT_TRANSLATE_NOOP("core", "Verification: not reported."))
         if self.verified:
-            return "Verification: the chain and the name are trusted."
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "Verification: the chain and the name are trusted.")
+            )
         problems = "; ".join(str(problem) for problem in self.verify_problems)
         if self.verification_required:
-            return f"Verification failed: {problems}."
-        return f"Verification is off; it would have failed: {problems}."
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "Verification failed: {problems}."), problems=problems
+            )
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "Verification is off; it would have failed: {problems}."),
+            problems=problems,
+        )
+
+    @property
+    def verify_summary(self) -> str:
+        """The verification outcome in English (``outcome`` for the UI)."""
+        return str(self.outcome)
 
 
 def with_cache_dir(options: TlsServerOptions, cache_dir: Path) -> TlsServerOptions:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.capture.pcapng import Endpoints
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.settings import Settings
+from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import CertificateDialog
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.session_panel import SessionPanel, split_address
@@ -211,10 +212,23 @@ class TcpClientPanel(SessionPanel):
 
     @Slot(object)
     def _on_tls(self, info: TlsSessionInfo) -> None:
+        """The session (also of a server whose certificate failed a required check): the
+        whole chain it sent is behind the Certificate… button, the outcome in the log."""
         self.tls_info = info
         self.cert_button.setEnabled(True)
-        leaf = info.peer_chain[0].subject if info.peer_chain else "?"
-        self.info(f"TLS {info.version}, {info.cipher}; certificate: {leaf}")
+        self.cert_button.setToolTip(say(info.outcome))
+        leaf = info.peer_chain[0].subject if info.peer_chain else "—"
+        self.info(
+            self.tr(
+                "TLS {version}, {cipher}: {count} certificates sent (leaf {leaf}). {outcome}"
+            ).format(
+                version=info.version,
+                cipher=info.cipher,
+                count=len(info.peer_chain),
+                leaf=leaf,
+                outcome=say(info.outcome),
+            )
+        )
 
     def _set_state(self, state: int, status: str = "") -> None:
         self.state = state
