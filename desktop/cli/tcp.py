@@ -26,7 +26,6 @@ from desktop.cli.tls_options import (
 from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.tcp_client import TcpClient
-from desktop.core.net.tls import client_context, server_hostname
 from desktop.core.session.session import SessionCore
 
 __all__ = ["add_commands"]
@@ -148,8 +147,7 @@ async def _connect(args: argparse.Namespace) -> int:
         args.host,
         args.port,
         timeout=args.wait,
-        ssl_context=client_context(tls) if tls else None,
-        server_hostname=server_hostname(args.host, tls) if tls else None,
+        tls=tls,
     )
     if args.recv_only:
         client.close_write()
@@ -188,7 +186,7 @@ def _pump_stdin(
         if not chunk:
             break
     try:
-        if client.tls_object is not None:
+        if client.tls_info is not None:
             asyncio.run_coroutine_threadsafe(_close_when_quiet(client), loop)
         else:
             loop.call_soon_threadsafe(client.close_write)

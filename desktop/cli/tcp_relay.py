@@ -17,10 +17,11 @@ import time
 from typing import Any
 
 from desktop.cli.arguments import listen_port, port, run_reporting
+from desktop.cli.tls_options import tls_session_lines
 from desktop.core.codec.visible import visible_text
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.relay import RelaySide, TcpRelay
-from desktop.core.net.tls import TlsClientOptions, client_context, server_hostname
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 
 __all__ = ["add_relay_command"]
 
@@ -75,6 +76,10 @@ class _TimelineSink:
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         self.say(f"pair {pair_id}: {client_peer} ⇄ {target_peer}")
 
+    def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        for line in tls_session_lines(session):
+            self.say(f"pair {pair_id} target TLS: {line}")
+
     def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
         self.say(f"pair {pair_id} from {client_peer}: {reason}", always=True)
 
@@ -103,10 +108,7 @@ def _run(args: argparse.Namespace) -> int:
 
 async def _relay(args: argparse.Namespace) -> int:
     """Relay until Ctrl+C or SIGTERM."""
-    tls, name = None, None
-    if args.target_tls:
-        options = TlsClientOptions(verify=not args.insecure)
-        tls, name = client_context(options), server_hostname(args.target_host, options)
+    tls = TlsClientOptions(verify=not args.insecure) if args.target_tls else None
     sink = _TimelineSink(args.verbose)
     relay = TcpRelay(
         sink,
@@ -114,7 +116,6 @@ async def _relay(args: argparse.Namespace) -> int:
         args.target_port,
         connect_timeout=args.wait,
         target_tls=tls,
-        target_server_hostname=name,
     )
     addresses = await relay.start(args.host, args.listen_port)
     print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)

@@ -14,7 +14,7 @@ from desktop.cli.stream_codec import InputConverter, OutputWriter
 from desktop.cli.tls_options import tls_server_from_args
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.tcp_server import ServerMode, TcpServer
-from desktop.core.net.tls import server_context
+from desktop.core.net.tls import with_cache_dir
 from desktop.core.paths import data_dir
 from desktop.core.session.session import SessionCore
 
@@ -72,8 +72,9 @@ async def serve(args: argparse.Namespace) -> int:
     mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
     server = TcpServer(sink, mode, max_clients=args.max_clients, totals=sink.session.totals)
     tls = tls_server_from_args(args)
-    context = server_context(tls, data_dir()) if tls else None
-    addresses = await server.start(args.host, args.port, context)
+    addresses = await server.start(
+        args.host, args.port, with_cache_dir(tls, data_dir()) if tls else None
+    )
     print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

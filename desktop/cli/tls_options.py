@@ -37,7 +37,11 @@ def add_tls_client_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ssl-trustfile", metavar="PEM", help="extra trusted CA certificates")
     group.add_argument("--ssl-cert", metavar="PEM", help="client certificate")
     group.add_argument("--ssl-key", metavar="PEM", help="client private key")
-    group.add_argument("--ssl-servername", metavar="NAME", help="SNI name instead of the host")
+    group.add_argument(
+        "--ssl-servername",
+        metavar="NAME",
+        help="name sent in SNI and checked instead of the host (an address is sent too)",
+    )
     group.add_argument("--ssl-alpn", metavar="LIST", help="ALPN protocols, comma-separated")
 
 
@@ -67,6 +71,7 @@ def tls_client_from_args(args: argparse.Namespace) -> TlsClientOptions | None:
         cert_file=args.ssl_cert,
         key_file=args.ssl_key,
         alpn=alpn,
+        sni_for_addresses=args.ssl_servername is not None and _is_address(args.ssl_servername),
     )
 
 

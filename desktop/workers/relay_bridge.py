@@ -12,13 +12,7 @@ from PySide6.QtCore import Signal
 from desktop.core.capture import Direction
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.relay import RelaySide, TcpRelay
-from desktop.core.net.tls import (
-    TlsClientOptions,
-    TlsServerOptions,
-    client_context,
-    server_context,
-    server_hostname,
-)
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
     idle_status,
@@ -71,11 +65,15 @@ class RelayBridge(SessionBridge):
         pair_opened(int, str, str): pair id, client address, target address.
         pair_failed(int, str, str): pair id, client address, why.
         pair_closed(int, str): pair id, why.
+        target_tls_established(int, TlsSessionInfo): pair id and the TLS session with the
+            target (the whole chain it sent, the verification outcome; also for a target
+            whose certificate failed a required check, before ``pair_failed``).
     """
 
     pair_opened = Signal(int, str, str)
     pair_failed = Signal(int, str, str)
     pair_closed = Signal(int, str)
+    target_tls_established = Signal(int, object)
 
     def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
         super().__init__(io)
@@ -103,22 +101,15 @@ class RelayBridge(SessionBridge):
 
     async def _listen(self, options: RelayOptions) -> None:
         try:
-            target_tls = client_context(options.target_tls) if options.target_tls else None
-            hostname = (
-                server_hostname(options.target_host, options.target_tls)
-                if options.target_tls
-                else None
-            )
             listen_tls = (
-                server_context(options.listen_tls, self._cert_dir) if options.listen_tls else None
+                with_cache_dir(options.listen_tls, self._cert_dir) if options.listen_tls else None
             )
             relay = TcpRelay(
                 self,
                 options.target_host,
                 options.target_port,
                 connect_timeout=options.timeout,
-                target_tls=target_tls,
-                target_server_hostname=hostname,
+                target_tls=options.target_tls,
                 target_totals=self.totals,
             )
             self._relay = relay
@@ -182,6 +173,9 @@ class RelayBridge(SessionBridge):
         self._labels[(pair_id, RelaySide.TARGET)] = from_target
         self._info(f"#{pair_id}", f"Pair {pair_id}: {client_peer} ⇄ {target_peer}")
         self.pair_opened.emit(pair_id, client_peer, target_peer)
+
+    def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        self.target_tls_established.emit(pair_id, session)
 
     def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
         self._info(f"#{pair_id}", f"Pair {pair_id} ({client_peer}): {reason}")

@@ -11,12 +11,7 @@ from PySide6.QtCore import Signal
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.file_send import send_file
 from desktop.core.net.tcp_client import TcpClient
-from desktop.core.net.tls import (
-    TlsClientOptions,
-    client_context,
-    server_hostname,
-    session_info,
-)
+from desktop.core.net.tls import TlsClientOptions
 from desktop.core.sentence import Sentence
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
@@ -55,7 +50,9 @@ class TcpClientBridge(SessionBridge):
 
     Signals (besides SessionBridge's):
         reconnecting(object): a ``Sentence``: what happened and when the next attempt is.
-        tls_established(TlsSessionInfo): version, cipher and the peer's certificates.
+        tls_established(TlsSessionInfo): version, cipher, every certificate the server sent and
+            the verification outcome (also when a required verification failed: then
+            ``start_failed`` follows).
         file_progress(FileProgress): a file being sent.
     """
 
@@ -107,9 +104,15 @@ class TcpClientBridge(SessionBridge):
             nonlocal client
             client = TcpClient(self, totals=self.totals)
             self._client = client
-            await self._connect(client, options)
-            if client.tls_object is not None:
-                self.tls_established.emit(session_info(client.tls_object))
+            try:
+                await self._connect(client, options)
+            except SocketDeskError as error:
+                session = getattr(error, "session", None)  # a certificate that failed
+                if session is not None:
+                    self.tls_established.emit(session)
+                raise
+            if client.tls_info is not None:
+                self.tls_established.emit(client.tls_info)
 
         async def wait_closed() -> None:
             assert client is not None
@@ -147,20 +150,13 @@ class TcpClientBridge(SessionBridge):
         self._set_status(waiting_status(reason) if reconnecting else status_of(Phase.IDLE, reason))
 
     async def _connect(self, client: TcpClient, options: ClientOptions) -> None:
-        context = client_context(options.tls) if options.tls else None
         local = (
             (options.local_host, options.local_port)
             if options.local_host or options.local_port
             else None
         )
-        hostname = server_hostname(options.host, options.tls) if options.tls else None
         await client.connect(
-            options.host,
-            options.port,
-            timeout=options.timeout,
-            local_addr=local,
-            ssl_context=context,
-            server_hostname=hostname,
+            options.host, options.port, timeout=options.timeout, local_addr=local, tls=options.tls
         )
 
     def _send_bytes(self, data: bytes) -> None:

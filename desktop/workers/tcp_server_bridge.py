@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
-from desktop.core.net.tls import TlsServerOptions, server_context
+from desktop.core.net.tls import TlsServerOptions, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
     idle_status,
@@ -93,17 +93,17 @@ class TcpServerBridge(SessionBridge):
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
         try:
-            context = server_context(options.tls, self._cert_dir) if options.tls else None
-            addresses = await server.start(options.host, options.port, context)
+            tls = with_cache_dir(options.tls, self._cert_dir) if options.tls else None
+            addresses = await server.start(options.host, options.port, tls)
         except SocketDeskError as error:
             self._server = None
             self.start_failed.emit(error)
             self._set_status(idle_status(listening=True))
             return
         self.started.emit(addresses)
-        self._set_status(listening_status(addresses, tls=context is not None))
+        self._set_status(listening_status(addresses, tls=tls is not None))
         for address in addresses:
-            self._info(address, f"Listening on {address}" + (" with TLS" if context else ""))
+            self._info(address, f"Listening on {address}" + (" with TLS" if tls else ""))
 
     def _stop(self) -> None:
         server, self._server = self._server, None

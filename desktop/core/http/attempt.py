@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop.core.errors import ConnectTimeout, NetError, SocketDeskError
+from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
@@ -19,19 +19,13 @@ from desktop.core.http.timings import Clock
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 
 if TYPE_CHECKING:
-    from OpenSSL import SSL
-
     from desktop.core.http.exchange import HttpTarget
 
 __all__ = ["Attempt", "Progress"]
 
 Progress = Callable[[int], None]
-_CONTEXTS: dict[TlsClientOptions, SSL.Context] = {}
 # The composer speaks HTTP/1.x only: offered in ALPN unless the options name protocols.
 DEFAULT_ALPN = ("http/1.1",)
-# Loading the system's CA certificates takes ~10 ms: contexts are kept per set of options. A
-# handful of targets is the normal case; past this many, the oldest is forgotten.
-_MAX_CONTEXTS = 16
 
 
 class Attempt:
@@ -44,6 +38,7 @@ class Attempt:
         notes: facts worth a glance that are not errors.
         reused: the connection was passed in.
         keep: the connection can carry another exchange.
+        failure: the typed error when connecting failed (the same as the TCP client's).
         rejected_tls: the session of a handshake whose certificates failed a required check
             (the connection was closed before any request byte).
     """
@@ -60,6 +55,7 @@ class Attempt:
         self.reused = False
         self.keep = False
         self.rejected_tls: TlsSessionInfo | None = None
+        self.failure: SocketDeskError | None = None  # the typed error of a failed connect
         self._done: asyncio.Future[None] | None = None
         if len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append("HEAD is pipelined with other methods: responses are read as HEAD's.")
@@ -88,20 +84,19 @@ class Attempt:
         if tls is not None and not tls.alpn:
             tls = dataclasses.replace(tls, alpn=DEFAULT_ALPN)
         try:
-            context = _context(tls) if tls is not None else None
-            self.clock = Clock()  # loading CA certificates is not part of the exchange
+            if tls is not None:
+                _context(tls)  # loading CA certificates is not part of the exchange
+            self.clock = Clock()
             self.connection = await open_connection(
                 target.host,
                 target.port,
                 self.clock,
                 tls=tls,
-                tls_context=context,
                 timeout=target.connect_timeout,
             )
-        except TimeoutError:
-            self.error = str(ConnectTimeout(target.host, target.port, target.connect_timeout))
         except SocketDeskError as error:
             self.error = str(error)
+            self.failure = error
             self.rejected_tls = getattr(error, "session", None)
 
     def begin(self, progress: Progress | None) -> bool:
@@ -203,16 +198,10 @@ class Attempt:
         return "The server closed the connection before the response was complete"
 
 
-def _context(options: TlsClientOptions) -> SSL.Context:
-    from desktop.core.net.tls_chain import openssl_client_context  # noqa: PLC0415 (see link)
+def _context(options: TlsClientOptions) -> None:
+    from desktop.core.net.tls_client import client_context  # noqa: PLC0415 (lazy TLS)
 
-    context = _CONTEXTS.get(options)
-    if context is None:
-        context = openssl_client_context(options)
-        if len(_CONTEXTS) >= _MAX_CONTEXTS:
-            del _CONTEXTS[next(iter(_CONTEXTS))]
-        _CONTEXTS[options] = context
-    return context
+    client_context(options)
 
 
 def _method(request: bytes) -> bytes:

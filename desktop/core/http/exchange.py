@@ -15,6 +15,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.errors import SocketDeskError
 from desktop.core.http.attempt import Attempt, Progress
 from desktop.core.http.link import Connection
 from desktop.core.http.message import ParsedResponse
@@ -68,6 +69,9 @@ class ExchangeResult:
         reused: the exchange ran on a connection passed in as ``reuse``.
         peer: the server's address, ``host:port``, once connected.
         notes: facts worth a glance that are not errors.
+        failure: the typed error when the connection could not be made (``UnknownHost``,
+            ``ConnectRefused``, ``ConnectTimeout``, ``TlsError``…: the one connect path's,
+            the same as the TCP client's and the relay's), else None.
     """
 
     raw_sent: bytes
@@ -79,6 +83,7 @@ class ExchangeResult:
     reused: bool = False
     peer: str = ""
     notes: list[str] = field(default_factory=list)
+    failure: SocketDeskError | None = None
 
     @property
     def responses(self) -> list[ParsedResponse]:
@@ -186,6 +191,7 @@ def _result(attempt: Attempt) -> ExchangeResult:
         timings=attempt.clock.timings(),
         tls_info=connection.tls_info if connection is not None else attempt.rejected_tls,
         error=attempt.error,
+        failure=attempt.failure,
         connection=connection if attempt.keep and attempt.error is None else None,
         reused=attempt.reused,
         peer=connection.peer if connection is not None else "",

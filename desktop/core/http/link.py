@@ -1,32 +1,25 @@
 """One client connection for HTTP exchanges: opened phase by phase (for timings), reusable.
 
-Name lookup, the TCP connect and the TLS handshake are separate steps so that each gets its own
-mark: the socket is connected with ``sock_connect`` and only then handed to asyncio, with TLS
-if asked for. Reads land in one buffer per connection and are fed to the current exchange's
-:class:`ResponseReader`; the exchange is told when its responses are complete, when the
-connection closes, and when it has been silent too long.
+Name lookup, the TCP connect and the TLS handshake are separate steps of the one connect path
+(``core/net/connect.py``), each marked on the exchange's clock. Reads land in one buffer per
+connection and are fed to the current exchange's :class:`ResponseReader`; the exchange is told
+when its responses are complete, when the connection closes, and when it has been silent too
+long.
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
-import ipaddress
-import socket
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from desktop.core.errors import ConnectError, ConnectRefused, TlsError
+from desktop.core.errors import TlsError
 from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
+from desktop.core.net.connect import connect
 from desktop.core.net.connection import StreamConnection
-from desktop.core.net.resolve import SockAddr, resolve
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
-
-if TYPE_CHECKING:
-    from OpenSSL import SSL
 
 __all__ = ["Connection", "final_responses", "open_connection"]
 
@@ -198,131 +191,36 @@ async def open_connection(
     clock: Clock,
     *,
     tls: TlsClientOptions | None = None,
-    tls_context: SSL.Context | None = None,
     timeout: float = 10.0,
 ) -> Connection:
     """Resolve, connect and (with ``tls``) shake hands, marking ``clock`` at each step.
 
-    TLS runs through pyOpenSSL (``tls_transport.TlsPipe``) so that the session carries every
-    certificate the server sent and the verification outcome, verify on or off.
-
-    Args:
-        tls: TLS options, or None for plain TCP.
-        tls_context: ``tls_chain.openssl_client_context(tls)``, made by the caller (it loads
-            the trusted roots, which is not part of the exchange's time).
+    The one connect path (``core/net/connect.py``): TLS runs through pyOpenSSL so that the
+    session carries every certificate the server sent and the verification outcome, verify on
+    or off.
 
     Raises:
         UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each;
             ``CertificateRejected`` (a ``TlsError``) carries the session when verification was
             on and failed.
-        TimeoutError: the steps together took longer than ``timeout``.
     """
-    loop = asyncio.get_running_loop()
-    async with asyncio.timeout(timeout):
-        addresses = _literal(host, port) or await resolve(host, port)
-        clock.namelookup = time.perf_counter_ns()
-        sock = await _connect(host, port, addresses)
-        clock.connect = time.perf_counter_ns()
-        connection = Connection()
-        if tls is None:
-            try:
-                await loop.create_connection(lambda: connection.stream, sock=sock)
-            except BaseException:
-                sock.close()
-                raise
-        else:
-            assert tls_context is not None
-            await _shake_hands(
-                connection, sock, host, options=tls, context=tls_context, clock=clock
-            )
+    connection = Connection()
+
+    def broken(error: TlsError) -> None:
+        connection.tls_failure = str(error)
+
+    made = await connect(
+        host,
+        port,
+        lambda: connection.stream,
+        timeout=timeout,
+        tls=tls,
+        marks=clock,
+        on_tls_error=broken,
+    )
+    connection._tls_info = made.tls
     transport = connection.stream.transport
     assert transport is not None
     # Writes are "done" only when the kernel has every byte: drain() then waits for that.
     transport.set_write_buffer_limits(high=0)
     return connection
-
-
-async def _shake_hands(
-    connection: Connection,
-    sock: socket.socket,
-    host: str,
-    *,
-    options: TlsClientOptions,
-    context: SSL.Context,
-    clock: Clock,
-) -> None:
-    """The TLS handshake on ``sock``; the stream goes to ``connection`` once it is trusted."""
-    # Imported here: pyOpenSSL and cryptography cost ~30 ms of a start-up that may never use TLS.
-    from OpenSSL import SSL  # noqa: PLC0415
-
-    from desktop.core.http.tls_transport import TlsPipe  # noqa: PLC0415
-    from desktop.core.net import tls_chain  # noqa: PLC0415
-
-    loop = asyncio.get_running_loop()
-    try:
-        tls = SSL.Connection(context, None)
-        tls.set_app_data(tls_chain.HandshakeRecorder())
-        sni = tls_chain.sni_name(host, options)  # TlsError for a name SNI cannot carry
-        if sni is not None:
-            tls.set_tlsext_host_name(sni)
-    except BaseException:
-        sock.close()
-        raise
-
-    def broken(error: SSL.Error) -> None:
-        connection.tls_failure = tls_chain.describe_openssl_error(error, options)
-
-    pipe = TlsPipe(tls, broken)
-    try:
-        try:
-            await loop.create_connection(lambda: pipe, sock=sock)
-            await pipe.handshake()
-        except (SSL.Error, OSError) as error:
-            raise TlsError(tls_chain.describe_openssl_error(error, options)) from None
-        clock.appconnect = time.perf_counter_ns()
-        info = tls_chain.inspect_session(tls, host, options)
-        if options.verify and not info.verified:
-            raise tls_chain.rejection(info)  # not one request byte for a server that failed
-    except BaseException:
-        pipe.abort()
-        sock.close()
-        raise
-    connection._tls_info = info
-    pipe.attach(connection.stream)
-
-
-def _literal(host: str, port: int) -> list[SockAddr]:
-    """An IP literal needs no lookup (curl does none either)."""
-    name = host.strip().strip("[]")
-    try:
-        address = ipaddress.ip_address(name)
-    except ValueError:
-        return []
-    if address.version == 6:
-        return [(socket.AF_INET6, (name, port, 0, 0))]
-    return [(socket.AF_INET, (name, port))]
-
-
-async def _connect(host: str, port: int, addresses: list[SockAddr]) -> socket.socket:
-    loop = asyncio.get_running_loop()
-    errors: list[OSError] = []
-    for family, sockaddr in addresses:
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        try:
-            sock.setblocking(False)
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            await loop.sock_connect(sock, sockaddr)
-        except OSError as error:
-            sock.close()
-            errors.append(error)
-            continue
-        except BaseException:
-            sock.close()
-            raise
-        return sock
-    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
-        raise ConnectRefused(host, port)
-    if any(e.errno == errno.ENETUNREACH for e in errors):
-        raise ConnectError(host, port, "the network is unreachable")
-    detail = "; ".join(sorted({e.strerror or str(e) for e in errors})) or "no address"
-    raise ConnectError(host, port, detail.rstrip(".").lower())

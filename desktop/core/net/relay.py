@@ -15,22 +15,14 @@ import asyncio
 import itertools
 import ssl
 
-from desktop.core.errors import ConnectTimeout, NetError, NotConnected, TlsError
-from desktop.core.net.connection import (
-    DEFAULT_READ_SIZE,
-    StreamConnection,
-    Totals,
-    format_address,
-)
+from desktop.core.errors import NetError, NotConnected
+from desktop.core.net.connect import connect
+from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, Totals, format_address
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.relay_events import PairInfo, RelaySide, RelaySink
 from desktop.core.net.relay_pair import RelayPair, SideConnection
-from desktop.core.net.resolve import resolve
-
-# A module-private helper, imported on purpose: the relay reaches its target exactly as the TCP
-# client does, so its failures must read the same.
-from desktop.core.net.tcp_client import _connect_error
-from desktop.core.net.tls import TlsClientOptions, describe_ssl_error, server_hostname
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, server_context
+from desktop.core.net.tls_accept import accept_tls
 
 __all__ = ["PairInfo", "RelaySide", "RelaySink", "TcpRelay"]
 
@@ -51,9 +43,9 @@ class TcpRelay:
         target_host: name or address of the server to connect each client to.
         target_port: its TCP port.
         connect_timeout: for resolving, connecting and the TLS handshakes of one pair.
-        target_tls: speak TLS to the target with this context.
-        target_server_hostname: SNI and the name checked in the target's certificate (default:
-            derived from ``target_host``).
+        target_tls: speak TLS to the target with these options (SNI and the name checked come
+            from ``target_host`` unless they name a ``server_name``); each pair's session, the
+            whole chain and the verification outcome, is reported with ``on_target_tls``.
         max_pairs: refuse clients beyond this many pairs, open or opening (0: no limit).
         read_size: size of the read buffer shared by every connection.
         target_totals: the session's totals every target-side connection adds to (what went
@@ -67,8 +59,7 @@ class TcpRelay:
         target_port: int,
         *,
         connect_timeout: float = 10.0,
-        target_tls: ssl.SSLContext | None = None,
-        target_server_hostname: str | None = None,
+        target_tls: TlsClientOptions | None = None,
         max_pairs: int = 0,
         read_size: int = DEFAULT_READ_SIZE,
         target_totals: Totals | None = None,
@@ -78,9 +69,6 @@ class TcpRelay:
         self.target_port = target_port
         self.connect_timeout = connect_timeout
         self._target_tls = target_tls
-        self._server_hostname = target_server_hostname or server_hostname(
-            target_host, TlsClientOptions()
-        )
         self.max_pairs = max_pairs
         self._buffer = memoryview(bytearray(read_size))
         self._listen_tls: ssl.SSLContext | None = None
@@ -97,20 +85,20 @@ class TcpRelay:
 
     # -- lifecycle -------------------------------------------------------------------------------
     async def start(
-        self, host: str, port: int, listen_tls: ssl.SSLContext | None = None
+        self, host: str, port: int, listen_tls: TlsServerOptions | None = None
     ) -> list[str]:
         """Start listening; returns the addresses listened on (``host:port``).
 
         Args:
             host: address to listen on (``""`` for every IPv4 and IPv6 address).
             port: the port (0: the OS picks one).
-            listen_tls: speak TLS to clients with this server context.
+            listen_tls: speak TLS to clients with these options.
 
         Raises:
-            AddressInUse, PermissionDenied, ListenError: with a sentence.
+            AddressInUse, PermissionDenied, ListenError, TlsError: with a sentence.
         """
         loop = asyncio.get_running_loop()
-        self._listen_tls = listen_tls
+        self._listen_tls = server_context(listen_tls) if listen_tls is not None else None
         self._stopping = False
         for sock in open_listeners(host, port, _BACKLOG):
             # asyncio calls listen() again with its own backlog (100 by default): pass ours.
@@ -249,79 +237,41 @@ class TcpRelay:
 
     async def _open(self, pair: RelayPair) -> None:
         client = pair.client
-        plain = client.transport
-        assert plain is not None
         try:
             if self._listen_tls is not None:
-                try:
-                    tls_transport = await asyncio.get_running_loop().start_tls(
-                        plain,
-                        client,
-                        self._listen_tls,
-                        server_side=True,
-                        ssl_handshake_timeout=self.connect_timeout,
-                    )
-                except OSError as error:  # SSLError and TimeoutError are OSErrors
-                    plain.abort()
-                    raise TlsError(describe_ssl_error(error, server_side=True)) from None
-                assert isinstance(tls_transport, asyncio.Transport)
-                client.connection_made(tls_transport)  # start_tls does not call it: we do
-            target = await self._connect(pair)
+                pair.early = await accept_tls(client, self._listen_tls, self.connect_timeout)
+                assert client.transport is not None
+                client.connection_made(client.transport)  # re-adopted: reading paused again
+            made = await connect(
+                self.target_host,
+                self.target_port,
+                lambda: SideConnection(self, RelaySide.TARGET, pair.pair_id),
+                timeout=self.connect_timeout,
+                tls=self._target_tls,
+            )
         except NetError as error:
+            session = getattr(error, "session", None)  # a target whose certificate failed
+            if session is not None:
+                self._sink.on_target_tls(pair.pair_id, session)
             self._fail(pair, str(error))
             return
         except asyncio.CancelledError:
             self._fail(pair, pair.reason or "The relay was stopped.", abort=True)
             raise
+        target = made.protocol
         pair.target = target
         pair.opened = True
         self._sink.on_pair_opened(pair.pair_id, client.peer, target.peer)
-        if pair.early:
-            self._data(client, memoryview(pair.early))
-            pair.early = bytearray()
+        if made.tls is not None:
+            self._sink.on_target_tls(pair.pair_id, made.tls)
+        if pair.early is not None:
+            early, pair.early = pair.early, None
+            early.deliver(client)
         for side in pair.sides():
             if side.lost:  # gone before it could be reported
                 self._lost(side, side.close_reason or "The connection was closed.")
                 return
         self._refresh(pair)
-
-    async def _connect(self, pair: RelayPair) -> SideConnection:
-        """Connect to the target like ``TcpClient.connect``, with the same error sentences."""
-        loop = asyncio.get_running_loop()
-        host, port, tls = self.target_host, self.target_port, self._target_tls
-        made = False
-
-        def factory() -> SideConnection:
-            nonlocal made
-            made = True
-            return SideConnection(self, RelaySide.TARGET, pair.pair_id)
-
-        try:
-            async with asyncio.timeout(self.connect_timeout):
-                errors: list[OSError] = []
-                for family, sockaddr in await resolve(host, port):
-                    try:
-                        _, target = await loop.create_connection(
-                            factory,
-                            sockaddr[0],
-                            port,
-                            family=family,
-                            ssl=tls,
-                            server_hostname=self._server_hostname if tls else None,
-                            ssl_handshake_timeout=self.connect_timeout if tls else None,
-                        )
-                    except ssl.SSLError as error:
-                        raise TlsError(describe_ssl_error(error)) from None
-                    except OSError as error:
-                        if made and tls is not None:
-                            # TCP was up, the TLS handshake failed (e.g. the peer closed).
-                            raise TlsError(describe_ssl_error(error)) from None
-                        errors.append(error)
-                    else:
-                        return target
-                raise _connect_error(host, port, errors)
-        except TimeoutError:
-            raise ConnectTimeout(host, port, self.connect_timeout) from None
 
     def _fail(self, pair: RelayPair, reason: str, abort: bool = False) -> None:
         self._pairs.pop(pair.pair_id, None)
@@ -355,10 +305,7 @@ class TcpRelay:
         if pair is None:
             return  # cannot happen: a side is read while its pair exists only
         if not pair.opened:
-            # Only a TLS client: asyncio passes on what came with the handshake before start_tls
-            # returns and its transport can be paused, so this holds a read or two at most.
-            pair.early += data
-            return
+            return  # cannot happen: a side reads only once its pair is open (see _made)
         self._sink.on_data(pair.pair_id, connection.side, data)
         other = pair.other(connection)
         if other is None or not other.is_open:

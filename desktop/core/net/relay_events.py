@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from desktop.core.net.tls import TlsSessionInfo
 
 __all__ = ["PairInfo", "RelaySide", "RelaySink"]
 
@@ -28,6 +31,11 @@ class RelaySink(Protocol):
 
     def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
         """No pair was made (target unreachable, TLS failure, limit); the client is closed."""
+
+    def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        """The TLS session with the target: the whole chain it sent and the verification
+        outcome (right after ``on_pair_opened``, or before ``on_pair_failed`` when the target's
+        certificate failed a required check)."""
 
     def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
         """Bytes from one side, already on their way to the other; valid only during the call."""

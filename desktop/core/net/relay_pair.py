@@ -11,6 +11,7 @@ from desktop.core.net.relay_events import RelaySide
 
 if TYPE_CHECKING:
     from desktop.core.net.relay import TcpRelay
+    from desktop.core.net.tls_accept import Held
 
 __all__ = ["RelayPair", "SideConnection"]
 
@@ -100,7 +101,7 @@ class RelayPair:
         self.first_eof: RelaySide | None = None
         self.linger: asyncio.TimerHandle | None = None
         self.grace: asyncio.TimerHandle | None = None
-        self.early = bytearray()  # client bytes that came with its TLS handshake (see _data)
+        self.early: Held | None = None  # what came with the client's TLS handshake
         self.since_ns = time.time_ns()
 
     def sides(self) -> list[SideConnection]:

@@ -1,27 +1,14 @@
-"""TCP client engine: connect (plain or TLS) with typed errors, then a ``StreamConnection``."""
+"""TCP client engine: the one connect path (plain or TLS), then a ``StreamConnection``."""
 
 from __future__ import annotations
 
 import asyncio
-import errno
-import ssl
 from typing import Protocol
 
-from desktop.core.errors import (
-    ConnectError,
-    ConnectRefused,
-    ConnectTimeout,
-    NotConnected,
-    TlsError,
-)
-from desktop.core.net.connection import (
-    DEFAULT_READ_SIZE,
-    StreamConnection,
-    Totals,
-    format_address,
-)
-from desktop.core.net.resolve import resolve
-from desktop.core.net.tls import describe_ssl_error
+from desktop.core.errors import NotConnected
+from desktop.core.net.connect import connect
+from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, Totals, format_address
+from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 
 __all__ = ["DEFAULT_READ_SIZE", "TcpClient", "TcpClientSink", "format_address"]
 
@@ -63,7 +50,7 @@ class TcpClient:
         self._buffer = memoryview(bytearray(read_size))
         self.connection: StreamConnection | None = None
         self._closed = asyncio.Event()
-        self.tls_object: ssl.SSLObject | None = None
+        self.tls_info: TlsSessionInfo | None = None  # the last TLS handshake's session
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -99,64 +86,35 @@ class TcpClient:
         *,
         timeout: float = 10.0,
         local_addr: tuple[str, int] | None = None,
-        ssl_context: ssl.SSLContext | None = None,
-        server_hostname: str | None = None,
+        tls: TlsClientOptions | None = None,
     ) -> None:
-        """Resolve ``host`` and connect to the first address that answers.
+        """Resolve ``host`` and connect to the first address that answers (the one connect
+        path, ``core/net/connect.py``, shared with the relay and the HTTP composer).
 
         Args:
             host: a name or an address literal.
             port: the TCP port.
             timeout: for resolving, connecting and the TLS handshake together.
             local_addr: bind to this local address and port first.
-            ssl_context: wrap the connection in TLS with this context.
-            server_hostname: SNI and the name checked against the certificate (TLS only).
+            tls: speak TLS with these options; ``tls_info`` then holds the whole chain the
+                server sent and the verification outcome (also with verification off).
 
         Raises:
-            UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
+            UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence
+                each; ``CertificateRejected`` carries the session when verification failed.
         """
-        loop = asyncio.get_running_loop()
-        connection: StreamConnection | None = None
-
-        def factory() -> StreamConnection:
-            nonlocal connection
-            connection = StreamConnection(self._buffer, self._data, self._lost, totals=self.totals)
-            return connection
-
-        try:
-            async with asyncio.timeout(timeout):
-                addresses = await resolve(host, port)
-                errors: list[OSError] = []
-                for family, sockaddr in addresses:
-                    try:
-                        await loop.create_connection(
-                            factory,
-                            sockaddr[0],
-                            port,
-                            family=family,
-                            local_addr=local_addr,
-                            ssl=ssl_context,
-                            server_hostname=server_hostname if ssl_context else None,
-                            ssl_handshake_timeout=timeout if ssl_context else None,
-                        )
-                        break
-                    except ssl.SSLError as error:
-                        raise TlsError(describe_ssl_error(error)) from None
-                    except OSError as error:
-                        if connection is not None and ssl_context is not None:
-                            # TCP was up, the TLS handshake failed (e.g. the peer closed).
-                            raise TlsError(describe_ssl_error(error)) from None
-                        errors.append(error)
-                else:
-                    raise _connect_error(host, port, errors)
-        except TimeoutError:
-            raise ConnectTimeout(host, port, timeout) from None
-        assert connection is not None
+        self.tls_info = None
+        made = await connect(
+            host,
+            port,
+            lambda: StreamConnection(self._buffer, self._data, self._lost, totals=self.totals),
+            timeout=timeout,
+            local_addr=local_addr,
+            tls=tls,
+        )
+        connection = made.protocol
         self.connection = connection
-        transport = connection.transport
-        assert transport is not None
-        ssl_object = transport.get_extra_info("ssl_object")
-        self.tls_object = ssl_object if isinstance(ssl_object, ssl.SSLObject) else None
+        self.tls_info = made.tls
         self._sink.on_connected(connection.local, connection.peer)
 
     # -- use -----------------------------------------------------------------------------------
@@ -203,14 +161,3 @@ class TcpClient:
         self._closed.set()
         if self.connection is connection:  # not for a connection that failed its handshake
             self._sink.on_closed(reason)
-
-
-def _connect_error(host: str, port: int, errors: list[OSError]) -> ConnectError:
-    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
-        return ConnectRefused(host, port)
-    if any(e.errno == errno.EADDRINUSE for e in errors):
-        return ConnectError(host, port, "the local address is already in use")
-    if any(e.errno == errno.EADDRNOTAVAIL for e in errors):
-        return ConnectError(host, port, "the local address is not an address of this machine")
-    detail = "; ".join(sorted({e.strerror or str(e) for e in errors})) or "unknown error"
-    return ConnectError(host, port, detail.rstrip(".").lower())

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from desktop.core.errors import NetError, NotConnected
+from desktop.core.errors import NetError, NotConnected, TlsError
 from desktop.core.limits import release_free_memory
 from desktop.core.net.auto_reply import AutoReplyRule, first_reply
 from desktop.core.net.connection import (
@@ -21,7 +21,8 @@ from desktop.core.net.connection import (
     format_address,
 )
 from desktop.core.net.listen import open_listeners
-from desktop.core.net.tls import describe_ssl_error
+from desktop.core.net.tls import TlsServerOptions, server_context
+from desktop.core.net.tls_accept import accept_tls
 
 __all__ = ["ClientInfo", "ServerMode", "TcpServer", "TcpServerSink"]
 
@@ -70,15 +71,13 @@ class ClientInfo:
 
 
 class _Client:
-    __slots__ = ("client_id", "connection", "early", "since_ns", "state")
+    __slots__ = ("client_id", "connection", "since_ns", "state")
 
     def __init__(self, client_id: int, connection: StreamConnection) -> None:
         self.client_id = client_id
         self.connection = connection
         self.since_ns = time.time_ns()
         self.state = "connected"
-        # Decrypted bytes that arrive before start_tls hands back the TLS transport.
-        self.early: list[bytes] = []
 
 
 class TcpServer:
@@ -126,16 +125,22 @@ class TcpServer:
         self,
         host: str,
         port: int,
-        ssl_context: ssl.SSLContext | None = None,
+        tls: TlsServerOptions | None = None,
         handshake_timeout: float = 10.0,
     ) -> list[str]:
         """Start listening; returns the addresses listened on (``host:port``).
 
+        Args:
+            host: address to listen on (``""`` for every IPv4 and IPv6 address).
+            port: the port (0: the OS picks one).
+            tls: accept TLS with these options (each client is upgraded after accept).
+            handshake_timeout: a client's TLS handshake must end within this.
+
         Raises:
-            AddressInUse, PermissionDenied, ListenError: with a sentence.
+            AddressInUse, PermissionDenied, ListenError, TlsError: with a sentence.
         """
         loop = asyncio.get_running_loop()
-        self._ssl = ssl_context
+        self._ssl = server_context(tls) if tls is not None else None
         self._handshake_timeout = handshake_timeout
         for sock in open_listeners(host, port, _BACKLOG):
             # asyncio calls listen() again with its own backlog (100 by default): pass ours.
@@ -265,48 +270,23 @@ class TcpServer:
 
     async def _handshake(self, client: _Client) -> None:
         connection = client.connection
-        plain = connection.transport
-        assert plain is not None and self._ssl is not None
+        assert self._ssl is not None
         try:
-            tls_transport = await asyncio.get_running_loop().start_tls(
-                plain,
-                connection,
-                self._ssl,
-                server_side=True,
-                ssl_handshake_timeout=self._handshake_timeout,
-            )
-        except (OSError, ssl.SSLError, TimeoutError, ConnectionError) as error:
+            held = await accept_tls(connection, self._ssl, self._handshake_timeout)
+        except TlsError as error:
             self._clients.pop(client.client_id, None)
-            plain.abort()
             self.rejected_total += 1
-            why = (
-                "no handshake within the time limit."
-                if isinstance(error, TimeoutError)
-                else describe_ssl_error(error, server_side=True)
-            )
             self._sink.on_client_rejected(
-                connection.peer, f"TLS handshake with {connection.peer} failed: {why}"
+                connection.peer, f"TLS handshake with {connection.peer} failed: {error}"
             )
-        except asyncio.CancelledError:
-            plain.abort()
-            raise
-        else:
-            # start_tls does not call connection_made again: adopt the TLS transport here.
-            assert isinstance(tls_transport, asyncio.Transport)
-            connection.transport = tls_transport
-            client.state = "connected"
-            self._sink.on_client_connected(client.client_id, connection.peer)
-            early, client.early = client.early, []
-            for chunk in early:
-                self._process(connection, client.client_id, memoryview(chunk))
+            return
+        client.state = "connected"
+        self._sink.on_client_connected(client.client_id, connection.peer)
+        held.deliver(connection)
 
     def _data(self, connection: StreamConnection, data: memoryview) -> None:
         client_id = connection.tag
         assert client_id is not None
-        client = self._clients.get(client_id)
-        if client is not None and client.state == "handshake":
-            client.early.append(bytes(data))
-            return
         self._process(connection, client_id, data)
 
     def _process(self, connection: StreamConnection, client_id: int, data: memoryview) -> None:

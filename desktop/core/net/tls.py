@@ -1,32 +1,20 @@
-"""TLS for the socket engines: ``ssl`` contexts from plain options, session facts, error sentences.
+"""The one set of TLS options for every engine, the session facts, and server contexts.
 
-An engine uses it like this::
-
-    context = client_context(options)  # raises TlsError for bad CA/cert/key files
-    try:
-        transport, protocol = await loop.create_connection(
-            factory, address, port,
-            ssl=context, server_hostname=server_hostname(host, options),
-        )
-    except (ssl.SSLError, OSError) as error:  # after TCP was up: the handshake failed
-        raise TlsError(describe_ssl_error(error)) from error
-    info = session_info(transport.get_extra_info("ssl_object"))
-
-A server passes ``ssl=server_context(options, cache_dir)`` to ``loop.create_server`` and
-describes handshake failures with ``describe_ssl_error(error, server_side=True)``.
-
-Pass ``server_hostname`` explicitly even for IP literals: asyncio would otherwise use the
-``host`` argument, which for an engine is the resolved address rather than the name typed.
+Every engine takes ``TlsClientOptions`` (the TCP client, the relay's target side, the HTTP
+composer) or ``TlsServerOptions`` (the TCP server, the relay's client side) and builds what it
+needs itself. Clients shake hands through pyOpenSSL (``tls_client.py``, reached through the one
+connect path ``connect.py``), so every client gets the whole chain the server sent and the
+verification outcome. Servers use Python's ``ssl``: ``server_context(options)`` for
+``loop.start_tls`` (``tls_accept.py``), with handshake failures described by
+``describe_ssl_error(error, server_side=True)``.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import ssl
 import tempfile
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -38,6 +26,7 @@ from desktop.core.net.tls_errors import (
     plain_reason,
     sentence_for_reason,
 )
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 if TYPE_CHECKING:
     from desktop.core.net.certs import CertificateInfo
@@ -47,13 +36,11 @@ __all__ = [
     "TlsServerOptions",
     "TlsSessionInfo",
     "VerifyProblem",
-    "client_context",
     "describe_ssl_error",
     "describe_verify_problem",
     "sentence_for_reason",
     "server_context",
-    "server_hostname",
-    "session_info",
+    "with_cache_dir",
 ]
 
 
@@ -74,8 +61,7 @@ class TlsClientOptions:
         key_file: PEM private key of ``cert_file``, unencrypted.
         alpn: protocols to offer in ALPN, most preferred first (e.g. ``("h2", "http/1.1")``).
         sni_for_addresses: send an IP-literal target in SNI too (RFC 6066 §3 allows only host
-            names there, and Python's ``ssl`` never does it; only the HTTP engine, which shakes
-            hands with pyOpenSSL, honours this).
+            names there; some test servers and middleboxes want it anyway).
         legacy_tls: allow TLS 1.0 and 1.1 and every cipher (OpenSSL security level 0), for
             old servers; off, TLS 1.2 is the minimum.
     """
@@ -100,12 +86,15 @@ class TlsServerOptions:
         require_client_cert: refuse clients without a certificate signed by ``ca_file``.
         ca_file: PEM certificates that client certificates are checked against; when given
             without ``require_client_cert``, a client certificate is asked for but optional.
+        cache_dir: where the self-signed pair is kept when ``cert_file`` is ``None`` (see
+            ``certs.self_signed_files``); ``None`` makes a fresh pair for each context.
     """
 
     cert_file: str | None = None
     key_file: str | None = None
     require_client_cert: bool = False
     ca_file: str | None = None
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -139,9 +128,8 @@ class TlsSessionInfo:
         version: e.g. ``"TLSv1.3"``.
         cipher: the cipher suite's OpenSSL name, e.g. ``"TLS_AES_256_GCM_SHA384"``.
         alpn: the protocol chosen by ALPN, if any.
-        peer_chain: the certificates the peer sent, leaf first; empty when it sent none. The
-            HTTP engine (pyOpenSSL) gives all of them; ``session_info`` (Python's ``ssl``)
-            gives only the leaf on Python < 3.13.
+        peer_chain: the certificates the peer sent, leaf first (all of them, verification on
+            or off); empty when it sent none.
         verified: the chain and the name were checked and are trusted (True), were checked
             and are not (False: ``verify_problems`` say why), or were not reported (None).
             Checked also when verification is off, so the user sees what would have failed.
@@ -163,78 +151,40 @@ class TlsSessionInfo:
     verified_chain: tuple[CertificateInfo, ...] = ()
 
     @property
-    def verify_summary(self) -> str:
-        """One sentence: the verification outcome."""
+    def outcome(self) -> Sentence:
+        """The verification outcome as a sentence (the problems in OpenSSL's words)."""
         if self.verified is None:
-            return "Verification: not reported."
+            return sentence(QT_TRANSLATE_NOOP("core", "Verification: not reported."))
         if self.verified:
-            return "Verification: the chain and the name are trusted."
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "Verification: the chain and the name are trusted.")
+            )
         problems = "; ".join(str(problem) for problem in self.verify_problems)
         if self.verification_required:
-            return f"Verification failed: {problems}."
-        return f"Verification is off; it would have failed: {problems}."
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "Verification failed: {problems}."), problems=problems
+            )
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "Verification is off; it would have failed: {problems}."),
+            problems=problems,
+        )
+
+    @property
+    def verify_summary(self) -> str:
+        """The verification outcome in English (``outcome`` for the UI)."""
+        return str(self.outcome)
 
 
-def client_context(options: TlsClientOptions) -> ssl.SSLContext:
-    """An ``ssl`` context for a client.
-
-    With ``verify`` the system's trusted certificates (plus ``ca_file``) are required to vouch
-    for the server, and its name is checked; without, anything is accepted.
-
-    Raises:
-        TlsError: a CA, certificate or key file is missing, not PEM, encrypted or mismatched.
-    """
-    if options.verify:
-        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
-        if options.ca_file:
-            _certs().check_ca_file(options.ca_file)
-            _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
-    else:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    if options.legacy_tls:
-        with warnings.catch_warnings():  # asked for on purpose: the user reaches an old server
-            warnings.simplefilter("ignore", DeprecationWarning)
-            context.minimum_version = ssl.TLSVersion.TLSv1
-        context.set_ciphers(LEGACY_CIPHERS)
-    _load_identity(context, options.cert_file, options.key_file)
-    if options.alpn:
-        try:
-            context.set_alpn_protocols(list(options.alpn))
-        except (ValueError, TypeError) as error:  # empty or longer than 255 bytes
-            raise TlsError(f"The ALPN protocol list is invalid ({error}).") from error
-    return context
+def with_cache_dir(options: TlsServerOptions, cache_dir: Path) -> TlsServerOptions:
+    """``options`` keeping a self-signed pair in ``cache_dir`` unless they name one already."""
+    return options if options.cache_dir is not None else replace(options, cache_dir=cache_dir)
 
 
-def server_hostname(host: str, options: TlsClientOptions) -> str | None:
-    """The ``server_hostname=`` for ``create_connection``: SNI and the name to check.
-
-    ``options.server_name`` wins over ``host``. Brackets, an IPv6 zone (``%eth0``) and a trailing
-    dot are removed. An IP literal is returned as the address: Python's ``ssl`` checks it against
-    the certificate's IP entries and never sends it in SNI (RFC 6066 §3 allows only host names
-    there), so a connection to an address sends no SNI.
-
-    Returns:
-        The name or address, or ``None`` when there is none.
-    """
-    name = (options.server_name or host).strip()
-    if name.startswith("[") and name.endswith("]"):
-        name = name[1:-1]
-    try:
-        return str(ipaddress.ip_address(name.split("%", 1)[0]))
-    except ValueError:
-        pass
-    return name.rstrip(".") or None
-
-
-def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> ssl.SSLContext:
-    """An ``ssl`` context for a server.
+def server_context(options: TlsServerOptions) -> ssl.SSLContext:
+    """An ``ssl`` context for a server (the TCP server's and the relay's client side).
 
     Args:
-        options: certificate and client-certificate policy.
-        cache_dir: where the self-signed pair is kept when ``options.cert_file`` is ``None``
-            (see ``self_signed_files``); ``None`` makes a fresh pair for this context only.
+        options: certificate, client-certificate policy and where a self-signed pair is kept.
 
     Raises:
         TlsError: a file is missing, not PEM, encrypted or mismatched, or client certificates
@@ -243,8 +193,8 @@ def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     if options.cert_file or options.key_file:
         _load_identity(context, options.cert_file, options.key_file)
-    elif cache_dir is not None:
-        cert_path, key_path = _certs().self_signed_files(cache_dir)
+    elif options.cache_dir is not None:
+        cert_path, key_path = _certs().self_signed_files(options.cache_dir)
         _load_identity(context, str(cert_path), str(key_path))
     else:
         cert_pem, key_pem = _certs().generate_self_signed()
@@ -264,35 +214,6 @@ def server_context(options: TlsServerOptions, cache_dir: Path | None = None) -> 
             ssl.CERT_REQUIRED if options.require_client_cert else ssl.CERT_OPTIONAL
         )
     return context
-
-
-def session_info(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> TlsSessionInfo:
-    """Version, cipher, ALPN and the peer's certificates of a finished handshake.
-
-    The peer's leaf certificate is given whether or not it was verified. The rest of the chain
-    needs ``get_unverified_chain()`` (Python 3.13+); on older Pythons ``peer_chain`` holds the
-    leaf only.
-    """
-    cipher = ssl_object.cipher()
-    verified = ssl_object.context.verify_mode == ssl.CERT_REQUIRED
-    return TlsSessionInfo(
-        version=ssl_object.version() or "unknown",
-        cipher=cipher[0] if cipher else "unknown",
-        alpn=ssl_object.selected_alpn_protocol(),
-        peer_chain=tuple(_certs().CertificateInfo.from_der(der) for der in _peer_ders(ssl_object)),
-        verified=True if verified else None,  # a failed check would have ended the handshake
-        verification_required=verified,
-    )
-
-
-def _peer_ders(ssl_object: ssl.SSLObject | ssl.SSLSocket) -> list[bytes]:
-    get_chain = getattr(ssl_object, "get_unverified_chain", None)  # Python 3.13+
-    if get_chain is not None:
-        chain = [der for der in get_chain() or () if isinstance(der, bytes)]
-        if chain:
-            return chain
-    leaf = ssl_object.getpeercert(binary_form=True)
-    return [leaf] if leaf else []
 
 
 def _load_identity(context: ssl.SSLContext, cert_file: str | None, key_file: str | None) -> None:

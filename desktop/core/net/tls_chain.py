@@ -7,7 +7,7 @@ problem and lets the handshake go on; the name is checked against the leaf after
 caller then decides: with verification on, a connection with problems is closed before any
 request byte is written, and :class:`CertificateRejected` carries the chain and the reasons.
 
-The handshake itself runs over memory BIOs (see ``desktop/core/http/tls_transport.py``), so
+The handshake itself runs over memory BIOs (see ``desktop/core/net/tls_pipe.py``), so
 the chain, the verification outcome and the bytes all belong to the same connection.
 """
 

@@ -27,7 +27,8 @@ from desktop.core.http.curl import CurlImport
 from desktop.core.http.exchange import HttpTarget
 from desktop.core.http.redirect import Endpoint
 from desktop.core.http.snippet import ExportOptions
-from desktop.core.net.tls import TlsClientOptions, client_context
+from desktop.core.net.tls import TlsClientOptions
+from desktop.core.net.tls_chain import openssl_client_context
 
 __all__ = ["TargetBar", "check_tls_files"]
 
@@ -47,9 +48,11 @@ def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | 
         return _tr("A key file needs its client certificate.")
     try:
         if ca_file:
-            client_context(TlsClientOptions(verify=True, ca_file=ca_file))
+            openssl_client_context(TlsClientOptions(verify=True, ca_file=ca_file))
         if cert_file:
-            client_context(TlsClientOptions(verify=False, cert_file=cert_file, key_file=key_file))
+            openssl_client_context(
+                TlsClientOptions(verify=False, cert_file=cert_file, key_file=key_file)
+            )
     except TlsError as error:
         return str(error)
     return None

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.relay import RelaySide
-from desktop.core.net.tls import TlsClientOptions, TlsServerOptions
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo
 from desktop.settings import Settings
+from desktop.ui.sentences import say
+from desktop.ui.widgets.certificate_view import CertificateDialog
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.session_panel import split_address
@@ -31,6 +33,11 @@ from desktop.workers.task_runner import TaskRunner
 __all__ = ["RelayPanel"]
 
 _ID, _CLIENT, _TARGET, _STATE = range(4)
+
+
+# Target TLS sessions kept for the Target certificate… button: a relay may see thousands of
+# pairs, and a session holds every certificate; the latest ones are what a user looks at.
+_KEPT_SESSIONS = 64
 
 
 class RelayPanel(ListeningPanel):
@@ -98,7 +105,11 @@ class RelayPanel(ListeningPanel):
         self.side_combo.addItem(self.tr("Inject toward the target"), RelaySide.TARGET)
         self.side_combo.addItem(self.tr("Inject toward the client"), RelaySide.CLIENT)
         self.close_button = QPushButton(self.tr("Close pair"))
-        self.add_side_pane(self.pairs, self.side_combo, self.close_button)
+        self.target_cert_button = QPushButton(self.tr("Target certificate…"))
+        self.target_cert_button.setEnabled(False)
+        # The target's TLS session per pair (the whole chain it sent, the outcome).
+        self.target_sessions: dict[int, TlsSessionInfo] = {}
+        self.add_side_pane(self.pairs, self.side_combo, self.close_button, self.target_cert_button)
         self.body.setStretchFactor(0, 0)  # the table as wide as its columns, the log the rest
         self.body.setStretchFactor(1, 1)
 
@@ -107,6 +118,8 @@ class RelayPanel(ListeningPanel):
         self.relay.pair_opened.connect(self._on_pair_opened, queued)
         self.relay.pair_failed.connect(self._on_pair_failed, queued)
         self.relay.pair_closed.connect(self._on_pair_closed, queued)
+        self.relay.target_tls_established.connect(self._on_target_tls, queued)
+        self.target_cert_button.clicked.connect(self.show_target_certificate)
         self.send_box.send_requested.connect(self._inject)
         self.close_button.clicked.connect(self._close_selected)
 
@@ -200,6 +213,31 @@ class RelayPanel(ListeningPanel):
             (_STATE, self.tr("open")),
         ):
             self.pairs.setItem(row, column, QTableWidgetItem(text))
+
+    @Slot(int, object)
+    def _on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        self.target_sessions[pair_id] = session
+        if len(self.target_sessions) > _KEPT_SESSIONS:
+            del self.target_sessions[next(iter(self.target_sessions))]
+        self.target_cert_button.setEnabled(True)
+        self.info(
+            self.tr(
+                "Pair {pair}: target TLS {version}, {count} certificates sent. {outcome}"
+            ).format(
+                pair=pair_id,
+                version=session.version,
+                count=len(session.peer_chain),
+                outcome=say(session.outcome),
+            )
+        )
+
+    @Slot()
+    def show_target_certificate(self) -> None:
+        """The target's TLS session of the selected pair (or of the latest one)."""
+        chosen = [p for p in self.selected_pairs() if p in self.target_sessions]
+        pair_id = chosen[0] if chosen else max(self.target_sessions, default=None)
+        if pair_id is not None:
+            CertificateDialog(self.target_sessions[pair_id], self).show()
 
     @Slot(int, str, str)
     def _on_pair_failed(self, pair_id: int, client: str, reason: str) -> None:

@@ -212,10 +212,23 @@ class TcpClientPanel(SessionPanel):
 
     @Slot(object)
     def _on_tls(self, info: TlsSessionInfo) -> None:
+        """The session (also of a server whose certificate failed a required check): the
+        whole chain it sent is behind the Certificate… button, the outcome in the log."""
         self.tls_info = info
         self.cert_button.setEnabled(True)
-        leaf = info.peer_chain[0].subject if info.peer_chain else "?"
-        self.info(f"TLS {info.version}, {info.cipher}; certificate: {leaf}")
+        self.cert_button.setToolTip(say(info.outcome))
+        leaf = info.peer_chain[0].subject if info.peer_chain else "—"
+        self.info(
+            self.tr(
+                "TLS {version}, {cipher}: {count} certificates sent (leaf {leaf}). {outcome}"
+            ).format(
+                version=info.version,
+                cipher=info.cipher,
+                count=len(info.peer_chain),
+                leaf=leaf,
+                outcome=say(info.outcome),
+            )
+        )
 
     def apply_phase(self, phase: Phase) -> None:
         idle = phase is Phase.IDLE

@@ -1,4 +1,5 @@
-"""TLS options of a client session: verification, SNI, CA file, client certificate."""
+"""TLS options of a client session: verification, SNI (also for an address), CA file, client
+certificate, ALPN, legacy versions."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ class TlsClientDialog(QDialog):
         self.verify_check.setChecked(options.verify)
         self.sni_edit = QLineEdit(options.server_name or "")
         self.sni_edit.setPlaceholderText(self.tr("the host name (default)"))
+        self.sni_address_check = QCheckBox(self.tr("Send an IP address in SNI too"))
+        self.sni_address_check.setToolTip(
+            self.tr("RFC 6066 allows only host names in SNI; some servers want the address.")
+        )
+        self.sni_address_check.setChecked(options.sni_for_addresses)
+        self.legacy_check = QCheckBox(self.tr("Allow TLS 1.0 and 1.1 (old servers)"))
+        self.legacy_check.setChecked(options.legacy_tls)
         self.ca_edit = self._file_row(options.ca_file)
         self.cert_edit = self._file_row(options.cert_file)
         self.key_edit = self._file_row(options.key_file)
@@ -37,6 +45,8 @@ class TlsClientDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.verify_check)
         form.addRow(self.tr("Server name (SNI)"), self.sni_edit)
+        form.addRow(self.sni_address_check)
+        form.addRow(self.legacy_check)
         form.addRow(self.tr("Trusted CA file"), self.ca_edit.parentWidget())
         form.addRow(self.tr("Client certificate"), self.cert_edit.parentWidget())
         form.addRow(self.tr("Client key"), self.key_edit.parentWidget())
@@ -75,4 +85,6 @@ class TlsClientDialog(QDialog):
             cert_file=self.cert_edit.text().strip() or None,
             key_file=self.key_edit.text().strip() or None,
             alpn=alpn,
+            sni_for_addresses=self.sni_address_check.isChecked(),
+            legacy_tls=self.legacy_check.isChecked(),
         )

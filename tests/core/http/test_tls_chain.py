@@ -19,10 +19,10 @@ from cryptography.hazmat.primitives import serialization
 from OpenSSL import SSL
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
-from desktop.core.http.tls_transport import TlsPipe
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.tls import TlsClientOptions
 from desktop.core.net.tls_chain import HandshakeRecorder, openssl_client_context
+from desktop.core.net.tls_pipe import TlsPipe
 from tests.helpers.servers import sender_server
 from tests.helpers.strict import require
 from tests.peers.openssl_server import OPENSSL, Pki, make_pki, running_s_server

@@ -15,12 +15,7 @@ import pytest
 from desktop.core.errors import ConnectRefused, NetError, NotConnected
 from desktop.core.net import relay as relay_module
 from desktop.core.net.relay import RelaySide, TcpRelay
-from desktop.core.net.tls import (
-    TlsClientOptions,
-    TlsServerOptions,
-    client_context,
-    server_context,
-)
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, server_context
 from tests.helpers.servers import closed_port, unresponsive_port
 
 HOST = "127.0.0.1"
@@ -39,6 +34,9 @@ class Sink:
 
     def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
         self.events.append(("failed", pair_id, client_peer, reason))
+
+    def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        self.events.append(("target_tls", pair_id, session))
 
     def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
         self.events.append(("data", pair_id, from_side, bytes(data)))
@@ -139,7 +137,15 @@ async def close(writer: asyncio.StreamWriter) -> None:
         await writer.wait_closed()
 
 
-async def started(relay: TcpRelay, listen_tls: ssl.SSLContext | None = None) -> TcpRelay:
+def unverified() -> ssl.SSLContext:
+    """A test client's context that accepts any certificate."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+async def started(relay: TcpRelay, listen_tls: TlsServerOptions | None = None) -> TcpRelay:
     assert await relay.start(HOST, 0, listen_tls) == [f"{HOST}:{relay.port}"]
     return relay
 
@@ -415,7 +421,7 @@ def test_tls_toward_the_target(monkeypatch: pytest.MonkeyPatch) -> None:
 
     async def scenario() -> None:
         sink = Sink()
-        tls = client_context(TlsClientOptions(verify=False))
+        tls = TlsClientOptions(verify=False)
         async with echo_target(context=server_context(TlsServerOptions())) as target:
             relay = await started(TcpRelay(sink, HOST, target.port, target_tls=tls))
             reader, writer = await asyncio.open_connection(HOST, relay.port)
@@ -439,7 +445,7 @@ def test_tls_toward_the_target(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tls_toward_the_target_that_does_not_speak_it() -> None:
     async def scenario() -> None:
         sink = Sink()
-        tls = client_context(TlsClientOptions(verify=False))
+        tls = TlsClientOptions(verify=False)
         async with echo_target() as target:
             relay = await started(TcpRelay(sink, HOST, target.port, target_tls=tls))
             reader, writer = await asyncio.open_connection(HOST, relay.port)
@@ -457,8 +463,8 @@ def test_tls_toward_the_client() -> None:
         sink = Sink()
         async with echo_target() as target:
             relay = TcpRelay(sink, HOST, target.port)
-            await started(relay, server_context(TlsServerOptions()))
-            tls = client_context(TlsClientOptions(verify=False))
+            await started(relay, TlsServerOptions())
+            tls = unverified()
             reader, writer = await asyncio.open_connection(HOST, relay.port, ssl=tls)
             writer.write("客户端用 TLS\n".encode())
             assert await read_exactly(reader, 17) == "客户端用 TLS\n".encode()

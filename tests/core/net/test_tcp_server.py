@@ -344,12 +344,12 @@ def test_sending_to_a_client_that_never_reads_is_refused_past_the_cap() -> None:
 def test_tls_server_with_a_self_signed_certificate(tmp_path: Path) -> None:
     import ssl
 
-    from desktop.core.net.tls import TlsServerOptions, server_context
+    from desktop.core.net.tls import TlsServerOptions
 
     async def scenario() -> None:
         sink = Sink()
         server = TcpServer(sink, ServerMode.ECHO)
-        await server.start("127.0.0.1", 0, server_context(TlsServerOptions(), tmp_path))
+        await server.start("127.0.0.1", 0, TlsServerOptions(cache_dir=tmp_path))
         client_side = ssl.create_default_context()
         client_side.check_hostname = False
         client_side.verify_mode = ssl.CERT_NONE

@@ -1,7 +1,8 @@
 """TLS contexts, session facts and error sentences against real peers on loopback.
 
-Peers: our own ``server_context`` behind ``asyncio.start_server``, ``openssl s_server`` and a
-plain TCP server that answers in HTTP. Everything listens on 127.0.0.1 with OS-chosen ports.
+The client side is the real engine, ``TcpClient`` (the one connect and TLS path). Peers: our
+own ``server_context`` behind ``asyncio.start_server``, ``openssl s_server`` and a plain TCP
+server that answers in HTTP. Everything listens on 127.0.0.1 with OS-chosen ports.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import ssl
 import subprocess
 import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,16 +34,15 @@ from desktop.core.net.certs import (
     generate_self_signed,
     self_signed_files,
 )
+from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import (
     TlsClientOptions,
     TlsServerOptions,
     TlsSessionInfo,
-    client_context,
     describe_ssl_error,
     server_context,
-    server_hostname,
-    session_info,
 )
+from desktop.core.net.tls_chain import openssl_client_context as client_context
 
 HOST = "127.0.0.1"
 
@@ -137,22 +138,36 @@ async def tls_server(
         await server.wait_closed()
 
 
+class _Quiet:
+    """A ``TcpClientSink`` that keeps nothing."""
+
+    def on_connected(self, local: str, peer: str) -> None:
+        pass
+
+    def on_data(self, data: memoryview) -> None:
+        pass
+
+    def on_closed(self, reason: str) -> None:
+        pass
+
+
 async def tls_connect(host: str, port: int, options: TlsClientOptions) -> TlsSessionInfo:
-    """Connect as an engine would and return the session facts."""
-    context = client_context(options)
+    """Connect with the real ``TcpClient`` and return the session facts it got."""
+    client = TcpClient(_Quiet())
+    await client.connect(host, port, timeout=10, tls=options)
     try:
-        async with asyncio.timeout(10):
-            _, writer = await asyncio.open_connection(
-                host, port, ssl=context, server_hostname=server_hostname(host, options)
-            )
-    except (ssl.SSLError, OSError) as error:
-        raise TlsError(describe_ssl_error(error)) from error
-    try:
-        return session_info(writer.get_extra_info("ssl_object"))
+        assert client.tls_info is not None
+        return client.tls_info
     finally:
-        writer.close()
-        with contextlib.suppress(ssl.SSLError, OSError):  # the peer may not answer close_notify
-            await writer.wait_closed()
+        client.abort()
+
+
+def unverified() -> ssl.SSLContext:
+    """A stdlib client context that accepts any certificate (for raw socket probes)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
 
 
 def colon_sha256(der: bytes) -> str:
@@ -171,7 +186,7 @@ def test_self_signed_server_and_unverified_client(pair: tuple[Path, Path]) -> No
     der = ssl.PEM_cert_to_DER_cert(cert.read_text())
 
     async def scenario() -> TlsSessionInfo:
-        async with tls_server(server_context(TlsServerOptions(), cert.parent)) as port:
+        async with tls_server(server_context(TlsServerOptions(cache_dir=cert.parent))) as port:
             return await tls_connect(HOST, port, TlsClientOptions(verify=False))
 
     info = asyncio.run(scenario())
@@ -191,7 +206,7 @@ def test_verified_with_the_certificate_as_ca(pair: tuple[Path, Path]) -> None:
     trusting = TlsClientOptions(ca_file=str(cert), server_name="localhost")
 
     async def scenario() -> None:
-        async with tls_server(server_context(TlsServerOptions(), cert.parent)) as port:
+        async with tls_server(server_context(TlsServerOptions(cache_dir=cert.parent))) as port:
             info = await tls_connect(HOST, port, trusting)
             assert info.peer_chain[0].sans[0] == "localhost"
             # The address itself is in the certificate's IP entries too.
@@ -209,7 +224,7 @@ def test_verify_without_ca_reports_self_signed(pair: tuple[Path, Path]) -> None:
     cert, _ = pair
 
     async def scenario() -> None:
-        async with tls_server(server_context(TlsServerOptions(), cert.parent)) as port:
+        async with tls_server(server_context(TlsServerOptions(cache_dir=cert.parent))) as port:
             with pytest.raises(TlsError) as caught:
                 await tls_connect(HOST, port, TlsClientOptions(server_name="localhost"))
             assert "self-signed" in str(caught.value)
@@ -228,7 +243,7 @@ def test_server_without_cache_dir_makes_a_fresh_certificate() -> None:
 
 def read_without_certificate(port: int) -> bytes:
     """Handshake without a client certificate on a blocking socket and read what comes."""
-    context = client_context(TlsClientOptions(verify=False))
+    context = unverified()
     with (
         socket.create_connection((HOST, port), timeout=10) as raw,
         context.wrap_socket(raw) as tls,
@@ -242,7 +257,7 @@ def test_client_certificate_required(tmp_path: Path) -> None:
     seen: list[ssl.SSLObject] = []
 
     async def scenario() -> None:
-        async with tls_server(server_context(options, tmp_path), seen) as port:
+        async with tls_server(server_context(replace(options, cache_dir=tmp_path)), seen) as port:
             good = TlsClientOptions(
                 verify=False, cert_file=str(client_cert), key_file=str(client_key)
             )
@@ -253,7 +268,9 @@ def test_client_certificate_required(tmp_path: Path) -> None:
 
     asyncio.run(scenario())
     assert len(seen) == 1
-    assert session_info(seen[0]).peer_chain[0].subject == "CN=client"
+    client_der = seen[0].getpeercert(binary_form=True)
+    assert client_der is not None
+    assert CertificateInfo.from_der(client_der).subject == "CN=client"
 
 
 def test_client_certificate_required_by_openssl(tmp_path: Path, pair: tuple[Path, Path]) -> None:
@@ -309,7 +326,7 @@ def test_plain_http_server_does_not_speak_tls() -> None:
 
 
 def test_sni_is_sent_for_names_only(pair: tuple[Path, Path]) -> None:
-    context = server_context(TlsServerOptions(), pair[0].parent)
+    context = server_context(TlsServerOptions(cache_dir=pair[0].parent))
     names: list[str | None] = []
 
     def record(_obj: ssl.SSLObject, name: str | None, _context: ssl.SSLContext) -> None:
@@ -324,25 +341,6 @@ def test_sni_is_sent_for_names_only(pair: tuple[Path, Path]) -> None:
 
     asyncio.run(scenario())
     assert names == [None, "localhost"]
-
-
-@pytest.mark.parametrize(
-    ("host", "server_name", "expected"),
-    [
-        ("example.com", None, "example.com"),
-        ("example.com.", None, "example.com"),
-        ("127.0.0.1", None, "127.0.0.1"),
-        ("::1", None, "::1"),
-        ("[::1]", None, "::1"),
-        ("fe80::1%eth0", None, "fe80::1"),
-        ("127.0.0.1", "localhost", "localhost"),
-        ("example.com", "other.example", "other.example"),
-        ("example.com", "", "example.com"),
-        ("", None, None),
-    ],
-)
-def test_server_hostname(host: str, server_name: str | None, expected: str | None) -> None:
-    assert server_hostname(host, TlsClientOptions(server_name=server_name)) == expected
 
 
 # -- files ---------------------------------------------------------------------------------------

@@ -1,11 +1,10 @@
 """The pyOpenSSL side of TLS by table: name checks, SNI rules, sentences, contexts; and the
-stdlib context's legacy option against a TLS 1.0-only ``openssl s_server`` (the workbench)."""
+workbench client's legacy option against a TLS 1.0-only ``openssl s_server``."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import ssl
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,11 @@ from OpenSSL import SSL
 
 from desktop.core.errors import TlsError
 from desktop.core.net import tls_chain
+from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import (
     TlsClientOptions,
     TlsSessionInfo,
     VerifyProblem,
-    client_context,
-    describe_ssl_error,
 )
 from tests.peers.openssl_server import make_pki, running_s_server
 
@@ -149,27 +147,35 @@ def test_context_refuses_bad_files_with_a_sentence(tmp_path: Path) -> None:
         tls_chain.openssl_client_context(TlsClientOptions(alpn=("x" * 300,)))
 
 
-def test_stdlib_context_reaches_a_tls10_server_only_with_legacy_tls(tmp_path: Path) -> None:
-    """The workbench's client (Python's ``ssl``) honours ``legacy_tls`` too."""
+def test_workbench_client_reaches_a_tls10_server_only_with_legacy_tls(tmp_path: Path) -> None:
+    """The workbench's client (``TcpClient``, the one TLS path) honours ``legacy_tls`` too."""
     pki = make_pki(tmp_path / "pki")
     legacy = ("-tls1", "-cipher", "DEFAULT:@SECLEVEL=0")
 
+    class Quiet:
+        def on_connected(self, local: str, peer: str) -> None:
+            pass
+
+        def on_data(self, data: memoryview) -> None:
+            pass
+
+        def on_closed(self, reason: str) -> None:
+            pass
+
     async def handshake(options: TlsClientOptions, port: int) -> str:
+        client = TcpClient(Quiet())
         try:
-            _, writer = await asyncio.open_connection(
-                "127.0.0.1", port, ssl=client_context(options), server_hostname="localhost"
-            )
-        except (ssl.SSLError, OSError) as error:
-            return describe_ssl_error(error)
-        version = writer.get_extra_info("ssl_object").version()
-        writer.close()
-        await writer.wait_closed()
-        return str(version)
+            await client.connect("127.0.0.1", port, tls=options)
+        except TlsError as error:
+            return str(error)
+        client.abort()
+        assert client.tls_info is not None
+        return client.tls_info.version
 
     with running_s_server(tmp_path, pki.leaf, pki.leaf_key, *legacy) as server:
         strict = asyncio.run(handshake(TlsClientOptions(verify=False), server.port))
         allowed = asyncio.run(
             handshake(TlsClientOptions(verify=False, legacy_tls=True), server.port)
         )
-    assert strict == "No TLS version in common with the server."
+    assert strict.startswith("No TLS version in common with the server")
     assert allowed == "TLSv1"

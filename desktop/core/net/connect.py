@@ -1,0 +1,184 @@
+"""The one way out: resolve, connect, optionally shake hands as a TLS client.
+
+The TCP client, the relay's target side and the HTTP composer all connect through
+:func:`connect`, so a refused port, a silent host or an unknown name raise the same typed error
+with the same sentence everywhere (:func:`connect_error` is the one mapping from OS errors).
+
+The steps are separate, each marked when a ``marks`` object is given (the HTTP composer's
+``Clock``: ``namelookup``, ``connect`` and ``appconnect`` as ``curl -w`` reports them): the
+socket is connected with ``sock_connect`` and only then handed to asyncio. TLS runs through
+pyOpenSSL over memory BIOs (``tls_pipe.TlsPipe``), so every engine gets the whole chain the
+server sent and the verification outcome, verification on or off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from desktop.core.errors import ConnectError, ConnectRefused, ConnectTimeout, TlsError
+from desktop.core.net.resolve import SockAddr, resolve
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+
+if TYPE_CHECKING:
+    from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+
+__all__ = ["Connected", "StepMarks", "connect", "connect_error", "connect_socket"]
+
+P = TypeVar("P", bound=asyncio.Protocol | asyncio.BufferedProtocol)
+
+
+class StepMarks(Protocol):
+    """Where the steps' ``time.perf_counter_ns()`` marks go (the composer's ``Clock``)."""
+
+    namelookup: int | None
+    connect: int | None
+    appconnect: int | None
+
+
+@dataclass(frozen=True)
+class Connected(Generic[P]):
+    """A connection made by :func:`connect`.
+
+    Attributes:
+        protocol: the protocol the factory made, already given its transport.
+        tls: what the TLS handshake agreed (chain, outcome), or None for plain TCP.
+    """
+
+    protocol: P
+    tls: TlsSessionInfo | None
+
+
+async def connect(
+    host: str,
+    port: int,
+    factory: Callable[[], P],
+    *,
+    timeout: float = 10.0,
+    local_addr: tuple[str, int] | None = None,
+    tls: TlsClientOptions | None = None,
+    marks: StepMarks | None = None,
+    on_tls_error: Callable[[TlsError], None] | None = None,
+) -> Connected[P]:
+    """Resolve ``host``, connect to the first address that answers, shake hands if ``tls``.
+
+    Args:
+        host: a name or an address literal (an IP literal is not looked up).
+        factory: makes the protocol that gets the stream (plain or decrypted).
+        timeout: for the lookup, the connect and the handshake together.
+        local_addr: bind to this local address and port first.
+        tls: speak TLS with these options (verification failing while ``tls.verify`` is on
+            raises ``CertificateRejected``, which carries the session, before any byte is
+            given to the protocol).
+        marks: marked at each step.
+        on_tls_error: told an error that breaks an established TLS stream (an alert after the
+            handshake, such as "certificate required" in TLS 1.3).
+
+    Raises:
+        UnknownHost, ConnectRefused, ConnectTimeout, ConnectError, TlsError: a sentence each.
+    """
+    loop = asyncio.get_running_loop()
+    if tls is not None:
+        from desktop.core.net.tls_client import client_context, shake_hands  # noqa: PLC0415
+
+        client_context(tls)  # bad CA/certificate/key files are told before connecting
+    try:
+        async with asyncio.timeout(timeout):
+            sock = await connect_socket(host, port, local_addr=local_addr, marks=marks)
+            try:
+                if tls is None:
+                    _, protocol = await loop.create_connection(factory, sock=sock)
+                    return Connected(protocol, None)
+                pipe, info = await shake_hands(sock, host, tls, on_error=on_tls_error)
+            except BaseException:
+                sock.close()
+                raise
+    except TimeoutError:
+        raise ConnectTimeout(host, port, timeout) from None
+    if marks is not None:
+        marks.appconnect = time.perf_counter_ns()
+    protocol = factory()
+    pipe.attach(protocol)
+    return Connected(protocol, info)
+
+
+async def connect_socket(
+    host: str,
+    port: int,
+    *,
+    local_addr: tuple[str, int] | None = None,
+    marks: StepMarks | None = None,
+) -> socket.socket:
+    """A connected non-blocking TCP socket to the first of ``host``'s addresses that answers.
+
+    Raises:
+        UnknownHost, ConnectRefused, ConnectError: a sentence each (no timeout of its own).
+    """
+    loop = asyncio.get_running_loop()
+    addresses = _literal(host, port) or await resolve(host, port)
+    if marks is not None:
+        marks.namelookup = time.perf_counter_ns()
+    errors: list[OSError] = []
+    for family, sockaddr in addresses:
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setblocking(False)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if local_addr is not None:
+                sock.bind(local_addr)
+            await loop.sock_connect(sock, sockaddr)
+        except OSError as error:
+            sock.close()
+            errors.append(error)
+            continue
+        except BaseException:
+            sock.close()
+            raise
+        if marks is not None:
+            marks.connect = time.perf_counter_ns()
+        return sock
+    raise connect_error(host, port, errors)
+
+
+def connect_error(host: str, port: int, errors: list[OSError]) -> ConnectError:
+    """The one mapping from the OS errors of every address tried to a typed error."""
+    if errors and all(isinstance(e, ConnectionRefusedError) for e in errors):
+        return ConnectRefused(host, port)
+    codes = {e.errno for e in errors}
+    if errno.EADDRINUSE in codes:
+        why = QT_TRANSLATE_NOOP("core", "the local address is already in use")
+    elif errno.EADDRNOTAVAIL in codes:
+        why = QT_TRANSLATE_NOOP("core", "the local address is not an address of this machine")
+    elif errno.ENETUNREACH in codes:
+        why = QT_TRANSLATE_NOOP("core", "the network is unreachable")
+    elif errno.EHOSTUNREACH in codes:
+        why = QT_TRANSLATE_NOOP("core", "the host is unreachable")
+    elif errno.EAFNOSUPPORT in codes or any(isinstance(e, socket.gaierror) for e in errors):
+        why = QT_TRANSLATE_NOOP(
+            "core", "the local address and the target are not of the same IP version"
+        )
+    elif errors:
+        # Not ours to translate: the operating system's own words.
+        detail = "; ".join(sorted({(e.strerror or str(e)).rstrip(".").lower() for e in errors}))
+        return ConnectError(host, port, detail)
+    else:
+        why = QT_TRANSLATE_NOOP("core", "the host has no address")
+    return ConnectError(host, port, sentence(why))
+
+
+def _literal(host: str, port: int) -> list[SockAddr]:
+    """An IP literal needs no lookup (curl does none either)."""
+    name = host.strip().strip("[]")
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return []
+    if address.version == 6:
+        return [(socket.AF_INET6, (name, port, 0, 0))]
+    return [(socket.AF_INET, (name, port))]

@@ -1,0 +1,204 @@
+"""The one connect path: the same failure reads the same through every engine that connects.
+
+One table over the TCP client, the relay's target side and the HTTP exchange, on loopback: a
+refused port, a port that never answers, a name that cannot exist. Plus the one mapping from OS
+errors to typed errors, by errno.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+
+import pytest
+
+from desktop.core.errors import (
+    ConnectError,
+    ConnectRefused,
+    ConnectTimeout,
+    SocketDeskError,
+    UnknownHost,
+)
+from desktop.core.http.exchange import HttpTarget, exchange
+from desktop.core.net.connect import connect_error
+from desktop.core.net.relay import RelaySide, TcpRelay
+from desktop.core.net.tcp_client import TcpClient
+from desktop.core.net.tls import TlsSessionInfo
+from tests.helpers.servers import closed_port, unresponsive_port
+
+HOST = "127.0.0.1"
+TIMEOUT = 0.3
+
+
+class ClientSink:
+    def on_connected(self, local: str, peer: str) -> None:
+        pass
+
+    def on_data(self, data: memoryview) -> None:
+        pass
+
+    def on_closed(self, reason: str) -> None:
+        pass
+
+
+class RelaySink:
+    def __init__(self) -> None:
+        self.failed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
+        pass
+
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
+        if not self.failed.done():
+            self.failed.set_result(reason)
+
+    def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
+        pass
+
+    def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
+        pass
+
+    def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
+        pass
+
+    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+        pass
+
+
+async def through_client(host: str, port: int) -> SocketDeskError:
+    with pytest.raises(SocketDeskError) as caught:
+        await TcpClient(ClientSink()).connect(host, port, timeout=TIMEOUT)
+    return caught.value
+
+
+async def through_http(host: str, port: int) -> SocketDeskError:
+    result = await exchange(
+        HttpTarget(host, port, connect_timeout=TIMEOUT), [b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]
+    )
+    assert result.failure is not None
+    assert result.error == str(result.failure)
+    return result.failure
+
+
+async def through_relay(host: str, port: int) -> str:
+    sink = RelaySink()
+    relay = TcpRelay(sink, host, port, connect_timeout=TIMEOUT)
+    await relay.start(HOST, 0)
+    try:
+        _, writer = await asyncio.open_connection(HOST, relay.port)
+        try:
+            return await asyncio.wait_for(sink.failed, 10)
+        finally:
+            writer.close()
+    finally:
+        await relay.close()
+
+
+@contextmanager
+def refused() -> Iterator[tuple[str, int]]:
+    yield HOST, closed_port()
+
+
+@contextmanager
+def silent() -> Iterator[tuple[str, int]]:
+    with unresponsive_port() as port:
+        yield HOST, port
+
+
+def unknown() -> AbstractContextManager[tuple[str, int]]:
+    return nullcontext(("nowhere.invalid", 80))
+
+
+@pytest.mark.parametrize(
+    ("target", "kind", "words"),
+    [
+        (refused, ConnectRefused, "the connection was refused (is a server listening there?)"),
+        (silent, ConnectTimeout, f"no answer within {TIMEOUT:g} s"),
+        (unknown, UnknownHost, "the host name is unknown (names under .invalid never exist)"),
+    ],
+    ids=["refused", "timeout", "unknown-host"],
+)
+def test_the_same_failure_reads_the_same_through_every_engine(
+    target: Callable[[], AbstractContextManager[tuple[str, int]]],
+    kind: type[ConnectError],
+    words: str,
+) -> None:
+    async def scenario() -> tuple[SocketDeskError, SocketDeskError, str]:
+        with target() as (host, port):
+            return (
+                await through_client(host, port),
+                await through_http(host, port),
+                await through_relay(host, port),
+            )
+
+    client, http, relay = asyncio.run(scenario())
+    assert type(client) is type(http) is kind
+    assert client.sentence == http.sentence
+    assert str(client) == str(http) == relay
+    assert words in str(client)
+
+
+@pytest.mark.parametrize(
+    ("errors", "kind", "text"),
+    [
+        ([ConnectionRefusedError(errno.ECONNREFUSED, "x")], ConnectRefused, "refused"),
+        (
+            [OSError(errno.EADDRINUSE, "Address already in use")],
+            ConnectError,
+            "the local address is already in use",
+        ),
+        (
+            [OSError(errno.EADDRNOTAVAIL, "x")],
+            ConnectError,
+            "the local address is not an address of this machine",
+        ),
+        ([OSError(errno.ENETUNREACH, "x")], ConnectError, "the network is unreachable"),
+        ([OSError(errno.EHOSTUNREACH, "x")], ConnectError, "the host is unreachable"),
+        # One address refused, the other unreachable: not "refused", the network is at fault.
+        (
+            [ConnectionRefusedError(errno.ECONNREFUSED, "x"), OSError(errno.ENETUNREACH, "x")],
+            ConnectError,
+            "the network is unreachable",
+        ),
+        ([OSError(errno.EIO, "Input/output error")], ConnectError, "input/output error"),
+        ([], ConnectError, "the host has no address"),
+    ],
+)
+def test_one_mapping_from_os_errors(errors: list[OSError], kind: type, text: str) -> None:
+    error = connect_error("example.test", 7, errors)
+    assert type(error) is kind
+    assert text in str(error)
+    assert str(error).startswith("Could not connect to example.test:7: ")
+
+
+def test_local_address_not_of_this_machine() -> None:
+    """Binding first goes through the same mapping (192.0.2.1 is TEST-NET-1: never ours)."""
+
+    async def scenario() -> None:
+        client = TcpClient(ClientSink())
+        with pytest.raises(ConnectError, match="not an address of this machine"):
+            await client.connect(HOST, closed_port(), local_addr=("192.0.2.1", 0))
+
+    asyncio.run(scenario())
+
+
+def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def no_lookup(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an IP literal was looked up")
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", no_lookup)
+
+    async def scenario() -> None:
+        listener = socket.create_server((HOST, 0))
+        try:
+            client = TcpClient(ClientSink())
+            await client.connect(HOST, listener.getsockname()[1])
+            assert client.connected
+            client.abort()
+        finally:
+            listener.close()
+
+    asyncio.run(scenario())
