@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.http.charset import choose_charset
 from desktop.core.http.decode import decode_content
 from desktop.core.http.exchange import ExchangeResult
-from desktop.ui.theme import mix, tint
+from desktop.ui.theme import is_dark, mix, tint
 
 __all__ = [
     "DIFF_MAX_BYTES",
@@ -49,6 +49,7 @@ _EXACT_WORK = 50_000  # line pairs difflib compares exactly (~0.2 s at worst, me
 # The tone each kind of row is tinted with (the palette's base, tinted: the text stays the
 # palette's own, readable in light and dark); "equal" rows are not tinted.
 _TONES = {"replace": "warning", "delete": "error", "insert": "success"}
+_LIGHT_STRENGTH = 2.0
 _ABSENT = 0.12  # the side without a line where the other has one: base this far towards text
 
 
@@ -61,7 +62,10 @@ def row_colour(palette: QPalette, tag: str, present: bool) -> QColor | None:
             _ABSENT,
         )
     tone = _TONES.get(tag)
-    return None if tone is None else tint(palette, tone)
+    if tone is None:
+        return None
+    # On white the banner's light tint is too faint to tell a changed line from an equal one.
+    return tint(palette, tone, strength=1.0 if is_dark(palette) else _LIGHT_STRENGTH)
 
 
 @dataclass(frozen=True)
