@@ -56,6 +56,7 @@ class MessengerBridge(QObject):
         message_failed(int, str): a message id and why it was not delivered.
         info_received(InfoReceived): a peer's answer about its version or away message.
         notice(str): a sentence for the user.
+        node_noticed(Notice): the node's own notice, with its cause (the panel may already say it).
     """
 
     started = Signal(str)
@@ -73,6 +74,7 @@ class MessengerBridge(QObject):
     message_read = Signal(int)
     info_received = Signal(object)
     notice = Signal(str)
+    node_noticed = Signal(object)
 
     def __init__(self, io: EventLoopThread) -> None:
         super().__init__()
@@ -270,4 +272,4 @@ class MessengerBridge(QObject):
         elif isinstance(event, InfoReceived):
             self.info_received.emit(event)
         elif isinstance(event, Notice):
-            self.notice.emit(event.text)
+            self.node_noticed.emit(event)

@@ -6,6 +6,7 @@ Every action is a frozen dataclass. ``Transmit`` is for the I/O layer; all the o
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.dialect import Dialect
@@ -20,6 +21,7 @@ __all__ = [
     "MessageRead",
     "MessageReceived",
     "Notice",
+    "NoticeCause",
     "Peer",
     "PeerJoined",
     "PeerKey",
@@ -212,11 +214,24 @@ class InfoReceived:
     text: str
 
 
+class NoticeCause(enum.Enum):
+    """What a ``Notice`` is about, when it is a lasting condition a user interface may already
+    show in its own words (it then shows the condition once, not twice)."""
+
+    NO_TARGETS = "no-targets"  # nothing to announce to: no broadcast address, no target
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something the user should know that is nobody's message: a sentence."""
+    """Something the user should know that is nobody's message: a sentence.
+
+    Attributes:
+        text: the sentence.
+        cause: the condition it is about (None: a passing event).
+    """
 
     text: str
+    cause: NoticeCause | None = None
 
 
 Event = (

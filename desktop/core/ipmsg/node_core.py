@@ -20,6 +20,7 @@ from desktop.core.ipmsg.events import (
     Action,
     Address,
     Notice,
+    NoticeCause,
     Peer,
     PeerKey,
     PeerUpdated,
@@ -183,7 +184,7 @@ class NodeCore:
                 self._outbox.append(Transmit(datagram, address))
         if not sent:
             self._notice(
-                "no targets",
+                NoticeCause.NO_TARGETS,
                 "There is no address to announce to, so other users will not see you; "
                 "add a broadcast address or a peer's address.",
             )
@@ -211,7 +212,7 @@ class NodeCore:
         self._noticed.move_to_end(cause)
         while len(self._noticed) > MAX_NOTICE_KEYS:
             self._noticed.popitem(last=False)
-        self._outbox.append(Notice(text))
+        self._outbox.append(Notice(text, cause if isinstance(cause, NoticeCause) else None))
 
     def _time(self, now: float | None) -> float:
         if now is not None:

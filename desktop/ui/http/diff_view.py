@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,8 +28,16 @@ from PySide6.QtWidgets import (
 from desktop.core.http.charset import choose_charset
 from desktop.core.http.decode import decode_content
 from desktop.core.http.exchange import ExchangeResult
+from desktop.ui.theme import is_dark, mix, tint
 
-__all__ = ["DIFF_MAX_BYTES", "DIFF_MAX_LINES", "DiffLine", "ResponseDiffDialog", "diff_lines"]
+__all__ = [
+    "DIFF_MAX_BYTES",
+    "DIFF_MAX_LINES",
+    "DiffLine",
+    "ResponseDiffDialog",
+    "diff_lines",
+    "row_colour",
+]
 
 # difflib is quadratic in the worst case: the bodies compared are cut to this many bytes and
 # lines (both sides), and the dialog says so.
@@ -37,8 +46,26 @@ DIFF_MAX_LINES = 5000
 _LINE_CHARS = 2000  # a longer line is cut for display
 _EXACT_WORK = 50_000  # line pairs difflib compares exactly (~0.2 s at worst, measured)
 
-_COLOURS = {"equal": None, "replace": "#fff3b0", "delete": "#ffc9c9", "insert": "#c9f2c9"}
-_ABSENT = "#e4e4e4"  # the side without a line where the other has one
+# The tone each kind of row is tinted with (the palette's base, tinted: the text stays the
+# palette's own, readable in light and dark); "equal" rows are not tinted.
+_TONES = {"replace": "warning", "delete": "error", "insert": "success"}
+_LIGHT_STRENGTH = 2.0
+_ABSENT = 0.12  # the side without a line where the other has one: base this far towards text
+
+
+def row_colour(palette: QPalette, tag: str, present: bool) -> QColor | None:
+    """The background of a row of kind ``tag`` (None: the view's own), from ``palette``."""
+    if not present:
+        return mix(
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.Text),
+            _ABSENT,
+        )
+    tone = _TONES.get(tag)
+    if tone is None:
+        return None
+    # On white the banner's light tint is too faint to tell a changed line from an equal one.
+    return tint(palette, tone, strength=1.0 if is_dark(palette) else _LIGHT_STRENGTH)
 
 
 @dataclass(frozen=True)
@@ -149,14 +176,14 @@ class ResponseDiffDialog(QDialog):
         body = diff_lines(left_body, right_body)
         self.rows = head + body
         self.head_rows = len(head)
+        self._parts = (head, body)
         changed = sum(row.tag != "equal" for row in self.rows)
         self.summary = QLabel(
             self.tr("%n line(s) differ.", "", changed) if changed else self.tr("No difference.")
         )
         self.left_view = self._browser()
         self.right_view = self._browser()
-        self._fill(self.left_view, head, body, left=True)
-        self._fill(self.right_view, head, body, left=False)
+        self._fill_both()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left_view)
         splitter.addWidget(self.right_view)
@@ -168,6 +195,18 @@ class ResponseDiffDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._fill_both()  # the row colours are the palette's: a new theme, new colours
+
+    def _fill_both(self) -> None:
+        head, body = self._parts
+        for view, left in ((self.left_view, True), (self.right_view, False)):
+            position = view.verticalScrollBar().value()
+            self._fill(view, head, body, left=left)
+            view.verticalScrollBar().setValue(position)
 
     def changed_rows(self) -> list[DiffLine]:
         """The rows that differ."""
@@ -184,6 +223,7 @@ class ResponseDiffDialog(QDialog):
         self, browser: QTextBrowser, head: list[DiffLine], body: list[DiffLine], left: bool
     ) -> None:
         """One block per row (both sides have as many), coloured by what changed."""
+        palette = self.palette()
         document = browser.document()
         document.clear()
         cursor = QTextCursor(document)
@@ -198,15 +238,12 @@ class ResponseDiffDialog(QDialog):
             cursor.insertText(title, bold)
             for row in rows:
                 text = row.left if left else row.right
-                colour = _COLOURS[row.tag] if text is not None else _ABSENT
+                colour = row_colour(palette, row.tag, text is not None)
                 block = QTextBlockFormat()
                 if colour is not None:
-                    block.setBackground(QColor(colour))
+                    block.setBackground(colour)
                 cursor.insertBlock(block)
-                line = QTextCharFormat(plain)
-                if colour is not None:
-                    line.setForeground(QColor("#000000"))
-                cursor.insertText(text or "", line)
+                cursor.insertText(text or "", plain)
         browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     @Slot(int)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.http.pages import Pages
+from desktop.ui.theme import tint
 
 __all__ = ["PagedText"]
 
@@ -32,7 +33,7 @@ class PagedText(QWidget):
         super().__init__(parent)
         self._pages: Pages | None = None
         self._page = 0
-        self._mark: tuple[int, int] | None = None  # a byte range drawn in red (parse failure)
+        self._mark: tuple[int, int] | None = None  # a byte range marked (parse failure)
         self.edit = QPlainTextEdit(readOnly=True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -129,6 +130,11 @@ class PagedText(QWidget):
         """The cursor's character position in the page's text."""
         return self.edit.textCursor().position()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_mark()  # the mark's colour is the palette's
+
     # --- helpers ---------------------------------------------------------------------------
 
     def _draw_mark(self) -> None:
@@ -139,7 +145,7 @@ class PagedText(QWidget):
             if start <= first < end or (first == end == len(self._pages.data)):
                 selection = QTextEdit.ExtraSelection()
                 form = QTextCharFormat()
-                form.setBackground(QColor(255, 80, 80, 120))
+                form.setBackground(tint(self.palette(), "error", strength=2.0))
                 form.setProperty(QTextFormat.Property.FullWidthSelection, True)
                 selection.format = form  # type: ignore[assignment]
                 cursor = QTextCursor(self.edit.document())

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.http.pretty import PRETTY_MAX, PrettyBody, pretty_body
 from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["INLINE_MAX", "PrettyView"]
+__all__ = ["INLINE_MAX", "PrettyView", "pygments_style"]
 
 # Below this the formatting runs at once on the GUI thread (a few ms); above it, on a worker.
 INLINE_MAX = 16 << 10
+
+
+def pygments_style(palette: QPalette) -> str:
+    """The Pygments style whose colours read on the palette's base: light or dark."""
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return "monokai" if dark else "default"
 
 
 class PrettyView(QWidget):
@@ -41,10 +47,22 @@ class PrettyView(QWidget):
         layout.addWidget(self.browser, 1)
         self.plain_button.clicked.connect(self.plain_requested)
         self.result: PrettyBody | None = None
+        self.style = pygments_style(self.palette())  # the style of what is shown
+        self._source: tuple[bytes, str, str | None] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.PaletteChange:
+            return
+        style = pygments_style(self.palette())
+        if style != self.style and self._source is not None:
+            self.show_text(*self._source)  # light and dark need different highlighting
+        self.style = style
 
     def clear(self) -> None:
         """Show nothing (and drop the result of a job still running)."""
         self._generation += 1
+        self._source = None
         self.result = None
         self.notice.clear()
         self.plain_button.hide()
@@ -68,9 +86,9 @@ class PrettyView(QWidget):
             self.plain_button.show()
             self.formatted.emit()
             return
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        style = "monokai" if dark else "default"
+        style = self.style = pygments_style(self.palette())
         chunk = bytes(data)
+        self._source = (chunk, encoding, kind)  # highlighted again in a new theme's style
 
         def job() -> PrettyBody | None:
             return pretty_body(chunk.decode(encoding, errors="replace"), kind, style)  # type: ignore[arg-type]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
     QPainter,
     QPaintEvent,
+    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
@@ -33,6 +34,7 @@ from desktop.core.http.request import (
     get_template,
     split_requests,
 )
+from desktop.ui.theme import mix, tone_text
 
 PIPELINE_SEPARATOR = "### next request"
 
@@ -43,24 +45,32 @@ _REQUEST_LINE = re.compile(r"^(\S+)(?:( +)(\S+))?(?:( +)(\S+))?")
 _HEADER = re.compile(r"^([^:\s]+):")
 
 
-def _format(color: str, bold: bool = False) -> QTextCharFormat:
+def _format(color: QColor, bold: bool = False) -> QTextCharFormat:
     text_format = QTextCharFormat()
-    text_format.setForeground(QColor(color))
+    text_format.setForeground(color)
     if bold:
         text_format.setFontWeight(QFont.Weight.Bold)
     return text_format
 
 
 class RequestHighlighter(QSyntaxHighlighter):
-    """Colours the request line (method, target, version), header names and the body."""
+    """Colours the request line (method, target, version), header names and the body.
 
-    def __init__(self, document: QTextDocument) -> None:
+    The colours are tones of the palette given (``set_palette``), readable on its base.
+    """
+
+    def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
         super().__init__(document)
-        self.method_format = _format("#1565c0", bold=True)
-        self.target_format = _format("#2e7d32")
-        self.version_format = _format("#6a1b9a")
-        self.name_format = _format("#ad1457", bold=True)
-        self.body_format = _format("#5d4037")
+        self.set_palette(palette if palette is not None else QPalette())
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Take the colours from ``palette`` and highlight the text again with them."""
+        self.method_format = _format(tone_text(palette, "accent"), bold=True)
+        self.target_format = _format(tone_text(palette, "success"))
+        self.version_format = _format(tone_text(palette, "done"))
+        self.name_format = _format(tone_text(palette, "sponsors"), bold=True)
+        self.body_format = _format(tone_text(palette, "severe"))
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         previous = self.previousBlockState()
@@ -99,7 +109,14 @@ class MarkedTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self._endings = endings
         self.show_endings = True
-        self.marker_color = QColor("#9e9e9e")
+
+    @property
+    def marker_color(self) -> QColor:
+        """The colour of the line-ending marks: the text, faded towards the base."""
+        palette = self.palette()
+        return mix(
+            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.45
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -152,7 +169,7 @@ class RequestEditor(QWidget):
         self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_edit.setPlaceholderText(self.tr("GET / HTTP/1.1\nHost: example.com"))
-        self.highlighter = RequestHighlighter(self.text_edit.document())
+        self.highlighter = RequestHighlighter(self.text_edit.document(), self.palette())
         self.exact_check = QCheckBox(self.tr("Exact bytes (no CRLF or Content-Length fixes)"))
         self.auto_length_check = QCheckBox(self.tr("Automatic Content-Length"))
         self.auto_length_check.setChecked(True)
@@ -175,6 +192,13 @@ class RequestEditor(QWidget):
         self.auto_length_check.toggled.connect(self._update_note)
         self.endings_check.toggled.connect(self._show_endings)
         self.set_text(get_template("localhost", "/"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # New colours for the same text: not an edit (exact bytes and the note stay).
+            with QSignalBlocker(self.text_edit):
+                self.highlighter.set_palette(self.palette())
 
     def text(self) -> str:
         """The request as typed (lines end with LF)."""

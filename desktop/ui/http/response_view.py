@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableView,
     QTabWidget,
-    QTextBrowser,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from desktop.ui.http.image_preview import IMAGE_MAX_BYTES, ImagePreview, read_im
 from desktop.ui.http.pages import raw_text
 from desktop.ui.http.pretty_view import PrettyView
 from desktop.ui.http.raw_view import RawView
-from desktop.ui.widgets.certificate_view import session_html
+from desktop.ui.widgets.certificate_view import SessionBrowser
 from desktop.ui.widgets.hex_view import HexView
 from desktop.workers.task_runner import TaskRunner
 
@@ -138,7 +137,7 @@ class ResponseView(QTabWidget):
         ):
             self.timing_labels[key] = QLabel("—")
             timings_form.addRow(label, self.timing_labels[key])
-        self.tls_browser = QTextBrowser()
+        self.tls_browser = SessionBrowser()
         self.addTab(self.raw_view, self.tr("Raw"))
         self.addTab(self.hex_view, self.tr("Hex"))
         self.addTab(self.headers_table, self.tr("Headers"))
@@ -209,7 +208,7 @@ class ResponseView(QTabWidget):
             value = getattr(result.timings, key)
             label.setText("—" if value is None else self.tr("{ms:.1f} ms").format(ms=value))
         if result.tls_info is not None:
-            self.tls_browser.setHtml(session_html(result.tls_info))
+            self.tls_browser.show_session(result.tls_info)
         else:
             self.tls_browser.setPlainText(self.tr("Plain TCP: no TLS."))
 

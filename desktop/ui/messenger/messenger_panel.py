@@ -6,7 +6,15 @@ from PySide6.QtCore import QEvent, QItemSelection, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import SocketDeskError, StoreError
-from desktop.core.ipmsg.events import Address, InfoReceived, MessageReceived, Peer, PeerKey
+from desktop.core.ipmsg.events import (
+    Address,
+    InfoReceived,
+    MessageReceived,
+    Notice,
+    NoticeCause,
+    Peer,
+    PeerKey,
+)
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg_io.interfaces import interface_addresses
 from desktop.core.store.chat_history import ChatHistory
@@ -146,6 +154,7 @@ class MessengerPanel(QWidget):
         b.message_failed.connect(c.failed)
         b.message_read.connect(c.read)
         b.notice.connect(self._notice)
+        b.node_noticed.connect(self._node_noticed)
         b.info_received.connect(self._info_received)
 
     def _load_settings(self) -> None:
@@ -378,6 +387,15 @@ class MessengerPanel(QWidget):
     @Slot(object)
     def _notice(self, what: Said) -> None:
         self.controls.notice(what)
+
+    @Slot(object)
+    def _node_noticed(self, notice: Notice) -> None:
+        if notice.cause is NoticeCause.NO_TARGETS:
+            # The reach warning says this in the panel's words: one condition, one message.
+            if self.messages.find(REACH) is None:
+                self.messages.error(notice.text, REACH)
+            return
+        self.controls.notice(notice.text)
 
     @Slot(object)
     def _history_failed(self, what: Said) -> None:

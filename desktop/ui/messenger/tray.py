@@ -7,11 +7,13 @@ computed (``badge_icon``) so it can be checked without a tray.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-__all__ = ["MessengerTray", "badge_icon", "badge_text"]
+from desktop.ui.theme import contrast, tone_hue
+
+__all__ = ["MessengerTray", "badge_colors", "badge_icon", "badge_text"]
 
 _BADGE_SIZE = 64
 _NOTIFY_MS = 5000
@@ -24,11 +26,24 @@ def badge_text(count: int) -> str:
     return str(count) if count < 100 else "99+"
 
 
-def badge_icon(base: QIcon, count: int, size: int = _BADGE_SIZE) -> QIcon:
-    """``base`` with ``count`` drawn in a red disc in its top-right corner (``base`` for 0)."""
+def badge_colors(palette: QPalette | None = None) -> tuple[QColor, QColor]:
+    """(disc, number) of the badge: the error tone of ``palette`` (the application's when
+    None), and whichever of the palette's base and text colours reads better on it."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    disc = tone_hue(palette, "error")
+    candidates = (palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text))
+    return disc, QColor(max(candidates, key=lambda color: contrast(color, disc)))
+
+
+def badge_icon(
+    base: QIcon, count: int, size: int = _BADGE_SIZE, palette: QPalette | None = None
+) -> QIcon:
+    """``base`` with ``count`` drawn in a disc in the error tone in its top-right corner
+    (``base`` for 0); the colours are ``palette``'s (the application's when None)."""
     text = badge_text(count)
     if not text:
         return base
+    disc_color, text_color = badge_colors(palette)
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -37,13 +52,13 @@ def badge_icon(base: QIcon, count: int, size: int = _BADGE_SIZE) -> QIcon:
         base.paint(painter, QRect(0, 0, size, size))
         disc = QRect(size // 3, 0, size - size // 3, size - size // 3)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#d92c2c"))
+        painter.setBrush(disc_color)
         painter.drawEllipse(disc)
         font = QFont()
         font.setBold(True)
         font.setPixelSize(disc.height() // (2 if len(text) < 3 else 3))
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(text_color)
         painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
     finally:
         painter.end()
@@ -83,6 +98,12 @@ class MessengerTray(QObject):
             self.tray.activated.connect(self._activated)
             self.tray.messageClicked.connect(self.show_requested)
             self.tray.show()
+            window.installEventFilter(self)  # a theme change redraws the badge
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.tray is not None and self.unread:
+            self.tray.setIcon(self.icon())
+        return False
 
     @property
     def available(self) -> bool:

@@ -8,23 +8,39 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from desktop.core.capture import Direction, Record, RecordRing
 from desktop.core.codec import hex_string, parse_hex, visible_text
 from desktop.core.errors import InputError
+from desktop.ui.theme import tone_text
 
-__all__ = ["RecordLogModel"]
+__all__ = ["RecordLogModel", "direction_colors"]
 
 _Index = QModelIndex | QPersistentModelIndex
 # Characters of a record's text searched (a row shows 256 bytes; search looks further).
 _SEARCH_LIMIT = 64 * 1024
 _ARROWS = {Direction.IN: "←", Direction.OUT: "→", Direction.INFO: "•"}
-_COLORS = {
-    Direction.IN: QColor("#1a7f37"),
-    Direction.OUT: QColor("#1f6feb"),
-    Direction.INFO: QColor("#8b8d93"),
-}
+_TONES = {Direction.IN: "success", Direction.OUT: "accent", Direction.INFO: "muted"}
+
+
+def direction_colors() -> dict[Direction, QColor]:
+    """The text colour of each direction, from the application's palette now.
+
+    Cached per palette (its ``cacheKey`` changes with any colour), so a theme change is seen
+    by the next ``data()`` call and painting a row costs a dictionary look-up.
+    """
+    palette = QGuiApplication.palette()
+    key = palette.cacheKey()
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache["key"] = key
+        _cache["colors"] = {d: tone_text(palette, tone) for d, tone in _TONES.items()}
+    colors: dict[Direction, QColor] = _cache["colors"]
+    return colors
+
+
+_cache: dict[str, Any] = {}
 
 
 class RecordLogModel(QAbstractTableModel):
@@ -168,7 +184,7 @@ class RecordLogModel(QAbstractTableModel):
                     return shown + " …" if len(record.data) > self.ROW_LIMIT // 2 else shown
                 return visible_text(record.data, self.encoding, self.ROW_LIMIT)
         elif role == Qt.ItemDataRole.ForegroundRole and column in (self.DIRECTION, self.DATA):
-            return _COLORS[record.direction]
+            return direction_colors()[record.direction]
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.DIRECTION:
             return {
                 Direction.IN: self.tr("received from {peer}"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from desktop.core.errors import InputError, StoreError
 from desktop.core.net.file_send import FileProgress
 from desktop.core.session.sequence import FieldSequence
 from desktop.ui.sentences import say
+from desktop.ui.theme import tint, tone_text
 from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
 
 __all__ = ["SendBox", "SendSpec"]
@@ -116,9 +117,10 @@ class SendBox(QWidget):
         self.editor.installEventFilter(self)
         self.error_label = QLabel()
         self.error_label.setObjectName("sendError")
-        self.error_label.setStyleSheet("color:#c62828;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self._marked: tuple[int, int] | None = None  # (position, length) of the input error
+        self._apply_tones()
 
         self.format_combo = QComboBox()
         for fmt, label in (
@@ -276,27 +278,52 @@ class SendBox(QWidget):
         """Say what is wrong and highlight it in the editor."""
         self.error_label.setText(say(error))
         self.error_label.show()
+        self.error_position = (error.position, error.length)
+        self._marked = self.error_position
+        self._mark_error()
+
+    def _mark_error(self) -> None:
+        """Mark the input error's characters in the editor, in the palette's error tone."""
+        if self._marked is None:
+            return
+        position, length = self._marked
+        palette = self.palette()  # the editor's may not have its new palette yet
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(min(error.position, len(self.editor.toPlainText())))
+        cursor.setPosition(min(position, len(self.editor.toPlainText())))
         cursor.setPosition(
-            min(error.position + error.length, len(self.editor.toPlainText())),
+            min(position + length, len(self.editor.toPlainText())),
             QTextCursor.MoveMode.KeepAnchor,
         )
         selection.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffcdd2"))
-        fmt.setForeground(QColor("#b71c1c"))
+        fmt.setBackground(tint(palette, "error", strength=2.0))
+        fmt.setForeground(palette.color(QPalette.ColorRole.Text))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(tone_text(palette, "error"))
         selection.format = fmt
         self.editor.setExtraSelections([selection])
-        self.error_position = (error.position, error.length)
+
+    def _apply_tones(self) -> None:
+        """The error's colours, from the palette now (at start and on a theme change)."""
+        label = self.error_label.palette()
+        color = tone_text(self.palette(), "error", QPalette.ColorRole.Window)
+        if label.color(QPalette.ColorRole.WindowText) != color:
+            label.setColor(QPalette.ColorRole.WindowText, color)
+            self.error_label.setPalette(label)
+        self._mark_error()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_tones()
 
     @Slot()
     def clear_error(self) -> None:
         """Forget a shown input error."""
         if self.error_label.isVisible():
             self.error_label.hide()
+            self._marked = None
             self.editor.setExtraSelections([])
 
     # -- actions -----------------------------------------------------------------------------------

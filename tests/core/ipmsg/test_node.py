@@ -21,6 +21,7 @@ from desktop.core.ipmsg.events import (
     MessageRead,
     MessageReceived,
     Notice,
+    NoticeCause,
     PeerJoined,
     PeerKey,
     PeerLeft,
@@ -624,6 +625,7 @@ def test_announcing_with_nowhere_to_announce_to_says_so() -> None:
     node.announce(now=0)
     [notice] = node.take_actions()
     assert isinstance(notice, Notice) and notice.text.startswith("There is no address")
+    assert notice.cause is NoticeCause.NO_TARGETS  # a user interface can match the condition
 
 
 def test_dialup_peers_get_entries_directly() -> None:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import gzip
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.http.diff_view import DIFF_MAX_LINES, DiffLine, ResponseDiffDialog, diff_lines
+from desktop.ui.http.diff_view import (
+    DIFF_MAX_LINES,
+    DiffLine,
+    ResponseDiffDialog,
+    diff_lines,
+    row_colour,
+)
 from tests.ui.http.test_response_view import fetch, response
 
 
@@ -51,7 +56,7 @@ def test_the_dialog_shows_the_changed_header_and_body_lines(qtbot: QtBot) -> Non
     assert left_doc.blockCount() == right_doc.blockCount() == len(dialog.rows) + 2
     block = right_doc.findBlockByNumber(2 + dialog.head_rows + 1)  # the body's "TWO"
     assert block.text() == "TWO"
-    assert block.blockFormat().background().color() == QColor("#fff3b0")
+    assert block.blockFormat().background().color() == row_colour(dialog.palette(), "replace", True)
     equal = right_doc.findBlockByNumber(2 + dialog.head_rows)
     assert (
         equal.text() == "one" and equal.blockFormat().background().style() == Qt.BrushStyle.NoBrush

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.core.ipmsg.events import NoticeCause
 from desktop.core.ipmsg_io.interfaces import InterfaceAddress
 from desktop.ui.messenger.chat_view import Delivery
+from desktop.ui.messenger.control_bar import REACH
 from tests.ui.messenger.helpers import MakePanel, only_peer, start
 
 LOOPBACK = InterfaceAddress("lo", "127.0.0.1", "255.0.0.0", None, up=True, loopback=True)
@@ -62,6 +64,19 @@ def test_no_interface_with_a_broadcast_address_is_said_and_the_node_still_starts
     with qtbot.waitSignal(other.bridge.started, timeout=5000):
         other.start_button.click()
     assert "only the extra targets are announced to" in other.banner.text()
+
+
+def test_nowhere_to_announce_to_is_said_once_not_by_the_panel_and_the_node(  # type: ignore[no-untyped-def]
+    qtbot, make_panel: MakePanel
+) -> None:
+    panel = make_panel("Solo", interfaces=lambda: [LOOPBACK])  # loopback only, no target
+    with qtbot.waitSignal(panel.bridge.node_noticed, timeout=5000) as noticed:
+        panel.start_button.click()
+    assert noticed.args[0].cause is NoticeCause.NO_TARGETS  # the node said it too
+    [message] = panel.messages.messages()  # one condition, one message
+    assert message.key == REACH
+    assert "lo (127.0.0.1) has no broadcast address" in panel.banner.text()
+    assert "There is no address to announce to" not in panel.banner.text()
 
 
 def test_all_interfaces_without_any_broadcast_gives_the_core_sentence(  # type: ignore[no-untyped-def]
