@@ -18,6 +18,7 @@ from random import Random
 from typing import NamedTuple
 
 from desktop.core.errors import BadEscapeInput, BadFieldInput, BadHexInput, UnencodableInput
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "ENCODINGS",
@@ -99,8 +100,9 @@ _BACKSLASH = re.compile(r"\\")
 _FIELD_OPEN = re.compile(r"\{\{")
 _ESCAPE_OR_FIELD = re.compile(r"\\|\{\{")
 _SIMPLE_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "0": "\0", "\\": "\\"}
-_ESCAPE_HELP = "use \\r \\n \\t \\0 \\xNN or \\\\"
-_FIELD_HELP = "use {{counter}}, {{date}}, {{time}}, {{unix}} or {{random:N}}"
+# The escapes and fields a message lists (facts of its sentence: code, not words to translate).
+_ESCAPES, _LAST_ESCAPE = "\\r \\n \\t \\0 \\xNN", "\\\\"
+_FIELDS, _LAST_FIELD = "{{counter}}, {{date}}, {{time}}, {{unix}}", "{{random:N}}"
 
 
 def encode_input(
@@ -152,11 +154,24 @@ def parse_hex(text: str) -> bytes:
         if bad is not None:
             where = start + prefix + bad.start()
             raise BadHexInput(
-                f"{_char(bad.group())} at position {where} is not a hex digit.", where
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{char} at position {position} is not a hex digit."),
+                    char=_char(bad.group()),
+                    position=where,
+                ),
+                where,
             )
         if not digits:
             raise BadHexInput(
-                f"'{token}' at position {start} has no hex digits after it.", start, len(token)
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{token} at position {position} has no hex digits after it."
+                    ),
+                    token=f"'{token}'",
+                    position=start,
+                ),
+                start,
+                len(token),
             )
         if len(digits) == 1:
             parts.append("0" + digits)
@@ -167,12 +182,29 @@ def parse_hex(text: str) -> bytes:
     return bytes.fromhex("".join(parts))
 
 
-def _odd_hex_message(token: str, digits: str, start: int) -> str:
-    head = f"Odd number of hex digits in {_quote(token)} at position {start}"
+def _odd_hex_message(token: str, digits: str, start: int) -> Sentence:
     if len(digits) > 12:  # a concrete suggestion would be longer than the sentence around it
-        return f"{head}: add a 0 in front or split it into pairs of digits."
+        return sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Odd number of hex digits in {token} at position {position}: add a 0 in front or "
+                "split it into pairs of digits.",
+            ),
+            token=_quote(token),
+            position=start,
+        )
     pairs = " ".join(digits[i : i + 2] for i in range(0, len(digits) - 1, 2))
-    return f"{head}: write 0{digits} or {pairs} 0{digits[-1]}."
+    return sentence(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Odd number of hex digits in {token} at position {position}: "
+            "write {padded} or {pairs}.",
+        ),
+        token=_quote(token),
+        position=start,
+        padded=f"0{digits}",
+        pairs=f"{pairs} 0{digits[-1]}",
+    )
 
 
 def _scan(text: str, *, escapes: bool, fields: FieldContext | None) -> list[_Chunk]:
@@ -202,7 +234,16 @@ def _escape(text: str, start: int) -> _Chunk:
     """Read the backslash escape at ``text[start]``."""
     if start + 1 == len(text):
         raise BadEscapeInput(
-            f"Lone '\\' at position {start}, the end of the text: write \\\\ for a backslash.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Lone {backslash} at position {position}, the end of the text: "
+                    "write {escaped} for a backslash.",
+                ),
+                backslash="'\\'",
+                position=start,
+                escaped="\\\\",
+            ),
             start,
         )
     letter = text[start + 1]
@@ -215,12 +256,38 @@ def _escape(text: str, start: int) -> _Chunk:
         found = 1 if digits[:1] and digits[0] in _HEX_DIGITS else 0
         shown = text[start : start + 2 + found]
         raise BadEscapeInput(
-            f"Escape '{shown}' at position {start} needs two hex digits, like \\x0a.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Escape {escape} at position {position} needs two hex digits, like {example}.",
+                ),
+                escape=f"'{shown}'",
+                position=start,
+                example="\\x0a",
+            ),
             start,
             2 + found,
         )
-    shown = f"'\\{letter}'" if letter.isprintable() else f"'\\' followed by {_char(letter)}"
-    raise BadEscapeInput(f"Unknown escape {shown} at position {start}: {_ESCAPE_HELP}.", start, 2)
+    escape: str | Sentence = f"'\\{letter}'"
+    if not letter.isprintable():
+        escape = sentence(
+            QT_TRANSLATE_NOOP("core", "{backslash} followed by {char}"),
+            backslash="'\\'",
+            char=_char(letter),
+        )
+    raise BadEscapeInput(
+        sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown escape {escape} at position {position}: use {escapes} or {last}."
+            ),
+            escape=escape,
+            position=start,
+            escapes=_ESCAPES,
+            last=_LAST_ESCAPE,
+        ),
+        start,
+        2,
+    )
 
 
 def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk:
@@ -228,7 +295,15 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
     end = text.find("}}", start + 2)
     if end < 0:
         raise BadFieldInput(
-            f"Field '{{{{' at position {start} is not closed: end it with }}}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Field {opening} at position {position} is not closed: end it with {closing}.",
+                ),
+                opening="'{{'",
+                position=start,
+                closing="}}",
+            ),
             start,
             len(text) - start,
         )
@@ -246,7 +321,14 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
         return _Chunk(simple[name](), start, span)
     if name in simple:
         raise BadFieldInput(
-            f"Field {_quote(source)} at position {start} takes no argument: write {{{{{name}}}}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Field {field} at position {position} takes no argument: write {plain}."
+                ),
+                field=_quote(source),
+                position=start,
+                plain=f"{{{{{name}}}}}",
+            ),
             start,
             span,
         )
@@ -257,13 +339,31 @@ def _field(text: str, start: int, fields: FieldContext, now: datetime) -> _Chunk
             if 0 < n <= _MAX_RANDOM:
                 return _Chunk(str(fields.random.randrange(n)), start, span)
         raise BadFieldInput(
-            f"Field {_quote(source)} at position {start} needs a whole number from 1 to 10^18, "
-            "like {{random:100}}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Field {field} at position {position} needs a whole number from 1 to 10^18, "
+                    "like {example}.",
+                ),
+                field=_quote(source),
+                position=start,
+                example="{{random:100}}",
+            ),
             start,
             span,
         )
     raise BadFieldInput(
-        f"Unknown field {_quote(source)} at position {start}: {_FIELD_HELP}.", start, span
+        sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Unknown field {field} at position {position}: use {fields} or {last}."
+            ),
+            field=_quote(source),
+            position=start,
+            fields=_FIELDS,
+            last=_LAST_FIELD,
+        ),
+        start,
+        span,
     )
 
 
@@ -288,11 +388,20 @@ def _unencodable(text: str, chunk: _Chunk, index: int, encoding: str) -> Unencod
     label = _LABELS.get(codecs.lookup(encoding).name, encoding)
     if chunk.span:  # an escape or a field: blame all of it
         source = _quote(text[chunk.position : chunk.position + chunk.span])
-        message = f"{source} at position {chunk.position} cannot be written in {label}."
-        return UnencodableInput(message, chunk.position, chunk.span)
+        return UnencodableInput(
+            _unencodable_sentence(source, chunk.position, label), chunk.position, chunk.span
+        )
     where = chunk.position + index
-    message = f"{_char(text[where])} at position {where} cannot be written in {label}."
-    return UnencodableInput(message, where)
+    return UnencodableInput(_unencodable_sentence(_char(text[where]), where, label), where)
+
+
+def _unencodable_sentence(shown: str, position: int, encoding: str) -> Sentence:
+    return sentence(
+        QT_TRANSLATE_NOOP("core", "{text} at position {position} cannot be written in {encoding}."),
+        text=shown,
+        position=position,
+        encoding=encoding,
+    )
 
 
 def _char(char: str) -> str:

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.codec import InputFormat, encode_input
-from desktop.core.errors import InputError
+from desktop.core.errors import InputError, SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
+from desktop.ui.sentences import say
 
 __all__ = ["RulesEditor"]
 
@@ -125,6 +126,9 @@ class RulesEditor(QWidget):
                 rules.append(AutoReplyRule(kind, pattern, response))
             except (InputError, ValueError) as error:
                 raise ValueError(
-                    self.tr("Rule {row}: {problem}").format(row=row + 1, problem=error)
+                    self.tr("Rule {row}: {problem}").format(
+                        row=row + 1,
+                        problem=say(error) if isinstance(error, SocketDeskError) else error,
+                    )
                 ) from None
         return rules
