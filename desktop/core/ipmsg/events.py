@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.dialect import Dialect
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "Action",
@@ -141,6 +142,10 @@ class PeerUpdated:
     peer: Peer
 
 
+# Why a peer left when it said so itself (BR_EXIT).
+SIGNED_OFF = sentence(QT_TRANSLATE_NOOP("core", "signed off"))
+
+
 @dataclass(frozen=True, slots=True)
 class PeerLeft:
     """A peer left (BR_EXIT), or did not answer a refresh.
@@ -151,7 +156,7 @@ class PeerLeft:
     """
 
     peer: Peer
-    reason: str = "signed off"
+    reason: Sentence = SIGNED_OFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +198,7 @@ class MessageFailed:
     """Message ``message_id`` was not delivered; ``reason`` is a sentence to show."""
 
     message_id: int
-    reason: str
+    reason: Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +221,7 @@ class InfoReceived:
 class Notice:
     """Something the user should know that is nobody's message: a sentence."""
 
-    text: str
+    text: Sentence
 
 
 Event = (
