@@ -28,6 +28,7 @@ from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
+from desktop.ui.sentences import say
 from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
@@ -136,7 +137,7 @@ class ComposerPanel(QWidget):
         try:
             requests = [built.data for built in self.editor.built_all()]
         except UnencodableInput as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(say(error))
             return
         if not requests or not all(requests):
             self.status_label.setText(self.tr("The request is empty: nothing was sent."))
@@ -185,7 +186,7 @@ class ComposerPanel(QWidget):
         try:
             target, follow = self.flow.next_hop()
         except RedirectError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(say(error))
             return False
         self._hops = [follow.url]
         self._send_hop(target, follow.endpoint, follow.request)
@@ -196,7 +197,7 @@ class ComposerPanel(QWidget):
         try:
             imported = from_curl(command)
         except CurlImportError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(say(error))
             return False
         self.target_bar.apply_curl(imported)
         self.send_bar.auto_follow_check.setChecked(imported.follow_redirects)
@@ -242,7 +243,7 @@ class ComposerPanel(QWidget):
         try:
             stored = self._history.get(exchange_id)
         except StoreError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(say(error))
             return False
         entry = stored.entry
         self.target_bar.set_endpoint(entry.host, entry.port, entry.tls)
@@ -301,7 +302,7 @@ class ComposerPanel(QWidget):
             target, follow = self.flow.next_hop()
             self.flow.chain.add(follow)
         except RedirectError as error:
-            return str(error)
+            return say(error)
         self._hops.append(follow.url)
         self._send_hop(target, follow.endpoint, follow.request)
         return ""

@@ -23,6 +23,7 @@ from desktop.core.http.timings import Timings
 from desktop.core.net.tls_record import session_from_json, session_to_json
 from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
 from desktop.ui.http.history_model import HistoryModel
+from desktop.ui.sentences import say
 
 __all__ = ["DIFF_MODULE", "HistoryPane", "stored_result"]
 
@@ -99,7 +100,7 @@ class HistoryPane(QWidget):
             entries = self.history.search(text) if text else self.history.recent()
         except StoreError as error:
             log.warning("the HTTP history is unavailable: %s", error)
-            self.message.emit(str(error))
+            self.message.emit(say(error))
             return
         self.model.set_entries(entries)
 
@@ -118,7 +119,7 @@ class HistoryPane(QWidget):
         try:
             left, right = (stored_result(self.history.get(i)) for i in ids)
         except StoreError as error:
-            self.message.emit(str(error))
+            self.message.emit(say(error))
             return None
         return left, right
 

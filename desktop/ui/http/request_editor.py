@@ -33,6 +33,7 @@ from desktop.core.http.request import (
     get_template,
     split_requests,
 )
+from desktop.ui.sentences import say
 
 PIPELINE_SEPARATOR = "### next request"
 
@@ -299,7 +300,7 @@ class RequestEditor(QWidget):
         try:
             requests = self.built_all()
         except UnencodableInput as error:
-            self.note_label.setText(str(error))
+            self.note_label.setText(say(error))
             return
         lines: list[str] = []
         if self._exact_bytes is not None:

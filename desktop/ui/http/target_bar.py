@@ -28,6 +28,7 @@ from desktop.core.http.exchange import HttpTarget
 from desktop.core.http.redirect import Endpoint
 from desktop.core.http.snippet import ExportOptions
 from desktop.core.net.tls import TlsClientOptions, client_context
+from desktop.ui.sentences import say
 
 __all__ = ["TargetBar", "check_tls_files"]
 
@@ -51,7 +52,7 @@ def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | 
         if cert_file:
             client_context(TlsClientOptions(verify=False, cert_file=cert_file, key_file=key_file))
     except TlsError as error:
-        return str(error)
+        return say(error)
     return None
 
 

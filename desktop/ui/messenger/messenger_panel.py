@@ -19,6 +19,7 @@ from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
 from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
+from desktop.ui.sentences import Said, say
 from desktop.workers.messenger_bridge import MessengerBridge
 
 __all__ = ["MessengerPanel"]
@@ -177,8 +178,8 @@ class MessengerPanel(QWidget):
         try:
             request = self.identity.start_request(self._base)
         except SocketDeskError as error:
-            self.status.setText(str(error))
-            self.banner.show_message(str(error))
+            self.status.setText(say(error))
+            self.banner.show_message(say(error))
             return
         if request.warning:
             self.banner.show_message(request.warning, request.warning_kind)
@@ -247,7 +248,7 @@ class MessengerPanel(QWidget):
             try:
                 lines = history_lines(self.history, text)
             except StoreError as error:
-                self.status.setText(str(error))
+                self.status.setText(say(error))
         self.roster_pane.show_results(lines)
         return lines
 
@@ -284,12 +285,12 @@ class MessengerPanel(QWidget):
         self.start_button.setText(self.tr("Stop"))
         self.refresh_button.setEnabled(True)
 
-    @Slot(str, int)
-    def _start_failed(self, reason: str, free_port: int) -> None:
+    @Slot(object, int)
+    def _start_failed(self, reason: Said, free_port: int) -> None:
         self._running = False
         self._set_editable(True)
         self.status.setText(self.tr("Not started"))
-        self.controls.error(reason, free_port)
+        self.controls.error(say(reason), free_port)
 
     @Slot()
     def _stopped(self) -> None:
@@ -307,10 +308,10 @@ class MessengerPanel(QWidget):
         if peer.key == self._current:
             self.chat.title.setText(self._title())
 
-    @Slot(object, str)
-    def _peer_left(self, peer: Peer, reason: str) -> None:
+    @Slot(object, object)
+    def _peer_left(self, peer: Peer, reason: Said) -> None:
         self.roster.remove(peer.key)
-        line = self.tr("{name} left: {reason}").format(name=peer.name, reason=reason)
+        line = self.tr("{name} left: {reason}").format(name=peer.name, reason=say(reason))
         self.conversations.note(peer.key, line)
 
     @Slot(object)
@@ -329,9 +330,9 @@ class MessengerPanel(QWidget):
         preview = self.tr("Sealed message") if message.sealed else text[:_PREVIEW]
         self.notify_requested.emit(message.peer.name, preview)
 
-    @Slot(str)
-    def _notice(self, text: str) -> None:
-        self.controls.notice(text)
+    @Slot(object)
+    def _notice(self, text: Said) -> None:
+        self.controls.notice(say(text))
 
     @Slot(int)
     def _count_broadcasts(self, _total: int) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding, encode_input
 from desktop.core.errors import InputError, StoreError
 from desktop.core.net.file_send import FileProgress
+from desktop.ui.sentences import say
 from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
 
 __all__ = ["SendBox", "SendSpec"]
@@ -230,7 +231,7 @@ class SendBox(QWidget):
 
     def show_error(self, error: InputError) -> None:
         """Say what is wrong and highlight it in the editor."""
-        self.error_label.setText(str(error))
+        self.error_label.setText(say(error))
         self.error_label.show()
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.editor.document())
@@ -316,7 +317,7 @@ class SendBox(QWidget):
         try:
             self.saved_combo.addItems(self.library.names())
         except StoreError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(say(error))
             self.error_label.show()
         self.saved_combo.setCurrentIndex(self.saved_combo.findText(current))
         self.saved_combo.blockSignals(False)
@@ -349,7 +350,7 @@ class SendBox(QWidget):
         try:
             self.library.save(name, spec.text, spec.fmt, spec.encoding, spec.line_ending)
         except StoreError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(say(error))
             self.error_label.show()
             return
         self.saved_combo.setCurrentIndex(self.saved_combo.findText(name))
