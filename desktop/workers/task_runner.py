@@ -22,7 +22,7 @@ from desktop.core.errors import SocketDeskError
 
 __all__ = ["TaskRunner"]
 
-Done = Callable[[Any, str | None], None]
+Done = Callable[[Any, SocketDeskError | None], None]
 
 # One shared pool, as QThreadPool.globalInstance() was: jobs are short and CPU or disk bound.
 _POOL = concurrent.futures.ThreadPoolExecutor(
@@ -31,13 +31,14 @@ _POOL = concurrent.futures.ThreadPoolExecutor(
 
 
 class _Relay(QObject):
-    finished = Signal(object, object, object)  # callback, result, error sentence
+    finished = Signal(object, object, object)  # callback, result, SocketDeskError or None
 
 
 class TaskRunner(QObject):
     """Runs ``func()`` on a pool thread and calls ``done(result, error)`` on the GUI thread.
 
-    Only ``SocketDeskError`` becomes an error sentence; any other exception is a bug: it is
+    Only a ``SocketDeskError`` is an expected failure: ``done`` receives the error itself (the
+    UI words it with ``say()``, in the interface language). Any other exception is a bug: it is
     raised again on the GUI thread, where the app's crash handler owns ``sys.excepthook``.
     """
 
@@ -58,8 +59,8 @@ class TaskRunner(QObject):
     def _job(self, func: Callable[[], Any], done: Done) -> None:
         try:
             result = func()
-        except SocketDeskError as error:  # expected failures: a sentence for the user
-            self._relay.finished.emit(done, None, str(error))
+        except SocketDeskError as error:  # expected failures: typed, worded by the UI
+            self._relay.finished.emit(done, None, error)
             return
         except BaseException as error:  # a bug: shown by the crash handler on the GUI thread
             self._relay.finished.emit(done, _Bug(error), None)
@@ -71,7 +72,7 @@ class TaskRunner(QObject):
             self._pending.discard(future)
 
     @Slot(object, object, object)
-    def _finished(self, done: Done, result: Any, error: str | None) -> None:
+    def _finished(self, done: Done, result: Any, error: SocketDeskError | None) -> None:
         if isinstance(result, _Bug):
             raise result.error
         done(result, error)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.http.exchange import ExchangeResult
+from desktop.ui.sentences import say
 from desktop.ui.widgets.list_table_model import ListTableModel
 
 __all__ = ["BatchResultsModel", "BatchResultsView", "batch_summary", "first_byte_ms"]
@@ -111,7 +112,7 @@ class BatchResultsModel(ListTableModel):
         if column == 5:
             return str(len(result.reader.raw))
         if column == 6:
-            return result.error or ""
+            return say(result.error) if result.error else ""
         return None
 
 

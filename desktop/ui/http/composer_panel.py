@@ -28,7 +28,7 @@ from desktop.ui.http.request_pane import RequestPane
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.send_bar import SendBar, SendMode
 from desktop.ui.http.target_bar import TargetBar
-from desktop.ui.sentences import say
+from desktop.ui.sentences import Said, say
 from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["ComposerPanel"]
@@ -329,8 +329,8 @@ class ComposerPanel(QWidget):
         chain_error = self._chain_step()
         if chain_error == "":
             return  # the next hop is on its way
-        sentences = [result.error] if result.error else []
-        sentences += result.notes
+        sentences = [say(result.error)] if result.error else []
+        sentences += [say(note) for note in result.notes]
         hops = [hop for hop in self._hops if hop]
         if hops:
             sentences.append(self.tr("Followed %n redirect(s).", "", len(hops)))
@@ -339,18 +339,19 @@ class ComposerPanel(QWidget):
         if not result.error and result.responses:
             last = result.responses[-1]
             sentences.append(
-                self.tr("{status} from {peer}, {size} byte(s) received.").format(
-                    status=last.status, peer=result.peer, size=len(result.reader.raw)
-                )
+                self.tr(
+                    "{status} from {peer}, %n byte(s) received.", "", len(result.reader.raw)
+                ).format(status=last.status, peer=result.peer)
             )
         if store_error:
             sentences.append(store_error)
         self.send_bar.show_follow(self.flow.location())
         self.status_label.setText(" ".join(sentences))
 
-    @Slot(str)
-    def _on_failed(self, reason: str) -> None:
+    @Slot(object)
+    def _on_failed(self, why: Said) -> None:
         self._set_busy(False)
+        reason = say(why)
         store_error = self._store(None, reason)
         self.status_label.setText(" ".join(filter(None, [reason, store_error])))
 

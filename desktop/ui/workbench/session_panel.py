@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.capture.export import export_hexdump, export_raw, export_text
 from desktop.core.capture.pcapng import Endpoints, export_pcapng
+from desktop.core.errors import SocketDeskError
 from desktop.settings import Settings
+from desktop.ui.sentences import say
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -181,8 +183,8 @@ class SessionPanel(QWidget):
 
         self.runner.run(job, lambda result, error: self._exported(target, error))
 
-    def _exported(self, path: Path, error: str | None) -> None:
-        if error:
-            self.show_error(error)
+    def _exported(self, path: Path, error: SocketDeskError | None) -> None:
+        if error is not None:
+            self.show_error(say(error))
         else:
             self.banner.show_message(self.tr("Exported to {path}.").format(path=path), "info")
