@@ -7,9 +7,11 @@ never formats a sentence for the user: it makes a ``Sentence`` (an English templ
 Qt's translator (``desktop/ui/sentences.py``). A fact may itself be a ``Sentence`` (a clause such
 as the reason a connect failed): it is translated too.
 
-A sentence about a count ("%n attempt(s)") is made with ``translate("core", "…%n…", None, n)``:
-named and shaped like ``QCoreApplication.translate`` so that ``lupdate`` records it with plural
-forms, it returns a ``Sentence`` carrying the count. The UI renders it with Qt's numerus lookup (the
+A sentence about a count ("%n attempt(s)") is made with
+``translate("core", "…%n…", None, 1).counting(n)``: named and shaped like
+``QCoreApplication.translate`` so that ``lupdate`` records it with plural forms (its Python parser
+does so only for a literal number there, hence ``counting``), it gives a ``Sentence`` carrying the
+count. The UI renders it with Qt's numerus lookup (the
 English forms come from ``socketdesk_en.ts``); ``str()`` spells the English plural itself.
 """
 
@@ -86,6 +88,10 @@ class Sentence:
             source = self.template if self.count is None else english_plural(*self._counted())
             return source.format(**facts)
 
+    def counting(self, n: int) -> Sentence:
+        """This numerus sentence for the count ``n``."""
+        return replace(self, count=n)
+
     def with_facts(self, **args: object) -> Sentence:
         """This sentence with more facts (for a counted sentence made by ``translate``)."""
         return replace(self, args=self.args + tuple(args.items()))
@@ -111,7 +117,9 @@ def translate(context: str, source: str, disambiguation: None, n: int) -> Senten
     """A counted sentence: ``source`` has ``%n`` and plural forms chosen by ``n``.
 
     Shaped like ``QCoreApplication.translate(context, source, disambiguation, n)`` (without Qt) so
-    that ``lupdate`` records ``source`` as a numerus message; add other facts with
+    that ``lupdate`` records ``source`` as a numerus message. ``lupdate`` sees the plural only
+    when ``n`` is a literal number, so write ``translate("core", "…%n…", None, 1).counting(n)``
+    (``tests/test_translations.py`` checks that every such call is seen); add other facts with
     ``.with_facts()``.
     """
     del context, disambiguation

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.ui.translations import install_translations
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_client_bridge import TcpClientBridge
@@ -39,3 +40,13 @@ def server_bridge(io: EventLoopThread) -> Iterator[TcpServerBridge]:
     bridge = TcpServerBridge(io)
     yield bridge
     bridge.stop()
+
+
+@pytest.fixture(autouse=True)
+def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The interface in English as the app installs it: with the English plural forms
+    ("1 client connected"); a test that installs another language removes its translators."""
+    from PySide6.QtCore import QTranslator
+
+    if not qapp.findChildren(QTranslator):
+        install_translations(qapp, "en")

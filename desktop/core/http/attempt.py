@@ -130,8 +130,8 @@ class Attempt:
                     "core",
                     "%n byte(s) had arrived on the idle connection; they are read first.",
                     None,
-                    count,
-                )
+                    1,
+                ).counting(count)
             )
         self._done = self.connection.start(self.reader, len(self.requests), self.clock, progress)
         return True
@@ -219,7 +219,9 @@ class Attempt:
             if self.connection is None:
                 got = sentence(QT_TRANSLATE_NOOP("core", "while connecting"))
             elif count:
-                got = translate("core", "after %n byte(s) (was|were) received", None, count)
+                got = translate("core", "after %n byte(s) (was|were) received", None, 1).counting(
+                    count
+                )
             else:
                 got = sentence(QT_TRANSLATE_NOOP("core", "before any response"))
             self.error = sentence(QT_TRANSLATE_NOOP("core", "{why} {got}."), why=why, got=got)

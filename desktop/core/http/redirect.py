@@ -233,9 +233,8 @@ class RedirectChain:
                 )
             )
         if self.hops >= self.max_hops:
-            raise RedirectError(
-                translate("core", "Stopped after %n redirect(s) (the limit).", None, self.max_hops)
-            )
+            limit = translate("core", "Stopped after %n redirect(s) (the limit).", None, 1)
+            raise RedirectError(limit.counting(self.max_hops))
         self.hops += 1
         self._seen.add(key)
 

@@ -30,8 +30,8 @@ class TooManyPending(IpmsgError):
                 "%n message(s) are still waiting to be delivered; "
                 "this one was not sent, try again in a few seconds.",
                 None,
-                limit,
-            )
+                1,
+            ).counting(limit)
         )
 
 

@@ -32,7 +32,7 @@ from desktop.core.ipmsg.node_core import NodeCore
 from desktop.core.ipmsg.packet import Packet, format_packet
 from desktop.core.ipmsg.text import decode_message, decode_text, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence, translate
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = ["MAX_SEALED_SENT", "MAX_UNREAD", "MessageHandling"]
 
@@ -277,7 +277,7 @@ class MessageHandling(NodeCore):
 
     def _report_failure(self, item: Outgoing) -> None:
         peer = item.peer
-        tries = translate("core", "%n tr(y|ies)", None, item.tries)
+        tries = _tries(item.tries)
         if item.kind is Kind.READ_RECEIPT:
             self._outbox.append(
                 Notice(
@@ -323,7 +323,12 @@ class MessageHandling(NodeCore):
                             "acknowledged after {tries}.",
                         ),
                         peer=item.peer.label,
-                        tries=translate("core", "%n tr(y|ies)", None, self.settings.tries),
+                        tries=_tries(self.settings.tries),
                     ),
                 )
             )
+
+
+def _tries(count: int) -> Sentence:
+    """``3 tries``."""
+    return translate("core", "%n tr(y|ies)", None, 1).counting(count)

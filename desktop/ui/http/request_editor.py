@@ -321,8 +321,8 @@ class RequestEditor(QWidget):
             if not self.exact() and not auto and typed is not None and typed != actual:
                 lines.append(
                     self.tr(
-                        "Content-Length says {typed} but the body has {actual} byte(s)."
-                    ).format(typed=typed, actual=actual)
+                        "Content-Length says {typed} but the body has %n byte(s).", "", actual
+                    ).format(typed=typed)
                 )
             if not self.exact() and auto and b"\r\ncontent-length:" in head:
                 lines.append(

@@ -137,7 +137,7 @@ class Conversations(QObject):
     def broadcast_sent(self, token: int, count: int) -> None:
         """Broadcast ``token`` went to ``count`` peers (nobody acknowledges a broadcast)."""
         model = self._by_token.pop(token, None)
-        reason = self.tr("sent to {n} users").format(n=count)
+        reason = self.tr("sent to %n user(s)", "", count)
         state = Delivery.SENT if count else Delivery.FAILED
         if not count:
             reason = self.tr("nobody is in the list")

@@ -386,7 +386,7 @@ class MessengerPanel(QWidget):
         keys = self.selected_peers()
         if len(keys) > 1:
             names = ", ".join(self.conversations.name(k) for k in keys)
-            return self.tr("To {n} people: {names}").format(n=len(keys), names=names)
+            return self.tr("To %n (person|people): {names}", "", len(keys)).format(names=names)
         if self._current == BROADCAST:
             return self.tr("Broadcast: to everyone in the list, without acknowledgement")
         return self.conversations.name(self._current) if self._current else ""

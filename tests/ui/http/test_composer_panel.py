@@ -99,9 +99,9 @@ def test_exact_mode_sends_an_lf_only_request_as_typed(
 
 def test_the_note_says_what_sending_changes(panel: ComposerPanel) -> None:
     panel.editor.set_text("POST /x HTTP/1.1\nHost: localhost\n\nabc")
-    assert "3 byte(s)" in panel.editor.note_label.text()
+    assert "3 bytes" in panel.editor.note_label.text()
     panel.editor.exact_check.setChecked(True)
-    assert "3 byte(s)" not in panel.editor.note_label.text()
+    assert "3 bytes" not in panel.editor.note_label.text()
 
 
 def test_no_content_length_note_for_a_request_without_a_body(panel: ComposerPanel) -> None:

@@ -73,7 +73,7 @@ def test_automatic_redirects_follow_a_chain_and_store_every_hop(
     panel.send_bar.auto_follow_check.setChecked(True)
     send_and_wait(qtbot, panel, HOST, port, get("/chain/3"))
     assert body(panel) == "end of chain"
-    assert "Followed 3 redirect(s)." in panel.status_label.text()
+    assert "Followed 3 redirects." in panel.status_label.text()
     lines = [entry.first_line for entry in history.recent()]
     assert lines == [f"GET /chain/{n} HTTP/1.1" for n in range(4)]
 
