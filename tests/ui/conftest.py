@@ -50,3 +50,22 @@ def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
 
     if not qapp.findChildren(QTranslator):
         install_translations(qapp, "en")
+
+
+def _remove_translators(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale, QTranslator
+
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale("en"))
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The interface in Simplified Chinese for one test, English again afterwards."""
+    _remove_translators(qapp)
+    assert install_translations(qapp, "zh_CN") == "zh_CN"
+    yield
+    _remove_translators(qapp)
+    install_translations(qapp, "en")
