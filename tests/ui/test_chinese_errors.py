@@ -3,7 +3,9 @@
 One table row per path: a function drives a real failure through the widget that shows it and
 returns the shown text plus the facts allowed to stay as they are (addresses, paths, program
 names, what the user typed). After the facts are removed, no run of three or more ASCII letters
-may remain (acronyms such as UDP aside): that would be an English word. Add a row for each new error path.
+may remain (acronyms such as UDP aside): that would be an English word. Add a row for each new
+error path (refused, timeout, unknown host, TLS failures and a peer not reading go through the
+shared connect and TLS path: their rows belong with it).
 """
 
 from __future__ import annotations
