@@ -39,9 +39,13 @@ format: setup
 bench: setup
 	$(BIN)/python -m bench
 
-# Refresh the .ts sources from the code (then translate the new strings in them).
+# Refresh the .ts sources from the code (then translate the new strings in them). English is the
+# source language: its .ts holds only the plural forms ("1 byte" / "%n bytes"), filled by a tool.
 translations: setup
-	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files 'desktop/*.py') -ts resources/translations/socketdesk_zh_CN.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -pluralonly -source-language en -target-language en \
+	  $$(git ls-files 'desktop/*.py') -ts resources/translations/socketdesk_en.ts
+	$(BIN)/python -m tools.english_plurals resources/translations/socketdesk_en.ts
 
 # Real windows on a virtual X server (xvfb, imagemagick), English/light and Chinese/dark.
 screenshots: setup

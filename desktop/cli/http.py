@@ -156,7 +156,7 @@ def _response(response: ParsedResponse) -> list[str]:
 
 
 def _details(notes: list[str], result: ExchangeResult) -> None:
-    lines = [f"* {note}" for note in notes + result.notes]
+    lines = [f"* {note}" for note in [*notes, *result.notes]]
     if result.peer:
         lines.append(f"* Connected to {result.peer}" + (" (reused)" if result.reused else ""))
     if result.tls_info is not None:

@@ -105,9 +105,9 @@ def json_line(event: Event) -> str:
     elif isinstance(event, InfoReceived):
         record = {"event": event.kind, "peer": peer_json(event.peer), "text": event.text}
     elif isinstance(event, Notice):
-        record = {"event": "notice", "text": event.text}
+        record = {"event": "notice", "text": str(event.text)}
     elif isinstance(event, MessageFailed):
-        record = {"event": "failed", "id": event.message_id, "reason": event.reason}
+        record = {"event": "failed", "id": event.message_id, "reason": str(event.reason)}
     else:
         kind = "delivered" if isinstance(event, MessageDelivered) else "read"
         record = {"event": kind, "id": event.message_id}

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.core.errors import SaveError
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["open_atomic"]
 
@@ -33,6 +35,11 @@ def open_atomic(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             part.unlink()
         if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            raise SaveError(f"Could not write {path}: {reason}.") from error
+            raise SaveError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "Could not write {path}: {reason}."),
+                    path=str(path),
+                    reason=os_reason(error),
+                )
+            ) from error
         raise

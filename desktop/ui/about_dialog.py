@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import platform
 import sys
 
@@ -37,10 +38,10 @@ class AboutDialog(QDialog):
             f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
             for k, v in self.versions.items()
         )
+        # tr() outside the f-string: lupdate reads only a literal given to tr().
+        purpose = self.tr("Socket workbench, LAN messenger and raw HTTP composer.")
         text = QLabel(
-            f"<h2>SocketDesk {__version__}</h2>"
-            f"<p>{self.tr('Socket workbench, LAN messenger and raw HTTP composer.')}</p>"
-            f"<table>{rows}</table>"
+            f"<h2>SocketDesk {__version__}</h2><p>{html.escape(purpose)}</p><table>{rows}</table>"
         )
         text.setObjectName("aboutText")
         icon = QLabel()

@@ -23,9 +23,15 @@ def say(what: Said) -> str:
     if isinstance(what, SocketDeskError):
         what = what.sentence
     if isinstance(what, Sentence):
-        return what.render(_translate)
+        return what.render(_translate, _translate_plural)
     return what
 
 
 def _translate(template: str) -> str:
     return QCoreApplication.translate(CORE_CONTEXT, template)
+
+
+def _translate_plural(template: str, count: int) -> str:
+    # Qt picks the numerus form of the installed translation (English forms come from
+    # socketdesk_en.qm) and replaces %n with the count.
+    return QCoreApplication.translate(CORE_CONTEXT, template, None, count)

@@ -18,19 +18,30 @@ def install_translations(app: QApplication, choice: str) -> str:
     """Install translators for ``choice`` ("system" or a code of LANGUAGES).
 
     Returns:
-        The language code in effect ("en" when no translation applies).
+        The language code in effect ("en" when no translation applies; English then has its
+        plural forms from ``socketdesk_en.qm``).
     """
     locale = QLocale.system() if choice == "system" else QLocale(choice)
     code = "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+    if code == "zh_CN" and not _install(app, code):
+        code = "en"
     if code == "en":
+        # English is the source language; its translation holds only the plural forms
+        # ("1 client connected", "2 clients connected"), Qt's documented way for numerus text.
+        _install(app, "en")
         return code
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS_DIR / f"socketdesk_{code}.qm")):
-        app.installTranslator(ours)
-    else:
-        return "en"
     qt_base = QTranslator(app)  # Qt's own strings: standard buttons, context menus
     if qt_base.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
     QLocale.setDefault(QLocale(code))
     return code
+
+
+def _install(app: QApplication, code: str) -> bool:
+    """Install ``socketdesk_<code>.qm``; False when it is missing or unreadable."""
+    ours = QTranslator(app)
+    if not ours.load(str(TRANSLATIONS_DIR / f"socketdesk_{code}.qm")):
+        ours.deleteLater()
+        return False
+    app.installTranslator(ours)
+    return True

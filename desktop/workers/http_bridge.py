@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.http.exchange import Connection, ExchangeResult, HttpTarget, exchange, race
 from desktop.core.http.response import MAX_BODY_BYTES
+from desktop.core.sentence import Sentence
 from desktop.workers.loop_thread import EventLoopThread
 
 __all__ = ["MAX_BATCH", "BatchDone", "BatchItem", "HttpBridge"]
@@ -42,13 +43,14 @@ class BatchDone:
         mode: ``"sequence"`` or ``"race"``.
         count: how many exchanges were asked for.
         done: how many were reported (fewer when cancelled or stopped by a failure).
-        reason: why it stopped early, or None.
+        reason: why it stopped early (a core ``Sentence``, or a ``str`` already translated), or
+            None; the UI shows it with ``say()``.
     """
 
     mode: str
     count: int
     done: int
-    reason: str | None = None
+    reason: Sentence | str | None = None
 
 
 class HttpBridge(QObject):
@@ -63,7 +65,8 @@ class HttpBridge(QObject):
         exchange_finished(ExchangeResult): something was received (``error`` may still say
             that the exchange stopped early). Its ``connection`` is always None: the bridge
             keeps the connection on the loop thread.
-        exchange_failed(str): a sentence: nothing was received (refused, timed out, cancelled).
+        exchange_failed(object): why nothing was received (refused, timed out, cancelled): a
+            core ``Sentence`` or a ``str`` already translated; the UI shows it with ``say()``.
         batch_item_finished(BatchItem): one exchange of a batch ended, received or not.
         batch_finished(BatchDone): the batch is over; the bridge takes new work.
         connection_changed(str): the kept-alive connection's peer (``host:port``), or "" when
@@ -71,7 +74,7 @@ class HttpBridge(QObject):
     """
 
     exchange_finished = Signal(object)
-    exchange_failed = Signal(str)
+    exchange_failed = Signal(object)
     batch_item_finished = Signal(object)
     batch_finished = Signal(object)
     connection_changed = Signal(str)
@@ -165,7 +168,8 @@ class HttpBridge(QObject):
     async def _run_sequence(
         self, target: HttpTarget, request: bytes, count: int, reuse: bool, cancel: asyncio.Event
     ) -> None:
-        done, reason = 0, None
+        done = 0
+        reason: Sentence | str | None = None
         for index in range(count):
             if cancel.is_set():
                 reason = self.tr("Cancelled.")

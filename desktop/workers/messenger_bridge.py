@@ -43,37 +43,39 @@ class MessengerBridge(QObject):
 
     Signals:
         started(str): the node listens on this ``address:port``.
-        start_failed(str, int): why it could not start, and a free port to offer instead when
-            the port was taken (0: none to offer).
+        start_failed(object, int): why it could not start (the ``SocketDeskError``), and a free
+            port to offer instead when the port was taken (0: none to offer).
         stopped(): the node stopped (after ``stop``).
         peer_joined(Peer), peer_updated(Peer): a peer appeared or changed.
-        peer_left(Peer, str): a peer left, and why.
+        peer_left(Peer, Sentence): a peer left, and why.
         message_received(MessageReceived): a message arrived.
         message_sent(int, int): the caller's token and the message id the node gave it.
-        send_failed(int, str): the caller's token and why the message could not be sent at all.
+        send_failed(int, object): the caller's token and why the message could not be sent at
+            all (a ``SocketDeskError``, or a ``str`` already translated).
         broadcast_sent(int, int): the caller's token and how many peers the broadcast went to.
         message_delivered(int), message_read(int): by message id.
-        message_failed(int, str): a message id and why it was not delivered.
+        message_failed(int, Sentence): a message id and why it was not delivered.
         info_received(InfoReceived): a peer's answer about its version or away message.
-        notice(str): a sentence for the user.
+        notice(object): a sentence for the user (a ``Sentence``, a ``SocketDeskError``, or a
+            ``str`` already translated); the UI shows it with ``say()``.
         node_noticed(Notice): the node's own notice, with its cause (the panel may already say it).
     """
 
     started = Signal(str)
-    start_failed = Signal(str, int)
+    start_failed = Signal(object, int)
     stopped = Signal()
     peer_joined = Signal(object)
     peer_updated = Signal(object)
-    peer_left = Signal(object, str)
+    peer_left = Signal(object, object)
     message_received = Signal(object)
     message_sent = Signal(int, int)
-    send_failed = Signal(int, str)
+    send_failed = Signal(int, object)
     broadcast_sent = Signal(int, int)
     message_delivered = Signal(int)
-    message_failed = Signal(int, str)
+    message_failed = Signal(int, object)
     message_read = Signal(int)
     info_received = Signal(object)
-    notice = Signal(str)
+    notice = Signal(object)
     node_noticed = Signal(object)
 
     def __init__(self, io: EventLoopThread) -> None:
@@ -160,7 +162,7 @@ class MessengerBridge(QObject):
         try:
             engine = MessengerEngine(identity, settings, self, bind=bind)
         except SocketDeskError as error:
-            self.start_failed.emit(str(error), 0)
+            self.start_failed.emit(error, 0)
             return
         self._engine = engine
         asyncio.get_running_loop().create_task(self._run(engine, absence, encodings))
@@ -174,7 +176,7 @@ class MessengerBridge(QObject):
             if self._engine is engine:
                 self._engine = None
             free = error.free_port if isinstance(error, PortInUse) else None
-            self.start_failed.emit(str(error), free or 0)
+            self.start_failed.emit(error, free or 0)
             return
         if self._engine is not engine:  # stopped while starting
             await engine.close(leave=False)
@@ -183,7 +185,7 @@ class MessengerBridge(QObject):
             try:
                 engine.node.set_encoding(peer_address, encoding)
             except SocketDeskError as error:  # a stored name Python does not know (any more)
-                self.notice.emit(str(error))
+                self.notice.emit(error)
         engine.node.take_actions()  # nobody is listed yet: no update to report
         if absence is not None:
             engine.node.set_absence(absence)
@@ -212,7 +214,7 @@ class MessengerBridge(QObject):
         try:
             message_id = engine.send_text(key, text, sealed, multicast)
         except SocketDeskError as error:
-            self.send_failed.emit(token, str(error))
+            self.send_failed.emit(token, error)
             return
         self.message_sent.emit(token, message_id)
 
@@ -224,7 +226,7 @@ class MessengerBridge(QObject):
         try:
             count = engine.broadcast_text(text)
         except SocketDeskError as error:
-            self.send_failed.emit(token, str(error))
+            self.send_failed.emit(token, error)
             return
         self.broadcast_sent.emit(token, count)
 
@@ -240,7 +242,7 @@ class MessengerBridge(QObject):
         try:
             engine.set_encoding(address, encoding)
         except SocketDeskError as error:
-            self.notice.emit(str(error))
+            self.notice.emit(error)
 
     def _mark_read(self, key: PeerKey, packet_no: int) -> None:
         engine = self._running()

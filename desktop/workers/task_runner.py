@@ -26,19 +26,20 @@ from desktop.core.errors import SocketDeskError
 
 __all__ = ["TaskRunner"]
 
-Done = Callable[[Any, str | None], None]
+Done = Callable[[Any, SocketDeskError | None], None]
 
 
 class _GuiThreadDelivery(QObject):
     """Lives on the GUI thread; a pool thread emits ``finished`` and Qt queues it across."""
 
-    finished = Signal(object, object, object)  # callback, result, error sentence
+    finished = Signal(object, object, object)  # callback, result, SocketDeskError or None
 
 
 class TaskRunner(QObject):
     """Runs ``func()`` on a pool thread and calls ``done(result, error)`` on the GUI thread.
 
-    Only ``SocketDeskError`` becomes an error sentence; any other exception is a bug: it is
+    Only a ``SocketDeskError`` is an expected failure: ``done`` receives the error itself (the
+    UI words it with ``say()``, in the interface language). Any other exception is a bug: it is
     raised again on the GUI thread, where the app's crash handler owns ``sys.excepthook``.
 
     Args:
@@ -67,8 +68,8 @@ class TaskRunner(QObject):
     def _job(self, func: Callable[[], Any], done: Done) -> None:
         try:
             result = func()
-        except SocketDeskError as error:  # expected failures: a sentence for the user
-            self._delivery.finished.emit(done, None, str(error))
+        except SocketDeskError as error:  # expected failures: typed, worded by the UI
+            self._delivery.finished.emit(done, None, error)
             return
         except BaseException as error:  # a bug: shown by the crash handler on the GUI thread
             self._delivery.finished.emit(done, _Bug(error), None)
@@ -80,7 +81,7 @@ class TaskRunner(QObject):
             self._pending.discard(future)
 
     @Slot(object, object, object)
-    def _finished(self, done: Done, result: Any, error: str | None) -> None:
+    def _finished(self, done: Done, result: Any, error: SocketDeskError | None) -> None:
         if isinstance(result, _Bug):
             raise result.error
         done(result, error)

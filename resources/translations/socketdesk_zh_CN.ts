@@ -4,12 +4,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="35"/>
         <source>About SocketDesk</source>
         <translation>关于 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="42"/>
+        <source>Socket workbench, LAN messenger and raw HTTP composer.</source>
+        <translation>套接字调试台、局域网聊天和原始 HTTP 请求编辑器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="50"/>
         <source>Copy versions</source>
         <translation>复制版本信息</translation>
     </message>
@@ -17,135 +22,152 @@
 <context>
     <name>BatchResultsModel</name>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="28"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="29"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="35"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="30"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="36"/>
         <source>First byte</source>
         <translation>首字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="31"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="37"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="32"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="38"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="33"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="39"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="105"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="117"/>
         <source>reused</source>
         <translation>复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/batch_results.py" line="105"/>
+        <location filename="../../desktop/ui/http/batch_results.py" line="117"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
 </context>
 <context>
+    <name>BatchSummary</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/batch_results.py" line="70"/>
+        <source>%n exchange(s): {statuses}.</source>
+        <translation>
+            <numerusform>%n 次交换：{statuses}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/batch_results.py" line="72"/>
+        <source>%n exchange(s): {statuses}; first bytes spread over {spread:.2f} ms.</source>
+        <translation>
+            <numerusform>%n 次交换：{statuses}；首字节时间相差 {spread:.2f} 毫秒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BodyView</name>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="57"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="59"/>
         <source>Save body…</source>
         <translation>保存正文…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="58"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="60"/>
         <source>Save as received…</source>
         <translation>按原样保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="59"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="61"/>
         <source>The body with its content codings undone</source>
         <translation>去除内容编码（解压缩）后的正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="60"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="62"/>
         <source>The body exactly as framed on the wire</source>
         <translation>与网络上传输的帧格式完全一致的正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="100"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="102"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="109"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="111"/>
         <source>Decoding {size}…</source>
         <translation>正在解码 {size}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="110"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="112"/>
         <source>Decoding…</source>
         <translation>正在解码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="123"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="125"/>
         <source>The body could not be decoded.</source>
         <translation>无法解码正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="130"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="132"/>
         <source>Truncated at {cap}: the body decodes to more than the cap.</source>
         <translation>已在 {cap} 处截断：正文解码后超出上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="138"/>
         <source>{size}, read as {encoding} ({source}).</source>
         <translation>{size}，按 {encoding} 读取（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="151"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="153"/>
         <source>byte-order mark</source>
         <translation>字节顺序标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="152"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
         <source>Content-Type charset</source>
         <translation>Content-Type 中的 charset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="153"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
         <source>declared in the document</source>
         <translation>文档内声明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
         <source>valid UTF-8</source>
         <translation>有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="157"/>
         <source>detected</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="158"/>
         <source>fallback</source>
         <translation>默认回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="186"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="188"/>
         <source>{size} written to {path}.</source>
         <translation>已将 {size} 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="192"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="194"/>
         <source>Save body</source>
         <translation>保存正文</translation>
     </message>
@@ -339,76 +361,78 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="85"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="86"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="142"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="143"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="278"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="279"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="206"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="207"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="86"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="87"/>
         <source>Cookies</source>
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="226"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="227"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="258"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="261"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/composer_panel.py" line="343"/>
+        <source>{status} from {peer}, %n byte(s) received.</source>
+        <translation>
+            <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="228"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="229"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="265"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="266"/>
         <source>The stored response was cut at {size}.</source>
         <translation>保存的响应已在 {size} 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="335"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="336"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="341"/>
-        <source>{status} from {peer}, {size} byte(s) received.</source>
-        <translation>来自 {peer} 的 {status}，已接收 {size} 字节。</translation>
     </message>
 </context>
 <context>
@@ -437,17 +461,19 @@
 <context>
     <name>Conversations</name>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="79"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="80"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="138"/>
-        <source>sent to {n} users</source>
-        <translation>已发送给 {n} 位用户</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/conversations.py" line="140"/>
+        <source>sent to %n user(s)</source>
+        <translation>
+            <numerusform>已发送给 %n 位用户</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="141"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="143"/>
         <source>nobody is in the list</source>
         <translation>列表中没有用户</translation>
     </message>
@@ -582,22 +608,22 @@
 <context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="61"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="68"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="70"/>
         <source>{name} (trailer)</source>
         <translation>{name}（尾部字段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="93"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="93"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -605,27 +631,27 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="66"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="69"/>
         <source>Search the history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="74"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="77"/>
         <source>Compare responses</source>
         <translation>比较响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="75"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="78"/>
         <source>Select two exchanges (Ctrl+click) to compare</source>
         <translation>选择两条记录（Ctrl+单击）进行比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="115"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="118"/>
         <source>Select exactly two exchanges to compare.</source>
         <translation>请恰好选择两条记录进行比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="133"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="136"/>
         <source>Comparison unavailable in this version.</source>
         <translation>此版本不支持比较。</translation>
     </message>
@@ -641,18 +667,18 @@
 <context>
     <name>HttpBridge</name>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="103"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="106"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="140"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="143"/>
         <source>A request is already running; cancel it first.</source>
         <translation>已有请求正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/http_bridge.py" line="171"/>
-        <location filename="../../desktop/workers/http_bridge.py" line="191"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="175"/>
+        <location filename="../../desktop/workers/http_bridge.py" line="195"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -733,7 +759,17 @@
 <context>
     <name>ImagePreview</name>
     <message>
-        <location filename="../../desktop/ui/http/image_preview.py" line="73"/>
+        <location filename="../../desktop/ui/http/image_preview.py" line="26"/>
+        <source>The image claims {width} × {height} pixels: not decoded.</source>
+        <translation>图像声称有 {width} × {height} 像素：未解码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/image_preview.py" line="32"/>
+        <source>The image could not be decoded ({reason}).</source>
+        <translation>无法解码图像（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/image_preview.py" line="79"/>
         <source>{kind} image, {width} × {height} pixels, {size} bytes.</source>
         <translation>{kind} 图像，{width} × {height} 像素，{size} 字节。</translation>
     </message>
@@ -810,10 +846,12 @@
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/widgets/log_view.py" line="179"/>
-        <source>Paused: {count} new records waiting</source>
-        <translation>已暂停：{count} 条新记录等待显示</translation>
+        <source>Paused: %n new record(s) waiting</source>
+        <translation>
+            <numerusform>已暂停：%n 条新记录等待显示</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/log_view.py" line="234"/>
@@ -963,13 +1001,13 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="156"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="158"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="208"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="220"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="210"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="222"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
@@ -977,74 +1015,76 @@
 <context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="293"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="426"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="299"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="432"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="295"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="301"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="183"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="189"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="195"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="201"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="265"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="271"/>
         <source>{names} has left; the message was not delivered.</source>
         <translation>{names} 已离开；消息未送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="278"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="284"/>
         <source>Listening on {address}</source>
         <translation>正在 {address} 上监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="279"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="426"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="285"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="432"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="286"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="292"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="308"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="314"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="316"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="322"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="324"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="330"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="334"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="340"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="383"/>
-        <source>To {n} people: {names}</source>
-        <translation>发给 {n} 人：{names}</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="389"/>
+        <source>To %n (person|people): {names}</source>
+        <translation>
+            <numerusform>发给 %n 人：{names}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="385"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="391"/>
         <source>Broadcast: to everyone in the list, without acknowledgement</source>
         <translation>广播：发给列表中的所有人，无送达确认</translation>
     </message>
@@ -1131,37 +1171,37 @@
 <context>
     <name>PrettyView</name>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="34"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="36"/>
         <source>Show the plain body</source>
         <translation>显示未格式化的正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="59"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="61"/>
         <source>Not JSON, XML or HTML: nothing to format.</source>
         <translation>不是 JSON、XML 或 HTML：无需格式化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="65"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="67"/>
         <source>The body is {size} bytes: only bodies up to {limit} bytes are formatted.</source>
         <translation>正文有 {size} 字节：仅格式化不超过 {limit} 字节的正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="81"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="83"/>
         <source>Formatting…</source>
         <translation>正在格式化…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="97"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="99"/>
         <source>The body could not be formatted.</source>
         <translation>无法格式化正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="102"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="104"/>
         <source>{kind}, formatted.</source>
         <translation>{kind}，已格式化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="105"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="107"/>
         <source>Not valid {kind}: highlighted as received.</source>
         <translation>不是有效的 {kind}：按原样高亮显示。</translation>
     </message>
@@ -1348,48 +1388,50 @@
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="154"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="155"/>
         <source>GET / HTTP/1.1
 Host: example.com</source>
         <translation>GET / HTTP/1.1
 Host: example.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="156"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="157"/>
         <source>Exact bytes (no CRLF or Content-Length fixes)</source>
         <translation>精确字节（不修正 CRLF 和 Content-Length）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="157"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="158"/>
         <source>Automatic Content-Length</source>
         <translation>自动 Content-Length</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="159"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="160"/>
         <source>Show line endings</source>
         <translation>显示换行符</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="308"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="309"/>
         <source>Sending the %n byte(s) set in hex exactly; typing replaces them.</source>
         <translation>
             <numerusform>将精确发送在十六进制中设置的 %n 字节；在此输入会替换它们。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="314"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="315"/>
         <source>%n request(s) in the pipeline.</source>
         <translation>
             <numerusform>管道中有 %n 个请求。</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="323"/>
-        <source>Content-Length says {typed} but the body has {actual} byte(s).</source>
-        <translation>Content-Length 为 {typed}，但正文有 {actual} 字节。</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/http/request_editor.py" line="324"/>
+        <source>Content-Length says {typed} but the body has %n byte(s).</source>
+        <translation>
+            <numerusform>Content-Length 为 {typed}，但正文有 %n 字节。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="329"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="330"/>
         <source>Content-Length is set to the body&apos;s length: %n byte(s).</source>
         <translation>
             <numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform>
@@ -1399,24 +1441,24 @@ Host: example.com</translation>
 <context>
     <name>RequestHexEditor</name>
     <message>
-        <location filename="../../desktop/ui/http/request_hex.py" line="48"/>
+        <location filename="../../desktop/ui/http/request_hex.py" line="49"/>
         <source>Apply hex (send these exact bytes)</source>
         <translation>应用十六进制（精确发送这些字节）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_hex.py" line="69"/>
+        <location filename="../../desktop/ui/http/request_hex.py" line="70"/>
         <source>The request has {size} bytes: hex editing stops at {limit}.</source>
         <translation>请求有 {size} 字节：十六进制编辑最多支持 {limit} 字节。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_hex.py" line="78"/>
+        <location filename="../../desktop/ui/http/request_hex.py" line="79"/>
         <source>%n byte(s).</source>
         <translation>
             <numerusform>%n 字节。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_hex.py" line="101"/>
+        <location filename="../../desktop/ui/http/request_hex.py" line="102"/>
         <source>Applied: %n byte(s) to send exactly.</source>
         <translation>
             <numerusform>已应用：将精确发送 %n 字节。</numerusform>
@@ -1426,12 +1468,12 @@ Host: example.com</translation>
 <context>
     <name>RequestPane</name>
     <message>
-        <location filename="../../desktop/ui/http/request_pane.py" line="45"/>
+        <location filename="../../desktop/ui/http/request_pane.py" line="46"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_pane.py" line="46"/>
+        <location filename="../../desktop/ui/http/request_pane.py" line="47"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -1469,117 +1511,117 @@ Host: example.com</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="131"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="132"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="142"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="143"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
         <source>Pretty</source>
         <translation>格式化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="222"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="224"/>
         <source>Truncated at {cap}: the response reached the cap; {more} received after it were not kept.</source>
         <translation>已在 {cap} 处截断：响应达到上限，之后接收的 {more} 未保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="234"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="236"/>
         <source>The body is not an image.</source>
         <translation>正文不是图像。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="240"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="242"/>
         <source>The image is {size}: no preview above {limit}.</source>
         <translation>图像大小为 {size}：超过 {limit} 不提供预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="246"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="248"/>
         <source>Decoding the image…</source>
         <translation>正在解码图像…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="254"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="257"/>
         <source>No preview.</source>
         <translation>无预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="205"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="207"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="209"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="211"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="200"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="202"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
@@ -1663,72 +1705,72 @@ Host: example.com</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
         <source>Match</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
         <source>Pattern</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
         <source>As</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="39"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
         <source>Response</source>
         <translation>应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="47"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="49"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="73"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76"/>
         <source>starts with</source>
         <translation>开头为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="77"/>
         <source>regex</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="81"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="83"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="116"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="117"/>
         <source>Rule {row}: the pattern is empty.</source>
         <translation>规则 {row}：匹配内容为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="128"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="129"/>
         <source>Rule {row}: {problem}</source>
         <translation>规则 {row}：{problem}</translation>
     </message>
@@ -1814,113 +1856,113 @@ Host: example.com</translation>
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="94"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="111"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="118"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="119"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="125"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="126"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="129"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="131"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="132"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="148"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="149"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="149"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="150"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="150"/>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="288"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="152"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="153"/>
         <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="154"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="155"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="160"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="161"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="164"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="165"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="175"/>
         <source>Saved messages</source>
         <translation>已保存的消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="175"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="176"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="176"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="177"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="287"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="288"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="293"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="294"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="340"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="339"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="340"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1928,27 +1970,27 @@ Host: example.com</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="68"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="70"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="140"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="142"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="154"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="156"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="160"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="162"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="188"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="190"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -2001,133 +2043,133 @@ Host: example.com</translation>
 <context>
     <name>TargetBar</name>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="81"/>
-        <location filename="../../desktop/ui/http/target_bar.py" line="127"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="82"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="128"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="85"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="87"/>
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="89"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="91"/>
         <source>SNI for IP addresses</source>
         <translation>IP 地址也发送 SNI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="92"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="93"/>
         <source>Send the address in SNI too (RFC 6066 allows names only)</source>
         <translation>目标为 IP 地址时也在 SNI 中发送（RFC 6066 仅允许主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="95"/>
         <source>Legacy TLS 1.0/1.1</source>
         <translation>旧版 TLS 1.0/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="96"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="97"/>
         <source>Allow TLS 1.0 and 1.1 and weak ciphers, for old servers and devices</source>
         <translation>允许 TLS 1.0、1.1 和弱加密套件，用于旧服务器和设备</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="98"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
         <source>ALPN http/1.1</source>
         <translation>ALPN http/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
         <source>CA file (PEM)</source>
         <translation>CA 文件（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
         <source>Client certificate (PEM)</source>
         <translation>客户端证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
         <source>Key (PEM, if not in the certificate)</source>
         <translation>私钥（PEM，如未包含在证书中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
         <source>CA file…</source>
         <translation>CA 文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
         <source>Client certificate…</source>
         <translation>客户端证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
         <source>Key…</source>
         <translation>私钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="108"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="109"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="129"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="130"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="148"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="151"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="170"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="171"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="249"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="250"/>
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="276"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="277"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="284"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="285"/>
         <source>Choose the CA file</source>
         <translation>选择 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="288"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="289"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="292"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="293"/>
         <source>Choose the client key</source>
         <translation>选择客户端私钥</translation>
     </message>
@@ -2344,10 +2386,12 @@ Host: example.com</translation>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242"/>
-        <source>{count} clients connected</source>
-        <translation>已连接 {count} 个客户端</translation>
+        <source>%n client(s) connected</source>
+        <translation>
+            <numerusform>已连接 %n 个客户端</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
@@ -2492,6 +2536,947 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/workbench/workbench_page.py" line="92"/>
         <source>TCP relay</source>
         <translation>TCP 中继</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="158"/>
+        <source>{char} at position {position} is not a hex digit.</source>
+        <extracomment>(Python codec name, label shown to the user), in menu order.</extracomment>
+        <translation>位置 {position} 处的 {char} 不是十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="167"/>
+        <source>{token} at position {position} has no hex digits after it.</source>
+        <translation>位置 {position} 处的 {token} 后面没有十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="188"/>
+        <source>Odd number of hex digits in {token} at position {position}: add a 0 in front or split it into pairs of digits.</source>
+        <translation>位置 {position} 处的 {token} 中十六进制数字个数为奇数：请在前面补 0，或按两位一组拆开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="198"/>
+        <source>Odd number of hex digits in {token} at position {position}: write {padded} or {pairs}.</source>
+        <translation>位置 {position} 处的 {token} 中十六进制数字个数为奇数：请写成 {padded} 或 {pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="238"/>
+        <source>Lone {backslash} at position {position}, the end of the text: write {escaped} for a backslash.</source>
+        <translation>位置 {position} 处（文本末尾）有单独的 {backslash}：反斜杠本身请写成 {escaped}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="260"/>
+        <source>Escape {escape} at position {position} needs two hex digits, like {example}.</source>
+        <translation>位置 {position} 处的转义 {escape} 需要两位十六进制数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="274"/>
+        <source>{backslash} followed by {char}</source>
+        <translation>{backslash} 后跟 {char}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="280"/>
+        <source>Unknown escape {escape} at position {position}: use {escapes} or {last}.</source>
+        <translation>位置 {position} 处的转义 {escape} 无法识别：请使用 {escapes} 或 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="299"/>
+        <source>Field {opening} at position {position} is not closed: end it with {closing}.</source>
+        <translation>位置 {position} 处的字段 {opening} 没有结束：请以 {closing} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="325"/>
+        <source>Field {field} at position {position} takes no argument: write {plain}.</source>
+        <translation>位置 {position} 处的字段 {field} 不带参数：请写成 {plain}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="343"/>
+        <source>Field {field} at position {position} needs a whole number from 1 to 10^18, like {example}.</source>
+        <translation>位置 {position} 处的字段 {field} 需要 1 到 10^18 之间的整数，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="357"/>
+        <source>Unknown field {field} at position {position}: use {fields} or {last}.</source>
+        <translation>位置 {position} 处的字段 {field} 无法识别：请使用 {fields} 或 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="400"/>
+        <source>{text} at position {position} cannot be written in {encoding}.</source>
+        <translation>位置 {position} 处的 {text} 无法用 {encoding} 编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="69"/>
+        <source>Could not connect to {address}: {detail}.</source>
+        <translation>无法连接到 {address}：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="84"/>
+        <source>the connection was refused (is a server listening there?)</source>
+        <translation>连接被拒绝（该端口上是否有服务器在监听？）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="100"/>
+        <source>no answer within {seconds} s</source>
+        <translation>{seconds} 秒内无响应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="112"/>
+        <source>the host name is unknown ({reason})</source>
+        <translation>无法解析主机名（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="115"/>
+        <source>the host name is unknown</source>
+        <translation>无法解析主机名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="128"/>
+        <source>{address} is already in use by another program.</source>
+        <translation>{address} 已被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="145"/>
+        <source>No permission to listen on {address} (ports below 1024 need administrator rights).</source>
+        <translation>没有在 {address} 上监听的权限（1024 以下的端口需要管理员权限）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="151"/>
+        <source>No permission to listen on {address}.</source>
+        <translation>没有在 {address} 上监听的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="164"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/files.py" line="40"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="68"/>
+        <source>HEAD is pipelined with other methods: responses are read as HEAD&apos;s.</source>
+        <translation>HEAD 与其他方法一起管道化发送：所有响应都按 HEAD 的响应读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="93"/>
+        <source>The kept-alive connection had closed; a new one was opened.</source>
+        <translation>保持的连接已关闭；已新建连接。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/http/attempt.py" line="129"/>
+        <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
+        <translation>
+            <numerusform>空闲连接上已收到 %n 字节；先读取这些字节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="162"/>
+        <source>The server took no request bytes for {seconds} s (write timeout)</source>
+        <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="188"/>
+        <source>The exchange took longer than {seconds} s (total timeout)</source>
+        <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="198"/>
+        <source>The server sent nothing for {seconds} s (read timeout)</source>
+        <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="220"/>
+        <source>while connecting</source>
+        <translation>当时正在连接</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/http/attempt.py" line="222"/>
+        <source>after %n byte(s) (was|were) received</source>
+        <translation>
+            <numerusform>当时已收到 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="226"/>
+        <source>before any response</source>
+        <translation>当时尚未收到任何响应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="227"/>
+        <source>{why} {got}.</source>
+        <translation>{why}，{got}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="244"/>
+        <source>The connection was reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="247"/>
+        <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
+        <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="255"/>
+        <source>The server closed the connection without answering</source>
+        <translation>服务器未作应答就关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="258"/>
+        <source>The server closed the connection before the response was complete</source>
+        <translation>服务器在响应完整之前关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="105"/>
+        <source>The command does not start with curl.</source>
+        <translation>命令不是以 curl 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="109"/>
+        <source>The curl command has no URL.</source>
+        <translation>curl 命令中没有 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="139"/>
+        <source>The option {name} needs a value.</source>
+        <translation>选项 {name} 需要一个值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="191"/>
+        <source>The URL {url} has an invalid port.</source>
+        <translation>URL {url} 的端口无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="354"/>
+        <source>The URL {url} is not valid ({reason}).</source>
+        <translation>URL {url} 无效（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="362"/>
+        <source>Only http and https URLs can be imported, not {scheme}.</source>
+        <translation>只能导入 http 和 https URL，不支持 {scheme}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="370"/>
+        <source>The URL {url} has no host.</source>
+        <translation>URL {url} 中没有主机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/exchange.py" line="32"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="134"/>
+        <source>A {status} response is not a redirect.</source>
+        <translation>{status} 响应不是重定向。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="139"/>
+        <source>A malformed response is not a redirect.</source>
+        <translation>格式错误的响应不是重定向。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="145"/>
+        <source>The {status} response has no Location header.</source>
+        <translation>{status} 响应中没有 Location 头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="158"/>
+        <source>The request&apos;s URL {url} is not valid (see its Host header): a relative Location cannot be resolved against it.</source>
+        <translation>请求的 URL {url} 无效（请检查其 Host 头）：无法据此解析相对的 Location。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="228"/>
+        <source>Redirect loop: {url} was already requested in this chain; stopped.</source>
+        <translation>重定向循环：本次跳转链中已请求过 {url}；已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/http/redirect.py" line="236"/>
+        <source>Stopped after %n redirect(s) (the limit).</source>
+        <translation>
+            <numerusform>已在 %n 次重定向后停止（达到上限）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="252"/>
+        <source>The Location {location} is not a valid URL.</source>
+        <translation>Location {location} 不是有效的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="259"/>
+        <source>The Location {location} is not an http or https URL.</source>
+        <translation>Location {location} 不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/shell.py" line="31"/>
+        <source>The single-quoted text that starts at character {start} is never closed.</source>
+        <translation>从第 {start} 个字符开始的单引号文本没有闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/shell.py" line="34"/>
+        <source>The double-quoted text that starts at character {start} is never closed.</source>
+        <translation>从第 {start} 个字符开始的双引号文本没有闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/shell.py" line="37"/>
+        <source>The $&apos;…&apos; text that starts at character {start} is never closed.</source>
+        <translation>从第 {start} 个字符开始的 $&apos;…&apos; 文本没有闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="105"/>
+        <location filename="../../desktop/core/net/listen.py" line="61"/>
+        <source>{host} is not an address of this machine.</source>
+        <translation>{host} 不是本机的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="112"/>
+        <source>{host} is not a valid IPv4 address to listen on.</source>
+        <translation>{host} 不是可监听的有效 IPv4 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="118"/>
+        <source>Could not open UDP {address}: {reason}.</source>
+        <translation>无法打开 UDP {address}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="339"/>
+        <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
+        <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="353"/>
+        <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
+        <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="390"/>
+        <source>Could not send a datagram to {address}: {reason}.</source>
+        <translation>无法向 {address} 发送数据报：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="396"/>
+        <source>Could not send a datagram: {reason}.</source>
+        <translation>无法发送数据报：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/engine.py" line="432"/>
+        <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
+        <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/errors.py" line="26"/>
+        <source>Received an IP Messenger packet that cannot be read: {reason}.</source>
+        <translation>收到无法解析的飞鸽传书数据包：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/events.py" line="146"/>
+        <source>signed off</source>
+        <translation>已下线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="18"/>
+        <source>{peer} is not in the list of users.</source>
+        <translation>{peer} 不在用户列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/ipmsg/failures.py" line="28"/>
+        <source>%n message(s) are still waiting to be delivered; this one was not sent, try again in a few seconds.</source>
+        <translation>
+            <numerusform>仍有 %n 条消息等待送达；本条未发送，请过几秒再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="46"/>
+        <source>The broadcast target {target} {reason}.</source>
+        <translation>广播目标 {target} 无效：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="59"/>
+        <source>No network interface has a broadcast address, so other IP Messenger users cannot be found: connect to a network, or give the addresses to announce to.</source>
+        <translation>没有任何网络接口具有广播地址，因此找不到其他飞鸽传书用户：请连接网络，或指定要通告的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="82"/>
+        <source>another program</source>
+        <translation>其他程序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="84"/>
+        <source>UDP port {port} on {host} is already in use by {owner}; quit it, or choose another port ({free} is free) and tell your peers to send to it.</source>
+        <translation>{host} 上的 UDP 端口 {port} 已被 {owner} 占用；请退出该程序，或改用其他端口（{free} 可用）并告知对方发送到该端口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/failures.py" line="90"/>
+        <source>UDP port {port} on {host} is already in use by {owner}; quit it, or choose another port and tell your peers to send to it.</source>
+        <translation>{host} 上的 UDP 端口 {port} 已被 {owner} 占用；请退出该程序，或改用其他端口并告知对方发送到该端口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="151"/>
+        <source>Cannot send the IP Messenger packet: the text is too long: {size} bytes, and the peer reads {limit}.</source>
+        <translation>无法发送飞鸽传书数据包：文本过长，共 {size} 字节，而对方最多读取 {limit} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="323"/>
+        <source>Cannot send the IP Messenger packet: the text contains a NUL character, which would end it early.</source>
+        <translation>无法发送飞鸽传书数据包：文本中含有 NUL 字符，会使文本提前结束。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="335"/>
+        <source>Cannot send the IP Messenger packet: the text has {char}, which {encoding} cannot encode.</source>
+        <translation>无法发送飞鸽传书数据包：文本中的 {char} 无法用 {encoding} 编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="346"/>
+        <source>Cannot send the IP Messenger packet: the encoding {encoding} writes NUL bytes, which end the text.</source>
+        <translation>无法发送飞鸽传书数据包：编码 {encoding} 会写出 NUL 字节，使文本提前结束。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node.py" line="103"/>
+        <source>Ignored a datagram from {address} that is not an IP Messenger packet: {reason}.</source>
+        <translation>已忽略来自 {address} 的非飞鸽传书数据报：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node.py" line="122"/>
+        <source>Could not answer: {reason}</source>
+        <translation>无法应答：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="126"/>
+        <source>The broadcast message was not sent to {peer}: {reason}</source>
+        <translation>广播消息未发送给 {peer}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="182"/>
+        <source>{sender} sent an encrypted message, which cannot be read here; it was not acknowledged.</source>
+        <translation>{sender} 发送了加密消息，此处无法读取；未回复送达确认。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="334"/>
+        <source>%n tr(y|ies)</source>
+        <translation>
+            <numerusform>%n 次尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="285"/>
+        <source>{peer} did not acknowledge the read receipt after {tries}.</source>
+        <translation>经过 {tries}，{peer} 仍未确认已读回执。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="295"/>
+        <source>{name} has left the network</source>
+        <translation>{name} 已离开网络</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="297"/>
+        <source>no IP Messenger answered at that address</source>
+        <translation>该地址上没有飞鸽传书程序应答</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="299"/>
+        <source>no acknowledgement came back</source>
+        <translation>未收到送达确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="304"/>
+        <source>The message to {peer} was not delivered after {tries}: {why}.</source>
+        <translation>经过 {tries}，发给 {peer} 的消息仍未送达：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="320"/>
+        <source>The message to {peer} was not sent: the one before it was not acknowledged after {tries}.</source>
+        <translation>发给 {peer} 的消息未发送：前一条消息经过 {tries} 仍未确认送达。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_core.py" line="189"/>
+        <source>There is no address to announce to, so other users will not see you; add a broadcast address or a peer&apos;s address.</source>
+        <translation>没有可通告的地址，其他用户将看不到你；请添加广播地址或对方的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_presence.py" line="33"/>
+        <source>did not answer the refresh</source>
+        <translation>未响应刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_presence.py" line="34"/>
+        <source>The list is full.</source>
+        <translation>列表已满。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_presence.py" line="75"/>
+        <source>The message to {peer} was not delivered: you left the network before it was acknowledged.</source>
+        <translation>发给 {peer} 的消息未送达：在对方确认之前你已离开网络。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_presence.py" line="167"/>
+        <source>{address} sent a name that is not valid {encoding}; it is shown with replacement characters (is the legacy code page right?).</source>
+        <translation>{address} 发送的名称不是有效的 {encoding}；已用替换字符显示（旧式代码页设置是否正确？）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="175"/>
+        <source>{ip} already has {count} users in the list; {peer} and others from there were not added.</source>
+        <translation>{ip} 在列表中已有 {count} 位用户；{peer} 及该地址的其他用户未添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="189"/>
+        <source>The list of users is full ({cap}); {peer} and others after it were not added.</source>
+        <translation>用户列表已满（{cap}）；{peer} 及之后的用户未添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="224"/>
+        <source>{ip} sent messages as more than {count} different users who never announced themselves; the messages of the others were ignored.</source>
+        <translation>{ip} 以超过 {count} 个从未上线通告的不同用户身份发送消息；其余用户的消息已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/text.py" line="218"/>
+        <source>Cannot send the IP Messenger packet: the encoding {name} is not a text encoding.</source>
+        <translation>无法发送飞鸽传书数据包：编码 {name} 不是文本编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/auto_reply.py" line="48"/>
+        <source>The regular expression is not valid: {reason}.</source>
+        <translation>正则表达式无效：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="85"/>
+        <source>The data is not a DER certificate ({reason}).</source>
+        <translation>数据不是 DER 证书（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="102"/>
+        <source>The data does not contain a PEM certificate.</source>
+        <translation>数据中不含 PEM 证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="219"/>
+        <source>The key file {path} is protected by a password, which is not supported; remove the password (e.g. openssl pkey -in KEY -out PLAIN).</source>
+        <translation>私钥文件 {path} 有密码保护，暂不支持；请去除密码（例如 openssl pkey -in KEY -out PLAIN）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="230"/>
+        <source>The key file {path} does not contain a PEM private key.</source>
+        <translation>私钥文件 {path} 中不含 PEM 私钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="239"/>
+        <source>The private key in {key} does not match the certificate in {cert}.</source>
+        <translation>{key} 中的私钥与 {cert} 中的证书不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="249"/>
+        <source>The certificate file {path}</source>
+        <translation>证书文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="250"/>
+        <source>The key file {path}</source>
+        <translation>私钥文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="251"/>
+        <source>The CA file {path}</source>
+        <translation>CA 文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="261"/>
+        <source>{file} does not contain a PEM certificate.</source>
+        <translation>{file} 中不含 PEM 证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="272"/>
+        <source>{file} does not exist.</source>
+        <translation>{file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="275"/>
+        <source>{file} is a folder, not a file.</source>
+        <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/certs.py" line="278"/>
+        <source>{file} cannot be read ({reason}).</source>
+        <translation>{file} 无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/file_send.py" line="113"/>
+        <source>The connection closed after {sent} of {total} bytes were sent.</source>
+        <translation>已发送 {sent}/{total} 字节时连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/file_send.py" line="126"/>
+        <location filename="../../desktop/core/store/saved_messages.py" line="229"/>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/file_send.py" line="229"/>
+        <source>Cancelled before {path} was opened.</source>
+        <translation>在打开 {path} 之前已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/file_send.py" line="232"/>
+        <source>Cancelled after {sent} of {total} bytes.</source>
+        <translation>已发送 {sent}/{total} 字节时取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/listen.py" line="68"/>
+        <source>{host} is not a valid address to listen on.</source>
+        <translation>{host} 不是可监听的有效地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/listen.py" line="74"/>
+        <source>Could not listen on {host} port {port}: {reason}.</source>
+        <translation>无法在 {host} 的端口 {port} 上监听：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="17"/>
+        <source>No space left on device</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="18"/>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="19"/>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="20"/>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="21"/>
+        <source>No such file or directory</source>
+        <translation>文件或目录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="22"/>
+        <source>Read-only file system</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="23"/>
+        <source>Is a directory</source>
+        <translation>这是一个目录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="24"/>
+        <source>Not a directory</source>
+        <translation>路径中有一部分不是目录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="25"/>
+        <source>File exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="26"/>
+        <source>File name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="27"/>
+        <source>Too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="28"/>
+        <source>Too many open files in system</source>
+        <translation>系统中打开的文件过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="29"/>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="30"/>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="31"/>
+        <source>Device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="32"/>
+        <source>Address already in use</source>
+        <translation>地址已被占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="33"/>
+        <source>Cannot assign requested address</source>
+        <translation>无法使用所请求的地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="34"/>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="35"/>
+        <source>Connection reset by peer</source>
+        <translation>连接被对端重置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="36"/>
+        <source>Broken pipe</source>
+        <translation>连接已断开（管道破裂）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="37"/>
+        <source>Connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="38"/>
+        <source>Network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="39"/>
+        <source>No route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/os_reasons.py" line="40"/>
+        <source>Network is down</source>
+        <translation>网络已断开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="72"/>
+        <source>A message goes &apos;in&apos; or &apos;out&apos;, not {direction}.</source>
+        <translation>消息方向只能是 &apos;in&apos; 或 &apos;out&apos;，不能是 {direction}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="76"/>
+        <source>store the chat message</source>
+        <translation>保存聊天消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="89"/>
+        <source>update the chat message</source>
+        <translation>更新聊天消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="98"/>
+        <source>read a chat message</source>
+        <translation>读取聊天消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="106"/>
+        <source>read the conversation</source>
+        <translation>读取会话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/chat_history.py" line="118"/>
+        <source>search the chat history</source>
+        <translation>搜索聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="147"/>
+        <source>Could not {doing}: {reason}.</source>
+        <translation>无法{doing}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="165"/>
+        <source>database is locked</source>
+        <translation>数据库已被锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="166"/>
+        <source>attempt to write a readonly database</source>
+        <translation>数据库为只读，无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="167"/>
+        <source>disk I/O error</source>
+        <translation>磁盘输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="168"/>
+        <source>database disk image is malformed</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="169"/>
+        <source>database or disk is full</source>
+        <translation>数据库或磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="170"/>
+        <source>unable to open database file</source>
+        <translation>无法打开数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="171"/>
+        <source>file is not a database</source>
+        <translation>该文件不是数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="178"/>
+        <source>Could not open the database {path}: {reason}.</source>
+        <translation>无法打开数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="189"/>
+        <source>update the database {path}</source>
+        <translation>更新数据库 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="196"/>
+        <source>The database {path} was written by a newer version of SocketDesk (schema {version}; this version knows up to {known}). Update SocketDesk, or move the file away to start afresh.</source>
+        <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="140"/>
+        <source>store the HTTP exchange</source>
+        <translation>保存 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="163"/>
+        <source>store the HTTP exchanges</source>
+        <translation>保存 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="187"/>
+        <source>read the HTTP history</source>
+        <translation>读取 HTTP 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="199"/>
+        <source>search the HTTP history</source>
+        <translation>搜索 HTTP 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="214"/>
+        <source>read an HTTP exchange</source>
+        <translation>读取 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="222"/>
+        <source>No HTTP exchange {number} in the history.</source>
+        <translation>历史记录中没有第 {number} 条 HTTP 交换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="231"/>
+        <source>delete an HTTP exchange</source>
+        <translation>删除 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="67"/>
+        <source>read the saved messages</source>
+        <translation>读取已保存的消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="76"/>
+        <source>read a saved message</source>
+        <translation>读取已保存的消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="94"/>
+        <source>save the message {name}</source>
+        <translation>保存消息 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="108"/>
+        <source>rename the message {name}</source>
+        <translation>重命名消息 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="114"/>
+        <source>A saved message is already called {name}.</source>
+        <translation>已有名为 {name} 的已保存消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="125"/>
+        <source>No saved message is called {name}.</source>
+        <translation>没有名为 {name} 的已保存消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="138"/>
+        <source>delete the message {name}</source>
+        <translation>删除消息 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="177"/>
+        <source>import the messages of {path}</source>
+        <translation>导入 {path} 中的消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="209"/>
+        <source>A saved message needs a name.</source>
+        <translation>已保存的消息需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="216"/>
+        <source>The {field} of a saved message has invalid text.</source>
+        <translation>已保存消息的 {field} 含有无效文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="238"/>
+        <source>{path} is larger than {limit} MiB: it is not a saved-message file.</source>
+        <translation>{path} 大于 {limit} MiB：不是已保存消息文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="249"/>
+        <source>{path} is not UTF-8 text.</source>
+        <translation>{path} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="254"/>
+        <source>{path} is not valid JSON ({reason} at line {line}, column {column}).</source>
+        <translation>{path} 不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="266"/>
+        <source>{path} is not valid JSON ({reason}).</source>
+        <translation>{path} 不是有效的 JSON（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="274"/>
+        <source>{path} is nested too deeply to be a saved-message file.</source>
+        <translation>{path} 嵌套层级过深，不是已保存消息文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="285"/>
+        <source>{path} is not a SocketDesk saved-message file.</source>
+        <translation>{path} 不是 SocketDesk 的已保存消息文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="298"/>
+        <source>{path} was written by a newer version of SocketDesk.</source>
+        <translation>{path} 由更新版本的 SocketDesk 写入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="307"/>
+        <source>{path} has no list of messages.</source>
+        <translation>{path} 中没有消息列表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="316"/>
+        <source>Message {number} in {path} is not an object.</source>
+        <translation>{path} 中的第 {number} 条消息不是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="327"/>
+        <source>Message {number} in {path} has no text field {field}.</source>
+        <translation>{path} 中的第 {number} 条消息缺少文本字段 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/saved_messages.py" line="344"/>
+        <source>Message {number} in {path}: {problem}</source>
+        <translation>{path} 中的第 {number} 条消息：{problem}</translation>
     </message>
 </context>
 </TS>

@@ -1,19 +1,75 @@
-"""Sentences keep their English template and facts until shown; errors carry one."""
+"""Sentences: English for the CLI, any language through a translator, counts with plurals."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.errors import ConnectRefused, ConnectTimeout, NetError, PermissionDenied
-from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, english_plural, sentence, translate
 
 
-def test_str_is_the_english_sentence_with_its_facts() -> None:
-    said = sentence(
-        QT_TRANSLATE_NOOP("core", "Sent {count} bytes to {address}."),
-        count=3,
-        address="127.0.0.1:7",
+def test_str_is_the_english_sentence_with_nested_clauses() -> None:
+    error = ConnectRefused("127.0.0.1", 9)
+    assert str(error) == (
+        "Could not connect to 127.0.0.1:9: the connection was refused "
+        "(is a server listening there?)."
     )
-    assert str(said) == "Sent 3 bytes to 127.0.0.1:7."
-    assert said.fact("count") == 3
+    assert error.sentence.fact("address") == "127.0.0.1:9"
+
+
+def test_render_translates_the_template_and_each_clause() -> None:
+    said = sentence(
+        QT_TRANSLATE_NOOP("core", "Could not {doing}: {reason}."),
+        doing=sentence(QT_TRANSLATE_NOOP("core", "read a chat message")),
+        reason="x",
+    )
+    table = {
+        "Could not {doing}: {reason}.": "无法{doing}：{reason}。",
+        "read a chat message": "读取聊天消息",
+    }
+    assert said.render(lambda t: table.get(t, t)) == "无法读取聊天消息：x。"
+
+
+def test_a_broken_translation_falls_back_to_the_english_template() -> None:
+    said = sentence("{peer} left.", peer="Amy")
+    assert said.render(lambda _t: "{someone} 离开了。") == "Amy left."
+
+
+@pytest.mark.parametrize(
+    ("template", "n", "english"),
+    [
+        ("%n client(s) connected", 1, "1 client connected"),
+        ("%n client(s) connected", 2, "2 clients connected"),
+        ("%n client(s) connected", 0, "0 clients connected"),
+        ("%n match(es)", 3, "3 matches"),
+        ("after %n tr(y|ies)", 1, "after 1 try"),
+        ("after %n tr(y|ies)", 6, "after 6 tries"),
+        ("after %n byte(s) (was|were) received", 1, "after 1 byte was received"),
+        ("after %n byte(s) (was|were) received", 3821, "after 3821 bytes were received"),
+        ("%n (in the limit)", 2, "2 (in the limit)"),
+    ],
+)
+def test_english_plural(template: str, n: int, english: str) -> None:
+    assert english_plural(template, n) == english
+
+
+def test_a_counted_sentence_is_english_without_qt_and_plural_through_a_translator() -> None:
+    tries = translate("core", "%n tr(y|ies)", None, 1).counting(3)
+    failed = sentence(QT_TRANSLATE_NOOP("core", "Not sent after {tries}."), tries=tries)
+    assert tries.count == 3 and str(failed) == "Not sent after 3 tries."
+    seen: list[tuple[str, int]] = []
+
+    def plural(template: str, n: int) -> str:
+        seen.append((template, n))
+        return template.replace("%n", str(n)).replace("tr(y|ies)", "次尝试")
+
+    assert failed.render(lambda t: t, plural) == "Not sent after 3 次尝试."
+    assert seen == [("%n tr(y|ies)", 3)]
+
+
+def test_with_facts_adds_to_a_counted_sentence() -> None:
+    said = translate("core", "%n message(s) to {peer}", None, 1).counting(1).with_facts(peer="Li")
+    assert str(said) == "1 message to Li"
 
 
 def test_render_translates_the_template_and_nested_clauses() -> None:
@@ -27,11 +83,6 @@ def test_render_translates_the_template_and_nested_clauses() -> None:
         == "无法连接到 127.0.0.1:9：2.5 秒内无应答。"
     )
     assert str(error) == "Could not connect to 127.0.0.1:9: no answer within 2.5 s."
-
-
-def test_a_translation_with_a_broken_field_falls_back_to_the_source() -> None:
-    said = sentence("Saved {count} bytes.", count=5)
-    assert said.render(lambda _t: "已保存 {cuont} 字节。") == "Saved 5 bytes."
 
 
 def test_plain_text_is_kept_as_it_is() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.ui.translations import install_translations
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.task_runner import TaskRunner
 from desktop.workers.tcp_client_bridge import TcpClientBridge
@@ -40,3 +41,32 @@ def server_bridge(io: EventLoopThread, tmp_path: Path) -> Iterator[TcpServerBrid
     bridge = TcpServerBridge(io, tmp_path)
     yield bridge
     bridge.stop()
+
+
+@pytest.fixture(autouse=True)
+def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The interface in English as the app installs it: with the English plural forms
+    ("1 client connected"); a test that installs another language removes its translators."""
+    from PySide6.QtCore import QTranslator
+
+    if not qapp.findChildren(QTranslator):
+        install_translations(qapp, "en")
+
+
+def _remove_translators(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale, QTranslator
+
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale("en"))
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The interface in Simplified Chinese for one test, English again afterwards."""
+    _remove_translators(qapp)
+    assert install_translations(qapp, "zh_CN") == "zh_CN"
+    yield
+    _remove_translators(qapp)
+    install_translations(qapp, "en")

@@ -50,9 +50,13 @@ def test_chinese_override_translates_the_window(qtbot, tmp_path) -> None:  # typ
         _remove_translators(qapp)
 
 
-def test_english_choice_installs_nothing(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_english_choice_installs_only_the_plural_forms(qapp) -> None:  # type: ignore[no-untyped-def]
+    _remove_translators(qapp)
     assert install_translations(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    one = QCoreApplication.translate("TcpServerPanel", "%n client(s) connected", None, 1)
+    two = QCoreApplication.translate("TcpServerPanel", "%n client(s) connected", None, 2)
+    assert (one, two) == ("1 client connected", "2 clients connected")
 
 
 def test_system_locale_chinese_is_followed(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -27,16 +27,17 @@ def test_the_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
     assert runner.wait(5000)
 
 
-def test_an_expected_failure_is_a_sentence(qtbot: QtBot) -> None:
+def test_an_expected_failure_crosses_as_the_typed_error(qtbot: QtBot) -> None:
     runner = TaskRunner()
-    seen: list[tuple[object, str | None]] = []
+    seen: list[tuple[object, object]] = []
+    failure = SocketDeskError("The disk is full.")
 
     def job() -> None:
-        raise SocketDeskError("The disk is full.")
+        raise failure
 
     runner.run(job, lambda result, error: seen.append((result, error)))
     qtbot.waitUntil(lambda: seen != [], timeout=5000)
-    assert seen == [(None, "The disk is full.")]
+    assert seen == [(None, failure)] and seen[0][1] is failure
 
 
 def test_a_bug_is_raised_on_the_gui_thread(qtbot: QtBot) -> None:

@@ -17,6 +17,7 @@ from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 if TYPE_CHECKING:
     from desktop.core.http.exchange import HttpTarget
@@ -50,15 +51,22 @@ class Attempt:
         self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
         self.connection: Connection | None = None
         self.sent = bytearray()
-        self.error: str | None = None
-        self.notes: list[str] = []
+        self.error: Sentence | None = None
+        self.notes: list[Sentence] = []
         self.reused = False
         self.keep = False
         self.rejected_tls: TlsSessionInfo | None = None
         self.failure: SocketDeskError | None = None  # the typed error of a failed connect
         self._done: asyncio.Future[None] | None = None
         if len({_method(r) == b"HEAD" for r in requests}) > 1:
-            self.notes.append("HEAD is pipelined with other methods: responses are read as HEAD's.")
+            self.notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "HEAD is pipelined with other methods: responses are read as HEAD's.",
+                    )
+                )
+            )
 
     async def run(self, reuse: Connection | None, progress: Progress | None) -> None:
         """Every step in a row, the requests written back to back (pipelined)."""
@@ -76,7 +84,13 @@ class Attempt:
             self.connection, self.reused = reuse, True
             return
         if reuse is not None:
-            self.notes.append("The kept-alive connection had closed; a new one was opened.")
+            self.notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The kept-alive connection had closed; a new one was opened."
+                    )
+                )
+            )
         target = self.target
         tls = target.tls
         if tls is not None and target.sni_override:
@@ -95,7 +109,7 @@ class Attempt:
                 timeout=target.connect_timeout,
             )
         except SocketDeskError as error:
-            self.error = str(error)
+            self.error = error.sentence
             self.failure = error
             self.rejected_tls = getattr(error, "session", None)
 
@@ -106,7 +120,12 @@ class Attempt:
         if self.connection.stray:
             count = len(self.connection.stray)
             self.notes.append(
-                f"{count} bytes had arrived on the idle connection; they are read first."
+                translate(
+                    "core",
+                    "%n byte(s) had arrived on the idle connection; they are read first.",
+                    None,
+                    1,
+                ).counting(count)
             )
         self._done = self.connection.start(self.reader, len(self.requests), self.clock, progress)
         return True
@@ -119,7 +138,7 @@ class Attempt:
         try:
             self.connection.stream.write(data)
         except NetError as error:
-            self.error = self.error or str(error)
+            self.error = self.error or error.sentence
             return
         self.sent += data
 
@@ -132,7 +151,14 @@ class Attempt:
             async with asyncio.timeout(timeout):
                 await self.connection.stream.drain()
         except TimeoutError:
-            self.stop(f"The server took no request bytes for {timeout:g} s (write timeout)")
+            self.stop(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The server took no request bytes for {seconds} s (write timeout)"
+                    ),
+                    seconds=f"{timeout:g}",
+                )
+            )
             return
         if last and not self.connection.stream.lost:
             self.clock.posttransfer = time.perf_counter_ns()
@@ -151,10 +177,24 @@ class Attempt:
             async with asyncio.timeout(left):
                 answered = await connection.wait(done, self.target.read_timeout)
         except TimeoutError:
-            self.stop(f"The exchange took longer than {total:g} s (total timeout)")
+            self.stop(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The exchange took longer than {seconds} s (total timeout)"
+                    ),
+                    seconds=f"{total:g}",
+                )
+            )
             return
         if not answered:
-            self.stop(f"The server sent nothing for {self.target.read_timeout:g} s (read timeout)")
+            self.stop(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The server sent nothing for {seconds} s (read timeout)"
+                    ),
+                    seconds=f"{self.target.read_timeout:g}",
+                )
+            )
             return
         if connection.stream.lost and not self._enough():
             self.stop(self._closed_sentence(connection))
@@ -164,16 +204,21 @@ class Attempt:
         if not self.keep:
             connection.close()
 
-    def stop(self, why: str) -> None:
+    def stop(self, why: Sentence) -> None:
         """End early: say why (with the bytes received), drop the connection."""
         if self.clock.end is None:
             self.clock.end = time.perf_counter_ns()
         if self.error is None:
             count = self.connection.received if self.connection is not None else 0
-            got = f"after {count} bytes were received" if count else "before any response"
             if self.connection is None:
-                got = "while connecting"
-            self.error = f"{why} {got}."
+                got = sentence(QT_TRANSLATE_NOOP("core", "while connecting"))
+            elif count:
+                got = translate("core", "after %n byte(s) (was|were) received", None, 1).counting(
+                    count
+                )
+            else:
+                got = sentence(QT_TRANSLATE_NOOP("core", "before any response"))
+            self.error = sentence(QT_TRANSLATE_NOOP("core", "{why} {got}."), why=why, got=got)
         if self.connection is not None:
             self.connection.stop()
             self.connection.abort()
@@ -182,20 +227,32 @@ class Attempt:
     def _enough(self) -> bool:
         return final_responses(self.reader) >= len(self.requests)
 
-    def _closed_sentence(self, connection: Connection) -> str:
+    def _closed_sentence(self, connection: Connection) -> Sentence:
         reason = connection.stream.close_reason
-        if connection.tls_failure is not None:
-            return connection.tls_failure.rstrip(".")
+        failure: object = connection.tls_failure
+        if isinstance(failure, Sentence):
+            return failure
+        if isinstance(failure, str):
+            return Sentence("{text}", (("text", failure.rstrip(".")),))
         if "reset" in reason:
-            return "The connection was reset"
+            return sentence(QT_TRANSLATE_NOOP("core", "The connection was reset"))
         if self.reused and connection.received == 0:
-            return (
-                "The server closed the kept-alive connection without answering (it may have "
-                "dropped it as idle; send again on a new connection)"
+            return sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The server closed the kept-alive connection without answering (it may have "
+                    "dropped it as idle; send again on a new connection)",
+                )
             )
         if connection.received == 0:
-            return "The server closed the connection without answering"
-        return "The server closed the connection before the response was complete"
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "The server closed the connection without answering")
+            )
+        return sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "The server closed the connection before the response was complete"
+            )
+        )
 
 
 def _context(options: TlsClientOptions) -> None:

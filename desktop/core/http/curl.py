@@ -18,6 +18,7 @@ from urllib.parse import SplitResult, quote_plus, unquote, urlsplit
 from desktop.core.errors import SocketDeskError
 from desktop.core.http.shell import ShellSyntaxError, split_words
 from desktop.core.http.snippet import to_curl, to_python
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["CurlImport", "CurlImportError", "from_curl", "to_curl", "to_python"]
 
@@ -98,12 +99,14 @@ def from_curl(command: str) -> CurlImport:
     try:
         words = split_words(command)
     except ShellSyntaxError as error:
-        raise CurlImportError(str(error)) from None
+        raise CurlImportError(error.sentence) from None
     if not words or not words[0].rsplit("/", 1)[-1].startswith("curl"):
-        raise CurlImportError("The command does not start with curl.")
+        raise CurlImportError(
+            sentence(QT_TRANSLATE_NOOP("core", "The command does not start with curl."))
+        )
     options, urls, notes = _options(words[1:])
     if not urls:
-        raise CurlImportError("The curl command has no URL.")
+        raise CurlImportError(sentence(QT_TRANSLATE_NOOP("core", "The curl command has no URL.")))
     if len(urls) > 1:
         notes.append(f"Only the first of {len(urls)} URLs is imported.")
     return _build(options, urls[0], notes)
@@ -131,7 +134,12 @@ def _options(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[s
             value = inline
             if value is None:
                 if i >= len(words):
-                    raise CurlImportError(f"The option {name} needs a value.")
+                    raise CurlImportError(
+                        sentence(
+                            QT_TRANSLATE_NOOP("core", "The option {name} needs a value."),
+                            name=name,
+                        )
+                    )
                 value, i = words[i], i + 1
             if name == "--url":
                 urls.append(value)
@@ -179,7 +187,9 @@ def _build(options: list[tuple[str, str]], url: str, notes: list[str]) -> CurlIm
     try:
         port = parts.port or (443 if tls else 80)
     except ValueError:
-        raise CurlImportError(f"The URL {url} has an invalid port.") from None
+        raise CurlImportError(
+            sentence(QT_TRANSLATE_NOOP("core", "The URL {url} has an invalid port."), url=url)
+        ) from None
     query = parts.query
     data = _body(options, notes)
     if "--get" in names and data:
@@ -339,9 +349,24 @@ def _url(url: str) -> SplitResult:
     try:
         parts = urlsplit(url)
     except ValueError as error:  # e.g. "Invalid IPv6 URL"
-        raise CurlImportError(f"The URL {url} is not valid ({error}).") from None
+        raise CurlImportError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The URL {url} is not valid ({reason})."),
+                url=url,
+                reason=str(error),
+            )
+        ) from None
     if parts.scheme.lower() not in {"http", "https"}:
-        raise CurlImportError(f"Only http and https URLs can be imported, not {parts.scheme}.")
+        raise CurlImportError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Only http and https URLs can be imported, not {scheme}."
+                ),
+                scheme=parts.scheme,
+            )
+        )
     if not parts.hostname:
-        raise CurlImportError(f"The URL {url} has no host.")
+        raise CurlImportError(
+            sentence(QT_TRANSLATE_NOOP("core", "The URL {url} has no host."), url=url)
+        )
     return parts

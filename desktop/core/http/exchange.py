@@ -22,12 +22,15 @@ from desktop.core.http.message import ParsedResponse
 from desktop.core.http.response import MAX_BODY_BYTES, ResponseReader
 from desktop.core.http.timings import Timings
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["Connection", "ExchangeResult", "HttpTarget", "exchange", "race"]
 
 # Before the last bytes of a race go out, the rest must have reached the server: one round trip
 # to a distant server is well under this.
 RACE_SETTLE_S = 0.05
+
+_CANCELLED = sentence(QT_TRANSLATE_NOOP("core", "Cancelled"))
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,11 @@ class ExchangeResult:
     reader: ResponseReader
     timings: Timings
     tls_info: TlsSessionInfo | None
-    error: str | None
+    error: Sentence | None
     connection: Connection | None
     reused: bool = False
     peer: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Sentence] = field(default_factory=list)
     failure: SocketDeskError | None = None
 
     @property
@@ -162,7 +165,7 @@ async def _unless_cancelled(
             await work
         except asyncio.CancelledError:
             for attempt in attempts:
-                attempt.stop("Cancelled")
+                attempt.stop(_CANCELLED)
             raise
         return
     task = asyncio.ensure_future(work)
@@ -175,7 +178,7 @@ async def _unless_cancelled(
             # Stopped first: the connection is dropped and nothing more is read while the task
             # unwinds (a fast server would otherwise deliver a few more reads).
             for attempt in attempts:
-                attempt.stop("Cancelled")
+                attempt.stop(_CANCELLED)
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

@@ -16,6 +16,7 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.http.cookies import CookieStore
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.request import split_head
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence, translate
 
 __all__ = [
     "MAX_REDIRECTS",
@@ -127,10 +128,24 @@ def follow_redirect(
         RedirectError: no redirect status or Location, or a Location that is not http(s).
     """
     if response.status not in REDIRECT_STATUSES:
-        raise RedirectError(f"A {response.status or 'malformed'} response is not a redirect.")
+        if response.status:
+            raise RedirectError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "A {status} response is not a redirect."),
+                    status=response.status,
+                )
+            )
+        raise RedirectError(
+            sentence(QT_TRANSLATE_NOOP("core", "A malformed response is not a redirect."))
+        )
     locations = response.header_values(b"location")
     if not locations:
-        raise RedirectError(f"The {response.status} response has no Location header.")
+        raise RedirectError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The {status} response has no Location header."),
+                status=response.status,
+            )
+        )
     base = request_url(request, endpoint)
     try:
         parts = urlsplit(base)
@@ -139,8 +154,14 @@ def follow_redirect(
         valid = False
     if not valid:
         raise RedirectError(
-            f"The request's URL {base!r} is not valid (see its Host header): "
-            "a relative Location cannot be resolved against it."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The request's URL {url} is not valid (see its Host header): "
+                    "a relative Location cannot be resolved against it.",
+                ),
+                url=repr(base),
+            )
         )
     url, new = _resolve(base, locations[0])
     same_origin = _origin(urlsplit(base)) == _origin(new)
@@ -203,10 +224,17 @@ class RedirectChain:
         key = (follow.endpoint, follow.request)
         if key in self._seen:
             raise RedirectError(
-                f"Redirect loop: {follow.url} was already requested in this chain; stopped."
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Redirect loop: {url} was already requested in this chain; stopped.",
+                    ),
+                    url=follow.url,
+                )
             )
         if self.hops >= self.max_hops:
-            raise RedirectError(f"Stopped after {self.max_hops} redirects (the limit).")
+            limit = translate("core", "Stopped after %n redirect(s) (the limit).", None, 1)
+            raise RedirectError(limit.counting(self.max_hops))
         self.hops += 1
         self._seen.add(key)
 
@@ -219,9 +247,19 @@ def _resolve(base: str, location: bytes) -> tuple[str, SplitResult]:
         new = urlsplit(url)
         new.port  # noqa: B018 (raises ValueError for a bad port)
     except ValueError:
-        raise RedirectError(f"The Location {shown!r} is not a valid URL.") from None
+        raise RedirectError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The Location {location} is not a valid URL."),
+                location=repr(shown),
+            )
+        ) from None
     if new.scheme.lower() not in _DEFAULT_PORTS or not new.hostname:
-        raise RedirectError(f"The Location {shown!r} is not an http or https URL.")
+        raise RedirectError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The Location {location} is not an http or https URL."),
+                location=repr(shown),
+            )
+        )
     return url, new
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import shlex
 
+from desktop.core.errors import SocketDeskError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+
 __all__ = ["ShellSyntaxError", "quote_bytes", "split_words"]
 
 _BLANKS = " \t\r\n"
@@ -19,8 +22,26 @@ _DOUBLE_QUOTED_ESCAPES = '$`"\\\n'
 _HEX = "0123456789abcdefABCDEF"
 
 
-class ShellSyntaxError(ValueError):
+class ShellSyntaxError(SocketDeskError, ValueError):
     """The text is not a well-formed shell line; ``str()`` says where and why."""
+
+
+# The sentence of each kind of unclosed quote.
+_NEVER_CLOSED = {
+    "single": QT_TRANSLATE_NOOP(
+        "core", "The single-quoted text that starts at character {start} is never closed."
+    ),
+    "double": QT_TRANSLATE_NOOP(
+        "core", "The double-quoted text that starts at character {start} is never closed."
+    ),
+    "$'…'": QT_TRANSLATE_NOOP(
+        "core", "The $'…' text that starts at character {start} is never closed."
+    ),
+}
+
+
+def _never_closed(kind: str, start: int) -> ShellSyntaxError:
+    return ShellSyntaxError(sentence(_NEVER_CLOSED[kind], start=start))
 
 
 def split_words(line: str) -> list[str]:
@@ -91,9 +112,7 @@ def _bytes(text: str) -> bytes:
 def _closing(line: str, start: int, quote: str, kind: str) -> int:
     close = line.find(quote, start)
     if close < 0:
-        raise ShellSyntaxError(
-            f"The {kind}-quoted text that starts at character {start} is never closed."
-        )
+        raise _never_closed(kind, start)
     return close
 
 
@@ -110,9 +129,7 @@ def _double_quoted(line: str, i: int, word: bytearray) -> int:
             continue
         word += _bytes(char)
         i += 1
-    raise ShellSyntaxError(
-        f"The double-quoted text that starts at character {start} is never closed."
-    )
+    raise _never_closed("double", start)
 
 
 def _ansi_c(line: str, i: int, word: bytearray) -> int:
@@ -150,7 +167,7 @@ def _ansi_c(line: str, i: int, word: bytearray) -> int:
         else:
             word += _bytes("\\" + code)  # unknown escapes stay as typed, as in bash
             i += 2
-    raise ShellSyntaxError(f"The $'…' text that starts at character {start - 2} is never closed.")
+    raise _never_closed("$'…'", start - 2)
 
 
 def _run(line: str, start: int, width: int, allowed: str) -> str:

@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass
 
 from desktop.core.ipmsg.dialect import Dialect
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "Action",
@@ -143,6 +144,10 @@ class PeerUpdated:
     peer: Peer
 
 
+# Why a peer left when it said so itself (BR_EXIT).
+SIGNED_OFF = sentence(QT_TRANSLATE_NOOP("core", "signed off"))
+
+
 @dataclass(frozen=True, slots=True)
 class PeerLeft:
     """A peer left (BR_EXIT), or did not answer a refresh.
@@ -153,7 +158,7 @@ class PeerLeft:
     """
 
     peer: Peer
-    reason: str = "signed off"
+    reason: Sentence = SIGNED_OFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +200,7 @@ class MessageFailed:
     """Message ``message_id`` was not delivered; ``reason`` is a sentence to show."""
 
     message_id: int
-    reason: str
+    reason: Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +235,7 @@ class Notice:
         cause: the condition it is about (None: a passing event).
     """
 
-    text: str
+    text: Sentence
     cause: NoticeCause | None = None
 
 

@@ -13,6 +13,7 @@ from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.packet import Packet, format_packet
 from desktop.core.ipmsg.packet_errors import InvalidField
 from desktop.core.ipmsg.text import original_packet_no, text_codec
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
     "NOT_ABSENT_TEXT",
@@ -145,7 +146,17 @@ def send_msg(
     packet = _text_packet(me, packet_no, Mode.SENDMSG | options, text, encoding, utf8=utf8)
     size, limit = len(format_packet(packet)), max_datagram(to_dialect)
     if size > limit:
-        raise InvalidField("text", f"is too long: {size} bytes, and the peer reads {limit}")
+        reason = f"is too long: {size} bytes, and the peer reads {limit}"
+        said = sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Cannot send the IP Messenger packet: the text is too long: {size} bytes, "
+                "and the peer reads {limit}.",
+            ),
+            size=size,
+            limit=limit,
+        )
+        raise InvalidField("text", reason, said)
     return packet
 
 
@@ -305,14 +316,41 @@ def _text_packet(
 ) -> Packet:
     text = text.replace("\r\n", "\n")
     if "\0" in text:
-        raise InvalidField("text", "contains a NUL character, which would end it early")
+        raise InvalidField(
+            "text",
+            "contains a NUL character, which would end it early",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot send the IP Messenger packet: the text contains a NUL character, "
+                    "which would end it early.",
+                )
+            ),
+        )
     try:
         body = text.encode("utf-8" if utf8 else text_codec(encoding))
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
-        raise InvalidField("text", f"has {bad!r}, which {encoding} cannot encode") from None
+        said = sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Cannot send the IP Messenger packet: the text has {char}, "
+                "which {encoding} cannot encode.",
+            ),
+            char=repr(bad),
+            encoding=encoding,
+        )
+        raise InvalidField("text", f"has {bad!r}, which {encoding} cannot encode", said) from None
     if b"\0" in body:
-        raise InvalidField("encoding", f"{encoding} writes NUL bytes, which end the text")
+        said = sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Cannot send the IP Messenger packet: the encoding {encoding} writes NUL bytes, "
+                "which end the text.",
+            ),
+            encoding=encoding,
+        )
+        raise InvalidField("encoding", f"{encoding} writes NUL bytes, which end the text", said)
     if utf8:
         command |= Opt.UTF8OPT | Opt.CAPUTF8OPT
     return _packet(me, packet_no, command, body + b"\0", utf8=utf8)

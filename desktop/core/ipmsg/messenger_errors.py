@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.core.errors import AddressInUse, NetError
 from desktop.core.ipmsg.packet_errors import IpmsgError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence, translate
 
 __all__ = ["BadTarget", "NoBroadcastAddress", "PortInUse", "TooManyPending", "UnknownPeer"]
 
@@ -13,7 +14,9 @@ class UnknownPeer(IpmsgError):
 
     def __init__(self, peer: str) -> None:
         self.peer = peer
-        super().__init__(f"{peer} is not in the list of users.")
+        super().__init__(
+            sentence(QT_TRANSLATE_NOOP("core", "{peer} is not in the list of users."), peer=peer)
+        )
 
 
 class TooManyPending(IpmsgError):
@@ -22,8 +25,13 @@ class TooManyPending(IpmsgError):
     def __init__(self, limit: int) -> None:
         self.limit = limit
         super().__init__(
-            f"{limit} messages are still waiting to be delivered; "
-            "this one was not sent, try again in a few seconds."
+            translate(
+                "core",
+                "%n message(s) are still waiting to be delivered; "
+                "this one was not sent, try again in a few seconds.",
+                None,
+                1,
+            ).counting(limit)
         )
 
 
@@ -33,7 +41,13 @@ class BadTarget(IpmsgError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"The broadcast target {text!r} {reason}.")
+        super().__init__(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The broadcast target {target} {reason}."),
+                target=repr(text),
+                reason=reason,
+            )
+        )
 
 
 class NoBroadcastAddress(NetError):
@@ -41,8 +55,13 @@ class NoBroadcastAddress(NetError):
 
     def __init__(self) -> None:
         super().__init__(
-            "No network interface has a broadcast address, so other IP Messenger users cannot "
-            "be found: connect to a network, or give the addresses to announce to."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "No network interface has a broadcast address, so other IP Messenger users "
+                    "cannot be found: connect to a network, or give the addresses to announce to.",
+                )
+            )
         )
 
 
@@ -60,9 +79,18 @@ class PortInUse(AddressInUse):
         super().__init__(host, port)
         self.owner = owner
         self.free_port = free_port
-        who = owner or "another program"
-        offer = f" ({free_port} is free)" if free_port else ""
-        self.args = (
-            f"UDP port {port} on {host} is already in use by {who}; quit it, or choose another "
-            f"port{offer} and tell your peers to send to it.",
-        )
+        who = owner or sentence(QT_TRANSLATE_NOOP("core", "another program"))
+        if free_port:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "UDP port {port} on {host} is already in use by {owner}; quit it, or choose "
+                "another port ({free} is free) and tell your peers to send to it.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "UDP port {port} on {host} is already in use by {owner}; quit it, or choose "
+                "another port and tell your peers to send to it.",
+            )
+        self.sentence = sentence(template, port=port, host=host, owner=who, free=free_port)
+        self.args = (str(self.sentence),)

@@ -26,6 +26,7 @@ from desktop.core.ipmsg.node_presence import PresenceHandling
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, parse_packet
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["MessengerNode"]
 
@@ -98,8 +99,15 @@ class MessengerNode(PresenceHandling, AbsenceHandling):
         except MalformedPacket as error:
             self._notice(
                 ("malformed", addr[0]),
-                f"Ignored a datagram from {format_address(addr)} that is not an IP Messenger "
-                f"packet: {error.reason}.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Ignored a datagram from {address} that is not an IP Messenger packet: "
+                        "{reason}.",
+                    ),
+                    address=format_address(addr),
+                    reason=error.reason,
+                ),
             )
             return self.take_actions()
         known = self.roster.find(addr, packet.user, packet.host)
@@ -110,7 +118,10 @@ class MessengerNode(PresenceHandling, AbsenceHandling):
             try:
                 handler(packet, addr)
             except InvalidField as error:  # an answer we cannot write (e.g. not encodable)
-                self._notice(("answer", addr, packet.mode), f"Could not answer: {error}")
+                said = sentence(
+                    QT_TRANSLATE_NOOP("core", "Could not answer: {reason}"), reason=error.sentence
+                )
+                self._notice(("answer", addr, packet.mode), said)
         return self.take_actions()
 
     def tick(self, now: float) -> list[Action]:

@@ -32,6 +32,7 @@ from desktop.core.ipmsg.packet import Packet, format_packet
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
 from desktop.core.ipmsg.text import decode_message, decode_text, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = ["MAX_SEALED_SENT", "MAX_UNREAD", "MessageHandling"]
 
@@ -120,7 +121,15 @@ class MessageHandling(NodeCore):
                 )
             except InvalidField as error:
                 self._outbox.append(
-                    Notice(f"The broadcast message was not sent to {peer.label}: {error}")
+                    Notice(
+                        sentence(
+                            QT_TRANSLATE_NOOP(
+                                "core", "The broadcast message was not sent to {peer}: {reason}"
+                            ),
+                            peer=peer.label,
+                            reason=error.sentence,
+                        )
+                    )
                 )
                 continue
             command = packet.command & ~int(SendOpt.SENDCHECKOPT) | SendOpt.BROADCASTOPT
@@ -169,8 +178,14 @@ class MessageHandling(NodeCore):
             if first:  # not acknowledged: it was not read, and its sender should know
                 self._outbox.append(
                     Notice(
-                        f"{sender.label} sent an encrypted message, which cannot be read here; "
-                        "it was not acknowledged."
+                        sentence(
+                            QT_TRANSLATE_NOOP(
+                                "core",
+                                "{sender} sent an encrypted message, which cannot be read here; "
+                                "it was not acknowledged.",
+                            ),
+                            sender=sender.label,
+                        )
                     )
                 )
             return
@@ -262,22 +277,37 @@ class MessageHandling(NodeCore):
 
     def _report_failure(self, item: Outgoing) -> None:
         peer = item.peer
-        tries = f"{item.tries} {'try' if item.tries == 1 else 'tries'}"
+        tries = _tries(item.tries)
         if item.kind is Kind.READ_RECEIPT:
             self._outbox.append(
-                Notice(f"{peer.label} did not acknowledge the read receipt after {tries}.")
+                Notice(
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core", "{peer} did not acknowledge the read receipt after {tries}."
+                        ),
+                        peer=peer.label,
+                        tries=tries,
+                    )
+                )
             )
             return
         if peer.key not in self.roster and self.roster.departed(peer.key) is not None:
-            why = f"{peer.name} has left the network"
+            why = sentence(QT_TRANSLATE_NOOP("core", "{name} has left the network"), name=peer.name)
         elif not peer.user_at_host:
-            why = "no IP Messenger answered at that address"
+            why = sentence(QT_TRANSLATE_NOOP("core", "no IP Messenger answered at that address"))
         else:
-            why = "no acknowledgement came back"
+            why = sentence(QT_TRANSLATE_NOOP("core", "no acknowledgement came back"))
         self._outbox.append(
             MessageFailed(
                 item.message_id,
-                f"The message to {peer.label} was not delivered after {tries}: {why}.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The message to {peer} was not delivered after {tries}: {why}."
+                    ),
+                    peer=peer.label,
+                    tries=tries,
+                    why=why,
+                ),
             )
         )
 
@@ -286,7 +316,19 @@ class MessageHandling(NodeCore):
             self._outbox.append(
                 MessageFailed(
                     item.message_id,
-                    f"The message to {item.peer.label} was not sent: the one before it was "
-                    f"not acknowledged after {self.settings.tries} tries.",
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "The message to {peer} was not sent: the one before it was not "
+                            "acknowledged after {tries}.",
+                        ),
+                        peer=item.peer.label,
+                        tries=_tries(self.settings.tries),
+                    ),
                 )
             )
+
+
+def _tries(count: int) -> Sentence:
+    """``3 tries``."""
+    return translate("core", "%n tr(y|ies)", None, 1).counting(count)

@@ -32,6 +32,7 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, PacketNumbers, format_packet
 from desktop.core.ipmsg.roster import Roster, peer_from_packet
 from desktop.core.ipmsg.text import decode_text, parse_entry_extra, text_codec
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["MAX_CONTACTS", "MAX_ENCODINGS", "MAX_NOTICE_KEYS", "NOTICE_QUIET_S", "NodeCore"]
 
@@ -185,8 +186,13 @@ class NodeCore:
         if not sent:
             self._notice(
                 NoticeCause.NO_TARGETS,
-                "There is no address to announce to, so other users will not see you; "
-                "add a broadcast address or a peer's address.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "There is no address to announce to, so other users will not see you; "
+                        "add a broadcast address or a peer's address.",
+                    )
+                ),
             )
 
     def _transmit(self, packet: Packet, address: Address) -> None:
@@ -204,7 +210,7 @@ class NodeCore:
                 number = next(self._numbers)
         return number
 
-    def _notice(self, cause: object, text: str) -> None:
+    def _notice(self, cause: object, text: Sentence) -> None:
         last = self._noticed.get(cause)
         if last is not None and self._now - last < NOTICE_QUIET_S:
             return

@@ -27,6 +27,11 @@ from desktop.core.ipmsg.events import (
 from desktop.core.ipmsg.node_core import MAX_CONTACTS, NodeCore
 from desktop.core.ipmsg.packet import Packet
 from desktop.core.ipmsg.roster import peer_from_entry
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+
+# Why a peer left without saying so.
+_SILENT = sentence(QT_TRANSLATE_NOOP("core", "did not answer the refresh"))
+_FULL = sentence(QT_TRANSLATE_NOOP("core", "The list is full."))
 
 __all__ = ["MAX_SCHEDULED", "PresenceHandling"]
 
@@ -66,8 +71,14 @@ class PresenceHandling(NodeCore):
                 self._outbox.append(
                     MessageFailed(
                         item.message_id,
-                        f"The message to {item.peer.label} was not delivered: you left the "
-                        "network before it was acknowledged.",
+                        sentence(
+                            QT_TRANSLATE_NOOP(
+                                "core",
+                                "The message to {peer} was not delivered: you left the network "
+                                "before it was acknowledged.",
+                            ),
+                            peer=item.peer.label,
+                        ),
                     )
                 )
 
@@ -107,7 +118,7 @@ class PresenceHandling(NodeCore):
             self._refresh = None
             for peer in self.roster.silent_since(since):
                 self.roster.remove(peer.key)
-                self._outbox.append(PeerLeft(peer, "did not answer the refresh"))
+                self._outbox.append(PeerLeft(peer, _SILENT))
 
     def _presence_deadlines(self) -> list[float]:
         times = [self._scheduled[0][0]] if self._scheduled else []
@@ -143,7 +154,7 @@ class PresenceHandling(NodeCore):
             if previous.absent and peer.absent and not peer.absence_text:
                 peer = replace(peer, absence_text=previous.absence_text)
         if not self.roster.add(peer, raw, self._now):
-            cause, text = self.roster.refusal(peer) or ("roster full", "The list is full.")
+            cause, text = self.roster.refusal(peer) or ("roster full", _FULL)
             self._notice(cause, text)  # full, or too many users at one address
             return None
         if previous is None:
@@ -152,8 +163,15 @@ class PresenceHandling(NodeCore):
                 read_as = self._read_as(packet, addr)
                 self._notice(
                     ("undecodable", addr),
-                    f"{format_address(addr)} sent a name that is not valid {read_as}; "
-                    "it is shown with replacement characters (is the legacy code page right?).",
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "{address} sent a name that is not valid {encoding}; it is shown "
+                            "with replacement characters (is the legacy code page right?).",
+                        ),
+                        address=format_address(addr),
+                        encoding=read_as,
+                    ),
                 )
         elif peer != previous:
             self._outbox.append(PeerUpdated(peer))

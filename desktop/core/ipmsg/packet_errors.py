@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.errors import SocketDeskError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["InvalidField", "IpmsgError", "MalformedPacket"]
 
@@ -20,7 +21,14 @@ class MalformedPacket(IpmsgError):
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"Received an IP Messenger packet that cannot be read: {reason}.")
+        super().__init__(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Received an IP Messenger packet that cannot be read: {reason}."
+                ),
+                reason=reason,
+            )
+        )
 
 
 class InvalidField(IpmsgError):
@@ -29,9 +37,12 @@ class InvalidField(IpmsgError):
     Args:
         field: the field at fault (``user``, ``text``...).
         reason: what is wrong with it, as a clause that follows the field's name.
+        said: the whole sentence for the user, translatable, when the field is one the user
+            filled in (the text, the encoding); None builds it from ``field`` and ``reason``
+            (our own misuse, in English).
     """
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, said: Sentence | None = None) -> None:
         self.field = field
         self.reason = reason
-        super().__init__(f"Cannot send the IP Messenger packet: the {field} {reason}.")
+        super().__init__(said or f"Cannot send the IP Messenger packet: the {field} {reason}.")

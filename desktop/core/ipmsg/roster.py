@@ -24,6 +24,7 @@ from desktop.core.ipmsg.dialect import (
 from desktop.core.ipmsg.events import Address, Peer, PeerKey
 from desktop.core.ipmsg.packet import Packet
 from desktop.core.ipmsg.text import EntryInfo, decode_text, parse_entry_extra
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "MAX_DEPARTED",
@@ -162,7 +163,7 @@ class Roster:
         self._peers[peer.key] = peer
         return True
 
-    def refusal(self, peer: Peer) -> tuple[object, str] | None:
+    def refusal(self, peer: Peer) -> tuple[object, Sentence] | None:
         """Why ``peer`` would be refused, as (cause, sentence); None if there is room for it."""
         if peer.key in self._peers:
             return None
@@ -170,20 +171,35 @@ class Roster:
         if len(self._by_ip.get(ip, ())) >= self.per_ip:
             return (
                 ("full at", ip),
-                f"{ip} already has {self.per_ip} users in the list; {peer.label} and others "
-                "from there were not added.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{ip} already has {count} users in the list; {peer} and others from "
+                        "there were not added.",
+                    ),
+                    ip=ip,
+                    count=self.per_ip,
+                    peer=peer.label,
+                ),
             )
         if len(self._peers) >= self.cap:
             return (
                 "roster full",
-                f"The list of users is full ({self.cap}); {peer.label} and others after it "
-                "were not added.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The list of users is full ({cap}); {peer} and others after it were "
+                        "not added.",
+                    ),
+                    cap=self.cap,
+                    peer=peer.label,
+                ),
             )
         return None
 
     def stranger_refusal(
         self, address: Address, user: bytes, host: bytes, now: float
-    ) -> tuple[object, str] | None:
+    ) -> tuple[object, Sentence] | None:
         """Whether an unlisted user may send a message, as ``refusal`` says for newcomers.
 
         A stranger heard within the window may always go on; a new one is refused (and
@@ -204,8 +220,15 @@ class Roster:
             self.refused += 1
             return (
                 ("strangers at", ip),
-                f"{ip} sent messages as more than {self.per_ip} different users who never "
-                "announced themselves; the messages of the others were ignored.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{ip} sent messages as more than {count} different users who never "
+                        "announced themselves; the messages of the others were ignored.",
+                    ),
+                    ip=ip,
+                    count=self.per_ip,
+                ),
             )
         self._strangers[stranger] = now
         self._strangers_at[ip] = self._strangers_at.get(ip, 0) + 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from desktop.core.ipmsg.constants import Opt
 from desktop.core.ipmsg.packet import Packet
 from desktop.core.ipmsg.packet_errors import InvalidField
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
     "IMAGE_PLACEHOLDER",
@@ -213,7 +214,14 @@ def text_codec(encoding: str) -> str:
         "".encode(name)  # bytes-to-bytes codecs raise LookupError
         b"\xff\xfe\x80".decode(name, "replace")  # strict-only codecs raise UnicodeError
     except (LookupError, UnicodeError):
-        raise InvalidField("encoding", f"{encoding!r} is not a text encoding") from None
+        said = sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Cannot send the IP Messenger packet: the encoding {name} is not a text encoding.",
+            ),
+            name=repr(encoding),
+        )
+        raise InvalidField("encoding", f"{encoding!r} is not a text encoding", said) from None
     return name
 
 

@@ -38,6 +38,8 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.ipmsg_io.interfaces import interface_addresses, local_addresses
 from desktop.core.ipmsg_io.port_owner import free_udp_port, udp_port_owner
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
@@ -98,10 +100,26 @@ def open_udp(host: str, port: int) -> socket.socket:
         if error.errno in (errno.EACCES, errno.EPERM):
             raise PermissionDenied(address, port) from None
         if error.errno == errno.EADDRNOTAVAIL:
-            raise ListenError(f"{address} is not an address of this machine.") from None
+            raise ListenError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."),
+                    host=address,
+                )
+            ) from None
         if isinstance(error, socket.gaierror):
-            raise ListenError(f"{address!r} is not a valid IPv4 address to listen on.") from None
-        raise ListenError(f"Could not open UDP {address}:{port}: {error.strerror}.") from None
+            raise ListenError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{host} is not a valid IPv4 address to listen on."),
+                    host=repr(address),
+                )
+            ) from None
+        raise ListenError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Could not open UDP {address}: {reason}."),
+                address=f"{address}:{port}",
+                reason=os_reason(error),
+            )
+        ) from None
     return sock
 
 
@@ -317,15 +335,28 @@ class MessengerEngine:
             if budget.should_notice(source, now):
                 self.sink.on_event(
                     Notice(
-                        f"{source} sends more than {budget.rate:,.0f} datagrams a second; "
-                        "what it sends beyond that is ignored."
+                        sentence(
+                            QT_TRANSLATE_NOOP(
+                                "core",
+                                "{source} sends more than {rate} datagrams a second; what it "
+                                "sends beyond that is ignored.",
+                            ),
+                            source=source,
+                            rate=f"{budget.rate:,.0f}",
+                        )
                     )
                 )
         elif budget.should_notice(None, now):
             self.sink.on_event(
                 Notice(
-                    f"More than {budget.total_rate:,.0f} datagrams a second are arriving; "
-                    "the excess is ignored, so some peers may be missed."
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "More than {rate} datagrams a second are arriving; the excess is "
+                            "ignored, so some peers may be missed.",
+                        ),
+                        rate=f"{budget.total_rate:,.0f}",
+                    )
                 )
             )
 
@@ -353,9 +384,18 @@ class MessengerEngine:
             self._sending_to = None
 
     def _send_failed(self, error: Exception) -> None:
-        where = f" to {self._sending_to[0]}:{self._sending_to[1]}" if self._sending_to else ""
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self.sink.on_event(Notice(f"Could not send a datagram{where}: {reason}."))
+        reason = os_reason(error)
+        if self._sending_to:
+            said = sentence(
+                QT_TRANSLATE_NOOP("core", "Could not send a datagram to {address}: {reason}."),
+                address=f"{self._sending_to[0]}:{self._sending_to[1]}",
+                reason=reason,
+            )
+        else:
+            said = sentence(
+                QT_TRANSLATE_NOOP("core", "Could not send a datagram: {reason}."), reason=reason
+            )
+        self.sink.on_event(Notice(said))
 
     def _rearm(self) -> None:
         if self._node is None or self._loop is None or not self._transports:
@@ -388,8 +428,14 @@ class MessengerEngine:
                 except (PortInUse, ListenError):
                     self.sink.on_event(
                         Notice(
-                            f"Cannot listen on the broadcast address {item.broadcast}:{port}; "
-                            "broadcasts from other users will not be heard."
+                            sentence(
+                                QT_TRANSLATE_NOOP(
+                                    "core",
+                                    "Cannot listen on the broadcast address {address}; "
+                                    "broadcasts from other users will not be heard.",
+                                ),
+                                address=f"{item.broadcast}:{port}",
+                            )
                         )
                     )
         return []

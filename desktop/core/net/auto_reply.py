@@ -7,7 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["AutoReplyRule", "MatchKind", "first_reply"]
+from desktop.core.errors import SocketDeskError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+
+__all__ = ["AutoReplyRule", "InvalidPattern", "MatchKind", "first_reply"]
+
+
+class InvalidPattern(SocketDeskError, ValueError):
+    """A regular expression that does not compile (a ``ValueError`` too, as it always was)."""
 
 
 class MatchKind(enum.Enum):
@@ -24,7 +31,7 @@ class AutoReplyRule:
     """One rule: ``pattern`` (bytes, already decoded from text/hex input) → ``response``.
 
     Raises:
-        ValueError: a REGEX pattern does not compile (the message says where).
+        InvalidPattern: a REGEX pattern does not compile (the message says where).
     """
 
     kind: MatchKind
@@ -36,7 +43,12 @@ class AutoReplyRule:
             try:
                 object.__setattr__(self, "_regex", re.compile(self.pattern, re.DOTALL))
             except re.error as error:
-                raise ValueError(f"The regular expression is not valid: {error}.") from None
+                raise InvalidPattern(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "The regular expression is not valid: {reason}."),
+                        reason=str(error),
+                    )
+                ) from None
 
     def reply_to(self, chunk: bytes) -> bytes | None:
         """The response for ``chunk``, or None when the rule does not match."""

@@ -25,6 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from desktop.core.errors import TlsError
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "CertificateInfo",
@@ -78,7 +80,12 @@ class CertificateInfo:
         try:
             cert = x509.load_der_x509_certificate(der)
         except ValueError as error:
-            raise TlsError(f"The data is not a DER certificate ({error}).") from error
+            raise TlsError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "The data is not a DER certificate ({reason})."),
+                    reason=str(error),
+                )
+            ) from error
         return cls._from_cert(cert, der)
 
     @classmethod
@@ -91,7 +98,9 @@ class CertificateInfo:
         try:
             cert = x509.load_pem_x509_certificates(pem)[0]
         except ValueError as error:
-            raise TlsError("The data does not contain a PEM certificate.") from error
+            raise TlsError(
+                sentence(QT_TRANSLATE_NOOP("core", "The data does not contain a PEM certificate."))
+            ) from error
         return cls._from_cert(cert, cert.public_bytes(serialization.Encoding.DER))
 
     @classmethod
@@ -189,7 +198,7 @@ def check_ca_file(path: str) -> None:
     Raises:
         TlsError: the file is missing, unreadable or holds no PEM certificate.
     """
-    _load_certs(path, "CA file")
+    _load_certs(path, _CA_FILE)
 
 
 def check_cert_and_key(cert_file: str, key_file: str | None) -> None:
@@ -199,22 +208,47 @@ def check_cert_and_key(cert_file: str, key_file: str | None) -> None:
         TlsError: a file is missing or unreadable, holds no PEM certificate or key, the key is
             encrypted, or the key does not belong to the certificate.
     """
-    cert = _load_certs(cert_file, "certificate file")[0]
+    cert = _load_certs(cert_file, _CERT_FILE)[0]
     key_path = key_file or cert_file
-    data = _read(key_path, "key file")
+    data = _read(key_path, _KEY_FILE)
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except TypeError as error:  # cryptography's way of saying "encrypted, give a password"
         raise TlsError(
-            f"The key file {key_path} is protected by a password, which is not supported; "
-            "remove the password (e.g. openssl pkey -in KEY -out PLAIN)."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The key file {path} is protected by a password, which is not supported; "
+                    "remove the password (e.g. openssl pkey -in KEY -out PLAIN).",
+                ),
+                path=key_path,
+            )
         ) from error
     except ValueError as error:
-        raise TlsError(f"The key file {key_path} does not contain a PEM private key.") from error
+        raise TlsError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The key file {path} does not contain a PEM private key."
+                ),
+                path=key_path,
+            )
+        ) from error
     if _public_der(key.public_key()) != _public_der(cert.public_key()):
         raise TlsError(
-            f"The private key in {key_path} does not match the certificate in {cert_file}."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The private key in {key} does not match the certificate in {cert}."
+                ),
+                key=key_path,
+                cert=cert_file,
+            )
         )
+
+
+# What a file is for, as the subject of the sentences below ("The certificate file … ").
+_CERT_FILE = QT_TRANSLATE_NOOP("core", "The certificate file {path}")
+_KEY_FILE = QT_TRANSLATE_NOOP("core", "The key file {path}")
+_CA_FILE = QT_TRANSLATE_NOOP("core", "The CA file {path}")
 
 
 def _load_certs(path: str, what: str) -> list[x509.Certificate]:
@@ -222,19 +256,31 @@ def _load_certs(path: str, what: str) -> list[x509.Certificate]:
     try:
         return x509.load_pem_x509_certificates(data)
     except ValueError as error:
-        raise TlsError(f"The {what} {path} does not contain a PEM certificate.") from error
+        raise TlsError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{file} does not contain a PEM certificate."),
+                file=_subject(what, path),
+            )
+        ) from error
 
 
 def _read(path: str, what: str) -> bytes:
+    subject = _subject(what, path)
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as error:
-        raise TlsError(f"The {what} {path} does not exist.") from error
+        template = QT_TRANSLATE_NOOP("core", "{file} does not exist.")
+        raise TlsError(sentence(template, file=subject)) from error
     except IsADirectoryError as error:
-        raise TlsError(f"The {what} {path} is a folder, not a file.") from error
+        template = QT_TRANSLATE_NOOP("core", "{file} is a folder, not a file.")
+        raise TlsError(sentence(template, file=subject)) from error
     except OSError as error:
-        why = (error.strerror or str(error)).lower()
-        raise TlsError(f"The {what} {path} cannot be read ({why}).") from error
+        template = QT_TRANSLATE_NOOP("core", "{file} cannot be read ({reason}).")
+        raise TlsError(sentence(template, file=subject, reason=os_reason(error))) from error
+
+
+def _subject(what: str, path: str) -> Sentence:
+    return sentence(what, path=path)
 
 
 def _reusable(cert_path: Path, key_path: Path) -> bool:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
 from desktop.core.errors import NetError, NotConnected, SocketDeskError
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "FileProgress", "Writable", "send_file"]
 
@@ -54,7 +56,7 @@ class FileProgress:
     sent: int
     total: int
     done: bool
-    error: str | None
+    error: Sentence | None
 
 
 class _Cancelled(Exception):
@@ -107,19 +109,26 @@ async def send_file(
         transfer.report(transfer.cancelled(path))
         return transfer.sent
     except NotConnected:
-        sentence = (
-            f"The connection closed after {transfer.sent} of {transfer.total} bytes were sent."
+        closed = sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "The connection closed after {sent} of {total} bytes were sent."
+            ),
+            sent=transfer.sent,
+            total=transfer.total,
         )
-        transfer.report(sentence)
-        raise NetError(sentence) from None
+        transfer.report(closed)
+        raise NetError(closed) from None
     except NetError as error:
-        transfer.report(str(error))
+        transfer.report(error.sentence)
         raise
     except _ReadFailed as failure:
-        why = failure.args[0].strerror or str(failure.args[0])
-        sentence = f"Could not read {path}: {why}."
-        transfer.report(sentence)
-        raise SocketDeskError(sentence) from None
+        unreadable = sentence(
+            QT_TRANSLATE_NOOP("core", "Could not read {path}: {reason}."),
+            path=str(path),
+            reason=os_reason(failure.args[0]),
+        )
+        transfer.report(unreadable)
+        raise SocketDeskError(unreadable) from None
     except asyncio.CancelledError:
         transfer.report(transfer.cancelled(path))
         raise
@@ -187,7 +196,7 @@ class _Transfer:
         self.total = 0
         self.opened = False
 
-    def report(self, error: str | None = None, *, done: bool = True) -> None:
+    def report(self, error: Sentence | None = None, *, done: bool = True) -> None:
         self._on_progress(FileProgress(self.sent, self.total, done=done, error=error))
 
     async def run(self, chunk_size: int, progress_interval_s: float) -> None:
@@ -213,11 +222,17 @@ class _Transfer:
                 last_report = now
                 self.report(done=False)
 
-    def cancelled(self, path: Path) -> str:
+    def cancelled(self, path: Path) -> Sentence:
         """The sentence for a cancel at this point."""
         if not self.opened:
-            return f"Cancelled before {path} was opened."
-        return f"Cancelled after {self.sent} of {self.total} bytes."
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "Cancelled before {path} was opened."), path=str(path)
+            )
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "Cancelled after {sent} of {total} bytes."),
+            sent=self.sent,
+            total=self.total,
+        )
 
     async def _wait_file(self, step: Awaitable[_T]) -> _T:
         """``_wait`` for a file operation: its ``OSError`` becomes ``_ReadFailed``."""

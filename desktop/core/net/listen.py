@@ -6,6 +6,8 @@ import errno
 import socket
 
 from desktop.core.errors import AddressInUse, ListenError, PermissionDenied
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["ANY", "open_listeners"]
 
@@ -54,8 +56,25 @@ def _listener(
         if error.errno in (errno.EACCES, errno.EPERM):
             raise PermissionDenied(shown, port) from None
         if error.errno == errno.EADDRNOTAVAIL:
-            raise ListenError(f"{host} is not an address of this machine.") from None
+            raise ListenError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."),
+                    host=host,
+                )
+            ) from None
         if isinstance(error, socket.gaierror) or error.errno == errno.EAFNOSUPPORT:
-            raise ListenError(f"{host!r} is not a valid address to listen on.") from None
-        raise ListenError(f"Could not listen on {host} port {port}: {error.strerror}.") from None
+            raise ListenError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "{host} is not a valid address to listen on."),
+                    host=repr(host),
+                )
+            ) from None
+        raise ListenError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Could not listen on {host} port {port}: {reason}."),
+                host=host,
+                port=port,
+                reason=os_reason(error),
+            )
+        ) from None
     return sock

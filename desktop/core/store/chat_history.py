@@ -6,6 +6,7 @@ import dataclasses
 import sqlite3
 
 from desktop.core.errors import StoreError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 from desktop.core.store.database import transaction
 
 __all__ = ["ChatEntry", "ChatHistory"]
@@ -66,8 +67,13 @@ class ChatHistory:
             StoreError: ``direction`` is not "in" or "out", or the database failed.
         """
         if direction not in _DIRECTIONS:
-            raise StoreError(f"A message goes 'in' or 'out', not {direction!r}.")
-        with transaction(self._conn, "store the chat message"):
+            raise StoreError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "A message goes 'in' or 'out', not {direction}."),
+                    direction=repr(direction),
+                )
+            )
+        with transaction(self._conn, sentence(QT_TRANSLATE_NOOP("core", "store the chat message"))):
             cursor = self._conn.execute(
                 "INSERT INTO chat_messages (peer, peer_name, direction, text, sealed, state,"
                 " reason, t_ns, message_key) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
@@ -79,7 +85,9 @@ class ChatHistory:
 
     def set_state(self, row_id: int, state: str, reason: str | None = None) -> None:
         """Change the delivery state of the message ``row_id``."""
-        with transaction(self._conn, "update the chat message"):
+        with transaction(
+            self._conn, sentence(QT_TRANSLATE_NOOP("core", "update the chat message"))
+        ):
             self._conn.execute(
                 "UPDATE chat_messages SET state = ?, reason = ? WHERE id = ?",
                 (state, reason, row_id),
@@ -87,7 +95,7 @@ class ChatHistory:
 
     def get(self, row_id: int) -> ChatEntry | None:
         """The message ``row_id``, or None."""
-        with transaction(self._conn, "read a chat message"):
+        with transaction(self._conn, sentence(QT_TRANSLATE_NOOP("core", "read a chat message"))):
             row = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM chat_messages WHERE id = ?", (row_id,)
             ).fetchone()
@@ -95,7 +103,7 @@ class ChatHistory:
 
     def conversation(self, peer: str, limit: int = 2000) -> list[ChatEntry]:
         """The newest ``limit`` messages with ``peer``, oldest first."""
-        with transaction(self._conn, "read the conversation"):
+        with transaction(self._conn, sentence(QT_TRANSLATE_NOOP("core", "read the conversation"))):
             rows = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM chat_messages WHERE peer = ?"
                 " ORDER BY t_ns DESC, id DESC LIMIT ?",
@@ -123,7 +131,9 @@ class ChatHistory:
     def search(self, text: str, limit: int = 200) -> list[ChatEntry]:
         """The newest ``limit`` messages containing ``text`` (ignoring ASCII case), newest first."""
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        with transaction(self._conn, "search the chat history"):
+        with transaction(
+            self._conn, sentence(QT_TRANSLATE_NOOP("core", "search the chat history"))
+        ):
             rows = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM chat_messages WHERE text LIKE ? ESCAPE '\\'"
                 " ORDER BY t_ns DESC, id DESC LIMIT ?",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import StoreError
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["DB_NAME", "MIGRATIONS", "Database", "open_database", "schema_version", "transaction"]
 
@@ -145,14 +145,14 @@ def open_database(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:
-        raise StoreError(f"Could not open the database {path}: {error}.") from error
+        raise _cannot_open(path, error) from error
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         _migrate(conn, path)
     except sqlite3.Error as error:
         conn.close()
-        raise StoreError(f"Could not open the database {path}: {error}.") from error
+        raise _cannot_open(path, error) from error
     except BaseException:
         conn.close()
         raise
@@ -167,7 +167,9 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection, doing: str, immediate: bool = False) -> Iterator[None]:
+def transaction(
+    conn: sqlite3.Connection, doing: Sentence | str, immediate: bool = False
+) -> Iterator[None]:
     """Run a block in one transaction; roll back if it raises.
 
     Args:
@@ -187,18 +189,72 @@ def transaction(conn: sqlite3.Connection, doing: str, immediate: bool = False) -
             raise
         conn.execute("COMMIT")
     except sqlite3.Error as error:
-        raise StoreError(f"Could not {doing}: {error}.") from error
+        raise could_not(doing, error) from error
+
+
+def could_not(doing: Sentence | str, error: sqlite3.Error) -> StoreError:
+    """The error for SQLite's ``error`` while doing ``doing`` ("Could not {doing}: …")."""
+    return StoreError(
+        sentence(
+            QT_TRANSLATE_NOOP("core", "Could not {doing}: {reason}."),
+            doing=doing,
+            reason=sqlite_reason(error),
+        )
+    )
+
+
+def sqlite_reason(error: sqlite3.Error) -> Sentence:
+    """SQLite's reason, translatable for the codes users meet; worded as SQLite words it."""
+    code = getattr(error, "sqlite_errorcode", None)
+    template = _SQLITE_REASONS.get(code & 0xFF) if isinstance(code, int) else None
+    if template is not None and str(error) == template:
+        return sentence(template)
+    return Sentence("{text}", (("text", str(error)),))
+
+
+# Primary result codes (https://www.sqlite.org/rescode.html) and SQLite's own English for them.
+_SQLITE_REASONS = {
+    5: QT_TRANSLATE_NOOP("core", "database is locked"),  # SQLITE_BUSY
+    8: QT_TRANSLATE_NOOP("core", "attempt to write a readonly database"),  # SQLITE_READONLY
+    10: QT_TRANSLATE_NOOP("core", "disk I/O error"),  # SQLITE_IOERR
+    11: QT_TRANSLATE_NOOP("core", "database disk image is malformed"),  # SQLITE_CORRUPT
+    13: QT_TRANSLATE_NOOP("core", "database or disk is full"),  # SQLITE_FULL
+    14: QT_TRANSLATE_NOOP("core", "unable to open database file"),  # SQLITE_CANTOPEN
+    26: QT_TRANSLATE_NOOP("core", "file is not a database"),  # SQLITE_NOTADB
+}
+
+
+def _cannot_open(path: Path, error: sqlite3.Error) -> StoreError:
+    return StoreError(
+        sentence(
+            QT_TRANSLATE_NOOP("core", "Could not open the database {path}: {reason}."),
+            path=str(path),
+            reason=sqlite_reason(error),
+        )
+    )
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     # IMMEDIATE: two processes starting at once must not both run a migration.
-    with transaction(conn, f"update the database {path}", immediate=True):
+    with transaction(
+        conn,
+        sentence(QT_TRANSLATE_NOOP("core", "update the database {path}"), path=str(path)),
+        immediate=True,
+    ):
         version = schema_version(conn)
         if version > len(MIGRATIONS):
             raise StoreError(
-                f"The database {path} was written by a newer version of SocketDesk (schema "
-                f"{version}; this version knows up to {len(MIGRATIONS)}). "
-                "Update SocketDesk, or move the file away to start afresh."
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The database {path} was written by a newer version of SocketDesk "
+                        "(schema {version}; this version knows up to {known}). "
+                        "Update SocketDesk, or move the file away to start afresh.",
+                    ),
+                    path=str(path),
+                    version=version,
+                    known=len(MIGRATIONS),
+                )
             )
         for number in range(version + 1, len(MIGRATIONS) + 1):
             for statement in MIGRATIONS[number - 1]:

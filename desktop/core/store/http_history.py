@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.core.errors import StoreError
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+from desktop.core.store.database import could_not
 
 __all__ = [
     "MAX_STORED_RESPONSE",
@@ -134,7 +136,11 @@ class HttpHistory:
         exchange = NewExchange(
             host, port, tls, request, response, status, error, total_ms, tls_session
         )
-        cursor = self._run("store the HTTP exchange", _INSERT, self._row(exchange))
+        cursor = self._run(
+            sentence(QT_TRANSLATE_NOOP("core", "store the HTTP exchange")),
+            _INSERT,
+            self._row(exchange),
+        )
         row_id = cursor.lastrowid
         assert row_id is not None
         return row_id
@@ -154,7 +160,8 @@ class HttpHistory:
                 raise
             self._conn.execute("COMMIT")
         except sqlite3.Error as error:
-            raise StoreError(f"Could not store the HTTP exchanges: {error}.") from error
+            doing = sentence(QT_TRANSLATE_NOOP("core", "store the HTTP exchanges"))
+            raise could_not(doing, error) from error
 
     def _row(self, exchange: NewExchange) -> tuple[Any, ...]:
         response = exchange.response
@@ -177,7 +184,7 @@ class HttpHistory:
     def recent(self, limit: int = 500) -> list[HistoryEntry]:
         """The latest ``limit`` exchanges, newest first."""
         rows = self._run(
-            "read the HTTP history",
+            sentence(QT_TRANSLATE_NOOP("core", "read the HTTP history")),
             f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges ORDER BY t_ns DESC, id DESC LIMIT ?",
             (limit,),
         ).fetchall()
@@ -189,7 +196,7 @@ class HttpHistory:
         pattern = f"%{_escape_like(text)}%"
         status = int(text) if text.strip().isdigit() and len(text.strip()) <= 3 else None
         rows = self._run(
-            "search the HTTP history",
+            sentence(QT_TRANSLATE_NOOP("core", "search the HTTP history")),
             f"SELECT {_ENTRY_COLUMNS} FROM http_exchanges"
             " WHERE host LIKE ?1 ESCAPE '\\' OR first_line LIKE ?1 ESCAPE '\\' OR status = ?3"
             " ORDER BY t_ns DESC, id DESC LIMIT ?2",
@@ -204,28 +211,35 @@ class HttpHistory:
             StoreError: there is no such exchange, or the database failed.
         """
         row = self._run(
-            "read an HTTP exchange",
+            sentence(QT_TRANSLATE_NOOP("core", "read an HTTP exchange")),
             f"SELECT {_ENTRY_COLUMNS}, request, response, tls_session FROM http_exchanges"
             " WHERE id = ?",
             (exchange_id,),
         ).fetchone()
         if row is None:
-            raise StoreError(f"No HTTP exchange {exchange_id} in the history.")
+            raise StoreError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "No HTTP exchange {number} in the history."),
+                    number=exchange_id,
+                )
+            )
         return StoredExchange(_entry(row[:10]), bytes(row[10]), bytes(row[11]), row[12])
 
     def delete(self, exchange_id: int) -> bool:
         """Delete the exchange ``exchange_id``; whether there was one."""
         cursor = self._run(
-            "delete an HTTP exchange", "DELETE FROM http_exchanges WHERE id = ?", (exchange_id,)
+            sentence(QT_TRANSLATE_NOOP("core", "delete an HTTP exchange")),
+            "DELETE FROM http_exchanges WHERE id = ?",
+            (exchange_id,),
         )
         return cursor.rowcount > 0
 
-    def _run(self, doing: str, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+    def _run(self, doing: Sentence, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
         # Single statements in autocommit mode: each is its own transaction.
         try:
             return self._conn.execute(sql, params)
         except sqlite3.Error as error:
-            raise StoreError(f"Could not {doing}: {error}.") from error
+            raise could_not(doing, error) from error
 
 
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:

@@ -13,6 +13,8 @@ from typing import Any
 
 from desktop.core.errors import StoreError
 from desktop.core.files import open_atomic
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 from desktop.core.store.database import transaction
 
 __all__ = ["JSON_KEY", "JSON_VERSION", "SavedMessage", "SavedMessageStore"]
@@ -61,7 +63,9 @@ class SavedMessageStore:
 
     def list(self) -> builtins.list[SavedMessage]:
         """Every saved message, by name, ignoring case."""
-        with transaction(self._conn, "read the saved messages"):
+        with transaction(
+            self._conn, sentence(QT_TRANSLATE_NOOP("core", "read the saved messages"))
+        ):
             rows = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM saved_messages ORDER BY lower(name), name"
             ).fetchall()
@@ -69,7 +73,7 @@ class SavedMessageStore:
 
     def get(self, name: str) -> SavedMessage | None:
         """The message called ``name``, or None if there is none."""
-        with transaction(self._conn, "read a saved message"):
+        with transaction(self._conn, sentence(QT_TRANSLATE_NOOP("core", "read a saved message"))):
             row = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM saved_messages WHERE name = ?", (name,)
             ).fetchone()
@@ -85,7 +89,10 @@ class SavedMessageStore:
             StoreError: the name is empty, or the database failed.
         """
         _check(message)
-        with transaction(self._conn, f"save the message {message.name!r}"):
+        with transaction(
+            self._conn,
+            sentence(QT_TRANSLATE_NOOP("core", "save the message {name}"), name=repr(message.name)),
+        ):
             saved = self._upsert(message)
         return saved
 
@@ -96,15 +103,29 @@ class SavedMessageStore:
             StoreError: there is no message ``old``, ``new`` is empty or already taken.
         """
         _check(SavedMessage(new, "", "", "", ""))
-        with transaction(self._conn, f"rename the message {old!r}", immediate=True):
+        with transaction(
+            self._conn,
+            sentence(QT_TRANSLATE_NOOP("core", "rename the message {name}"), name=repr(old)),
+            immediate=True,
+        ):
             if old != new and self._exists(new):
-                raise StoreError(f"A saved message is already called {new!r}.")
+                raise StoreError(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "A saved message is already called {name}."),
+                        name=repr(new),
+                    )
+                )
             cursor = self._conn.execute(
                 "UPDATE saved_messages SET name = ?, updated_ns = ? WHERE name = ?",
                 (new, self._clock(), old),
             )
             if cursor.rowcount == 0:
-                raise StoreError(f"No saved message is called {old!r}.")
+                raise StoreError(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "No saved message is called {name}."),
+                        name=repr(old),
+                    )
+                )
 
     def delete(self, name: str) -> bool:
         """Delete the message ``name``.
@@ -112,7 +133,10 @@ class SavedMessageStore:
         Returns:
             Whether there was such a message.
         """
-        with transaction(self._conn, f"delete the message {name!r}"):
+        with transaction(
+            self._conn,
+            sentence(QT_TRANSLATE_NOOP("core", "delete the message {name}"), name=repr(name)),
+        ):
             cursor = self._conn.execute("DELETE FROM saved_messages WHERE name = ?", (name,))
         return cursor.rowcount > 0
 
@@ -148,7 +172,10 @@ class SavedMessageStore:
             StoreError: the file cannot be read, is not such a document, or the database failed.
         """
         messages = _parse_document(_read_json(path), path)
-        with transaction(self._conn, f"import the messages of {path}"):
+        with transaction(
+            self._conn,
+            sentence(QT_TRANSLATE_NOOP("core", "import the messages of {path}"), path=str(path)),
+        ):
             for message in messages:
                 self._upsert(message)
         return len(messages)
@@ -179,12 +206,17 @@ def _from_row(row: tuple[Any, ...]) -> SavedMessage:
 
 def _check(message: SavedMessage) -> None:
     if not message.name.strip():
-        raise StoreError("A saved message needs a name.")
+        raise StoreError(sentence(QT_TRANSLATE_NOOP("core", "A saved message needs a name.")))
     for field in _FIELDS:
         try:
             getattr(message, field).encode("utf-8")
         except UnicodeEncodeError as error:
-            raise StoreError(f"The {field} of a saved message has invalid text.") from error
+            raise StoreError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "The {field} of a saved message has invalid text."),
+                    field=field,
+                )
+            ) from error
 
 
 def _read_json(path: Path) -> object:
@@ -192,25 +224,68 @@ def _read_json(path: Path) -> object:
         with path.open("rb") as stream:
             raw = stream.read(_MAX_IMPORT_BYTES + 1)
     except OSError as error:
-        raise StoreError(f"Could not read {path}: {error.strerror or error}.") from error
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Could not read {path}: {reason}."),
+                path=str(path),
+                reason=os_reason(error),
+            )
+        ) from error
     if len(raw) > _MAX_IMPORT_BYTES:
         limit = _MAX_IMPORT_BYTES // (1024 * 1024)
-        raise StoreError(f"{path} is larger than {limit} MiB: it is not a saved-message file.")
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "{path} is larger than {limit} MiB: it is not a saved-message file."
+                ),
+                path=str(path),
+                limit=limit,
+            )
+        )
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise StoreError(f"{path} is not UTF-8 text.") from error
+        raise StoreError(
+            sentence(QT_TRANSLATE_NOOP("core", "{path} is not UTF-8 text."), path=str(path))
+        ) from error
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise StoreError(f"{path} is not valid JSON ({error.msg} at {where}).") from error
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "{path} is not valid JSON ({reason} at line {line}, column {column})."
+                ),
+                path=str(path),
+                reason=error.msg,
+                line=error.lineno,
+                column=error.colno,
+            )
+        ) from error
     except ValueError as error:  # e.g. an integer beyond Python's digit limit
-        raise StoreError(f"{path} is not valid JSON ({error}).") from error
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{path} is not valid JSON ({reason})."),
+                path=str(path),
+                reason=str(error),
+            )
+        ) from error
     except RecursionError as error:
-        raise StoreError(f"{path} is nested too deeply to be a saved-message file.") from error
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "{path} is nested too deeply to be a saved-message file."
+                ),
+                path=str(path),
+            )
+        ) from error
 
 
 def _parse_document(document: object, path: Path) -> list[SavedMessage]:
-    not_ours = StoreError(f"{path} is not a SocketDesk saved-message file.")
+    not_ours = StoreError(
+        sentence(
+            QT_TRANSLATE_NOOP("core", "{path} is not a SocketDesk saved-message file."),
+            path=str(path),
+        )
+    )
     if not isinstance(document, dict):
         raise not_ours
     version = document.get(JSON_KEY)
@@ -218,23 +293,45 @@ def _parse_document(document: object, path: Path) -> list[SavedMessage]:
     if type(version) is not int:
         raise not_ours
     if version > JSON_VERSION:
-        raise StoreError(f"{path} was written by a newer version of SocketDesk.")
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{path} was written by a newer version of SocketDesk."),
+                path=str(path),
+            )
+        )
     if version != JSON_VERSION:
         raise not_ours
     entries = document.get("messages")
     if not isinstance(entries, list):
-        raise StoreError(f"{path} has no list of messages.")
+        raise StoreError(
+            sentence(QT_TRANSLATE_NOOP("core", "{path} has no list of messages."), path=str(path))
+        )
     return [_parse_entry(entry, number, path) for number, entry in enumerate(entries, 1)]
 
 
 def _parse_entry(entry: object, number: int, path: Path) -> SavedMessage:
     if not isinstance(entry, dict):
-        raise StoreError(f"Message {number} in {path} is not an object.")
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Message {number} in {path} is not an object."),
+                number=number,
+                path=str(path),
+            )
+        )
     values: dict[str, str] = {}
     for field in _FIELDS:
         value = entry.get(field)
         if not isinstance(value, str):
-            raise StoreError(f"Message {number} in {path} has no text field {field!r}.")
+            raise StoreError(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Message {number} in {path} has no text field {field}."
+                    ),
+                    number=number,
+                    path=str(path),
+                    field=repr(field),
+                )
+            )
         values[field] = value
     message = SavedMessage(
         values["name"], values["data"], values["format"], values["encoding"], values["line_ending"]
@@ -242,5 +339,12 @@ def _parse_entry(entry: object, number: int, path: Path) -> SavedMessage:
     try:
         _check(message)
     except StoreError as error:
-        raise StoreError(f"Message {number} in {path}: {error}") from error
+        raise StoreError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Message {number} in {path}: {problem}"),
+                number=number,
+                path=str(path),
+                problem=error.sentence,
+            )
+        ) from error
     return message

@@ -10,6 +10,7 @@ from desktop.core.http.redirect import Endpoint
 from desktop.ui.http.batch_results import BatchResultsView
 from desktop.ui.http.history_pane import HistoryPane
 from desktop.ui.http.redirect_flow import RedirectFlow
+from desktop.ui.sentences import say
 from desktop.workers.http_bridge import BatchDone, BatchItem
 
 __all__ = ["BATCH_FLUSH_MS", "BatchCollector"]
@@ -66,7 +67,7 @@ class BatchCollector(QObject):
         self._history.refresh()
         sentences = [self._view.summary_label.text()]
         if done.reason:
-            sentences.append(done.reason)
+            sentences.append(say(done.reason))
         self.finished.emit(" ".join(filter(None, sentences)))
 
     @Slot()

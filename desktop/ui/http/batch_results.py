@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,9 +17,16 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.http.exchange import ExchangeResult
+from desktop.ui.sentences import say
 from desktop.ui.widgets.list_table_model import ListTableModel
 
-__all__ = ["BatchResultsModel", "BatchResultsView", "batch_summary", "first_byte_ms"]
+__all__ = [
+    "BatchResultsModel",
+    "BatchResultsView",
+    "BatchSummary",
+    "batch_summary",
+    "first_byte_ms",
+]
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = (
@@ -50,15 +56,21 @@ def batch_summary(results: list[ExchangeResult]) -> str:
     )
     counted = ", ".join(f"{status} ×{count}" for status, count in sorted(statuses.items()))
     marks = [m for m in (first_byte_ms(r) for r in results) if m is not None]
-    if len(marks) < 2:
-        return _tr("{count} exchange(s): {statuses}.").format(count=len(results), statuses=counted)
-    return _tr("{count} exchange(s): {statuses}; first bytes spread over {spread:.2f} ms.").format(
-        count=len(results), statuses=counted, spread=max(marks) - min(marks)
-    )
+    spread = max(marks) - min(marks) if len(marks) >= 2 else None
+    return BatchSummary().text(len(results), counted, spread)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BatchResultsView", text)
+class BatchSummary(QObject):
+    """The words of ``batch_summary`` (a ``QObject`` for ``tr()``: lupdate records the plural
+    forms of ``self.tr(…, "", n)``, not of a module-level ``translate(…, n)``)."""
+
+    def text(self, count: int, statuses: str, spread: float | None) -> str:
+        """``3 exchanges: 200 ×3; first bytes spread over 0.50 ms.``"""
+        if spread is None:
+            return self.tr("%n exchange(s): {statuses}.", "", count).format(statuses=statuses)
+        return self.tr(
+            "%n exchange(s): {statuses}; first bytes spread over {spread:.2f} ms.", "", count
+        ).format(statuses=statuses, spread=spread)
 
 
 class BatchResultsModel(ListTableModel):
@@ -111,7 +123,7 @@ class BatchResultsModel(ListTableModel):
         if column == 5:
             return str(len(result.reader.raw))
         if column == 6:
-            return result.error or ""
+            return say(result.error) if result.error else ""
         return None
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import SocketDeskError
 from desktop.core.http.charset import CharsetSource
 from desktop.core.http.message import ParsedResponse
 from desktop.core.units import format_bytes
@@ -21,6 +22,7 @@ from desktop.ui.http.body_data import BodyData, prepare_body
 from desktop.ui.http.paged_text import PagedText
 from desktop.ui.http.pages import text_pages
 from desktop.ui.http.save_body import safe_filename, write_body
+from desktop.ui.sentences import say
 from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["INLINE_BODY_MAX", "BodyView"]
@@ -114,13 +116,13 @@ class BodyView(QWidget):
             lambda result, error: self._done(generation, result, error),
         )
 
-    def _done(self, generation: int, result: object, error: str | None) -> None:
+    def _done(self, generation: int, result: object, error: SocketDeskError | None) -> None:
         if generation != self._generation:
             return
         if isinstance(result, BodyData):
             self._show(result)
         else:
-            self.notice.setText(error or self.tr("The body could not be decoded."))
+            self.notice.setText(say(error) if error else self.tr("The body could not be decoded."))
 
     def _show(self, body: BodyData) -> None:
         self.body = body
@@ -178,9 +180,9 @@ class BodyView(QWidget):
             lambda: write_body(path, data), lambda n, error: self._saved(path, n, error)
         )
 
-    def _saved(self, path: Path, written: object, error: str | None) -> None:
+    def _saved(self, path: Path, written: object, error: SocketDeskError | None) -> None:
         if error is not None:
-            sentence = error
+            sentence = say(error)
         else:
             size = format_bytes(written if isinstance(written, int) else 0)
             sentence = self.tr("{size} written to {path}.").format(size=size, path=path)

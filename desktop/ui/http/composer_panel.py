@@ -336,7 +336,7 @@ class ComposerPanel(QWidget):
             target, follow = self.flow.next_hop()
             self.flow.chain.add(follow)
         except RedirectError as error:
-            return str(error)
+            return say(error)
         self._hops.append(follow.url)
         self._send_hop(target, follow.endpoint, follow.request)
         return ""
@@ -365,7 +365,7 @@ class ComposerPanel(QWidget):
             return  # the next hop is on its way
         if result.error:
             self.messages.error(result.error, _EXCHANGE)
-        sentences = list(result.notes)
+        sentences = [say(note) for note in result.notes]
         hops = [hop for hop in self._hops if hop]
         if hops:
             sentences.append(self.tr("Followed %n redirect(s).", "", len(hops)))
@@ -374,9 +374,9 @@ class ComposerPanel(QWidget):
         if not result.error and result.responses:
             last = result.responses[-1]
             sentences.append(
-                self.tr("{status} from {peer}, {size} byte(s) received.").format(
-                    status=last.status, peer=result.peer, size=len(result.reader.raw)
-                )
+                self.tr(
+                    "{status} from {peer}, %n byte(s) received.", "", len(result.reader.raw)
+                ).format(status=last.status, peer=result.peer)
             )
         if store_error:
             self.messages.error(store_error, _HISTORY)

@@ -21,8 +21,10 @@ from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
 from desktop.core.net.tls_record import session_from_json, session_to_json
+from desktop.core.sentence import Sentence
 from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
 from desktop.ui.http.history_model import HistoryModel
+from desktop.ui.sentences import say
 
 __all__ = ["DIFF_MODULE", "HistoryPane", "stored_result"]
 
@@ -99,7 +101,7 @@ class HistoryPane(QWidget):
             entries = self.history.search(text) if text else self.history.recent()
         except StoreError as error:
             log.warning("the HTTP history is unavailable: %s", error)
-            self.message.emit(str(error))
+            self.message.emit(say(error))
             return
         self.model.set_entries(entries)
 
@@ -118,7 +120,7 @@ class HistoryPane(QWidget):
         try:
             left, right = (stored_result(self.history.get(i)) for i in ids)
         except StoreError as error:
-            self.message.emit(str(error))
+            self.message.emit(say(error))
             return None
         return left, right
 
@@ -157,13 +159,13 @@ class HistoryPane(QWidget):
                 (result.raw_sent if result is not None else b"") or sent,
                 result.reader.raw if result is not None else b"",
                 status=status,
-                error=result.error if result is not None else error,
+                error=_said(result.error) if result is not None else error,
                 total_ms=result.timings.total_ms if result is not None else None,
                 tls_session=_session_json(result),
             )
         except StoreError as store_error:
             log.warning("could not store the HTTP exchange: %s", store_error)
-            return str(store_error)
+            return say(store_error)
         self.refresh()
         return None
 
@@ -180,7 +182,7 @@ class HistoryPane(QWidget):
                 result.raw_sent,
                 result.reader.raw,
                 result.responses[-1].status if result.responses else None,
-                result.error,
+                _said(result.error),
                 result.timings.total_ms,
                 _session_json(result),
             )
@@ -190,7 +192,7 @@ class HistoryPane(QWidget):
             self.history.add_many(exchanges)
         except StoreError as store_error:
             log.warning("could not store the HTTP exchanges: %s", store_error)
-            return str(store_error)
+            return say(store_error)
         return None
 
     @Slot(QModelIndex)
@@ -213,3 +215,8 @@ def _session_json(result: ExchangeResult | None) -> str | None:
     if result is None or result.tls_info is None:
         return None
     return session_to_json(result.tls_info)
+
+
+def _said(error: Sentence | None) -> str | None:
+    """An exchange's error as the history keeps it: in the language it was shown in."""
+    return None if error is None else say(error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,10 +23,16 @@ def read_image(data: bytes) -> tuple[QImage | None, QSize, str]:
     reader = QImageReader(buffer)
     size = reader.size()
     if size.isValid() and size.width() * size.height() > IMAGE_MAX_PIXELS:
-        return None, size, f"The image claims {size.width()} × {size.height()} pixels: not decoded."
+        claims = QCoreApplication.translate(
+            "ImagePreview", "The image claims {width} × {height} pixels: not decoded."
+        )
+        return None, size, claims.format(width=size.width(), height=size.height())
     image = reader.read()
     if image.isNull():
-        return None, size, f"The image could not be decoded ({reader.errorString()})."
+        failed = QCoreApplication.translate(
+            "ImagePreview", "The image could not be decoded ({reason})."
+        )
+        return None, size, failed.format(reason=reader.errorString())
     return image, image.size(), ""
 
 

@@ -6,7 +6,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.errors import SocketDeskError
 from desktop.core.http.pretty import PRETTY_MAX, PrettyBody, pretty_body
+from desktop.ui.sentences import say
 from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["INLINE_MAX", "PrettyView", "pygments_style"]
@@ -100,11 +102,11 @@ class PrettyView(QWidget):
         generation = self._generation
         self._tasks.run(job, lambda result, error: self._done(generation, result, error))
 
-    def _done(self, generation: int, result: object, error: str | None) -> None:
+    def _done(self, generation: int, result: object, error: SocketDeskError | None) -> None:
         if generation != self._generation:
             return  # a newer body is shown
         if error is not None:
-            self.notice.setText(error)
+            self.notice.setText(say(error))
             self.formatted.emit()
             return
         self._show(result if isinstance(result, PrettyBody) else None)

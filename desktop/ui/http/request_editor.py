@@ -34,6 +34,7 @@ from desktop.core.http.request import (
     get_template,
     split_requests,
 )
+from desktop.ui.sentences import say
 from desktop.ui.theme import mix, tone_text
 
 PIPELINE_SEPARATOR = "### next request"
@@ -323,7 +324,7 @@ class RequestEditor(QWidget):
         try:
             requests = self.built_all()
         except UnencodableInput as error:
-            self.note_label.setText(str(error))
+            self.note_label.setText(say(error))
             return
         lines: list[str] = []
         if self._exact_bytes is not None:
@@ -344,8 +345,8 @@ class RequestEditor(QWidget):
             if not self.exact() and not auto and typed is not None and typed != actual:
                 lines.append(
                     self.tr(
-                        "Content-Length says {typed} but the body has {actual} byte(s)."
-                    ).format(typed=typed, actual=actual)
+                        "Content-Length says {typed} but the body has %n byte(s).", "", actual
+                    ).format(typed=typed)
                 )
             if not self.exact() and auto and b"\r\ncontent-length:" in head:
                 lines.append(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.codec.input import parse_hex
 from desktop.core.errors import InputError
+from desktop.ui.sentences import say
 
 __all__ = ["BYTES_PER_LINE", "RequestHexEditor", "hex_lines"]
 
@@ -89,7 +90,7 @@ class RequestHexEditor(QWidget):
         try:
             data = parse_hex(text)
         except InputError as error:
-            self.message_label.setText(str(error))
+            self.message_label.setText(say(error))
             cursor = self.hex_edit.textCursor()
             cursor.setPosition(min(error.position, len(text)))
             cursor.setPosition(

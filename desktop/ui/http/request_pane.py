@@ -14,6 +14,7 @@ from desktop.core.http.snippet import ExportOptions, to_curl, to_python
 from desktop.ui.http.request_editor import RequestEditor
 from desktop.ui.http.request_hex import RequestHexEditor
 from desktop.ui.http.request_menus import ExportButton, TemplatesButton
+from desktop.ui.sentences import say
 
 __all__ = ["RequestPane"]
 
@@ -61,7 +62,7 @@ class RequestPane(QWidget):
         try:
             built = self.editor.built()
         except UnencodableInput as error:
-            self.message.emit(str(error))
+            self.message.emit(say(error))
             return None
         write = to_python if kind == "python" else to_curl
         return write(
@@ -81,7 +82,7 @@ class RequestPane(QWidget):
             try:  # the hex shows what will be sent, after CRLF and Content-Length fixes
                 data = b"".join(built.data for built in self.editor.built_all())
             except UnencodableInput as error:
-                self.message.emit(str(error))
+                self.message.emit(say(error))
                 data = b""
             self.hex_editor.load(data)
         elif self.hex_editor.modified() and self.hex_editor.apply() is None:

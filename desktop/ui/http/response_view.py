@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import SocketDeskError
 from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.exchange import ExchangeResult
 from desktop.core.http.message import ParsedResponse
@@ -29,6 +30,7 @@ from desktop.ui.http.image_preview import IMAGE_MAX_BYTES, ImagePreview, read_im
 from desktop.ui.http.pages import raw_text
 from desktop.ui.http.pretty_view import PrettyView
 from desktop.ui.http.raw_view import RawView
+from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import SessionBrowser
 from desktop.ui.widgets.hex_view import HexView
 from desktop.workers.task_runner import TaskRunner
@@ -250,10 +252,11 @@ class ResponseView(QTabWidget):
         self.image_preview.show_message(self.tr("Decoding the image…"))
         data, kind, generation = bytes(body.data), body.image, self._generation
 
-        def done(result: object, error: str | None) -> None:
+        def done(result: object, error: SocketDeskError | None) -> None:
             if generation != self._generation:
                 return
-            image, _size, problem = result if isinstance(result, tuple) else (None, None, error)
+            failed = say(error) if error is not None else None
+            image, _size, problem = result if isinstance(result, tuple) else (None, None, failed)
             if image is None:
                 self.image_preview.show_message(problem or self.tr("No preview."))
             else:

@@ -29,6 +29,7 @@ from desktop.core.http.redirect import Endpoint
 from desktop.core.http.snippet import ExportOptions
 from desktop.core.net.tls import TlsClientOptions
 from desktop.core.net.tls_chain import openssl_client_context
+from desktop.ui.sentences import say
 
 __all__ = ["TargetBar", "check_tls_files"]
 
@@ -54,7 +55,7 @@ def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | 
                 TlsClientOptions(verify=False, cert_file=cert_file, key_file=key_file)
             )
     except TlsError as error:
-        return str(error)
+        return say(error)
     return None
 
 

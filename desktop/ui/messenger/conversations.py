@@ -20,6 +20,7 @@ from desktop.core.ipmsg.events import MessageReceived, PeerKey, format_address
 from desktop.core.store.chat_history import ChatHistory
 from desktop.ui.messenger.chat_model import MAX_MESSAGES, ChatEntry, ChatModel, Delivery
 from desktop.ui.messenger.conversation_list import ConversationListModel
+from desktop.ui.sentences import Said, say
 
 __all__ = ["BROADCAST", "Conversations", "parse_key"]
 
@@ -210,9 +211,10 @@ class Conversations(QObject):
         if row_id is not None:
             self._row_by_id[message_id] = row_id
 
-    @Slot(int, str)
-    def not_sent(self, token: int, reason: str) -> None:
+    @Slot(int, object)
+    def not_sent(self, token: int, why: Said) -> None:
         """Message ``token`` could not be sent at all."""
+        reason = say(why)
         model = self._by_token.pop(token, None)
         if model is not None:
             model.set_state(Delivery.FAILED, reason, message_id=None, token=token)
@@ -222,7 +224,7 @@ class Conversations(QObject):
     def broadcast_sent(self, token: int, count: int) -> None:
         """Broadcast ``token`` went to ``count`` peers (nobody acknowledges a broadcast)."""
         model = self._by_token.pop(token, None)
-        reason = self.tr("sent to {n} users").format(n=count)
+        reason = self.tr("sent to %n user(s)", "", count)
         state = Delivery.SENT if count else Delivery.FAILED
         if not count:
             reason = self.tr("nobody is in the list")
@@ -244,9 +246,10 @@ class Conversations(QObject):
             del self._by_id[message_id]
             self._row_by_id.pop(message_id, None)
 
-    @Slot(int, str)
-    def failed(self, message_id: int, reason: str) -> None:
+    @Slot(int, object)
+    def failed(self, message_id: int, why: Said) -> None:
         """``message_id`` was not delivered."""
+        reason = say(why)
         model = self._by_id.pop(message_id, None)
         if model is not None:
             model.set_state(Delivery.FAILED, reason, message_id=message_id)
@@ -358,4 +361,4 @@ class Conversations(QObject):
 
     def _failed(self, error: StoreError) -> None:
         log.error("chat history: %s", error)
-        self.history_failed.emit(str(error))
+        self.history_failed.emit(say(error))

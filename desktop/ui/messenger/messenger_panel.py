@@ -28,7 +28,7 @@ from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
 from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
-from desktop.ui.sentences import Said
+from desktop.ui.sentences import Said, say
 from desktop.workers.messenger_bridge import MessengerBridge
 
 __all__ = ["MessengerPanel"]
@@ -331,12 +331,12 @@ class MessengerPanel(QWidget):
         self.start_button.setText(self.tr("Stop"))
         self.refresh_button.setEnabled(True)
 
-    @Slot(str, int)
-    def _start_failed(self, reason: str, free_port: int) -> None:
+    @Slot(object, int)
+    def _start_failed(self, reason: Said, free_port: int) -> None:
         self._running = False
         self._set_editable(True)
         self.status.setText(self.tr("Not started"))
-        self.controls.error(reason, free_port)
+        self.controls.error(say(reason), free_port)
 
     @Slot()
     def _stopped(self) -> None:
@@ -359,11 +359,11 @@ class MessengerPanel(QWidget):
         if peer.key == self._current:
             self.chat.title.setText(self._title())
 
-    @Slot(object, str)
-    def _peer_left(self, peer: Peer, reason: str) -> None:
+    @Slot(object, object)
+    def _peer_left(self, peer: Peer, reason: Said) -> None:
         self.roster.remove(peer.key, keep_unread=True)
         self.conversations.listing.set_online(peer.key, False)
-        line = self.tr("{name} left: {reason}").format(name=peer.name, reason=reason)
+        line = self.tr("{name} left: {reason}").format(name=peer.name, reason=say(reason))
         self.conversations.note(peer.key, line)
         if peer.key == self._current:
             self.chat.title.setText(self._title())
@@ -457,7 +457,7 @@ class MessengerPanel(QWidget):
         keys = self.selected_peers()
         if len(keys) > 1:
             names = ", ".join(self.conversations.name(k) for k in keys)
-            return self.tr("To {n} people: {names}").format(n=len(keys), names=names)
+            return self.tr("To %n (person|people): {names}", "", len(keys)).format(names=names)
         if self._current == BROADCAST:
             return self.tr("Broadcast: to everyone in the list, without acknowledgement")
         if self._current is None:

@@ -177,7 +177,7 @@ class LogView(QWidget):
         if self.pause_check.isChecked():
             self.held.append_many(records)
             self.status_label.setText(
-                self.tr("Paused: {count} new records waiting").format(count=len(self.held))
+                self.tr("Paused: %n new record(s) waiting", "", len(self.held))
             )
             return
         self.model.append_records(records)

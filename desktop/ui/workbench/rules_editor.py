@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.codec import InputFormat, encode_input
-from desktop.core.errors import InputError
+from desktop.core.errors import InputError, SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
 from desktop.ui.sentences import say
 
@@ -172,7 +172,7 @@ class RulesEditor(QWidget):
                     response = encode_input(response_text, fmt)
                 rules.append(AutoReplyRule(kind, pattern, response))
             except (InputError, ValueError) as error:
-                problem = say(error) if isinstance(error, InputError) else str(error)
+                problem = say(error) if isinstance(error, SocketDeskError) else str(error)
                 raise ValueError(
                     self.tr("Rule {row}: {problem}").format(row=row + 1, problem=problem)
                 ) from None

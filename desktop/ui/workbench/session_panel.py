@@ -283,8 +283,8 @@ class SessionPanel(QWidget):
 
         self.runner.run(job, lambda result, error: self._exported(target, error))
 
-    def _exported(self, path: Path, error: str | None) -> None:
-        if error:
+    def _exported(self, path: Path, error: SocketDeskError | None) -> None:
+        if error is not None:
             self.show_error(error, key="export")
         else:
             self.clear_message("export")

@@ -239,7 +239,7 @@ class TcpServerPanel(ListeningPanel):
     @Slot(list)
     def _on_clients(self, clients: list[ClientInfo]) -> None:
         self.clients.set_clients(clients)
-        self.count_label.setText(self.tr("{count} clients connected").format(count=len(clients)))
+        self.count_label.setText(self.tr("%n client(s) connected", "", len(clients)))
 
     @Slot(str)
     def _on_rejected(self, reason: str) -> None:

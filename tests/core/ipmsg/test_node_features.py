@@ -109,7 +109,7 @@ def test_broadcast_skips_a_peer_that_cannot_read_the_text_and_says_so() -> None:
     node.take_actions()
     assert node.broadcast_text("中文🙂", now=1.0) == 0  # CP932 has no emoji
     [notice] = node.take_actions()
-    assert isinstance(notice, Notice) and "was not sent to" in notice.text
+    assert isinstance(notice, Notice) and "was not sent to" in str(notice.text)
 
 
 # --- per-peer encoding ---------------------------------------------------------------------------

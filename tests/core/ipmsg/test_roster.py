@@ -53,7 +53,7 @@ def test_fake_users_from_one_address_stop_at_the_cap_with_one_notice() -> None:
             if isinstance(action, PeerJoined):
                 joined.append(action.peer.nickname)
             elif isinstance(action, Notice):
-                notices.append(action.text)
+                notices.append(str(action.text))
     assert joined == [f"假{i}" for i in range(MAX_PEERS_PER_IP)]
     assert node.roster.refused == 40
     assert notices == [
@@ -87,7 +87,7 @@ def test_the_total_cap_refuses_newcomers_and_keeps_who_was_there() -> None:
     assert [p.key.user for p in roster] == ["u0", "u1", "u2"]
     assert roster.refused == 1
     refusal = roster.refusal(_peer("198.18.4.5", "x"))
-    assert refusal is not None and refusal[1].startswith("The list of users is full (3); ")
+    assert refusal is not None and str(refusal[1]).startswith("The list of users is full (3); ")
     assert roster.refusal(_peer("198.18.4.1", "u0")) is None  # listed: an update, not a newcomer
 
 
@@ -162,7 +162,7 @@ def test_unannounced_senders_from_one_address_are_bounded_too() -> None:
             if isinstance(action, MessageReceived):
                 shown.append(action.text)
             elif isinstance(action, Notice):
-                notices.append(action.text)
+                notices.append(str(action.text))
             elif isinstance(action, Transmit):
                 acks += parse_packet(action.datagram).mode == Mode.RECVMSG
 

@@ -79,7 +79,7 @@ async def through_http(host: str, port: int) -> SocketDeskError:
         HttpTarget(host, port, connect_timeout=TIMEOUT), [b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]
     )
     assert result.failure is not None
-    assert result.error == str(result.failure)
+    assert result.failure is not None and result.error == result.failure.sentence
     return result.failure
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import os
 import socket
@@ -17,6 +18,7 @@ from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.file_send import FileProgress, send_file
 from desktop.core.net.tcp_client import TcpClient
+from desktop.core.sentence import Sentence
 
 CHUNK = 256 * 1024
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -34,13 +36,15 @@ class Sink:
 
 
 class Progress:
-    """Collects progress reports."""
+    """Collects progress reports, each sentence as its English text (``str``)."""
 
     def __init__(self) -> None:
         self.reports: list[FileProgress] = []
 
     def __call__(self, progress: FileProgress) -> None:
-        self.reports.append(progress)
+        assert progress.error is None or isinstance(progress.error, Sentence)
+        english = None if progress.error is None else str(progress.error)
+        self.reports.append(dataclasses.replace(progress, error=english))  # type: ignore[arg-type]
 
     @property
     def last(self) -> FileProgress:

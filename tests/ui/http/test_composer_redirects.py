@@ -76,7 +76,7 @@ def test_automatic_redirects_follow_a_chain_and_store_every_hop(
     panel.send_bar.auto_follow_check.setChecked(True)
     send_and_wait(qtbot, panel, HOST, port, get("/chain/3"))
     assert body(panel) == "end of chain"
-    assert "Followed 3 redirect(s)." in panel.status_label.text()
+    assert "Followed 3 redirects." in panel.status_label.text()
     lines = [entry.first_line for entry in history.recent()]
     assert lines == [f"GET /chain/{n} HTTP/1.1" for n in range(4)]
 
@@ -139,6 +139,6 @@ def test_cancel_stops_an_automatic_chain_mid_hop(
         assert panel.busy  # the hop to the silent port is connecting
         with qtbot.waitSignal(http_bridge.exchange_failed, timeout=5000) as blocker:
             click(qtbot, panel.cancel_button)
-    assert "cancel" in blocker.args[0].lower()
+    assert "cancel" in str(blocker.args[0]).lower()
     assert not panel.busy and panel.send_button.isEnabled()
     assert [e.port for e in history.recent()] == [silent, port]

@@ -50,7 +50,8 @@ def test_the_dialog_shows_the_changed_header_and_body_lines(qtbot: QtBot) -> Non
         DiffLine("equal", "three", "three"),
         DiffLine("insert", None, "four"),
     ]
-    assert dialog.summary.text() == f"{len(dialog.changed_rows())} line(s) differ."
+    changed = len(dialog.changed_rows())
+    assert dialog.summary.text() == f"{changed} line{'' if changed == 1 else 's'} differ."
     # Both sides have one block per row (plus the two titles), aligned; changed ones coloured.
     left_doc, right_doc = dialog.left_view.document(), dialog.right_view.document()
     assert left_doc.blockCount() == right_doc.blockCount() == len(dialog.rows) + 2

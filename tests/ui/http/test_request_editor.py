@@ -59,13 +59,13 @@ def test_content_length_note_follows_the_body_and_says_when_typed_differs(
 ) -> None:
     editor.set_text("POST /x HTTP/1.1\nHost: h\nContent-Length: 1\n\nabc")
     note = editor.note_label.text()
-    assert "changed from 1 to 3" in note and "3 byte(s)" in note
+    assert "changed from 1 to 3" in note and "3 bytes" in note
     editor.text_edit.moveCursor(editor.text_edit.textCursor().MoveOperation.End)
     editor.text_edit.insertPlainText("de")
-    assert "5 byte(s)" in editor.note_label.text()
+    assert "5 bytes" in editor.note_label.text()
     assert b"Content-Length: 5\r\n" in editor.built().data
     editor.auto_length_check.setChecked(False)
-    assert "Content-Length says 1 but the body has 5 byte(s)." in editor.note_label.text()
+    assert "Content-Length says 1 but the body has 5 bytes." in editor.note_label.text()
     assert b"Content-Length: 1\r\n" in editor.built().data
 
 
@@ -186,7 +186,7 @@ def test_pipeline_mode_sends_every_request_on_one_connection(
         "GET /status HTTP/1.1\nHost: localhost\n\n"
     )
     panel.editor.set_text(text)
-    assert "2 request(s) in the pipeline." in panel.editor.note_label.text()
+    assert "2 requests in the pipeline." in panel.editor.note_label.text()
     with qtbot.waitSignal(http_bridge.exchange_finished, timeout=10_000) as blocker:
         send_and_wait(qtbot, panel, nginx.host, nginx.port, text)
     result: ExchangeResult = blocker.args[0]

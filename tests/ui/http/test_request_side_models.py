@@ -56,9 +56,9 @@ def test_batch_results_model_and_summary(qtmodeltester) -> None:  # type: ignore
     assert model.index(2, 3).data() == "—" and model.index(0, 3).data() == "5.00 ms"
     assert model.index(2, 6).data() == "refused"
     assert batch_summary(results) == (
-        "3 exchange(s): 200 ×1, 404 ×1, — ×1; first bytes spread over 0.50 ms."
+        "3 exchanges: 200 ×1, 404 ×1, — ×1; first bytes spread over 0.50 ms."
     )
-    assert batch_summary(results[2:]) == "1 exchange(s): — ×1."
+    assert batch_summary(results[2:]) == "1 exchange: — ×1."
     assert batch_summary([]) == ""
     model.clear()
     assert model.rowCount() == 0

@@ -190,7 +190,7 @@ def test_send_n_times_lists_and_stores_each(
     assert panel.batch_view.isVisible() and model.rowCount() == 4
     assert [model.index(r, 1).data() for r in range(4)] == ["200"] * 4
     assert [model.index(r, 2).data() for r in range(4)] == ["new", "reused", "reused", "reused"]
-    assert "4 exchange(s): 200 ×4" in panel.status_label.text()
+    assert "4 exchanges: 200 ×4" in panel.status_label.text()
     assert [e.status for e in history.recent()] == [200] * 4
     panel.batch_view.table.clicked.emit(model.index(2, 0))
     assert panel.response_view.body_edit.toPlainText() == HELLO.decode()
@@ -207,7 +207,7 @@ def test_race_n_lists_statuses_and_the_spread(
     assert model.rowCount() == 5
     assert {model.index(r, 2).data() for r in range(5)} == {"new"}
     summary = panel.batch_view.summary_label.text()
-    assert summary.startswith("5 exchange(s): 200 ×5; first bytes spread over ")
+    assert summary.startswith("5 exchanges: 200 ×5; first bytes spread over ")
     assert len(history.recent()) == 5
 
 

@@ -1,0 +1,205 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>BatchSummary</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/batch_results.py" line="70" />
+            <source>%n exchange(s): {statuses}.</source>
+            <translation>
+                <numerusform>%n exchange: {statuses}.</numerusform>
+                <numerusform>%n exchanges: {statuses}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/batch_results.py" line="72" />
+            <source>%n exchange(s): {statuses}; first bytes spread over {spread:.2f} ms.</source>
+            <translation>
+                <numerusform>%n exchange: {statuses}; first bytes spread over {spread:.2f} ms.</numerusform>
+                <numerusform>%n exchanges: {statuses}; first bytes spread over {spread:.2f} ms.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ComposerPanel</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/composer_panel.py" line="336" />
+            <source>Followed %n redirect(s).</source>
+            <translation>
+                <numerusform>Followed %n redirect.</numerusform>
+                <numerusform>Followed %n redirects.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/composer_panel.py" line="343" />
+            <source>{status} from {peer}, %n byte(s) received.</source>
+            <translation>
+                <numerusform>{status} from {peer}, %n byte received.</numerusform>
+                <numerusform>{status} from {peer}, %n bytes received.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Conversations</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/conversations.py" line="140" />
+            <source>sent to %n user(s)</source>
+            <translation>
+                <numerusform>sent to %n user</numerusform>
+                <numerusform>sent to %n users</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LogView</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/widgets/log_view.py" line="179" />
+            <source>Paused: %n new record(s) waiting</source>
+            <translation>
+                <numerusform>Paused: %n new record waiting</numerusform>
+                <numerusform>Paused: %n new records waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MessengerPanel</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="389" />
+            <source>To %n (person|people): {names}</source>
+            <translation>
+                <numerusform>To %n person: {names}</numerusform>
+                <numerusform>To %n people: {names}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PagedText</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/paged_text.py" line="79" />
+            <source>of %n</source>
+            <translation>
+                <numerusform>of %n</numerusform>
+                <numerusform>of %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestEditor</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_editor.py" line="309" />
+            <source>Sending the %n byte(s) set in hex exactly; typing replaces them.</source>
+            <translation>
+                <numerusform>Sending the %n byte set in hex exactly; typing replaces them.</numerusform>
+                <numerusform>Sending the %n bytes set in hex exactly; typing replaces them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_editor.py" line="315" />
+            <source>%n request(s) in the pipeline.</source>
+            <translation>
+                <numerusform>%n request in the pipeline.</numerusform>
+                <numerusform>%n requests in the pipeline.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_editor.py" line="324" />
+            <source>Content-Length says {typed} but the body has %n byte(s).</source>
+            <translation>
+                <numerusform>Content-Length says {typed} but the body has %n byte.</numerusform>
+                <numerusform>Content-Length says {typed} but the body has %n bytes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_editor.py" line="330" />
+            <source>Content-Length is set to the body's length: %n byte(s).</source>
+            <translation>
+                <numerusform>Content-Length is set to the body's length: %n byte.</numerusform>
+                <numerusform>Content-Length is set to the body's length: %n bytes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestHexEditor</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_hex.py" line="79" />
+            <source>%n byte(s).</source>
+            <translation>
+                <numerusform>%n byte.</numerusform>
+                <numerusform>%n bytes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/request_hex.py" line="102" />
+            <source>Applied: %n byte(s) to send exactly.</source>
+            <translation>
+                <numerusform>Applied: %n byte to send exactly.</numerusform>
+                <numerusform>Applied: %n bytes to send exactly.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResponseDiffDialog</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/http/diff_view.py" line="154" />
+            <source>%n line(s) differ.</source>
+            <translation>
+                <numerusform>%n line differ.</numerusform>
+                <numerusform>%n lines differ.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TcpServerPanel</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242" />
+            <source>%n client(s) connected</source>
+            <translation>
+                <numerusform>%n client connected</numerusform>
+                <numerusform>%n clients connected</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message numerus="yes">
+            <location filename="../../desktop/core/http/attempt.py" line="129" />
+            <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
+            <translation>
+                <numerusform>%n byte had arrived on the idle connection; they are read first.</numerusform>
+                <numerusform>%n bytes had arrived on the idle connection; they are read first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/http/attempt.py" line="222" />
+            <source>after %n byte(s) (was|were) received</source>
+            <translation>
+                <numerusform>after %n byte was received</numerusform>
+                <numerusform>after %n bytes were received</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/http/redirect.py" line="236" />
+            <source>Stopped after %n redirect(s) (the limit).</source>
+            <translation>
+                <numerusform>Stopped after %n redirect (the limit).</numerusform>
+                <numerusform>Stopped after %n redirects (the limit).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/ipmsg/failures.py" line="28" />
+            <source>%n message(s) are still waiting to be delivered; this one was not sent, try again in a few seconds.</source>
+            <translation>
+                <numerusform>%n message are still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>
+                <numerusform>%n messages are still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/ipmsg/node_chat.py" line="334" />
+            <source>%n tr(y|ies)</source>
+            <translation>
+                <numerusform>%n try</numerusform>
+                <numerusform>%n tries</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
