@@ -349,7 +349,14 @@ def test_a_client_that_never_reads_pauses_the_target_instead_of_buffering() -> N
         sink = Sink()
         async with serving(flood) as port:
             relay = await started(TcpRelay(sink, HOST, port))
-            reader, writer = await asyncio.open_connection(HOST, relay.port)
+            # A fixed receive buffer: the kernel cannot grow it (autotuning) while the client
+            # does not read, so what the relay may still hand to the kernel is bounded and the
+            # pause below is the relay's doing, not a moment of a growing window.
+            client = socket.socket()
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 256 * 1024)
+            client.setblocking(False)
+            await asyncio.get_running_loop().sock_connect(client, (HOST, relay.port))
+            reader, writer = await asyncio.open_connection(sock=client)
             await until(relay.pair_ids)
             [pair_id] = relay.pair_ids()
             most = 0
