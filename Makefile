@@ -47,16 +47,18 @@ translations: setup
 	  $$(git ls-files 'desktop/*.py') -ts resources/translations/socketdesk_en.ts
 	$(BIN)/python -m tools.english_plurals resources/translations/socketdesk_en.ts
 
-# Real windows on a virtual X server (xvfb, imagemagick), English/light and Chinese/dark.
+# Real windows on a virtual X server (xvfb, imagemagick) at 1024×700: every workspace in English and
+# Chinese, light and dark, and two error paths in Chinese.
+SHOT := xvfb-run -a -s "-screen 0 1024x700x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot
 screenshots: setup
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/workbench-en-light.png
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN dark docs/screenshots/workbench-zh-dark.png
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/server-en-light.png server
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN light docs/screenshots/server-zh-light.png server
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/messenger-en-light.png messenger
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot zh_CN light docs/screenshots/messenger-zh-light.png messenger
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en light docs/screenshots/http-en-light.png http
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot en dark docs/screenshots/http-en-dark.png http
+	@for scene in workbench server messenger http; do \
+	  for lang in en zh_CN; do for theme in light dark; do \
+	    out=docs/screenshots/$$scene-$${lang%_CN}-$$theme.png; echo "$$out"; \
+	    $(SHOT) $$lang $$theme $$out $$( [ $$scene = workbench ] && echo client || echo $$scene ) || exit 1; \
+	  done; done; \
+	done
+	$(SHOT) zh_CN light docs/screenshots/error-refused-zh-light.png refused
+	$(SHOT) zh_CN dark docs/screenshots/error-port-taken-zh-dark.png port-taken
 
 package: setup
 	$(BIN)/python -m pip install --quiet pyinstaller
