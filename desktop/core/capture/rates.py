@@ -136,6 +136,10 @@ class RateSampler:
     def __len__(self) -> int:
         return len(self._samples)
 
+    def __getitem__(self, index: int) -> RateSample:
+        """A sample by position (0 the oldest, -1 the newest)."""
+        return self._samples[index]
+
     def __iter__(self) -> Iterator[RateSample]:
         return iter(self._samples)
 

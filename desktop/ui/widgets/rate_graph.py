@@ -12,7 +12,16 @@ import time
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.capture import RecordBatch
@@ -28,8 +37,8 @@ _PLOT_HEIGHT = 40
 # The hue of received data, as the log draws it, for a light and a dark palette (GitHub
 # Primer's success foregrounds).
 _RECEIVED = ("#1a7f37", "#3fb950")
-# How far the grid and the area under the "in" line move from the background to the text.
-_GRID, _FILL = 0.14, 0.22
+# How far the grid moves from the background to the text.
+_GRID = 0.14
 
 
 class RateUnits(QObject):
@@ -77,7 +86,15 @@ def series_colors(palette: QPalette) -> tuple[QColor, QColor]:
 
 
 class RatePlot(QWidget):
-    """Two small charts side by side: bytes/s and messages/s, in (filled) and out (line)."""
+    """Two small charts side by side: bytes/s and messages/s, in and out, one line each.
+
+    The lines are kept as polygons in data space (x: sample number, y: rate) and grow by one
+    point per sample; a painter transform maps them onto the chart. A paint is then a few Qt
+    calls whatever the number of points: Python work per paint is what stalls a GUI whose
+    interpreter lock a flooded reader thread keeps taking (docs/ARCHITECTURE.md).
+    """
+
+    FIELDS = ("bytes_in", "bytes_out", "messages_in", "messages_out")
 
     def __init__(self, sampler: RateSampler, units: RateUnits, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +102,9 @@ class RatePlot(QWidget):
         self.sampler = sampler
         self.units = units
         self.paints = 0  # how many times it was drawn (tests check it is not per batch)
+        self._lines = [QPolygonF() for _ in self.FIELDS]
+        self._last: RateSample | None = None  # the newest sample in the lines
+        self._count = 0  # samples ever added: the x of the newest point
         self.setFixedHeight(_PLOT_HEIGHT)
         self.setMouseTracking(True)
 
@@ -99,62 +119,74 @@ class RatePlot(QWidget):
                    area.height()),
         )  # fmt: skip
 
+    def _sync(self) -> None:
+        """Bring the lines up to the sampler: one point each for one new sample, else rebuild."""
+        latest = self.sampler.latest()
+        if latest is self._last:
+            return
+        if self._last is not None and len(self.sampler) >= 2 and self.sampler[-2] is self._last:
+            self._add(latest)  # type: ignore[arg-type]  # not None: the sampler grew
+        else:
+            self._lines = [QPolygonF() for _ in self.FIELDS]
+            for sample in self.sampler:
+                self._add(sample)
+        self._last = latest
+
+    def _add(self, sample: RateSample) -> None:
+        self._count += 1
+        for line, field in zip(self._lines, self.FIELDS, strict=True):
+            line.append(QPointF(self._count, getattr(sample, field)))
+            if line.size() > self.sampler.capacity:
+                line.remove(0)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw both charts from the samples kept (at most one sampler's capacity of points)."""
+        """Draw both charts: frame, mid line, the axis top in a corner, the in and out lines."""
         self.paints += 1
+        self._sync()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        samples = list(self.sampler)
+        peak = self.sampler.peak()
         bytes_rect, messages_rect = self.chart_rects()
-        self._chart(painter, bytes_rect, samples, binary=True)
-        self._chart(painter, messages_rect, samples, binary=False)
+        for rect, binary, lines in (
+            (bytes_rect, True, self._lines[:2]),
+            (messages_rect, False, self._lines[2:]),
+        ):
+            fields = self.FIELDS[:2] if binary else self.FIELDS[2:]
+            top = axis_ceiling(max(getattr(peak, f) for f in fields) if peak else 0.0, binary)
+            self._chart(painter, rect, lines, top, binary=binary)
         painter.end()
 
     def _chart(
-        self, painter: QPainter, rect: QRectF, samples: list[RateSample], *, binary: bool
+        self, painter: QPainter, rect: QRectF, lines: list[QPolygonF], top: float, *, binary: bool
     ) -> None:
         """One chart: bytes/s (``binary``) or messages/s, its axis top written in its corner."""
         palette = self.palette()
-        fields = ("bytes_in", "bytes_out") if binary else ("messages_in", "messages_out")
-        peak = self.sampler.peak()
-        top = axis_ceiling(max(getattr(peak, f) for f in fields) if peak else 0.0, binary)
-        label = self.units.bytes_rate if binary else self.units.messages_rate
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
-        color_in, color_out = series_colors(palette)
         painter.setPen(QPen(mix(base, text, _GRID), 1))
         painter.setBrush(base)
         painter.drawRect(rect)
-        painter.drawLine(
-            QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y())
-        )
-        capacity = max(self.sampler.capacity - 1, 1)
-        step = rect.width() / capacity
-        for field, color, filled in ((fields[0], color_in, True), (fields[1], color_out, False)):
-            if len(samples) < 2:
-                break
-            path = QPainterPath()
-            x0 = rect.right() - (len(samples) - 1) * step
-            for i, sample in enumerate(samples):
-                value = min(getattr(sample, field) / top, 1.0)
-                point = QPointF(x0 + i * step, rect.bottom() - value * (rect.height() - 2))
-                if i == 0:
-                    path.moveTo(point)
-                else:
-                    path.lineTo(point)
-            if filled:
-                area = QPainterPath(path)
-                area.lineTo(QPointF(rect.right(), rect.bottom()))
-                area.lineTo(QPointF(x0, rect.bottom()))
-                area.closeSubpath()
-                painter.fillPath(area, mix(base, color, _FILL))
-            painter.setPen(QPen(color, 1.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+        middle = rect.center().y()
+        painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+        if lines[0].size() >= 2:
+            # Data space (x: sample number, y: rate) onto the chart, the newest at the right.
+            sx = rect.width() / max(self.sampler.capacity - 1, 1)
+            sy = (rect.height() - 2) / top
+            painter.save()
+            painter.setClipRect(rect)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(
+                QTransform(sx, 0, 0, -sy, rect.right() - self._count * sx, rect.bottom()), True
+            )
+            for line, color in zip(lines, series_colors(palette), strict=True):
+                pen = QPen(color, 0)  # cosmetic, 1 pixel: the rasterizer's fast path
+                painter.setPen(pen)
+                painter.drawPolyline(line)
+            painter.restore()
         painter.setPen(mix(base, text, 0.7))
         font = painter.font()
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
         painter.setFont(font)
+        label = self.units.bytes_rate if binary else self.units.messages_rate
         painter.drawText(
             rect.adjusted(4, 1, -4, -1),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
