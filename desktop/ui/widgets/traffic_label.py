@@ -8,12 +8,13 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.capture import RecordBatch
+from desktop.core.capture.rates import RateSampler, Totals
 from desktop.core.units import format_bytes
 
 __all__ = ["TrafficLabel"]
 
-# Rates are averaged over this window; updated at least once a second even when idle.
-_RATE_WINDOW_S = 1.0
+# The rates shown are those of the last full second, sampled by the label's timer.
+_RATE_INTERVAL_MS = 1000
 
 
 class TrafficLabel(QLabel):
@@ -22,42 +23,46 @@ class TrafficLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trafficLabel")
-        self._samples: list[tuple[float, int, int]] = []
+        self.rates = RateSampler(capacity=2)  # the same sampling as the session's rate graph
         self._batch: RecordBatch | None = None
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._refresh)
+        self._timer.setInterval(_RATE_INTERVAL_MS)
+        self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.show_batch(None)
 
     @Slot(object)
     def show_batch(self, batch: RecordBatch | None) -> None:
         """Show a session's latest totals (None: a session with no traffic yet)."""
-        if batch is None or (self._batch is not None and batch.bytes_in < self._batch.bytes_in):
-            self._samples.clear()  # another session, or counters restarted
+        totals = (
+            Totals(batch.bytes_in, batch.bytes_out, batch.messages_in, batch.messages_out)
+            if batch is not None
+            else Totals()
+        )
+        if batch is None or totals.restarted_since(self.rates.totals):
+            self.rates.reset()  # another session, or counters restarted: the next tick starts
         self._batch = batch
-        if batch is not None:
-            self._samples.append((time.monotonic(), batch.bytes_in, batch.bytes_out))
-        self._refresh()
+        self.rates.observe(totals)
+        self._show()
 
     def set_counts(self, bytes_in: int, bytes_out: int) -> None:
         """Show plain totals."""
         self.show_batch(RecordBatch((), bytes_in, bytes_out))
 
     @Slot()
-    def _refresh(self) -> None:
+    def tick(self, now: float | None = None) -> None:
+        """Take the rates of the interval ending ``now`` (the timer: every second)."""
+        self.rates.sample(time.monotonic() if now is None else now)
+        self._show()
+
+    def _show(self) -> None:
         batch = self._batch
         if batch is None:
             self.setText("↓ 0 B   ↑ 0 B")
             return
-        now = time.monotonic()
-        self._samples = [s for s in self._samples if now - s[0] <= _RATE_WINDOW_S] or [
-            (now, batch.bytes_in, batch.bytes_out)
-        ]
-        first = self._samples[0]
-        span = max(now - first[0], 1e-3)
-        rate_in = (batch.bytes_in - first[1]) / span if len(self._samples) > 1 else 0.0
-        rate_out = (batch.bytes_out - first[2]) / span if len(self._samples) > 1 else 0.0
+        latest = self.rates.latest()
+        rate_in = latest.bytes_in if latest else 0.0
+        rate_out = latest.bytes_out if latest else 0.0
         self.setText(
             f"↓ {format_bytes(batch.bytes_in)} ({batch.messages_in}) "
             f"{format_bytes(int(rate_in))}/s   "

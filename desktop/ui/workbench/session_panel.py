@@ -26,6 +26,7 @@ from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.log_view import LogView
 from desktop.ui.widgets.notice_banner import NoticeBanner
+from desktop.ui.widgets.rate_graph import RateGraph
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.widgets.send_box import SendBox
 from desktop.workers.session_bridge import SessionBridge
@@ -91,8 +92,11 @@ class SessionPanel(QWidget):
         self.body = QSplitter(Qt.Orientation.Horizontal)  # subclasses may add panes beside the log
         self.body.addWidget(self.log)
         layout.addWidget(self.body, 1)
+        self.rate_graph = RateGraph()  # bytes/s and messages/s, sampled by its own timer
+        layout.addWidget(self.rate_graph)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_check)
+        save_row.addWidget(self.rate_graph.header)
         save_row.addStretch(1)
         layout.addLayout(save_row)
         layout.addWidget(self.send_box)
@@ -183,6 +187,7 @@ class SessionPanel(QWidget):
     def _on_batch(self, batch: RecordBatch) -> None:
         self.log.append(batch.records)
         self.last_batch = batch
+        self.rate_graph.observe(batch)
         self.counters_changed.emit(batch)
         self.bridge.batch_consumed()
 
