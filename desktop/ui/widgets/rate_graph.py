@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from desktop.core.capture import RecordBatch
 from desktop.core.capture.rates import RateSample, RateSampler, Totals, axis_ceiling, scale_rate
-from desktop.ui.theme import is_dark, mix
+from desktop.ui.theme import mix, tone_text
 
 __all__ = ["RateGraph", "RatePlot", "RateUnits"]
 
@@ -36,7 +36,6 @@ _INTERVAL_MS, _SECONDS = 200, 60
 _PLOT_HEIGHT = 40
 # The hue of received data, as the log draws it, for a light and a dark palette (GitHub
 # Primer's success foregrounds).
-_RECEIVED = ("#1a7f37", "#3fb950")
 # How far the grid moves from the background to the text.
 _GRID = 0.14
 
@@ -78,11 +77,10 @@ def _number(scaled: float, prefix: int) -> str:
 def series_colors(palette: QPalette) -> tuple[QColor, QColor]:
     """The colours of the "in" and "out" series over ``palette`` (light and dark alike).
 
-    The log's colours: received in green (its light or dark hue), sent in the palette's
-    highlight.
+    The log's colours (one place: ``theme.tone_text``): received in the success tone, sent in
+    the accent tone.
     """
-    received = QColor(_RECEIVED[1 if is_dark(palette) else 0])
-    return received, QColor(palette.color(QPalette.ColorRole.Highlight))
+    return tone_text(palette, "success"), tone_text(palette, "accent")
 
 
 class RatePlot(QWidget):
