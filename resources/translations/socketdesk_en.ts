@@ -23,7 +23,7 @@
     <context>
         <name>ComposerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="336" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="371" />
             <source>Followed %n redirect(s).</source>
             <translation>
                 <numerusform>Followed %n redirect.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="343" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="378" />
             <source>{status} from {peer}, %n byte(s) received.</source>
             <translation>
                 <numerusform>{status} from {peer}, %n byte received.</numerusform>
@@ -42,7 +42,7 @@
     <context>
         <name>Conversations</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/conversations.py" line="140" />
+            <location filename="../../desktop/ui/messenger/conversations.py" line="227" />
             <source>sent to %n user(s)</source>
             <translation>
                 <numerusform>sent to %n user</numerusform>
@@ -53,7 +53,7 @@
     <context>
         <name>LogView</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/widgets/log_view.py" line="179" />
+            <location filename="../../desktop/ui/widgets/log_view.py" line="180" />
             <source>Paused: %n new record(s) waiting</source>
             <translation>
                 <numerusform>Paused: %n new record waiting</numerusform>
@@ -62,9 +62,28 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="227" />
+            <source>%n TCP server(s)</source>
+            <translation>
+                <numerusform>%n TCP server</numerusform>
+                <numerusform>%n TCP servers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="229" />
+            <source>%n TCP relay(s)</source>
+            <translation>
+                <numerusform>%n TCP relay</numerusform>
+                <numerusform>%n TCP relays</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MessengerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="389" />
+            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="460" />
             <source>To %n (person|people): {names}</source>
             <translation>
                 <numerusform>To %n person: {names}</numerusform>
@@ -75,7 +94,7 @@
     <context>
         <name>PagedText</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/paged_text.py" line="79" />
+            <location filename="../../desktop/ui/http/paged_text.py" line="80" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>
@@ -86,7 +105,7 @@
     <context>
         <name>RequestEditor</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/request_editor.py" line="309" />
+            <location filename="../../desktop/ui/http/request_editor.py" line="333" />
             <source>Sending the %n byte(s) set in hex exactly; typing replaces them.</source>
             <translation>
                 <numerusform>Sending the %n byte set in hex exactly; typing replaces them.</numerusform>
@@ -94,7 +113,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/request_editor.py" line="315" />
+            <location filename="../../desktop/ui/http/request_editor.py" line="339" />
             <source>%n request(s) in the pipeline.</source>
             <translation>
                 <numerusform>%n request in the pipeline.</numerusform>
@@ -102,7 +121,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/request_editor.py" line="324" />
+            <location filename="../../desktop/ui/http/request_editor.py" line="348" />
             <source>Content-Length says {typed} but the body has %n byte(s).</source>
             <translation>
                 <numerusform>Content-Length says {typed} but the body has %n byte.</numerusform>
@@ -110,7 +129,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/request_editor.py" line="330" />
+            <location filename="../../desktop/ui/http/request_editor.py" line="354" />
             <source>Content-Length is set to the body's length: %n byte(s).</source>
             <translation>
                 <numerusform>Content-Length is set to the body's length: %n byte.</numerusform>
@@ -140,7 +159,7 @@
     <context>
         <name>ResponseDiffDialog</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/diff_view.py" line="154" />
+            <location filename="../../desktop/ui/http/diff_view.py" line="182" />
             <source>%n line(s) differ.</source>
             <translation>
                 <numerusform>%n line differ.</numerusform>
@@ -162,7 +181,7 @@
     <context>
         <name>core</name>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="129" />
+            <location filename="../../desktop/core/http/attempt.py" line="123" />
             <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
             <translation>
                 <numerusform>%n byte had arrived on the idle connection; they are read first.</numerusform>
@@ -170,7 +189,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="222" />
+            <location filename="../../desktop/core/http/attempt.py" line="216" />
             <source>after %n byte(s) (was|were) received</source>
             <translation>
                 <numerusform>after %n byte was received</numerusform>
@@ -186,7 +205,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/ipmsg/failures.py" line="28" />
+            <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="28" />
             <source>%n message(s) are still waiting to be delivered; this one was not sent, try again in a few seconds.</source>
             <translation>
                 <numerusform>%n message are still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>

@@ -175,7 +175,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="148"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
     </message>
@@ -183,115 +183,140 @@
 <context>
     <name>CertificateView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="28"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="23"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="29"/>
         <source>ALPN: {alpn}</source>
         <translation>ALPN：{alpn}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="32"/>
         <source>SNI sent: {name}</source>
         <translation>发送的 SNI：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
         <source>Certificates sent by the peer: {count} (leaf first).</source>
         <translation>对端发送的证书：{count} 张（叶证书在前）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="45"/>
         <source>The peer sent no certificate.</source>
         <translation>对端未发送证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="51"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="58"/>
         <source>Verification: not reported.</source>
         <translation>验证：未报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="54"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="61"/>
         <source>Verified: the chain and the name are trusted.</source>
         <translation>已验证：证书链和名称均受信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="66"/>
         <source>Verification failed; the connection was closed before the request was sent.</source>
         <translation>验证失败；连接已在发送请求之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="71"/>
         <source>Verification is off; it would have failed.</source>
         <translation>验证已关闭；若开启验证将会失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="87"/>
         <source>Leaf</source>
         <translation>叶证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="77"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="89"/>
         <source>Issuer {depth}</source>
         <translation>签发者 {depth}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="79"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="91"/>
         <source>(self-signed)</source>
         <translation>（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="93"/>
         <source>(from the trust store, not sent)</source>
         <translation>（来自信任库，对端未发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="86"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="98"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="99"/>
         <source>Issuer</source>
         <translation>签发者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="88"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="100"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="105"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
 </context>
 <context>
+    <name>ChatDelegate</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_delegate.py" line="84"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_delegate.py" line="86"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_delegate.py" line="199"/>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+</context>
+<context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="170"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="264"/>
         <source>🔒 Sealed message: double-click to open</source>
         <translation>🔒 密封消息：双击打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="181"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="275"/>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="277"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="292"/>
         <source>read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="184"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="280"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="295"/>
         <source>not delivered: {reason}</source>
         <translation>未送达：{reason}</translation>
     </message>
@@ -299,30 +324,40 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="218"/>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="257"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="79"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="141"/>
         <source>Choose someone in the list to chat with.</source>
         <translation>从列表中选择要聊天的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="226"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="92"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="108"/>
         <source>Message (Enter sends, Shift+Enter: new line)</source>
         <translation>消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="229"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="111"/>
         <source>Sealed</source>
         <translation>密封</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="230"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="112"/>
         <source>The peer must open it; you are told when they do.</source>
         <translation>对方须打开才能查看；对方打开时你会收到通知。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="231"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="113"/>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="208"/>
+        <source>Open {link}</source>
+        <translation>打开 {link}</translation>
     </message>
 </context>
 <context>
@@ -361,74 +396,74 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="86"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="111"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="143"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="172"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="279"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="207"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="239"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="87"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="112"/>
         <source>Cookies</source>
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="227"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="293"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="261"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="297"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="343"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="378"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="229"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="261"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="266"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="300"/>
         <source>The stored response was cut at {size}.</source>
         <translation>保存的响应已在 {size} 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="348"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="348"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="336"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="371"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -438,42 +473,75 @@
 <context>
     <name>ControlBar</name>
     <message>
-        <location filename="../../desktop/ui/messenger/control_bar.py" line="30"/>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="37"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/control_bar.py" line="31"/>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="38"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/control_bar.py" line="33"/>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="40"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/control_bar.py" line="72"/>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="79"/>
         <source>Use port {port}</source>
         <translation>使用端口 {port}</translation>
     </message>
 </context>
 <context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversation_list.py" line="163"/>
+        <source>Recent conversations (right-click to close one)</source>
+        <translation>最近会话（右键单击可关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversation_list.py" line="205"/>
+        <source>Close conversation</source>
+        <translation>关闭会话</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversation_list.py" line="139"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversation_list.py" line="139"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
     <name>Conversations</name>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="80"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="128"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="145"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="131"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="288"/>
+        <source>Sealed message</source>
+        <translation>密封消息</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/conversations.py" line="140"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="227"/>
         <source>sent to %n user(s)</source>
         <translation>
             <numerusform>已发送给 %n 位用户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="143"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="230"/>
         <source>nobody is in the list</source>
         <translation>列表中没有用户</translation>
     </message>
@@ -608,22 +676,22 @@
 <context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="63"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="70"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="69"/>
         <source>{name} (trailer)</source>
         <translation>{name}（尾部字段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="94"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -659,7 +727,7 @@
 <context>
     <name>HistorySearch</name>
     <message>
-        <location filename="../../desktop/ui/messenger/history_search.py" line="26"/>
+        <location filename="../../desktop/ui/messenger/history_search.py" line="43"/>
         <source>No message contains “{text}”.</source>
         <translation>没有消息包含“{text}”。</translation>
     </message>
@@ -775,101 +843,119 @@
     </message>
 </context>
 <context>
+    <name>ListeningPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/listening_panel.py" line="59"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/listening_panel.py" line="59"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="82"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="83"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="83"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="84"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="88"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
         <source>Pause view</source>
         <translation>暂停显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="92"/>
         <source>Freeze the view; capture and counters go on</source>
         <translation>冻结显示；数据捕获和计数仍在继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="93"/>
         <source>Follow</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="95"/>
-        <source>Search — Enter: next</source>
-        <translation>搜索 — 回车：下一个</translation>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="96"/>
+        <source>Search text or hex — Enter: next</source>
+        <translation>搜索文本或十六进制 — Enter：下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="98"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="99"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="102"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
         <source>Log as text…</source>
         <translation>文本日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
         <source>Hexdump…</source>
         <translation>十六进制转储…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
         <source>Received bytes…</source>
         <translation>接收的原始字节…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="109"/>
         <source>pcapng for Wireshark…</source>
         <translation>pcapng（用于 Wireshark）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="149"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="150"/>
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/log_view.py" line="179"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="180"/>
         <source>Paused: %n new record(s) waiting</source>
         <translation>
             <numerusform>已暂停：%n 条新记录等待显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="234"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="235"/>
         <source>Auto ({name})</source>
         <translation>自动（{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="245"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="246"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="264"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="265"/>
         <source>… {more} more bytes not shown (export to see them)</source>
         <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="287"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="274"/>
+        <source>Type text or hex bytes to search for</source>
+        <translation>请输入要搜索的文本或十六进制字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="289"/>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
     </message>
@@ -877,137 +963,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>New TCP &amp;client session</source>
         <translation>新建 TCP 客户端会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>New TCP &amp;server session</source>
         <translation>新建 TCP 服务器会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <source>New TCP &amp;relay session</source>
+        <translation>新建 TCP 中继会话(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <source>Close session &amp;tab</source>
+        <translation>关闭会话标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Keep the Messenger running in the tray when the window is closed</source>
         <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <source>%n TCP server(s)</source>
+        <translation>
+            <numerusform>%n 个 TCP 服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <source>%n TCP relay(s)</source>
+        <translation>
+            <numerusform>%n 个 TCP 中继</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
-        <source>The language changes the next time SocketDesk starts.</source>
-        <translation>语言将在下次启动 SocketDesk 时生效。</translation>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <source>the Messenger</source>
+        <translation>局域网聊天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <source>Quit SocketDesk</source>
+        <translation>退出 SocketDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <source>Still running: {running}. Quitting stops them and closes their connections.</source>
+        <translation>仍在运行：{running}。退出将停止它们并关闭其连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <source>SocketDesk will be in {language} the next time it starts. Quit and start it again to change the language now.</source>
+        <translation>SocketDesk 下次启动时将使用 {language}。如需立即切换语言，请退出后重新启动。</translation>
     </message>
 </context>
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="158"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="160"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="210"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="222"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="212"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="224"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
@@ -1015,107 +1151,118 @@
 <context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="299"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="432"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="345"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="511"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="301"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="347"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="189"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="208"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="201"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="220"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="271"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="317"/>
         <source>{names} has left; the message was not delivered.</source>
         <translation>{names} 已离开；消息未送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="284"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="330"/>
         <source>Listening on {address}</source>
         <translation>正在 {address} 上监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="285"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="432"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="331"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="511"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="292"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="199"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="338"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="314"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="366"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="322"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="376"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="330"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="340"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="407"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="414"/>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="389"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="460"/>
         <source>To %n (person|people): {names}</source>
         <translation>
             <numerusform>发给 %n 人：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="391"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="462"/>
         <source>Broadcast: to everyone in the list, without acknowledgement</source>
         <translation>广播：发给列表中的所有人，无送达确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="468"/>
+        <source>{name} (offline: messages cannot be delivered)</source>
+        <translation>{name}（离线：消息无法送达）</translation>
     </message>
 </context>
 <context>
     <name>MessengerTray</name>
     <message>
-        <location filename="../../desktop/ui/messenger/tray.py" line="79"/>
+        <location filename="../../desktop/ui/messenger/tray.py" line="94"/>
         <source>Show SocketDesk</source>
         <translation>显示 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/tray.py" line="80"/>
+        <location filename="../../desktop/ui/messenger/tray.py" line="95"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/tray.py" line="102"/>
+        <location filename="../../desktop/ui/messenger/tray.py" line="123"/>
         <source>SocketDesk: {n} unread</source>
         <translation>SocketDesk：{n} 条未读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/tray.py" line="121"/>
+        <location filename="../../desktop/ui/messenger/tray.py" line="142"/>
         <source>The Messenger keeps running here; File ▸ Quit ends SocketDesk.</source>
         <translation>局域网聊天在此继续运行；选择“文件 ▸ 退出”可关闭 SocketDesk。</translation>
     </message>
 </context>
 <context>
-    <name>NoticeBanner</name>
+    <name>NoticeRow</name>
     <message>
-        <location filename="../../desktop/ui/widgets/notice_banner.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/notice_banner.py" line="42"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1123,32 +1270,32 @@
 <context>
     <name>PagedText</name>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="40"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="41"/>
         <source>First page</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="41"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="42"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="42"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="43"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="43"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="44"/>
         <source>Last page</source>
         <translation>末页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="51"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="52"/>
         <source>Page</source>
         <translation>第</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/paged_text.py" line="79"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="80"/>
         <source>of %n</source>
         <translation>
             <numerusform>页，共 %n 页</numerusform>
@@ -1171,37 +1318,37 @@
 <context>
     <name>PrettyView</name>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="36"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="42"/>
         <source>Show the plain body</source>
         <translation>显示未格式化的正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="61"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="79"/>
         <source>Not JSON, XML or HTML: nothing to format.</source>
         <translation>不是 JSON、XML 或 HTML：无需格式化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="67"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="85"/>
         <source>The body is {size} bytes: only bodies up to {limit} bytes are formatted.</source>
         <translation>正文有 {size} 字节：仅格式化不超过 {limit} 字节的正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="83"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="101"/>
         <source>Formatting…</source>
         <translation>正在格式化…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="99"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="117"/>
         <source>The body could not be formatted.</source>
         <translation>无法格式化正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="104"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="122"/>
         <source>{kind}, formatted.</source>
         <translation>{kind}，已格式化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/pretty_view.py" line="107"/>
+        <location filename="../../desktop/ui/http/pretty_view.py" line="125"/>
         <source>Not valid {kind}: highlighted as received.</source>
         <translation>不是有效的 {kind}：按原样高亮显示。</translation>
     </message>
@@ -1232,42 +1379,42 @@
 <context>
     <name>RecordLogModel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="46"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="66"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="67"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="68"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="49"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="69"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="50"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="70"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="138"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="190"/>
         <source>received from {peer}</source>
         <translation>接收自 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="139"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="191"/>
         <source>sent to {peer}</source>
         <translation>发送到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="140"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="192"/>
         <source>session event</source>
         <translation>会话事件</translation>
     </message>
@@ -1275,163 +1422,153 @@
 <context>
     <name>RelayPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="54"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65"/>
         <source>all addresses</source>
         <translation>所有地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="58"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="69"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="63"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="74"/>
         <source>TLS to target</source>
         <translation>目标端 TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="64"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="75"/>
         <source>verify</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="76"/>
         <source>TLS to clients (self-signed)</source>
         <translation>客户端侧 TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="70"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="78"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="73"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="81"/>
         <source>→ Target</source>
         <translation>→ 目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="86"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="93"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="105"/>
         <source>Inject toward the target</source>
         <translation>向目标端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="106"/>
         <source>Inject toward the client</source>
         <translation>向客户端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="107"/>
         <source>Close pair</source>
         <translation>关闭连接对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="136"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="108"/>
+        <source>Target certificate…</source>
+        <translation>目标端证书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="130"/>
         <source>Enter the target host to forward to.</source>
         <translation>请输入要转发到的目标主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="150"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="166"/>
         <source>Start the relay first.</source>
         <translation>请先启动中继。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="165"/>
-        <source>Relaying {addresses} → {target}</source>
-        <translation>正在中继 {addresses} → {target}</translation>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="225"/>
+        <source>Pair {pair}: target TLS {version}, {count} certificates sent. {outcome}</source>
+        <translation>连接对 {pair}：目标端 TLS {version}，对端发送了 {count} 张证书。{outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="170"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="190"/>
         <source>Relay :{port} → {target}</source>
         <translation>中继 :{port} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="199"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="213"/>
         <source>open</source>
         <translation>已连接</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="216"/>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="227"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
     </message>
 </context>
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="155"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="172"/>
         <source>GET / HTTP/1.1
 Host: example.com</source>
         <translation>GET / HTTP/1.1
 Host: example.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="157"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="174"/>
         <source>Exact bytes (no CRLF or Content-Length fixes)</source>
         <translation>精确字节（不修正 CRLF 和 Content-Length）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="158"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="175"/>
         <source>Automatic Content-Length</source>
         <translation>自动 Content-Length</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/request_editor.py" line="160"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="177"/>
         <source>Show line endings</source>
         <translation>显示换行符</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="309"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="333"/>
         <source>Sending the %n byte(s) set in hex exactly; typing replaces them.</source>
         <translation>
             <numerusform>将精确发送在十六进制中设置的 %n 字节；在此输入会替换它们。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="315"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="339"/>
         <source>%n request(s) in the pipeline.</source>
         <translation>
             <numerusform>管道中有 %n 个请求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="324"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="348"/>
         <source>Content-Length says {typed} but the body has %n byte(s).</source>
         <translation>
             <numerusform>Content-Length 为 {typed}，但正文有 %n 字节。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/request_editor.py" line="330"/>
+        <location filename="../../desktop/ui/http/request_editor.py" line="354"/>
         <source>Content-Length is set to the body&apos;s length: %n byte(s).</source>
         <translation>
             <numerusform>Content-Length 已设为正文长度：%n 字节。</numerusform>
@@ -1481,29 +1618,29 @@ Host: example.com</translation>
 <context>
     <name>ResponseDiffDialog</name>
     <message>
-        <location filename="../../desktop/ui/http/diff_view.py" line="144"/>
+        <location filename="../../desktop/ui/http/diff_view.py" line="171"/>
         <source>Compare responses</source>
         <translation>比较响应</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/diff_view.py" line="154"/>
+        <location filename="../../desktop/ui/http/diff_view.py" line="182"/>
         <source>%n line(s) differ.</source>
         <translation>
             <numerusform>%n 行不同。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/diff_view.py" line="154"/>
+        <location filename="../../desktop/ui/http/diff_view.py" line="182"/>
         <source>No difference.</source>
         <translation>没有差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/diff_view.py" line="194"/>
+        <location filename="../../desktop/ui/http/diff_view.py" line="234"/>
         <source>Status line and headers</source>
         <translation>状态行和响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/diff_view.py" line="194"/>
+        <location filename="../../desktop/ui/http/diff_view.py" line="234"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
@@ -1511,117 +1648,117 @@ Host: example.com</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="132"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="143"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
         <source>Pretty</source>
         <translation>格式化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="224"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="228"/>
         <source>Truncated at {cap}: the response reached the cap; {more} received after it were not kept.</source>
         <translation>已在 {cap} 处截断：响应达到上限，之后接收的 {more} 未保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="236"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="240"/>
         <source>The body is not an image.</source>
         <translation>正文不是图像。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="242"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="246"/>
         <source>The image is {size}: no preview above {limit}.</source>
         <translation>图像大小为 {size}：超过 {limit} 不提供预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="248"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="252"/>
         <source>Decoding the image…</source>
         <translation>正在解码图像…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="257"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="261"/>
         <source>No preview.</source>
         <translation>无预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="207"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="211"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="211"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="215"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="202"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="206"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
@@ -1677,27 +1814,47 @@ Host: example.com</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_pane.py" line="24"/>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="49"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_pane.py" line="29"/>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="54"/>
         <source>Search history</source>
         <translation>搜索历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_pane.py" line="31"/>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="62"/>
+        <source>Double-click a message to open it</source>
+        <translation>双击消息即可打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="72"/>
+        <source>Conversations</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="77"/>
+        <source>On the network</source>
+        <translation>网络中的用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="97"/>
         <source>List the past messages that contain the text of the search box</source>
         <translation>列出包含搜索框中文本的历史消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_pane.py" line="34"/>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="99"/>
+        <source>Type words in the search box to search the history</source>
+        <translation>在搜索框中输入关键词以搜索历史消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="58"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/roster_pane.py" line="35"/>
+        <location filename="../../desktop/ui/messenger/roster_pane.py" line="59"/>
         <source>A message to everyone in the list</source>
         <translation>向列表中的所有人发送消息</translation>
     </message>
@@ -1705,72 +1862,87 @@ Host: example.com</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
         <source>Match</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
         <source>Pattern</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
         <source>As</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="40"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
         <source>Response</source>
         <translation>应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="48"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="58"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="49"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="59"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="74"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="87"/>
+        <source>Hide the rules (they keep answering)</source>
+        <translation>隐藏规则（规则仍会继续应答）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="89"/>
+        <source>Show the rules to edit them</source>
+        <translation>显示规则以便编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="101"/>
+        <source>Auto-reply rules: {count}</source>
+        <translation>自动应答规则：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="121"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="75"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="122"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="76"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="123"/>
         <source>starts with</source>
         <translation>开头为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="124"/>
         <source>regex</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="129"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="83"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="130"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="117"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="164"/>
         <source>Rule {row}: the pattern is empty.</source>
         <translation>规则 {row}：匹配内容为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="129"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="177"/>
         <source>Rule {row}: {problem}</source>
         <translation>规则 {row}：{problem}</translation>
     </message>
@@ -1856,113 +2028,133 @@ Host: example.com</translation>
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="111"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="127"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="111"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="129"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="119"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="137"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="126"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="145"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="129"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="148"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="132"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="149"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="168"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="150"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="169"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="288"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="170"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="356"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="153"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="172"/>
         <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="155"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="161"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="180"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="165"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="175"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="194"/>
         <source>Saved messages</source>
         <translation>已保存的消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="176"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="195"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="177"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="196"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="288"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="262"/>
+        <source>Hex sends exactly the bytes typed: type 0d 0a for a line ending</source>
+        <translation>十六进制模式按输入的字节原样发送：换行请输入 0d 0a</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="264"/>
+        <source>Appended to each message</source>
+        <translation>附加在每条消息末尾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="272"/>
+        <source>Delete the chosen saved message</source>
+        <translation>删除选中的已保存消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="274"/>
+        <source>Choose a saved message to delete it</source>
+        <translation>请先选择要删除的已保存消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="356"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="294"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="362"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="340"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="409"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="340"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="409"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1970,27 +2162,27 @@ Host: example.com</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="70"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="85"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="142"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="240"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="156"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="258"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="162"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="264"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="190"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="291"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -1998,44 +2190,42 @@ Host: example.com</translation>
 <context>
     <name>StatusSelector</name>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="25"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="49"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="26"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="50"/>
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="31"/>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="58"/>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="82"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="18"/>
         <source>I am away from my desk.</source>
         <translation>我暂时不在座位上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="32"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="19"/>
         <source>In a meeting; I will answer later.</source>
         <translation>正在开会，稍后回复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="33"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="20"/>
         <source>Out for lunch.</source>
         <translation>外出吃午饭了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="34"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="21"/>
         <source>Gone for the day.</source>
         <translation>今天已下班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="37"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="54"/>
         <source>Sent once to whoever writes to you while you are away</source>
         <translation>离开期间有人给你发消息时，向其自动回复一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/status_selector.py" line="41"/>
+        <location filename="../../desktop/ui/messenger/status_selector.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2043,133 +2233,133 @@ Host: example.com</translation>
 <context>
     <name>TargetBar</name>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="82"/>
-        <location filename="../../desktop/ui/http/target_bar.py" line="128"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="85"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="137"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="89"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="87"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="93"/>
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="91"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
         <source>SNI for IP addresses</source>
         <translation>IP 地址也发送 SNI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="93"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="96"/>
         <source>Send the address in SNI too (RFC 6066 allows names only)</source>
         <translation>目标为 IP 地址时也在 SNI 中发送（RFC 6066 仅允许主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="95"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="98"/>
         <source>Legacy TLS 1.0/1.1</source>
         <translation>旧版 TLS 1.0/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="97"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
         <source>Allow TLS 1.0 and 1.1 and weak ciphers, for old servers and devices</source>
         <translation>允许 TLS 1.0、1.1 和弱加密套件，用于旧服务器和设备</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
         <source>ALPN http/1.1</source>
         <translation>ALPN http/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
         <source>CA file (PEM)</source>
         <translation>CA 文件（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
         <source>Client certificate (PEM)</source>
         <translation>客户端证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
         <source>Key (PEM, if not in the certificate)</source>
         <translation>私钥（PEM，如未包含在证书中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
-        <source>CA file…</source>
-        <translation>CA 文件…</translation>
+        <location filename="../../desktop/ui/http/target_bar.py" line="107"/>
+        <source>Choose the CA file…</source>
+        <translation>选择 CA 文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
-        <source>Client certificate…</source>
-        <translation>客户端证书…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
-        <source>Key…</source>
-        <translation>私钥…</translation>
+        <location filename="../../desktop/ui/http/target_bar.py" line="108"/>
+        <source>Choose the client certificate…</source>
+        <translation>选择客户端证书…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/http/target_bar.py" line="109"/>
+        <source>Choose the key file…</source>
+        <translation>选择私钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="113"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="130"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="139"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="149"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="158"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="150"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="159"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="151"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="160"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="171"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="179"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="250"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="258"/>
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="277"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="283"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="285"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="291"/>
         <source>Choose the CA file</source>
         <translation>选择 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="289"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="295"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="293"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="299"/>
         <source>Choose the client key</source>
         <translation>选择客户端私钥</translation>
     </message>
@@ -2177,109 +2367,98 @@ Host: example.com</translation>
 <context>
     <name>TcpClientPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="57"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="63"/>
         <source>host name or address</source>
         <translation>主机名或地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="67"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="73"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="69"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="75"/>
         <source>TLS options…</source>
         <translation>TLS 选项…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="70"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="76"/>
         <source>Certificate…</source>
         <translation>证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="77"/>
         <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="81"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="86"/>
         <source>Reconnect automatically</source>
         <translation>自动重连</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="89"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="87"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="91"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="89"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="93"/>
         <source>Timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="95"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="99"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="97"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="101"/>
         <source>Local port</source>
         <translation>本地端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="227"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="223"/>
+        <source>TLS {version}, {cipher}: {count} certificates sent (leaf {leaf}). {outcome}</source>
+        <translation>TLS {version}，{cipher}：对端发送了 {count} 张证书（叶证书 {leaf}）。{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="240"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="144"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="130"/>
         <source>Enter a host name or address to connect to.</source>
         <translation>请输入要连接的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="155"/>
-        <source>Connecting to {host}:{port}…</source>
-        <translation>正在连接 {host}:{port}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="163"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="170"/>
         <source>Connect first: there is no open connection.</source>
         <translation>请先连接：当前没有已打开的连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="191"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="198"/>
         <source>Connected to {peer} from {local}</source>
         <translation>已从 {local} 连接到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="192"/>
-        <source>Connected to {peer}</source>
-        <translation>已连接到 {peer}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="199"/>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="242"/>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="224"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="237"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="225"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="226"/>
+        <location filename="../../desktop/ui/workbench/tcp_client_panel.py" line="239"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
@@ -2287,102 +2466,92 @@ Host: example.com</translation>
 <context>
     <name>TcpServerPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="56"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="68"/>
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="69"/>
         <source>Echo</source>
         <translation>回显</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="66"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
         <source>Auto-reply rules</source>
         <translation>自动应答规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="75"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="76"/>
         <source>Most clients at once</source>
         <translation>同时连接的最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="73"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
         <source>TLS (self-signed)</source>
         <translation>TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="79"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="81"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="83"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="84"/>
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="105"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="114"/>
         <source>Send to every client</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="106"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="115"/>
         <source>Send to selected clients</source>
         <translation>发送给选中的客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="107"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="116"/>
         <source>Log of the selected client only</source>
         <translation>仅显示选中客户端的日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="108"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="117"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="159"/>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="170"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="167"/>
         <source>Start the server first.</source>
         <translation>请先启动服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="175"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="173"/>
         <source>Select one or more clients in the table first.</source>
         <translation>请先在表格中选择一个或多个客户端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="224"/>
-        <source>Listening on {addresses}</source>
-        <translation>正在监听 {addresses}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="227"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="233"/>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
@@ -2394,22 +2563,7 @@ Host: example.com</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="251"/>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="254"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="257"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="237"/>
         <source>No clients</source>
         <translation>无客户端</translation>
     </message>
@@ -2450,52 +2604,67 @@ Host: example.com</translation>
 <context>
     <name>TlsClientDialog</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="28"/>
         <source>TLS options</source>
         <translation>TLS 选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="29"/>
         <source>Verify the server&apos;s certificate and name</source>
         <translation>验证服务器的证书和主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="32"/>
         <source>the host name (default)</source>
         <translation>默认使用主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="33"/>
+        <source>Send an IP address in SNI too</source>
+        <translation>目标为 IP 地址时也发送 SNI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="35"/>
+        <source>RFC 6066 allows only host names in SNI; some servers want the address.</source>
+        <translation>RFC 6066 规定 SNI 中只能使用主机名；但有些服务器需要地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="38"/>
+        <source>Allow TLS 1.0 and 1.1 (old servers)</source>
+        <translation>允许 TLS 1.0 和 1.1（用于旧服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="47"/>
         <source>Server name (SNI)</source>
         <translation>服务器名称（SNI）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="50"/>
         <source>Trusted CA file</source>
         <translation>受信任的 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="51"/>
         <source>Client certificate</source>
         <translation>客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="52"/>
         <source>Client key</source>
         <translation>客户端私钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="53"/>
         <source>ALPN protocols</source>
         <translation>ALPN 协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="64"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/workbench/tls_client_dialog.py" line="71"/>
         <source>Choose a PEM file</source>
         <translation>选择 PEM 文件</translation>
     </message>
@@ -2540,72 +2709,6 @@ Host: example.com</translation>
 </context>
 <context>
     <name>core</name>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="158"/>
-        <source>{char} at position {position} is not a hex digit.</source>
-        <extracomment>(Python codec name, label shown to the user), in menu order.</extracomment>
-        <translation>位置 {position} 处的 {char} 不是十六进制数字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="167"/>
-        <source>{token} at position {position} has no hex digits after it.</source>
-        <translation>位置 {position} 处的 {token} 后面没有十六进制数字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="188"/>
-        <source>Odd number of hex digits in {token} at position {position}: add a 0 in front or split it into pairs of digits.</source>
-        <translation>位置 {position} 处的 {token} 中十六进制数字个数为奇数：请在前面补 0，或按两位一组拆开。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="198"/>
-        <source>Odd number of hex digits in {token} at position {position}: write {padded} or {pairs}.</source>
-        <translation>位置 {position} 处的 {token} 中十六进制数字个数为奇数：请写成 {padded} 或 {pairs}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="238"/>
-        <source>Lone {backslash} at position {position}, the end of the text: write {escaped} for a backslash.</source>
-        <translation>位置 {position} 处（文本末尾）有单独的 {backslash}：反斜杠本身请写成 {escaped}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="260"/>
-        <source>Escape {escape} at position {position} needs two hex digits, like {example}.</source>
-        <translation>位置 {position} 处的转义 {escape} 需要两位十六进制数字，例如 {example}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="274"/>
-        <source>{backslash} followed by {char}</source>
-        <translation>{backslash} 后跟 {char}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="280"/>
-        <source>Unknown escape {escape} at position {position}: use {escapes} or {last}.</source>
-        <translation>位置 {position} 处的转义 {escape} 无法识别：请使用 {escapes} 或 {last}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="299"/>
-        <source>Field {opening} at position {position} is not closed: end it with {closing}.</source>
-        <translation>位置 {position} 处的字段 {opening} 没有结束：请以 {closing} 结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="325"/>
-        <source>Field {field} at position {position} takes no argument: write {plain}.</source>
-        <translation>位置 {position} 处的字段 {field} 不带参数：请写成 {plain}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="343"/>
-        <source>Field {field} at position {position} needs a whole number from 1 to 10^18, like {example}.</source>
-        <translation>位置 {position} 处的字段 {field} 需要 1 到 10^18 之间的整数，例如 {example}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="357"/>
-        <source>Unknown field {field} at position {position}: use {fields} or {last}.</source>
-        <translation>位置 {position} 处的字段 {field} 无法识别：请使用 {fields} 或 {last}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/codec/input.py" line="400"/>
-        <source>{text} at position {position} cannot be written in {encoding}.</source>
-        <translation>位置 {position} 处的 {text} 无法用 {encoding} 编码。</translation>
-    </message>
     <message>
         <location filename="../../desktop/core/errors.py" line="69"/>
         <source>Could not connect to {address}: {detail}.</source>
@@ -2657,76 +2760,76 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="68"/>
+        <location filename="../../desktop/core/http/attempt.py" line="64"/>
         <source>HEAD is pipelined with other methods: responses are read as HEAD&apos;s.</source>
         <translation>HEAD 与其他方法一起管道化发送：所有响应都按 HEAD 的响应读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="93"/>
+        <location filename="../../desktop/core/http/attempt.py" line="89"/>
         <source>The kept-alive connection had closed; a new one was opened.</source>
         <translation>保持的连接已关闭；已新建连接。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="129"/>
+        <location filename="../../desktop/core/http/attempt.py" line="123"/>
         <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
         <translation>
             <numerusform>空闲连接上已收到 %n 字节；先读取这些字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="162"/>
+        <location filename="../../desktop/core/http/attempt.py" line="156"/>
         <source>The server took no request bytes for {seconds} s (write timeout)</source>
         <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="188"/>
+        <location filename="../../desktop/core/http/attempt.py" line="182"/>
         <source>The exchange took longer than {seconds} s (total timeout)</source>
         <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="198"/>
+        <location filename="../../desktop/core/http/attempt.py" line="192"/>
         <source>The server sent nothing for {seconds} s (read timeout)</source>
         <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="220"/>
+        <location filename="../../desktop/core/http/attempt.py" line="214"/>
         <source>while connecting</source>
         <translation>当时正在连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="222"/>
+        <location filename="../../desktop/core/http/attempt.py" line="216"/>
         <source>after %n byte(s) (was|were) received</source>
         <translation>
             <numerusform>当时已收到 %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="226"/>
+        <location filename="../../desktop/core/http/attempt.py" line="220"/>
         <source>before any response</source>
         <translation>当时尚未收到任何响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="227"/>
+        <location filename="../../desktop/core/http/attempt.py" line="221"/>
         <source>{why} {got}.</source>
         <translation>{why}，{got}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="244"/>
+        <location filename="../../desktop/core/http/attempt.py" line="238"/>
         <source>The connection was reset</source>
         <translation>连接被重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="247"/>
+        <location filename="../../desktop/core/http/attempt.py" line="241"/>
         <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
         <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="255"/>
+        <location filename="../../desktop/core/http/attempt.py" line="249"/>
         <source>The server closed the connection without answering</source>
         <translation>服务器未作应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="258"/>
+        <location filename="../../desktop/core/http/attempt.py" line="252"/>
         <source>The server closed the connection before the response was complete</source>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
@@ -2766,7 +2869,7 @@ Host: example.com</translation>
         <translation>URL {url} 中没有主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/exchange.py" line="32"/>
+        <location filename="../../desktop/core/http/exchange.py" line="33"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2828,90 +2931,90 @@ Host: example.com</translation>
         <translation>从第 {start} 个字符开始的 $&apos;…&apos; 文本没有闭合。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="105"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="105"/>
         <location filename="../../desktop/core/net/listen.py" line="61"/>
         <source>{host} is not an address of this machine.</source>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="112"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="112"/>
         <source>{host} is not a valid IPv4 address to listen on.</source>
         <translation>{host} 不是可监听的有效 IPv4 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="118"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="118"/>
         <source>Could not open UDP {address}: {reason}.</source>
         <translation>无法打开 UDP {address}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="339"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="339"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="353"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="353"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="390"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="390"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="396"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="396"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/engine.py" line="432"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="432"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/errors.py" line="26"/>
+        <location filename="../../desktop/core/ipmsg/packet_errors.py" line="26"/>
         <source>Received an IP Messenger packet that cannot be read: {reason}.</source>
         <translation>收到无法解析的飞鸽传书数据包：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/events.py" line="146"/>
+        <location filename="../../desktop/core/ipmsg/events.py" line="148"/>
         <source>signed off</source>
         <translation>已下线</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="18"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="18"/>
         <source>{peer} is not in the list of users.</source>
         <translation>{peer} 不在用户列表中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/ipmsg/failures.py" line="28"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="28"/>
         <source>%n message(s) are still waiting to be delivered; this one was not sent, try again in a few seconds.</source>
         <translation>
             <numerusform>仍有 %n 条消息等待送达；本条未发送，请过几秒再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="46"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="46"/>
         <source>The broadcast target {target} {reason}.</source>
         <translation>广播目标 {target} 无效：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="59"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="59"/>
         <source>No network interface has a broadcast address, so other IP Messenger users cannot be found: connect to a network, or give the addresses to announce to.</source>
         <translation>没有任何网络接口具有广播地址，因此找不到其他飞鸽传书用户：请连接网络，或指定要通告的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="82"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="82"/>
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="84"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="84"/>
         <source>UDP port {port} on {host} is already in use by {owner}; quit it, or choose another port ({free} is free) and tell your peers to send to it.</source>
         <translation>{host} 上的 UDP 端口 {port} 已被 {owner} 占用；请退出该程序，或改用其他端口（{free} 可用）并告知对方发送到该端口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/failures.py" line="90"/>
+        <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="90"/>
         <source>UDP port {port} on {host} is already in use by {owner}; quit it, or choose another port and tell your peers to send to it.</source>
         <translation>{host} 上的 UDP 端口 {port} 已被 {owner} 占用；请退出该程序，或改用其他端口并告知对方发送到该端口。</translation>
     </message>
@@ -2993,7 +3096,7 @@ Host: example.com</translation>
         <translation>发给 {peer} 的消息未发送：前一条消息经过 {tries} 仍未确认送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_core.py" line="189"/>
+        <location filename="../../desktop/core/ipmsg/node_core.py" line="190"/>
         <source>There is no address to announce to, so other users will not see you; add a broadcast address or a peer&apos;s address.</source>
         <translation>没有可通告的地址，其他用户将看不到你；请添加广播地址或对方的地址。</translation>
     </message>
@@ -3279,62 +3382,67 @@ Host: example.com</translation>
         <translation>读取会话</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/chat_history.py" line="118"/>
+        <location filename="../../desktop/core/store/chat_history.py" line="135"/>
         <source>search the chat history</source>
         <translation>搜索聊天记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="147"/>
+        <location filename="../../desktop/core/store/database.py" line="109"/>
+        <source>The database {path} is already closed.</source>
+        <translation>数据库 {path} 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/database.py" line="199"/>
         <source>Could not {doing}: {reason}.</source>
         <translation>无法{doing}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="165"/>
+        <location filename="../../desktop/core/store/database.py" line="217"/>
         <source>database is locked</source>
         <translation>数据库已被锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="166"/>
+        <location filename="../../desktop/core/store/database.py" line="218"/>
         <source>attempt to write a readonly database</source>
         <translation>数据库为只读，无法写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="167"/>
+        <location filename="../../desktop/core/store/database.py" line="219"/>
         <source>disk I/O error</source>
         <translation>磁盘输入/输出错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="168"/>
+        <location filename="../../desktop/core/store/database.py" line="220"/>
         <source>database disk image is malformed</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="169"/>
+        <location filename="../../desktop/core/store/database.py" line="221"/>
         <source>database or disk is full</source>
         <translation>数据库或磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="170"/>
+        <location filename="../../desktop/core/store/database.py" line="222"/>
         <source>unable to open database file</source>
         <translation>无法打开数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="171"/>
+        <location filename="../../desktop/core/store/database.py" line="223"/>
         <source>file is not a database</source>
         <translation>该文件不是数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="178"/>
+        <location filename="../../desktop/core/store/database.py" line="230"/>
         <source>Could not open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="189"/>
+        <location filename="../../desktop/core/store/database.py" line="241"/>
         <source>update the database {path}</source>
         <translation>更新数据库 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="196"/>
+        <location filename="../../desktop/core/store/database.py" line="248"/>
         <source>The database {path} was written by a newer version of SocketDesk (schema {version}; this version knows up to {known}). Update SocketDesk, or move the file away to start afresh.</source>
         <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
     </message>
@@ -3477,6 +3585,318 @@ Host: example.com</translation>
         <location filename="../../desktop/core/store/saved_messages.py" line="344"/>
         <source>Message {number} in {path}: {problem}</source>
         <translation>{path} 中的第 {number} 条消息：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="36"/>
+        <source>{char} at {where} is not a hex digit.</source>
+        <translation>{where}的 {char} 不是十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="45"/>
+        <source>{token} at {where} has no hex digits after it.</source>
+        <translation>{where}的 {token} 后面没有十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="65"/>
+        <source>Odd number of hex digits in {token} at {where}: add a 0 in front or split it into pairs of digits.</source>
+        <translation>{where}的 {token} 中十六进制数字个数为奇数：请在前面补 0，或拆分为两位一组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="75"/>
+        <source>Odd number of hex digits in {token} at {where}: write {padded} or {pairs}.</source>
+        <translation>{where}的 {token} 中十六进制数字个数为奇数：请写成 {padded} 或 {pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="90"/>
+        <source>column {column}</source>
+        <translation>第 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/hex_input.py" line="92"/>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行第 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="175"/>
+        <source>Lone &apos;\&apos; at {where}, the end of the text: write {escape} for a backslash.</source>
+        <extracomment>(Python codec name, label shown to the user), in menu order.</extracomment>
+        <translation>文本末尾（{where}）有单独的 &apos;\&apos;：反斜杠请写成 {escape}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="195"/>
+        <source>Escape {escape} at {where} needs two hex digits, like {example}.</source>
+        <translation>{where}的转义 {escape} 需要两位十六进制数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="208"/>
+        <source>Unknown escape {escape} at {where}: use {escapes} or {backslash}.</source>
+        <translation>{where}有未知转义 {escape}：请使用 {escapes} 或 {backslash}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="218"/>
+        <source>Unknown escape &apos;\&apos; followed by {char} at {where}: use {escapes} or {backslash}.</source>
+        <translation>{where}有未知转义（&apos;\&apos; 后跟 {char}）：请使用 {escapes} 或 {backslash}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="236"/>
+        <source>Field {open} at {where} is not closed: end it with {close}.</source>
+        <translation>{where}的字段 {open} 未闭合：请以 {close} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="261"/>
+        <source>Field {field} at {where} takes no argument: write {plain}.</source>
+        <translation>{where}的字段 {field} 不接受参数：请写成 {plain}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="279"/>
+        <source>Field {field} at {where} needs a whole number from 1 to 10^18, like {example}.</source>
+        <translation>{where}的字段 {field} 需要 1 到 10^18 之间的整数，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="293"/>
+        <source>Unknown field {field} at {where}: use {fields} or {random}.</source>
+        <translation>{where}有未知字段 {field}：请使用 {fields} 或 {random}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/codec/input.py" line="325"/>
+        <source>{char} at {where} cannot be written in {encoding}.</source>
+        <translation>{where}的 {char} 无法用 {encoding} 编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="155"/>
+        <source>the local address is already in use</source>
+        <translation>本地地址已被占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="157"/>
+        <source>the local address is not an address of this machine</source>
+        <translation>本地地址不是本机的地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="159"/>
+        <source>the network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="161"/>
+        <source>the host is unreachable</source>
+        <translation>主机不可达</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="163"/>
+        <source>the local address and the target are not of the same IP version</source>
+        <translation>本地地址与目标的 IP 版本不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connect.py" line="171"/>
+        <source>the host has no address</source>
+        <translation>该主机没有可用的地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="157"/>
+        <source>Verification: not reported.</source>
+        <translation>验证：未报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="160"/>
+        <source>Verification: the chain and the name are trusted.</source>
+        <translation>验证：证书链和名称均受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="165"/>
+        <source>Verification failed: {problems}.</source>
+        <translation>验证失败：{problems}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="168"/>
+        <source>Verification is off; it would have failed: {problems}.</source>
+        <translation>验证已关闭；若开启验证将会失败：{problems}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/file_sink.py" line="33"/>
+        <source>Could not create {path}: {reason}.</source>
+        <translation>无法创建 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/file_sink.py" line="44"/>
+        <source>{path} is already closed.</source>
+        <translation>{path} 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/file_sink.py" line="58"/>
+        <source>Could not write {path}: {reason}. {count} bytes were saved before the failure.</source>
+        <translation>无法写入 {path}：{reason}。出错前已保存 {count} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/file_sink.py" line="79"/>
+        <source>Could not finish {path}: {reason}.</source>
+        <translation>无法完成写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="66"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="67"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="74"/>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>正在连接 {host}:{port}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="81"/>
+        <source>Connected to {peer}</source>
+        <translation>已连接到 {peer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="92"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="98"/>
+        <source>Listening on {addresses} with TLS</source>
+        <translation>正在监听 {addresses}（TLS）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="100"/>
+        <source>Listening on {addresses}</source>
+        <translation>正在监听 {addresses}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="110"/>
+        <source>Relaying {addresses} → {target}</source>
+        <translation>正在中继 {addresses} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="120"/>
+        <source>The server stopped.</source>
+        <translation>服务器已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="121"/>
+        <source>The relay stopped.</source>
+        <translation>中继已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/lifecycle.py" line="123"/>
+        <source>The session stopped.</source>
+        <translation>会话已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/periodic.py" line="226"/>
+        <source>Stopped after 1 message.</source>
+        <extracomment>The shortest interval: the event loop&apos;s timer granularity (see the module docstring).</extracomment>
+        <translation>发送 1 条消息后已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/periodic.py" line="227"/>
+        <source>Stopped after {count} messages.</source>
+        <translation>发送 {count} 条消息后已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/periodic.py" line="233"/>
+        <source>Sent 1 message.</source>
+        <translation>已发送 1 条消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/periodic.py" line="234"/>
+        <source>Sent {count} messages.</source>
+        <translation>已发送 {count} 条消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/reconnect.py" line="39"/>
+        <source>Trying again in {delay} s.</source>
+        <translation>{delay} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/reconnect.py" line="41"/>
+        <source>{reason} Trying again in {delay} s.</source>
+        <translation>{reason}{delay} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="27"/>
+        <source>Already connected; disconnect first.</source>
+        <translation>已连接；请先断开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="28"/>
+        <source>The server is already running; stop it first.</source>
+        <translation>服务器已在运行；请先停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="29"/>
+        <source>The relay is already running; stop it first.</source>
+        <translation>中继已在运行；请先停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="32"/>
+        <source>The session is already running; stop it first.</source>
+        <translation>会话已在运行；请先停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="40"/>
+        <source>Not connected: nothing was sent.</source>
+        <translation>未连接：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="41"/>
+        <source>The server is not running: nothing was sent.</source>
+        <translation>服务器未在运行：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="42"/>
+        <source>No pair is open: nothing was injected.</source>
+        <translation>没有已打开的连接对：未注入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="45"/>
+        <source>The session is not running: nothing was sent.</source>
+        <translation>会话未在运行：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="53"/>
+        <source>Connect first: there is no open connection.</source>
+        <translation>请先连接：当前没有已打开的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="59"/>
+        <source>A file is already being sent.</source>
+        <translation>已有文件正在发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="66"/>
+        <source>Pair {pair}: {reason}</source>
+        <translation>连接对 {pair}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="75"/>
+        <source>Client {client} has left: nothing was sent to it.</source>
+        <translation>客户端 {client} 已离开：未向其发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="84"/>
+        <source>No client is connected: nothing was sent.</source>
+        <translation>没有已连接的客户端：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="91"/>
+        <source>Saved {count} bytes to {path}.</source>
+        <translation>已将 {count} 字节保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="97"/>
+        <source>Stopped reconnecting.</source>
+        <translation>已停止重连。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/sentences.py" line="102"/>
+        <source>The connection attempt was cancelled.</source>
+        <translation>已取消连接尝试。</translation>
     </message>
 </context>
 </TS>
