@@ -57,7 +57,7 @@ class LineEnding(enum.Enum):
         return self._value_
 
 
-#: (Python codec name, label shown to the user), in menu order.
+# (Python codec name, label shown to the user), in menu order.
 ENCODINGS: tuple[tuple[str, str], ...] = (
     ("utf-8", "UTF-8"),
     ("gbk", "GBK"),

@@ -21,7 +21,7 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["MIN_INTERVAL_S", "PeriodicSender", "PeriodicStats", "sent_all", "stopped_after"]
 
-#: The shortest interval: the event loop's timer granularity (see the module docstring).
+# The shortest interval: the event loop's timer granularity (see the module docstring).
 MIN_INTERVAL_S = 0.001
 
 # Wake this long before each deadline and busy-wait the rest. Measured here (2 vCPU Xeon VM,
