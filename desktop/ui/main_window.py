@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             self.tr("Quit SocketDesk"),
             self.tr(
                 "Still running: {running}. Quitting stops them and closes their connections."
-            ).format(running=", ".join(running)),
+            ).format(running=self.tr(", ", "list separator").join(running)),
             QMessageBox.StandardButton.Cancel,
             self,
         )
