@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from desktop.core.errors import SocketDeskError, StoreError
 from desktop.core.ipmsg.events import Address, InfoReceived, MessageReceived, Peer, PeerKey
 from desktop.core.ipmsg.node_settings import NodeSettings
-from desktop.core.ipmsg_io.interfaces import interface_addresses
+from desktop.core.net.interfaces import interface_addresses
 from desktop.core.store.chat_history import ChatHistory
 from desktop.settings import Settings
 from desktop.ui.messages import Level
