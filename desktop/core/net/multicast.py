@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 
 from desktop.core.errors import NetError
-from desktop.core.net.interfaces import Interface, find_interface
+from desktop.core.net.interfaces import Interface, find_interface, list_interfaces
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "MulticastSocket",
     "NoMulticast",
     "SourceMulticastUnsupported",
+    "multicast_interfaces",
 ]
 
 # Option numbers Python 3.11 does not export, per platform (<netinet/in.h>, <ws2ipdef.h>).
@@ -97,6 +98,20 @@ class Membership:
     interface: str
     index: int
     source: str | None = None
+
+
+def multicast_interfaces(family: int, interfaces: list[Interface] | None = None) -> list[Interface]:
+    """The interfaces a user can multicast on over ``family``: up, capable, with such an address."""
+    every = list_interfaces() if interfaces is None else interfaces
+    return [
+        item
+        for item in every
+        if item.up
+        and item.can_multicast
+        and not item.loopback
+        and item.index
+        and (item.ipv6() if family == socket.AF_INET6 else item.ipv4())
+    ]
 
 
 class MulticastSocket:
