@@ -138,8 +138,8 @@ def list_interfaces() -> list[Interface]:
             running = up
             can_broadcast = not loopback and any(a.family == socket.AF_INET for a in addresses)
             can_multicast = not loopback
-        if can_broadcast:
-            addresses = tuple(_with_broadcast(item) for item in addresses)
+            if can_broadcast:  # nor broadcast addresses: computed from the netmasks
+                addresses = tuple(_with_broadcast(item) for item in addresses)
         found.append(
             Interface(
                 name=name,
@@ -224,7 +224,11 @@ def _address(item: object) -> IfAddress | None:
         family=int(family),
         address=text,
         netmask=str(netmask) if netmask else None,
-        broadcast=str(broadcast) if broadcast and family == socket.AF_INET else None,
+        # Linux's getifaddrs gives the address itself when none was configured ("ip addr add"
+        # without "brd"): that is no broadcast address.
+        broadcast=str(broadcast)
+        if broadcast and family == socket.AF_INET and broadcast != text
+        else None,
     )
 
 

@@ -68,3 +68,34 @@ def test_interface_helpers() -> None:
     item = Interface("x", 9, (IfAddress(socket.AF_INET6, "fe80::1", None, None),), True, True,
                      False, False, True, 1500)  # fmt: skip
     assert item.ipv4() == [] and item.ipv6()[0].address == "fe80::1"
+
+
+def test_without_flags_as_on_windows_capabilities_and_broadcast_are_inferred(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psutil
+    from psutil._common import snicaddr, snicstats
+
+    addrs = {
+        "Ethernet": [
+            snicaddr(psutil.AF_LINK, "00-15-5D-00-00-01", None, None, None),
+            snicaddr(socket.AF_INET, "198.18.3.7", "255.255.254.0", None, None),
+            snicaddr(socket.AF_INET6, "fe80::1%12", None, None, None),
+        ],
+        "Loopback Pseudo-Interface 1": [
+            snicaddr(socket.AF_INET, "127.0.0.1", "255.0.0.0", None, None),
+        ],
+    }
+    stats = {
+        "Ethernet": snicstats(True, 2, 1000, 1500, ""),
+        "Loopback Pseudo-Interface 1": snicstats(True, 0, 1073, 1500, ""),
+    }
+    monkeypatch.setattr(psutil, "net_if_addrs", lambda: addrs)
+    monkeypatch.setattr(psutil, "net_if_stats", lambda: stats)
+    found = {item.name: item for item in list_interfaces()}
+    ethernet, loopback = found["Ethernet"], found["Loopback Pseudo-Interface 1"]
+    assert ethernet.can_broadcast and ethernet.can_multicast and not ethernet.loopback
+    assert ethernet.ipv4()[0].broadcast == "198.18.3.255"
+    assert ethernet.ipv6()[0].address == "fe80::1"  # without its scope
+    assert loopback.loopback and not loopback.can_broadcast and not loopback.can_multicast
+    assert broadcast_addresses() == ["198.18.3.255"]
