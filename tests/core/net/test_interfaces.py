@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections import namedtuple
 
 import pytest
 
@@ -74,7 +75,10 @@ def test_without_flags_as_on_windows_capabilities_and_broadcast_are_inferred(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import psutil
-    from psutil._common import snicaddr, snicstats
+
+    # psutil's own tuples live in a private module that moves between versions: same fields.
+    snicaddr = namedtuple("snicaddr", "family address netmask broadcast ptp")  # noqa: PYI024
+    snicstats = namedtuple("snicstats", "isup duplex speed mtu flags")  # noqa: PYI024
 
     addrs = {
         "Ethernet": [
