@@ -77,8 +77,8 @@ def test_without_flags_as_on_windows_capabilities_and_broadcast_are_inferred(
     import psutil
 
     # psutil's own tuples live in a private module that moves between versions: same fields.
-    snicaddr = namedtuple("snicaddr", "family address netmask broadcast ptp")  # noqa: PYI024
-    snicstats = namedtuple("snicstats", "isup duplex speed mtu flags")  # noqa: PYI024
+    snicaddr = namedtuple("snicaddr", "family address netmask broadcast ptp")
+    snicstats = namedtuple("snicstats", "isup duplex speed mtu flags")
 
     addrs = {
         "Ethernet": [
