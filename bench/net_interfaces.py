@@ -3,8 +3,8 @@
 Each figure is a fresh interpreter (imports are cold for the code measured, warm in the page
 cache), median of ``--runs``: the time from before the import to after the first answer, so
 ``import psutil`` is counted; what the app has loaded anyway (``desktop.core.net``, asyncio,
-pathlib, ctypes) is imported first, untimed. The old code (ctypes ``getifaddrs`` and a ``/proc`` scan, removed
-from ``desktop/core/ipmsg_io``) is taken from git at ``--old`` and run the same way.
+pathlib, ctypes) is imported first, untimed. The old code (ctypes ``getifaddrs`` and a ``/proc``
+scan, removed from ``desktop/core/ipmsg_io``) is taken from git at ``--old`` and run the same way.
 """
 
 from __future__ import annotations
