@@ -48,16 +48,24 @@ def test_multicast_reaches_joined_hosts_only_and_stops_after_leave(  # type: ign
         assert got_joined[0][1] == h1.address
 
 
-def test_source_specific_join_takes_only_that_source(make_lan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("family", [socket.AF_INET, socket.AF_INET6], ids=["ipv4", "ipv6"])
+def test_source_specific_join_takes_only_that_source(  # type: ignore[no-untyped-def]
+    make_lan, tmp_path: Path, family: int
+) -> None:
     lan: TestLan = make_lan(3)
     h1, h2, h3 = lan.hosts
-    group, port = "232.1.2.3", 40_100
-    listener = h3.start(receive, str(tmp_path), "h3", port, socket.AF_INET, group, h1.address)
+    if family == socket.AF_INET6:
+        assert all(h.call(wait_ipv6_ready) for h in lan.hosts)
+        group, source = "ff32::8000:5d", _link_local(h1)  # link-scope SSM (ff3x::/96)
+    else:
+        group, source = "232.1.2.3", h1.address
+    port = 40_100
+    listener = h3.start(receive, str(tmp_path), "h3", port, family, group, source)
     wait_for((tmp_path / "h3.ready").exists, "the receiver")
-    h2.call(multicast_send, group, port, b"from h2")
-    h1.call(multicast_send, group, port, b"from h1")
+    h2.call(multicast_send, group, port, b"from h2", family)
+    h1.call(multicast_send, group, port, b"from h1", family)
     (tmp_path / "stop").touch()
-    assert listener.result(15) == [(b"from h1", h1.address)]
+    assert listener.result(15) == [(b"from h1", source)]
 
 
 def join_twice_and_list(group: str, source: str) -> list[tuple[str, str, str | None]]:
