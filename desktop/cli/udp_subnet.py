@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     except (SocketDeskError, ValueError, LookupError) as error:
         print(f"socketdesk-cli: {error}", file=sys.stderr)
         return 2
-    print(f"{len(targets)} hosts: {_span(targets)}, port {args.port}", flush=True)
+    hosts = "1 host" if len(targets) == 1 else f"{len(targets)} hosts"
+    print(f"{hosts}: {_span(targets)}, port {args.port}", flush=True)
     family = socket.AF_INET6 if targets.first.version == 6 else socket.AF_INET
     failed = 0
     with socket.socket(family, socket.SOCK_DGRAM) as sock:
