@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.net.broadcast import plan_broadcast
+from desktop.core.net.broadcast import broadcast_interfaces, plan_broadcast
 from tests.lan.netlan import TestLan
 from tests.lan.udp_hosts import broadcast, receive, refusal, wait_for
 
@@ -54,6 +54,7 @@ def test_broadcast_refusals_are_typed_inside_a_namespace(make_lan) -> None:  # t
         "NoSuchInterface",
         "There is no network interface called wlan9 here.",
     )
+    assert [item.name for item in host.call(broadcast_interfaces)] == ["eth0"]  # not lo
     plan = host.call(plan_broadcast, host.address, None)  # an interface given by its address
     assert (plan.destination, plan.source, plan.interface.name) == (
         host.broadcast,
