@@ -68,24 +68,27 @@ def test_source_specific_join_takes_only_that_source(  # type: ignore[no-untyped
     assert listener.result(15) == [(b"from h1", source)]
 
 
-def join_twice_and_list(group: str, source: str) -> list[tuple[str, str, str | None]]:
-    """Run as a host: two joins on eth0 (one source-specific), the joined list, then leave one."""
+def join_twice_and_list(
+    group: str, source: str, address: str
+) -> tuple[list[tuple[str, str, str | None]], ...]:
+    """Run as a host: two joins on eth0 (one source-specific), the joined lists along the way."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         control = MulticastSocket(sock)
         control.join(group, "eth0")
         control.join("232.9.9.9", "eth0", source)
         control.leave(group, "eth0")
-        control.join(group, "eth0")  # joining again after leaving works
-        return [(m.group, m.interface, m.source) for m in control.joined]
+        control.join(group, address)  # joining again after leaving works; by address too
+        both = [(m.group, m.interface, m.source) for m in control.joined]
+        control.leave("232.9.9.9", address, source)  # an interface given by its address
+        return both, [(m.group, m.interface, m.source) for m in control.joined]
 
 
 def test_joined_groups_are_listed(make_lan) -> None:  # type: ignore[no-untyped-def]
     lan: TestLan = make_lan(1)
     (host,) = lan.hosts
-    assert host.call(join_twice_and_list, "239.1.1.1", "198.18.0.99") == [
-        ("232.9.9.9", "eth0", "198.18.0.99"),
-        ("239.1.1.1", "eth0", None),
-    ]
+    both, after = host.call(join_twice_and_list, "239.1.1.1", "198.18.0.99", host.address)
+    assert both == [("232.9.9.9", "eth0", "198.18.0.99"), ("239.1.1.1", "eth0", None)]
+    assert after == [("239.1.1.1", "eth0", None)]
 
 
 def test_join_on_an_interface_without_multicast_is_typed(make_lan) -> None:  # type: ignore[no-untyped-def]

@@ -126,6 +126,7 @@ class MulticastSocket:
         self.sock = sock
         self._interfaces = interfaces
         self._joined: list[Membership] = []
+        self._locals: dict[Membership, str] = {}  # IPv4: the interface address joined with
         self._v6 = sock.family == socket.AF_INET6
         if _PLATFORM == "linux" and not self._v6:
             # Only the groups joined on this socket, not every group of the machine.
@@ -142,35 +143,42 @@ class MulticastSocket:
         Raises:
             BadGroup, NoSuchInterface, NoMulticast, SourceMulticastUnsupported, MulticastError.
         """
-        member = self._membership(group, interface, source)
+        member, chosen = self._membership(group, interface, source)
         if member in self._joined:
             return member
+        if not self._v6:
+            self._locals[member] = chosen.ipv4()[0].address
         self._apply(member, join=True)
         self._joined.append(member)
         return member
 
     def leave(self, group: str, interface: str, source: str | None = None) -> None:
         """Leave a group joined before (nothing happens when it was not joined)."""
-        wanted = self._normal(group)
-        for member in list(self._joined):
-            named = interface.strip() in (member.interface, str(member.index))
-            if member.group == wanted and member.source == source and named:
+        wanted, name = self._normal(group), interface.strip()
+        origin = str(ipaddress.ip_address(source.strip())) if source else None
+        if not any(name in (m.interface, str(m.index)) for m in self._joined):
+            name = find_interface(name, self._interfaces).name  # given by its address
+        for member in self._joined:
+            if (
+                member.group == wanted
+                and member.source == origin
+                and name
+                in (
+                    member.interface,
+                    str(member.index),
+                )
+            ):
                 self._apply(member, join=False)
                 self._joined.remove(member)
+                self._locals.pop(member, None)
                 return
-        for member in list(self._joined):  # an interface given by address
-            if member.group == wanted and member.source == source:
-                chosen = find_interface(interface, self._interfaces)
-                if chosen.name == member.interface:
-                    self._apply(member, join=False)
-                    self._joined.remove(member)
-                    return
 
     def leave_all(self) -> None:
         """Leave every group joined on this socket."""
         for member in reversed(self._joined):
             self._apply(member, join=False)
         self._joined.clear()
+        self._locals.clear()
 
     def set_send_interface(self, interface: str) -> None:
         """Send multicast out of ``interface``."""
@@ -207,7 +215,9 @@ class MulticastSocket:
             raise BadGroup(group)
         return str(address)
 
-    def _membership(self, group: str, interface: str, source: str | None) -> Membership:
+    def _membership(
+        self, group: str, interface: str, source: str | None
+    ) -> tuple[Membership, Interface]:
         normal = self._normal(group)
         chosen = self._multicast_interface(interface)
         if source is not None:
@@ -219,7 +229,7 @@ class MulticastSocket:
                 raise BadGroup(source)
             source = str(parsed)
             self._check_source_support()
-        return Membership(normal, chosen.name, chosen.index or 0, source)
+        return Membership(normal, chosen.name, chosen.index or 0, source), chosen
 
     def _multicast_interface(self, interface: str) -> Interface:
         chosen = find_interface(interface, self._interfaces)
@@ -243,12 +253,18 @@ class MulticastSocket:
             else:
                 self._apply_v4(member, join)
         except OSError as error:
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "core", "Could not join multicast group {group} on {name}: {reason}."
+                )
+                if join
+                else QT_TRANSLATE_NOOP(
+                    "core", "Could not leave multicast group {group} on {name}: {reason}."
+                )
+            )
             raise MulticastError(
                 sentence(
-                    QT_TRANSLATE_NOOP(
-                        "core", "Could not {action} multicast group {group} on {name}: {reason}."
-                    ),
-                    action="join" if join else "leave",
+                    template,
                     group=member.group,
                     name=member.interface,
                     reason=error.strerror or str(error),
@@ -257,7 +273,7 @@ class MulticastSocket:
 
     def _apply_v4(self, member: Membership, join: bool) -> None:
         group = _v4(member.group)
-        local = _v4(self._ipv4_of(member.interface))
+        local = _v4(self._locals.get(member, "0.0.0.0"))
         if member.source is not None:
             source = _v4(member.source)
             # Linux: imr_multiaddr, imr_interface, imr_sourceaddr; macOS and Windows: multiaddr,
@@ -286,9 +302,6 @@ class MulticastSocket:
         source = socket.inet_pton(socket.AF_INET6, member.source)
         request = struct.pack("@I4x", member.index) + _sockaddr_in6(group) + _sockaddr_in6(source)
         self.sock.setsockopt(socket.IPPROTO_IPV6, option, request)
-
-    def _ipv4_of(self, name: str) -> str:
-        return find_interface(name, self._interfaces).ipv4()[0].address
 
 
 def _v4(address: str) -> bytes:

@@ -11,6 +11,7 @@ from desktop.core.net import multicast
 from desktop.core.net.interfaces import IfAddress, Interface, NoSuchInterface
 from desktop.core.net.multicast import (
     BadGroup,
+    MulticastError,
     MulticastSocket,
     NoMulticast,
     SourceMulticastUnsupported,
@@ -98,3 +99,13 @@ def test_ttl_and_loopback_reach_the_socket(sock: socket.socket) -> None:
     assert sock.getsockopt(level, loop) == 0
     with pytest.raises(ValueError, match="0-255"):
         control.set_ttl(256)
+
+
+def test_the_systems_refusal_is_a_sentence_with_its_reason() -> None:
+    gone = Interface("sd9", 99_999, LAN.addresses, True, True, False, True, True, 1500)
+    with socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as sock:
+        control = MulticastSocket(sock, [gone])  # an index no interface has
+        with pytest.raises(MulticastError) as caught:
+            control.join("ff15::1", "sd9")
+    assert str(caught.value).startswith("Could not join multicast group ff15::1 on sd9: ")
+    assert control.joined == []
