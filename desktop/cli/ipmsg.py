@@ -42,7 +42,7 @@ from desktop.core.ipmsg.packet_errors import InvalidField
 from desktop.core.ipmsg.targets import parse_target, parse_targets
 from desktop.core.ipmsg.text import text_codec
 from desktop.core.ipmsg_io.engine import MessengerEngine
-from desktop.core.ipmsg_io.interfaces import broadcast_addresses
+from desktop.core.net.interfaces import broadcast_addresses
 
 __all__ = ["add_commands"]
 

@@ -36,8 +36,8 @@ from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
-from desktop.core.ipmsg_io.interfaces import interface_addresses, local_addresses
-from desktop.core.ipmsg_io.port_owner import free_udp_port, udp_port_owner
+from desktop.core.net.interfaces import interface_addresses, local_addresses
+from desktop.core.net.port_owner import describe_port_owners, free_udp_port
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
@@ -95,7 +95,7 @@ def open_udp(host: str, port: int) -> socket.socket:
     except OSError as error:
         sock.close()
         if error.errno == errno.EADDRINUSE:
-            owner, free = udp_port_owner(port), free_udp_port(address, port)
+            owner, free = describe_port_owners(port, "udp"), free_udp_port(address, port)
             raise PortInUse(address, port, owner, free) from None
         if error.errno in (errno.EACCES, errno.EPERM):
             raise PermissionDenied(address, port) from None

@@ -27,7 +27,7 @@ from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import NoBroadcastAddress
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.targets import parse_targets
-from desktop.core.ipmsg_io.interfaces import InterfaceAddress, interface_addresses
+from desktop.core.net.interfaces import InterfaceAddress, interface_addresses
 from desktop.settings import Settings
 
 __all__ = ["ALL_INTERFACES", "CODEPAGES", "IdentityPane", "ListInterfaces", "StartRequest"]

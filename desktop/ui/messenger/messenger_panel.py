@@ -16,7 +16,7 @@ from desktop.core.ipmsg.events import (
     PeerKey,
 )
 from desktop.core.ipmsg.node_settings import NodeSettings
-from desktop.core.ipmsg_io.interfaces import interface_addresses
+from desktop.core.net.interfaces import interface_addresses
 from desktop.core.store.chat_history import ChatHistory
 from desktop.settings import Settings
 from desktop.ui.messages import Level

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.core.ipmsg.events import NoticeCause
-from desktop.core.ipmsg_io.interfaces import InterfaceAddress
+from desktop.core.net.interfaces import InterfaceAddress
 from desktop.ui.messenger.chat_view import Delivery
 from desktop.ui.messenger.control_bar import REACH
 from tests.ui.messenger.helpers import MakePanel, only_peer, start

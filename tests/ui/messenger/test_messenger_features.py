@@ -155,7 +155,7 @@ def test_identity_and_network_are_kept_in_settings(qtbot, make_panel: MakePanel,
 
 def test_interface_chooser_binds_one_interface_and_announces_to_its_broadcast(qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.ipmsg.node_settings import NodeSettings
-    from desktop.core.ipmsg_io.interfaces import InterfaceAddress
+    from desktop.core.net.interfaces import InterfaceAddress
     from desktop.ui.messenger.identity_pane import IdentityPane
 
     lan = InterfaceAddress("sd0", "198.18.0.1", "255.255.255.0", "198.18.0.255", True, False)
