@@ -15,7 +15,6 @@ from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
-    idle_status,
     relaying_status,
     starting_status,
     stopped_status,
@@ -100,26 +99,24 @@ class RelayBridge(SessionBridge):
         asyncio.get_running_loop().create_task(self._listen(options))
 
     async def _listen(self, options: RelayOptions) -> None:
-        try:
-            listen_tls = (
-                with_cache_dir(options.listen_tls, self._cert_dir) if options.listen_tls else None
-            )
-            relay = TcpRelay(
-                self,
-                options.target_host,
-                options.target_port,
-                connect_timeout=options.timeout,
-                target_tls=options.target_tls,
-                target_totals=self.totals,
-            )
-            self._relay = relay
-            addresses = await relay.start(options.listen_host, options.listen_port, listen_tls)
-        except SocketDeskError as error:
+        listen_tls = (
+            with_cache_dir(options.listen_tls, self._cert_dir) if options.listen_tls else None
+        )
+        relay = TcpRelay(
+            self,
+            options.target_host,
+            options.target_port,
+            connect_timeout=options.timeout,
+            target_tls=options.target_tls,
+            target_totals=self.totals,
+        )
+        self._relay = relay
+        addresses = await self._listening(
+            relay.start(options.listen_host, options.listen_port, listen_tls)
+        )
+        if addresses is None:
             self._relay = None
-            self.start_failed.emit(error)
-            self._set_status(idle_status(listening=True))
             return
-        self.started.emit(addresses)
         target = f"{options.target_host}:{options.target_port}"
         self._set_status(relaying_status(addresses, target))
         for address in addresses:

@@ -15,7 +15,6 @@ from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
 from desktop.core.net.tls import TlsServerOptions, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
-    idle_status,
     listening_status,
     starting_status,
     stopped_status,
@@ -92,15 +91,11 @@ class TcpServerBridge(SessionBridge):
         asyncio.get_running_loop().create_task(self._listen(server, options))
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
-        try:
-            tls = with_cache_dir(options.tls, self._cert_dir) if options.tls else None
-            addresses = await server.start(options.host, options.port, tls)
-        except SocketDeskError as error:
+        tls = with_cache_dir(options.tls, self._cert_dir) if options.tls else None
+        addresses = await self._listening(server.start(options.host, options.port, tls))
+        if addresses is None:
             self._server = None
-            self.start_failed.emit(error)
-            self._set_status(idle_status(listening=True))
             return
-        self.started.emit(addresses)
         self._set_status(listening_status(addresses, tls=tls is not None))
         for address in addresses:
             self._info(address, f"Listening on {address}" + (" with TLS" if tls else ""))
