@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,9 @@ class RelayBridge(SessionBridge):
         self._cert_dir = cert_dir  # where the self-signed certificate is kept for TLS
         self._relay: TcpRelay | None = None
         self._labels: dict[tuple[int, RelaySide], str] = {}
+        # Pair numbers of the whole session: a restarted relay goes on counting, so a pair's
+        # log labels (and its pcapng stream) are never those of an earlier pair.
+        self._pair_ids = itertools.count(1)
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def inject(self, data: bytes, to_side: RelaySide, pair_ids: Sequence[int] | None) -> None:
@@ -109,6 +113,7 @@ class RelayBridge(SessionBridge):
             connect_timeout=options.timeout,
             target_tls=options.target_tls,
             target_totals=self.totals,
+            pair_ids=self._pair_ids,
         )
         self._relay = relay
         addresses = await self._listening(
