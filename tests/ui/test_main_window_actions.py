@@ -167,6 +167,28 @@ def test_quit_asks_while_a_server_runs_and_can_stop_asking(qtbot, tmp_path: Path
         app.shutdown()
 
 
+def test_the_close_button_asks_as_quit_does(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path)
+    try:
+        show(qtbot, app)
+        start_server(qtbot, app.window.workbench.new_server())
+        assert not app.window.close()  # the title bar's close button: the same question
+        box = quit_box(qtbot, app)
+        assert "1 TCP server" in box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        qtbot.waitUntil(lambda: app.window.quit_box is None)
+        assert app.window.isVisible()
+
+        app.window.close()
+        box = quit_box(qtbot, app)
+        box.findChild(QCheckBox, "dontAskAgain").setChecked(True)  # the same setting
+        next(b for b in box.buttons() if b.objectName() == "quitButton").click()
+        qtbot.waitUntil(lambda: not app.window.isVisible())
+        assert app.settings.get(Settings.CONFIRM_QUIT) is False
+    finally:
+        app.shutdown()
+
+
 def test_quit_does_not_ask_when_nothing_runs_or_when_told_not_to(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = build(qtbot, tmp_path)
     try:
