@@ -62,6 +62,15 @@ def test_one_database_in_the_given_folder_closed_at_exit(qtbot, tmp_path: Path) 
     assert path.is_file() and not path.with_name(DB_NAME + "-wal").exists()
 
 
+def test_crash_reports_go_to_the_folder_the_composition_root_gives(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path)
+    try:
+        report = app.crash.handle(RuntimeError, RuntimeError("boom"), None, "test")
+        assert report.path is not None and report.path.parent == tmp_path / "data" / "logs"
+    finally:
+        app.shutdown()
+
+
 def test_one_task_runner_shared_and_shut_down(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = build(qtbot, tmp_path)
     try:
