@@ -25,7 +25,12 @@ from desktop.ui.messenger.control_bar import REACH, ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
 from desktop.ui.messenger.history_search import history_hits
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
-from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
+from desktop.ui.messenger.peer_encodings import (
+    load_closed,
+    load_encodings,
+    save_closed,
+    save_encodings,
+)
 from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
 from desktop.ui.sentences import Said, say
@@ -107,6 +112,8 @@ class MessengerPanel(QWidget):
         self.conversation_list.open_requested.connect(self.open_conversation)
         self.conversation_list.close_requested.connect(self.close_conversation)
         self.roster_pane.result_opened.connect(self.open_history_result)
+        if settings is not None:
+            self.conversations.closed = load_closed(settings)  # closed stay closed
         self.conversations.restore_recent()
         self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
         self.search_history_button = self.roster_pane.search_history_button
@@ -286,6 +293,8 @@ class MessengerPanel(QWidget):
             self.chat.set_conversation(None, "")
         self.conversations.close(key)
         self.roster.clear_unread(key)
+        if self.settings is not None:
+            save_closed(self.settings, self.conversations.closed)
 
     @Slot(str, int)
     def open_history_result(self, peer: str, history_id: int) -> None:
