@@ -84,6 +84,8 @@ class Application:
         show_crash_dialogs: False in tests that check reports without dialogs.
         use_tray: False to never show a tray icon.
         folder: the data folder; by default the platform's (``core/paths.data_dir()``).
+        logs: where crash reports go; by default ``folder/logs`` when a folder is given, else
+            the platform's log folder (``core/paths.log_dir()``).
     """
 
     def __init__(
@@ -93,16 +95,21 @@ class Application:
         show_crash_dialogs: bool = True,
         use_tray: bool = True,
         folder: Path | None = None,
+        *,
+        logs: Path | None = None,
     ) -> None:
         self.qapp = qapp
         self.settings = settings
         self.folder = data_dir() if folder is None else folder
         self.folder.mkdir(parents=True, exist_ok=True)
+        if logs is None:
+            logs = log_dir() if folder is None else folder / "logs"
+        self.logs = logs
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).
         sys.setswitchinterval(0.001)
-        self.crash = CrashHandler(runtime_versions(), show_crash_dialogs)
+        self.crash = CrashHandler(runtime_versions(), self.logs, show_crash_dialogs)
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         self.crash.install()
         self.language = install_translations(qapp, settings.get(Settings.LANGUAGE))

@@ -50,6 +50,7 @@ class Settings:
     # {"198.18.0.2:2425": "cp932", ...}: the encodings chosen per peer, as JSON
     MESSENGER_ENCODINGS = Setting("messenger/peer_encodings", str, "{}")
     MESSENGER_CLOSE_TO_TRAY = Setting("messenger/close_to_tray", bool, True)
+    MESSENGER_CLOSED = Setting("messenger/closed_conversations", str, "{}")
 
     def __init__(self, backend: QSettings | None = None) -> None:
         self._backend = backend if backend is not None else QSettings()

@@ -121,8 +121,7 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
 
     def send_lines() -> None:
         for text in LINES:
-            panel.send_box.editor.setPlainText(text)
-            panel.send_box.send_once()
+            panel.send_text(text)
 
     def grab() -> None:
         geometry = window.frameGeometry()

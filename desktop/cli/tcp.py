@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import concurrent.futures
 import os
+import signal
 import threading
 from typing import Any
 
@@ -26,6 +27,8 @@ from desktop.cli.tls_options import (
 from desktop.core.errors import SocketDeskError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.tcp_client import TcpClient
+from desktop.core.sentence import Sentence
+from desktop.core.session.reconnect import keep_connected
 from desktop.core.session.session import SessionCore
 
 __all__ = ["add_commands"]
@@ -62,6 +65,13 @@ def add_commands(groups: Any) -> None:
     )
     connect.add_argument(
         "-o", "--output", metavar="FILE", help="also save everything received to FILE (exact bytes)"
+    )
+    connect.add_argument(
+        "-r",
+        "--reconnect",
+        action="store_true",
+        help="connect again after a failure or a close (1 s, doubling up to 30 s) until Ctrl+C; "
+        "the end of stdin is then not passed on",
     )
     connect.add_argument(
         "-v", "--verbose", action="store_true", help="report the totals on stderr at the end"
@@ -115,11 +125,9 @@ class _StdoutSink(StderrReport):
         super().__init__(verbose)
         self.output = output
         self.session = SessionCore(self)
-        self.closed = asyncio.Event()
-        self.reason = ""
 
     def on_connected(self, local: str, peer: str) -> None:
-        pass
+        self.say(f"connected to {peer} from {local}")
 
     def on_data(self, data: memoryview) -> None:
         if self.session.saving is not None:
@@ -127,9 +135,11 @@ class _StdoutSink(StderrReport):
         self.output.write(data)
 
     def on_closed(self, reason: str) -> None:
-        self.reason = reason
-        self.output.finish()
-        self.closed.set()
+        self.say(reason)
+
+    def on_waiting(self, why: Sentence) -> None:
+        """Reconnecting: what happened and when the next attempt is (always shown)."""
+        self.say(why, always=True)
 
 
 def _run_connect(args: argparse.Namespace) -> int:
@@ -137,26 +147,52 @@ def _run_connect(args: argparse.Namespace) -> int:
 
 
 async def _connect(args: argparse.Namespace) -> int:
+    """Connect (again and again with ``--reconnect``, through the session core's
+    ``keep_connected``, the GUI client's loop); stdin to the socket, the socket to stdout."""
     converter = InputConverter(args.hex, args.encoding, args.crlf)
     sink = _StdoutSink(OutputWriter(args.hex, args.encoding), args.verbose)
     if args.output and not sink.session.start_saving(args.output):
         return 1
-    client = TcpClient(sink, read_size=_CLIENT_READ_SIZE, totals=sink.session.totals)
     tls = tls_client_from_args(args)
-    await client.connect(
-        args.host,
-        args.port,
-        timeout=args.wait,
-        tls=tls,
+    loop = asyncio.get_running_loop()
+    current: list[TcpClient] = []  # the connection stdin goes to (the latest one)
+
+    async def connect() -> None:
+        client = TcpClient(sink, read_size=_CLIENT_READ_SIZE, totals=sink.session.totals)
+        await client.connect(args.host, args.port, timeout=args.wait, tls=tls)
+        first = not current
+        current[:] = [client]
+        if args.recv_only:
+            client.close_write()
+        elif first:
+            threading.Thread(
+                target=_pump_stdin,
+                args=(loop, current, converter, not args.reconnect),
+                name="stdin",
+                daemon=True,
+            ).start()
+
+    async def wait_closed() -> None:
+        await current[0].wait_closed()
+
+    connecting = loop.create_task(
+        keep_connected(
+            connect,
+            wait_closed,
+            reconnect=args.reconnect,
+            on_failed=sink.on_error,
+            on_waiting=sink.on_waiting,
+        )
     )
-    if args.recv_only:
-        client.close_write()
-    else:
-        loop = asyncio.get_running_loop()
-        threading.Thread(
-            target=_pump_stdin, args=(loop, client, converter), name="stdin", daemon=True
-        ).start()
-    await sink.closed.wait()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, connecting.cancel)
+    try:
+        await connecting
+    except asyncio.CancelledError:
+        if current and current[0].connected:
+            current[0].close()
+            await current[0].wait_closed()
+    sink.output.finish()
     sink.session.stop_saving()  # "Saved N bytes to FILE." with -v
     counters = sink.session.counters()
     sink.say(f"received {counters.bytes_in} bytes, sent {counters.bytes_out} bytes")
@@ -164,11 +200,19 @@ async def _connect(args: argparse.Namespace) -> int:
 
 
 def _pump_stdin(
-    loop: asyncio.AbstractEventLoop, client: TcpClient, converter: InputConverter
+    loop: asyncio.AbstractEventLoop,
+    current: list[TcpClient],
+    converter: InputConverter,
+    pass_end: bool,
 ) -> None:
-    """Read stdin on its own thread (blocking reads work for files, pipes and terminals alike)."""
+    """Read stdin on its own thread (blocking reads work for files, pipes and terminals alike).
+
+    Each chunk goes to the connection open then (``current[0]``); the end of stdin half-closes
+    it only with ``pass_end`` (not while reconnecting: a later connection would get nothing).
+    """
 
     async def send(chunk: bytes) -> None:
+        client = current[0]
         if client.connected and chunk:
             client.send(chunk)
             await client.drain()  # back-pressure: never read stdin faster than the socket takes it
@@ -185,6 +229,9 @@ def _pump_stdin(
             return  # the loop or the connection is gone
         if not chunk:
             break
+    if not pass_end:
+        return
+    client = current[0]
     try:
         if client.tls_info is not None:
             asyncio.run_coroutine_threadsafe(_close_when_quiet(client), loop)

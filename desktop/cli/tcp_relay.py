@@ -17,11 +17,13 @@ import time
 from typing import Any
 
 from desktop.cli.arguments import listen_port, port, run_reporting
+from desktop.cli.session_report import StderrReport
 from desktop.cli.tls_options import tls_session_lines
 from desktop.core.codec.visible import visible_text
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.session.session import SessionCore
 
 __all__ = ["add_relay_command"]
 
@@ -52,6 +54,12 @@ def add_relay_command(commands: Any) -> None:
         "-w", "--wait", type=float, default=10.0, metavar="SECONDS", help="connect timeout (10)"
     )
     relay.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="also save what the targets send (target→client, exact bytes) to FILE",
+    )
+    relay.add_argument(
         "-v", "--verbose", action="store_true", help="report pairs and totals on stderr"
     )
     relay.set_defaults(run=_run)
@@ -62,16 +70,17 @@ def _clock() -> str:
     return time.strftime("%H:%M:%S", time.localtime(now)) + f".{int(now * 1000) % 1000:03d}"
 
 
-class _TimelineSink:
-    """Prints every chunk on stdout; pair events on stderr (failures always, the rest with -v)."""
+class _TimelineSink(StderrReport):
+    """Prints every chunk on stdout; pair events on stderr (failures always, the rest with -v).
+
+    It is also the report of the command's session core, which counts the target side (as the
+    GUI relay does) and saves what the targets send with ``-o``.
+    """
 
     def __init__(self, verbose: bool) -> None:
-        self.verbose = verbose
+        super().__init__(verbose)
+        self.session = SessionCore(self)
         self.stdout_gone = False
-
-    def say(self, text: str, always: bool = False) -> None:
-        if always or self.verbose:
-            print(f"socketdesk-cli: {text}", file=sys.stderr, flush=True)
 
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         self.say(f"pair {pair_id}: {client_peer} ⇄ {target_peer}")
@@ -84,6 +93,8 @@ class _TimelineSink:
         self.say(f"pair {pair_id} from {client_peer}: {reason}", always=True)
 
     def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
+        if from_side is RelaySide.TARGET and self.session.saving is not None:
+            self.session.save(data)
         if self.stdout_gone:
             return
         shown = visible_text(bytes(data[: _SHOWN + 1]), limit=_SHOWN)
@@ -110,12 +121,15 @@ async def _relay(args: argparse.Namespace) -> int:
     """Relay until Ctrl+C or SIGTERM."""
     tls = TlsClientOptions(verify=not args.insecure) if args.target_tls else None
     sink = _TimelineSink(args.verbose)
+    if args.output and not sink.session.start_saving(args.output):
+        return 1
     relay = TcpRelay(
         sink,
         args.target_host,
         args.target_port,
         connect_timeout=args.wait,
         target_tls=tls,
+        target_totals=sink.session.totals,
     )
     addresses = await relay.start(args.host, args.listen_port)
     print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)
@@ -127,8 +141,9 @@ async def _relay(args: argparse.Namespace) -> int:
         await stop.wait()
     finally:
         await relay.close()
+        sink.session.stop_saving()  # "Saved N bytes to FILE." with -v
+    counters = sink.session.counters()  # out: what reached the targets; in: what they sent
     sink.say(
-        f"relayed {relay.bytes_client_to_target} bytes client→target, "
-        f"{relay.bytes_target_to_client} bytes target→client"
+        f"relayed {counters.bytes_out} bytes client→target, {counters.bytes_in} bytes target→client"
     )
-    return 0
+    return 1 if sink.failure is not None else 0

@@ -11,7 +11,6 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop import __version__
-from desktop.core.paths import log_dir
 
 __all__ = ["CrashReport", "write_crash_report"]
 
@@ -36,9 +35,12 @@ def write_crash_report(
     exc: BaseException,
     tb: TracebackType | None,
     thread_name: str,
+    folder: Path,
+    *,
     extra_versions: dict[str, str] | None = None,
 ) -> CrashReport:
-    """Format an exception and write it to a new file in the log directory.
+    """Format an exception and write it to a new file in ``folder`` (created if needed; the
+    composition root gives the log folder).
 
     Writing never raises: if the disk refuses, the report is still returned with ``path=None``.
     """
@@ -58,7 +60,8 @@ def write_crash_report(
     summary = "".join(traceback.format_exception_only(exc_type, exc)).strip()
     path: Path | None
     try:
-        path = log_dir() / f"crash-{now.strftime('%Y%m%d-%H%M%S-%f')}.txt"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{now.strftime('%Y%m%d-%H%M%S-%f')}.txt"
         path.write_text(details, encoding="utf-8")
     except OSError:
         path = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -25,15 +26,21 @@ class CrashHandler(QObject):
     through a queued signal. Only one dialog is open at a time; further crashes while it is
     open are still written to disk and counted.
 
+    Args:
+        versions: the versions a report names (Qt, PySide6…).
+        folder: where reports are written (the composition root's log folder).
+        show_dialogs: False in tests that check reports without dialogs.
+
     Signals:
         crashed(CrashReport): a report was written.
     """
 
     crashed = Signal(object)
 
-    def __init__(self, versions: dict[str, str], show_dialogs: bool = True) -> None:
+    def __init__(self, versions: dict[str, str], folder: Path, show_dialogs: bool = True) -> None:
         super().__init__()
         self._versions = versions
+        self.folder = folder
         self._show_dialogs = show_dialogs
         self.parent_widget: QWidget | None = None
         self.dialog: CrashDialog | None = None
@@ -54,7 +61,9 @@ class CrashHandler(QObject):
     ) -> CrashReport:
         """Write a report and ask for the dialog (from any thread)."""
         name = thread_name or threading.current_thread().name
-        report = write_crash_report(exc_type, exc, tb, name, self._versions)
+        report = write_crash_report(
+            exc_type, exc, tb, name, self.folder, extra_versions=self._versions
+        )
         log.error(
             "unexpected error in thread %s: %s (report: %s)", name, report.summary, report.path
         )

@@ -303,6 +303,11 @@ class MainWindow(QMainWindow):
             self.hide()
             self.hidden_to_tray.emit()
             return
+        running = [] if self._quitting else self.running_services()
+        if running and self.settings.get(Settings.CONFIRM_QUIT):
+            event.ignore()  # the close button asks as File ▸ Quit does; Quit closes for real
+            self._ask_before_quitting(running)
+            return
         super().closeEvent(event)
 
     # -- slots ------------------------------------------------------------------------------------

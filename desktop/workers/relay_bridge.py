@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,6 @@ from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
-    idle_status,
     relaying_status,
     starting_status,
     stopped_status,
@@ -80,6 +80,9 @@ class RelayBridge(SessionBridge):
         self._cert_dir = cert_dir  # where the self-signed certificate is kept for TLS
         self._relay: TcpRelay | None = None
         self._labels: dict[tuple[int, RelaySide], str] = {}
+        # Pair numbers of the whole session: a restarted relay goes on counting, so a pair's
+        # log labels (and its pcapng stream) are never those of an earlier pair.
+        self._pair_ids = itertools.count(1)
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def inject(self, data: bytes, to_side: RelaySide, pair_ids: Sequence[int] | None) -> None:
@@ -100,26 +103,25 @@ class RelayBridge(SessionBridge):
         asyncio.get_running_loop().create_task(self._listen(options))
 
     async def _listen(self, options: RelayOptions) -> None:
-        try:
-            listen_tls = (
-                with_cache_dir(options.listen_tls, self._cert_dir) if options.listen_tls else None
-            )
-            relay = TcpRelay(
-                self,
-                options.target_host,
-                options.target_port,
-                connect_timeout=options.timeout,
-                target_tls=options.target_tls,
-                target_totals=self.totals,
-            )
-            self._relay = relay
-            addresses = await relay.start(options.listen_host, options.listen_port, listen_tls)
-        except SocketDeskError as error:
+        listen_tls = (
+            with_cache_dir(options.listen_tls, self._cert_dir) if options.listen_tls else None
+        )
+        relay = TcpRelay(
+            self,
+            options.target_host,
+            options.target_port,
+            connect_timeout=options.timeout,
+            target_tls=options.target_tls,
+            target_totals=self.totals,
+            pair_ids=self._pair_ids,
+        )
+        self._relay = relay
+        addresses = await self._listening(
+            relay.start(options.listen_host, options.listen_port, listen_tls)
+        )
+        if addresses is None:
             self._relay = None
-            self.start_failed.emit(error)
-            self._set_status(idle_status(listening=True))
             return
-        self.started.emit(addresses)
         target = f"{options.target_host}:{options.target_port}"
         self._set_status(relaying_status(addresses, target))
         for address in addresses:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -17,7 +17,7 @@ from desktop.core.capture import Direction, Record, RecordBatch
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.connection import Totals
 from desktop.core.sentence import Sentence
-from desktop.core.session.lifecycle import SessionStatus
+from desktop.core.session.lifecycle import SessionStatus, idle_status
 from desktop.core.session.sequence import FieldSequence
 from desktop.core.session.session import SessionCore
 from desktop.workers.batcher import Batcher
@@ -130,6 +130,18 @@ class SessionBridge(QObject):
 
     def _set_status(self, status: SessionStatus) -> None:
         self.state_changed.emit(status)
+
+    async def _listening(self, start: Awaitable[list[str]]) -> list[str] | None:
+        """Await a listening session's start: ``started`` with the addresses it listens on, or
+        ``start_failed`` and idle again (None). One start for the server and the relay."""
+        try:
+            addresses = await start
+        except SocketDeskError as error:
+            self.start_failed.emit(error)
+            self._set_status(idle_status(listening=True))
+            return None
+        self.started.emit(addresses)
+        return addresses
 
     # -- SessionReport (loop thread) ---------------------------------------------------------------
     def on_error(self, what: SocketDeskError | Sentence) -> None:

@@ -15,7 +15,6 @@ from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
 from desktop.core.net.tls import TlsServerOptions, with_cache_dir
 from desktop.core.session import sentences
 from desktop.core.session.lifecycle import (
-    idle_status,
     listening_status,
     starting_status,
     stopped_status,
@@ -47,13 +46,14 @@ class TcpServerBridge(SessionBridge):
     ``started`` carries the addresses listened on.
 
     Signals (besides SessionBridge's):
-        client_connected(int, str): a client id and its address.
+        client_connected(int, str, str): a client id, its address and the server address it
+            reached (for a pcapng export, also of a client that has left at once).
         client_closed(int, str): a client id and why it left.
         client_rejected(str): a refused connection, as a sentence.
         clients_updated(list): ClientInfo snapshots of every client (at most twice a second).
     """
 
-    client_connected = Signal(int, str)
+    client_connected = Signal(int, str, str)
     client_closed = Signal(int, str)
     client_rejected = Signal(str)
     clients_updated = Signal(list)
@@ -92,15 +92,11 @@ class TcpServerBridge(SessionBridge):
         asyncio.get_running_loop().create_task(self._listen(server, options))
 
     async def _listen(self, server: TcpServer, options: ServerOptions) -> None:
-        try:
-            tls = with_cache_dir(options.tls, self._cert_dir) if options.tls else None
-            addresses = await server.start(options.host, options.port, tls)
-        except SocketDeskError as error:
+        tls = with_cache_dir(options.tls, self._cert_dir) if options.tls else None
+        addresses = await self._listening(server.start(options.host, options.port, tls))
+        if addresses is None:
             self._server = None
-            self.start_failed.emit(error)
-            self._set_status(idle_status(listening=True))
             return
-        self.started.emit(addresses)
         self._set_status(listening_status(addresses, tls=tls is not None))
         for address in addresses:
             self._info(address, f"Listening on {address}" + (" with TLS" if tls else ""))
@@ -182,7 +178,8 @@ class TcpServerBridge(SessionBridge):
     def on_client_connected(self, client_id: int, peer: str) -> None:
         self._peers[client_id] = peer
         self._info(peer, f"Client {client_id} connected from {peer}")
-        self.client_connected.emit(client_id, peer)
+        info = self._server.info(client_id) if self._server is not None else None
+        self.client_connected.emit(client_id, peer, info.local if info is not None else "")
         self._table_soon()
 
     def on_client_data(self, client_id: int, data: memoryview) -> None:

@@ -125,3 +125,24 @@ def test_bad_target_port_is_a_usage_error() -> None:
     )
     assert result.returncode == 2
     assert b"port 0 is outside 1" in result.stderr
+
+
+def test_output_saves_what_the_targets_sent_through_the_session_core(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.bin"
+    payload = bytes(range(256)) * 40
+    with (
+        echo_server() as (host, port),
+        relay_cli(host, str(port), "-v", "-o", str(saved)) as (process, relay_port),
+    ):
+        with socket.create_connection(("127.0.0.1", relay_port), timeout=10) as client:
+            assert exchange(client, payload) == payload
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert saved.read_bytes() == payload  # exact bytes, target→client only
+    messages = err.decode().splitlines()
+    assert f"socketdesk-cli: Saved {len(payload)} bytes to {saved}." in messages
+    assert messages[-1] == (
+        f"socketdesk-cli: relayed {len(payload)} bytes client→target, "
+        f"{len(payload)} bytes target→client"
+    )

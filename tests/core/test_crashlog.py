@@ -10,15 +10,16 @@ def _boom() -> None:
     raise ValueError("the detail that matters")
 
 
-def test_report_is_written_with_traceback_and_versions(data_dir: Path) -> None:
+def test_report_is_written_with_traceback_and_versions(tmp_path: Path) -> None:
     try:
         _boom()
     except ValueError:
         exc_type, exc, tb = sys.exc_info()
     assert exc_type is not None and exc is not None
-    report = write_crash_report(exc_type, exc, tb, "worker-7", {"Qt": "6.x"})
+    folder = tmp_path / "given" / "logs"  # the folder it is given, made when needed
+    report = write_crash_report(exc_type, exc, tb, "worker-7", folder, extra_versions={"Qt": "6.x"})
     assert report.summary == "ValueError: the detail that matters"
-    assert report.path is not None and report.path.parent == data_dir / "logs"
+    assert report.path is not None and report.path.parent == folder
     text = report.path.read_text(encoding="utf-8")
     assert text == report.details
     for needle in (
@@ -31,10 +32,9 @@ def test_report_is_written_with_traceback_and_versions(data_dir: Path) -> None:
         assert needle in text
 
 
-def test_unwritable_directory_still_returns_the_report(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unwritable_directory_still_returns_the_report(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setenv("SOCKETDESK_DATA_DIR", str(blocker))  # a file, so mkdir fails
-    report = write_crash_report(RuntimeError, RuntimeError("x"), None, "t")
+    report = write_crash_report(RuntimeError, RuntimeError("x"), None, "t", blocker / "logs")
     assert report.path is None
     assert "RuntimeError: x" in report.details

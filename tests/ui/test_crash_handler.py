@@ -13,7 +13,7 @@ from desktop.workers.loop_thread import EventLoopThread
 
 
 def test_exception_in_a_python_thread(qtbot, data_dir) -> None:  # type: ignore[no-untyped-def]
-    handler = CrashHandler({"Qt": "test"})
+    handler = CrashHandler({"Qt": "test"}, data_dir / "logs")
     saved = threading.excepthook
     handler.install()
     try:
@@ -23,6 +23,7 @@ def test_exception_in_a_python_thread(qtbot, data_dir) -> None:  # type: ignore[
             worker.join()
         report = crashed.args[0]
         assert report.summary == "ZeroDivisionError: division by zero"
+        assert report.path.parent == data_dir / "logs"  # the folder it was given
         assert report.path.read_text(encoding="utf-8") == report.details
         assert "Thread: doomed-worker" in report.details
         qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
@@ -40,8 +41,8 @@ def test_exception_in_a_python_thread(qtbot, data_dir) -> None:  # type: ignore[
         sys.excepthook = sys.__excepthook__
 
 
-def test_exception_on_the_io_loop(qtbot) -> None:  # type: ignore[no-untyped-def]
-    handler = CrashHandler({}, show_dialogs=False)
+def test_exception_on_the_io_loop(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    handler = CrashHandler({}, tmp_path, show_dialogs=False)
     io = EventLoopThread(on_unhandled=handler.handle_exception)
     io.start_and_wait()
     try:
@@ -57,8 +58,8 @@ def test_exception_on_the_io_loop(qtbot) -> None:  # type: ignore[no-untyped-def
         assert io.stop(3000)
 
 
-def test_a_second_crash_while_the_dialog_is_open_is_counted_not_stacked(qtbot) -> None:  # type: ignore[no-untyped-def]
-    handler = CrashHandler({})
+def test_a_second_crash_while_the_dialog_is_open_is_counted_not_stacked(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    handler = CrashHandler({}, tmp_path)
     for _ in range(3):
         try:
             raise ValueError("again")
@@ -68,8 +69,8 @@ def test_a_second_crash_while_the_dialog_is_open_is_counted_not_stacked(qtbot) -
     qtbot.addWidget(handler.dialog)
 
 
-def test_excepthook_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
-    handler = CrashHandler({}, show_dialogs=False)
+def test_excepthook_on_the_gui_thread(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    handler = CrashHandler({}, tmp_path, show_dialogs=False)
     try:
         raise RuntimeError("in a slot")
     except RuntimeError as error:

@@ -62,6 +62,15 @@ def test_one_database_in_the_given_folder_closed_at_exit(qtbot, tmp_path: Path) 
     assert path.is_file() and not path.with_name(DB_NAME + "-wal").exists()
 
 
+def test_crash_reports_go_to_the_folder_the_composition_root_gives(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path)
+    try:
+        report = app.crash.handle(RuntimeError, RuntimeError("boom"), None, "test")
+        assert report.path is not None and report.path.parent == tmp_path / "data" / "logs"
+    finally:
+        app.shutdown()
+
+
 def test_one_task_runner_shared_and_shut_down(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = build(qtbot, tmp_path)
     try:
@@ -160,6 +169,28 @@ def test_quit_asks_while_a_server_runs_and_can_stop_asking(qtbot, tmp_path: Path
         app.window.quit_action.trigger()
         box = quit_box(qtbot, app)
         box.findChild(QCheckBox, "dontAskAgain").setChecked(True)
+        next(b for b in box.buttons() if b.objectName() == "quitButton").click()
+        qtbot.waitUntil(lambda: not app.window.isVisible())
+        assert app.settings.get(Settings.CONFIRM_QUIT) is False
+    finally:
+        app.shutdown()
+
+
+def test_the_close_button_asks_as_quit_does(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path)
+    try:
+        show(qtbot, app)
+        start_server(qtbot, app.window.workbench.new_server())
+        assert not app.window.close()  # the title bar's close button: the same question
+        box = quit_box(qtbot, app)
+        assert "1 TCP server" in box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        qtbot.waitUntil(lambda: app.window.quit_box is None)
+        assert app.window.isVisible()
+
+        app.window.close()
+        box = quit_box(qtbot, app)
+        box.findChild(QCheckBox, "dontAskAgain").setChecked(True)  # the same setting
         next(b for b in box.buttons() if b.objectName() == "quitButton").click()
         qtbot.waitUntil(lambda: not app.window.isVisible())
         assert app.settings.get(Settings.CONFIRM_QUIT) is False

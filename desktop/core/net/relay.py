@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import ssl
+from collections.abc import Iterator
 
 from desktop.core.errors import NetError, NotConnected
 from desktop.core.net.connect import connect
@@ -50,6 +51,8 @@ class TcpRelay:
         read_size: size of the read buffer shared by every connection.
         target_totals: the session's totals every target-side connection adds to (what went
             to and came from the targets; None: the relay's own).
+        pair_ids: where pair numbers come from (a session passes one sequence to every relay it
+            starts, so a restart never numbers a pair again; None: 1, 2, 3…).
     """
 
     def __init__(
@@ -63,6 +66,7 @@ class TcpRelay:
         max_pairs: int = 0,
         read_size: int = DEFAULT_READ_SIZE,
         target_totals: Totals | None = None,
+        pair_ids: Iterator[int] | None = None,
     ) -> None:
         self._sink = sink
         self.target_host = target_host
@@ -75,7 +79,7 @@ class TcpRelay:
         self._servers: list[asyncio.Server] = []
         self._addresses: list[str] = []
         self._pairs: dict[int, RelayPair] = {}
-        self._ids = itertools.count(1)
+        self._ids = pair_ids if pair_ids is not None else itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
         self._empty = asyncio.Event()
         self._stopping = False

@@ -82,6 +82,9 @@ class Conversations(QObject):
         self._row_by_token: dict[int, int] = {}
         self._row_by_id: dict[int, int] = {}
         self._next_token = 1
+        # Conversations the user closed (key text → when, ns): not listed again at the next
+        # start unless a message came after the close.
+        self.closed: dict[str, int] = {}
 
     # -- models -----------------------------------------------------------------------------------
     def model(self, key: PeerKey) -> ChatModel:
@@ -125,6 +128,8 @@ class Conversations(QObject):
             key = parse_key(stored.peer)
             if key is None or self.listing.row_of(key) is not None:
                 continue
+            if stored.t_ns <= self.closed.get(stored.peer, -1):
+                continue  # closed by the user, nothing new since
             name = self.tr("Broadcast") if key == BROADCAST else stored.peer_name
             self.names.setdefault(key, name)
             when = _dt.datetime.fromtimestamp(stored.t_ns / 1e9)
@@ -133,7 +138,9 @@ class Conversations(QObject):
             self.listing.touch(key, short, when, preview, key == BROADCAST)
 
     def close(self, key: PeerKey) -> None:
-        """Stop listing ``key``'s conversation and free its messages (the history keeps them)."""
+        """Stop listing ``key``'s conversation and free its messages (the history keeps them);
+        it stays closed (``closed``) until a new message comes."""
+        self.closed[str(key)] = time.time_ns()
         self.listing.remove(key)
         self._chats.pop(key, None)
         if self._unread.pop(key, 0):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from desktop.core.errors import SocketDeskError, StoreError
 from desktop.core.ipmsg.events import (
     Address,
     InfoReceived,
@@ -19,13 +18,16 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.net.interfaces import interface_addresses
 from desktop.core.store.chat_history import ChatHistory
 from desktop.settings import Settings
-from desktop.ui.messages import Level
 from desktop.ui.messenger.chat_view import ChatModel, ChatView
 from desktop.ui.messenger.control_bar import REACH, ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
-from desktop.ui.messenger.history_search import history_hits
+from desktop.ui.messenger.history_search import HistoryOpening
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
-from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
+from desktop.ui.messenger.messenger_lifecycle import MessengerLifecycle
+from desktop.ui.messenger.peer_encodings import (
+    load_closed,
+    save_closed,
+)
 from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
 from desktop.ui.sentences import Said, say
@@ -36,8 +38,11 @@ __all__ = ["MessengerPanel"]
 _PREVIEW = 120  # characters of a message shown in a notification
 
 
-class MessengerPanel(QWidget):
+class MessengerPanel(HistoryOpening, MessengerLifecycle):
     """Identity pane, status, Start/Stop, the roster with a search box, and the chat.
+
+    Start/Stop and the settings are ``MessengerLifecycle``'s part, the history search
+    ``HistoryOpening``'s; this class builds the page and follows the peers and conversations.
 
     Args:
         bridge: drives the node on the I/O loop.
@@ -107,6 +112,8 @@ class MessengerPanel(QWidget):
         self.conversation_list.open_requested.connect(self.open_conversation)
         self.conversation_list.close_requested.connect(self.close_conversation)
         self.roster_pane.result_opened.connect(self.open_history_result)
+        if settings is not None:
+            self.conversations.closed = load_closed(settings)  # closed stay closed
         self.conversations.restore_recent()
         self.table, self.proxy = self.roster_pane.table, self.roster_pane.table.proxy
         self.search_history_button = self.roster_pane.search_history_button
@@ -157,68 +164,11 @@ class MessengerPanel(QWidget):
         b.node_noticed.connect(self._node_noticed)
         b.info_received.connect(self._info_received)
 
-    def _load_settings(self) -> None:
-        if self.settings is None:
-            return
-        self._encodings = load_encodings(self.settings)
-        self.identity.load(self.settings)
-        self.presence.load(self.settings)  # may announce "away": saved back as it was loaded
-
-    def save_settings(self) -> None:
-        """Store identity, network, status and per-peer encodings."""
-        if self.settings is None:
-            return
-        self.identity.save(self.settings)
-        self.presence.save(self.settings)
-        save_encodings(self.settings, self._encodings)
-
     # -- commands ----------------------------------------------------------------------------------
-    @property
-    def running(self) -> bool:
-        """The node is started (or starting)."""
-        return self._running
-
     @property
     def unread_total(self) -> int:
         """Unread messages of every conversation."""
         return self.conversations.total_unread
-
-    def toggle(self) -> None:
-        """Start, or stop when running."""
-        if self._running:
-            self.stop()
-        else:
-            self.start()
-
-    def start(self) -> None:
-        """Start the node with what the identity pane says."""
-        self.controls.clear()
-        try:
-            request = self.identity.start_request(self._base)
-        except SocketDeskError as error:
-            self.status.setText(self.tr("Not started"))
-            self.controls.error(error)
-            return
-        if request.warning:
-            level = Level.ERROR if request.warning_kind == "error" else Level.WARNING
-            self.messages.show(request.warning, level, REACH)
-        self.save_settings()
-        self._running = True
-        self._set_editable(False)
-        self.status.setText(self.tr("Starting…"))
-        self.bridge.start(
-            request.identity,
-            request.settings,
-            request.bind,
-            absence=self.presence.absence(),
-            encodings=self._encodings,
-        )
-
-    def stop(self, leave: bool = True) -> None:
-        """Stop the node (saying goodbye unless ``leave`` is False)."""
-        if self._running:
-            self.status.setText(self.tr("Stopping…"))
-            self.bridge.stop(leave)
 
     def select_peer(self, key: PeerKey) -> bool:
         """Select ``key`` alone in the roster (False if it is not shown)."""
@@ -246,31 +196,6 @@ class MessengerPanel(QWidget):
         """The conversation with ``key`` (created with its history, if any)."""
         return self.conversations.model(key)
 
-    def set_peer_encoding(self, address: Address, encoding: str | None) -> None:
-        """Read and write the peer at ``address`` in ``encoding`` (None: detect); kept."""
-        if encoding is None:
-            self._encodings.pop(address, None)
-        else:
-            self._encodings[address] = encoding
-        self.save_settings()
-        self.bridge.set_encoding(address, encoding)
-
-    def encoding_of(self, address: Address) -> str | None:
-        """The encoding chosen for ``address`` (None: detected)."""
-        return self._encodings.get(address)
-
-    def search_history(self) -> list[str]:
-        """List the stored messages containing the search box's text; returns the lines shown."""
-        text = self.search.text().strip()
-        hits = []
-        if self.history is not None and text:
-            try:
-                hits = history_hits(self.history, text)
-            except StoreError as error:
-                self._history_failed(error)
-        self.roster_pane.show_results(hits)
-        return [hit.line for hit in hits]
-
     def open_conversation(self, key: PeerKey) -> None:
         """Show ``key``'s conversation, whether the peer is online or has left."""
         if key != BROADCAST and self.roster.row_of(key) is not None and self.select_peer(key):
@@ -286,17 +211,8 @@ class MessengerPanel(QWidget):
             self.chat.set_conversation(None, "")
         self.conversations.close(key)
         self.roster.clear_unread(key)
-
-    @Slot(str, int)
-    def open_history_result(self, peer: str, history_id: int) -> None:
-        """Open the conversation of a history search result, at that message."""
-        key = self.conversations.key_of(peer)
-        if key is None:
-            return
-        self.open_conversation(key)
-        row = self.conversation(key).row_of_history(history_id)
-        if row is not None:
-            self.chat.scroll_to(row)
+        if self.settings is not None:
+            save_closed(self.settings, self.conversations.closed)
 
     @Slot(str, bool)
     def send(self, text: str, sealed: bool) -> None:
@@ -325,32 +241,6 @@ class MessengerPanel(QWidget):
                 self.bridge.send_text(token, key, text, sealed, multicast=len(keys) > 1)
 
     # -- bridge slots ------------------------------------------------------------------------------
-    @Slot(str)
-    def _started(self, address: str) -> None:
-        self.status.setText(self.tr("Listening on {address}").format(address=address))
-        self.start_button.setText(self.tr("Stop"))
-        self.refresh_button.setEnabled(True)
-
-    @Slot(object, int)
-    def _start_failed(self, reason: Said, free_port: int) -> None:
-        self._running = False
-        self._set_editable(True)
-        self.status.setText(self.tr("Not started"))
-        self.controls.error(say(reason), free_port)
-
-    @Slot()
-    def _stopped(self) -> None:
-        self._running = False
-        self._set_editable(True)
-        self.start_button.setText(self.tr("Start"))
-        self.refresh_button.setEnabled(False)
-        self.status.setText(self.tr("Stopped"))
-        self.messages.clear(REACH)  # no longer true: nothing is announced
-        self.roster.clear()
-        self.conversations.listing.set_all_offline()
-        if self._current is not None:
-            self.chat.title.setText(self._title())
-
     @Slot(object)
     def _peer_seen(self, peer: Peer) -> None:
         self.conversations.names[peer.key] = peer.label
@@ -489,23 +379,8 @@ class MessengerPanel(QWidget):
         """Open the received sealed message on ``row`` of the shown conversation."""
         self._open_sealed(row)
 
-    @Slot(object)
-    def _absence_changed(self, message: str | None) -> None:
-        self.save_settings()
-        if self._running:
-            self.bridge.set_absence(message)
-
-    @Slot(int)
-    def _use_port(self, port: int) -> None:
-        self.port.setValue(port)
-        self.start()
-
     def _is_online(self, key: PeerKey) -> bool:
         return self.roster.row_of(key) is not None
 
     def _my_name(self) -> str:
         return self.nickname.text().strip() or self.identity.user
-
-    def _set_editable(self, editable: bool) -> None:
-        self.identity.set_editable(editable)
-        self.start_button.setText(self.tr("Start") if editable else self.tr("Stop"))

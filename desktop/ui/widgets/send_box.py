@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,6 +69,9 @@ class SendSpec:
         return self.build(sequence.take(), now)
 
 
+_SPIN_MAX = 2**31 - 1  # a QSpinBox holds an int
+
+
 class SendBox(QWidget):
     """Compose data to send; validates before anything is sent and shows where input is wrong.
 
@@ -95,12 +98,23 @@ class SendBox(QWidget):
     ) -> None:
         super().__init__(parent)
         # The {{counter}} numbers: the session's own (SessionPanel gives its bridge's).
-        self.sequence = FieldSequence()
+        self._sequence = FieldSequence()
         self.periodic_running = False
         self.library = library
         self._build(with_file)
         self._connect_signals()
         self._refresh_library()
+        self.show_next_counter()
+
+    @property
+    def sequence(self) -> FieldSequence:
+        """The ``{{counter}}`` numbers this box takes from (the session's)."""
+        return self._sequence
+
+    @sequence.setter
+    def sequence(self, sequence: FieldSequence) -> None:
+        self._sequence = sequence
+        self.show_next_counter()
 
     # -- construction ----------------------------------------------------------------------------
     def _build(self, with_file: bool) -> None:
@@ -148,6 +162,22 @@ class SendBox(QWidget):
                 "Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending"
             )
         )
+        # The next {{counter}} number, shown and settable ("the counter starts at N").
+        self.counter_spin = QSpinBox()
+        self.counter_spin.setObjectName("nextCounter")
+        self.counter_spin.setRange(0, _SPIN_MAX)
+        self.counter_spin.setPrefix(self.tr("Next {{counter}}: "))
+        self.counter_spin.setKeyboardTracking(False)  # restart once the number is typed
+        self.counter_spin.setToolTip(
+            self.tr(
+                "The number the next message with {{counter}} gets. Set it to start the "
+                "counter there; messages without the field do not advance it."
+            )
+        )
+        # A periodic send takes numbers on the I/O thread: the box shows them while it runs.
+        self._counter_timer = QTimer(self)
+        self._counter_timer.setInterval(250)
+        self._counter_timer.timeout.connect(self.show_next_counter)
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
 
@@ -156,6 +186,7 @@ class SendBox(QWidget):
         options.addWidget(self.encoding_combo)
         options.addWidget(self.ending_combo)
         options.addWidget(self.fields_check)
+        options.addWidget(self.counter_spin)
         options.addStretch(1)
         options.addWidget(self.send_button)
 
@@ -212,6 +243,8 @@ class SendBox(QWidget):
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self.send_once)
+        self.counter_spin.valueChanged.connect(self._counter_chosen)
+        self.fields_check.toggled.connect(self._fields_toggled)
         self.repeat_button.clicked.connect(self._toggle_repeat)
         self.editor.textChanged.connect(self.clear_error)
         self.format_combo.currentIndexChanged.connect(self.clear_error)
@@ -252,6 +285,24 @@ class SendBox(QWidget):
         except InputError as error:
             self.show_error(error)
             return None
+        finally:
+            self.show_next_counter()
+
+    @Slot()
+    def show_next_counter(self) -> None:
+        """Show the number the next ``{{counter}}`` gets (without restarting the sequence)."""
+        self.counter_spin.blockSignals(True)
+        self.counter_spin.setValue(min(self.sequence.next_value, _SPIN_MAX))
+        self.counter_spin.blockSignals(False)
+        self._fields_toggled(self.fields_check.isChecked())
+
+    @Slot(int)
+    def _counter_chosen(self, value: int) -> None:
+        self.sequence.restart(value)
+
+    @Slot(bool)
+    def _fields_toggled(self, fields: bool) -> None:
+        self.counter_spin.setEnabled(fields and not self.periodic_running)
 
     @Slot()
     def _format_changed(self) -> None:
@@ -356,6 +407,11 @@ class SendBox(QWidget):
         self.repeat_button.setText(self.tr("Stop") if running else self.tr("Repeat"))
         self.interval_spin.setEnabled(not running)
         self.count_spin.setEnabled(not running)
+        if running:
+            self._counter_timer.start()
+        else:
+            self._counter_timer.stop()
+        self.show_next_counter()
 
     @Slot()
     def _choose_file(self) -> None:

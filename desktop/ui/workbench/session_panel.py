@@ -231,6 +231,11 @@ class SessionPanel(QWidget):
         """Empty the session's log."""
         self.log.clear()
 
+    def send_text(self, text: str) -> None:
+        """Type ``text`` into the send box and send it with the box's options, as a user does."""
+        self.send_box.editor.setPlainText(text)
+        self.send_box.send_once()
+
     def info(self, text: str) -> None:
         """Add a session event to the log."""
         self.log.add_info(Record(time.time_ns(), Direction.INFO, self.peer, text.encode()))

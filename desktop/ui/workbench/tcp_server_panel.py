@@ -50,8 +50,8 @@ class TcpServerPanel(ListeningPanel):
         self._connect_signals()
         self.show_idle()
         self._pcapng_clients: dict[str, Endpoints] = {}  # peer → connection, for pcapng
-        self.server.clients_updated.connect(
-            self._remember_clients, Qt.ConnectionType.QueuedConnection
+        self.server.client_connected.connect(
+            self._remember_client, Qt.ConnectionType.QueuedConnection
         )
 
     # -- construction ----------------------------------------------------------------------------
@@ -219,12 +219,12 @@ class TcpServerPanel(ListeningPanel):
         known = self._pcapng_clients
         return {p: known[p] for p in chosen if p in known} if chosen else dict(known)
 
-    @Slot(list)
-    def _remember_clients(self, clients: list[ClientInfo]) -> None:
-        """Keep each client's addresses for the export, also after it has left."""
-        for client in clients:
-            if client.local and client.peer not in self._pcapng_clients:
-                self._pcapng_clients[client.peer] = tcp_endpoints(client.local, client.peer)
+    @Slot(int, str, str)
+    def _remember_client(self, _client_id: int, peer: str, local: str) -> None:
+        """Keep each client's addresses for the export from its connect on, also after it has
+        left (a client may come and go between two refreshes of the client table)."""
+        if local:
+            self._pcapng_clients[peer] = tcp_endpoints(local, peer)
 
     # -- bridge signals ---------------------------------------------------------------------------
     def on_started(self, addresses: list[str]) -> None:

@@ -144,3 +144,35 @@ def test_recent_conversations_are_listed_again_after_a_restart(  # type: ignore[
     assert alice.current_peer == bob
     shown = alice.chat.messages.model()
     assert [shown.entry(r).text for r in range(shown.rowCount())] == ["昨天的消息", "最后一条"]  # type: ignore[union-attr]
+
+
+def test_a_closed_conversation_stays_closed_after_a_restart(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, make_panel: MakePanel, databases
+) -> None:
+    history = ChatHistory(databases("alice"))
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    bob = PeerKey(("127.0.0.1", 2425), "bob", "bob-pc")
+    carol = PeerKey(("127.0.0.1", 2426), "carol", "carol-pc")
+    now = time.time_ns()
+    history.add(str(bob), "Bob (127.0.0.1:2425)", "in", "hello", False, "received", now - 9)
+    history.add(str(carol), "Carol (127.0.0.1:2426)", "in", "hi", False, "received", now - 5)
+
+    def listed(panel) -> list[PeerKey]:  # type: ignore[no-untyped-def]
+        listing = panel.conversation_list.model()
+        return [
+            listing.index(r, 0).data(ConversationListModel.KeyRole)
+            for r in range(listing.rowCount())
+        ]
+
+    first = make_panel("Alice", history, settings)
+    assert set(listed(first)) == {bob, carol}
+    first.close_conversation(bob)
+    assert listed(first) == [carol]
+
+    again = make_panel("Alice", history, settings, restored=True)  # the next start
+    assert listed(again) == [carol]  # Bob's stays closed
+
+    # A message after the close lists the conversation again, also after the next start.
+    history.add(str(bob), "Bob (127.0.0.1:2425)", "in", "back", False, "received", time.time_ns())
+    third = make_panel("Alice", history, settings, restored=True)
+    assert set(listed(third)) == {bob, carol}

@@ -32,6 +32,38 @@ def test_fields_expand_with_a_counter_per_send(qtbot) -> None:  # type: ignore[n
     assert box.spec().build(5, datetime(2026, 11, 25)) == b"n=5 5"
 
 
+def test_the_user_sets_where_the_counter_starts_and_sees_the_next_value(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = SendBox()
+    qtbot.addWidget(box)
+    sent: list[bytes] = []
+    box.send_requested.connect(sent.append)
+    box.periodic_requested.connect(lambda build, _interval, _count: ticks.append(build))
+    ticks: list[object] = []
+    assert not box.counter_spin.isEnabled()  # only with fields on
+    box.fields_check.setChecked(True)
+    assert box.counter_spin.isEnabled() and box.counter_spin.value() == 1
+    box.counter_spin.setValue(100)  # "the counter starts at 100"
+    box.set_spec("n={{counter}}", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.send_once()
+    assert sent == [b"n=100"] and box.counter_spin.value() == 101
+    box.set_spec("plain", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.send_once()
+    assert box.counter_spin.value() == 101  # no field: the next value stays
+
+    # A periodic run takes numbers elsewhere (the I/O thread): the box follows them.
+    box.set_spec("t={{counter}}", InputFormat.TEXT, "utf-8", LineEnding.NONE)
+    box.repeat_button.click()
+    [build] = ticks
+    box.set_periodic_running(True)
+    assert not box.counter_spin.isEnabled()  # not changed under a running send
+    assert [build(box.sequence), build(box.sequence)] == [b"t=101", b"t=102"]  # type: ignore[operator]
+    qtbot.waitUntil(lambda: box.counter_spin.value() == 103, timeout=2000)
+    box.set_periodic_running(False)
+    box.counter_spin.setValue(7)  # set again: manual sends go on from there
+    box.send_once()
+    assert sent[-1] == b"t=7"
+
+
 def test_repeat_hands_over_a_pure_build_function(qtbot) -> None:  # type: ignore[no-untyped-def]
     box = SendBox()
     qtbot.addWidget(box)

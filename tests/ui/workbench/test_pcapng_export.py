@@ -141,3 +141,59 @@ def test_nothing_to_export_before_any_connection(
         panel.export("pcapng", str(tmp_path / "none.pcapng"))
         assert "no connection was made" in panel.banner.label.text()
         assert not (tmp_path / "none.pcapng").exists()
+
+
+def test_server_client_that_connects_sends_and_leaves_at_once_is_exported(
+    qtbot, server_bridge, settings, runner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    panel = make_server_panel(qtbot, server_bridge, settings, runner)
+    port = start_server(qtbot, panel)
+    # The client is gone long before the client table's next refresh.
+    with (
+        qtbot.waitSignal(server_bridge.client_closed, timeout=5000),
+        server_client(port) as quick,
+    ):
+        quick.sendall(b"hit and run")
+        peer = f"127.0.0.1:{quick.getsockname()[1]}"
+    qtbot.waitUntil(lambda: bytes_in(panel) == 11, timeout=5000)
+    path = tmp_path / "quick.pcapng"
+    export(qtbot, panel, path)
+    assert stream_count(path) == 1
+    assert follow(path, 0) == (f"127.0.0.1:{port}", peer, b"", b"hit and run")
+    assert analysis_problems(path) == ""
+
+
+def test_relay_restarted_keeps_an_old_pair_apart_from_a_new_one(
+    qtbot, relay_bridge, settings, runner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    def one_pair(payload: bytes, injected: bytes) -> str:
+        """A client through the relay: it sends, gets its echo and an injection, and leaves."""
+        with socket.create_connection(("127.0.0.1", listen_port(panel)), timeout=5) as client:
+            client.sendall(payload)
+            assert client.recv(100) == payload
+            panel.send_box.set_spec(injected.decode(), InputFormat.TEXT, "utf-8", LineEnding.NONE)
+            panel.send_box.send_once()
+            assert client.recv(100) == injected
+            return f"127.0.0.1:{client.getsockname()[1]}"
+
+    with echo_server() as (_host, echo_port):
+        panel: RelayPanel = make_relay_panel(qtbot, relay_bridge, settings, runner, echo_port)
+        panel.side_combo.setCurrentIndex(1)  # inject toward the client
+        first = one_pair(b"first run", b"inj one")
+        panel.toggle()
+        qtbot.waitUntil(lambda: not panel.running, timeout=5000)
+        panel.toggle()
+        qtbot.waitUntil(lambda: panel.running, timeout=5000)
+        second = one_pair(b"second run", b"inj two")
+        qtbot.waitUntil(
+            lambda: sum(r.direction is Direction.IN for r in panel.log.records()) == 4,
+            timeout=5000,
+        )
+        path = tmp_path / "restarted.pcapng"
+        export(qtbot, panel, path)
+    target = f"127.0.0.1:{echo_port}"
+    assert stream_count(path) == 2
+    assert {follow(path, i) for i in (0, 1)} == {
+        (first, target, b"first run", b"first runinj one"),
+        (second, target, b"second run", b"second runinj two"),
+    }

@@ -43,6 +43,16 @@ def connect(qtbot, panel: TcpClientPanel, host: str, port: int) -> None:  # type
     qtbot.waitUntil(lambda: panel.state == panel.CONNECTED, timeout=5000)
 
 
+def test_send_text_types_and_sends_as_a_user_does(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
+    panel = make_panel(qtbot, tcp_bridge, settings, runner)
+    with echo_server() as (host, port):
+        connect(qtbot, panel, host, port)
+        panel.send_text("hello")  # the panel's action (tools/screenshot.py uses it); LF added
+        qtbot.waitUntil(
+            lambda: panel.last_batch is not None and panel.last_batch.bytes_in == 6, timeout=5000
+        )
+
+
 def test_connect_type_send_and_see_the_echo(qtbot, tcp_bridge, settings, runner) -> None:  # type: ignore[no-untyped-def]
     panel = make_panel(qtbot, tcp_bridge, settings, runner)
     batches = []
