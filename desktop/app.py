@@ -192,6 +192,7 @@ class Application:
     def shutdown(self) -> None:
         """Close connections, stop the I/O thread and the task runner, close the database, put
         the exception hooks back."""
+        self.window.mark_quitting()  # what ran is stopped here: a later close asks nothing
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
         self.http_bridge.close()

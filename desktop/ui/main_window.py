@@ -240,6 +240,10 @@ class MainWindow(QMainWindow):
             return
         self._quit_now()
 
+    def mark_quitting(self) -> None:
+        """The application is ending: closing the window asks nothing any more."""
+        self._quitting = True
+
     def _quit_now(self) -> None:
         self._quitting = True
         if self.close():
