@@ -103,23 +103,23 @@ def test_openssl_errors_become_sentences() -> None:
 
     strict, legacy = TlsClientOptions(), TlsClientOptions(legacy_tls=True)
     version = error("tlsv1 alert protocol version")
-    assert "legacy TLS on" in tls_chain.describe_openssl_error(version, strict)
-    assert tls_chain.describe_openssl_error(version, legacy) == (
+    assert "legacy TLS on" in str(tls_chain.describe_openssl_error(version, strict))
+    assert str(tls_chain.describe_openssl_error(version, legacy)) == (
         "No TLS version in common with the server."
     )
-    assert tls_chain.describe_openssl_error(error("wrong version number"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("wrong version number"), strict)) == (
         "The server does not speak TLS on this port."
     )
-    assert tls_chain.describe_openssl_error(ConnectionResetError(), strict) == (
+    assert str(tls_chain.describe_openssl_error(ConnectionResetError(), strict)) == (
         "The server closed the connection during the TLS handshake."
     )
-    assert tls_chain.describe_openssl_error(error("odd thing happened"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("odd thing happened"), strict)) == (
         "TLS failed: odd thing happened."
     )
-    assert tls_chain.describe_openssl_error(error("tls alert handshake failure"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("tls alert handshake failure"), strict)) == (
         "The server refused the TLS handshake (handshake failure: often no cipher suite in common)."
     )
-    assert tls_chain.describe_openssl_error(error("unexpected message"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("unexpected message"), strict)) == (
         "The server broke the TLS protocol (an unexpected or malformed message)."
     )
 
