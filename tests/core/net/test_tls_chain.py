@@ -179,3 +179,19 @@ def test_workbench_client_reaches_a_tls10_server_only_with_legacy_tls(tmp_path: 
         )
     assert strict.startswith("No TLS version in common with the server")
     assert allowed == "TLSv1"
+
+
+def test_verification_texts_and_name_checks_are_sentences_to_translate() -> None:
+    """OpenSSL's texts we know and the name check are marked templates (the UI translates
+    them); an unknown text stays OpenSSL's words, as a fact."""
+    expired = VerifyProblem(0, 10, "certificate has expired", "CN=x")
+    assert expired.reason.template == "certificate has expired" and not expired.reason.args
+    mismatch = VerifyProblem(0, 64, "IP address mismatch: not valid for 127.0.0.1", "", "127.0.0.1")
+    assert mismatch.reason.template == "IP address mismatch: not valid for {name}"
+    assert str(mismatch) == "IP address mismatch: not valid for 127.0.0.1 (the leaf)"
+    odd = VerifyProblem(0, 10, "something OpenSSL 9 says", "")
+    assert odd.reason.template == "{text}"
+    info = TlsSessionInfo("TLSv1.3", "X", None, (), verified=False, verify_problems=(expired,))
+    rejected = tls_chain.rejection(info).sentence
+    rendered = rejected.render(lambda template: "<" + template + ">")
+    assert rendered == ("<The server's certificate has expired: <certificate has expired>.>")
