@@ -10,6 +10,7 @@ from __future__ import annotations
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
+    "ANY_ADDRESS",
     "AddressInUse",
     "BadEscapeInput",
     "BadFieldInput",
@@ -105,7 +106,7 @@ class ConnectTimeout(ConnectError):
 class UnknownHost(ConnectError):
     """The host name could not be resolved to an address."""
 
-    def __init__(self, host: str, port: int, detail: str = "") -> None:
+    def __init__(self, host: str, port: int, detail: Sentence | str = "") -> None:
         self.reason = detail
         why = (
             sentence(
@@ -126,7 +127,7 @@ class AddressInUse(NetError):
         super().__init__(
             sentence(
                 QT_TRANSLATE_NOOP("core", "{address} is already in use by another program."),
-                address=hostport(host, port),
+                address=_where(host, port),
             )
         )
 
@@ -150,7 +151,7 @@ class PermissionDenied(ListenError):
             if 0 < port < 1024
             else QT_TRANSLATE_NOOP("core", "No permission to listen on {address}.")
         )
-        super().__init__(sentence(template, address=hostport(host, port)))
+        super().__init__(sentence(template, address=_where(host, port)))
 
 
 class TlsError(NetError):
@@ -162,6 +163,17 @@ class NotConnected(NetError):
 
     def __init__(self) -> None:
         super().__init__(sentence(QT_TRANSLATE_NOOP("core", "Not connected.")))
+
+
+# The host of a listener on every address (IPv4 and IPv6), as the listening code names it.
+ANY_ADDRESS = "any address"
+
+
+def _where(host: str, port: int) -> Sentence | str:
+    """``host:port``, or a translatable "port N on any address" for a dual-stack listener."""
+    if host == ANY_ADDRESS:
+        return sentence(QT_TRANSLATE_NOOP("core", "port {port} on any address"), port=port)
+    return hostport(host, port)
 
 
 def hostport(host: str, port: int) -> str:

@@ -1,37 +1,10 @@
-"""Turn the core's sentences and typed errors into text in the interface language."""
+"""Turn the core's sentences and typed errors into text in the interface language.
+
+The UI's name for ``desktop.wording.say`` (the workers render log lines with the same function).
+"""
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
-from PySide6.QtCore import QCoreApplication
-
-from desktop.core.errors import SocketDeskError
-from desktop.core.sentence import CORE_CONTEXT, Sentence
+from desktop.wording import Said, say
 
 __all__ = ["Said", "say"]
-
-# What a user can be told: a typed error, a sentence from the core, or text already translated.
-Said: TypeAlias = SocketDeskError | Sentence | str
-
-
-def say(what: Said) -> str:
-    """``what`` as a sentence in the interface language.
-
-    A ``str`` is taken as already translated (the UI's own ``tr()`` text).
-    """
-    if isinstance(what, SocketDeskError):
-        what = what.sentence
-    if isinstance(what, Sentence):
-        return what.render(_translate, _translate_plural)
-    return what
-
-
-def _translate(template: str) -> str:
-    return QCoreApplication.translate(CORE_CONTEXT, template)
-
-
-def _translate_plural(template: str, count: int) -> str:
-    # Qt picks the numerus form of the installed translation (English forms come from
-    # socketdesk_en.qm) and replaces %n with the count.
-    return QCoreApplication.translate(CORE_CONTEXT, template, None, count)

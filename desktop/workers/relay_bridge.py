@@ -14,7 +14,8 @@ from desktop.core.capture import Direction
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, with_cache_dir
-from desktop.core.session import sentences
+from desktop.core.sentence import Sentence
+from desktop.core.session import log_lines, sentences
 from desktop.core.session.lifecycle import (
     relaying_status,
     starting_status,
@@ -71,8 +72,8 @@ class RelayBridge(SessionBridge):
     """
 
     pair_opened = Signal(int, str, str)
-    pair_failed = Signal(int, str, str)
-    pair_closed = Signal(int, str)
+    pair_failed = Signal(int, str, object)  # pair, client, Sentence
+    pair_closed = Signal(int, object)  # pair, Sentence
     target_tls_established = Signal(int, object)
 
     def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
@@ -125,7 +126,7 @@ class RelayBridge(SessionBridge):
         target = f"{options.target_host}:{options.target_port}"
         self._set_status(relaying_status(addresses, target))
         for address in addresses:
-            self._info(address, f"Relaying {address} → {target}")
+            self._info(address, log_lines.relaying(address, target))
 
     def _stop(self) -> None:
         relay, self._relay = self._relay, None
@@ -173,14 +174,14 @@ class RelayBridge(SessionBridge):
         from_client, from_target, _, _ = pair_labels(pair_id, client_peer, target_peer)
         self._labels[(pair_id, RelaySide.CLIENT)] = from_client
         self._labels[(pair_id, RelaySide.TARGET)] = from_target
-        self._info(f"#{pair_id}", f"Pair {pair_id}: {client_peer} ⇄ {target_peer}")
+        self._info(f"#{pair_id}", log_lines.pair_opened(pair_id, client_peer, target_peer))
         self.pair_opened.emit(pair_id, client_peer, target_peer)
 
     def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
         self.target_tls_established.emit(pair_id, session)
 
-    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
-        self._info(f"#{pair_id}", f"Pair {pair_id} ({client_peer}): {reason}")
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: Sentence) -> None:
+        self._info(f"#{pair_id}", log_lines.pair_failed(pair_id, client_peer, reason))
         self.pair_failed.emit(pair_id, client_peer, reason)
 
     def on_data(self, pair_id: int, from_side: RelaySide, data: memoryview) -> None:
@@ -193,7 +194,7 @@ class RelayBridge(SessionBridge):
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
         where = "target" if to_side is RelaySide.TARGET else "client"
         self._info(
-            f"#{pair_id}", f"Injected {len(data)} bytes toward the {where} of pair {pair_id}"
+            f"#{pair_id}", log_lines.injected(pair_id, len(data), to_side is RelaySide.TARGET)
         )
         label = f"#{pair_id} injected→{where}"
         if to_side is RelaySide.TARGET:
@@ -201,8 +202,8 @@ class RelayBridge(SessionBridge):
         else:
             self._record(Direction.IN, label, data)
 
-    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+    def on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
         self._labels.pop((pair_id, RelaySide.CLIENT), None)
         self._labels.pop((pair_id, RelaySide.TARGET), None)
-        self._info(f"#{pair_id}", f"Pair {pair_id}: {reason}")
+        self._info(f"#{pair_id}", log_lines.pair_closed(pair_id, reason))
         self.pair_closed.emit(pair_id, reason)

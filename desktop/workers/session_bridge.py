@@ -20,6 +20,7 @@ from desktop.core.sentence import Sentence
 from desktop.core.session.lifecycle import SessionStatus, idle_status
 from desktop.core.session.sequence import FieldSequence
 from desktop.core.session.session import SessionCore
+from desktop.wording import Said, say
 from desktop.workers.batcher import Batcher
 from desktop.workers.loop_thread import EventLoopThread
 
@@ -178,8 +179,9 @@ class SessionBridge(QObject):
     def _sent(self, peer: str, data: bytes) -> None:
         self._record(Direction.OUT, peer, data)
 
-    def _info(self, peer: str, text: str) -> None:
-        self._record(Direction.INFO, peer, text.encode("utf-8"))
+    def _info(self, peer: str, what: Said) -> None:
+        """An INFO line, in the interface language now: the record keeps bytes."""
+        self._record(Direction.INFO, peer, say(what).encode("utf-8"))
 
     def _flush(self) -> None:
         if self._batcher is not None:

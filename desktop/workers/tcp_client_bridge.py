@@ -13,7 +13,7 @@ from desktop.core.net.file_send import send_file
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import TlsClientOptions
 from desktop.core.sentence import Sentence
-from desktop.core.session import sentences
+from desktop.core.session import log_lines, sentences
 from desktop.core.session.lifecycle import (
     Phase,
     connected_status,
@@ -196,12 +196,12 @@ class TcpClientBridge(SessionBridge):
     async def _send_file(self, client: TcpClient, path: Path, cancel: asyncio.Event) -> None:
         connection = client.connection
         assert connection is not None  # the engine counts the file's bytes (they are not logged)
-        self._info(self._peer, f"Sending file {path}…")
+        self._info(self._peer, log_lines.file_sending(path))
         try:
             sent = await send_file(connection, path, self.file_progress.emit, cancel)
-            self._info(self._peer, f"Sent file {path.name}: {sent} bytes.")
+            self._info(self._peer, log_lines.file_sent(path, sent))
         except SocketDeskError as error:
-            self._info(self._peer, str(error))
+            self._info(self._peer, error)
             self.error_occurred.emit(error)
         finally:
             self._file_cancel = None
@@ -219,6 +219,6 @@ class TcpClientBridge(SessionBridge):
     def on_data(self, data: memoryview) -> None:
         self._received(self._peer, data)
 
-    def on_closed(self, reason: str) -> None:
+    def on_closed(self, reason: Sentence) -> None:
         self._flush()
         self._ended(status_of(Phase.IDLE, reason).sentence, self._reconnect)

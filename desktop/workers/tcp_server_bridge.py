@@ -13,7 +13,8 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ClientInfo, ServerMode, TcpServer
 from desktop.core.net.tls import TlsServerOptions, with_cache_dir
-from desktop.core.session import sentences
+from desktop.core.sentence import Sentence
+from desktop.core.session import log_lines, sentences
 from desktop.core.session.lifecycle import (
     listening_status,
     starting_status,
@@ -54,8 +55,8 @@ class TcpServerBridge(SessionBridge):
     """
 
     client_connected = Signal(int, str, str)
-    client_closed = Signal(int, str)
-    client_rejected = Signal(str)
+    client_closed = Signal(int, object)  # client, Sentence
+    client_rejected = Signal(object)  # Sentence
     clients_updated = Signal(list)
 
     def __init__(self, io: EventLoopThread, cert_dir: Path) -> None:
@@ -99,7 +100,7 @@ class TcpServerBridge(SessionBridge):
             return
         self._set_status(listening_status(addresses, tls=tls is not None))
         for address in addresses:
-            self._info(address, f"Listening on {address}" + (" with TLS" if tls else ""))
+            self._info(address, log_lines.listening(address, tls is not None))
 
     def _stop(self) -> None:
         server, self._server = self._server, None
@@ -177,7 +178,7 @@ class TcpServerBridge(SessionBridge):
     # -- TcpServerSink (loop thread) ---------------------------------------------------------------
     def on_client_connected(self, client_id: int, peer: str) -> None:
         self._peers[client_id] = peer
-        self._info(peer, f"Client {client_id} connected from {peer}")
+        self._info(peer, log_lines.client_connected(client_id, peer))
         info = self._server.info(client_id) if self._server is not None else None
         self.client_connected.emit(client_id, peer, info.local if info is not None else "")
         self._table_soon()
@@ -188,12 +189,12 @@ class TcpServerBridge(SessionBridge):
     def on_client_sent(self, client_id: int, data: bytes) -> None:
         self._sent(self._peers[client_id], data)
 
-    def on_client_closed(self, client_id: int, reason: str) -> None:
+    def on_client_closed(self, client_id: int, reason: Sentence) -> None:
         peer = self._peers.pop(client_id, "")
-        self._info(peer, f"Client {client_id} ({peer}): {reason}")
+        self._info(peer, log_lines.client_closed(client_id, peer, reason))
         self.client_closed.emit(client_id, reason)
         self._table_soon()
 
-    def on_client_rejected(self, peer: str, reason: str) -> None:
+    def on_client_rejected(self, peer: str, reason: Sentence) -> None:
         self._info(peer, reason)
         self.client_rejected.emit(reason)

@@ -16,6 +16,7 @@ from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
+from desktop.core.net.connection import RESET
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
@@ -218,7 +219,13 @@ class Attempt:
                 )
             else:
                 got = sentence(QT_TRANSLATE_NOOP("core", "before any response"))
-            self.error = sentence(QT_TRANSLATE_NOOP("core", "{why} {got}."), why=why, got=got)
+            # A whole sentence (a TLS failure) keeps its period: what was received follows it.
+            template = (
+                QT_TRANSLATE_NOOP("core", "{why} ({got})")
+                if str(why).endswith(".")
+                else QT_TRANSLATE_NOOP("core", "{why} {got}.")
+            )
+            self.error = sentence(template, why=why, got=got)
         if self.connection is not None:
             self.connection.stop()
             self.connection.abort()
@@ -229,12 +236,9 @@ class Attempt:
 
     def _closed_sentence(self, connection: Connection) -> Sentence:
         reason = connection.stream.close_reason
-        failure: object = connection.tls_failure
-        if isinstance(failure, Sentence):
-            return failure
-        if isinstance(failure, str):
-            return Sentence("{text}", (("text", failure.rstrip(".")),))
-        if "reset" in reason:
+        if connection.tls_failure is not None:
+            return connection.tls_failure
+        if reason == RESET:
             return sentence(QT_TRANSLATE_NOOP("core", "The connection was reset"))
         if self.reused and connection.received == 0:
             return sentence(

@@ -18,8 +18,9 @@ from desktop.core.http.anomaly import AnomalyKind
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
 from desktop.core.net.connect import connect
-from desktop.core.net.connection import StreamConnection
+from desktop.core.net.connection import CLOSED, DISCONNECTED, StreamConnection
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.sentence import Sentence
 
 __all__ = ["Connection", "final_responses", "open_connection"]
 
@@ -47,7 +48,7 @@ class Connection:
 
     def __init__(self) -> None:
         self._tls_info: TlsSessionInfo | None = None
-        self.tls_failure: str | None = None  # a TLS error that broke the stream, as a sentence
+        self.tls_failure: Sentence | None = None  # a TLS error that broke the stream, as a sentence
         self.exchanges = 0
         self.stray = bytearray()
         self.stream = StreamConnection(memoryview(bytearray(READ_SIZE)), self._data, self._lost)
@@ -77,11 +78,11 @@ class Connection:
 
     def close(self) -> None:
         """Close the connection (queued bytes are still sent)."""
-        self.stream.close("Closed.")
+        self.stream.close(CLOSED)
 
     def abort(self) -> None:
         """Drop the connection at once."""
-        self.stream.abort("Aborted.")
+        self.stream.abort(DISCONNECTED)
 
     # -- one exchange ------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class Connection:
             a.kind in _CAPS for a in reader.anomalies
         )
 
-    def _lost(self, stream: StreamConnection, reason: str) -> None:
+    def _lost(self, stream: StreamConnection, reason: Sentence) -> None:
         if self._reader is not None:
             self._reader.close()
             self._finish()
@@ -207,7 +208,7 @@ async def open_connection(
     connection = Connection()
 
     def broken(error: TlsError) -> None:
-        connection.tls_failure = str(error)
+        connection.tls_failure = error.sentence
 
     made = await connect(
         host,

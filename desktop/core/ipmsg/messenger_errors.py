@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.errors import AddressInUse, NetError
 from desktop.core.ipmsg.packet_errors import IpmsgError
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence, translate
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = ["BadTarget", "NoBroadcastAddress", "PortInUse", "TooManyPending", "UnknownPeer"]
 
@@ -38,7 +38,7 @@ class TooManyPending(IpmsgError):
 class BadTarget(IpmsgError):
     """A broadcast target (address, ``address:port``, range or subnet) could not be read."""
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, reason: Sentence | str) -> None:
         self.text = text
         self.reason = reason
         super().__init__(

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.events import Address
 from desktop.core.ipmsg.messenger_errors import BadTarget
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["MAX_TARGETS", "parse_target", "parse_targets"]
 
@@ -37,7 +38,13 @@ def parse_target(text: str, default_port: int = PORT) -> list[Address]:
     if spec.count(":") == 1:
         spec, _, port_text = spec.partition(":")
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise BadTarget(text, f"has the port {port_text!r}, which is not in 1..65535")
+            raise BadTarget(
+                text,
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "has the port {port}, which is not in 1..65535"),
+                    port=repr(port_text),
+                ),
+            )
         port = int(port_text)
     try:
         if "/" in spec:
@@ -47,7 +54,13 @@ def parse_target(text: str, default_port: int = PORT) -> list[Address]:
             return [(str(a), port) for a in _range(text, spec)]
         return [(str(ipaddress.IPv4Address(spec)), port)]
     except ValueError as error:
-        raise BadTarget(text, f"is not an IPv4 address, range or subnet ({error})") from None
+        raise BadTarget(
+            text,
+            sentence(
+                QT_TRANSLATE_NOOP("core", "is not an IPv4 address, range or subnet ({detail})"),
+                detail=str(error),
+            ),
+        ) from None
 
 
 def parse_targets(texts: Iterable[str], default_port: int = PORT) -> tuple[Address, ...]:
@@ -61,7 +74,13 @@ def parse_targets(texts: Iterable[str], default_port: int = PORT) -> tuple[Addre
         for address in parse_target(text, default_port):
             found.setdefault(address)
         if len(found) > MAX_TARGETS:
-            raise BadTarget(text, f"brings the targets past {MAX_TARGETS} addresses")
+            raise BadTarget(
+                text,
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "brings the targets past {count} addresses"),
+                    count=MAX_TARGETS,
+                ),
+            )
     return tuple(found)
 
 
@@ -74,7 +93,12 @@ def _range(text: str, spec: str) -> list[ipaddress.IPv4Address]:
         last_text = f"{prefix}.{last_text}"
     last = ipaddress.IPv4Address(last_text)
     if last < first:
-        raise BadTarget(text, "ends before it starts")
+        raise BadTarget(text, sentence(QT_TRANSLATE_NOOP("core", "ends before it starts")))
     if int(last) - int(first) >= MAX_TARGETS:
-        raise BadTarget(text, f"holds more than {MAX_TARGETS} addresses")
+        raise BadTarget(
+            text,
+            sentence(
+                QT_TRANSLATE_NOOP("core", "holds more than {count} addresses"), count=MAX_TARGETS
+            ),
+        )
     return [ipaddress.IPv4Address(n) for n in range(int(first), int(last) + 1)]

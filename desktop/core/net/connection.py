@@ -13,10 +13,16 @@ import socket
 from collections.abc import Callable
 
 from desktop.core.errors import NetError, NotConnected
+from desktop.core.os_reasons import os_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
+    "CLOSED",
     "DEFAULT_MAX_PENDING",
     "DEFAULT_READ_SIZE",
+    "DISCONNECTED",
+    "PEER_CLOSED",
+    "RESET",
     "StreamConnection",
     "Totals",
     "format_address",
@@ -29,8 +35,14 @@ DEFAULT_READ_SIZE = 1024 * 1024
 # with a sentence instead of growing memory without bound.
 DEFAULT_MAX_PENDING = 16 * 1024 * 1024
 
+# Why a connection ended, when nothing more particular is known.
+PEER_CLOSED = sentence(QT_TRANSLATE_NOOP("core", "The peer closed the connection."))
+CLOSED = sentence(QT_TRANSLATE_NOOP("core", "The connection was closed."))
+DISCONNECTED = sentence(QT_TRANSLATE_NOOP("core", "Disconnected."))
+RESET = sentence(QT_TRANSLATE_NOOP("core", "The connection was reset by the peer."))
+
 DataCallback = Callable[["StreamConnection", memoryview], None]
-ClosedCallback = Callable[["StreamConnection", str], None]
+ClosedCallback = Callable[["StreamConnection", Sentence], None]
 
 
 def format_address(sockaddr: object) -> str:
@@ -111,7 +123,7 @@ class StreamConnection(asyncio.BufferedProtocol):
         self._on_made = on_made
         self.max_pending = max_pending
         self.transport: asyncio.Transport | None = None
-        self.close_reason = ""
+        self.close_reason: Sentence | None = None  # why it ended, once known
         self.lost = False
         self._writable: asyncio.Event | None = None  # made on the first pause_writing
         self.bytes_in = 0
@@ -149,7 +161,7 @@ class StreamConnection(asyncio.BufferedProtocol):
 
     def eof_received(self) -> bool:
         self.eof_received_from_peer = True
-        self.close_reason = self.close_reason or "The peer closed the connection."
+        self.close_reason = self.close_reason or PEER_CLOSED
         return False  # the transport closes: the peer sends nothing more
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -158,7 +170,7 @@ class StreamConnection(asyncio.BufferedProtocol):
         self.lost = True
         if self._writable is not None:
             self._writable.set()
-        self._on_closed(self, self.close_reason or "The connection was closed.")
+        self._on_closed(self, self.close_reason or CLOSED)
 
     def pause_writing(self) -> None:
         if self._writable is None:
@@ -200,8 +212,15 @@ class StreamConnection(asyncio.BufferedProtocol):
         assert self.transport is not None
         if self.pending + len(data) > self.max_pending and self.pending > 0:
             raise NetError(
-                f"{self.peer} is not reading: {self.pending} bytes are still waiting to be sent, "
-                "so nothing more was queued."
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{peer} is not reading: {count} bytes are still waiting to be sent, so "
+                        "nothing more was queued.",
+                    ),
+                    peer=self.peer,
+                    count=self.pending,
+                )
             )
         self.transport.write(data)
         size = len(data)
@@ -223,26 +242,28 @@ class StreamConnection(asyncio.BufferedProtocol):
             if self.transport.can_write_eof():
                 self.transport.write_eof()
 
-    def close(self, reason: str = "Disconnected.") -> None:
+    def close(self, reason: Sentence = DISCONNECTED) -> None:
         """Close after queued bytes are sent."""
         if self.is_open:
             assert self.transport is not None
             self.close_reason = self.close_reason or reason
             self.transport.close()
 
-    def abort(self, reason: str = "Disconnected.") -> None:
+    def abort(self, reason: Sentence = DISCONNECTED) -> None:
         """Drop the connection at once."""
         if self.transport is not None and not self.lost:
             self.close_reason = self.close_reason or reason
             self.transport.abort()
 
 
-def _lost_reason(exc: Exception) -> str:
+def _lost_reason(exc: Exception) -> Sentence:
     if isinstance(exc, ConnectionResetError):
-        return "The connection was reset by the peer."
+        return RESET
     if isinstance(exc, BrokenPipeError):
-        return "The peer stopped receiving (broken pipe)."
+        return sentence(QT_TRANSLATE_NOOP("core", "The peer stopped receiving (broken pipe)."))
     if isinstance(exc, TimeoutError):
-        return "The connection timed out."
-    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or repr(exc)
-    return f"The connection was lost: {why}."
+        return sentence(QT_TRANSLATE_NOOP("core", "The connection timed out."))
+    why: Sentence | str = (
+        os_reason(exc) if isinstance(exc, OSError) and exc.strerror else str(exc) or repr(exc)
+    )
+    return sentence(QT_TRANSLATE_NOOP("core", "The connection was lost: {why}."), why=why)

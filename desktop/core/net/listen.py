@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 
-from desktop.core.errors import AddressInUse, ListenError, PermissionDenied
+from desktop.core.errors import ANY_ADDRESS, AddressInUse, ListenError, PermissionDenied
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
@@ -50,7 +50,7 @@ def _listener(
         sock.setblocking(False)
     except OSError as error:
         sock.close()
-        shown = "any address" if dual_stack else host
+        shown = ANY_ADDRESS if dual_stack else host
         if error.errno == errno.EADDRINUSE:
             raise AddressInUse(shown, port) from None
         if error.errno in (errno.EACCES, errno.EPERM):

@@ -18,14 +18,41 @@ from collections.abc import Iterator
 
 from desktop.core.errors import NetError, NotConnected
 from desktop.core.net.connect import connect
-from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, Totals, format_address
+from desktop.core.net.connection import (
+    CLOSED,
+    DEFAULT_READ_SIZE,
+    StreamConnection,
+    Totals,
+    format_address,
+)
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.relay_events import PairInfo, RelaySide, RelaySink
 from desktop.core.net.relay_pair import RelayPair, SideConnection
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, server_context
 from desktop.core.net.tls_accept import accept_tls
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = ["PairInfo", "RelaySide", "RelaySink", "TcpRelay"]
+
+_RELAY_STOPPED = sentence(QT_TRANSLATE_NOOP("core", "The relay was stopped."))
+# Why a pair ended, by the side that ended it (a side's name is a word to translate too).
+_CLOSED_BY = {
+    RelaySide.CLIENT: QT_TRANSLATE_NOOP("core", "The client closed the connection."),
+    RelaySide.TARGET: QT_TRANSLATE_NOOP("core", "The target closed the connection."),
+}
+# Both sides sent EOF: by the side that closed second.
+_THEN_CLOSED_BY = {
+    RelaySide.CLIENT: QT_TRANSLATE_NOOP(
+        "core", "The target closed the connection, then the client."
+    ),
+    RelaySide.TARGET: QT_TRANSLATE_NOOP(
+        "core", "The client closed the connection, then the target."
+    ),
+}
+_ON_SIDE = {
+    RelaySide.CLIENT: QT_TRANSLATE_NOOP("core", "On the client side: {reason}"),
+    RelaySide.TARGET: QT_TRANSLATE_NOOP("core", "On the target side: {reason}"),
+}
 
 _BACKLOG = 4096  # connections waiting for accept; a crowd connecting at once would overflow 100
 # A side being closed that does not take its last bytes within this is dropped: a peer that never
@@ -127,7 +154,7 @@ class TcpRelay:
         for server in self._servers:
             server.close()
         for pair in list(self._pairs.values()):
-            pair.reason = pair.reason or "The relay was stopped."
+            pair.reason = pair.reason or _RELAY_STOPPED
             if pair.opened:
                 for side in pair.sides():
                     side.abort(pair.reason)
@@ -202,10 +229,11 @@ class TcpRelay:
         pair = self._pairs.get(pair_id)
         if pair is None:
             return False
+        closed = sentence(QT_TRANSLATE_NOOP("core", "Closed by the user."))
         if pair.opened:
-            self._end(pair, "Closed by the user.")
+            self._end(pair, closed)
         elif pair.task is not None:
-            pair.reason = pair.reason or "Closed by the user."
+            pair.reason = pair.reason or closed
             pair.task.cancel()
         return True
 
@@ -223,12 +251,20 @@ class TcpRelay:
         pair_id = next(self._ids)
         peer = connection.peer
         if self._stopping or (self.max_pairs and len(self._pairs) >= self.max_pairs):
-            connection.abort("refused")
             if self._stopping:
-                why = "the relay is stopping"
+                why = sentence(
+                    QT_TRANSLATE_NOOP("core", "Refused {peer}: the relay is stopping."), peer=peer
+                )
             else:
-                why = f"the limit of {self.max_pairs} pairs is reached"
-            self._sink.on_pair_failed(pair_id, peer, f"Refused {peer}: {why}.")
+                why = (
+                    translate(
+                        "core", "Refused {peer}: the limit of %n pair(s) is reached.", None, 1
+                    )
+                    .counting(self.max_pairs)
+                    .with_facts(peer=peer)
+                )
+            connection.abort(why)
+            self._sink.on_pair_failed(pair_id, peer, why)
             return
         connection.tag = pair_id
         connection.set_reading(False)  # not a byte is read before the target is connected
@@ -257,10 +293,10 @@ class TcpRelay:
             session = getattr(error, "session", None)  # a target whose certificate failed
             if session is not None:
                 self._sink.on_target_tls(pair.pair_id, session)
-            self._fail(pair, str(error))
+            self._fail(pair, error.sentence)
             return
         except asyncio.CancelledError:
-            self._fail(pair, pair.reason or "The relay was stopped.", abort=True)
+            self._fail(pair, pair.reason or _RELAY_STOPPED, abort=True)
             raise
         target = made.protocol
         pair.target = target
@@ -273,11 +309,11 @@ class TcpRelay:
             early.deliver(client)
         for side in pair.sides():
             if side.lost:  # gone before it could be reported
-                self._lost(side, side.close_reason or "The connection was closed.")
+                self._lost(side, side.close_reason or CLOSED)
                 return
         self._refresh(pair)
 
-    def _fail(self, pair: RelayPair, reason: str, abort: bool = False) -> None:
+    def _fail(self, pair: RelayPair, reason: Sentence, abort: bool = False) -> None:
         self._pairs.pop(pair.pair_id, None)
         client = pair.client
         if abort:
@@ -317,7 +353,7 @@ class TcpRelay:
         try:
             other.write(bytes(data))  # a copy: the transport may keep it, the buffer is reused
         except NetError as error:
-            self._end(pair, str(error))
+            self._end(pair, error.sentence)
 
     def _eof(self, side: SideConnection) -> bool:
         """EOF from ``side``; returns whether its transport stays open (for the other's bytes)."""
@@ -328,46 +364,43 @@ class TcpRelay:
         other = pair.other(side)
         if other is None or not other.is_open:
             return False
-        name = side.side.value
         if side.transport is None or not side.transport.can_write_eof():
             # TLS: asyncio cannot keep a TLS stream open after its peer's EOF.
-            self._end(pair, f"The {name} closed the connection.")
+            self._end(pair, sentence(_CLOSED_BY[side.side]))
             return False
         if other.eof_received_from_peer:
-            first = pair.first_eof.value
-            self._end(pair, f"The {first} closed the connection, then the {name}.")
+            self._end(pair, sentence(_THEN_CLOSED_BY[side.side]))
             return False
         assert other.transport is not None
         if other.transport.can_write_eof():
             other.close_write()
             other.eof_sent = True
         elif pair.grace is None:  # TLS cannot be half-closed: let its last bytes come, then close
-            why = f"The {name} closed the connection."
+            why = sentence(_CLOSED_BY[side.side])
             pair.grace = asyncio.get_running_loop().call_later(_TLS_EOF_GRACE, self._end, pair, why)
         return True
 
-    def _lost(self, connection: StreamConnection, reason: str) -> None:
+    def _lost(self, connection: StreamConnection, reason: Sentence) -> None:
         assert isinstance(connection, SideConnection)
         pair = self._pairs.get(connection.tag) if connection.tag is not None else None
         if pair is None:
             return
         if not pair.opened:
             return  # _open looks at lost sides once the target has answered
-        name = connection.side.value
         if connection.eof_received_from_peer and not connection.failed:
-            self._end(pair, f"The {name} closed the connection.")
+            self._end(pair, sentence(_CLOSED_BY[connection.side]))
         else:
-            self._end(pair, f"{reason.rstrip('.')} ({name} side).")
+            self._end(pair, sentence(_ON_SIDE[connection.side], reason=reason))
         if all(side.lost for side in pair.sides()):
             self._pairs.pop(pair.pair_id, None)
             for timer in (pair.linger, pair.grace):
                 if timer is not None:
                     timer.cancel()
-            self._sink.on_pair_closed(pair.pair_id, pair.reason or "The connection was closed.")
+            self._sink.on_pair_closed(pair.pair_id, pair.reason or CLOSED)
             if not self._pairs:
                 self._empty.set()
 
-    def _end(self, pair: RelayPair, reason: str) -> None:
+    def _end(self, pair: RelayPair, reason: Sentence) -> None:
         """Decide that ``pair`` ends (the first reason wins) and close what is still open."""
         pair.reason = pair.reason or reason
         for side in pair.sides():
@@ -377,4 +410,4 @@ class TcpRelay:
 
     def _drop(self, pair: RelayPair) -> None:
         for side in pair.sides():
-            side.abort(pair.reason or "The connection was closed.")
+            side.abort(pair.reason or CLOSED)

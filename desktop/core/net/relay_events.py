@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.core.sentence import Sentence
+
 if TYPE_CHECKING:
     from desktop.core.net.tls import TlsSessionInfo
 
@@ -29,7 +31,7 @@ class RelaySink(Protocol):
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         """A client is connected to the target; bytes flow from now on."""
 
-    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: Sentence) -> None:
         """No pair was made (target unreachable, TLS failure, limit); the client is closed."""
 
     def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
@@ -43,7 +45,7 @@ class RelaySink(Protocol):
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
         """The user sent ``data`` toward one side (``TcpRelay.inject``)."""
 
-    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+    def on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
         """Both sides are gone; ``reason`` is a sentence naming the side that ended it."""
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.net.connection import StreamConnection
 from desktop.core.net.relay_events import RelaySide
+from desktop.core.sentence import Sentence
 
 if TYPE_CHECKING:
     from desktop.core.net.relay import TcpRelay
@@ -47,7 +48,7 @@ class SideConnection(StreamConnection):
     def connection_lost(self, exc: Exception | None) -> None:
         if exc is not None:
             self.failed = True
-            self.close_reason = ""  # the error, not an earlier EOF, says why it ended
+            self.close_reason = None  # the error, not an earlier EOF, says why it ended
         super().connection_lost(exc)
 
     def pause_writing(self) -> None:
@@ -97,7 +98,7 @@ class RelayPair:
         self.target: SideConnection | None = None
         self.task: asyncio.Task[None] | None = None
         self.opened = False
-        self.reason: str | None = None  # why the pair ends, once that is decided
+        self.reason: Sentence | None = None  # why the pair ends, once that is decided
         self.first_eof: RelaySide | None = None
         self.linger: asyncio.TimerHandle | None = None
         self.grace: asyncio.TimerHandle | None = None

@@ -9,6 +9,7 @@ from desktop.core.errors import NotConnected
 from desktop.core.net.connect import connect
 from desktop.core.net.connection import DEFAULT_READ_SIZE, StreamConnection, Totals, format_address
 from desktop.core.net.tls import TlsClientOptions, TlsSessionInfo
+from desktop.core.sentence import Sentence
 
 __all__ = ["DEFAULT_READ_SIZE", "TcpClient", "TcpClientSink", "format_address"]
 
@@ -22,7 +23,7 @@ class TcpClientSink(Protocol):
     def on_data(self, data: memoryview) -> None:
         """Bytes arrived. ``data`` is only valid during the call: copy what you keep."""
 
-    def on_closed(self, reason: str) -> None:
+    def on_closed(self, reason: Sentence) -> None:
         """The connection is gone; ``reason`` is a sentence for the user."""
 
 
@@ -157,7 +158,7 @@ class TcpClient:
     def _data(self, connection: StreamConnection, data: memoryview) -> None:
         self._sink.on_data(data)
 
-    def _lost(self, connection: StreamConnection, reason: str) -> None:
+    def _lost(self, connection: StreamConnection, reason: Sentence) -> None:
         self._closed.set()
         if self.connection is connection:  # not for a connection that failed its handshake
             self._sink.on_closed(reason)

@@ -23,6 +23,7 @@ from desktop.core.net.connection import (
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.tls import TlsServerOptions, server_context
 from desktop.core.net.tls_accept import accept_tls
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = ["ClientInfo", "ServerMode", "TcpServer", "TcpServerSink"]
 
@@ -50,10 +51,10 @@ class TcpServerSink(Protocol):
     def on_client_sent(self, client_id: int, data: bytes) -> None:
         """The server answered by itself (echo or an auto-reply) with ``data``."""
 
-    def on_client_closed(self, client_id: int, reason: str) -> None:
+    def on_client_closed(self, client_id: int, reason: Sentence) -> None:
         """A client is gone; ``reason`` is a sentence."""
 
-    def on_client_rejected(self, peer: str, reason: str) -> None:
+    def on_client_rejected(self, peer: str, reason: Sentence) -> None:
         """A connection was refused (client limit, failed TLS handshake); never a client."""
 
 
@@ -166,7 +167,7 @@ class TcpServer:
         for task in list(self._handshakes):
             task.cancel()
         for client in list(self._clients.values()):
-            client.connection.abort("The server was stopped.")
+            client.connection.abort(sentence(QT_TRANSLATE_NOOP("core", "The server was stopped.")))
         for server in self._servers:
             await server.wait_closed()
         self._servers.clear()
@@ -213,10 +214,10 @@ class TcpServer:
             raise NotConnected()
         client.connection.write(data)
 
-    def send_all(self, data: bytes) -> tuple[int, list[str]]:
+    def send_all(self, data: bytes) -> tuple[int, list[Sentence]]:
         """Send to every connected client; returns (how many got it, sentences for the others)."""
         sent = 0
-        problems: list[str] = []
+        problems: list[Sentence] = []
         for client in list(self._clients.values()):
             if client.state != "connected":
                 continue
@@ -224,15 +225,17 @@ class TcpServer:
                 client.connection.write(data)
                 sent += 1
             except NetError as error:
-                problems.append(str(error))
+                problems.append(error.sentence)
         return sent, problems
 
-    def disconnect(self, client_id: int, reason: str = "Disconnected by the server.") -> bool:
+    def disconnect(self, client_id: int, reason: Sentence | None = None) -> bool:
         """Close one client; False if it had already left."""
         client = self._clients.get(client_id)
         if client is None:
             return False
-        client.connection.close(reason)
+        client.connection.close(
+            reason or sentence(QT_TRANSLATE_NOOP("core", "Disconnected by the server."))
+        )
         return True
 
     # -- connection callbacks -------------------------------------------------------------------
@@ -247,11 +250,13 @@ class TcpServer:
     def _made(self, connection: StreamConnection) -> None:
         if self.max_clients and len(self._clients) >= self.max_clients:
             self.rejected_total += 1
-            connection.abort("refused")
-            self._sink.on_client_rejected(
-                connection.peer,
-                f"Refused {connection.peer}: the limit of {self.max_clients} clients is reached.",
+            why = (
+                translate("core", "Refused {peer}: the limit of %n client(s) is reached.", None, 1)
+                .counting(self.max_clients)
+                .with_facts(peer=connection.peer)
             )
+            connection.abort(why)
+            self._sink.on_client_rejected(connection.peer, why)
             return
         client = _Client(next(self._ids), connection)
         connection.tag = client.client_id
@@ -277,7 +282,12 @@ class TcpServer:
             self._clients.pop(client.client_id, None)
             self.rejected_total += 1
             self._sink.on_client_rejected(
-                connection.peer, f"TLS handshake with {connection.peer} failed: {error}"
+                connection.peer,
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "TLS handshake with {peer} failed: {reason}"),
+                    peer=connection.peer,
+                    reason=error.sentence,
+                ),
             )
             return
         client.state = "connected"
@@ -305,7 +315,7 @@ class TcpServer:
             return  # echo pauses reading while blocked, so this only guards a race on close
         self._sink.on_client_sent(client_id, reply)
 
-    def _lost(self, connection: StreamConnection, reason: str) -> None:
+    def _lost(self, connection: StreamConnection, reason: Sentence) -> None:
         client = self._clients.pop(connection.tag, None) if connection.tag is not None else None
         if client is None:
             return

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ssl
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +25,9 @@ from desktop.core.net.tls_errors import (
     describe_verify_problem,
     plain_reason,
     sentence_for_reason,
+    verify_text,
 )
+from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 if TYPE_CHECKING:
@@ -113,11 +115,55 @@ class VerifyProblem:
     code: int
     message: str
     subject: str = ""
+    name: str = ""  # for a name check (codes 62 and 64): the name that was not matched
 
     def __str__(self) -> str:
-        where = "the leaf" if self.depth == 0 else f"certificate {self.depth} of the chain"
-        who = f", {self.subject}" if self.subject else ""
-        return f"{self.message} ({where}{who})"
+        return str(self.sentence)
+
+    @property
+    def reason(self) -> Sentence:
+        """``message`` as a sentence: translatable when it is one of the texts we know."""
+        if self.name and self.code == HOSTNAME_MISMATCH:
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "hostname mismatch: not valid for {name}"), name=self.name
+            )
+        if self.name and self.code == IP_ADDRESS_MISMATCH:
+            return sentence(
+                QT_TRANSLATE_NOOP("core", "IP address mismatch: not valid for {name}"),
+                name=self.name,
+            )
+        if self.code == 0 and self.message == NO_CERTIFICATE:
+            return sentence(NO_CERTIFICATE)
+        return verify_text(self.code, self.message)
+
+    @property
+    def sentence(self) -> Sentence:
+        """The problem and which certificate it concerns (as ``str()`` says it)."""
+        if self.depth == 0:
+            template = (
+                QT_TRANSLATE_NOOP("core", "{reason} (the leaf, {subject})")
+                if self.subject
+                else QT_TRANSLATE_NOOP("core", "{reason} (the leaf)")
+            )
+        else:
+            template = (
+                QT_TRANSLATE_NOOP("core", "{reason} (certificate {depth} of the chain, {subject})")
+                if self.subject
+                else QT_TRANSLATE_NOOP("core", "{reason} (certificate {depth} of the chain)")
+            )
+        return sentence(template, reason=self.reason, depth=self.depth, subject=self.subject)
+
+
+# Name checks done after the handshake use OpenSSL's numbers for them.
+HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH = 62, 64
+# The problem of a server that sent no certificate at all.
+NO_CERTIFICATE = QT_TRANSLATE_NOOP("core", "the server sent no certificate")
+
+
+def problems_sentence(problems: Sequence[VerifyProblem]) -> Sentence:
+    """Several problems as one clause, separated by semicolons."""
+    fields = {f"p{i}": problem.sentence for i, problem in enumerate(problems)}
+    return Sentence("; ".join("{" + key + "}" for key in fields), tuple(fields.items()))
 
 
 @dataclass(frozen=True)
@@ -159,7 +205,7 @@ class TlsSessionInfo:
             return sentence(
                 QT_TRANSLATE_NOOP("core", "Verification: the chain and the name are trusted.")
             )
-        problems = "; ".join(str(problem) for problem in self.verify_problems)
+        problems = problems_sentence(self.verify_problems)
         if self.verification_required:
             return sentence(
                 QT_TRANSLATE_NOOP("core", "Verification failed: {problems}."), problems=problems
@@ -206,7 +252,13 @@ def server_context(options: TlsServerOptions) -> ssl.SSLContext:
             cert_path.write_bytes(cert_pem)
             _load_identity(context, str(cert_path), str(key_path))
     if options.require_client_cert and not options.ca_file:
-        raise TlsError("Requiring client certificates needs a CA file to check them against.")
+        raise TlsError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Requiring client certificates needs a CA file to check them against."
+                )
+            )
+        )
     if options.ca_file:
         _certs().check_ca_file(options.ca_file)
         _load(options.ca_file, "CA file", context.load_verify_locations, options.ca_file)
@@ -219,7 +271,7 @@ def server_context(options: TlsServerOptions) -> ssl.SSLContext:
 def _load_identity(context: ssl.SSLContext, cert_file: str | None, key_file: str | None) -> None:
     if not cert_file:
         if key_file:
-            raise TlsError(f"The key file {key_file} needs a certificate file to go with it.")
+            raise TlsError(key_needs_certificate(key_file))
         return
     _certs().check_cert_and_key(cert_file, key_file)
     _load(cert_file, "certificate file", context.load_cert_chain, cert_file, key_file)
@@ -231,9 +283,45 @@ def _load(path: str, what: str, load: Callable[..., None], *args: str | None) ->
     try:
         load(*args)
     except ssl.SSLError as error:
-        raise TlsError(f"The {what} {path} could not be loaded ({plain_reason(error)}).") from error
+        raise TlsError(not_loaded(what, path, plain_reason(error))) from error
     except OSError as error:
-        raise TlsError(f"The {what} {path} cannot be read ({plain_reason(error)}).") from error
+        raise TlsError(
+            sentence(
+                _UNREADABLE[what],
+                path=path,
+                reason=os_reason(error) if error.errno else plain_reason(error),
+            )
+        ) from error
+
+
+def key_needs_certificate(key_file: str) -> Sentence:
+    """A key file given without its certificate."""
+    return sentence(
+        QT_TRANSLATE_NOOP("core", "The key file {path} needs a certificate file to go with it."),
+        path=key_file,
+    )
+
+
+def not_loaded(what: str, path: str, reason: str) -> Sentence:
+    """OpenSSL refused a file (``what``: "CA file", "certificate file" or "key file");
+    ``reason`` is OpenSSL's, a fact."""
+    return sentence(_NOT_LOADED[what], path=path, reason=reason)
+
+
+_NOT_LOADED = {
+    "CA file": QT_TRANSLATE_NOOP("core", "The CA file {path} could not be loaded ({reason})."),
+    "certificate file": QT_TRANSLATE_NOOP(
+        "core", "The certificate file {path} could not be loaded ({reason})."
+    ),
+    "key file": QT_TRANSLATE_NOOP("core", "The key file {path} could not be loaded ({reason})."),
+}
+_UNREADABLE = {
+    "CA file": QT_TRANSLATE_NOOP("core", "The CA file {path} cannot be read ({reason})."),
+    "certificate file": QT_TRANSLATE_NOOP(
+        "core", "The certificate file {path} cannot be read ({reason})."
+    ),
+    "key file": QT_TRANSLATE_NOOP("core", "The key file {path} cannot be read ({reason})."),
+}
 
 
 def _certs() -> ModuleType:

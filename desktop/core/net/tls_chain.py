@@ -22,8 +22,27 @@ from OpenSSL import SSL
 from desktop.core.errors import TlsError
 from desktop.core.net import certs
 from desktop.core.net.certs import CertificateInfo
-from desktop.core.net.tls import LEGACY_CIPHERS, TlsClientOptions, TlsSessionInfo, VerifyProblem
-from desktop.core.net.tls_errors import describe_verify_problem, sentence_for_reason
+from desktop.core.net.tls import (
+    HOSTNAME_MISMATCH,
+    IP_ADDRESS_MISMATCH,
+    LEGACY_CIPHERS,
+    NO_CERTIFICATE,
+    TlsClientOptions,
+    TlsSessionInfo,
+    VerifyProblem,
+    key_needs_certificate,
+    not_loaded,
+    problems_sentence,
+)
+from desktop.core.net.tls_errors import (
+    VERIFY_TEXT,
+    VERSION_REASONS,
+    closed_during_handshake,
+    describe_verify_problem,
+    sentence_for_reason,
+    tls_failed,
+)
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "CertificateRejected",
@@ -35,35 +54,6 @@ __all__ = [
     "sni_name",
 ]
 
-# OpenSSL's texts for the verification results a server's chain commonly gets (source: OpenSSL
-# ``crypto/x509/x509_txt.c``, numbers from ``include/openssl/x509_vfy.h``).
-_VERIFY_TEXT: dict[int, str] = {
-    2: "unable to get issuer certificate",
-    4: "unable to decrypt certificate's signature",
-    6: "unable to decode issuer public key",
-    7: "certificate signature failure",
-    9: "certificate is not yet valid",
-    10: "certificate has expired",
-    13: "format error in certificate's notBefore field",
-    14: "format error in certificate's notAfter field",
-    18: "self-signed certificate",
-    19: "self-signed certificate in certificate chain",
-    20: "unable to get local issuer certificate",
-    21: "unable to verify the first certificate",
-    22: "certificate chain too long",
-    23: "certificate revoked",
-    24: "invalid CA certificate",
-    25: "path length constraint exceeded",
-    26: "unsupported certificate purpose",
-    27: "certificate not trusted",
-    28: "certificate rejected",
-    62: "hostname mismatch",
-    64: "IP address mismatch",
-    66: "EE certificate key too weak",
-    67: "CA certificate key too weak",
-    68: "CA signature digest algorithm too weak",
-}
-_HOSTNAME_MISMATCH, _IP_MISMATCH = 62, 64
 # A chain longer than this is not a real server's: OpenSSL's default verify depth is 100.
 _MAX_PROBLEMS = 32
 
@@ -75,7 +65,7 @@ class CertificateRejected(TlsError):
         session: the whole session, chain and reasons included.
     """
 
-    def __init__(self, message: str, session: TlsSessionInfo) -> None:
+    def __init__(self, message: Sentence, session: TlsSessionInfo) -> None:
         super().__init__(message)
         self.session = session
 
@@ -91,7 +81,7 @@ class HandshakeRecorder:
         if len(self.problems) >= _MAX_PROBLEMS:
             return
         subject = cert.subject.rfc4514_string() if cert is not None else ""
-        text = _VERIFY_TEXT.get(code, f"verification error {code}")
+        text = VERIFY_TEXT.get(code, f"verification error {code}")
         problem = VerifyProblem(depth, code, text, subject)
         if problem not in self.problems:
             self.problems.append(problem)
@@ -118,7 +108,7 @@ def openssl_client_context(options: TlsClientOptions) -> SSL.Context:
         _load(cert_file, "certificate file", lambda: context.use_certificate_chain_file(cert_file))
         _load(key_file, "key file", lambda: context.use_privatekey_file(key_file))
     elif options.key_file:
-        raise TlsError(f"The key file {options.key_file} needs a certificate file to go with it.")
+        raise TlsError(key_needs_certificate(options.key_file))
     if options.legacy_tls:
         context.set_min_proto_version(SSL.TLS1_VERSION)
         context.set_cipher_list(LEGACY_CIPHERS.encode())
@@ -131,7 +121,12 @@ def openssl_client_context(options: TlsClientOptions) -> SSL.Context:
                 raise ValueError("each protocol needs 1 to 255 bytes")
             context.set_alpn_protos(protocols)
         except (ValueError, UnicodeEncodeError) as error:
-            raise TlsError(f"The ALPN protocol list is invalid ({error}).") from error
+            raise TlsError(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "The ALPN protocol list is invalid ({reason})."),
+                    reason=str(error),
+                )
+            ) from error
     context.set_verify(SSL.VERIFY_PEER, _record_problem)
     return context
 
@@ -151,7 +146,13 @@ def sni_name(host: str, options: TlsClientOptions) -> bytes | None:
     try:
         return name.encode("idna")
     except UnicodeError as error:
-        raise TlsError(f"The name {name!r} cannot be sent in SNI ({error}).") from error
+        raise TlsError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The name {name} cannot be sent in SNI ({reason})."),
+                name=repr(name),
+                reason=str(error),
+            )
+        ) from error
 
 
 def inspect_session(
@@ -163,7 +164,7 @@ def inspect_session(
     recorder = connection.get_app_data()
     problems = list(recorder.problems) if isinstance(recorder, HandshakeRecorder) else []
     if not sent:
-        problems.append(VerifyProblem(0, 0, "the server sent no certificate"))
+        problems.append(VerifyProblem(0, 0, NO_CERTIFICATE))
     else:
         name_problem = _check_name(sent[0], _expected_name(host, options))
         if name_problem is not None:
@@ -189,46 +190,52 @@ def inspect_session(
 def rejection(session: TlsSessionInfo) -> CertificateRejected:
     """The error for a session whose verification failed while it was required."""
     first, *others = session.verify_problems
-    sentence = describe_verify_problem(first.code, first.message)
+    said = describe_verify_problem(first.code, first.reason)
     if others:
-        sentence += " Also: " + "; ".join(str(problem) for problem in others) + "."
-    return CertificateRejected(sentence, session)
+        said = sentence(
+            QT_TRANSLATE_NOOP("core", "{first} Also: {others}."),
+            first=said,
+            others=problems_sentence(others),
+        )
+    return CertificateRejected(said, session)
 
 
-def describe_openssl_error(error: BaseException, options: TlsClientOptions) -> str:
-    """A sentence for a handshake that pyOpenSSL refused (``SSL.Error``) or that broke off."""
+def describe_openssl_error(error: BaseException, options: TlsClientOptions) -> Sentence:
+    """A sentence for a handshake that pyOpenSSL refused (``SSL.Error``) or that broke off;
+    OpenSSL's own reason, when it is not one we know, is a fact."""
     reasons = _reason_codes(error)
     for reason in reasons:
         if reason in _VERSION_REASONS:
             if options.legacy_tls:
-                return "No TLS version in common with the server."
-            return (
-                "No TLS version in common with the server (TLS 1.2 or newer is required; an "
-                "old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on)."
+                return sentence(
+                    QT_TRANSLATE_NOOP("core", "No TLS version in common with the server.")
+                )
+            return sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "No TLS version in common with the server (TLS 1.2 or newer is required; an "
+                    "old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on).",
+                )
             )
     for reason in reasons:
-        sentence = sentence_for_reason(reason)
-        if sentence is not None:
-            return sentence
+        found = sentence_for_reason(reason)
+        if found is not None:
+            return found
         if reason in _PROTOCOL_REASONS:
-            return "The server broke the TLS protocol (an unexpected or malformed message)."
+            return sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The server broke the TLS protocol (an unexpected or malformed message).",
+                )
+            )
     if isinstance(error, SSL.SysCallError | SSL.ZeroReturnError | ConnectionError | EOFError):
-        return "The server closed the connection during the TLS handshake."
+        return closed_during_handshake("server")
     if reasons:
-        return f"TLS failed: {reasons[0].replace('_', ' ').lower()}."
-    return f"TLS failed: {error}."
+        return tls_failed(reasons[0].replace("_", " ").lower())
+    return tls_failed(str(error))
 
 
-_VERSION_REASONS = frozenset(
-    {
-        "UNSUPPORTED_PROTOCOL",
-        "TLSV1_ALERT_PROTOCOL_VERSION",
-        "NO_PROTOCOLS_AVAILABLE",
-        "VERSION_TOO_LOW",
-        "VERSION_TOO_HIGH",
-        "WRONG_SSL_VERSION",
-    }
-)
+_VERSION_REASONS = VERSION_REASONS | {"WRONG_SSL_VERSION"}
 
 
 # Reasons for a peer that sent something TLS does not allow where it did (OpenSSL's names).
@@ -295,11 +302,15 @@ def _check_name(leaf: x509.Certificate, name: str) -> VerifyProblem | None:
         ips = sans.get_values_for_type(x509.IPAddress) if sans is not None else []
         if address in ips:
             return None
-        return VerifyProblem(0, _IP_MISMATCH, f"IP address mismatch: not valid for {name}", subject)
+        return VerifyProblem(
+            0, IP_ADDRESS_MISMATCH, f"IP address mismatch: not valid for {name}", subject, name
+        )
     dns = sans.get_values_for_type(x509.DNSName) if sans is not None else []
     if any(_dns_matches(pattern, name) for pattern in dns):
         return None
-    return VerifyProblem(0, _HOSTNAME_MISMATCH, f"hostname mismatch: not valid for {name}", subject)
+    return VerifyProblem(
+        0, HOSTNAME_MISMATCH, f"hostname mismatch: not valid for {name}", subject, name
+    )
 
 
 def _dns_matches(pattern: str, name: str) -> bool:
@@ -326,4 +337,4 @@ def _load(path: str, what: str, load: object) -> None:
     except SSL.Error as error:
         codes = _reason_codes(error)
         why = codes[0].replace("_", " ").lower() if codes else str(error)
-        raise TlsError(f"The {what} {path} could not be loaded ({why}).") from error
+        raise TlsError(not_loaded(what, path, why)) from error

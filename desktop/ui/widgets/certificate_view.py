@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from desktop.core.net.certs import CertificateInfo
 from desktop.core.net.tls import TlsSessionInfo, VerifyProblem
+from desktop.ui.sentences import say
 from desktop.ui.theme import tone_text
 
 __all__ = ["CertificateDialog", "SessionBrowser", "session_html"]
@@ -103,7 +104,7 @@ def _certificate_html(
         ("SHA-256", cert.sha256, ""),
     ]
     problem = QCoreApplication.translate("CertificateView", "Problem")
-    rows += [(problem, p.message, bad) for p in problems]
+    rows += [(problem, say(p.reason), bad) for p in problems]
     cells = "".join(
         f"<tr><td><b>{html.escape(label)}</b></td>"
         f"<td style='{style}'>{html.escape(value)}</td></tr>"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.relay import RelaySide
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo
+from desktop.core.sentence import Sentence
 from desktop.settings import Settings
 from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import CertificateDialog
@@ -239,12 +240,12 @@ class RelayPanel(ListeningPanel):
         if pair_id is not None:
             CertificateDialog(self.target_sessions[pair_id], self).show()
 
-    @Slot(int, str, str)
-    def _on_pair_failed(self, pair_id: int, client: str, reason: str) -> None:
+    @Slot(int, str, object)
+    def _on_pair_failed(self, pair_id: int, client: str, reason: Sentence) -> None:
         self.show_error(reason)
 
-    @Slot(int, str)
-    def _on_pair_closed(self, pair_id: int, reason: str) -> None:
+    @Slot(int, object)
+    def _on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
         row = self._row_of(pair_id)
         if row >= 0:
             self.pairs.removeRow(row)

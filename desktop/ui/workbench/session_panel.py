@@ -236,9 +236,9 @@ class SessionPanel(QWidget):
         self.send_box.editor.setPlainText(text)
         self.send_box.send_once()
 
-    def info(self, text: str) -> None:
-        """Add a session event to the log."""
-        self.log.add_info(Record(time.time_ns(), Direction.INFO, self.peer, text.encode()))
+    def info(self, what: Said) -> None:
+        """Add a session event to the log (a core sentence is said in the interface language)."""
+        self.log.add_info(Record(time.time_ns(), Direction.INFO, self.peer, say(what).encode()))
 
     # -- saving and export -------------------------------------------------------------------------
     @Slot(bool)

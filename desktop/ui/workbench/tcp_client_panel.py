@@ -204,11 +204,11 @@ class TcpClientPanel(SessionPanel):
 
     @Slot(object)
     def _on_closed(self, reason: Sentence) -> None:
-        self.info(str(reason))
+        self.info(reason)
 
     @Slot(object)
     def _on_reconnecting(self, why: Sentence) -> None:
-        self.info(str(why))
+        self.info(why)
 
     @Slot(object)
     def _on_tls(self, info: TlsSessionInfo) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.tcp_server import ClientInfo, ServerMode
 from desktop.core.net.tls import TlsServerOptions
+from desktop.core.sentence import Sentence
 from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.client_table_model import ClientTableModel
@@ -241,6 +242,6 @@ class TcpServerPanel(ListeningPanel):
         self.clients.set_clients(clients)
         self.count_label.setText(self.tr("%n client(s) connected", "", len(clients)))
 
-    @Slot(str)
-    def _on_rejected(self, reason: str) -> None:
+    @Slot(object)
+    def _on_rejected(self, reason: Sentence) -> None:
         self.notice(reason, key="rejected")

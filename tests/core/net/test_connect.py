@@ -27,6 +27,7 @@ from desktop.core.net.connect import connect_error
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import TlsSessionInfo
+from desktop.core.sentence import Sentence
 from tests.helpers.servers import closed_port, unresponsive_port
 
 HOST = "127.0.0.1"
@@ -40,7 +41,7 @@ class ClientSink:
     def on_data(self, data: memoryview) -> None:
         pass
 
-    def on_closed(self, reason: str) -> None:
+    def on_closed(self, reason: Sentence) -> None:
         pass
 
 
@@ -51,9 +52,9 @@ class RelaySink:
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         pass
 
-    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: Sentence) -> None:
         if not self.failed.done():
-            self.failed.set_result(reason)
+            self.failed.set_result(str(reason))
 
     def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
         pass
@@ -64,7 +65,7 @@ class RelaySink:
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
         pass
 
-    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+    def on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
         pass
 
 

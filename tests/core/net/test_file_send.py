@@ -31,7 +31,7 @@ class Sink:
     def on_data(self, data: memoryview) -> None:
         pass
 
-    def on_closed(self, reason: str) -> None:
+    def on_closed(self, reason: Sentence) -> None:
         pass
 
 

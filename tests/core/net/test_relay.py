@@ -16,6 +16,7 @@ from desktop.core.errors import ConnectRefused, NetError, NotConnected
 from desktop.core.net import relay as relay_module
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, server_context
+from desktop.core.sentence import Sentence
 from tests.helpers.servers import closed_port, unresponsive_port
 
 HOST = "127.0.0.1"
@@ -32,8 +33,8 @@ class Sink:
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         self.events.append(("opened", pair_id, client_peer, target_peer))
 
-    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
-        self.events.append(("failed", pair_id, client_peer, reason))
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: Sentence) -> None:
+        self.events.append(("failed", pair_id, client_peer, str(reason)))
 
     def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
         self.events.append(("target_tls", pair_id, session))
@@ -44,8 +45,8 @@ class Sink:
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
         self.events.append(("injected", pair_id, to_side, data))
 
-    def on_pair_closed(self, pair_id: int, reason: str) -> None:
-        self.events.append(("closed", pair_id, reason))
+    def on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
+        self.events.append(("closed", pair_id, str(reason)))
 
     def of(self, kind: str) -> list[Event]:
         return [event for event in self.events if event[0] == kind]
@@ -327,7 +328,10 @@ def test_a_reset_closes_the_other_side_naming_the_side() -> None:
             writer.write(b"hello")
             assert await read_to_end(reader) == b""
             await until(lambda: sink.of("closed"))
-            assert sink.of("closed")[0][2] == "The connection was reset by the peer (target side)."
+            assert (
+                sink.of("closed")[0][2]
+                == "On the target side: The connection was reset by the peer."
+            )
             await close(writer)
             await relay.close()
 
@@ -501,7 +505,7 @@ def test_max_pairs_refuses_the_extra_client() -> None:
             second = await asyncio.open_connection(HOST, relay.port)
             assert await read_to_end(second[0]) == b""
             [(_, _, peer, reason)] = sink.of("failed")
-            assert reason == f"Refused {peer}: the limit of 1 pairs is reached."
+            assert reason == f"Refused {peer}: the limit of 1 pair is reached."
             first[1].write(b"still fine")
             assert await read_exactly(first[0], 10) == b"still fine"
             assert relay.pair_count == 1

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.core.errors import UnknownHost
 from desktop.core.net.resolve import resolve
+from desktop.core.sentence import Sentence
 
 
 def run(coro):  # type: ignore[no-untyped-def]
@@ -54,3 +55,38 @@ def test_resolver_failure_becomes_unknown_host(monkeypatch) -> None:  # type: ig
         "Could not connect to example-host:80: the host name is unknown "
         "(Name or service not known)."
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        (socket.EAI_NONAME, "Name or service not known"),
+        (socket.EAI_AGAIN, "Temporary failure in name resolution"),
+        (socket.EAI_FAIL, "Non-recoverable failure in name resolution"),
+        (socket.EAI_NODATA, "No address associated with hostname"),
+    ],
+)
+def test_resolver_reasons_are_sentences_to_translate(  # type: ignore[no-untyped-def]
+    code: int, english: str, monkeypatch
+) -> None:
+    """The reason is a marked template (the C library's words), not the system's text: the UI
+    translates it, the CLI reads the same English."""
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(code, "the system's own words")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    with pytest.raises(UnknownHost) as caught:
+        run(resolve("example-host", 80))
+    reason = caught.value.sentence.fact("detail").fact("reason")  # type: ignore[union-attr]
+    assert isinstance(reason, Sentence) and reason.template == english and not reason.args
+
+
+def test_a_rare_resolver_reason_keeps_the_systems_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def fail(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(-12345, "odd resolver trouble")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    with pytest.raises(UnknownHost) as caught:
+        run(resolve("example-host", 80))
+    assert str(caught.value).endswith("(odd resolver trouble).")

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core.errors import ConnectRefused, ConnectTimeout, NotConnected, UnknownHost
 from desktop.core.net.tcp_client import TcpClient, format_address
+from desktop.core.sentence import Sentence
 from tests.helpers.servers import closed_port, echo_server, sender_server, unresponsive_port
 
 
@@ -24,8 +25,8 @@ class Sink:
     def on_data(self, data: memoryview) -> None:
         self.data += data
 
-    def on_closed(self, reason: str) -> None:
-        self.events.append(("closed", reason))
+    def on_closed(self, reason: Sentence) -> None:
+        self.events.append(("closed", str(reason)))
         self.closed.set()
 
 

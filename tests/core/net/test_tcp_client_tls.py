@@ -20,6 +20,7 @@ from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, server_context
 from desktop.core.net.tls_chain import CertificateRejected
+from desktop.core.sentence import Sentence
 from tests.peers.openssl_server import Pki, make_pki, running_s_server
 
 HOST = "127.0.0.1"
@@ -40,7 +41,7 @@ class Sink:
     def on_data(self, data: memoryview) -> None:
         pass
 
-    def on_closed(self, reason: str) -> None:
+    def on_closed(self, reason: Sentence) -> None:
         pass
 
 
@@ -166,8 +167,8 @@ class RelaySink:
     def on_pair_opened(self, pair_id: int, client_peer: str, target_peer: str) -> None:
         self.opened.append(pair_id)
 
-    def on_pair_failed(self, pair_id: int, client_peer: str, reason: str) -> None:
-        self.failed.append(reason)
+    def on_pair_failed(self, pair_id: int, client_peer: str, reason: Sentence) -> None:
+        self.failed.append(str(reason))
 
     def on_target_tls(self, pair_id: int, session: TlsSessionInfo) -> None:
         self.sessions.append(session)
@@ -178,7 +179,7 @@ class RelaySink:
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
         pass
 
-    def on_pair_closed(self, pair_id: int, reason: str) -> None:
+    def on_pair_closed(self, pair_id: int, reason: Sentence) -> None:
         pass
 
 

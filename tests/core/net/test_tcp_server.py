@@ -16,6 +16,7 @@ from desktop.core.errors import AddressInUse, ListenError, NetError, NotConnecte
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
 from desktop.core.net.connection import DEFAULT_MAX_PENDING
 from desktop.core.net.tcp_server import ServerMode, TcpServer
+from desktop.core.sentence import Sentence
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -40,12 +41,12 @@ class Sink:
     def on_client_sent(self, client_id: int, data: bytes) -> None:
         self.sent.setdefault(client_id, bytearray()).extend(data)
 
-    def on_client_closed(self, client_id: int, reason: str) -> None:
-        self.closed[client_id] = reason
+    def on_client_closed(self, client_id: int, reason: Sentence) -> None:
+        self.closed[client_id] = str(reason)
         self.changed.set()
 
-    def on_client_rejected(self, peer: str, reason: str) -> None:
-        self.rejected.append(reason)
+    def on_client_rejected(self, peer: str, reason: Sentence) -> None:
+        self.rejected.append(str(reason))
         self.changed.set()
 
 

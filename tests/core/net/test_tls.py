@@ -278,7 +278,7 @@ def test_client_certificate_required_by_openssl(tmp_path: Path, pair: tuple[Path
     verify = ("-Verify", "1", "-CAfile", str(client_cert))
     with openssl_server(tmp_path, *pair, *verify) as port, pytest.raises(ssl.SSLError) as caught:
         read_without_certificate(port)
-    assert describe_ssl_error(caught.value) == (
+    assert str(describe_ssl_error(caught.value)) == (
         "A client certificate is required but none was sent."
     )
 
@@ -462,4 +462,4 @@ def test_certificate_info_from_pem_and_der() -> None:
     ],
 )
 def test_describe_ssl_error(error: BaseException, server_side: bool, sentence: str) -> None:
-    assert describe_ssl_error(error, server_side=server_side) == sentence
+    assert str(describe_ssl_error(error, server_side=server_side)) == sentence

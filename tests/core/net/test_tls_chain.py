@@ -103,23 +103,23 @@ def test_openssl_errors_become_sentences() -> None:
 
     strict, legacy = TlsClientOptions(), TlsClientOptions(legacy_tls=True)
     version = error("tlsv1 alert protocol version")
-    assert "legacy TLS on" in tls_chain.describe_openssl_error(version, strict)
-    assert tls_chain.describe_openssl_error(version, legacy) == (
+    assert "legacy TLS on" in str(tls_chain.describe_openssl_error(version, strict))
+    assert str(tls_chain.describe_openssl_error(version, legacy)) == (
         "No TLS version in common with the server."
     )
-    assert tls_chain.describe_openssl_error(error("wrong version number"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("wrong version number"), strict)) == (
         "The server does not speak TLS on this port."
     )
-    assert tls_chain.describe_openssl_error(ConnectionResetError(), strict) == (
+    assert str(tls_chain.describe_openssl_error(ConnectionResetError(), strict)) == (
         "The server closed the connection during the TLS handshake."
     )
-    assert tls_chain.describe_openssl_error(error("odd thing happened"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("odd thing happened"), strict)) == (
         "TLS failed: odd thing happened."
     )
-    assert tls_chain.describe_openssl_error(error("tls alert handshake failure"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("tls alert handshake failure"), strict)) == (
         "The server refused the TLS handshake (handshake failure: often no cipher suite in common)."
     )
-    assert tls_chain.describe_openssl_error(error("unexpected message"), strict) == (
+    assert str(tls_chain.describe_openssl_error(error("unexpected message"), strict)) == (
         "The server broke the TLS protocol (an unexpected or malformed message)."
     )
 
@@ -179,3 +179,19 @@ def test_workbench_client_reaches_a_tls10_server_only_with_legacy_tls(tmp_path: 
         )
     assert strict.startswith("No TLS version in common with the server")
     assert allowed == "TLSv1"
+
+
+def test_verification_texts_and_name_checks_are_sentences_to_translate() -> None:
+    """OpenSSL's texts we know and the name check are marked templates (the UI translates
+    them); an unknown text stays OpenSSL's words, as a fact."""
+    expired = VerifyProblem(0, 10, "certificate has expired", "CN=x")
+    assert expired.reason.template == "certificate has expired" and not expired.reason.args
+    mismatch = VerifyProblem(0, 64, "IP address mismatch: not valid for 127.0.0.1", "", "127.0.0.1")
+    assert mismatch.reason.template == "IP address mismatch: not valid for {name}"
+    assert str(mismatch) == "IP address mismatch: not valid for 127.0.0.1 (the leaf)"
+    odd = VerifyProblem(0, 10, "something OpenSSL 9 says", "")
+    assert odd.reason.template == "{text}"
+    info = TlsSessionInfo("TLSv1.3", "X", None, (), verified=False, verify_problems=(expired,))
+    rejected = tls_chain.rejection(info).sentence
+    rendered = rejected.render(lambda template: "<" + template + ">")
+    assert rendered == ("<The server's certificate has expired: <certificate has expired>.>")
