@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import http as http_commands
-from desktop.cli import ipmsg, tcp
+from desktop.cli import ipmsg, tcp, udp
 
 __all__ = ["main"]
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     tcp.add_commands(groups)
     ipmsg.add_commands(groups)
     http_commands.add_commands(groups)
+    udp.add_commands(groups)
     return parser
 
 
