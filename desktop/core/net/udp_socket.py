@@ -24,6 +24,10 @@ __all__ = ["BindOptions", "open_udp", "send_error", "sockaddr_for"]
 # accounting, so this holds a few thousand of them while the receive thread is not scheduled.
 DEFAULT_RECEIVE_BUFFER = 8 * 1024 * 1024
 
+_LINUX = sys.platform.startswith("linux")
+# Python's socket module lacks this Linux option (asm-generic/socket.h: 33).
+_SO_RCVBUFFORCE_LINUX = 33
+
 OwnerFinder = Callable[[str, int], "str | None"]
 
 
@@ -98,7 +102,7 @@ def _bind(family: int, host: str, options: BindOptions, dual_stack: bool = False
 
 
 def _set_receive_buffer(sock: socket.socket, size: int) -> None:
-    force = getattr(socket, "SO_RCVBUFFORCE", None)
+    force = getattr(socket, "SO_RCVBUFFORCE", _SO_RCVBUFFORCE_LINUX if _LINUX else None)
     if force is not None:
         try:  # past net.core.rmem_max (needs CAP_NET_ADMIN; otherwise the plain option)
             sock.setsockopt(socket.SOL_SOCKET, force, size)
@@ -111,7 +115,7 @@ def _set_receive_buffer(sock: socket.socket, size: int) -> None:
 
 def _bind_to_device(sock: socket.socket, interface: str) -> None:
     option = getattr(socket, "SO_BINDTODEVICE", None)
-    if option is None or not sys.platform.startswith("linux"):
+    if option is None or not _LINUX:
         raise NetError(
             sentence(
                 QT_TRANSLATE_NOOP(
