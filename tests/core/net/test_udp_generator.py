@@ -60,7 +60,8 @@ def test_a_count_is_exact() -> None:
     counter = Counter()
     with sender() as sock:
         generator = Generator(sock, counter.sock.getsockname(), b"g" * 64, count=20_000)
-        generator.run()
+        generator.start()
+        assert generator.join(30)
     assert (generator.sent, generator.sent_bytes) == (20_000, 20_000 * 64)
     assert counter.finish() == 20_000
     assert counter.sizes == {64}
