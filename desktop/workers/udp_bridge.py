@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 
-from desktop.core.capture import Direction
+from desktop.core.capture import Direction, Record
 from desktop.core.errors import NetError, SaveError, SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.connection import format_address
@@ -38,6 +39,9 @@ _TABLE_INTERVAL_S = 0.25
 _COUNTER_INTERVAL_S = 0.1
 # Rows of the peer table sent to the GUI at most (the table itself keeps up to 4,096).
 _TABLE_ROWS = 1000
+# Peer names kept formatted (a spray from many ports empties the cache when it is full).
+_NAMES_CACHED = 4096
+_IN, _OUT, _INFO = Direction.IN, Direction.OUT, Direction.INFO
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class UdpBridge(SessionBridge):
         self._sending_file: asyncio.Task[None] | None = None
         self._table_timer: asyncio.TimerHandle | None = None
         self._counter_timer: asyncio.TimerHandle | None = None
+        self._names: dict[SockAddr, str] = {}
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def send(self, data: bytes, host: str | None = None, port: int = 0) -> None:
@@ -246,25 +251,44 @@ class UdpBridge(SessionBridge):
     def on_datagrams(
         self, datagrams: list[Datagram], replies: list[tuple[SockAddr, bytes]]
     ) -> None:
-        saving = self._core.saving is not None
+        # The hot path at 100k+ datagrams/s: one clock read per batch, names cached, the
+        # records queued in one call.
+        core = self._core
         files = self._files
         record = not self._log_paused
-        for datagram in datagrams:
-            if saving:
-                self._core.save(datagram.data)
-            if files is not None or record or datagram.truncated:
-                peer = format_address(datagram.peer)
-                if files is not None:
-                    self._save_file(files, peer, datagram.data)
-                if record:
-                    self._record(Direction.IN, peer, datagram.data)
-                if datagram.truncated:
-                    note = truncated_note(peer, len(datagram.data), datagram.size)
-                    self._info(peer, str(note))
+        name = self._name
+        t_ns = time.time_ns()
+        records: list[Record] = []
+        nbytes = 0
+        for peer, data, size in datagrams:
+            if core.saving is not None:
+                core.save(data)
+            if files is not None:
+                self._save_file(files, name(peer), data)
+                files = self._files
+            if record:
+                records.append(Record(t_ns, _IN, name(peer), data))
+                nbytes += len(data)
+            if size > len(data):
+                note = truncated_note(name(peer), len(data), size)
+                records.append(Record(t_ns, _INFO, name(peer), str(note).encode()))
         if record:
             for address, answer in replies:
-                self._record(Direction.OUT, format_address(address), answer)
+                records.append(Record(t_ns, _OUT, name(address), answer))
+                nbytes += len(answer)
+        if records:
+            self._record_all(records, nbytes)
         self._table_soon()
+
+    def _name(self, address: SockAddr) -> str:
+        """``host:port`` of a socket address (cached: formatting costs more than the rest)."""
+        names = self._names
+        text = names.get(address)
+        if text is None:
+            if len(names) >= _NAMES_CACHED:
+                names.clear()
+            text = names[address] = format_address(address)
+        return text
 
     def on_udp_error(self, error: SocketDeskError) -> None:
         self.error_occurred.emit(error)

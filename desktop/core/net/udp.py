@@ -248,11 +248,20 @@ class UdpEndpoint:
     def _on_batch(self, datagrams: list[Datagram], dropped: int, dropped_bytes: int) -> None:
         totals = self.totals
         size = 0
+        # One peer-table update per sender and batch (a flood comes from one or a few).
+        by_peer: dict[SockAddr, list[int]] = {}
+        for peer, _data, real in datagrams:
+            size += real
+            seen = by_peer.get(peer)
+            if seen is None:
+                by_peer[peer] = [1, real]
+            else:
+                seen[0] += 1
+                seen[1] += real
         now = time.time()
         received = self.peers.received
-        for datagram in datagrams:
-            size += datagram.size
-            received(datagram.peer, datagram.size, now)
+        for peer, (count, nbytes) in by_peer.items():
+            received(peer, nbytes, now, count)
         totals.chunks_in += len(datagrams) + dropped
         totals.bytes_in += size + dropped_bytes
         self.not_shown += dropped

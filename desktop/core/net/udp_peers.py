@@ -78,10 +78,10 @@ class PeerTable:
         stats.last_seen = now
         return stats
 
-    def received(self, address: tuple[object, ...], size: int, now: float) -> None:
-        """``address`` sent us a datagram of ``size`` bytes."""
+    def received(self, address: tuple[object, ...], size: int, now: float, count: int = 1) -> None:
+        """``address`` sent us ``count`` datagrams of ``size`` bytes in all."""
         stats = self._touch(address, now)
-        stats.datagrams_in += 1
+        stats.datagrams_in += count
         stats.bytes_in += size
 
     def sent(self, address: tuple[object, ...], size: int, now: float) -> None:

@@ -121,6 +121,7 @@ class ReceiveThread:
         sock.settimeout(0.25 if not _LINUX else None)
         batch: list[Datagram] = []
         append = batch.append
+        new = tuple.__new__  # Datagram(...) costs ~3.5x more: a Python-level __new__
         while not self._stopping:
             try:
                 count, peer = receive(buffer, size, flags)
@@ -133,7 +134,7 @@ class ReceiveThread:
                 continue
             if peer is None:  # woken by shutdown()
                 break
-            append(Datagram(peer, bytes(view[: min(count, keep)]), count))
+            append(new(Datagram, (peer, bytes(view[: min(count, keep)]), count)))
             while len(batch) < _BATCH:
                 try:
                     count, peer = receive(buffer, size, nowait)
@@ -145,7 +146,7 @@ class ReceiveThread:
                     break
                 if peer is None:
                     break
-                append(Datagram(peer, bytes(view[: min(count, keep)]), count))
+                append(new(Datagram, (peer, bytes(view[: min(count, keep)]), count)))
             reply = self.reply
             answers = self._reply_all(batch, reply) if reply is not None else None
             self._hand_over(batch, answers)
