@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -208,6 +209,7 @@ def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rate", default="150000", help="datagrams/s, or max")
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="run only these receivers")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -227,22 +229,37 @@ def main(argv: list[str] | None = None) -> str:
     }
     if shutil.which("iperf3") is None:
         del runs["iperf3 (its own sender)"]
-    results: dict[str, tuple[int, int]] = {}
-    for name, run in runs.items():
-        if args.only and not any(part in name for part in args.only):
-            continue
-        results[name] = run()
-    base = results.get("socat", (0, 0))[1]
+    chosen = {
+        name: run
+        for name, run in runs.items()
+        if not args.only or any(part in name for part in args.only)
+    }
+    # Interleaved rounds (the order reversed every other round), medians reported: the machine
+    # is shared and one run alone says little.
+    results: dict[str, list[tuple[int, int]]] = {name: [] for name in chosen}
+    for round_ in range(args.rounds):
+        order = list(chosen) if round_ % 2 == 0 else list(reversed(chosen))
+        for name in order:
+            results[name].append(chosen[name]())
+    medians = {
+        name: (
+            statistics.median(sent for sent, _ in runs_),
+            statistics.median(received for _, received in runs_),
+            statistics.median(1 - received / sent if sent else 0.0 for sent, received in runs_),
+        )
+        for name, runs_ in results.items()
+    }
+    base = medians.get("socat", (0, 0, 0.0))[1]
     lines = [
-        f"UDP receive, {SIZE}-byte datagrams, rate {args.rate}/s for {args.seconds:g} s (loopback)",
+        f"UDP receive, {SIZE}-byte datagrams, rate {args.rate}/s for {args.seconds:g} s "
+        f"(loopback), median of {args.rounds} interleaved rounds",
         f"{'receiver':34} {'sent':>10} {'received':>10} {'per s':>10} {'loss':>7} {'× socat':>8}",
     ]
-    for name, (sent, received) in results.items():
-        loss = 100 * (1 - received / sent) if sent else 0.0
+    for name, (sent, received, loss) in medians.items():
         ratio = f"{received / base:.2f}" if base else "-"
         lines.append(
-            f"{name:34} {sent:>10,} {received:>10,} {received / args.seconds:>10,.0f} "
-            f"{loss:>6.2f}% {ratio:>8}"
+            f"{name:34} {sent:>10,.0f} {received:>10,.0f} {received / args.seconds:>10,.0f} "
+            f"{100 * loss:>6.2f}% {ratio:>8}"
         )
     text = "\n".join(lines)
     print(text)

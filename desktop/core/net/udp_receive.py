@@ -28,6 +28,10 @@ DEFAULT_RECEIVE_SIZE = 65_536
 _BATCH = 4096
 # Datagrams that may wait for the loop; past this they are only counted.
 DEFAULT_MAX_PENDING = 262_144
+# The loop takes what waits at most this often: each wake-up of the loop costs ~20 µs of Python
+# holding the GIL, and handing over every datagram or two as it came halved the rate the
+# receive thread kept (bench/udp_receive.py: 119k/s → see docs/BENCHMARKS.md).
+HAND_OVER_S = 0.002
 
 _LINUX = sys.platform.startswith("linux")
 _DONTWAIT = getattr(socket, "MSG_DONTWAIT", 0)
@@ -84,6 +88,7 @@ class ReceiveThread:
         self._pending: list[Datagram] = []
         self._overflow = Overflow()
         self._scheduled = False
+        self._last_drain = 0.0
         self._stopping = False
         self.reply: Callable[[Datagram], bytes | None] | None = None
         self.replies = 0  # datagrams sent back from this thread
@@ -192,7 +197,7 @@ class ReceiveThread:
                 return
             self._scheduled = True
         try:
-            self._loop.call_soon_threadsafe(self._drain)
+            self._loop.call_soon_threadsafe(self._drain_soon)
         except RuntimeError:  # the loop is closed: the session is over
             self._stopping = True
 
@@ -206,7 +211,15 @@ class ReceiveThread:
             self._stopping = True
 
     # -- the loop --------------------------------------------------------------------------------
+    def _drain_soon(self) -> None:
+        wait = self._last_drain + HAND_OVER_S - self._loop.time()
+        if wait > 0:
+            self._loop.call_later(wait, self._drain)
+        else:
+            self._drain()
+
     def _drain(self) -> None:
+        self._last_drain = self._loop.time()
         with self._lock:
             pending, self._pending = self._pending, []
             overflow, self._overflow = self._overflow, Overflow()
