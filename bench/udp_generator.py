@@ -47,6 +47,7 @@ def _child_bridge(seconds: float) -> None:
     from desktop.workers.loop_thread import EventLoopThread
     from desktop.workers.udp_bridge import GeneratorPlan, UdpBridge
 
+    sys.setswitchinterval(0.001)  # as the app's composition root sets it (ARCHITECTURE.md)
     app = QCoreApplication([])
     io = EventLoopThread()
     io.start_and_wait()

@@ -104,6 +104,7 @@ def _child_bridge(paused: bool) -> None:
     from desktop.workers.loop_thread import EventLoopThread
     from desktop.workers.udp_bridge import UdpBridge
 
+    sys.setswitchinterval(0.001)  # as the app's composition root sets it (ARCHITECTURE.md)
     app = QCoreApplication([])
     io = EventLoopThread()
     io.start_and_wait()

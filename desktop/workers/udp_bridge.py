@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 
 from desktop.core.capture import Direction, Record
 from desktop.core.errors import NetError, SaveError, SocketDeskError
+from desktop.core.net import udp_notes
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.connection import format_address
 from desktop.core.net.udp import UdpEndpoint, UdpOptions
 from desktop.core.net.udp_facts import Datagram, no_feedback_note, truncated_note
-from desktop.core.net.udp_files import DatagramFiles, file_datagrams
-from desktop.core.net.udp_generator import Generator
+from desktop.core.net.udp_files import DatagramFiles, send_file
+from desktop.core.net.udp_generator_run import GeneratorPlan, GeneratorRun
 from desktop.core.net.udp_socket import sockaddr_for
-from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+from desktop.core.sentence import Sentence
 from desktop.core.session import sentences
 from desktop.core.session.counters import sample
 from desktop.core.session.lifecycle import (
@@ -31,7 +30,7 @@ from desktop.core.session.lifecycle import (
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
-__all__ = ["GeneratorPlan", "UdpBridge"]
+__all__ = ["GeneratorPlan", "UdpBridge"]  # GeneratorPlan: re-exported for callers
 
 SockAddr = tuple[object, ...]
 # The peer table and the generator's counters reach the GUI at most this often.
@@ -42,22 +41,6 @@ _TABLE_ROWS = 1000
 # Peer names kept formatted (a spray from many ports empties the cache when it is full).
 _NAMES_CACHED = 4096
 _IN, _OUT, _INFO = Direction.IN, Direction.OUT, Direction.INFO
-
-
-@dataclass(frozen=True)
-class GeneratorPlan:
-    """What the generator sends: ``payload`` to ``host``:``port`` (None: the connected peer).
-
-    ``rate`` is datagrams/s (None: as fast as possible); ``count`` and ``seconds`` end it
-    (neither: until stopped).
-    """
-
-    payload: bytes
-    host: str | None = None
-    port: int = 0
-    rate: float | None = None
-    count: int | None = None
-    seconds: float | None = None
 
 
 class UdpBridge(SessionBridge):
@@ -83,11 +66,9 @@ class UdpBridge(SessionBridge):
         self._target: tuple[str, int] | None = None  # where periodic sends go
         self._log_paused = False
         self._files: DatagramFiles | None = None
-        self._generator: Generator | None = None
-        self._generator_counted = (0, 0)
+        self._generator: GeneratorRun | None = None
         self._sending_file: asyncio.Task[None] | None = None
         self._table_timer: asyncio.TimerHandle | None = None
-        self._counter_timer: asyncio.TimerHandle | None = None
         self._names: dict[SockAddr, str] = {}
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
@@ -191,11 +172,11 @@ class UdpBridge(SessionBridge):
             self._after_send(endpoint.send(data), endpoint.peer, data)
             return
         if self._target is None:
-            raise _no_target()
+            raise udp_notes.no_target()
         host, port = self._target
-        address = _literal(endpoint, host, port)
+        address = sockaddr_for(endpoint.family, host, port)
         if address is None:
-            raise _no_target()
+            raise udp_notes.no_target()
         self._after_send(endpoint.send(data, address), address, data)
 
     def _send_command(self, data: bytes, host: str | None, port: int) -> None:
@@ -235,9 +216,7 @@ class UdpBridge(SessionBridge):
             endpoint = self._running()
             targets = endpoint.peers.addresses() if addresses is None else list(addresses)
             if not targets:
-                raise NetError(
-                    sentence(QT_TRANSLATE_NOOP("core", "No peer has been seen: nothing was sent."))
-                )
+                raise udp_notes.no_peer_seen()
             for address in targets:
                 self._after_send(endpoint.send(data, address), address, data)
         except SocketDeskError as error:
@@ -310,13 +289,7 @@ class UdpBridge(SessionBridge):
     def _stop_files(self) -> None:
         files, self._files = self._files, None
         if files is not None:
-            self.notice.emit(
-                sentence(
-                    QT_TRANSLATE_NOOP("core", "Saved {count} datagrams to {path}."),
-                    count=files.count,
-                    path=str(files.directory),
-                )
-            )
+            self.notice.emit(udp_notes.datagrams_saved(files.count, str(files.directory)))
 
     # -- a file as datagrams -----------------------------------------------------------------------
     def _start_file(
@@ -332,57 +305,52 @@ class UdpBridge(SessionBridge):
     async def _file(
         self, path: str, size: int, interval_s: float, host: str | None, port: int
     ) -> None:
-        count = 0
+        sent = [0]
+
+        def progress(count: int) -> None:
+            sent[0] = count
+            self._push_counters()
+
         try:
             endpoint = self._running()
             address = None if host is None else await endpoint.resolve(endpoint.family, host, port)
-            for chunk in file_datagrams(path, size):
-                endpoint.send(chunk, address)
-                count += 1
-                if count % 64 == 0 or interval_s > 0:
-                    self._push_counters()
-                    await asyncio.sleep(interval_s)
+            await send_file(
+                lambda chunk: endpoint.send(chunk, address), path, size, interval_s, progress
+            )
         except SocketDeskError as error:
             self.error_occurred.emit(error)
         except ValueError as error:
             self.error_occurred.emit(NetError(str(error)))
-        self._push_counters()
-        self.notice.emit(
-            sentence(
-                QT_TRANSLATE_NOOP("core", "Sent {path} as {count} datagrams."),
-                path=path,
-                count=count,
-            )
-        )
+        self.notice.emit(udp_notes.file_sent(path, sent[0]))
 
     # -- generator ---------------------------------------------------------------------------------
     def _start_generator(self, plan: GeneratorPlan) -> None:
         if self._generator is not None:
-            self.error_occurred.emit(
-                NetError(sentence(QT_TRANSLATE_NOOP("core", "The generator is already running.")))
-            )
+            self.error_occurred.emit(udp_notes.generator_busy())
             return
         asyncio.get_running_loop().create_task(self._generate(plan))
 
     async def _generate(self, plan: GeneratorPlan) -> None:
-        loop = asyncio.get_running_loop()
         try:
             endpoint = self._running()
             address = None
             if plan.host is not None:
                 address = await endpoint.resolve(endpoint.family, plan.host, plan.port)
             elif endpoint.peer is None:
-                raise _no_target()
+                raise udp_notes.no_target()
             assert endpoint.sock is not None
-            generator = Generator(
+            run = GeneratorRun(
                 endpoint.sock,
                 address,
                 plan.payload,
+                totals=self.totals,
+                on_tick=self._push_counters,
+                on_done=self._generator_done,
                 rate=plan.rate,
                 count=plan.count,
                 seconds=plan.seconds,
-                on_done=lambda said, error: _post(loop, self._generator_done, said, error),
                 peer_name=self._target,
+                interval=_COUNTER_INTERVAL_S,
             )
         except SocketDeskError as error:
             self.error_occurred.emit(error)
@@ -390,51 +358,23 @@ class UdpBridge(SessionBridge):
         except ValueError as error:
             self.error_occurred.emit(NetError(str(error)))
             return
-        self._generator = generator
-        self._generator_counted = (0, 0)
+        self._generator = run
         self.generator_changed.emit(True)
-        generator.start()
-        self._tick_counters()
-
-    def _fold_generator(self) -> None:
-        generator = self._generator
-        if generator is None:
-            return
-        sent, sent_bytes = generator.sent, generator.sent_bytes
-        counted, counted_bytes = self._generator_counted
-        self.totals.chunks_out += sent - counted
-        self.totals.bytes_out += sent_bytes - counted_bytes
-        self._generator_counted = (sent, sent_bytes)
-
-    def _tick_counters(self) -> None:
-        self._counter_timer = None
-        self._fold_generator()
-        self._push_counters()
-        if self._generator is not None:
-            self._counter_timer = asyncio.get_running_loop().call_later(
-                _COUNTER_INTERVAL_S, self._tick_counters
-            )
+        run.start()
 
     def _push_counters(self) -> None:
         self.counters_updated.emit(sample(self.totals))
 
     def _generator_done(self, said: Sentence, error: SocketDeskError | None) -> None:
-        self._fold_generator()
         self._generator = None
-        if self._counter_timer is not None:
-            self._counter_timer.cancel()
-            self._counter_timer = None
-        self._push_counters()
         if error is not None:
             self.error_occurred.emit(error)
         self.notice.emit(said)
         self.generator_changed.emit(False)
 
     def _stop_generator_now(self) -> None:
-        generator = self._generator
-        if generator is not None:
-            generator.stop()
-            generator.join(2.0)
+        if self._generator is not None:
+            self._generator.stop_and_wait()
 
     # -- peer table --------------------------------------------------------------------------------
     def _table_soon(self) -> None:
@@ -454,19 +394,3 @@ class UdpBridge(SessionBridge):
         note = endpoint.peers.forgotten_note()
         if note is not None and endpoint.peers.forgotten:
             self.notice.emit(note)
-
-
-def _literal(endpoint: UdpEndpoint, host: str, port: int) -> SockAddr | None:
-    return sockaddr_for(endpoint.family, host, port)
-
-
-def _no_target() -> NetError:
-    return NetError(
-        sentence(QT_TRANSLATE_NOOP("core", "Choose a host and port to send to: nothing was sent."))
-    )
-
-
-def _post(loop: asyncio.AbstractEventLoop, func: Callable[..., object], *args: object) -> None:
-    """``func(*args)`` on ``loop`` from another thread (nothing when the loop has closed)."""
-    with contextlib.suppress(RuntimeError):
-        loop.call_soon_threadsafe(func, *args)

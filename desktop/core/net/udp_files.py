@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.core.errors import SaveError, SocketDeskError
 from desktop.core.net.udp_facts import MAX_IPV4
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
-__all__ = ["DatagramFiles", "file_datagrams"]
+__all__ = ["DatagramFiles", "file_datagrams", "send_file"]
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z.]+")
 
@@ -81,3 +82,28 @@ def file_datagrams(path: str | os.PathLike[str], size: int) -> Iterator[bytes]:
                 reason=error.strerror,
             )
         ) from None
+
+
+async def send_file(
+    send: Callable[[bytes], object],
+    path: str | os.PathLike[str],
+    size: int,
+    interval_s: float,
+    progress: Callable[[int], None],
+) -> None:
+    """Send ``path`` as datagrams of ``size`` bytes, ``interval_s`` apart (0: yield every 64).
+
+    ``send`` sends one datagram (raising ``SocketDeskError`` stops); ``progress(count)`` is
+    called with the datagrams sent so far, after each pause.
+
+    Raises:
+        SocketDeskError, ValueError: as ``send`` and ``file_datagrams``.
+    """
+    count = 0
+    for chunk in file_datagrams(path, size):
+        send(chunk)
+        count += 1
+        if interval_s > 0 or count % 64 == 0:
+            progress(count)
+            await asyncio.sleep(interval_s)
+    progress(count)
