@@ -36,8 +36,12 @@ QUIET_S = 1.0  # a receiver ends once nothing came for this long (after the firs
 
 # -- the receivers run in a child process each ----------------------------------------------------
 def _child(mode: str) -> None:
-    if mode in ("bridge", "bridge-paused"):
-        _child_bridge(paused=mode == "bridge-paused")
+    if mode.startswith("bridge"):
+        if mode.endswith("-recvfrom"):  # the session without recvmmsg, for the comparison
+            from desktop.core.net import udp_mmsg
+
+            udp_mmsg.available = lambda: False
+        _child_bridge(paused="paused" in mode)
     elif mode == "asyncio":
         asyncio.run(_child_asyncio())
     else:
@@ -224,6 +228,9 @@ def main(argv: list[str] | None = None) -> str:
         "SocketDesk session, log on": lambda: _run_child("bridge", args.rate, args.seconds),
         "SocketDesk session, log paused": lambda: _run_child(
             "bridge-paused", args.rate, args.seconds
+        ),
+        "… log paused, recvfrom_into": lambda: _run_child(
+            "bridge-paused-recvfrom", args.rate, args.seconds
         ),
         "recvfrom_into thread alone": lambda: _run_child("thread", args.rate, args.seconds),
         "asyncio DatagramProtocol": lambda: _run_child("asyncio", args.rate, args.seconds),

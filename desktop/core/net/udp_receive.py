@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 
+from desktop.core.net import udp_mmsg
 from desktop.core.net.udp_facts import Datagram
 
 __all__ = ["DEFAULT_RECEIVE_SIZE", "Overflow", "ReceiveThread"]
@@ -32,6 +33,9 @@ DEFAULT_MAX_PENDING = 262_144
 # holding the GIL, and handing over every datagram or two as it came halved the rate the
 # receive thread kept (bench/udp_receive.py: 119k/s → see docs/BENCHMARKS.md).
 HAND_OVER_S = 0.002
+
+# Datagrams per recvmmsg call (Linux): see udp_mmsg and docs/BENCHMARKS.md.
+_MMSG_SLOTS = 64
 
 _LINUX = sys.platform.startswith("linux")
 _DONTWAIT = getattr(socket, "MSG_DONTWAIT", 0)
@@ -113,6 +117,31 @@ class ReceiveThread:
 
     # -- the thread ------------------------------------------------------------------------------
     def _run(self) -> None:
+        if udp_mmsg.available():
+            self._run_mmsg()
+        else:
+            self._run_recvfrom()
+
+    def _run_mmsg(self) -> None:
+        receiver = udp_mmsg.MmsgReceiver(self._sock, _MMSG_SLOTS, self._size)
+        try:
+            while not self._stopping:
+                try:
+                    batch = receiver.receive()
+                except OSError as error:
+                    if self._stopping:
+                        break
+                    self._report(error)
+                    continue
+                if not batch:  # woken by shutdown()
+                    break
+                reply = self.reply
+                answers = self._reply_all(batch, reply) if reply is not None else None
+                self._hand_over(batch, answers)
+        finally:
+            receiver.close()
+
+    def _run_recvfrom(self) -> None:
         sock = self._sock
         keep = self._size
         buffer = bytearray(keep + 1)
