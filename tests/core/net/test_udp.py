@@ -8,12 +8,23 @@ import socket
 import pytest
 
 from desktop.core.errors import AddressInUse, SocketDeskError
+from desktop.core.net import udp_mmsg
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
 from desktop.core.net.udp import UdpEndpoint, UdpOptions
 from desktop.core.net.udp_facts import Datagram, DatagramTooLarge, PortUnreachable
 from desktop.core.net.udp_socket import BindOptions
 
 SockAddr = tuple[object, ...]
+
+
+@pytest.fixture(params=["recvmmsg", "recvfrom_into"], autouse=True)
+def receive_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs on both receive paths (recvmmsg is Linux only; the other is everywhere)."""
+    if request.param == "recvfrom_into":
+        monkeypatch.setattr(udp_mmsg, "available", lambda: False)
+    elif not udp_mmsg.available():
+        pytest.skip("recvmmsg is Linux only")
+    return str(request.param)
 
 
 class Sink:
