@@ -97,26 +97,30 @@ def test_listen_shows_bad_bytes_as_escapes(
     encoding: str | None, payload: bytes, shown: str
 ) -> None:
     extra = ["--encoding", encoding] if encoding else []
-    with running("udp", "listen", "0", "--bind", "127.0.0.1", *extra) as (server, port):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
-            client.bind(("127.0.0.1", 0))
-            client.sendto(payload, ("127.0.0.1", port))
-            assert server.stdout is not None
-            line = server.stdout.readline().decode().rstrip("\n")
-            assert line == f"127.0.0.1:{client.getsockname()[1]}: {shown}"
+    with (
+        running("udp", "listen", "0", "--bind", "127.0.0.1", *extra) as (server, port),
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client,
+    ):
+        client.bind(("127.0.0.1", 0))
+        client.sendto(payload, ("127.0.0.1", port))
+        assert server.stdout is not None
+        line = server.stdout.readline().decode().rstrip("\n")
+        assert line == f"127.0.0.1:{client.getsockname()[1]}: {shown}"
 
 
 def test_listen_saves_raw_and_one_file_per_datagram(tmp_path: Path) -> None:
     raw, each = tmp_path / "all.bin", tmp_path / "each"
-    with running(
-        "udp", "listen", "0", "--bind", "127.0.0.1", "-o", str(raw), "--split", str(each)
-    ) as (server, port):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
-            client.sendto(b"a\x00", ("127.0.0.1", port))
-            client.sendto(b"bc", ("127.0.0.1", port))
-            assert server.stdout is not None
-            server.stdout.readline()
-            server.stdout.readline()
+    with (
+        running(
+            "udp", "listen", "0", "--bind", "127.0.0.1", "-o", str(raw), "--split", str(each)
+        ) as (server, port),
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client,
+    ):
+        client.sendto(b"a\x00", ("127.0.0.1", port))
+        client.sendto(b"bc", ("127.0.0.1", port))
+        assert server.stdout is not None
+        server.stdout.readline()
+        server.stdout.readline()
     assert raw.read_bytes() == b"a\x00bc"
     assert [p.read_bytes() for p in sorted(each.iterdir())] == [b"a\x00", b"bc"]
 

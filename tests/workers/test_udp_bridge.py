@@ -187,3 +187,19 @@ def test_generator_stop_at_full_rate(qtbot, bridge: UdpBridge) -> None:  # type:
             bridge.generator_changed, check_params_cb=lambda on: not on, timeout=2000
         ):
             bridge.stop_generator()
+
+
+def test_a_file_as_a_datagram_sequence(qtbot, bridge: UdpBridge, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * 10)
+    start(qtbot, bridge, UdpOptions(bind=BindOptions("127.0.0.1", 0)))
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sink:
+        sink.bind(("127.0.0.1", 0))
+        sink.settimeout(5)
+        with qtbot.waitSignal(
+            bridge.notice, check_params_cb=lambda s: "as 3 datagrams" in str(s), timeout=5000
+        ):
+            bridge.send_file(str(path), 1000, 0.001, "127.0.0.1", sink.getsockname()[1])
+        chunks = [sink.recv(2000) for _ in range(3)]
+    assert [len(c) for c in chunks] == [1000, 1000, 560]
+    assert b"".join(chunks) == path.read_bytes()
