@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from desktop.core.errors import NetError, SocketDeskError
+from desktop.core.errors import SocketDeskError
+from desktop.core.net import udp_notes
 from desktop.core.net.auto_reply import AutoReplyRule, first_reply
 from desktop.core.net.connection import Totals, format_address
 from desktop.core.net.resolve import resolve
@@ -26,6 +27,7 @@ from desktop.core.net.udp_peers import DEFAULT_PEER_CAPACITY, PeerTable
 from desktop.core.net.udp_receive import DEFAULT_RECEIVE_SIZE, ReceiveThread
 from desktop.core.net.udp_socket import BindOptions, open_udp, send_error, sockaddr_for
 from desktop.core.sentence import Sentence
+from desktop.core.session import sentences
 
 __all__ = ["UdpEndpoint", "UdpOptions", "UdpSink"]
 
@@ -98,7 +100,7 @@ class UdpEndpoint:
             SocketDeskError: the bind, the resolution or the connect failed (with a sentence).
         """
         if self.sock is not None:
-            raise NetError("already open")
+            raise sentences.already_running("udp")
         self.peers = PeerTable(options.peer_capacity)
         sock = open_udp(options.bind)
         try:
@@ -211,12 +213,12 @@ class UdpEndpoint:
         """
         sock = self.sock
         if sock is None:
-            raise NetError("not open")
+            raise sentences.not_running("udp")
         warning = check_size(len(data), sock.family)
         try:
             if address is None:
                 if self.peer is None:
-                    raise NetError("no peer")
+                    raise udp_notes.no_target()
                 sock.send(data, _DONTWAIT)
                 address = self.peer
             else:
