@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import http as http_commands
-from desktop.cli import ipmsg, tcp, udp_multicast, udp_subnet
+from desktop.cli import ipmsg, tcp, udp
 
 __all__ = ["main"]
 
@@ -24,11 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     tcp.add_commands(groups)
     ipmsg.add_commands(groups)
     http_commands.add_commands(groups)
-    # Temporary "udp" group until udpcore's desktop/cli/udp.py creates it (then: its two lines).
-    udp = groups.add_parser("udp", help="UDP send, receive, broadcast, multicast, subnet send")
-    udp_commands = udp.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
-    udp_subnet.register(udp_commands)
-    udp_multicast.register(udp_commands)
+    udp.add_commands(groups)
     return parser
 
 

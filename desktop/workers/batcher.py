@@ -60,6 +60,14 @@ class Batcher(Generic[T]):
             self._trim()
         self._schedule()
 
+    def extend(self, items: list[T], nbytes: int) -> None:
+        """Queue many items at once; ``nbytes`` is ``len(item)`` summed over them."""
+        self._pending.extend(items)
+        self._pending_bytes += nbytes
+        if self._pending_bytes > self._max_pending_bytes:
+            self._trim()
+        self._schedule()
+
     def ack(self) -> None:
         """The consumer has handled the last batch; the next may go."""
         self._in_flight = False

@@ -167,6 +167,12 @@ class SessionBridge(QObject):
             self._batcher = Batcher(asyncio.get_running_loop(), self._emit_batch)
         self._batcher.add(Record(time.time_ns(), direction, peer, data))
 
+    def _record_all(self, records: list[Record], nbytes: int) -> None:
+        """Queue many records at once (``nbytes``: their payloads' sizes summed)."""
+        if self._batcher is None:
+            self._batcher = Batcher(asyncio.get_running_loop(), self._emit_batch)
+        self._batcher.extend(records, nbytes)
+
     def _received(self, peer: str, data: memoryview) -> None:
         """Save and record bytes that arrived (``data`` valid only during the call).
 

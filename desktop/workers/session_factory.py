@@ -8,6 +8,7 @@ from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.relay_bridge import RelayBridge
 from desktop.workers.tcp_client_bridge import TcpClientBridge
 from desktop.workers.tcp_server_bridge import TcpServerBridge
+from desktop.workers.udp_bridge import UdpBridge
 
 __all__ = ["SessionFactory"]
 
@@ -36,3 +37,7 @@ class SessionFactory:
     def relay(self) -> RelayBridge:
         """A new TCP relay session bridge."""
         return RelayBridge(self.io, self.cert_dir)
+
+    def udp_session(self) -> UdpBridge:
+        """A new UDP session bridge."""
+        return UdpBridge(self.io)
