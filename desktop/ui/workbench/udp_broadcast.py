@@ -102,9 +102,7 @@ class UdpBroadcastWidget(QWidget):
         self.data_edit = QLineEdit()
         self.data_edit.setPlaceholderText(self.tr("text to send (UTF-8)"))
         self.send_button = QPushButton(self.tr("Send to broadcast"))
-        self.send_button.setToolTip(
-            self.tr("Sends with SO_BROADCAST set on the session's socket")
-        )
+        self.send_button.setToolTip(self.tr("Sends with SO_BROADCAST set on the session's socket"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.interface_combo, 1)
@@ -141,7 +139,8 @@ class UdpBroadcastWidget(QWidget):
         combo.addItem(self.tr("(no interface)"), None)
         for item in self._interfaces:
             combo.addItem(interface_text(item), item.name)
-            combo.setItemData(combo.count() - 1, interface_tooltip(item), Qt.ItemDataRole.ToolTipRole)
+            tip = interface_tooltip(item)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(chosen) if chosen else -1
         if index < 0:  # the first that can broadcast, else none
             usable = broadcast_interfaces(self._interfaces)

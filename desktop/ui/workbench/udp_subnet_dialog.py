@@ -111,8 +111,8 @@ class UdpSubnetDialog(QDialog):
             else:
                 first, last = self._targets.first, self._targets.last
                 self.count_label.setText(
-                    self.tr("%n host(s): {first} to {last}", "", len(self._targets)).format(
-                        first=first, last=last
+                    self.tr("Hosts: {count} ({first} to {last})").format(
+                        count=len(self._targets), first=first, last=last
                     )
                 )
         self._buttons()
@@ -133,7 +133,10 @@ class UdpSubnetDialog(QDialog):
             QMessageBox.Icon.Question,
             self.tr("Subnet send"),
             self.tr("Send to {count} hosts ({first} to {last}) on port {port}?").format(
-                count=len(targets), first=targets.first, last=targets.last, port=self.port_spin.value()
+                count=len(targets),
+                first=targets.first,
+                last=targets.last,
+                port=self.port_spin.value(),
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
