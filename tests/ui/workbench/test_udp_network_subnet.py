@@ -132,7 +132,7 @@ def test_subnet_send_from_the_bridge_gives_each_host_exactly_one_datagram(  # ty
 
 
 def test_cancel_stops_a_slow_subnet_send(qtbot, bridge: UdpBridge, listeners) -> None:  # type: ignore[no-untyped-def]
-    port, socks = listeners
+    port, _socks = listeners
     start(qtbot, bridge)
     dialog = UdpSubnetDialog(bridge, port=port, data=b"slow")
     qtbot.addWidget(dialog)
