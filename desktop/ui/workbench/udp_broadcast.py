@@ -50,12 +50,16 @@ def interface_flags(item: Interface) -> list[str]:
 
 
 def interface_text(item: Interface, ipv6: bool = False) -> str:
-    """One compact line: name, first address / netmask, flags."""
+    """One compact line: name, first address / prefix length (the netmask), flags."""
     addresses = item.ipv6() if ipv6 else item.ipv4()
     shown = addresses[0] if addresses else None
-    where = f"{shown.address}/{shown.netmask}" if shown and shown.netmask else "-"
-    if shown and not shown.netmask:
-        where = shown.address
+    where = "-" if shown is None else shown.address
+    if shown is not None and shown.netmask:
+        try:  # 255.255.255.0 shown as /24: the line stays short
+            prefix = ipaddress.ip_network(f"{shown.address}/{shown.netmask}", strict=False)
+            where = f"{shown.address}/{prefix.prefixlen}"
+        except ValueError:
+            where = f"{shown.address}/{shown.netmask}"
     return f"{item.name}  {where}  {','.join(interface_flags(item))}"
 
 
