@@ -12,6 +12,7 @@ from desktop.core.capture import Direction, Record
 from desktop.core.errors import NetError, SaveError, SocketDeskError
 from desktop.core.net import udp_notes
 from desktop.core.net.auto_reply import AutoReplyRule
+from desktop.core.net.broadcast import BroadcastPlan
 from desktop.core.net.connection import format_address
 from desktop.core.net.udp import UdpEndpoint, UdpOptions
 from desktop.core.net.udp_facts import Datagram, no_feedback_note, truncated_note
@@ -29,6 +30,7 @@ from desktop.core.session.lifecycle import (
 )
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
+from desktop.workers.udp_network import UdpNetwork
 
 __all__ = ["GeneratorPlan", "UdpBridge"]  # GeneratorPlan: re-exported for callers
 
@@ -54,11 +56,17 @@ class UdpBridge(SessionBridge):
         counters_updated(object): a ``CounterSample`` while the generator or a file send runs
             (at most 10 a second), for live datagrams/s and bits/s.
         generator_changed(bool): the generator started or stopped.
+        interfaces_listed(list): ``Interface`` rows, as the I/O thread sees them.
+        joined_groups(list): the ``Membership`` rows of the socket, after each join or leave.
+        subnet_progress(object): a ``SubnetProgress`` while a subnet send runs (and at its end).
     """
 
     peers_updated = Signal(list)
     counters_updated = Signal(object)
     generator_changed = Signal(bool)
+    interfaces_listed = Signal(list)
+    joined_groups = Signal(list)
+    subnet_progress = Signal(object)
 
     def __init__(self, io: EventLoopThread) -> None:
         super().__init__(io)
@@ -70,6 +78,7 @@ class UdpBridge(SessionBridge):
         self._sending_file: asyncio.Task[None] | None = None
         self._table_timer: asyncio.TimerHandle | None = None
         self._names: dict[SockAddr, str] = {}
+        self._network = UdpNetwork(self)  # interfaces, broadcast, multicast, subnet send
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def send(self, data: bytes, host: str | None = None, port: int = 0) -> None:
@@ -112,6 +121,39 @@ class UdpBridge(SessionBridge):
         if generator is not None:
             generator.stop()  # a flag: safe from any thread, and no wait for the loop
 
+    # -- network tools (GUI thread; desktop/workers/udp_network.py does them) ----------------------
+    def list_interfaces(self) -> None:
+        """List the interfaces as the I/O thread sees them (``interfaces_listed``)."""
+        self._io.call(self._network.list_interfaces)
+
+    def set_broadcast(self, on: bool) -> None:
+        """SO_BROADCAST on or off on the session's socket."""
+        self._io.call(self._network.set_broadcast, on)
+
+    def send_broadcast(self, plan: BroadcastPlan, data: bytes, port: int) -> None:
+        """Send to ``plan``'s broadcast address (SO_BROADCAST set, out of its interface)."""
+        self._io.call(self._network.send_broadcast, plan, data, port)
+
+    def join_group(self, group: str, interface: str, source: str | None = None) -> None:
+        """Join a multicast group on an interface (source-specific with ``source``)."""
+        self._io.call(self._network.join, group, interface, source)
+
+    def leave_group(self, group: str, interface: str, source: str | None = None) -> None:
+        """Leave a multicast group joined before."""
+        self._io.call(self._network.leave, group, interface, source)
+
+    def set_multicast_options(self, ttl: int, loopback: bool, interface: str | None = None) -> None:
+        """TTL / hop limit, loopback and the interface of multicast sent."""
+        self._io.call(self._network.set_options, ttl, loopback, interface)
+
+    def send_subnet(self, targets: str, port: int, data: bytes, rate: float | None = None) -> None:
+        """Send ``data`` to every host of a CIDR network or range (``subnet_progress``)."""
+        self._io.call(self._network.send_subnet, targets, port, data, rate)
+
+    def cancel_subnet(self) -> None:
+        """Stop a subnet send (a flag: works at once)."""
+        self._network.cancel_subnet()
+
     # -- lifecycle (loop thread) -------------------------------------------------------------------
     def _start(self, options: object) -> None:
         assert isinstance(options, UdpOptions)
@@ -146,6 +188,7 @@ class UdpBridge(SessionBridge):
         endpoint, self._endpoint = self._endpoint, None
         self._core.stop_periodic()
         self._stop_generator_now()
+        self._network.closed()
         if self._sending_file is not None:
             self._sending_file.cancel()
         if endpoint is None:
