@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QWidget,
@@ -22,6 +24,7 @@ from desktop.core.net.udp_peers import PeerSnapshot
 from desktop.core.net.udp_socket import BindOptions
 from desktop.core.session.counters import CounterSample
 from desktop.settings import Settings
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.rules_editor import RulesEditor
@@ -115,7 +118,7 @@ class UdpPanel(ListeningPanel):
             (ServerMode.RULES, self.tr("Auto-reply rules")),
         ):
             self.mode_combo.addItem(label, mode)
-        self.no_feedback_label = QLabel(
+        self.no_feedback_label = ElidedLabel(
             self.tr("UDP gives no delivery feedback: tick Connected to hear of a closed port.")
         )
         self.no_feedback_label.setObjectName("noFeedbackNote")
@@ -127,16 +130,17 @@ class UdpPanel(ListeningPanel):
         target_row.addWidget(self.connected_check)
         target_row.addWidget(self.mode_combo)
         target_row.addWidget(self.no_feedback_label, 3)
-        self.rules = RulesEditor()
-        self.rules.hide()
-        self.tools = QWidget()  # extra controls (add_tool), shown once there is one
+        # Extra controls (add_tool) end this row: a row of their own would take the log's room.
+        self.tools = QWidget()
         self.tools_row = QHBoxLayout(self.tools)
         self.tools_row.setContentsMargins(0, 0, 0, 0)
         self.tools.hide()
+        target_row.addWidget(self.tools)
+        self.rules = RulesEditor()
+        self.rules.hide()
         self.controls.addLayout(bind_row)
         self.controls.addLayout(target_row)
         self.controls.addWidget(self.rules)
-        self.controls.addWidget(self.tools)
 
         self.peer_pane = PeerPane()
         self.peers = self.peer_pane.model
@@ -145,7 +149,11 @@ class UdpPanel(ListeningPanel):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("udpSideTabs")
         self.side_tabs.addTab(self.peer_pane, self.tr("Peers"))
-        self.side_tabs.addTab(self.generator, self.tr("Generator"))
+        scroll = QScrollArea()  # the log's height is not held to the generator's
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.generator)
+        self.side_tabs.addTab(scroll, self.tr("Generator"))
         self.add_side_pane(self.side_tabs)
         self.body.setStretchFactor(0, 0)  # the table as wide as its columns, the log the rest
         self.body.setStretchFactor(1, 1)
@@ -189,7 +197,7 @@ class UdpPanel(ListeningPanel):
         return self.side_tabs.addTab(widget, title)
 
     def add_tool(self, widget: QWidget) -> None:
-        """Add a control to the row above the log."""
+        """Add a control to the controls above the log (at the end of the target row)."""
         self.tools_row.addWidget(widget)
         self.tools.show()
 

@@ -138,8 +138,11 @@ def test_a_datagram_too_large_for_udp_is_refused(qtbot, panel: UdpPanel) -> None
         panel.set_target("127.0.0.1", sock.getsockname()[1])
         type_text(panel, "x" * 65_508)
         panel.send_box.send_once()
-        banner = panel.banner.label
-        qtbot.waitUntil(lambda: "65508 bytes is too large" in banner.text(), timeout=5000)
+
+        def refused() -> bool:
+            return "65508 bytes is too large" in panel.banner.label.text()
+
+        qtbot.waitUntil(refused, timeout=5000)
         assert "at most 65507 bytes" in panel.banner.label.text()
         sock.setblocking(False)
         with pytest.raises(BlockingIOError):
