@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
 from desktop.core.net.tcp_server import ServerMode
 from desktop.core.net.udp import UdpOptions
+from desktop.core.net.udp_facts import no_feedback_note
 from desktop.core.net.udp_peers import PeerSnapshot
 from desktop.core.net.udp_socket import BindOptions
 from desktop.core.session.counters import CounterSample
 from desktop.settings import Settings
+from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
@@ -118,9 +120,8 @@ class UdpPanel(ListeningPanel):
             (ServerMode.RULES, self.tr("Auto-reply rules")),
         ):
             self.mode_combo.addItem(label, mode)
-        self.no_feedback_label = ElidedLabel(
-            self.tr("UDP gives no delivery feedback: tick Connected to hear of a closed port.")
-        )
+        self.no_feedback_label = ElidedLabel()
+        self.no_feedback_label.setText(say(no_feedback_note()))  # elided; the tooltip has it all
         self.no_feedback_label.setObjectName("noFeedbackNote")
         self.no_feedback_label.setEnabled(False)  # drawn dimmed: a note, not a warning
         target_row = QHBoxLayout()
@@ -416,6 +417,11 @@ class UdpPanel(ListeningPanel):
                     known[peer.address] = tcp_endpoints(self.local, peer.address)
                 except ValueError:  # a name, not an address: nothing to write
                     continue
+
+    @Slot(object)
+    def _on_notice(self, what: Said) -> None:
+        if what != no_feedback_note():  # said for good by the note beside "Connected"
+            super()._on_notice(what)
 
     @Slot(object)
     def _on_counters(self, counters: CounterSample) -> None:
