@@ -51,7 +51,7 @@ translations: setup
 # Chinese, light and dark, and two error paths in Chinese.
 SHOT := xvfb-run -a -s "-screen 0 1024x700x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshot
 screenshots: setup
-	@for scene in workbench server messenger http; do \
+	@for scene in workbench server udp messenger http; do \
 	  for lang in en zh_CN; do for theme in light dark; do \
 	    out=docs/screenshots/$$scene-$${lang%_CN}-$$theme.png; echo "$$out"; \
 	    $(SHOT) $$lang $$theme $$out $$( [ $$scene = workbench ] && echo client || echo $$scene ) || exit 1; \

@@ -4,7 +4,8 @@ Usage: ``python -m tools.screenshot LANGUAGE THEME OUT.png [SCENE]`` with DISPLA
 server; the window fills the screen (``xvfb-run -s "-screen 0 1024x700x24"`` gives a 1024×700
 window). Scenes: ``client`` (the default: the window connects to a loopback echo server and sends
 three lines, so the log shows text, Chinese, escapes and binary as a user sees them), ``server``,
-``rules`` (a server answering by auto-reply rules), ``relay``, ``messenger`` and ``http``.
+``rules`` (a server answering by auto-reply rules), ``relay``, ``udp`` (a UDP session echoing
+to a few peers), ``messenger`` and ``http``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from desktop.core.net.auto_reply import MatchKind
 from desktop.core.net.tcp_server import ServerMode
 from desktop.settings import Settings
 from tests.helpers.servers import echo_server
-from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers
+from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers, udp_scene
 
 LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
 
@@ -131,7 +132,12 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
         app.shutdown()
         qapp.quit()
 
-    workbench_scenes = {"server": server_scene, "rules": rules_scene, "relay": relay_scene}
+    workbench_scenes = {
+        "server": server_scene,
+        "rules": rules_scene,
+        "relay": relay_scene,
+        "udp": udp_scene,
+    }
     if scene in workbench_scenes:
         workbench_scenes[scene](window, qapp, grab)
         qapp.exec()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 
 from desktop.core.ipmsg.events import PeerKey
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.net.tcp_server import ServerMode
 from desktop.core.store.chat_history import ChatHistory
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.workers.messenger_bridge import MessengerBridge
@@ -187,3 +188,30 @@ def http_scene(app: object, grab: Callable[[], None]) -> None:
         QTimer.singleShot(500, grab)
 
     QTimer.singleShot(1200, show_pretty)
+
+
+def udp_scene(window: object, qapp: object, grab: object) -> None:
+    """A UDP session in echo mode with three peers talking to it, the peer table filled."""
+    panel = window.workbench.new_udp()  # type: ignore[attr-defined]
+    panel.host_combo.setEditText("127.0.0.1")
+    panel.mode_combo.setCurrentIndex(panel.mode_combo.findData(ServerMode.ECHO))
+    peers: list[socket.socket] = []
+    window.scene_clients = peers  # type: ignore[attr-defined]  # open until the grab
+
+    def talk() -> None:
+        port = int(panel.local.rsplit(":", 1)[1])
+        for text in ("PING", "你好，UDP", "\x01\x02 binary \xff", "status?"):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.bind(("127.0.0.1", 0))
+            sock.sendto(text.encode("utf-8", "surrogateescape"), ("127.0.0.1", port))
+            peers.append(sock)
+        panel.set_target("127.0.0.1", peers[0].getsockname()[1])
+        panel.send_text("hello from SocketDesk")
+
+    def select() -> None:
+        panel.peer_view.selectRow(1)
+
+    panel.toggle()
+    QTimer.singleShot(500, talk)
+    QTimer.singleShot(1200, select)
+    QTimer.singleShot(1800, grab)  # type: ignore[arg-type]

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.new_server_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.new_relay_action = file_menu.addAction(self.tr("New TCP &relay session"))
         self.new_relay_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.new_udp_action = file_menu.addAction(self.tr("New &UDP session"))
+        self.new_udp_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         file_menu.addSeparator()
         self.close_session_action = file_menu.addAction(self.tr("Close session &tab"))
         self.close_session_action.setShortcut(QKeySequence("Ctrl+W"))
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         self.new_client_action.triggered.connect(self._new_client)
         self.new_server_action.triggered.connect(self._new_server)
         self.new_relay_action.triggered.connect(self._new_relay)
+        self.new_udp_action.triggered.connect(self._new_udp)
         self.close_session_action.triggered.connect(self._close_session)
         self.quit_action.triggered.connect(self.quit)
         self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
@@ -351,6 +354,11 @@ class MainWindow(QMainWindow):
     def _new_relay(self) -> None:
         self.tabs.setCurrentWidget(self.workbench)
         self.workbench.new_relay()
+
+    @Slot()
+    def _new_udp(self) -> None:
+        self.tabs.setCurrentWidget(self.workbench)
+        self.workbench.new_udp()
 
     @Slot()
     def _close_session(self) -> None:

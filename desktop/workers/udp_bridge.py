@@ -85,6 +85,10 @@ class UdpBridge(SessionBridge):
         """Send one datagram to ``host``:``port`` (None: the connected peer, or the last target)."""
         self._io.call(self._send_command, data, host, port)
 
+    def set_target(self, host: str, port: int) -> None:
+        """Where periodic sends (and sends without a host) go from now on."""
+        self._io.call(setattr, self, "_target", (host, port))
+
     def send_to_peers(self, data: bytes, addresses: Sequence[SockAddr] | None = None) -> None:
         """Send to the chosen peers of the table (their ``sockaddr``), or to all when None."""
         self._io.call(self._send_peers, data, None if addresses is None else tuple(addresses))

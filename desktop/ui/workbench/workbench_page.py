@@ -1,4 +1,4 @@
-"""The Workbench workspace: any number of client and server sessions, one tab each."""
+"""The Workbench workspace: any number of TCP and UDP sessions, one tab each."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from desktop.ui.workbench.relay_panel import RelayPanel
 from desktop.ui.workbench.session_panel import SessionPanel
 from desktop.ui.workbench.tcp_client_panel import TcpClientPanel
 from desktop.ui.workbench.tcp_server_panel import TcpServerPanel
+from desktop.ui.workbench.udp_panel import UdpPanel
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
 
@@ -54,6 +55,7 @@ class WorkbenchPage(QWidget):
         self.new_client_action = menu.addAction(self.tr("TCP client"))
         self.new_server_action = menu.addAction(self.tr("TCP server"))
         self.new_relay_action = menu.addAction(self.tr("TCP relay (man in the middle)"))
+        self.new_udp_action = menu.addAction(self.tr("UDP session"))
         new_button.setMenu(menu)
         self.tabs.setCornerWidget(new_button)
         layout = QVBoxLayout(self)
@@ -62,6 +64,7 @@ class WorkbenchPage(QWidget):
         self.new_client_action.triggered.connect(self.new_client)
         self.new_server_action.triggered.connect(self.new_server)
         self.new_relay_action.triggered.connect(self.new_relay)
+        self.new_udp_action.triggered.connect(self.new_udp)
         self.tabs.tabCloseRequested.connect(self.close_session)
         self.tabs.currentChanged.connect(self._current_changed)
         self.tcp_client = self.new_client()
@@ -90,6 +93,15 @@ class WorkbenchPage(QWidget):
         """Open a TCP relay session tab."""
         panel = RelayPanel(self.factory.relay(), self.settings, self.runner, library=self.library)
         self._add(panel, self.tr("TCP relay"))
+        return panel
+
+    @Slot()
+    def new_udp(self) -> UdpPanel:
+        """Open a UDP session tab."""
+        panel = UdpPanel(
+            self.factory.udp_session(), self.settings, self.runner, library=self.library
+        )
+        self._add(panel, self.tr("UDP"))
         return panel
 
     def _add(self, panel: SessionPanel, title: str) -> None:
