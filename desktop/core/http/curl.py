@@ -18,6 +18,7 @@ from urllib.parse import SplitResult, quote_plus, unquote, urlsplit
 from desktop.core.errors import SocketDeskError
 from desktop.core.http.shell import ShellSyntaxError, split_words
 from desktop.core.http.snippet import to_curl, to_python
+from desktop.core.http.url_reasons import url_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["CurlImport", "CurlImportError", "from_curl", "to_curl", "to_python"]
@@ -431,7 +432,7 @@ def _url(url: str) -> SplitResult:
             sentence(
                 QT_TRANSLATE_NOOP("core", "The URL {url} is not valid ({reason})."),
                 url=url,
-                reason=str(error),
+                reason=url_reason(error),
             )
         ) from None
     if parts.scheme.lower() not in {"http", "https"}:

@@ -207,6 +207,23 @@ def test_malformed_commands_raise_a_typed_sentence(command: str, message: str) -
         from_curl(command)
 
 
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://[::1/", "Invalid IPv6 URL"),
+        ("http://[zz]/", "'zz' does not appear to be an IPv4 or IPv6 address"),
+        ("http://[127.0.0.1]/", "An IPv4 address cannot be in brackets"),
+    ],
+)
+def test_the_url_parsers_reason_is_a_sentence_with_its_own_english(url: str, reason: str) -> None:
+    """The parser's reason reads as Python wrote it (the CLI), yet is a marked template."""
+    with pytest.raises(CurlImportError) as caught:
+        from_curl(f"curl '{url}'")
+    assert str(caught.value) == f"The URL {url} is not valid ({reason})."
+    why = caught.value.sentence.fact("reason")
+    assert isinstance(why, Sentence) and why.template != "{text}"
+
+
 WORDS = ["-X", "-H", "-d", "--data-raw", "--data-binary", "-u", "-b", "-A", "-e", "--compressed"]
 WORDS += ["-k", "-I", "--http1.1", "-G", "-s", "-L", "-o", "--foo", "-sS", "--data-urlencode"]
 
