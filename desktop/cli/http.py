@@ -20,6 +20,7 @@ from desktop.core.http.decode import decode_content
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.request import build_request_bytes, parse_target, split_host_port
+from desktop.core.sentence import Sentence
 
 __all__ = ["add_commands"]
 
@@ -155,7 +156,7 @@ def _response(response: ParsedResponse) -> list[str]:
     return lines
 
 
-def _details(notes: list[str], result: ExchangeResult) -> None:
+def _details(notes: list[Sentence], result: ExchangeResult) -> None:
     lines = [f"* {note}" for note in [*notes, *result.notes]]
     if result.peer:
         lines.append(f"* Connected to {result.peer}" + (" (reused)" if result.reused else ""))

@@ -51,6 +51,7 @@ from desktop.workers.tcp_client_bridge import TcpClientBridge
 from desktop.workers.tcp_server_bridge import TcpServerBridge
 from tests.helpers.servers import closed_port
 from tests.helpers.strict import require
+from tests.peers.hostile_http import HostileServer, running_hostile
 from tests.peers.openssl_server import make_pki, running_s_server
 
 # Three or more ASCII letters, not all capitals (TCP, UDP, PEM are names, not English).
@@ -336,7 +337,68 @@ def peer_not_reading(env: Env) -> Shown:
         bridge.stop()
 
 
+def _anomalies_shown(env: Env, behaviour: str) -> Shown:
+    """The composer's list of anomalies for the hostile server's ``behaviour``."""
+    with running_hostile() as server:
+        panel, bridge = _composer(env)
+        try:
+            panel.target_bar.set_endpoint(server.host, server.port, False)
+            panel.editor.set_text(HostileServer.request(behaviour).decode())
+            panel.send_button.click()
+            env.qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+            items = panel.response_view.anomaly_list
+            return Shown("\n".join(items.item(i).text() for i in range(items.count())))
+        finally:
+            bridge.close()
+
+
+def composer_lf_only_response(env: Env) -> Shown:
+    return _anomalies_shown(env, "lf_only")
+
+
+def composer_body_shorter_than_content_length(env: Env) -> Shown:
+    return _anomalies_shown(env, "content_length_larger")
+
+
+def composer_curl_import_error(env: Env) -> Shown:
+    """A curl command whose URL Python's parser refuses (brackets never closed)."""
+    panel, bridge = _composer(env)
+    try:
+        assert not panel.import_curl("curl 'http://[::1/'")
+        return Shown(panel.banner.text(), ("http://[::1/", "IPv6", "URL"))
+    finally:
+        bridge.close()
+
+
+def composer_curl_import_notes(env: Env) -> Shown:
+    """Options of a curl command that are ignored: the notes after the import."""
+    panel, bridge = _composer(env)
+    try:
+        assert panel.import_curl("curl --http2 -b cookies.txt http://127.0.0.1/")
+        return Shown(panel.banner.text(), ("--http2", "cookies.txt"))
+    finally:
+        bridge.close()
+
+
+def request_builder_note(env: Env) -> Shown:
+    """The note under the request editor when the builder changed the typed request."""
+    panel, bridge = _composer(env)
+    try:
+        panel.editor.set_text("\n\nPOST /form HTTP/1.1\nHost: x\nContent-Length: 9\n\nab")
+        env.qtbot.waitUntil(lambda: bool(panel.editor.note_label.text()), timeout=5000)
+        return Shown(panel.editor.note_label.text())
+    finally:
+        bridge.close()
+
+
 PENDING: dict[str, Callable[[Env], Shown]] = {
+    "anomaly: a line ending in LF alone (HTTP composer)": composer_lf_only_response,
+    "anomaly: a body shorter than its Content-Length (HTTP composer)": (
+        composer_body_shorter_than_content_length
+    ),
+    "curl import error (HTTP composer)": composer_curl_import_error,
+    "curl import notes (HTTP composer)": composer_curl_import_notes,
+    "request-builder note (HTTP composer)": request_builder_note,
     "unknown host (Workbench client)": client_unknown_host,
     "unknown host (HTTP composer)": composer_unknown_host,
     "port in use (Workbench server, any address)": server_port_in_use,

@@ -1,9 +1,12 @@
-"""Write a captured TCP conversation as a pcapng file that Wireshark opens and reassembles.
+"""Write captured TCP conversations and UDP datagrams as a pcapng file that Wireshark reads.
 
-The file holds synthesized Ethernet/IP/TCP frames: a three-way handshake, the records as data
-segments with consistent sequence and acknowledgement numbers, and a FIN exchange. Formats:
-pcapng (draft-ietf-opsawg-pcapng), IPv4 (RFC 791), IPv6 (RFC 8200), TCP (RFC 9293), the
-checksum (RFC 1071), window scaling (RFC 7323).
+A TCP connection becomes synthesized Ethernet/IP/TCP frames: a three-way handshake, the records
+as data segments with consistent sequence and acknowledgement numbers, and a FIN exchange. A UDP
+session keeps its datagram boundaries: one Ethernet/IP/UDP frame per datagram, never
+IP-fragmented, even above the Ethernet MTU (loopback, where such datagrams travel whole, has an
+MTU of 65536; pcapng has no limit below the snap length), so each datagram reads back as one
+packet. Formats: pcapng (draft-ietf-opsawg-pcapng), IPv4 (RFC 791), IPv6 (RFC 8200), TCP
+(RFC 9293), UDP (RFC 768), window scaling (RFC 7323); the pieces are in ``pcapng_blocks``.
 """
 
 from __future__ import annotations
@@ -13,38 +16,36 @@ import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
+from desktop.core.capture.pcapng_blocks import (
+    ETHERTYPE_IPV4,
+    ETHERTYPE_IPV6,
+    MAC_LOCAL,
+    MAC_REMOTE,
+    enhanced_packet,
+    interface_description,
+    ipv4_header,
+    ipv6_header,
+    pseudo_header,
+    section_header,
+)
+from desktop.core.capture.pcapng_blocks import checksum as _checksum
 from desktop.core.capture.record import Direction, Record
 from desktop.core.files import open_atomic
 
 __all__ = [
     "Endpoints",
     "PcapngTcpWriter",
+    "Transport",
     "export_pcapng",
     "export_pcapng_streams",
+    "split_address",
     "tcp_endpoints",
 ]
 
-# pcapng block types and options (draft-ietf-opsawg-pcapng §4, §11).
-_SHB = 0x0A0D0D0A
-_IDB = 0x00000001
-_EPB = 0x00000006
-_BYTE_ORDER_MAGIC = 0x1A2B3C4D
-_OPT_END = 0
-_SHB_USERAPPL = 4
-_IF_TSRESOL = 9
-_TSRESOL_NS = 9  # 10^-9 s
-_LINKTYPE_ETHERNET = 1
-_SNAPLEN = 262144
-
-# Frames.
-_MAC_LOCAL = bytes.fromhex("020000000001")  # locally administered (bit 1 of the first octet)
-_MAC_REMOTE = bytes.fromhex("020000000002")
-_ETHERTYPE_IPV4 = 0x0800
-_ETHERTYPE_IPV6 = 0x86DD
 _PROTO_TCP = 6
-_TTL = 64
+_PROTO_UDP = 17
 _IPV4_DONT_FRAGMENT = 0x4000
 _FIN, _SYN, _PSH, _ACK = 0x01, 0x02, 0x08, 0x10
 # A segment of 65000 bytes fits the 16-bit IPv4 total length and IPv6 payload length with room
@@ -61,21 +62,27 @@ _ISN_LOCAL = 0x10000000
 _ISN_REMOTE = 0x20000000
 
 
+Transport = Literal["tcp", "udp"]
+
+
 @dataclass(frozen=True)
 class Endpoints:
-    """Both ends of the TCP connection; the local end is taken as the one that connected.
+    """Both ends of a TCP connection (the local end is taken as the one that connected), or of
+    a UDP conversation (each record one datagram).
 
     Attributes:
         local_ip: SocketDesk's address, IPv4 or IPv6.
         local_port: SocketDesk's port.
         remote_ip: the peer's address, of the same family.
         remote_port: the peer's port.
+        transport: ``"tcp"`` or ``"udp"``.
     """
 
     local_ip: str
     local_port: int
     remote_ip: str
     remote_port: int
+    transport: Transport = "tcp"
 
 
 class _Side:
@@ -96,29 +103,29 @@ class _Connection:
         local = ipaddress.ip_address(endpoints.local_ip)
         remote = ipaddress.ip_address(endpoints.remote_ip)
         if local.version != remote.version:
-            raise ValueError("both ends of a TCP connection must be IPv4 or both IPv6")
+            raise ValueError("both ends of a connection must be IPv4 or both IPv6")
         for port in (endpoints.local_port, endpoints.remote_port):
             if not 0 <= port <= 0xFFFF:
                 raise ValueError(f"port out of range: {port}")
         self.ipv6 = local.version == 6
-        self.local = _Side(
-            _MAC_LOCAL, local.packed, endpoints.local_port, _MAC_REMOTE, remote.packed
-        )
+        self.udp = endpoints.transport == "udp"
+        self.local = _Side(MAC_LOCAL, local.packed, endpoints.local_port, MAC_REMOTE, remote.packed)
         self.remote = _Side(
-            _MAC_REMOTE, remote.packed, endpoints.remote_port, _MAC_LOCAL, local.packed
+            MAC_REMOTE, remote.packed, endpoints.remote_port, MAC_LOCAL, local.packed
         )
         self.opened = False
         self.last_ns = 0
 
 
 class PcapngTcpWriter:
-    """Writes records as the segments of TCP connections, in pcapng.
+    """Writes records as the segments of TCP connections, or as UDP datagrams, in pcapng.
 
     IN records go remote → local, OUT records local → remote; INFO records are counted in
     ``skipped_info`` and not written. A connection's handshake is written with its first record,
     at its time; with no records the file holds no packets. Several connections (a server's
     clients, a relay's pairs) share the file, each its own TCP stream, their packets in the
-    order their records are written.
+    order their records are written. A record of UDP endpoints is one datagram: one packet,
+    without handshake or FIN.
 
     Args:
         stream: a binary stream; it is flushed by ``close()`` but not closed.
@@ -144,7 +151,7 @@ class PcapngTcpWriter:
         """Every packet written so far, handshake, acknowledgements and FINs included."""
         self.skipped_info = 0
         """INFO records seen and not written."""
-        stream.write(_section_header(app_name) + _interface_description())
+        stream.write(section_header(app_name) + interface_description())
 
     def _connection(self, endpoints: Endpoints) -> _Connection:
         connection = self._connections.get(endpoints)
@@ -169,6 +176,9 @@ class PcapngTcpWriter:
         if ends is None:
             raise ValueError("write() needs endpoints: the writer was made without any")
         conn = self._connection(ends)
+        if conn.udp:
+            self._datagram(conn, record)
+            return
         if not conn.opened:
             self._handshake(conn, record.t_ns)
         conn.last_ns = record.t_ns
@@ -200,6 +210,38 @@ class PcapngTcpWriter:
                 self._send(conn, remote, local, _FIN | _ACK, t_ns)
                 self._send(conn, local, remote, _ACK, t_ns)
         self._stream.flush()
+
+    def _datagram(self, conn: _Connection, record: Record) -> None:
+        """One record of a UDP conversation as one Ethernet/IP/UDP frame (never fragmented)."""
+        if record.direction is Direction.INFO:
+            self.skipped_info += 1
+            return
+        sender, receiver = (
+            (conn.remote, conn.local)
+            if record.direction is Direction.IN
+            else (conn.local, conn.remote)
+        )
+        data = bytes(record.data)
+        udp_len = 8 + len(data)
+        if udp_len > 0xFFFF - (0 if conn.ipv6 else 20):
+            raise ValueError(f"a datagram of {len(data)} bytes does not fit in one IP packet")
+        header = struct.pack("!HHHH", sender.port, receiver.port, udp_len, 0)
+        pseudo = pseudo_header(sender.ip, receiver.ip, _PROTO_UDP, udp_len)
+        checksum = _checksum(pseudo + header + data) or 0xFFFF  # 0 means "none" (RFC 768)
+        ethertype = ETHERTYPE_IPV6 if conn.ipv6 else ETHERTYPE_IPV4
+        frame = b"".join(
+            (
+                receiver.mac,
+                sender.mac,
+                struct.pack("!H", ethertype),
+                _ip_header(conn.ipv6, sender, receiver, _PROTO_UDP, udp_len),
+                header[:6],
+                struct.pack("!H", checksum),
+                data,
+            )
+        )
+        self._stream.write(enhanced_packet(record.t_ns, frame))
+        self.packets_written += 1
 
     def _handshake(self, conn: _Connection, t_ns: int) -> None:
         conn.opened = True
@@ -237,25 +279,22 @@ class PcapngTcpWriter:
             0,  # urgent pointer
         )
         tcp_len = header_len + len(payload)
-        if conn.ipv6:
-            pseudo = sender.ip + receiver.ip + struct.pack("!I3xB", tcp_len, _PROTO_TCP)
-        else:
-            pseudo = sender.ip + receiver.ip + struct.pack("!xBH", _PROTO_TCP, tcp_len)
+        pseudo = pseudo_header(sender.ip, receiver.ip, _PROTO_TCP, tcp_len)
         checksum = _checksum(pseudo + tcp_header + options + payload)
         tcp_header = tcp_header[:16] + struct.pack("!H", checksum) + tcp_header[18:]
-        ethertype = _ETHERTYPE_IPV6 if conn.ipv6 else _ETHERTYPE_IPV4
+        ethertype = ETHERTYPE_IPV6 if conn.ipv6 else ETHERTYPE_IPV4
         frame = b"".join(
             (
                 receiver.mac,
                 sender.mac,
                 struct.pack("!H", ethertype),
-                _ip_header(conn.ipv6, sender, receiver, tcp_len),
+                _ip_header(conn.ipv6, sender, receiver, _PROTO_TCP, tcp_len),
                 tcp_header,
                 options,
                 payload,
             )
         )
-        self._stream.write(_enhanced_packet(t_ns, frame))
+        self._stream.write(enhanced_packet(t_ns, frame))
         self.packets_written += 1
         if ack is None and flags & _ACK:
             receiver.unacked = 0
@@ -263,26 +302,12 @@ class PcapngTcpWriter:
         sender.unacked += len(payload)
 
 
-def _ip_header(ipv6: bool, sender: _Side, receiver: _Side, payload_len: int) -> bytes:
+def _ip_header(ipv6: bool, sender: _Side, receiver: _Side, protocol: int, length: int) -> bytes:
     if ipv6:
-        return (
-            struct.pack("!IHBB", 6 << 28, payload_len, _PROTO_TCP, _TTL) + sender.ip + receiver.ip
-        )
+        return ipv6_header(sender.ip, receiver.ip, protocol, length)
     sender.ip_id = (sender.ip_id + 1) & 0xFFFF
-    header = struct.pack(
-        "!BBHHHBBH4s4s",
-        0x45,  # version 4, header of 5 words
-        0,
-        20 + payload_len,
-        sender.ip_id,
-        _IPV4_DONT_FRAGMENT,
-        _TTL,
-        _PROTO_TCP,
-        0,
-        sender.ip,
-        receiver.ip,
-    )
-    return header[:10] + struct.pack("!H", _checksum(header)) + header[12:]
+    flags = _IPV4_DONT_FRAGMENT if protocol == _PROTO_TCP else 0
+    return ipv4_header(sender.ip, receiver.ip, protocol, length, sender.ip_id, flags)
 
 
 def export_pcapng(path: Path, records: Iterable[Record], endpoints: Endpoints) -> int:
@@ -338,8 +363,8 @@ def tcp_endpoints(local: str, remote: str) -> Endpoints:
     Raises:
         ValueError: a host is not an IP address or a port is not a number.
     """
-    local_ip, local_port = _split(local)
-    remote_ip, remote_port = _split(remote)
+    local_ip, local_port = split_address(local)
+    remote_ip, remote_port = split_address(remote)
     a, b = ipaddress.ip_address(local_ip), ipaddress.ip_address(remote_ip)
     if a.version != b.version:
         local_ip, remote_ip = (
@@ -348,56 +373,13 @@ def tcp_endpoints(local: str, remote: str) -> Endpoints:
     return Endpoints(local_ip, local_port, remote_ip, remote_port)
 
 
-def _split(address: str) -> tuple[str, int]:
+def split_address(address: str) -> tuple[str, int]:
+    """``host:port`` (``[::1]:80`` for IPv6) as host and port (ValueError: not a number)."""
     host, _, port = address.rpartition(":")
     return host.strip("[]"), int(port)
-
-
-def _checksum(data: bytes) -> int:
-    """The Internet checksum (RFC 1071) of ``data``.
-
-    The ones' complement sum of 16-bit words equals the number's value modulo 0xFFFF, since
-    2**16 ≡ 1 (mod 0xFFFF); one big-integer remainder replaces a loop over the words.
-    """
-    if len(data) % 2:
-        data += b"\0"
-    value = int.from_bytes(data, "big")
-    total = value % 0xFFFF
-    if total == 0 and value:
-        total = 0xFFFF  # a non-zero sum in ones' complement is never +0
-    return 0xFFFF - total
 
 
 def _syn_options() -> bytes:
     mss = struct.pack("!BBH", 2, 4, _MSS)
     window_scale = struct.pack("!BBBB", 1, 3, 3, _WINDOW_SHIFT)  # NOP, then kind 3 of length 3
     return mss + window_scale
-
-
-def _block(block_type: int, body: bytes) -> bytes:
-    body += b"\0" * (-len(body) % 4)
-    length = len(body) + 12
-    return struct.pack("<II", block_type, length) + body + struct.pack("<I", length)
-
-
-def _option(code: int, value: bytes) -> bytes:
-    return struct.pack("<HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
-
-
-def _section_header(app_name: str) -> bytes:
-    body = struct.pack("<IHHq", _BYTE_ORDER_MAGIC, 1, 0, -1)  # version 1.0, length unknown
-    body += _option(_SHB_USERAPPL, app_name.encode("utf-8")) + _option(_OPT_END, b"")
-    return _block(_SHB, body)
-
-
-def _interface_description() -> bytes:
-    body = struct.pack("<HHI", _LINKTYPE_ETHERNET, 0, _SNAPLEN)
-    body += _option(_IF_TSRESOL, bytes([_TSRESOL_NS])) + _option(_OPT_END, b"")
-    return _block(_IDB, body)
-
-
-def _enhanced_packet(t_ns: int, frame: bytes) -> bytes:
-    header = struct.pack(
-        "<IIIII", 0, (t_ns >> 32) & 0xFFFFFFFF, t_ns & 0xFFFFFFFF, len(frame), len(frame)
-    )
-    return _block(_EPB, header + frame)

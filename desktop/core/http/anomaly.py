@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.codec.visible import visible_text
+from desktop.core.sentence import Sentence
 
 __all__ = ["Anomaly", "AnomalyKind", "Report", "show"]
 
@@ -49,18 +50,18 @@ class Anomaly:
     Attributes:
         kind: what kind of deviation.
         offset: where it is, as a byte offset in the reader's ``raw``.
-        message: a sentence for the user.
+        message: a sentence for the user (``str()`` is English; the UI translates it).
     """
 
     kind: AnomalyKind
     offset: int
-    message: str
+    message: Sentence
 
 
-Report = Callable[[AnomalyKind, int, str], None]
+Report = Callable[[AnomalyKind, int, Sentence], None]
 """Receives an anomaly as it is found: its kind, its offset and its sentence."""
 
 
 def show(data: bytes, limit: int = 40) -> str:
-    """Quote a few received bytes inside a sentence, control characters escaped."""
+    """Quote a few received bytes inside a sentence, control characters escaped (a fact)."""
     return f"“{visible_text(data, 'latin-1', limit)}”"

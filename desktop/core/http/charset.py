@@ -14,6 +14,9 @@ import enum
 import re
 from dataclasses import dataclass
 
+from desktop.core.http.joined import joined
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+
 __all__ = ["Charset", "CharsetSource", "DecodedText", "choose_charset", "decode_text"]
 
 _DECLARATION_SCAN = 4096  # a <meta charset> or <?xml encoding?> sits at the top of a document
@@ -50,13 +53,14 @@ class DecodedText:
         text: the text; bytes the charset cannot decode show as U+FFFD.
         encoding: the Python codec used, e.g. ``utf-8``, ``gbk``.
         source: which rule chose it.
-        note: a sentence when a declared charset was passed over, else None.
+        note: a sentence when a declared charset was passed over, else None (``str()`` is
+            English).
     """
 
     text: str
     encoding: str
     source: CharsetSource
-    note: str | None = None
+    note: Sentence | None = None
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,14 @@ class Charset:
     Attributes:
         encoding: the Python codec, e.g. ``utf-8``, ``gbk``.
         source: which rule chose it.
-        note: a sentence when a declared charset was passed over, else None.
+        note: a sentence when a declared charset was passed over, else None (``str()`` is
+            English).
         bom_length: bytes of byte-order mark at the start, to skip.
     """
 
     encoding: str
     source: CharsetSource
-    note: str | None = None
+    note: Sentence | None = None
     bom_length: int = 0
 
 
@@ -103,7 +108,7 @@ def choose_charset(
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Charset(encoding, CharsetSource.BOM, bom_length=len(bom))
-    notes: list[str] = []
+    notes: list[Sentence] = []
     header = _PARAM_CHARSET.search(content_type) if content_type else None
     declared = [(header[1], CharsetSource.CONTENT_TYPE)] if header else []
     if _may_declare(content_type):
@@ -112,21 +117,33 @@ def choose_charset(
         name = _text_codec(label, html=source is CharsetSource.DECLARATION)
         shown = label.decode("latin-1")
         if name is None:
-            notes.append(f"The declared charset “{shown}” is unknown.")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "The declared charset “{charset}” is unknown."),
+                    charset=shown,
+                )
+            )
         elif _decodes(data, name):
-            return Charset(name, source, " ".join(notes) or None)
+            return Charset(name, source, joined(notes))
         else:
-            notes.append(f"The declared charset “{shown}” does not decode the body.")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The declared charset “{charset}” does not decode the body."
+                    ),
+                    charset=shown,
+                )
+            )
     if _decodes(data, "utf-8"):
-        return Charset("utf-8", CharsetSource.UTF8, " ".join(notes) or None)
+        return Charset("utf-8", CharsetSource.UTF8, joined(notes))
     # Imported on first use: it costs ~12 ms at start-up, for a view used later.
     import charset_normalizer  # noqa: PLC0415
 
     best = charset_normalizer.from_bytes(data[:_DETECTION_SAMPLE]).best()
     name = None if best is None else _text_codec(best.encoding.encode("ascii"), html=False)
     if name is not None:
-        return Charset(name, CharsetSource.DETECTED, " ".join(notes) or None)
-    return Charset("iso8859-1", CharsetSource.LATIN1, " ".join(notes) or None)
+        return Charset(name, CharsetSource.DETECTED, joined(notes))
+    return Charset("iso8859-1", CharsetSource.LATIN1, joined(notes))
 
 
 def _may_declare(content_type: bytes | None) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.http.head import FieldLines
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["ChunkedBody"]
 
@@ -84,8 +85,13 @@ class ChunkedBody:
         self._report(
             AnomalyKind.BAD_CHUNK_END,
             pos,
-            "Chunk data is not followed by CRLF: the chunk size does not match the data. The"
-            " rest is not parsed.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Chunk data is not followed by CRLF: the chunk size does not match the data."
+                    " The rest is not parsed.",
+                )
+            ),
         )
         return pos
 
@@ -121,12 +127,29 @@ class ChunkedBody:
         """Report a bad size line; ``line`` is None when it does not even start with a digit
         (the sentence must not depend on how much of the line had arrived)."""
         self.error_offset = pos
-        what = "does not start with a hexadecimal digit" if line is None else f"{show(line)} is bad"
-        self._report(
-            AnomalyKind.BAD_CHUNK_SIZE,
-            pos,
-            f"A chunk size line {what}; the body ends before it and the rest is not parsed.",
+        message = (
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "A chunk size line does not start with a hexadecimal digit;"
+                    " the body ends before it and the rest is not parsed.",
+                )
+            )
+            if line is None
+            else sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "A chunk size line {line} is bad;"
+                    " the body ends before it and the rest is not parsed.",
+                ),
+                line=show(line),
+            )
         )
+        self._report(AnomalyKind.BAD_CHUNK_SIZE, pos, message)
 
     def _lf_only(self, pos: int) -> None:
-        self._report(AnomalyKind.LF_ONLY_LINE, pos, "A line ends with LF alone instead of CRLF.")
+        self._report(
+            AnomalyKind.LF_ONLY_LINE,
+            pos,
+            sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone instead of CRLF.")),
+        )

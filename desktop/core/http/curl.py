@@ -18,7 +18,8 @@ from urllib.parse import SplitResult, quote_plus, unquote, urlsplit
 from desktop.core.errors import SocketDeskError
 from desktop.core.http.shell import ShellSyntaxError, split_words
 from desktop.core.http.snippet import to_curl, to_python
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+from desktop.core.http.url_reasons import url_reason
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["CurlImport", "CurlImportError", "from_curl", "to_curl", "to_python"]
 
@@ -37,7 +38,7 @@ class CurlImport:
         port: the TCP port.
         tls: the URL is ``https``.
         insecure: ``-k`` was given (do not verify the certificate).
-        notes: options ignored or only partly honoured, one sentence each.
+        notes: options ignored or only partly honoured, one sentence each (``str()`` English).
         data: the request exactly as bytes (``request_text`` may have lost some).
         ca_file, cert_file, key_file: ``--cacert``, ``--cert`` and ``--key``.
         connect_timeout, max_time: ``--connect-timeout`` and ``--max-time``, in seconds.
@@ -50,7 +51,7 @@ class CurlImport:
     port: int
     tls: bool
     insecure: bool
-    notes: list[str] = field(default_factory=list)
+    notes: list[Sentence] = field(default_factory=list)
     data: bytes = b""
     ca_file: str | None = None
     cert_file: str | None = None
@@ -108,15 +109,20 @@ def from_curl(command: str) -> CurlImport:
     if not urls:
         raise CurlImportError(sentence(QT_TRANSLATE_NOOP("core", "The curl command has no URL.")))
     if len(urls) > 1:
-        notes.append(f"Only the first of {len(urls)} URLs is imported.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Only the first of {count} URLs is imported."),
+                count=len(urls),
+            )
+        )
     return _build(options, urls[0], notes)
 
 
-def _options(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+def _options(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[Sentence]]:
     """``(name, value)`` pairs in order (long names; flags have ``""``), URLs and notes."""
     options: list[tuple[str, str]] = []
     urls: list[str] = []
-    notes: list[str] = []
+    notes: list[Sentence] = []
     i = 0
     while i < len(words):
         word = words[i]
@@ -146,7 +152,13 @@ def _options(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[s
             elif name in _READ:
                 options.append((name, value))
             else:
-                notes.append(f"{name} {value} is ignored.")
+                notes.append(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "{option} {value} is ignored."),
+                        option=name,
+                        value=value,
+                    )
+                )
     return options, urls, notes
 
 
@@ -154,13 +166,23 @@ def _takes_value(name: str) -> bool:
     return name in _READ or name in _UNSUPPORTED_VALUED or name.lstrip("-") in _UNSUPPORTED_VALUED
 
 
-def _flag(name: str, options: list[tuple[str, str]], notes: list[str]) -> None:
+def _flag(name: str, options: list[tuple[str, str]], notes: list[Sentence]) -> None:
     if name in _READ_FLAGS:
         options.append((name, ""))
     elif name in {"--http2", "--http2-prior-knowledge", "--http3"}:
-        notes.append(f"{name} is ignored: requests are sent as HTTP/1.1.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{option} is ignored: requests are sent as HTTP/1.1."),
+                option=name,
+            )
+        )
     elif name not in _SILENT:
-        notes.append(f"The option {name} is not supported and is ignored.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The option {option} is not supported and is ignored."),
+                option=name,
+            )
+        )
 
 
 def _expand(word: str) -> list[tuple[str, str | None]]:
@@ -178,7 +200,7 @@ def _expand(word: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _build(options: list[tuple[str, str]], url: str, notes: list[str]) -> CurlImport:
+def _build(options: list[tuple[str, str]], url: str, notes: list[Sentence]) -> CurlImport:
     names = {name for name, _ in options}
     values = {name: value for name, value in options}  # the last one wins, as in curl
     parts = _url(url)
@@ -213,18 +235,31 @@ def _build(options: list[tuple[str, str]], url: str, notes: list[str]) -> CurlIm
     raw = head.encode("utf-8", "surrogateescape") + b"\r\n" + data
     text = raw.decode("utf-8", "replace")
     if text.encode("utf-8") != raw:
-        notes.append("Some bytes are not UTF-8 and show as �; the exact bytes are kept in data.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Some bytes are not UTF-8 and show as �; the exact bytes are kept in data.",
+                )
+            )
+        )
     return CurlImport(
         text, host, port, tls, "--insecure" in names, notes, raw, **_target_options(values, notes)
     )
 
 
-def _target_options(values: dict[str, str], notes: list[str]) -> dict[str, Any]:
+def _target_options(values: dict[str, str], notes: list[Sentence]) -> dict[str, Any]:
     """The ``CurlImport`` fields read from TLS, timeout and redirect options."""
     cert = values.get("--cert")
     if cert and ":" in cert:  # curl's FILE:PASSWORD
         cert = cert.partition(":")[0]
-        notes.append("The --cert password is ignored: the key must be unencrypted.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The --cert password is ignored: the key must be unencrypted."
+                )
+            )
+        )
     fields: dict[str, Any] = {
         "ca_file": values.get("--cacert"),
         "cert_file": cert,
@@ -240,23 +275,43 @@ def _target_options(values: dict[str, str], notes: list[str]) -> dict[str, Any]:
             try:
                 number = kind(values[option])
             except ValueError:
-                notes.append(f"{option} {values[option]} is not a number and is ignored.")
+                notes.append(
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core", "{option} {value} is not a number and is ignored."
+                        ),
+                        option=option,
+                        value=values[option],
+                    )
+                )
                 continue
             if number >= 0:
                 fields[key] = number
             else:
-                notes.append(f"{option} {values[option]} is ignored.")
+                notes.append(
+                    sentence(
+                        QT_TRANSLATE_NOOP("core", "{option} {value} is ignored."),
+                        option=option,
+                        value=values[option],
+                    )
+                )
     return fields
 
 
 def _own_headers(
-    values: dict[str, str], names: set[str], user: str | None, notes: list[str]
+    values: dict[str, str], names: set[str], user: str | None, notes: list[Sentence]
 ) -> list[str]:
     """The headers curl adds itself after Host, in curl 7.88's order."""
     lines = []
     if user:
         if ":" not in user:
-            notes.append("-u has no password: an empty one is used (curl would ask for it).")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "-u has no password: an empty one is used (curl would ask for it)."
+                    )
+                )
+            )
         lines.append("Authorization: Basic " + base64.b64encode(user.encode()).decode())
     if "--oauth2-bearer" in values:
         lines.append("Authorization: Bearer " + values["--oauth2-bearer"])
@@ -271,13 +326,18 @@ def _own_headers(
         lines.append("Referer: " + values["--referer"])
     cookie = values.get("--cookie")
     if cookie is not None and "=" not in cookie:
-        notes.append(f"-b {cookie} names a cookie file; it is not read.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "-b {value} names a cookie file; it is not read."),
+                value=cookie,
+            )
+        )
     elif cookie is not None:
         lines.append("Cookie: " + cookie)
     return lines
 
 
-def _merge(internal: list[str], custom: list[str], notes: list[str]) -> list[str]:
+def _merge(internal: list[str], custom: list[str], notes: list[Sentence]) -> list[str]:
     """curl's own header lines with ``-H`` ones applied: a custom header replaces curl's of the
     same name, ``Name:`` only removes it, ``Name;`` sends it empty; Host stays first."""
     headers = list(internal)
@@ -289,7 +349,12 @@ def _merge(internal: list[str], custom: list[str], notes: list[str]) -> list[str
         if send_empty:
             name = typed[:-1]
         elif not colon or typed.startswith("@"):
-            notes.append(f"-H {typed} is not a header line; it is ignored.")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "-H {value} is not a header line; it is ignored."),
+                    value=typed,
+                )
+            )
             continue
         key = name.strip().lower()
         if key in own:  # the first custom header of a name replaces curl's own
@@ -312,12 +377,21 @@ def _has(headers: list[str], key: str) -> bool:
     return any(_key(line) == key for line in headers)
 
 
-def _body(options: list[tuple[str, str]], notes: list[str]) -> bytes:
+def _body(options: list[tuple[str, str]], notes: list[Sentence]) -> bytes:
     """The ``-d`` family joined with ``&``, as curl does."""
     parts: list[str] = []
     for name, value in options:
         if name in {"--data", "--data-ascii", "--data-binary"} and value.startswith("@"):
-            notes.append(f"{name} {value} names a file; it is not read (the body holds the name).")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{option} {value} names a file; it is not read (the body holds the name).",
+                    ),
+                    option=name,
+                    value=value,
+                )
+            )
             parts.append(value)
         elif name in {"--data", "--data-ascii", "--data-binary", "--data-raw"}:
             parts.append(value)
@@ -326,11 +400,16 @@ def _body(options: list[tuple[str, str]], notes: list[str]) -> bytes:
     return "&".join(parts).encode("utf-8", "surrogateescape")
 
 
-def _urlencoded(value: str, notes: list[str]) -> str:
+def _urlencoded(value: str, notes: list[Sentence]) -> str:
     """``--data-urlencode``: ``content``, ``=content``, ``name=content`` (``@file`` unread)."""
     name, equals, content = value.partition("=")
     if "@" in name:
-        notes.append(f"--data-urlencode {value} names a file; it is not read.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "--data-urlencode {value} names a file; it is not read."),
+                value=value,
+            )
+        )
         return value
     if not equals:
         return quote_plus(value, safe="")
@@ -353,7 +432,7 @@ def _url(url: str) -> SplitResult:
             sentence(
                 QT_TRANSLATE_NOOP("core", "The URL {url} is not valid ({reason})."),
                 url=url,
-                reason=str(error),
+                reason=url_reason(error),
             )
         ) from None
     if parts.scheme.lower() not in {"http", "https"}:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import brotli  # type: ignore[import-untyped]  # no stubs; used through bytes() below
 import zstandard
 
+from desktop.core.http.joined import joined
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 from desktop.core.units import format_bytes
 
 __all__ = ["DecodedBody", "decode_content"]
@@ -38,13 +40,13 @@ class DecodedBody:
         data: the decoded body (a ``bytearray`` when a coding was undone: it is not copied);
             the input itself if the first coding failed.
         truncated: decoding stopped at the output cap.
-        error: sentences for the user (a broken coding, a cap), or None.
+        error: sentences for the user (a broken coding, a cap), or None (``str()`` is English).
         steps: the codings undone, in the order undone (e.g. ``("br", "gzip")``).
     """
 
     data: bytes | bytearray
     truncated: bool = False
-    error: str | None = None
+    error: Sentence | None = None
     steps: tuple[str, ...] = ()
 
 
@@ -53,7 +55,7 @@ class _Stage:
     data: bytes | bytearray | memoryview
     name: str
     truncated: bool = False
-    problem: str | None = None  # a sentence; the data is still usable
+    problem: Sentence | None = None  # the data is still usable
     failed: bool = False  # nothing could be decoded: data is the input
 
 
@@ -71,14 +73,21 @@ def decode_content(
     codings = [c.strip().lower() for item in content_encoding for c in item.split(",")]
     data: bytes | bytearray | memoryview = body
     steps: list[str] = []
-    problems: list[str] = []
+    problems: list[Sentence] = []
     truncated = False
     for coding in reversed([c for c in codings if c and c != "identity"]):
         if not data:
             break  # an empty body (HEAD, 204, 304) has nothing to undo
         decoder = _DECODERS.get(coding)
         if decoder is None:
-            problems.append(f"The coding “{coding}” is unknown; it is left as it is.")
+            problems.append(
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The coding “{coding}” is unknown; it is left as it is."
+                    ),
+                    coding=coding,
+                )
+            )
             break
         stage = decoder(data, max_output, not truncated)
         if stage.problem:
@@ -89,13 +98,19 @@ def decode_content(
         steps.append(stage.name)
     if truncated:
         problems.append(
-            f"Decoding stopped at the cap of {format_bytes(max_output)}; the body decodes to more"
-            " than that (a decompression bomb?)."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Decoding stopped at the cap of {size}; the body decodes to more than that"
+                    " (a decompression bomb?).",
+                ),
+                size=format_bytes(max_output),
+            )
         )
     # The decoders' buffers are handed over as they are (a copy of 100 MB would double the peak);
     # only an input view that no coding changed is copied.
     data = bytes(data) if isinstance(data, memoryview) else data
-    return DecodedBody(data, truncated, " ".join(problems) or None, tuple(steps))
+    return DecodedBody(data, truncated, joined(problems), tuple(steps))
 
 
 def _gzip(data: bytes | bytearray | memoryview, limit: int, whole: bool) -> _Stage:
@@ -190,18 +205,41 @@ def _broken(
     name: str, data: bytes | bytearray | memoryview, out: bytearray, error: Exception
 ) -> _Stage:
     if not out:
-        why = f"The body is not valid {name} data ({error}); it is left as it is."
+        why = sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "The body is not valid {coding} data ({error}); it is left as it is."
+            ),
+            coding=name,
+            error=error,
+        )
         return _Stage(data, name, problem=why, failed=True)
-    why = f"The {name} data is corrupt after {len(out)} decoded bytes ({error})."
+    why = sentence(
+        QT_TRANSLATE_NOOP(
+            "core", "The {coding} data is corrupt after {count} decoded bytes ({error})."
+        ),
+        coding=name,
+        count=len(out),
+        error=error,
+    )
     return _Stage(out, name, problem=why)
 
 
-def _ends_early(name: str) -> str:
-    return f"The {name} data ends early (the body may be cut short)."
+def _ends_early(name: str) -> Sentence:
+    return sentence(
+        QT_TRANSLATE_NOOP("core", "The {coding} data ends early (the body may be cut short)."),
+        coding=name,
+    )
 
 
-def _extra(name: str, count: int) -> str:
-    return f"{count} bytes after the end of the {name} data are not {name} data; left out."
+def _extra(name: str, count: int) -> Sentence:
+    return sentence(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{count} bytes after the end of the {coding} data are not {coding} data; left out.",
+        ),
+        count=count,
+        coding=name,
+    )
 
 
 _DECODERS: dict[str, Callable[[bytes | bytearray | memoryview, int, bool], _Stage]] = {

@@ -7,6 +7,7 @@ from typing import Literal
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.http.head import OWS, FieldLines
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "Framing",
@@ -92,25 +93,33 @@ def _transfer_encoding(
         report(
             AnomalyKind.TE_WITH_CONTENT_LENGTH,
             head.offsets[cl_at[0]],
-            "Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and"
-            " Content-Length is ignored (a request-smuggling signal).",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Both Transfer-Encoding and Content-Length are present; Transfer-Encoding"
+                    " wins and Content-Length is ignored (a request-smuggling signal).",
+                )
+            ),
         )
     values = [head.fields[i][1] for i in te_at]
     codings = [t.partition(b";")[0].strip(OWS).lower() for t in _tokens(values)]
     unknown = [c for c in codings if c not in _TRANSFER_CODINGS]
     chunked_last = bool(codings) and codings[-1] == b"chunked"
     if unknown or not codings:
-        what = f"coding {show(unknown[0])}" if unknown else "list (it is empty)"
-        then = "" if chunked_last else "; the body is read until the connection closes"
-        report(AnomalyKind.UNKNOWN_TRANSFER_CODING, offset, f"Unknown transfer {what}{then}.")
+        report(AnomalyKind.UNKNOWN_TRANSFER_CODING, offset, _unknown_coding(unknown, chunked_last))
     if chunked_last:
         return Framing("chunked")
     if b"chunked" in codings:
         report(
             AnomalyKind.CHUNKED_NOT_FINAL,
             offset,
-            "chunked is not the last transfer coding; the body is read until the connection"
-            " closes.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "chunked is not the last transfer coding; the body is read until the"
+                    " connection closes.",
+                )
+            ),
         )
     return Framing("close")
 
@@ -121,12 +130,24 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
     # More than 18 digits is no real length, and int() refuses over 4300 digits (CVE-2020-10735).
     bad = next((v for v in values if not v.isdigit() or len(v.lstrip(b"0")) > 18), None)
     if bad is not None or not values:
-        what = "is empty" if bad is None else f"{show(bad)} is not a usable number"
-        report(
-            AnomalyKind.INVALID_CONTENT_LENGTH,
-            offset,
-            f"Content-Length {what}; the body is read until the connection closes.",
+        message = (
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Content-Length is empty; the body is read until the connection closes.",
+                )
+            )
+            if bad is None
+            else sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Content-Length {value} is not a usable number; the body is read until the"
+                    " connection closes.",
+                ),
+                value=show(bad),
+            )
         )
+        report(AnomalyKind.INVALID_CONTENT_LENGTH, offset, message)
         return Framing("close")
     lengths = sorted({int(v) for v in values})
     if len(lengths) > 1:
@@ -134,14 +155,43 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
         report(
             AnomalyKind.CONFLICTING_CONTENT_LENGTH,
             offset,
-            f"Content-Length has conflicting values ({listed}); the body is read until the"
-            " connection closes (a request-smuggling signal).",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Content-Length has conflicting values ({values}); the body is read until"
+                    " the connection closes (a request-smuggling signal).",
+                ),
+                values=listed,
+            ),
         )
         return Framing("close")
     if len(values) > 1:
         report(
             AnomalyKind.DUPLICATE_CONTENT_LENGTH,
             offset,
-            f"Content-Length is given {len(values)} times, always {lengths[0]}.",
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "Content-Length is given {count} times, always {length}."
+                ),
+                count=len(values),
+                length=lengths[0],
+            ),
         )
     return Framing("content-length", lengths[0])
+
+
+def _unknown_coding(unknown: list[bytes], chunked_last: bool) -> Sentence:
+    """The sentence for an unknown transfer coding (or an empty list of them)."""
+    if unknown and chunked_last:
+        template = QT_TRANSLATE_NOOP("core", "Unknown transfer coding {coding}.")
+    elif unknown:
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "Unknown transfer coding {coding}; the body is read until the connection closes.",
+        )
+    else:  # no coding at all, so chunked is not last either
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "Unknown transfer list (it is empty); the body is read until the connection closes.",
+        )
+    return sentence(template, coding=show(unknown[0]) if unknown else "")

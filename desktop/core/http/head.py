@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["OWS", "STATUS_START", "FieldLines", "HeadParser", "StatusLine", "parse_status_line"]
 
@@ -19,6 +20,7 @@ STATUS_START = b"HTTP/"
 _STATUS_LINE = re.compile(rb"(HTTP/[0-9]\.[0-9]) +([0-9]{3})(?: (.*))?", re.DOTALL)
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
 _CR = 0x0D
+_LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
 
 
 def parse_status_line(line: bytes) -> StatusLine | None:
@@ -49,7 +51,13 @@ class FieldLines:
                 report(
                     AnomalyKind.MALFORMED_HEADER_LINE,
                     offset,
-                    "A line starting with whitespace comes before any header; it is ignored.",
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "A line starting with whitespace comes before any header;"
+                            " it is ignored.",
+                        )
+                    ),
                 )
                 return
             # RFC 9112 §5.2: replace each obs-fold with SP before interpreting the value.
@@ -58,8 +66,14 @@ class FieldLines:
             report(
                 AnomalyKind.OBS_FOLD,
                 offset,
-                f"The value of {show(name)} continues on the next line (obsolete line folding);"
-                " it was unfolded with a space.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The value of {name} continues on the next line (obsolete line folding);"
+                        " it was unfolded with a space.",
+                    ),
+                    name=show(name),
+                ),
             )
             return
         name, colon, value = line.partition(b":")
@@ -67,20 +81,29 @@ class FieldLines:
             report(
                 AnomalyKind.MALFORMED_HEADER_LINE,
                 offset,
-                f"The header line {show(line)} has no colon; it is ignored.",
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The header line {line} has no colon; it is ignored."
+                    ),
+                    line=show(line),
+                ),
             )
             return
         if not _TOKEN.fullmatch(name):
-            why = (
-                "has whitespace before the colon"
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The header name {name} has whitespace before the colon;"
+                    " the header is kept as received.",
+                )
                 if _TOKEN.fullmatch(name.strip(OWS))
-                else "is not a valid field name"
+                else QT_TRANSLATE_NOOP(
+                    "core",
+                    "The header name {name} is not a valid field name;"
+                    " the header is kept as received.",
+                )
             )
-            report(
-                AnomalyKind.MALFORMED_HEADER_LINE,
-                offset,
-                f"The header name {show(name)} {why}; the header is kept as received.",
-            )
+            report(AnomalyKind.MALFORMED_HEADER_LINE, offset, sentence(template, name=show(name)))
         self.fields.append((name, value.strip(OWS)))
         self.offsets.append(offset)
 
@@ -156,7 +179,7 @@ class HeadParser:
                 self._status_line(line, pos, lf_only)
             return
         if lf_only:
-            self._report(AnomalyKind.LF_ONLY_LINE, pos, "A line ends with LF alone, not CRLF.")
+            self._report(AnomalyKind.LF_ONLY_LINE, pos, _LF_ONLY)
         if line:
             self.fields.add(line, pos, self._report)
         else:
@@ -171,10 +194,12 @@ class HeadParser:
         self._on_status(parsed, pos)
         if pos > self._start:
             self._report(
-                AnomalyKind.LEADING_EMPTY_LINES, self._start, "Empty lines precede the status line."
+                AnomalyKind.LEADING_EMPTY_LINES,
+                self._start,
+                sentence(QT_TRANSLATE_NOOP("core", "Empty lines precede the status line.")),
             )
         if lf_only:
-            self._report(AnomalyKind.LF_ONLY_LINE, pos, "A line ends with LF alone, not CRLF.")
+            self._report(AnomalyKind.LF_ONLY_LINE, pos, _LF_ONLY)
 
     def _bad(self, pos: int, line: bytes | None) -> None:
         self.bad_offset = pos

@@ -16,7 +16,7 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.http.cookies import CookieStore
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.request import split_head
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence, translate
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
 __all__ = [
     "MAX_REDIRECTS",
@@ -78,14 +78,14 @@ class FollowUp:
         endpoint: where to send it.
         url: the URL it stands for.
         method: its method.
-        notes: what was changed and why, one sentence each.
+        notes: what was changed and why, one sentence each (``str()`` is English).
     """
 
     request: bytes
     endpoint: Endpoint
     url: str
     method: str
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Sentence, ...] = field(default_factory=tuple)
 
 
 def is_redirect(response: ParsedResponse | None) -> bool:
@@ -165,7 +165,7 @@ def follow_redirect(
         )
     url, new = _resolve(base, locations[0])
     same_origin = _origin(urlsplit(base)) == _origin(new)
-    notes: list[str] = []
+    notes: list[Sentence] = []
     lines, _, body = split_head(request)
     words = (lines[0].split(b" ") if lines else []) + [b"", b"", b""]
     method, target, version = words[0] or b"GET", words[1], words[2] or b"HTTP/1.1"
@@ -174,7 +174,13 @@ def follow_redirect(
         (status == 303 and method != b"GET") or (status in (301, 302) and method == b"POST")
     )
     if to_get:
-        notes.append(f"{method.decode('latin-1')} became GET without a body ({status}).")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{method} became GET without a body ({status})."),
+                method=method.decode("latin-1"),
+                status=status,
+            )
+        )
         method, body = b"GET", b""
     new_target = (new.path or "/") + (f"?{new.query}" if new.query else "")
     absolute = target.lower().startswith((b"http://", b"https://"))
@@ -188,7 +194,7 @@ def follow_redirect(
     if cookies is not None:
         with_cookies = cookies.apply(follow, url)
         if with_cookies != follow:
-            notes.append("Added cookies from the jar.")
+            notes.append(sentence(QT_TRANSLATE_NOOP("core", "Added cookies from the jar.")))
         follow = with_cookies
     if same_origin:
         next_endpoint = endpoint
@@ -264,7 +270,7 @@ def _resolve(base: str, location: bytes) -> tuple[str, SplitResult]:
 
 
 def _headers(
-    lines: list[bytes], *, to_get: bool, same_origin: bool, notes: list[str]
+    lines: list[bytes], *, to_get: bool, same_origin: bool, notes: list[Sentence]
 ) -> list[bytes]:
     """The original header lines minus content headers (``to_get``) and, across origins,
     credentials."""
@@ -274,7 +280,12 @@ def _headers(
         if to_get and name in _CONTENT_HEADERS:
             continue
         if not same_origin and name in _CREDENTIALS:
-            notes.append(f"Dropped {line.partition(b':')[0].decode('latin-1')} (another origin).")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "Dropped {header} (another origin)."),
+                    header=line.partition(b":")[0].decode("latin-1"),
+                )
+            )
             continue
         kept.append(line)
     return kept

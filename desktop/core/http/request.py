@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from desktop.core.errors import UnencodableInput
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
     "BuiltRequest",
@@ -43,13 +44,14 @@ class BuiltRequest:
 
     Attributes:
         data: the request exactly as it will be sent.
-        notes: one sentence per change made (or, in exact mode, per problem seen).
+        notes: one sentence per change made (or, in exact mode, per problem seen); ``str()`` of
+            each is English.
         content_length_typed: the Content-Length value as typed, if there was a valid one.
         content_length_actual: the body's length in bytes.
     """
 
     data: bytes
-    notes: list[str]
+    notes: list[Sentence]
     content_length_typed: int | None
     content_length_actual: int
 
@@ -89,7 +91,11 @@ def build_request(
         data = text.encode(encoding)
     except UnicodeEncodeError as error:
         raise UnencodableInput(
-            f"“{text[error.start]}” cannot be written in {encoding}.",
+            sentence(
+                QT_TRANSLATE_NOOP("core", "“{char}” cannot be written in {encoding}."),
+                char=text[error.start],
+                encoding=encoding,
+            ),
             error.start,
             error.end - error.start,
         ) from None
@@ -100,7 +106,7 @@ def build_request_bytes(
     data: bytes, *, exact: bool = False, auto_content_length: bool = True
 ) -> BuiltRequest:
     """``build_request`` for a request already in bytes (a file, an import)."""
-    notes: list[str] = []
+    notes: list[Sentence] = []
     leading, lines, blank, body = _split(data)
     lengths = _content_lengths(lines)
     typed = _parse_length(lengths[0][1]) if len(lengths) == 1 else None
@@ -108,13 +114,22 @@ def build_request_bytes(
         notes += _exact_notes(data, blank is None and bool(lines), lengths, len(body))
         return BuiltRequest(data, notes, typed, len(body))
     if leading:
-        notes.append(f"Removed {leading} empty line(s) before the request line.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "Removed {count} empty line(s) before the request line."),
+                count=leading,
+            )
+        )
     if lines and blank is None:
-        notes.append("Added the empty line that ends the head.")
+        notes.append(
+            sentence(QT_TRANSLATE_NOOP("core", "Added the empty line that ends the head."))
+        )
     if auto_content_length:
         lines = _fix_length(lines, lengths, typed, len(body), notes)
     if lines and not any(_name(line) == b"host" for line in lines[1:]):
-        notes.append("There is no Host header (HTTP/1.1 requires one).")
+        notes.append(
+            sentence(QT_TRANSLATE_NOOP("core", "There is no Host header (HTTP/1.1 requires one)."))
+        )
     head = b"".join(line + CRLF for line in lines)
     return BuiltRequest(head + CRLF + body if lines else body, notes, typed, len(body))
 
@@ -299,17 +314,27 @@ def _fix_length(
     lengths: list[tuple[int, bytes]],
     typed: int | None,
     actual: int,
-    notes: list[str],
+    notes: list[Sentence],
 ) -> list[bytes]:
     if not lines or any(_name(line) == b"transfer-encoding" for line in lines[1:]):
         return lines  # chunked or another framing: Content-Length is the user's business
     if len(lengths) > 1:
-        notes.append("There are several Content-Length headers; they are left as typed.")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "There are several Content-Length headers; they are left as typed."
+                )
+            )
+        )
         return lines
     value = str(actual).encode("ascii")
     if not lengths:
         if actual or _method(lines).upper() in _BODY_METHODS:
-            notes.append(f"Added Content-Length: {actual}.")
+            notes.append(
+                sentence(
+                    QT_TRANSLATE_NOOP("core", "Added Content-Length: {length}."), length=actual
+                )
+            )
             return [*lines, b"Content-Length: " + value]
         return lines
     index, typed_value = lengths[0]
@@ -318,23 +343,53 @@ def _fix_length(
     name = lines[index].partition(b":")[0]
     shown = typed_value.decode("latin-1")
     notes.append(
-        f"Content-Length changed from {shown or '(empty)'} to {actual}, the body's length."
+        sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Content-Length changed from {typed} to {length}, the body's length."
+            ),
+            typed=shown,
+            length=actual,
+        )
+        if shown
+        else sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "Content-Length changed from (empty) to {length}, the body's length."
+            ),
+            length=actual,
+        )
     )
     return [*lines[:index], name + b": " + value, *lines[index + 1 :]]
 
 
 def _exact_notes(
     data: bytes, unended: bool, lengths: list[tuple[int, bytes]], actual: int
-) -> list[str]:
-    notes: list[str] = []
+) -> list[Sentence]:
+    notes: list[Sentence] = []
     head = data[: len(data) - actual]
     if head.count(b"\n") > head.count(b"\r\n"):
-        notes.append("The head has lines ending in LF alone (sent as typed).")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "The head has lines ending in LF alone (sent as typed).")
+            )
+        )
     if unended:
-        notes.append("The head does not end with an empty line (sent as typed).")
+        notes.append(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The head does not end with an empty line (sent as typed)."
+                )
+            )
+        )
     if len(lengths) == 1 and _parse_length(lengths[0][1]) != actual:
         shown = lengths[0][1].decode("latin-1")
         notes.append(
-            f"Content-Length says {shown} but the body has {actual} bytes (sent as typed)."
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Content-Length says {typed} but the body has {length} bytes (sent as typed).",
+                ),
+                typed=shown,
+                length=actual,
+            )
         )
     return notes

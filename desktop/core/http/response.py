@@ -13,6 +13,7 @@ from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
 from desktop.core.http.head import HeadParser, StatusLine
 from desktop.core.http.message import ParsedResponse
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 from desktop.core.units import format_bytes
 
 __all__ = ["MAX_BODY_BYTES", "MAX_HEADER_BYTES", "ParsedResponse", "ResponseReader"]
@@ -134,11 +135,22 @@ class ResponseReader:
             self._pos = end
             self._end_message()
         elif state is _State.LENGTH:
-            why = f"{self._left} bytes short of its Content-Length"
-            self._report(AnomalyKind.SHORT_BODY, end, f"The connection closed with the body {why}.")
+            message = sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The connection closed with the body {count} bytes short of its"
+                    " Content-Length.",
+                ),
+                count=self._left,
+            )
+            self._report(AnomalyKind.SHORT_BODY, end, message)
         elif state is _State.CHUNKED:
-            why = "before the last chunk of the chunked body"
-            self._report(AnomalyKind.MISSING_FINAL_CHUNK, end, f"The connection closed {why}.")
+            message = sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The connection closed before the last chunk of the chunked body."
+                )
+            )
+            self._report(AnomalyKind.MISSING_FINAL_CHUNK, end, message)
         self._pos = end
         self._abandon()
         self._state = _State.DONE
@@ -208,8 +220,15 @@ class ResponseReader:
         self._after_final = False
         self._cur = ParsedResponse(offset)
         self._responses.append(self._cur)
-        what = "is not “HTTP/x.y NNN reason”" if line else "does not start with “HTTP/”"
-        message = f"The status line {what}; the rest is not parsed."
+        message = sentence(
+            QT_TRANSLATE_NOOP(
+                "core", "The status line is not “HTTP/x.y NNN reason”; the rest is not parsed."
+            )
+            if line
+            else QT_TRANSLATE_NOOP(
+                "core", "The status line does not start with “HTTP/”; the rest is not parsed."
+            )
+        )
         self._report(AnomalyKind.MALFORMED_STATUS_LINE, offset, message)
         self._state = _State.UNPARSED
         self._start = self._pos = offset
@@ -261,12 +280,20 @@ class ResponseReader:
         if self._state is not _State.HEAD:
             self._body_used += start - self._start
         if why == "switched":
-            message = (
-                "The connection switched protocols (101, or a tunnel after CONNECT); the bytes"
-                " after the response belong to that protocol and are not parsed."
+            message = sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The connection switched protocols (101, or a tunnel after CONNECT); the"
+                    " bytes after the response belong to that protocol and are not parsed.",
+                )
             )
         else:
-            message = "Bytes arrived after the end of the response (a request-smuggling signal)."
+            message = sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Bytes arrived after the end of the response (a request-smuggling signal).",
+                )
+            )
         if why is not None:
             self._report(AnomalyKind.EXTRA_BYTES_AFTER_BODY, start, message)
         self._switched = False
@@ -278,16 +305,24 @@ class ResponseReader:
         if self._head.bad_offset is not None:
             self._bad_start()
         elif self._cur is not None:
-            self._report(AnomalyKind.INCOMPLETE_HEAD, end, "The connection closed mid-head.")
+            message = sentence(QT_TRANSLATE_NOOP("core", "The connection closed mid-head."))
+            self._report(AnomalyKind.INCOMPLETE_HEAD, end, message)
         elif self._start < end and self._after_final:
             self._to_unparsed(self._start, "junk")
         elif self._start < end:
-            message = "The connection closed before a status line."
+            message = sentence(
+                QT_TRANSLATE_NOOP("core", "The connection closed before a status line.")
+            )
             self._report(AnomalyKind.INCOMPLETE_HEAD, end, message)
         elif not self._responses:
-            self._report(AnomalyKind.EMPTY_RESPONSE, 0, "The connection closed with 0 bytes.")
+            message = sentence(QT_TRANSLATE_NOOP("core", "The connection closed with 0 bytes."))
+            self._report(AnomalyKind.EMPTY_RESPONSE, 0, message)
         elif not self._after_final:
-            message = "The connection closed after interim (1xx) responses only."
+            message = sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The connection closed after interim (1xx) responses only."
+                )
+            )
             self._report(AnomalyKind.NO_FINAL_RESPONSE, end, message)
 
     def _stop_at_cap(self, limit: int) -> None:
@@ -298,8 +333,19 @@ class ResponseReader:
         else:
             self._raw = self._raw[:limit]
         kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
-        what, cap = ("headers", self.max_header_bytes) if head else ("bodies", self.max_body_bytes)
-        message = f"The {what} reached the cap of {format_bytes(cap)}; reading stopped."
+        message = (
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "The headers reached the cap of {size}; reading stopped."
+                ),
+                size=format_bytes(self.max_header_bytes),
+            )
+            if head
+            else sentence(
+                QT_TRANSLATE_NOOP("core", "The bodies reached the cap of {size}; reading stopped."),
+                size=format_bytes(self.max_body_bytes),
+            )
+        )
         self._report(kind, limit, message)
         self._pos = limit
         self._abandon()
@@ -327,7 +373,7 @@ class ResponseReader:
     def _frozen_raw(self) -> bytes:
         return self.raw
 
-    def _report(self, kind: AnomalyKind, offset: int, message: str) -> None:
+    def _report(self, kind: AnomalyKind, offset: int, message: Sentence) -> None:
         key = (len(self._responses) - 1, kind)
         if key not in self._seen:
             self._seen.add(key)

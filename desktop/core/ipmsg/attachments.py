@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop.core.ipmsg.constants import PACKET_NO_MAX
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["FileOffer", "format_file_offers", "parse_file_offers"]
 
@@ -59,7 +60,7 @@ def parse_file_offers(data: bytes) -> tuple[FileOffer, ...]:
         if entry:
             offers.append(_parse_offer(entry))
     if not offers:
-        raise MalformedPacket("its attachment list is empty")
+        raise MalformedPacket(sentence(QT_TRANSLATE_NOOP("core", "its attachment list is empty")))
     return tuple(offers)
 
 
@@ -93,13 +94,23 @@ def format_file_offers(offers: Iterable[FileOffer]) -> bytes:
 def _parse_offer(entry: bytes) -> FileOffer:
     file_id, sep, rest = entry.partition(b":")
     if not sep or _DECIMAL.fullmatch(file_id) is None:
-        raise MalformedPacket(f"attachment id {_show(file_id)} is not a decimal number")
+        raise MalformedPacket(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "attachment id {id} is not a decimal number"),
+                id=_show(file_id),
+            )
+        )
     name, rest = _split_name(rest)
     fields = rest.split(b":")
     if fields[-1] == b"":
         fields.pop()  # the entry's closing ':'
     if len(fields) < 3 or any(_HEX.fullmatch(f) is None for f in fields[:3]):
-        raise MalformedPacket(f"attachment {_show(name)} lacks a hex size, time and attribute")
+        raise MalformedPacket(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "attachment {name} lacks a hex size, time and attribute"),
+                name=_show(name),
+            )
+        )
     size, mtime, attr = (int(f, 16) for f in fields[:3])
     return FileOffer(int(file_id), name, size, mtime, attr, tuple(fields[3:]))
 
@@ -117,7 +128,9 @@ def _split_name(rest: bytes) -> tuple[bytes, bytes]:
         if not name:
             break
         return bytes(name), rest[colon + 1 :]
-    raise MalformedPacket("an attachment has no name followed by ':'")
+    raise MalformedPacket(
+        sentence(QT_TRANSLATE_NOOP("core", "an attachment has no name followed by ':'"))
+    )
 
 
 def _show(data: bytes) -> str:

@@ -22,6 +22,7 @@ from desktop.core.ipmsg.constants import (
     Opt,
 )
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["Packet", "PacketNumbers", "format_packet", "parse_packet"]
 
@@ -80,24 +81,51 @@ def parse_packet(data: bytes) -> Packet:
             bytes than a UDP datagram holds. Never any other exception.
     """
     if len(data) > MAX_DATAGRAM:
-        raise MalformedPacket(f"it is {len(data)} bytes long, more than a UDP datagram holds")
+        raise MalformedPacket(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core", "it is {size} bytes long, more than a UDP datagram holds"
+                ),
+                size=len(data),
+            )
+        )
     fields = data.split(b":", 5)
     if len(fields) < 5:
-        raise MalformedPacket("it has fewer than five ':'-separated header fields")
+        raise MalformedPacket(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "it has fewer than five ':'-separated header fields")
+            )
+        )
     version, number, user, host, command = fields[:5]
     if len(fields) == 5:
         command = command.rstrip(b"\0")  # "1:2:u:h:1\0": no extra, only the C string's end
     if _VERSION.match(version) is None:
-        raise MalformedPacket(f"its version {_show(version)} is not 1")
-    for name, value in (("version", version), ("user", user), ("host", host)):
+        raise MalformedPacket(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "its version {version} is not 1"), version=_show(version)
+            )
+        )
+    for value, nul in (
+        (version, QT_TRANSLATE_NOOP("core", "its version field contains a NUL byte")),
+        (user, QT_TRANSLATE_NOOP("core", "its user field contains a NUL byte")),
+        (host, QT_TRANSLATE_NOOP("core", "its host field contains a NUL byte")),
+    ):
         if b"\0" in value:
-            raise MalformedPacket(f"its {name} field contains a NUL byte")
+            raise MalformedPacket(sentence(nul))
     return Packet(
         version=version,
-        packet_no=_uint32(number, "packet number"),
+        packet_no=_uint32(
+            number,
+            QT_TRANSLATE_NOOP(
+                "core", "its packet number {value} is not an unsigned 32-bit decimal"
+            ),
+        ),
         user=user,
         host=host,
-        command=_uint32(command, "command"),
+        command=_uint32(
+            command,
+            QT_TRANSLATE_NOOP("core", "its command {value} is not an unsigned 32-bit decimal"),
+        ),
         extra=fields[5] if len(fields) == 6 else b"",
     )
 
@@ -168,9 +196,10 @@ class PacketNumbers:
             self._next = value
 
 
-def _uint32(field: bytes, name: str) -> int:
+def _uint32(field: bytes, not_a_number: str) -> int:
+    """``field`` as a number; ``not_a_number`` is the marked reason when it is none."""
     if _DECIMAL.fullmatch(field) is None or int(field) > UINT32_MAX:
-        raise MalformedPacket(f"its {name} {_show(field)} is not an unsigned 32-bit decimal")
+        raise MalformedPacket(sentence(not_a_number, value=_show(field)))
     return int(field)
 
 

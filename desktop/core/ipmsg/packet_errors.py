@@ -16,10 +16,10 @@ class MalformedPacket(IpmsgError):
     """The peer sent bytes that are not an IP Messenger packet (h11's ``RemoteProtocolError``).
 
     Args:
-        reason: what is wrong, as a short clause.
+        reason: what is wrong, as a short clause (``str()`` is English).
     """
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: Sentence | str) -> None:
         self.reason = reason
         super().__init__(
             sentence(

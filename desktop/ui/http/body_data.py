@@ -11,6 +11,7 @@ from desktop.core.http.charset import Charset, choose_charset
 from desktop.core.http.decode import decode_content
 from desktop.core.http.message import ParsedResponse
 from desktop.core.http.pretty import BodyKind, body_kind
+from desktop.core.sentence import Sentence
 
 __all__ = ["CHARSET_SAMPLE", "BodyData", "image_type", "prepare_body"]
 
@@ -42,7 +43,7 @@ class BodyData:
 
     data: bytes | bytearray | memoryview
     charset: Charset
-    notes: tuple[str, ...]
+    notes: tuple[Sentence, ...]
     truncated: bool
     kind: BodyKind | None
     image: str | None
@@ -55,7 +56,7 @@ def prepare_body(response: ParsedResponse, max_decoded: int) -> BodyData:
     content_type = types[0] if types else None
     view = response.body_view()
     codings = response.codings()
-    notes: list[str] = []
+    notes: list[Sentence] = []
     truncated = False
     data: bytes | bytearray | memoryview = view
     if codings:

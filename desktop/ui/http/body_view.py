@@ -126,7 +126,7 @@ class BodyView(QWidget):
 
     def _show(self, body: BodyData) -> None:
         self.body = body
-        notes = self._first_notes + list(body.notes)
+        notes = self._first_notes + [say(note) for note in body.notes]
         if body.truncated:
             notes.append(
                 self.tr("Truncated at {cap}: the body decodes to more than the cap.").format(

@@ -236,7 +236,8 @@ class ComposerPanel(QWidget):
         if imported.max_redirects:
             self.send_bar.max_redirects_spin.setValue(imported.max_redirects)
         self.editor.set_text(imported.request_text)
-        self.messages.info(" ".join(imported.notes) or self.tr("Imported the curl command."), _CURL)
+        notes = " ".join(say(note) for note in imported.notes)
+        self.messages.info(notes or self.tr("Imported the curl command."), _CURL)
         return True
 
     def export_text(self, kind: str) -> str | None:

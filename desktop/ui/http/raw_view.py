@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 from desktop.core.http.anomaly import Anomaly
 from desktop.ui.http.paged_text import PagedText
 from desktop.ui.http.pages import raw_pages
+from desktop.ui.sentences import say
 
 __all__ = ["RawView"]
 
@@ -62,7 +63,7 @@ class RawView(QWidget):
         if error_offset is not None:
             self._add(error_offset, self.tr("Parsing failed here; the rest is shown as received."))
         for anomaly in anomalies:
-            self._add(anomaly.offset, anomaly.message)
+            self._add(anomaly.offset, say(anomaly.message))
         if self.anomaly_list.count() == 0:
             item = QListWidgetItem(self.tr("No anomalies: the response is well-formed."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)

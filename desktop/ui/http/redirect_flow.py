@@ -17,6 +17,7 @@ from desktop.core.http.redirect import (
     request_url,
 )
 from desktop.core.net.tls import TlsClientOptions
+from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["RedirectFlow", "follow_target"]
 
@@ -84,7 +85,9 @@ class RedirectFlow:
             RedirectError: the last response is no redirect, or cannot be followed.
         """
         if self.last is None:
-            raise RedirectError("There is no redirect to follow.")
+            raise RedirectError(
+                sentence(QT_TRANSLATE_NOOP("core", "There is no redirect to follow."))
+            )
         target, endpoint, request, result = self.last
         follow = follow_redirect(request, result.responses[-1], endpoint, self.jar)
         return follow_target(target, follow), follow

@@ -338,7 +338,7 @@ class RequestEditor(QWidget):
         if self.pipeline:
             lines.append(self.tr("%n request(s) in the pipeline.", "", len(requests)))
         for built in requests[:1]:
-            lines += built.notes
+            lines += [say(note) for note in built.notes]
             head = built.data.split(b"\r\n\r\n", 1)[0].lower()
             auto = self.auto_length_check.isChecked()
             typed, actual = built.content_length_typed, built.content_length_actual

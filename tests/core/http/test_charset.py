@@ -105,14 +105,14 @@ def test_declared_charset_that_does_not_decode_is_passed_over_with_a_note() -> N
     decoded = decode_text(body, b"text/plain; charset=utf-8")
     assert decoded.source is CharsetSource.DETECTED
     assert decoded.encoding in GB_FAMILY
-    assert decoded.note == "The declared charset “utf-8” does not decode the body."
+    assert str(decoded.note) == "The declared charset “utf-8” does not decode the body."
 
 
 @pytest.mark.parametrize("label", [b"x-no-such-charset", b"hex", b"rot13", b"base64"])
 def test_unknown_or_non_text_charset_is_passed_over_with_a_note(label: bytes) -> None:
     decoded = decode_text(b"plain ascii", b"text/plain; charset=" + label)
     assert (decoded.encoding, decoded.source) == ("utf-8", CharsetSource.UTF8)
-    assert decoded.note == f"The declared charset “{label.decode()}” is unknown."
+    assert str(decoded.note) == f"The declared charset “{label.decode()}” is unknown."
 
 
 def test_utf8_cut_mid_character_is_still_utf8() -> None:

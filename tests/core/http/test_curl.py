@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from desktop.core.http.curl import CurlImportError, from_curl, to_curl, to_python
 from desktop.core.http.request import build_request
 from desktop.core.http.shell import ShellSyntaxError, quote_bytes, split_words
+from desktop.core.sentence import Sentence
 from tests.peers.nginx import HELLO, running_nginx
 
 RESPONSE = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
@@ -105,7 +106,7 @@ def test_a_simple_get() -> None:
         True,
         False,
     )
-    assert imported.notes == []
+    assert _texts(imported.notes) == []
 
 
 @pytest.mark.parametrize(
@@ -135,7 +136,7 @@ def test_short_options_clusters_continuations_and_ipv6() -> None:
         True,
     )
     assert imported.request_text.startswith("POST /x HTTP/1.1\r\nHost: [::1]:8443\r\n")
-    assert imported.notes == [
+    assert _texts(imported.notes) == [
         "--data @body.txt names a file; it is not read (the body holds the name).",
     ]
     assert imported.follow_redirects  # -L, inside the -sSLk cluster
@@ -153,10 +154,12 @@ def test_tls_files_timeouts_and_redirect_options_go_to_the_target() -> None:
     )
     assert (imported.connect_timeout, imported.max_time) == (2.5, 30.0)
     assert imported.follow_redirects and imported.max_redirects == 4
-    assert imported.notes == ["The --cert password is ignored: the key must be unencrypted."]
+    assert _texts(imported.notes) == [
+        "The --cert password is ignored: the key must be unencrypted."
+    ]
     plain = from_curl("curl --max-time soon --max-redirs -1 http://h/")
     assert (plain.max_time, plain.max_redirects, plain.follow_redirects) == (None, None, False)
-    assert plain.notes == [
+    assert _texts(plain.notes) == [
         "--max-time soon is not a number and is ignored.",
         "--max-redirs -1 is ignored.",
     ]
@@ -168,7 +171,7 @@ def test_unsupported_options_are_listed_not_raised() -> None:
         "--url http://h/ http://other/"
     )
     assert imported.host == "h"
-    assert imported.notes == [
+    assert _texts(imported.notes) == [
         "-o out.html is ignored.",
         "--proxy http://p:3128 is ignored.",
         "-F a=b is ignored.",
@@ -182,7 +185,7 @@ def test_unsupported_options_are_listed_not_raised() -> None:
 def test_a_body_that_is_not_utf8_is_kept_exactly() -> None:
     imported = from_curl("curl --data-binary $'\\xff\\x00\\x01' http://h/")
     assert imported.data.endswith(b"\r\n\r\n\xff\x00\x01")
-    assert "�" in imported.request_text and "data" in imported.notes[-1]
+    assert "�" in imported.request_text and "data" in _texts(imported.notes)[-1]
 
 
 @pytest.mark.parametrize(
@@ -202,6 +205,23 @@ def test_a_body_that_is_not_utf8_is_kept_exactly() -> None:
 def test_malformed_commands_raise_a_typed_sentence(command: str, message: str) -> None:
     with pytest.raises(CurlImportError, match=message):
         from_curl(command)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://[::1/", "Invalid IPv6 URL"),
+        ("http://[zz]/", "'zz' does not appear to be an IPv4 or IPv6 address"),
+        ("http://[127.0.0.1]/", "An IPv4 address cannot be in brackets"),
+    ],
+)
+def test_the_url_parsers_reason_is_a_sentence_with_its_own_english(url: str, reason: str) -> None:
+    """The parser's reason reads as Python wrote it (the CLI), yet is a marked template."""
+    with pytest.raises(CurlImportError) as caught:
+        from_curl(f"curl '{url}'")
+    assert str(caught.value) == f"The URL {url} is not valid ({reason})."
+    why = caught.value.sentence.fact("reason")
+    assert isinstance(why, Sentence) and why.template != "{text}"
 
 
 WORDS = ["-X", "-H", "-d", "--data-raw", "--data-binary", "-u", "-b", "-A", "-e", "--compressed"]
@@ -299,3 +319,8 @@ def test_to_python_speaks_tls_to_nginx(tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"HTTP/1.1 200 OK\r\n") and result.stdout.endswith(HELLO)
+
+
+def _texts(notes: Sequence[Sentence]) -> list[str]:
+    """The notes in English, as the CLI prints them."""
+    return [str(note) for note in notes]

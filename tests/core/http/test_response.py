@@ -24,7 +24,7 @@ def test_vector_whole(case: Case) -> None:
     assert reader.discarded == len(case.data) - kept
     assert reader.responses == list(case.responses)
     assert [(a.kind, a.offset) for a in reader.anomalies] == list(case.anomalies)
-    assert all(a.message.endswith(".") and len(a.message) > 20 for a in reader.anomalies)
+    assert all(str(a.message).endswith(".") and len(str(a.message)) > 20 for a in reader.anomalies)
     assert reader.error_offset == case.error_offset
     assert reader.complete
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from desktop.core.ipmsg import InvalidField, MalformedPacket
 from desktop.core.ipmsg.attachments import FileOffer, format_file_offers, parse_file_offers
 from desktop.core.ipmsg.constants import FileType
+from desktop.core.sentence import Sentence
 
 IPMSG_EXAMPLE = b"1234567:report.txt:1f4:5e8f1a2b:1:\a1234568:photos:0:5e8f1a2b:2:\a"
 IPTUX_EXAMPLE = b"10001:a::b.txt:c:0:1:\a:10002:subdir:bbe:0:2:\a\0"
@@ -52,8 +53,10 @@ def test_names_ending_in_an_escaped_colon() -> None:
     ],
 )
 def test_malformed_lists(data: bytes) -> None:
-    with pytest.raises(MalformedPacket):
+    with pytest.raises(MalformedPacket) as caught:
         parse_file_offers(data)
+    reason = caught.value.reason  # shown in the Messenger's notice: a marked template
+    assert isinstance(reason, Sentence) and "{text}" not in reason.template
 
 
 def test_format_writes_ipmsg_layout() -> None:

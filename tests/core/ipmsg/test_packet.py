@@ -23,6 +23,7 @@ from desktop.core.ipmsg.constants import (
     Mode,
     Opt,
 )
+from desktop.core.sentence import Sentence
 from tests.core.ipmsg.vectors import ALL, vector
 
 
@@ -110,6 +111,9 @@ def test_malformed_table(data: bytes) -> None:
     with pytest.raises(MalformedPacket) as caught:
         parse_packet(data)
     assert str(caught.value).startswith("Received an IP Messenger packet that cannot be read: ")
+    # The reason is shown in the Messenger (a notice): a marked template, translated there.
+    reason = caught.value.reason
+    assert isinstance(reason, Sentence) and reason.template.startswith("it")
 
 
 @pytest.mark.parametrize("name", ALL)
