@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
+from desktop.core.capture.pcapng import Endpoints
+from desktop.core.capture.pcapng_udp import udp_endpoints
 from desktop.core.net.tcp_server import ServerMode
 from desktop.core.net.udp import UdpOptions
 from desktop.core.net.udp_facts import no_feedback_note
@@ -287,20 +288,6 @@ class UdpPanel(ListeningPanel):
         known = self._export_peers
         return {p: known[p] for p in chosen if p in known} if chosen else dict(known)
 
-    @Slot(str)
-    def export(self, kind: str, path: str | None = None) -> None:
-        """As every session; a pcapng export needs a writer of UDP packets (not there yet)."""
-        if kind == "pcapng" and self.pcapng_endpoints():
-            self.show_error(
-                self.tr(
-                    "A pcapng export of UDP datagrams is not available yet: "
-                    "export as text, hexdump or raw bytes."
-                ),
-                key="export",
-            )
-            return
-        super().export(kind, path)
-
     # -- sending ----------------------------------------------------------------------------------
     def _ready(self) -> bool:
         if not self.running:
@@ -423,7 +410,7 @@ class UdpPanel(ListeningPanel):
         for peer in peers:
             if peer.address not in known and len(known) < _EXPORT_PEERS:
                 try:
-                    known[peer.address] = tcp_endpoints(self.local, peer.address)
+                    known[peer.address] = udp_endpoints(self.local, peer.address)
                 except ValueError:  # a name, not an address: nothing to write
                     continue
 

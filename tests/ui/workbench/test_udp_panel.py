@@ -16,6 +16,7 @@ from desktop.core.net.tcp_server import ServerMode
 from desktop.ui.workbench.udp_panel import UdpPanel
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.udp_bridge import UdpBridge
+from tests.helpers.tshark import tshark
 
 
 @pytest.fixture
@@ -227,3 +228,26 @@ def test_periodic_sends_go_to_the_typed_target(qtbot, panel: UdpPanel) -> None: 
         panel.send_box.count_spin.setValue(3)
         panel.send_box.repeat_button.click()
         assert [sink.recv(100) for _ in range(3)] == [b"tick"] * 3
+
+
+def test_pcapng_export_keeps_every_datagram(qtbot, panel: UdpPanel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Export ▸ pcapng on a live session: tshark reads each datagram back, from each peer."""
+    port = start(qtbot, panel)
+    sent = {b"one", b"two \x00\xff", b""}
+    with peer() as first, peer() as second:
+        first.sendto(b"one", ("127.0.0.1", port))
+        first.sendto(b"", ("127.0.0.1", port))
+        second.sendto(b"two \x00\xff", ("127.0.0.1", port))
+        qtbot.waitUntil(lambda: len(received(panel)) == 3, timeout=5000)
+        qtbot.waitUntil(lambda: len(panel.pcapng_endpoints()) == 2, timeout=5000)
+        path = tmp_path / "udp.pcapng"
+        panel.export("pcapng", str(path))
+        qtbot.waitUntil(lambda: "Exported to" in panel.banner.label.text(), timeout=5000)
+        ports = {first.getsockname()[1], second.getsockname()[1]}
+    lines = tshark(
+        path, "-T", "fields", "-e", "udp.srcport", "-e", "udp.dstport", "-e", "udp.payload"
+    )
+    rows = [line.split("\t") for line in lines.splitlines()]
+    assert {int(src) for src, _, _ in rows} == ports
+    assert {int(dst) for _, dst, _ in rows} == {port}
+    assert {bytes.fromhex(payload) for _, _, payload in rows} == sent

@@ -72,7 +72,7 @@ def test_a_running_session_at_1024x700_keeps_the_log_room(qtbot, app) -> None:  
     qtbot.waitUntil(lambda: not panel.running, timeout=5000)
 
 
-def test_target_is_public_and_pcapng_says_what_it_cannot_do(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+def test_target_is_public_and_pcapng_endpoints_are_udp(qtbot, app) -> None:  # type: ignore[no-untyped-def]
     panel = app.window.workbench.new_udp()
     assert panel.target() is None
     panel.set_target("::1", 9)
@@ -84,5 +84,4 @@ def test_target_is_public_and_pcapng_says_what_it_cannot_do(qtbot, app) -> None:
     assert set(panel.pcapng_endpoints()) == {"127.0.0.1:60000", "127.0.0.1:60001"}
     endpoints = panel.pcapng_endpoints()["127.0.0.1:60001"]
     assert (endpoints.local_port, endpoints.remote_port) == (5000, 60001)
-    panel.export("pcapng", "/nonexistent/x.pcapng")
-    assert "pcapng export of UDP datagrams is not available yet" in panel.banner.label.text()
+    assert endpoints.transport == "udp"
