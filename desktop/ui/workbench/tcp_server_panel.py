@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.capture.pcapng import Endpoints, tcp_endpoints
-from desktop.core.net.tcp_server import ClientInfo, ServerMode
+from desktop.core.net.tcp_server import ClientInfo
 from desktop.core.net.tls import TlsServerOptions
 from desktop.core.sentence import Sentence
 from desktop.settings import Settings
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.client_table_model import ClientTableModel
 from desktop.ui.workbench.listening_panel import ListeningPanel
-from desktop.ui.workbench.rules_editor import RulesEditor
+from desktop.ui.workbench.reply_mode import ReplyMode
 from desktop.ui.workbench.session_panel import split_address
 from desktop.ui.workbench.table_fit import fit_columns
 from desktop.workers.task_runner import TaskRunner
@@ -63,14 +63,8 @@ class TcpServerPanel(ListeningPanel):
         self.port_spin.setRange(0, 65535)
         self.port_spin.setValue(8000)
         self.port_spin.setSpecialValueText(self.tr("any free"))
-        self.mode_combo = QComboBox()
-        self.mode_combo.setObjectName("modeCombo")
-        for mode, label in (
-            (ServerMode.PLAIN, self.tr("Plain")),
-            (ServerMode.ECHO, self.tr("Echo")),
-            (ServerMode.RULES, self.tr("Auto-reply rules")),
-        ):
-            self.mode_combo.addItem(label, mode)
+        self.reply = ReplyMode(self)
+        self.mode_combo, self.rules = self.reply.combo, self.reply.rules
         self.max_spin = QSpinBox()
         self.max_spin.setRange(0, 1_000_000)
         self.max_spin.setSpecialValueText(self.tr("no limit"))
@@ -87,8 +81,6 @@ class TcpServerPanel(ListeningPanel):
         row.addWidget(self.tls_check)
         row.addWidget(self.start_button)
         row.addWidget(self.state_label, 2)
-        self.rules = RulesEditor()
-        self.rules.hide()
         self.controls.addLayout(row)
         self.controls.addWidget(self.rules)
 
@@ -127,8 +119,8 @@ class TcpServerPanel(ListeningPanel):
         queued = Qt.ConnectionType.QueuedConnection
         self.server.clients_updated.connect(self._on_clients, queued)
         self.server.client_rejected.connect(self._on_rejected, queued)
-        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
-        self.rules.rules_changed.connect(self._rules_changed)
+        self.reply.changed.connect(self.server.set_rules)
+        self.reply.problem.connect(self.show_error)
         self.send_box.send_requested.connect(self._send)
         self.kick_button.clicked.connect(self._kick_selected)
         self.only_selected_check.toggled.connect(self._filter_changed)
@@ -138,12 +130,10 @@ class TcpServerPanel(ListeningPanel):
     # -- actions ----------------------------------------------------------------------------------
     def options(self) -> ServerOptions | None:
         """The server options as entered, or None after showing what is wrong."""
-        mode: ServerMode = self.mode_combo.currentData()
-        try:
-            rules = tuple(self.rules.rules()) if mode is ServerMode.RULES else ()
-        except ValueError as error:
-            self.show_error(str(error))
+        reply = self.reply.current()
+        if reply is None:
             return None
+        mode, rules = reply
         tls = TlsServerOptions() if self.tls_check.isChecked() else None
         return ServerOptions(
             self.host_edit.text().strip(),
@@ -184,28 +174,6 @@ class TcpServerPanel(ListeningPanel):
             self.server.disconnect_client(client.client_id)
 
     @Slot()
-    def _mode_changed(self) -> None:
-        rules_mode = self.mode_combo.currentData() is ServerMode.RULES
-        self.rules.setVisible(rules_mode)
-        if rules_mode and not self.running:
-            self.rules.set_expanded(True)
-        if rules_mode and self.rules.table.rowCount() == 0:
-            self.rules.add_rule()
-        self._rules_changed()
-
-    @Slot()
-    def _rules_changed(self) -> None:
-        if not self.running:
-            return
-        mode: ServerMode = self.mode_combo.currentData()
-        try:
-            rules = self.rules.rules() if mode is ServerMode.RULES else []
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.server.set_rules(mode, rules)
-
-    @Slot()
     def _filter_changed(self) -> None:
         chosen = self.selected_clients()
         if chosen or self.target_combo.currentData() != "selected":
@@ -229,7 +197,7 @@ class TcpServerPanel(ListeningPanel):
 
     # -- bridge signals ---------------------------------------------------------------------------
     def on_started(self, addresses: list[str]) -> None:
-        self.rules.set_expanded(False)  # the rules answer now: the room goes to the log
+        self.reply.fold()
         self.title_changed.emit(
             self.tr("Server :{port}").format(port=split_address(addresses[0])[1])
         )

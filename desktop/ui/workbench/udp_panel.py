@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capture.pcapng import Endpoints
 from desktop.core.capture.pcapng_udp import udp_endpoints
+from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ServerMode
 from desktop.core.net.udp import UdpOptions
 from desktop.core.net.udp_facts import no_feedback_note
@@ -30,7 +33,7 @@ from desktop.ui.sentences import Said, say
 from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
-from desktop.ui.workbench.rules_editor import RulesEditor
+from desktop.ui.workbench.reply_mode import ReplyMode
 from desktop.ui.workbench.session_panel import split_address
 from desktop.ui.workbench.udp_generator_box import GeneratorBox
 from desktop.ui.workbench.udp_network_tools import attach_network_tools
@@ -115,14 +118,8 @@ class UdpPanel(ListeningPanel):
         self.connected_check.setToolTip(
             self.tr("Talk to this peer only, and be told when nothing listens there")
         )
-        self.mode_combo = QComboBox()
-        self.mode_combo.setObjectName("modeCombo")
-        for mode, label in (
-            (ServerMode.PLAIN, self.tr("Plain")),
-            (ServerMode.ECHO, self.tr("Echo")),
-            (ServerMode.RULES, self.tr("Auto-reply rules")),
-        ):
-            self.mode_combo.addItem(label, mode)
+        self.reply = ReplyMode(self)
+        self.mode_combo, self.rules = self.reply.combo, self.reply.rules
         self.no_feedback_label = ElidedLabel()
         self.no_feedback_label.setText(say(no_feedback_note()))  # elided; the tooltip has it all
         self.no_feedback_label.setObjectName("noFeedbackNote")
@@ -140,8 +137,6 @@ class UdpPanel(ListeningPanel):
         self.tools_row.setContentsMargins(0, 0, 0, 0)
         self.tools.hide()
         target_row.addWidget(self.tools)
-        self.rules = RulesEditor()
-        self.rules.hide()
         self.controls.addLayout(bind_row)
         self.controls.addLayout(target_row)
         self.controls.addWidget(self.rules)
@@ -179,8 +174,8 @@ class UdpPanel(ListeningPanel):
         self.udp.peers_updated.connect(self._on_peers, queued)
         self.udp.counters_updated.connect(self._on_counters, queued)
         self.udp.generator_changed.connect(self._on_generator, queued)
-        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
-        self.rules.rules_changed.connect(self._reply_changed)
+        self.reply.changed.connect(self._reply_changed)
+        self.reply.problem.connect(self.show_error)
         self.connected_check.toggled.connect(self._connected_toggled)
         self.target_host.textChanged.connect(self._target_changed)
         self.target_port.valueChanged.connect(self._target_changed)
@@ -228,12 +223,10 @@ class UdpPanel(ListeningPanel):
     # -- session ----------------------------------------------------------------------------------
     def options(self) -> UdpOptions | None:
         """The session's options as entered, or None after showing what is wrong."""
-        mode: ServerMode = self.mode_combo.currentData()
-        try:
-            rules = tuple(self.rules.rules()) if mode is ServerMode.RULES else ()
-        except ValueError as error:
-            self.show_error(str(error))
+        reply = self.reply.current()
+        if reply is None:
             return None
+        mode, rules = reply
         peer = None
         if self.connected_check.isChecked():
             peer = self.target()
@@ -274,7 +267,7 @@ class UdpPanel(ListeningPanel):
         self.local = addresses[0] if addresses else ""
         self._export_peers.clear()
         self.peer_pane.set_peers([])  # a new socket: the peers of the last one are gone
-        self.rules.set_expanded(False)  # the rules answer now: the room goes to the log
+        self.reply.fold()
         port = split_address(self.local)[1]
         self.title_changed.emit(self.tr("UDP :{port}").format(port=port))
         self._target_changed()
@@ -378,26 +371,8 @@ class UdpPanel(ListeningPanel):
         if chosen:
             self.set_target(*split_address(chosen[0].address))
 
-    @Slot()
-    def _mode_changed(self) -> None:
-        rules_mode = self.mode_combo.currentData() is ServerMode.RULES
-        self.rules.setVisible(rules_mode)
-        if rules_mode and not self.running:
-            self.rules.set_expanded(True)
-        if rules_mode and self.rules.table.rowCount() == 0:
-            self.rules.add_rule()
-        self._reply_changed()
-
-    @Slot()
-    def _reply_changed(self) -> None:
-        if not self.running:
-            return
-        mode: ServerMode = self.mode_combo.currentData()
-        try:
-            rules = self.rules.rules() if mode is ServerMode.RULES else []
-        except ValueError as error:
-            self.show_error(str(error))
-            return
+    @Slot(object, object)
+    def _reply_changed(self, mode: ServerMode, rules: Sequence[AutoReplyRule]) -> None:
         self.udp.set_reply(mode is ServerMode.ECHO, rules)
 
     # -- bridge signals ---------------------------------------------------------------------------
