@@ -25,7 +25,7 @@ from desktop.core.codec import InputFormat
 from desktop.core.net.auto_reply import MatchKind
 from desktop.core.net.tcp_server import ServerMode
 from desktop.settings import Settings
-from tests.helpers.servers import echo_server
+from tests.helpers.servers import closed_port, echo_server
 from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers, udp_scene
 
 LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
@@ -103,6 +103,26 @@ def relay_scene(window: object, qapp: QApplication, grab: object) -> None:
     QTimer.singleShot(1800, grab)  # type: ignore[arg-type]
 
 
+def refused_scene(window: object, qapp: QApplication, grab: object) -> None:
+    """The TCP client connecting to a loopback port where nothing listens: the refusal shown."""
+    panel = window.workbench.tcp_client  # type: ignore[attr-defined]
+    panel.host_edit.setText("127.0.0.1")
+    panel.port_spin.setValue(closed_port())
+    QTimer.singleShot(300, panel.toggle_connection)
+    QTimer.singleShot(1500, grab)  # type: ignore[arg-type]
+
+
+def port_taken_scene(window: object, qapp: QApplication, grab: object) -> None:
+    """A TCP server asked to listen on a loopback port this tool holds: 'already in use'."""
+    holder = socket.create_server(("127.0.0.1", 0))
+    window.scene_clients = [holder]  # type: ignore[attr-defined]  # held until the grab
+    panel = window.workbench.new_server()  # type: ignore[attr-defined]
+    panel.host_edit.setText("127.0.0.1")
+    panel.port_spin.setValue(holder.getsockname()[1])
+    QTimer.singleShot(300, panel.toggle)
+    QTimer.singleShot(1500, grab)  # type: ignore[arg-type]
+
+
 def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     # A fresh data folder: the histories and settings of the user (or of an earlier run) must
     # not show up in the picture, nor the picture's traffic in their histories.
@@ -137,6 +157,8 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
         "rules": rules_scene,
         "relay": relay_scene,
         "udp": udp_scene,
+        "refused": refused_scene,
+        "port-taken": port_taken_scene,
     }
     if scene in workbench_scenes:
         workbench_scenes[scene](window, qapp, grab)
