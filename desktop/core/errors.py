@@ -119,13 +119,24 @@ class UnknownHost(ConnectError):
 
 
 class AddressInUse(NetError):
-    """A local address and port are already taken by another socket."""
+    """A local address and port are already taken by another socket.
 
-    def __init__(self, host: str, port: int) -> None:
+    Args:
+        owner: the program holding it (``iptux (pid 77)``), when the system said (None: unknown).
+    """
+
+    def __init__(self, host: str, port: int, owner: str | None = None) -> None:
         self.host = host
         self.port = port
+        self.owner = owner
         super().__init__(
             sentence(
+                QT_TRANSLATE_NOOP("core", "{address} is already in use by {owner}."),
+                address=_where(host, port),
+                owner=owner,
+            )
+            if owner
+            else sentence(
                 QT_TRANSLATE_NOOP("core", "{address} is already in use by another program."),
                 address=_where(host, port),
             )

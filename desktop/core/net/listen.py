@@ -6,6 +6,7 @@ import errno
 import socket
 
 from desktop.core.errors import ANY_ADDRESS, AddressInUse, ListenError, PermissionDenied
+from desktop.core.net.port_owner import describe_port_owners
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
@@ -52,7 +53,7 @@ def _listener(
         sock.close()
         shown = ANY_ADDRESS if dual_stack else host
         if error.errno == errno.EADDRINUSE:
-            raise AddressInUse(shown, port) from None
+            raise AddressInUse(shown, port, describe_port_owners(port, "tcp")) from None
         if error.errno in (errno.EACCES, errno.EPERM):
             raise PermissionDenied(shown, port) from None
         if error.errno == errno.EADDRNOTAVAIL:

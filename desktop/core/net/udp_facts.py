@@ -112,17 +112,8 @@ class UdpAddressInUse(AddressInUse):
     """
 
     def __init__(self, host: str, port: int, owner: str | None = None) -> None:
-        super().__init__(host, port)
-        self.owner = owner
-        address = hostport(host, port)
-        if owner:
-            head = sentence(
-                QT_TRANSLATE_NOOP("core", "{address} is already in use by {owner}."),
-                address=address,
-                owner=owner,
-            )
-        else:
-            head = self.sentence
+        super().__init__(host, port, owner)
+        head = self.sentence
         self.sentence = sentence(
             QT_TRANSLATE_NOOP(
                 "core",
