@@ -23,7 +23,7 @@
     <context>
         <name>ComposerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="371" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="372" />
             <source>Followed %n redirect(s).</source>
             <translation>
                 <numerusform>Followed %n redirect.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="378" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="379" />
             <source>{status} from {peer}, %n byte(s) received.</source>
             <translation>
                 <numerusform>{status} from {peer}, %n byte received.</numerusform>
@@ -42,7 +42,7 @@
     <context>
         <name>Conversations</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/conversations.py" line="227" />
+            <location filename="../../desktop/ui/messenger/conversations.py" line="234" />
             <source>sent to %n user(s)</source>
             <translation>
                 <numerusform>sent to %n user</numerusform>
@@ -64,7 +64,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="227" />
+            <location filename="../../desktop/ui/main_window.py" line="230" />
             <source>%n TCP server(s)</source>
             <translation>
                 <numerusform>%n TCP server</numerusform>
@@ -72,7 +72,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="229" />
+            <location filename="../../desktop/ui/main_window.py" line="232" />
             <source>%n TCP relay(s)</source>
             <translation>
                 <numerusform>%n TCP relay</numerusform>
@@ -83,7 +83,7 @@
     <context>
         <name>MessengerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="460" />
+            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="350" />
             <source>To %n (person|people): {names}</source>
             <translation>
                 <numerusform>To %n person: {names}</numerusform>
@@ -99,6 +99,17 @@
             <translation>
                 <numerusform>of %n</numerusform>
                 <numerusform>of %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PeerPane</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="98" />
+            <source>%n peer(s) seen</source>
+            <translation>
+                <numerusform>%n peer seen</numerusform>
+                <numerusform>%n peers seen</numerusform>
             </translation>
         </message>
     </context>
@@ -162,7 +173,7 @@
             <location filename="../../desktop/ui/http/diff_view.py" line="182" />
             <source>%n line(s) differ.</source>
             <translation>
-                <numerusform>%n line differ.</numerusform>
+                <numerusform>%n line differs.</numerusform>
                 <numerusform>%n lines differ.</numerusform>
             </translation>
         </message>
@@ -170,7 +181,7 @@
     <context>
         <name>TcpServerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242" />
+            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="243" />
             <source>%n client(s) connected</source>
             <translation>
                 <numerusform>%n client connected</numerusform>
@@ -181,15 +192,15 @@
     <context>
         <name>core</name>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="123" />
+            <location filename="../../desktop/core/http/attempt.py" line="124" />
             <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
             <translation>
-                <numerusform>%n byte had arrived on the idle connection; they are read first.</numerusform>
+                <numerusform>%n byte had arrived on the idle connection; it is read first.</numerusform>
                 <numerusform>%n bytes had arrived on the idle connection; they are read first.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="216" />
+            <location filename="../../desktop/core/http/attempt.py" line="217" />
             <source>after %n byte(s) (was|were) received</source>
             <translation>
                 <numerusform>after %n byte was received</numerusform>
@@ -197,7 +208,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/redirect.py" line="236" />
+            <location filename="../../desktop/core/http/redirect.py" line="242" />
             <source>Stopped after %n redirect(s) (the limit).</source>
             <translation>
                 <numerusform>Stopped after %n redirect (the limit).</numerusform>
@@ -208,7 +219,7 @@
             <location filename="../../desktop/core/ipmsg/messenger_errors.py" line="28" />
             <source>%n message(s) are still waiting to be delivered; this one was not sent, try again in a few seconds.</source>
             <translation>
-                <numerusform>%n message are still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>
+                <numerusform>%n message is still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>
                 <numerusform>%n messages are still waiting to be delivered; this one was not sent, try again in a few seconds.</numerusform>
             </translation>
         </message>
@@ -218,6 +229,22 @@
             <translation>
                 <numerusform>%n try</numerusform>
                 <numerusform>%n tries</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/net/relay.py" line="260" />
+            <source>Refused {peer}: the limit of %n pair(s) is reached.</source>
+            <translation>
+                <numerusform>Refused {peer}: the limit of %n pair is reached.</numerusform>
+                <numerusform>Refused {peer}: the limit of %n pairs is reached.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/core/net/tcp_server.py" line="254" />
+            <source>Refused {peer}: the limit of %n client(s) is reached.</source>
+            <translation>
+                <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>
+                <numerusform>Refused {peer}: the limit of %n clients is reached.</numerusform>
             </translation>
         </message>
     </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="66"/>
+        <source>Subnet send…</source>
+        <translation>网段发送…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="67"/>
+        <source>Send one datagram to every host of a network or address range</source>
+        <translation>向一个网段或地址范围内的每台主机发送一个数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="72"/>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="73"/>
+        <source>Multicast</source>
+        <translation>组播</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../desktop/ui/about_dialog.py" line="35"/>
@@ -175,7 +198,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="148"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="149"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
     </message>
@@ -183,97 +206,97 @@
 <context>
     <name>CertificateView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="28"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="29"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="30"/>
         <source>ALPN: {alpn}</source>
         <translation>ALPN：{alpn}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="32"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="33"/>
         <source>SNI sent: {name}</source>
         <translation>发送的 SNI：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="42"/>
         <source>Certificates sent by the peer: {count} (leaf first).</source>
         <translation>对端发送的证书：{count} 张（叶证书在前）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="46"/>
         <source>The peer sent no certificate.</source>
         <translation>对端未发送证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="59"/>
         <source>Verification: not reported.</source>
         <translation>验证：未报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="62"/>
         <source>Verified: the chain and the name are trusted.</source>
         <translation>已验证：证书链和名称均受信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="67"/>
         <source>Verification failed; the connection was closed before the request was sent.</source>
         <translation>验证失败；连接已在发送请求之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="71"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="72"/>
         <source>Verification is off; it would have failed.</source>
         <translation>验证已关闭；若开启验证将会失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="88"/>
         <source>Leaf</source>
         <translation>叶证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
         <source>Issuer {depth}</source>
         <translation>签发者 {depth}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="92"/>
         <source>(self-signed)</source>
         <translation>（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="94"/>
         <source>(from the trust store, not sent)</source>
         <translation>（来自信任库，对端未发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="98"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="99"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="100"/>
         <source>Issuer</source>
         <translation>签发者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="103"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="106"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -406,12 +429,12 @@
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="313"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="239"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="240"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
@@ -421,49 +444,49 @@
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="259"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="293"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="294"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="297"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="298"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="378"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="379"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="261"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="262"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="300"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="301"/>
         <source>The stored response was cut at {size}.</source>
         <translation>保存的响应已在 {size} 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="348"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="349"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="348"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="349"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="371"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="372"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -522,26 +545,26 @@
 <context>
     <name>Conversations</name>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="128"/>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="145"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="133"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="152"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="131"/>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="288"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="136"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="295"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/conversations.py" line="227"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="234"/>
         <source>sent to %n user(s)</source>
         <translation>
             <numerusform>已发送给 %n 位用户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="230"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="237"/>
         <source>nobody is in the list</source>
         <translation>列表中没有用户</translation>
     </message>
@@ -674,6 +697,100 @@
     </message>
 </context>
 <context>
+    <name>GeneratorBox</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="53"/>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="54"/>
+        <source>Datagrams/s</source>
+        <translation>数据报/秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="55"/>
+        <source>Bits/s</source>
+        <translation>比特/秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="61"/>
+        <source>Datagrams</source>
+        <translation>个数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="62"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="63"/>
+        <source>Until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="68"/>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="143"/>
+        <source>Start generator</source>
+        <translation>启动发包器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="79"/>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="80"/>
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="81"/>
+        <source>Generator (the send box&apos;s data)</source>
+        <translation>发包器（使用发送框中的数据）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="90"/>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="94"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="95"/>
+        <source>Send file… as datagrams</source>
+        <translation>以数据报发送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="97"/>
+        <source>Datagram size</source>
+        <translation>数据报大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="98"/>
+        <source>Pause between</source>
+        <translation>发送间隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="143"/>
+        <source>Stop generator</source>
+        <translation>停止发包器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="155"/>
+        <source>Sending: idle</source>
+        <translation>发送：空闲</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_generator_box.py" line="165"/>
+        <source>Sending: {datagrams} datagrams/s, {mbits} Mbit/s</source>
+        <translation>发送：{datagrams} 数据报/秒，{mbits} Mbit/s</translation>
+    </message>
+</context>
+<context>
     <name>HeadersModel</name>
     <message>
         <location filename="../../desktop/ui/http/response_view.py" line="62"/>
@@ -727,7 +844,7 @@
 <context>
     <name>HistorySearch</name>
     <message>
-        <location filename="../../desktop/ui/messenger/history_search.py" line="43"/>
+        <location filename="../../desktop/ui/messenger/history_search.py" line="44"/>
         <source>No message contains “{text}”.</source>
         <translation>没有消息包含“{text}”。</translation>
     </message>
@@ -969,7 +1086,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="81"/>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
@@ -999,137 +1116,148 @@
         <translation>新建 TCP 中继会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <source>New &amp;UDP session</source>
+        <translation>新建 UDP 会话(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
         <source>Close session &amp;tab</source>
         <translation>关闭会话标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Keep the Messenger running in the tray when the window is closed</source>
         <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>%n TCP server(s)</source>
         <translation>
             <numerusform>%n 个 TCP 服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>%n TCP relay(s)</source>
         <translation>
             <numerusform>%n 个 TCP 中继</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>the Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>Quit SocketDesk</source>
         <translation>退出 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Still running: {running}. Quitting stops them and closes their connections.</source>
         <translation>仍在运行：{running}。退出将停止它们并关闭其连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Don&apos;t ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>SocketDesk will be in {language} the next time it starts. Quit and start it again to change the language now.</source>
         <translation>SocketDesk 下次启动时将使用 {language}。如需立即切换语言，请退出后重新启动。</translation>
     </message>
@@ -1149,89 +1277,92 @@
     </message>
 </context>
 <context>
-    <name>MessengerPanel</name>
+    <name>MessengerLifecycle</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="345"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="511"/>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="347"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="208"/>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="220"/>
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="317"/>
-        <source>{names} has left; the message was not delivered.</source>
-        <translation>{names} 已离开；消息未送达。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="330"/>
-        <source>Listening on {address}</source>
-        <translation>正在 {address} 上监听</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="331"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="511"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="199"/>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="338"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="66"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="113"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="366"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="75"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="87"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="105"/>
+        <source>Listening on {address}</source>
+        <translation>正在监听 {address}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="106"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="142"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="120"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="142"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="122"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>MessengerPanel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="233"/>
+        <source>{names} has left; the message was not delivered.</source>
+        <translation>{names} 已离开；消息未送达。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="256"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="376"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="266"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="384"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="274"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="407"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="297"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="414"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="304"/>
         <source>{name}: {text}</source>
         <translation>{name}：{text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="460"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="350"/>
         <source>To %n (person|people): {names}</source>
         <translation>
             <numerusform>发给 %n 人：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="462"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="352"/>
         <source>Broadcast: to everyone in the list, without acknowledgement</source>
         <translation>广播：发给列表中的所有人，无送达确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="468"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="358"/>
         <source>{name} (offline: messages cannot be delivered)</source>
         <translation>{name}（离线：消息无法送达）</translation>
     </message>
@@ -1316,6 +1447,74 @@
     </message>
 </context>
 <context>
+    <name>PeerPane</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="61"/>
+        <source>Reply to selected</source>
+        <translation>回复选中的对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="63"/>
+        <source>Send to all seen</source>
+        <translation>发送给所有已发现的对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="65"/>
+        <source>Send to it</source>
+        <translation>设为目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="67"/>
+        <source>Make the selected peer the target (or double-click it)</source>
+        <translation>将选中的对端设为发送目标（或双击该对端）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="69"/>
+        <source>Log of the selected peer only</source>
+        <translation>仅显示选中对端的日志</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="98"/>
+        <source>%n peer(s) seen</source>
+        <translation>
+            <numerusform>已发现 %n 个对端</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeerTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="32"/>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="33"/>
+        <source>Dgrams in</source>
+        <translation>接收数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="34"/>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="35"/>
+        <source>Dgrams out</source>
+        <translation>发送数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="36"/>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="37"/>
+        <source>Last seen</source>
+        <translation>最近活动</translation>
+    </message>
+</context>
+<context>
     <name>PrettyView</name>
     <message>
         <location filename="../../desktop/ui/http/pretty_view.py" line="42"/>
@@ -1354,24 +1553,127 @@
     </message>
 </context>
 <context>
+    <name>RateGraph</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="253"/>
+        <source>Rates</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="290"/>
+        <source>Hide the rate graph</source>
+        <translation>隐藏速率图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="290"/>
+        <source>Show the rate graph</source>
+        <translation>显示速率图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="330"/>
+        <source>In {bytes} · {messages}</source>
+        <translation>接收 {bytes} · {messages}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="334"/>
+        <source>Out {bytes} · {messages}</source>
+        <translation>发送 {bytes} · {messages}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="338"/>
+        <source>Peak in {peak_in} · out {peak_out}</source>
+        <translation>峰值：接收 {peak_in} · 发送 {peak_out}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="350"/>
+        <source>Bytes per second and messages (reads or datagrams) per second over the last {seconds} s</source>
+        <translation>最近 {seconds} 秒内每秒的字节数和消息数（读取次数或数据报数）</translation>
+    </message>
+</context>
+<context>
+    <name>RatePlot</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="214"/>
+        <source>{ago:.1f} s ago
+In: {bytes_in}, {messages_in}
+Out: {bytes_out}, {messages_out}</source>
+        <translation>{ago:.1f} 秒前
+接收：{bytes_in}，{messages_in}
+发送：{bytes_out}，{messages_out}</translation>
+    </message>
+</context>
+<context>
+    <name>RateUnits</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="50"/>
+        <source>{value} B/s</source>
+        <translation>{value} B/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="51"/>
+        <source>{value} KiB/s</source>
+        <translation>{value} KiB/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="52"/>
+        <source>{value} MiB/s</source>
+        <translation>{value} MiB/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="53"/>
+        <source>{value} GiB/s</source>
+        <translation>{value} GiB/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="54"/>
+        <source>{value} TiB/s</source>
+        <translation>{value} TiB/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="62"/>
+        <source>{value}/s</source>
+        <translation>{value}/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="63"/>
+        <source>{value}k/s</source>
+        <translation>{value}k/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="64"/>
+        <source>{value}M/s</source>
+        <translation>{value}M/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="65"/>
+        <source>{value}G/s</source>
+        <translation>{value}G/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/rate_graph.py" line="66"/>
+        <source>{value}T/s</source>
+        <translation>{value}T/s</translation>
+    </message>
+</context>
+<context>
     <name>RawView</name>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="63"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="64"/>
         <source>Parsing failed here; the rest is shown as received.</source>
         <translation>解析在此处失败；其余内容按原样显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="67"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="68"/>
         <source>No anomalies: the response is well-formed.</source>
         <translation>无异常：响应格式正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="76"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="77"/>
         <source>At byte {offset}: {message}</source>
         <translation>第 {offset} 字节处：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="79"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="80"/>
         <source>Click to show this byte</source>
         <translation>单击以显示此字节</translation>
     </message>
@@ -1422,102 +1724,102 @@
 <context>
     <name>RelayPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="65"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="66"/>
         <source>all addresses</source>
         <translation>所有地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="69"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="70"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="74"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="75"/>
         <source>TLS to target</source>
         <translation>目标端 TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="75"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="76"/>
         <source>verify</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="76"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="77"/>
         <source>TLS to clients (self-signed)</source>
         <translation>客户端侧 TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="78"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="79"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="81"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="82"/>
         <source>→ Target</source>
         <translation>→ 目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="95"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="105"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="106"/>
         <source>Inject toward the target</source>
         <translation>向目标端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="106"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="107"/>
         <source>Inject toward the client</source>
         <translation>向客户端注入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="107"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="108"/>
         <source>Close pair</source>
         <translation>关闭连接对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="108"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="109"/>
         <source>Target certificate…</source>
         <translation>目标端证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="130"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="131"/>
         <source>Enter the target host to forward to.</source>
         <translation>请输入要转发到的目标主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="166"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="167"/>
         <source>Start the relay first.</source>
         <translation>请先启动中继。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="225"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="226"/>
         <source>Pair {pair}: target TLS {version}, {count} certificates sent. {outcome}</source>
         <translation>连接对 {pair}：目标端 TLS {version}，对端发送了 {count} 张证书。{outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="190"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="191"/>
         <source>Relay :{port} → {target}</source>
         <translation>中继 :{port} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/relay_panel.py" line="213"/>
+        <location filename="../../desktop/ui/workbench/relay_panel.py" line="214"/>
         <source>open</source>
         <translation>已连接</translation>
     </message>
@@ -2028,133 +2330,143 @@ Host: example.com</translation>
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="111"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="125"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="127"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="141"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="142"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="129"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="143"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="137"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="145"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="159"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="148"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="162"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="169"/>
+        <source>Next {{counter}}: </source>
+        <translation>下一个 {{counter}}：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="173"/>
+        <source>The number the next message with {{counter}} gets. Set it to start the counter there; messages without the field do not advance it.</source>
+        <translation>下一条含 {{counter}} 的消息将使用的编号。修改它可让计数器从该值开始；不含该字段的消息不会使计数器递增。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="181"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="168"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="199"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="169"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="200"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="170"/>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="356"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="201"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="407"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="172"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="203"/>
         <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="205"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="180"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="211"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="184"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="194"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="225"/>
         <source>Saved messages</source>
         <translation>已保存的消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="195"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="226"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="196"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="227"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="262"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="313"/>
         <source>Hex sends exactly the bytes typed: type 0d 0a for a line ending</source>
         <translation>十六进制模式按输入的字节原样发送：换行请输入 0d 0a</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="264"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="315"/>
         <source>Appended to each message</source>
         <translation>附加在每条消息末尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="272"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="323"/>
         <source>Delete the chosen saved message</source>
         <translation>删除选中的已保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="274"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="325"/>
         <source>Choose a saved message to delete it</source>
         <translation>请先选择要删除的已保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="356"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="407"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="362"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="418"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="409"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="465"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="409"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="465"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2162,27 +2474,27 @@ Host: example.com</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="86"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="240"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="250"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="258"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="268"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="264"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="274"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="291"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="301"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -2466,104 +2778,104 @@ Host: example.com</translation>
 <context>
     <name>TcpServerPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="60"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="61"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="64"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="65"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="68"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="69"/>
         <source>Plain</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="69"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
         <source>Echo</source>
         <translation>回显</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
         <source>Auto-reply rules</source>
         <translation>自动应答规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="75"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="76"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="76"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
         <source>Most clients at once</source>
         <translation>同时连接的最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78"/>
         <source>TLS (self-signed)</source>
         <translation>TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="79"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="81"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="82"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="84"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="85"/>
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="114"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="115"/>
         <source>Send to every client</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="115"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="116"/>
         <source>Send to selected clients</source>
         <translation>发送给选中的客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="116"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="117"/>
         <source>Log of the selected client only</source>
         <translation>仅显示选中客户端的日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="117"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="118"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="167"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="168"/>
         <source>Start the server first.</source>
         <translation>请先启动服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="173"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="174"/>
         <source>Select one or more clients in the table first.</source>
         <translation>请先在表格中选择一个或多个客户端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="233"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="234"/>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="242"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="243"/>
         <source>%n client(s) connected</source>
         <translation>
             <numerusform>已连接 %n 个客户端</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="237"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="238"/>
         <source>No clients</source>
         <translation>无客户端</translation>
     </message>
@@ -2672,87 +2984,493 @@ Host: example.com</translation>
 <context>
     <name>TrafficLabel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/traffic_label.py" line="69"/>
+        <location filename="../../desktop/ui/widgets/traffic_label.py" line="74"/>
         <source>Received {received} bytes in {messages_in} reads, sent {sent} bytes in {messages_out} writes</source>
         <translation>已接收 {received} 字节（{messages_in} 次读取），已发送 {sent} 字节（{messages_out} 次写入）</translation>
     </message>
 </context>
 <context>
+    <name>UdpBroadcastWidget</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="93"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="94"/>
+        <source>List the network interfaces again</source>
+        <translation>重新列出网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="100"/>
+        <source>the interface&apos;s broadcast address</source>
+        <translation>该网络接口的广播地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="107"/>
+        <source>text to send (UTF-8)</source>
+        <translation>要发送的文本（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="108"/>
+        <source>Send to broadcast</source>
+        <translation>发送广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="109"/>
+        <source>Sends with SO_BROADCAST set on the session&apos;s socket</source>
+        <translation>在会话的套接字上设置 SO_BROADCAST 后发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="115"/>
+        <source>Interface</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="116"/>
+        <source>Destination</source>
+        <translation>目标地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="118"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="119"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="143"/>
+        <source>(no interface)</source>
+        <translation>（无网络接口）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="188"/>
+        <source>Sends to {address} from {source}</source>
+        <translation>从 {source} 发送到 {address}</translation>
+    </message>
+</context>
+<context>
+    <name>UdpMulticastPane</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="58"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="59"/>
+        <source>List the network interfaces again</source>
+        <translation>重新列出网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="61"/>
+        <source>any source (optional)</source>
+        <translation>任意源（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="63"/>
+        <source>Source-specific multicast: receive the group only from this address</source>
+        <translation>指定源组播：只接收来自该地址的组播数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="65"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="67"/>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="91"/>
+        <source>Group</source>
+        <translation>组播组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="67"/>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="92"/>
+        <source>Interface</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="67"/>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="93"/>
+        <source>Source</source>
+        <translation>源地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="70"/>
+        <source>Leave</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="75"/>
+        <source>TTL (IPv4) or hop limit (IPv6) of multicast sent</source>
+        <translation>发出组播的 TTL（IPv4）或跳数限制（IPv6）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="76"/>
+        <source>Loopback</source>
+        <translation>回环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="78"/>
+        <source>This machine&apos;s own members receive what is sent</source>
+        <translation>本机上加入该组的成员也会收到发出的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="79"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="83"/>
+        <source>Send to this group</source>
+        <translation>发送到该组播组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="84"/>
+        <source>Make the group and port the send target</source>
+        <translation>将该组播组和端口设为发送目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="107"/>
+        <source>TTL / hops</source>
+        <translation>TTL / 跳数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="108"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="164"/>
+        <source>Type the multicast group to join.</source>
+        <translation>请输入要加入的组播组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="167"/>
+        <source>Choose the interface to join the group on.</source>
+        <translation>请选择加入组播组所用的网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_multicast_pane.py" line="204"/>
+        <source>Type the multicast group to send to.</source>
+        <translation>请输入要发送到的组播组。</translation>
+    </message>
+</context>
+<context>
+    <name>UdpPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="78"/>
+        <source>all addresses (IPv4 and IPv6)</source>
+        <translation>所有地址（IPv4 和 IPv6）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="79"/>
+        <source>all IPv4 addresses</source>
+        <translation>所有 IPv4 地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="84"/>
+        <source>Where to bind: a choice, or type a local address</source>
+        <translation>绑定位置：从列表中选择，或输入本地地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="88"/>
+        <source>any free</source>
+        <translation>自动分配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="89"/>
+        <source>Reuse address</source>
+        <translation>地址复用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="91"/>
+        <source>SO_REUSEADDR: share the port with programs that set it too</source>
+        <translation>SO_REUSEADDR：与同样设置了该选项的程序共用端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="93"/>
+        <source>Reuse port</source>
+        <translation>端口复用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="95"/>
+        <source>SO_REUSEPORT: programs on the same port share the datagrams out</source>
+        <translation>SO_REUSEPORT：同一端口上的各程序分摊收到的数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="98"/>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="100"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="109"/>
+        <source>host, or pick a peer in the table</source>
+        <translation>主机，或在表格中选择对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="113"/>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="114"/>
+        <source>Connected</source>
+        <translation>连接模式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="116"/>
+        <source>Talk to this peer only, and be told when nothing listens there</source>
+        <translation>只与该对端通信，并在对方无程序监听时得到提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="121"/>
+        <source>Plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="122"/>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="123"/>
+        <source>Auto-reply rules</source>
+        <translation>自动应答规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="131"/>
+        <source>Send to</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="155"/>
+        <source>Peers</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="160"/>
+        <source>Generator</source>
+        <translation>发包器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="164"/>
+        <source>One file per datagram…</source>
+        <translation>每个数据报存为一个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="241"/>
+        <source>Connected mode needs a host and port to send to.</source>
+        <translation>连接模式需要指定要发送到的主机和端口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="279"/>
+        <source>UDP :{port}</source>
+        <translation>UDP :{port}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="294"/>
+        <source>Start the UDP session first.</source>
+        <translation>请先启动 UDP 会话。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="306"/>
+        <source>Type a host and port to send to, or pick a peer in the table.</source>
+        <translation>请输入要发送到的主机和端口，或在表格中选择对端。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="327"/>
+        <source>Select one or more peers in the table first.</source>
+        <translation>请先在表格中选择一个或多个对端。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="352"/>
+        <source>Save each datagram in</source>
+        <translation>将每个数据报保存到</translation>
+    </message>
+</context>
+<context>
+    <name>UdpSubnetDialog</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="134"/>
+        <source>Subnet send</source>
+        <translation>网段发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="60"/>
+        <source>text to send (UTF-8)</source>
+        <translation>要发送的文本（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="64"/>
+        <source> datagrams/s</source>
+        <translation> 数据报/秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="65"/>
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="71"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="73"/>
+        <source>Cancel sending</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="75"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="82"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="84"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="85"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="86"/>
+        <source>Rate limit</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="105"/>
+        <source>Type a network (CIDR) or an address range.</source>
+        <translation>请输入网段（CIDR）或地址范围。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="114"/>
+        <source>Hosts: {count} ({first} to {last})</source>
+        <translation>主机：{count} 台（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="135"/>
+        <source>Send to {count} hosts ({first} to {last}) on port {port}?</source>
+        <translation>要向 {count} 台主机（{first} 至 {last}）的端口 {port} 发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="172"/>
+        <source>Sent {sent} of {total}, refused {refused}</source>
+        <translation>已发送 {sent}/{total}，被拒绝 {refused}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_subnet_dialog.py" line="180"/>
+        <source>Cancelled: sent {sent} of {total}, refused {refused}</source>
+        <translation>已取消：已发送 {sent}/{total}，被拒绝 {refused}</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="51"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="52"/>
         <source>New session</source>
         <translation>新建会话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="54"/>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="76"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="55"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="79"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="55"/>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="56"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="88"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="56"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="57"/>
         <source>TCP relay (man in the middle)</source>
         <translation>TCP 中继（中间人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/workbench_page.py" line="92"/>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="58"/>
+        <source>UDP session</source>
+        <translation>UDP 会话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="95"/>
         <source>TCP relay</source>
         <translation>TCP 中继</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/workbench_page.py" line="104"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
     </message>
 </context>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/core/errors.py" line="69"/>
+        <location filename="../../desktop/core/errors.py" line="70"/>
         <source>Could not connect to {address}: {detail}.</source>
         <translation>无法连接到 {address}：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="84"/>
+        <location filename="../../desktop/core/errors.py" line="85"/>
         <source>the connection was refused (is a server listening there?)</source>
         <translation>连接被拒绝（该端口上是否有服务器在监听？）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="100"/>
+        <location filename="../../desktop/core/errors.py" line="101"/>
         <source>no answer within {seconds} s</source>
         <translation>{seconds} 秒内无响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="112"/>
+        <location filename="../../desktop/core/errors.py" line="113"/>
         <source>the host name is unknown ({reason})</source>
         <translation>无法解析主机名（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="115"/>
+        <location filename="../../desktop/core/errors.py" line="116"/>
         <source>the host name is unknown</source>
         <translation>无法解析主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="128"/>
+        <location filename="../../desktop/core/errors.py" line="129"/>
         <source>{address} is already in use by another program.</source>
         <translation>{address} 已被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="145"/>
+        <location filename="../../desktop/core/errors.py" line="146"/>
         <source>No permission to listen on {address} (ports below 1024 need administrator rights).</source>
         <translation>没有在 {address} 上监听的权限（1024 以下的端口需要管理员权限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="151"/>
+        <location filename="../../desktop/core/errors.py" line="152"/>
         <source>No permission to listen on {address}.</source>
         <translation>没有在 {address} 上监听的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="164"/>
+        <location filename="../../desktop/core/errors.py" line="165"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="175"/>
+        <source>port {port} on any address</source>
+        <translation>所有地址上的端口 {port}</translation>
     </message>
     <message>
         <location filename="../../desktop/core/files.py" line="40"/>
@@ -2760,111 +3478,177 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="64"/>
+        <location filename="../../desktop/core/http/attempt.py" line="65"/>
         <source>HEAD is pipelined with other methods: responses are read as HEAD&apos;s.</source>
         <translation>HEAD 与其他方法一起管道化发送：所有响应都按 HEAD 的响应读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="89"/>
+        <location filename="../../desktop/core/http/attempt.py" line="90"/>
         <source>The kept-alive connection had closed; a new one was opened.</source>
         <translation>保持的连接已关闭；已新建连接。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="123"/>
+        <location filename="../../desktop/core/http/attempt.py" line="124"/>
         <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
         <translation>
             <numerusform>空闲连接上已收到 %n 字节；先读取这些字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="156"/>
+        <location filename="../../desktop/core/http/attempt.py" line="157"/>
         <source>The server took no request bytes for {seconds} s (write timeout)</source>
         <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="182"/>
+        <location filename="../../desktop/core/http/attempt.py" line="183"/>
         <source>The exchange took longer than {seconds} s (total timeout)</source>
         <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="192"/>
+        <location filename="../../desktop/core/http/attempt.py" line="193"/>
         <source>The server sent nothing for {seconds} s (read timeout)</source>
         <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="214"/>
+        <location filename="../../desktop/core/http/attempt.py" line="215"/>
         <source>while connecting</source>
         <translation>当时正在连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="216"/>
+        <location filename="../../desktop/core/http/attempt.py" line="217"/>
         <source>after %n byte(s) (was|were) received</source>
         <translation>
             <numerusform>当时已收到 %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="220"/>
+        <location filename="../../desktop/core/http/attempt.py" line="221"/>
         <source>before any response</source>
         <translation>当时尚未收到任何响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="221"/>
+        <location filename="../../desktop/core/http/attempt.py" line="224"/>
+        <source>{why} ({got})</source>
+        <translation>{why}（{got}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/attempt.py" line="226"/>
         <source>{why} {got}.</source>
         <translation>{why}，{got}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="238"/>
+        <location filename="../../desktop/core/http/attempt.py" line="242"/>
         <source>The connection was reset</source>
         <translation>连接被重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="241"/>
+        <location filename="../../desktop/core/http/attempt.py" line="245"/>
         <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
         <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="249"/>
+        <location filename="../../desktop/core/http/attempt.py" line="253"/>
         <source>The server closed the connection without answering</source>
         <translation>服务器未作应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="252"/>
+        <location filename="../../desktop/core/http/attempt.py" line="256"/>
         <source>The server closed the connection before the response was complete</source>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="105"/>
+        <location filename="../../desktop/core/http/curl.py" line="106"/>
         <source>The command does not start with curl.</source>
         <translation>命令不是以 curl 开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="109"/>
+        <location filename="../../desktop/core/http/curl.py" line="110"/>
         <source>The curl command has no URL.</source>
         <translation>curl 命令中没有 URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="139"/>
+        <location filename="../../desktop/core/http/curl.py" line="114"/>
+        <source>Only the first of {count} URLs is imported.</source>
+        <translation>共有 {count} 个 URL，只导入了第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="145"/>
         <source>The option {name} needs a value.</source>
         <translation>选项 {name} 需要一个值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="191"/>
+        <location filename="../../desktop/core/http/curl.py" line="157"/>
+        <location filename="../../desktop/core/http/curl.py" line="293"/>
+        <source>{option} {value} is ignored.</source>
+        <translation>已忽略 {option} {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="175"/>
+        <source>{option} is ignored: requests are sent as HTTP/1.1.</source>
+        <translation>已忽略 {option}：请求均以 HTTP/1.1 发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="182"/>
+        <source>The option {option} is not supported and is ignored.</source>
+        <translation>不支持选项 {option}，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="213"/>
         <source>The URL {url} has an invalid port.</source>
         <translation>URL {url} 的端口无效。</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/http/curl.py" line="240"/>
+        <source>Some bytes are not UTF-8 and show as �; the exact bytes are kept in data.</source>
+        <translation>部分字节不是 UTF-8，显示为 �；原始字节仍完整保留在数据中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="258"/>
+        <source>The --cert password is ignored: the key must be unencrypted.</source>
+        <translation>已忽略 --cert 的密码：私钥必须是未加密的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="280"/>
+        <source>{option} {value} is not a number and is ignored.</source>
+        <translation>{option} {value} 不是数字，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="310"/>
+        <source>-u has no password: an empty one is used (curl would ask for it).</source>
+        <translation>-u 没有密码：使用空密码（curl 会提示输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="331"/>
+        <source>-b {value} names a cookie file; it is not read.</source>
+        <translation>-b {value} 指定的是 Cookie 文件；不会读取该文件。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/core/http/curl.py" line="354"/>
+        <source>-H {value} is not a header line; it is ignored.</source>
+        <translation>-H {value} 不是头部行，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="387"/>
+        <source>{option} {value} names a file; it is not read (the body holds the name).</source>
+        <translation>{option} {value} 指定的是文件；不会读取该文件（正文中只是文件名）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="409"/>
+        <source>--data-urlencode {value} names a file; it is not read.</source>
+        <translation>--data-urlencode {value} 指定的是文件；不会读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/curl.py" line="433"/>
         <source>The URL {url} is not valid ({reason}).</source>
         <translation>URL {url} 无效（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="362"/>
+        <location filename="../../desktop/core/http/curl.py" line="441"/>
         <source>Only http and https URLs can be imported, not {scheme}.</source>
         <translation>只能导入 http 和 https URL，不支持 {scheme}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="370"/>
+        <location filename="../../desktop/core/http/curl.py" line="449"/>
         <source>The URL {url} has no host.</source>
         <translation>URL {url} 中没有主机。</translation>
     </message>
@@ -2894,26 +3678,41 @@ Host: example.com</translation>
         <translation>请求的 URL {url} 无效（请检查其 Host 头）：无法据此解析相对的 Location。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/redirect.py" line="228"/>
+        <location filename="../../desktop/core/http/redirect.py" line="179"/>
+        <source>{method} became GET without a body ({status}).</source>
+        <translation>{method} 已改为不带正文的 GET（{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="197"/>
+        <source>Added cookies from the jar.</source>
+        <translation>已添加已保存的 Cookie。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="234"/>
         <source>Redirect loop: {url} was already requested in this chain; stopped.</source>
         <translation>重定向循环：本次跳转链中已请求过 {url}；已停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/redirect.py" line="236"/>
+        <location filename="../../desktop/core/http/redirect.py" line="242"/>
         <source>Stopped after %n redirect(s) (the limit).</source>
         <translation>
             <numerusform>已在 %n 次重定向后停止（达到上限）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/redirect.py" line="252"/>
+        <location filename="../../desktop/core/http/redirect.py" line="258"/>
         <source>The Location {location} is not a valid URL.</source>
         <translation>Location {location} 不是有效的 URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/redirect.py" line="259"/>
+        <location filename="../../desktop/core/http/redirect.py" line="265"/>
         <source>The Location {location} is not an http or https URL.</source>
         <translation>Location {location} 不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/redirect.py" line="285"/>
+        <source>Dropped {header} (another origin).</source>
+        <translation>已移除 {header}（跨源）。</translation>
     </message>
     <message>
         <location filename="../../desktop/core/http/shell.py" line="31"/>
@@ -2933,6 +3732,7 @@ Host: example.com</translation>
     <message>
         <location filename="../../desktop/core/ipmsg_io/engine.py" line="105"/>
         <location filename="../../desktop/core/net/listen.py" line="61"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="164"/>
         <source>{host} is not an address of this machine.</source>
         <translation>{host} 不是本机的地址。</translation>
     </message>
@@ -3212,6 +4012,7 @@ Host: example.com</translation>
     </message>
     <message>
         <location filename="../../desktop/core/net/file_send.py" line="126"/>
+        <location filename="../../desktop/core/net/udp_files.py" line="80"/>
         <location filename="../../desktop/core/store/saved_messages.py" line="229"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
@@ -3619,7 +4420,6 @@ Host: example.com</translation>
     <message>
         <location filename="../../desktop/core/codec/input.py" line="175"/>
         <source>Lone &apos;\&apos; at {where}, the end of the text: write {escape} for a backslash.</source>
-        <extracomment>(Python codec name, label shown to the user), in menu order.</extracomment>
         <translation>文本末尾（{where}）有单独的 &apos;\&apos;：反斜杠请写成 {escape}。</translation>
     </message>
     <message>
@@ -3693,29 +4493,110 @@ Host: example.com</translation>
         <translation>该主机没有可用的地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="157"/>
+        <location filename="../../desktop/core/net/tls.py" line="128"/>
+        <source>hostname mismatch: not valid for {name}</source>
+        <translation>主机名不匹配：对 {name} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="132"/>
+        <source>IP address mismatch: not valid for {name}</source>
+        <translation>IP 地址不匹配：对 {name} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="144"/>
+        <source>{reason} (the leaf, {subject})</source>
+        <translation>{reason}（叶证书，{subject}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="146"/>
+        <source>{reason} (the leaf)</source>
+        <translation>{reason}（叶证书）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="150"/>
+        <source>{reason} (certificate {depth} of the chain, {subject})</source>
+        <translation>{reason}（证书链中的第 {depth} 张证书，{subject}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="152"/>
+        <source>{reason} (certificate {depth} of the chain)</source>
+        <translation>{reason}（证书链中的第 {depth} 张证书）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="160"/>
+        <source>the server sent no certificate</source>
+        <translation>服务器未发送证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="203"/>
         <source>Verification: not reported.</source>
         <translation>验证：未报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="160"/>
+        <location filename="../../desktop/core/net/tls.py" line="206"/>
         <source>Verification: the chain and the name are trusted.</source>
         <translation>验证：证书链和名称均受信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="165"/>
+        <location filename="../../desktop/core/net/tls.py" line="211"/>
         <source>Verification failed: {problems}.</source>
         <translation>验证失败：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="168"/>
+        <location filename="../../desktop/core/net/tls.py" line="214"/>
         <source>Verification is off; it would have failed: {problems}.</source>
         <translation>验证已关闭；若开启验证将会失败：{problems}。</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/net/tls.py" line="257"/>
+        <source>Requiring client certificates needs a CA file to check them against.</source>
+        <translation>要求客户端证书时，需要提供用于校验的 CA 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="300"/>
+        <source>The key file {path} needs a certificate file to go with it.</source>
+        <translation>私钥文件 {path} 需要配套的证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="312"/>
+        <source>The CA file {path} could not be loaded ({reason}).</source>
+        <translation>无法加载 CA 文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="313"/>
+        <source>The certificate file {path} could not be loaded ({reason}).</source>
+        <translation>无法加载证书文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="316"/>
+        <source>The key file {path} could not be loaded ({reason}).</source>
+        <translation>无法加载私钥文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="319"/>
+        <source>The CA file {path} cannot be read ({reason}).</source>
+        <translation>无法读取 CA 文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="320"/>
+        <source>The certificate file {path} cannot be read ({reason}).</source>
+        <translation>无法读取证书文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls.py" line="323"/>
+        <source>The key file {path} cannot be read ({reason}).</source>
+        <translation>无法读取私钥文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_files.py" line="36"/>
         <location filename="../../desktop/core/session/file_sink.py" line="33"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>无法创建 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_files.py" line="51"/>
+        <source>Could not write {path}: {reason}. {count} datagrams were saved.</source>
+        <translation>无法写入 {path}：{reason}。已保存 {count} 个数据报。</translation>
     </message>
     <message>
         <location filename="../../desktop/core/session/file_sink.py" line="44"/>
@@ -3790,7 +4671,6 @@ Host: example.com</translation>
     <message>
         <location filename="../../desktop/core/session/periodic.py" line="226"/>
         <source>Stopped after 1 message.</source>
-        <extracomment>The shortest interval: the event loop&apos;s timer granularity (see the module docstring).</extracomment>
         <translation>发送 1 条消息后已停止。</translation>
     </message>
     <message>
@@ -3869,9 +4749,65 @@ Host: example.com</translation>
         <translation>已有文件正在发送。</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="30"/>
+        <source>Listening on {address} with TLS</source>
+        <translation>正在监听 {address}（TLS）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="32"/>
+        <source>Listening on {address}</source>
+        <translation>正在监听 {address}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="40"/>
+        <source>Client {client} connected from {peer}</source>
+        <translation>客户端 {client} 已从 {peer} 连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="49"/>
+        <source>Client {client} ({peer}): {reason}</source>
+        <translation>客户端 {client}（{peer}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="58"/>
+        <source>Sending file {path}…</source>
+        <translation>正在发送文件 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="64"/>
+        <source>Sent file {name}: {count} bytes.</source>
+        <translation>已发送文件 {name}：{count} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="71"/>
+        <source>Relaying {address} → {target}</source>
+        <translation>正在中继 {address} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="78"/>
+        <source>Pair {pair}: {client} ⇄ {target}</source>
+        <translation>连接对 {pair}：{client} ⇄ {target}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="88"/>
+        <source>Pair {pair} ({client}): {reason}</source>
+        <translation>连接对 {pair}（{client}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="97"/>
         <location filename="../../desktop/core/session/sentences.py" line="66"/>
         <source>Pair {pair}: {reason}</source>
         <translation>连接对 {pair}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="103"/>
+        <source>Injected {count} bytes toward the target of pair {pair}</source>
+        <translation>已向连接对 {pair} 的目标端注入 {count} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="105"/>
+        <source>Injected {count} bytes toward the client of pair {pair}</source>
+        <translation>已向连接对 {pair} 的客户端注入 {count} 字节</translation>
     </message>
     <message>
         <location filename="../../desktop/core/session/sentences.py" line="75"/>
@@ -3897,6 +4833,1095 @@ Host: example.com</translation>
         <location filename="../../desktop/core/session/sentences.py" line="102"/>
         <source>The connection attempt was cancelled.</source>
         <translation>已取消连接尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/charset.py" line="122"/>
+        <source>The declared charset “{charset}” is unknown.</source>
+        <translation>声明的字符集“{charset}”未知。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/charset.py" line="131"/>
+        <source>The declared charset “{charset}” does not decode the body.</source>
+        <translation>声明的字符集“{charset}”无法解码正文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="89"/>
+        <source>Chunk data is not followed by CRLF: the chunk size does not match the data. The rest is not parsed.</source>
+        <translation>分块数据后面没有 CRLF：分块大小与数据不符。其余内容未解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="132"/>
+        <source>A chunk size line does not start with a hexadecimal digit; the body ends before it and the rest is not parsed.</source>
+        <translation>某个分块大小行不以十六进制数字开头；正文在此之前结束，其余内容未解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="140"/>
+        <source>A chunk size line {line} is bad; the body ends before it and the rest is not parsed.</source>
+        <translation>分块大小行 {line} 有误；正文在此之前结束，其余内容未解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="154"/>
+        <source>A line ends with LF alone instead of CRLF.</source>
+        <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="85"/>
+        <source>The coding “{coding}” is unknown; it is left as it is.</source>
+        <translation>内容编码“{coding}”未知；保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="102"/>
+        <source>Decoding stopped at the cap of {size}; the body decodes to more than that (a decompression bomb?).</source>
+        <translation>解码在上限 {size} 处停止；正文解码后超过该大小（可能是解压炸弹？）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="209"/>
+        <source>The body is not valid {coding} data ({error}); it is left as it is.</source>
+        <translation>正文不是有效的 {coding} 数据（{error}）；保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="217"/>
+        <source>The {coding} data is corrupt after {count} decoded bytes ({error}).</source>
+        <translation>{coding} 数据在解码出 {count} 字节后损坏（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="229"/>
+        <source>The {coding} data ends early (the body may be cut short).</source>
+        <translation>{coding} 数据提前结束（正文可能被截断）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/decode.py" line="236"/>
+        <source>{count} bytes after the end of the {coding} data are not {coding} data; left out.</source>
+        <translation>{coding} 数据结束后的 {count} 字节不是 {coding} 数据；已略去。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="97"/>
+        <source>Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and Content-Length is ignored (a request-smuggling signal).</source>
+        <translation>同时存在 Transfer-Encoding 和 Content-Length；以 Transfer-Encoding 为准，忽略 Content-Length（请求走私的迹象）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="117"/>
+        <source>chunked is not the last transfer coding; the body is read until the connection closes.</source>
+        <translation>chunked 不是最后一个传输编码；正文将一直读取到连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="135"/>
+        <source>Content-Length is empty; the body is read until the connection closes.</source>
+        <translation>Content-Length 为空；正文将一直读取到连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="142"/>
+        <source>Content-Length {value} is not a usable number; the body is read until the connection closes.</source>
+        <translation>Content-Length {value} 不是可用的数字；正文将一直读取到连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="159"/>
+        <source>Content-Length has conflicting values ({values}); the body is read until the connection closes (a request-smuggling signal).</source>
+        <translation>Content-Length 的值相互冲突（{values}）；正文将一直读取到连接关闭（请求走私的迹象）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="173"/>
+        <source>Content-Length is given {count} times, always {length}.</source>
+        <translation>Content-Length 出现了 {count} 次，值均为 {length}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="186"/>
+        <source>Unknown transfer coding {coding}.</source>
+        <translation>未知的传输编码 {coding}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="188"/>
+        <source>Unknown transfer coding {coding}; the body is read until the connection closes.</source>
+        <translation>未知的传输编码 {coding}；正文将一直读取到连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/framing.py" line="193"/>
+        <source>Unknown transfer list (it is empty); the body is read until the connection closes.</source>
+        <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="23"/>
+        <source>A line ends with LF alone, not CRLF.</source>
+        <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="55"/>
+        <source>A line starting with whitespace comes before any header; it is ignored.</source>
+        <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="70"/>
+        <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
+        <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="85"/>
+        <source>The header line {line} has no colon; it is ignored.</source>
+        <translation>头部行 {line} 中没有冒号；已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="94"/>
+        <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
+        <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="100"/>
+        <source>The header name {name} is not a valid field name; the header is kept as received.</source>
+        <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="199"/>
+        <source>Empty lines precede the status line.</source>
+        <translation>状态行之前有空行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="95"/>
+        <source>“{char}” cannot be written in {encoding}.</source>
+        <translation>“{char}”无法用 {encoding} 编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="119"/>
+        <source>Removed {count} empty line(s) before the request line.</source>
+        <translation>已删除请求行之前的 {count} 个空行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="125"/>
+        <source>Added the empty line that ends the head.</source>
+        <translation>已添加结束头部的空行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="131"/>
+        <source>There is no Host header (HTTP/1.1 requires one).</source>
+        <translation>没有 Host 头（HTTP/1.1 要求必须有）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="324"/>
+        <source>There are several Content-Length headers; they are left as typed.</source>
+        <translation>有多个 Content-Length 头；按输入原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="335"/>
+        <source>Added Content-Length: {length}.</source>
+        <translation>已添加 Content-Length: {length}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="347"/>
+        <source>Content-Length changed from {typed} to {length}, the body&apos;s length.</source>
+        <translation>Content-Length 已从 {typed} 改为正文长度 {length}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="355"/>
+        <source>Content-Length changed from (empty) to {length}, the body&apos;s length.</source>
+        <translation>Content-Length 已从（空）改为正文长度 {length}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="372"/>
+        <source>The head has lines ending in LF alone (sent as typed).</source>
+        <translation>头部中有以单独的 LF 结尾的行（按输入原样发送）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="378"/>
+        <source>The head does not end with an empty line (sent as typed).</source>
+        <translation>头部没有以空行结束（按输入原样发送）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/request.py" line="387"/>
+        <source>Content-Length says {typed} but the body has {length} bytes (sent as typed).</source>
+        <translation>Content-Length 为 {typed}，但正文有 {length} 字节（按输入原样发送）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="139"/>
+        <source>The connection closed with the body {count} bytes short of its Content-Length.</source>
+        <translation>连接已关闭，正文比 Content-Length 少 {count} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="149"/>
+        <source>The connection closed before the last chunk of the chunked body.</source>
+        <translation>连接在分块正文的最后一个分块到达之前关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="224"/>
+        <source>The status line is not “HTTP/x.y NNN reason”; the rest is not parsed.</source>
+        <translation>状态行不符合“HTTP/x.y NNN reason”格式；其余内容未解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="228"/>
+        <source>The status line does not start with “HTTP/”; the rest is not parsed.</source>
+        <translation>状态行不以“HTTP/”开头；其余内容未解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="284"/>
+        <source>The connection switched protocols (101, or a tunnel after CONNECT); the bytes after the response belong to that protocol and are not parsed.</source>
+        <translation>连接已切换协议（101，或 CONNECT 之后的隧道）；响应之后的字节属于该协议，不作解析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="292"/>
+        <source>Bytes arrived after the end of the response (a request-smuggling signal).</source>
+        <translation>响应结束后仍收到了字节（请求走私的迹象）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="308"/>
+        <source>The connection closed mid-head.</source>
+        <translation>连接在头部中途关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="314"/>
+        <source>The connection closed before a status line.</source>
+        <translation>连接在收到状态行之前关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="318"/>
+        <source>The connection closed with 0 bytes.</source>
+        <translation>连接关闭，未收到任何字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="322"/>
+        <source>The connection closed after interim (1xx) responses only.</source>
+        <translation>连接在只收到临时（1xx）响应后关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="338"/>
+        <source>The headers reached the cap of {size}; reading stopped.</source>
+        <translation>头部达到上限 {size}；已停止读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/response.py" line="345"/>
+        <source>The bodies reached the cap of {size}; reading stopped.</source>
+        <translation>正文达到上限 {size}；已停止读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/url_reasons.py" line="17"/>
+        <source>Invalid IPv6 URL</source>
+        <translation>无效的 IPv6 URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/url_reasons.py" line="18"/>
+        <source>An IPv4 address cannot be in brackets</source>
+        <translation>IPv4 地址不能放在方括号中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/url_reasons.py" line="21"/>
+        <source>IPvFuture address is invalid</source>
+        <translation>IPvFuture 地址无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/url_reasons.py" line="35"/>
+        <source>&apos;{host}&apos; does not appear to be an IPv4 or IPv6 address</source>
+        <translation>&apos;{host}&apos; 看起来不是 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/attachments.py" line="63"/>
+        <source>its attachment list is empty</source>
+        <translation>附件列表为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/attachments.py" line="99"/>
+        <source>attachment id {id} is not a decimal number</source>
+        <translation>附件编号 {id} 不是十进制数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/attachments.py" line="110"/>
+        <source>attachment {name} lacks a hex size, time and attribute</source>
+        <translation>附件 {name} 缺少十六进制的大小、时间和属性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/attachments.py" line="132"/>
+        <source>an attachment has no name followed by &apos;:&apos;</source>
+        <translation>有附件缺少后跟 &apos;:&apos; 的名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="86"/>
+        <source>it is {size} bytes long, more than a UDP datagram holds</source>
+        <translation>长度为 {size} 字节，超过了一个 UDP 数据报的容量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="96"/>
+        <source>it has fewer than five &apos;:&apos;-separated header fields</source>
+        <translation>以 &apos;:&apos; 分隔的头部字段少于五个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="105"/>
+        <source>its version {version} is not 1</source>
+        <translation>版本号 {version} 不是 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="109"/>
+        <source>its version field contains a NUL byte</source>
+        <translation>版本字段中含有 NUL 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="110"/>
+        <source>its user field contains a NUL byte</source>
+        <translation>用户字段中含有 NUL 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="111"/>
+        <source>its host field contains a NUL byte</source>
+        <translation>主机字段中含有 NUL 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="119"/>
+        <source>its packet number {value} is not an unsigned 32-bit decimal</source>
+        <translation>包编号 {value} 不是 32 位无符号十进制数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="127"/>
+        <source>its command {value} is not an unsigned 32-bit decimal</source>
+        <translation>命令 {value} 不是 32 位无符号十进制数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/targets.py" line="44"/>
+        <source>has the port {port}, which is not in 1..65535</source>
+        <translation>端口 {port} 不在 1..65535 范围内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/targets.py" line="60"/>
+        <source>is not an IPv4 address, range or subnet ({detail})</source>
+        <translation>不是 IPv4 地址、地址范围或子网（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/targets.py" line="80"/>
+        <source>brings the targets past {count} addresses</source>
+        <translation>使目标地址超过 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/targets.py" line="96"/>
+        <source>ends before it starts</source>
+        <translation>结束地址小于起始地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/targets.py" line="101"/>
+        <source>holds more than {count} addresses</source>
+        <translation>包含超过 {count} 个地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/broadcast.py" line="41"/>
+        <source>Broadcast to 255.255.255.255 needs an interface: choose the one to send on.</source>
+        <translation>向 255.255.255.255 广播需要指定网络接口：请选择用于发送的网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/broadcast.py" line="56"/>
+        <source>The interface {name} cannot broadcast (it is down, has no IPv4 address, or its kind of link has no broadcast).</source>
+        <translation>网络接口 {name} 无法广播（接口未启用、没有 IPv4 地址，或其链路类型不支持广播）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="39"/>
+        <source>The peer closed the connection.</source>
+        <translation>对端关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="40"/>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="41"/>
+        <source>Disconnected.</source>
+        <translation>已断开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="42"/>
+        <source>The connection was reset by the peer.</source>
+        <translation>连接被对端重置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="216"/>
+        <source>{peer} is not reading: {count} bytes are still waiting to be sent, so nothing more was queued.</source>
+        <translation>{peer} 没有读取数据：仍有 {count} 字节等待发送，因此不再加入发送队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="263"/>
+        <source>The peer stopped receiving (broken pipe).</source>
+        <translation>对端已停止接收（管道破裂）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="265"/>
+        <source>The connection timed out.</source>
+        <translation>连接超时。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/connection.py" line="269"/>
+        <source>The connection was lost: {why}.</source>
+        <translation>连接已中断：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/interfaces.py" line="40"/>
+        <source>There is no network interface called {name} here.</source>
+        <translation>本机没有名为 {name} 的网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="52"/>
+        <source>The interface {name} cannot do multicast: choose another one.</source>
+        <translation>网络接口 {name} 不支持组播：请选择其他网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="67"/>
+        <source>{group} is not a multicast group address (IPv4 224.0.0.0/4, IPv6 ff00::/8).</source>
+        <translation>{group} 不是组播组地址（IPv4 224.0.0.0/4，IPv6 ff00::/8）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="83"/>
+        <source>Source-specific multicast over {family} is not supported on this system; join the group without a source.</source>
+        <translation>本系统不支持基于 {family} 的指定源组播；请不指定源地址加入组播组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="257"/>
+        <source>Could not join multicast group {group} on {name}: {reason}.</source>
+        <translation>无法在 {name} 上加入组播组 {group}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="261"/>
+        <source>Could not leave multicast group {group} on {name}: {reason}.</source>
+        <translation>无法在 {name} 上退出组播组 {group}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="37"/>
+        <source>The relay was stopped.</source>
+        <translation>中继已被停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="40"/>
+        <source>The client closed the connection.</source>
+        <translation>客户端关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="41"/>
+        <source>The target closed the connection.</source>
+        <translation>目标端关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="45"/>
+        <source>The target closed the connection, then the client.</source>
+        <translation>目标端关闭了连接，随后客户端也关闭了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="48"/>
+        <source>The client closed the connection, then the target.</source>
+        <translation>客户端关闭了连接，随后目标端也关闭了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="53"/>
+        <source>On the client side: {reason}</source>
+        <translation>客户端侧：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="54"/>
+        <source>On the target side: {reason}</source>
+        <translation>目标端侧：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="232"/>
+        <source>Closed by the user.</source>
+        <translation>已被用户关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/relay.py" line="256"/>
+        <source>Refused {peer}: the relay is stopping.</source>
+        <translation>已拒绝 {peer}：中继正在停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/net/relay.py" line="260"/>
+        <source>Refused {peer}: the limit of %n pair(s) is reached.</source>
+        <translation>
+            <numerusform>已拒绝 {peer}：已达到 %n 个连接对的上限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="26"/>
+        <source>Name or service not known</source>
+        <translation>未知的名称或服务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="27"/>
+        <source>Temporary failure in name resolution</source>
+        <translation>域名解析暂时失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="28"/>
+        <source>Non-recoverable failure in name resolution</source>
+        <translation>域名解析发生不可恢复的错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="29"/>
+        <source>No address associated with hostname</source>
+        <translation>该主机名没有关联的地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="30"/>
+        <source>Address family for hostname not supported</source>
+        <translation>不支持该主机名的地址族</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="31"/>
+        <source>ai_family not supported</source>
+        <translation>不支持所请求的地址族</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="32"/>
+        <source>Servname not supported for ai_socktype</source>
+        <translation>所请求的套接字类型不支持该服务名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="33"/>
+        <source>Memory allocation failure</source>
+        <translation>内存分配失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="34"/>
+        <source>System error</source>
+        <translation>系统错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="59"/>
+        <source>no host name was given</source>
+        <translation>未提供主机名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="66"/>
+        <source>names under .invalid never exist</source>
+        <translation>按照 RFC 6761，这一保留后缀下的域名永远不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/resolve.py" line="75"/>
+        <source>the name is not a valid host name</source>
+        <translation>该名称不是有效的主机名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="48"/>
+        <source>&apos;{text}&apos; is not a subnet or an address range: {reason}.</source>
+        <translation>&apos;{text}&apos; 不是网段或地址范围：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="65"/>
+        <source>{text} holds {count} hosts; a subnet send goes to at most {limit}: split it into smaller ranges.</source>
+        <translation>{text} 包含 {count} 台主机；网段发送最多支持 {limit} 台：请拆分成更小的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="126"/>
+        <source>the prefix length is not valid</source>
+        <translation>前缀长度无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="146"/>
+        <source>its two ends are not the same IP version</source>
+        <translation>起止地址的 IP 版本不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="149"/>
+        <source>it ends before it starts</source>
+        <translation>结束地址小于起始地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/subnet.py" line="159"/>
+        <source>&apos;{part}&apos; is not an IP address</source>
+        <translation>&apos;{part}&apos; 不是 IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tcp_server.py" line="170"/>
+        <source>The server was stopped.</source>
+        <translation>服务器已被停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tcp_server.py" line="237"/>
+        <source>Disconnected by the server.</source>
+        <translation>已被服务器断开。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/core/net/tcp_server.py" line="254"/>
+        <source>Refused {peer}: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tcp_server.py" line="287"/>
+        <source>TLS handshake with {peer} failed: {reason}</source>
+        <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="126"/>
+        <source>The ALPN protocol list is invalid ({reason}).</source>
+        <translation>ALPN 协议列表无效（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="151"/>
+        <source>The name {name} cannot be sent in SNI ({reason}).</source>
+        <translation>名称 {name} 无法在 SNI 中发送（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="196"/>
+        <source>{first} Also: {others}.</source>
+        <translation>{first}另外：{others}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="211"/>
+        <location filename="../../desktop/core/net/tls_errors.py" line="192"/>
+        <source>No TLS version in common with the server.</source>
+        <translation>与服务器没有共同支持的 TLS 版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="214"/>
+        <source>No TLS version in common with the server (TLS 1.2 or newer is required; an old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on).</source>
+        <translation>与服务器没有共同支持的 TLS 版本（要求 TLS 1.2 或更高版本；只支持 TLS 1.0 或 1.1 的旧服务器需开启旧版 TLS 才能连接）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_chain.py" line="226"/>
+        <source>The server broke the TLS protocol (an unexpected or malformed message).</source>
+        <translation>服务器违反了 TLS 协议（收到意外或格式错误的消息）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="45"/>
+        <source>The TLS handshake timed out.</source>
+        <translation>TLS 握手超时。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="54"/>
+        <location filename="../../desktop/core/net/tls_errors.py" line="252"/>
+        <source>The client closed the connection during the TLS handshake.</source>
+        <translation>客户端在 TLS 握手期间关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="56"/>
+        <location filename="../../desktop/core/net/tls_errors.py" line="251"/>
+        <source>The server closed the connection during the TLS handshake.</source>
+        <translation>服务器在 TLS 握手期间关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="62"/>
+        <source>TLS failed: {reason}.</source>
+        <translation>TLS 失败：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="85"/>
+        <source>The server&apos;s certificate is signed by an unknown authority: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>服务器证书由未知的证书颁发机构签发：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="90"/>
+        <source>The client&apos;s certificate is signed by an unknown authority: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>客户端证书由未知的证书颁发机构签发：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="97"/>
+        <source>The server&apos;s certificate is self-signed and not trusted: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>服务器证书是不受信任的自签名证书：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="102"/>
+        <source>The client&apos;s certificate is self-signed and not trusted: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>客户端证书是不受信任的自签名证书：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="109"/>
+        <source>The server&apos;s certificate chain ends in an untrusted self-signed one: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>服务器的证书链以不受信任的自签名证书结尾：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="114"/>
+        <source>The client&apos;s certificate chain ends in an untrusted self-signed one: {detail}; trust it with a CA file or turn verification off.</source>
+        <translation>客户端的证书链以不受信任的自签名证书结尾：{detail}；请用 CA 文件信任它，或关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="124"/>
+        <source>The server&apos;s certificate has expired: {detail}.</source>
+        <translation>服务器证书已过期：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="125"/>
+        <source>The client&apos;s certificate has expired: {detail}.</source>
+        <translation>客户端证书已过期：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="128"/>
+        <source>The server&apos;s certificate is not valid yet: {detail}; check this computer&apos;s clock.</source>
+        <translation>服务器证书尚未生效：{detail}；请检查本机的时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="132"/>
+        <source>The client&apos;s certificate is not valid yet: {detail}; check this computer&apos;s clock.</source>
+        <translation>客户端证书尚未生效：{detail}；请检查本机的时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="138"/>
+        <source>The server&apos;s certificate has been revoked: {detail}.</source>
+        <translation>服务器证书已被吊销：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="139"/>
+        <source>The client&apos;s certificate has been revoked: {detail}.</source>
+        <translation>客户端证书已被吊销：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="142"/>
+        <source>The server&apos;s certificate is for another name (hostname mismatch): {detail}.</source>
+        <translation>服务器证书是为其他名称签发的（主机名不匹配）：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="145"/>
+        <source>The client&apos;s certificate is for another name (hostname mismatch): {detail}.</source>
+        <translation>客户端证书是为其他名称签发的（主机名不匹配）：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="150"/>
+        <source>The server&apos;s certificate is for another address (IP address mismatch): {detail}.</source>
+        <translation>服务器证书是为其他地址签发的（IP 地址不匹配）：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="154"/>
+        <source>The client&apos;s certificate is for another address (IP address mismatch): {detail}.</source>
+        <translation>客户端证书是为其他地址签发的（IP 地址不匹配）：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="161"/>
+        <source>The server&apos;s certificate could not be verified: {detail}.</source>
+        <translation>无法验证服务器证书：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="162"/>
+        <source>The client&apos;s certificate could not be verified: {detail}.</source>
+        <translation>无法验证客户端证书：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="177"/>
+        <source>A client certificate is required but none was sent.</source>
+        <translation>需要客户端证书，但对方未发送任何证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="180"/>
+        <source>The server does not know the name sent in SNI.</source>
+        <translation>服务器不认识 SNI 中发送的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="185"/>
+        <source>The server does not speak TLS on this port.</source>
+        <translation>服务器在此端口上不使用 TLS。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="186"/>
+        <source>The client does not speak TLS on this port.</source>
+        <translation>客户端在此端口上不使用 TLS。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="193"/>
+        <source>No TLS version in common with the client.</source>
+        <translation>与客户端没有共同支持的 TLS 版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="199"/>
+        <source>No cipher suite in common with the server.</source>
+        <translation>与服务器没有共同支持的加密套件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="200"/>
+        <source>No cipher suite in common with the client.</source>
+        <translation>与客户端没有共同支持的加密套件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="206"/>
+        <source>The server refused the TLS handshake (handshake failure: often no cipher suite in common).</source>
+        <translation>服务器拒绝了 TLS 握手（握手失败：通常是没有共同支持的加密套件）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="211"/>
+        <source>The client refused the TLS handshake (handshake failure: often no cipher suite in common).</source>
+        <translation>客户端拒绝了 TLS 握手（握手失败：通常是没有共同支持的加密套件）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="233"/>
+        <source>The server rejected our certificate.</source>
+        <translation>服务器拒绝了我方的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="234"/>
+        <source>The client rejected our certificate.</source>
+        <translation>客户端拒绝了我方的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="240"/>
+        <source>No ALPN protocol in common with the server.</source>
+        <translation>与服务器没有共同支持的 ALPN 协议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="241"/>
+        <source>No ALPN protocol in common with the client.</source>
+        <translation>与客户端没有共同支持的 ALPN 协议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="285"/>
+        <source>unable to get issuer certificate</source>
+        <translation>无法获取签发者证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="286"/>
+        <source>unable to decrypt certificate&apos;s signature</source>
+        <translation>无法解密证书的签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="287"/>
+        <source>unable to decode issuer public key</source>
+        <translation>无法解码签发者的公钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="288"/>
+        <source>certificate signature failure</source>
+        <translation>证书签名验证失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="289"/>
+        <source>certificate is not yet valid</source>
+        <translation>证书尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="290"/>
+        <source>certificate has expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="291"/>
+        <source>format error in certificate&apos;s notBefore field</source>
+        <translation>证书的 notBefore 字段格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="292"/>
+        <source>format error in certificate&apos;s notAfter field</source>
+        <translation>证书的 notAfter 字段格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="293"/>
+        <source>self-signed certificate</source>
+        <translation>自签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="294"/>
+        <source>self-signed certificate in certificate chain</source>
+        <translation>证书链中有自签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="295"/>
+        <source>unable to get local issuer certificate</source>
+        <translation>无法获取本地签发者证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="296"/>
+        <source>unable to verify the first certificate</source>
+        <translation>无法验证第一张证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="297"/>
+        <source>certificate chain too long</source>
+        <translation>证书链过长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="298"/>
+        <source>certificate revoked</source>
+        <translation>证书已被吊销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="299"/>
+        <source>invalid CA certificate</source>
+        <translation>无效的 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="300"/>
+        <source>path length constraint exceeded</source>
+        <translation>超出路径长度限制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="301"/>
+        <source>unsupported certificate purpose</source>
+        <translation>不支持的证书用途</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="302"/>
+        <source>certificate not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="303"/>
+        <source>certificate rejected</source>
+        <translation>证书被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="304"/>
+        <source>hostname mismatch</source>
+        <translation>主机名不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="305"/>
+        <source>IP address mismatch</source>
+        <translation>IP 地址不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="306"/>
+        <source>EE certificate key too weak</source>
+        <translation>终端实体证书的密钥强度过低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="307"/>
+        <source>CA certificate key too weak</source>
+        <translation>CA 证书的密钥强度过低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="308"/>
+        <source>CA signature digest algorithm too weak</source>
+        <translation>CA 签名摘要算法强度过低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="63"/>
+        <source>A datagram of {size} bytes is too large: UDP over {ip} carries at most {limit} bytes. Nothing was sent.</source>
+        <extracomment>The largest UDP payload over IPv4: 65,535 - 20 (IP header) - 8 (UDP header). The largest UDP payload over IPv6 without jumbograms: 65,535 - 8 (the IPv6 header is extra). The largest payload that fits one 1500-byte Ethernet frame over IPv4 (1500 - 20 - 8).</extracomment>
+        <translation>{size} 字节的数据报过大：基于 {ip} 的 UDP 最多承载 {limit} 字节。未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="83"/>
+        <source>Nothing is listening on {address}: it answered that the port is unreachable.</source>
+        <translation>{address} 上没有程序在监听：对方回应端口不可达。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="99"/>
+        <source>The system&apos;s send buffer is full: a datagram to {address} was dropped.</source>
+        <translation>系统发送缓冲区已满：发往 {address} 的一个数据报已被丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="120"/>
+        <source>{address} is already in use by {owner}.</source>
+        <translation>{address} 已被 {owner} 占用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="127"/>
+        <source>{head} To share it, both programs must turn on address reuse (SO_REUSEADDR; SO_REUSEPORT to share the datagrams between them).</source>
+        <translation>{head}如需共用，两个程序都必须开启地址复用（SO_REUSEADDR；如需在两者之间分摊数据报，则用 SO_REUSEPORT）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="152"/>
+        <source>A datagram of {size} bytes is larger than {safe} bytes: on Ethernet it is sent in fragments, and losing any one of them loses the whole datagram.</source>
+        <translation>{size} 字节的数据报大于 {safe} 字节：在以太网上会分片发送，任何一个分片丢失都会导致整个数据报丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="166"/>
+        <source>Truncated: the datagram from {peer} had {size} bytes; only the first {kept} were kept.</source>
+        <translation>已截断：来自 {peer} 的数据报有 {size} 字节；只保留了前 {kept} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_facts.py" line="180"/>
+        <source>UDP does not confirm delivery: without a fixed peer (connected mode) nothing tells you whether anybody is listening.</source>
+        <translation>UDP 不确认送达：没有固定对端（连接模式）时，无法得知是否有人在监听。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_generator.py" line="180"/>
+        <source>Sent {count} datagrams in {seconds} s ({rate} datagrams/s, {mbits} Mbit/s).</source>
+        <translation>在 {seconds} 秒内发送了 {count} 个数据报（{rate} 数据报/秒，{mbits} Mbit/s）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="13"/>
+        <source>No peer has been seen: nothing was sent.</source>
+        <translation>尚未发现任何对端：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="19"/>
+        <source>Choose a host and port to send to: nothing was sent.</source>
+        <translation>请选择要发送到的主机和端口：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="25"/>
+        <source>The generator is already running.</source>
+        <translation>发包器已在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="31"/>
+        <source>Saved {count} datagrams to {path}.</source>
+        <translation>已将 {count} 个数据报保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="38"/>
+        <source>Sent {path} as {count} datagrams.</source>
+        <translation>已将 {path} 分成 {count} 个数据报发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_peers.py" line="121"/>
+        <source>{count} peers forgotten: the table keeps the {capacity} most recently seen.</source>
+        <extracomment>Peers kept at most (each costs ~300 bytes: 4,096 peers ≈ 1.2 MB).</extracomment>
+        <translation>已移除 {count} 个对端：表格只保留最近出现的 {capacity} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="122"/>
+        <source>Choosing the interface {name} by name needs Linux; bind to its address instead.</source>
+        <translation>按名称选择网络接口 {name} 需要 Linux；请改为绑定到它的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="136"/>
+        <source>There is no network interface named {name}.</source>
+        <translation>没有名为 {name} 的网络接口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="143"/>
+        <source>No permission to send through the interface {name} by name; bind to its address instead.</source>
+        <translation>没有按名称通过网络接口 {name} 发送的权限；请改为绑定到它的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="169"/>
+        <source>{host} is not a valid address to bind.</source>
+        <translation>{host} 不是可绑定的有效地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="173"/>
+        <source>Could not bind UDP {address}: {reason}.</source>
+        <translation>无法绑定 UDP {address}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="206"/>
+        <source>Cannot send to the IPv6 address {host} from a session bound to IPv4; bind to :: (IPv6 and IPv4) instead.</source>
+        <translation>绑定到 IPv4 的会话无法向 IPv6 地址 {host} 发送；请改为绑定到 ::（IPv6 和 IPv4）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="222"/>
+        <source>{address} cannot be reached: no route to its network.</source>
+        <translation>无法到达 {address}：没有到其网络的路由。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="229"/>
+        <source>Sending to {address} was refused: to send to a broadcast address, turn broadcast on.</source>
+        <translation>向 {address} 发送被拒绝：要发送到广播地址，请开启广播。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="240"/>
+        <source>{address} cannot be reached from the address this session is bound to.</source>
+        <translation>从本会话绑定的地址无法到达 {address}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_socket.py" line="248"/>
+        <source>Could not send to {address}: {reason}.</source>
+        <translation>无法发送到 {address}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/redirect_flow.py" line="89"/>
+        <source>There is no redirect to follow.</source>
+        <translation>没有可跟随的重定向。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/udp_network.py" line="73"/>
+        <source>A subnet send is already running: wait or cancel it.</source>
+        <translation>网段发送正在进行：请等待或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/udp_network.py" line="80"/>
+        <source>Subnet send cancelled: sent to {sent} of {total} hosts on port {port}, {refused} refused.</source>
+        <translation>网段发送已取消：已向 {total} 台主机中的 {sent} 台发送（端口 {port}），{refused} 台拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/udp_network.py" line="86"/>
+        <source>Subnet send done: sent to {sent} of {total} hosts on port {port}, {refused} refused.</source>
+        <translation>网段发送完成：已向 {total} 台主机中的 {sent} 台发送（端口 {port}），{refused} 台拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/udp_network.py" line="180"/>
+        <source>The TTL must be between 0 and 255, not {ttl}.</source>
+        <translation>TTL 必须在 0 到 255 之间，不能是 {ttl}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/udp_network.py" line="327"/>
+        <source>&apos;{text}&apos; is not an IP address.</source>
+        <translation>&apos;{text}&apos; 不是 IP 地址。</translation>
     </message>
 </context>
 </TS>
