@@ -134,6 +134,20 @@ def _marked_calls() -> list[tuple[str, bool]]:
     return calls
 
 
+def test_no_wrapper_hides_strings_from_lupdate() -> None:
+    """A helper such as ``def _tr(text): return translate("Ctx", text)`` hides every string given
+    to it: lupdate files ``_tr("…")`` under no context, or not at all, so the Chinese interface
+    shows English (found in the composer's TLS file checks and templates, and the UDP tools)."""
+    wrappers = [
+        f"{path.name}:{node.lineno}"
+        for path in _sources()
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.Lambda)
+        and getattr(node, "name", "") in ("tr", "_tr", "_")
+    ]
+    assert wrappers == []
+
+
 def test_the_compiled_translations_exist() -> None:
     for name in ("socketdesk_zh_CN.qm", "socketdesk_en.qm"):
         assert (TS_DIR / name).is_file(), f"{name}: run `make setup`"

@@ -181,7 +181,7 @@
     <context>
         <name>TcpServerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="243" />
+            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="211" />
             <source>%n client(s) connected</source>
             <translation>
                 <numerusform>%n client connected</numerusform>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="66"/>
-        <source>Subnet send…</source>
-        <translation>网段发送…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="67"/>
-        <source>Send one datagram to every host of a network or address range</source>
-        <translation>向一个网段或地址范围内的每台主机发送一个数据报</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="72"/>
-        <source>Broadcast</source>
-        <translation>广播</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="73"/>
-        <source>Multicast</source>
-        <translation>组播</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../desktop/ui/about_dialog.py" line="35"/>
@@ -1825,6 +1802,24 @@ Out: {bytes_out}, {messages_out}</source>
     </message>
 </context>
 <context>
+    <name>ReplyMode</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/reply_mode.py" line="45"/>
+        <source>Plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/reply_mode.py" line="46"/>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/reply_mode.py" line="47"/>
+        <source>Auto-reply rules</source>
+        <translation>自动应答规则</translation>
+    </message>
+</context>
+<context>
     <name>RequestEditor</name>
     <message>
         <location filename="../../desktop/ui/http/request_editor.py" line="172"/>
@@ -2545,133 +2540,153 @@ Host: example.com</translation>
 <context>
     <name>TargetBar</name>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="85"/>
-        <location filename="../../desktop/ui/http/target_bar.py" line="137"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="42"/>
+        <source>The CA file {path} does not exist.</source>
+        <translation>CA 文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="45"/>
+        <source>The client certificate {path} does not exist.</source>
+        <translation>客户端证书 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="49"/>
+        <source>The key {path} does not exist.</source>
+        <translation>私钥 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="54"/>
+        <source>A key file needs its client certificate.</source>
+        <translation>私钥文件需要配合其客户端证书使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/target_bar.py" line="86"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="138"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="89"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="90"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="91"/>
         <source>Verify certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="93"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
         <source>SNI (default: host)</source>
         <translation>SNI（默认：主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="94"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="95"/>
         <source>SNI for IP addresses</source>
         <translation>IP 地址也发送 SNI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="96"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="97"/>
         <source>Send the address in SNI too (RFC 6066 allows names only)</source>
         <translation>目标为 IP 地址时也在 SNI 中发送（RFC 6066 仅允许主机名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="98"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="99"/>
         <source>Legacy TLS 1.0/1.1</source>
         <translation>旧版 TLS 1.0/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="100"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="101"/>
         <source>Allow TLS 1.0 and 1.1 and weak ciphers, for old servers and devices</source>
         <translation>允许 TLS 1.0、1.1 和弱加密套件，用于旧服务器和设备</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="102"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
         <source>ALPN http/1.1</source>
         <translation>ALPN http/1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="103"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
         <source>CA file (PEM)</source>
         <translation>CA 文件（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="104"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
         <source>Client certificate (PEM)</source>
         <translation>客户端证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="105"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="106"/>
         <source>Key (PEM, if not in the certificate)</source>
         <translation>私钥（PEM，如未包含在证书中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="107"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="108"/>
         <source>Choose the CA file…</source>
         <translation>选择 CA 文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="108"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="109"/>
         <source>Choose the client certificate…</source>
         <translation>选择客户端证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="109"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="110"/>
         <source>Choose the key file…</source>
         <translation>选择私钥文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="113"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="114"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="139"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="140"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="158"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="159"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="159"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="160"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="160"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="161"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="179"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="180"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="258"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="259"/>
         <source>Type a host to connect to.</source>
         <translation>请输入要连接的主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="283"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="284"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="291"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="292"/>
         <source>Choose the CA file</source>
         <translation>选择 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="295"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="296"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/target_bar.py" line="299"/>
+        <location filename="../../desktop/ui/http/target_bar.py" line="300"/>
         <source>Choose the client key</source>
         <translation>选择客户端私钥</translation>
     </message>
@@ -2788,100 +2803,100 @@ Host: example.com</translation>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="69"/>
-        <source>Plain</source>
-        <translation>普通</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="70"/>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
-        <source>Auto-reply rules</source>
-        <translation>自动应答规则</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="76"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="77"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="71"/>
         <source>Most clients at once</source>
         <translation>同时连接的最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="78"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="72"/>
         <source>TLS (self-signed)</source>
         <translation>TLS（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="80"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="74"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="76"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="85"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="79"/>
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="115"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="107"/>
         <source>Send to every client</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="116"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="108"/>
         <source>Send to selected clients</source>
         <translation>发送给选中的客户端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="117"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="109"/>
         <source>Log of the selected client only</source>
         <translation>仅显示选中客户端的日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="118"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="110"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="168"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="158"/>
         <source>Start the server first.</source>
         <translation>请先启动服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="174"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="164"/>
         <source>Select one or more clients in the table first.</source>
         <translation>请先在表格中选择一个或多个客户端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="234"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="202"/>
         <source>Server :{port}</source>
         <translation>服务器 :{port}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="243"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="211"/>
         <source>%n client(s) connected</source>
         <translation>
             <numerusform>已连接 %n 个客户端</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="238"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="206"/>
         <source>No clients</source>
         <translation>无客户端</translation>
     </message>
 </context>
 <context>
     <name>TemplatesButton</name>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="43"/>
+        <source>{name} has {size} bytes; the template takes files up to {limit}.</source>
+        <translation>{name} 有 {size} 字节；模板最多接受 {limit} 字节的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="51"/>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/request_menus.py" line="59"/>
+        <source>{name} is not UTF-8 text (byte {position}); paste binary content in the hex view instead.</source>
+        <translation>{name} 不是 UTF-8 文本（第 {position} 字节）；二进制内容请粘贴到十六进制视图中。</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/http/request_menus.py" line="97"/>
         <source>Templates</source>
@@ -3159,139 +3174,147 @@ Host: example.com</translation>
     </message>
 </context>
 <context>
+    <name>UdpNetworkTools</name>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="63"/>
+        <source>Subnet send…</source>
+        <translation>网段发送…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="65"/>
+        <source>Send one datagram to every host of a network or address range</source>
+        <translation>向一个网段或地址范围内的每台主机发送一个数据报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="73"/>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/udp_network_tools.py" line="74"/>
+        <source>Multicast</source>
+        <translation>组播</translation>
+    </message>
+</context>
+<context>
     <name>UdpPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="78"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="81"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="79"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="82"/>
         <source>all IPv4 addresses</source>
         <translation>所有 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="84"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="87"/>
         <source>Where to bind: a choice, or type a local address</source>
         <translation>绑定位置：从列表中选择，或输入本地地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="88"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="91"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="89"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="92"/>
         <source>Reuse address</source>
         <translation>地址复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="91"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="94"/>
         <source>SO_REUSEADDR: share the port with programs that set it too</source>
         <translation>SO_REUSEADDR：与同样设置了该选项的程序共用端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="93"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="96"/>
         <source>Reuse port</source>
         <translation>端口复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="95"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="98"/>
         <source>SO_REUSEPORT: programs on the same port share the datagrams out</source>
         <translation>SO_REUSEPORT：同一端口上的各程序分摊收到的数据报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="98"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="101"/>
         <source>Bind</source>
         <translation>绑定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="100"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="103"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="109"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="112"/>
         <source>host, or pick a peer in the table</source>
         <translation>主机，或在表格中选择对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="113"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="116"/>
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="114"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="117"/>
         <source>Connected</source>
         <translation>连接模式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="116"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="119"/>
         <source>Talk to this peer only, and be told when nothing listens there</source>
         <translation>只与该对端通信，并在对方无程序监听时得到提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="121"/>
-        <source>Plain</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="122"/>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="123"/>
-        <source>Auto-reply rules</source>
-        <translation>自动应答规则</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="131"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="128"/>
         <source>Send to</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="155"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="150"/>
         <source>Peers</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="160"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="155"/>
         <source>Generator</source>
         <translation>发包器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="164"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="159"/>
         <source>One file per datagram…</source>
         <translation>每个数据报存为一个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="241"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="234"/>
         <source>Connected mode needs a host and port to send to.</source>
         <translation>连接模式需要指定要发送到的主机和端口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="279"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="272"/>
         <source>UDP :{port}</source>
         <translation>UDP :{port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="294"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="287"/>
         <source>Start the UDP session first.</source>
         <translation>请先启动 UDP 会话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="306"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="299"/>
         <source>Type a host and port to send to, or pick a peer in the table.</source>
         <translation>请输入要发送到的主机和端口，或在表格中选择对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="327"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="320"/>
         <source>Select one or more peers in the table first.</source>
         <translation>请先在表格中选择一个或多个对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="352"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="345"/>
         <source>Save each datagram in</source>
         <translation>将每个数据报保存到</translation>
     </message>
@@ -3448,27 +3471,27 @@ Host: example.com</translation>
         <translation>无法解析主机名</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="129"/>
+        <location filename="../../desktop/core/errors.py" line="140"/>
         <source>{address} is already in use by another program.</source>
         <translation>{address} 已被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="146"/>
+        <location filename="../../desktop/core/errors.py" line="157"/>
         <source>No permission to listen on {address} (ports below 1024 need administrator rights).</source>
         <translation>没有在 {address} 上监听的权限（1024 以下的端口需要管理员权限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="152"/>
+        <location filename="../../desktop/core/errors.py" line="163"/>
         <source>No permission to listen on {address}.</source>
         <translation>没有在 {address} 上监听的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="165"/>
+        <location filename="../../desktop/core/errors.py" line="176"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="175"/>
+        <location filename="../../desktop/core/errors.py" line="186"/>
         <source>port {port} on any address</source>
         <translation>所有地址上的端口 {port}</translation>
     </message>
@@ -3731,7 +3754,7 @@ Host: example.com</translation>
     </message>
     <message>
         <location filename="../../desktop/core/ipmsg_io/engine.py" line="105"/>
-        <location filename="../../desktop/core/net/listen.py" line="61"/>
+        <location filename="../../desktop/core/net/listen.py" line="62"/>
         <location filename="../../desktop/core/net/udp_socket.py" line="164"/>
         <source>{host} is not an address of this machine.</source>
         <translation>{host} 不是本机的地址。</translation>
@@ -4028,12 +4051,12 @@ Host: example.com</translation>
         <translation>已发送 {sent}/{total} 字节时取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/listen.py" line="68"/>
+        <location filename="../../desktop/core/net/listen.py" line="69"/>
         <source>{host} is not a valid address to listen on.</source>
         <translation>{host} 不是可监听的有效地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/listen.py" line="74"/>
+        <location filename="../../desktop/core/net/listen.py" line="75"/>
         <source>Could not listen on {host} port {port}: {reason}.</source>
         <translation>无法在 {host} 的端口 {port} 上监听：{reason}。</translation>
     </message>
@@ -5783,27 +5806,27 @@ Host: example.com</translation>
         <translation>系统发送缓冲区已满：发往 {address} 的一个数据报已被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_facts.py" line="120"/>
+        <location filename="../../desktop/core/errors.py" line="134"/>
         <source>{address} is already in use by {owner}.</source>
         <translation>{address} 已被 {owner} 占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_facts.py" line="127"/>
+        <location filename="../../desktop/core/net/udp_facts.py" line="118"/>
         <source>{head} To share it, both programs must turn on address reuse (SO_REUSEADDR; SO_REUSEPORT to share the datagrams between them).</source>
         <translation>{head}如需共用，两个程序都必须开启地址复用（SO_REUSEADDR；如需在两者之间分摊数据报，则用 SO_REUSEPORT）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_facts.py" line="152"/>
+        <location filename="../../desktop/core/net/udp_facts.py" line="143"/>
         <source>A datagram of {size} bytes is larger than {safe} bytes: on Ethernet it is sent in fragments, and losing any one of them loses the whole datagram.</source>
         <translation>{size} 字节的数据报大于 {safe} 字节：在以太网上会分片发送，任何一个分片丢失都会导致整个数据报丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_facts.py" line="166"/>
+        <location filename="../../desktop/core/net/udp_facts.py" line="157"/>
         <source>Truncated: the datagram from {peer} had {size} bytes; only the first {kept} were kept.</source>
         <translation>已截断：来自 {peer} 的数据报有 {size} 字节；只保留了前 {kept} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_facts.py" line="180"/>
+        <location filename="../../desktop/core/net/udp_facts.py" line="171"/>
         <source>UDP does not confirm delivery: without a fixed peer (connected mode) nothing tells you whether anybody is listening.</source>
         <translation>UDP 不确认送达：没有固定对端（连接模式）时，无法得知是否有人在监听。</translation>
     </message>

@@ -34,6 +34,7 @@ from desktop.core.files import open_atomic
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.net.port_owner import describe_port_owners
 from desktop.core.net.tls import TlsClientOptions
 from desktop.core.store.database import open_database
 from desktop.core.store.saved_messages import SavedMessageStore
@@ -271,7 +272,9 @@ def server_port_in_use(env: Env) -> Shown:
             with env.qtbot.waitSignal(bridge.start_failed, timeout=10_000):
                 panel.toggle()
             env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=5000)
-            return Shown(panel.banner.label.text(), (str(port),))
+            owner = describe_port_owners(port, "tcp")  # a program's name is a fact, not English
+            assert owner is not None
+            return Shown(panel.banner.label.text(), (owner, str(port)))
         finally:
             bridge.stop()
 

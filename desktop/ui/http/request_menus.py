@@ -16,6 +16,8 @@ from desktop.core.http.request import (
     json_template,
     multipart_template,
 )
+from desktop.core.os_reasons import os_reason
+from desktop.ui.sentences import say
 
 __all__ = ["MAX_TEMPLATE_FILE", "ExportButton", "TemplateFileError", "TemplatesButton"]
 
@@ -38,24 +40,26 @@ def read_template_file(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_TEMPLATE_FILE:
             raise TemplateFileError(
-                _tr("{name} has {size} bytes; the template takes files up to {limit}.").format(
-                    name=path.name, size=size, limit=MAX_TEMPLATE_FILE
-                )
+                QCoreApplication.translate(
+                    "TemplatesButton",
+                    "{name} has {size} bytes; the template takes files up to {limit}.",
+                ).format(name=path.name, size=size, limit=MAX_TEMPLATE_FILE)
             )
         data = path.read_bytes()
     except OSError as error:
         raise TemplateFileError(
-            _tr("Could not read {path}: {reason}.").format(
-                path=path, reason=error.strerror or error
-            )
+            QCoreApplication.translate(
+                "TemplatesButton", "Could not read {path}: {reason}."
+            ).format(path=path, reason=say(os_reason(error)))
         ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise TemplateFileError(
-            _tr(
+            QCoreApplication.translate(
+                "TemplatesButton",
                 "{name} is not UTF-8 text (byte {position}); "
-                "paste binary content in the hex view instead."
+                "paste binary content in the hex view instead.",
             ).format(name=path.name, position=error.start)
         ) from None
 
@@ -71,10 +75,6 @@ def multipart_text(host: str, path: Path) -> str:
     return multipart_template(
         host, "/upload", file=("file", path.name, content), file_type=file_type
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatesButton", text)
 
 
 class TemplatesButton(QToolButton):

@@ -39,14 +39,19 @@ _DEFAULT_PORTS = {False: 80, True: 443}
 def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | None) -> str | None:
     """A sentence about the first CA, certificate or key file that cannot be used, else None."""
     for path, what in (
-        (ca_file, _tr("The CA file {path} does not exist.")),
-        (cert_file, _tr("The client certificate {path} does not exist.")),
-        (key_file, _tr("The key {path} does not exist.")),
+        (ca_file, QCoreApplication.translate("TargetBar", "The CA file {path} does not exist.")),
+        (
+            cert_file,
+            QCoreApplication.translate(
+                "TargetBar", "The client certificate {path} does not exist."
+            ),
+        ),
+        (key_file, QCoreApplication.translate("TargetBar", "The key {path} does not exist.")),
     ):
         if path and not Path(path).is_file():
             return what.format(path=path)
     if key_file and not cert_file:
-        return _tr("A key file needs its client certificate.")
+        return QCoreApplication.translate("TargetBar", "A key file needs its client certificate.")
     try:
         if ca_file:
             openssl_client_context(TlsClientOptions(verify=True, ca_file=ca_file))
@@ -57,10 +62,6 @@ def check_tls_files(ca_file: str | None, cert_file: str | None, key_file: str | 
     except TlsError as error:
         return say(error)
     return None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetBar", text)
 
 
 def _mtime(path: str | None) -> int | None:

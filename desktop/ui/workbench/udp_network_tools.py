@@ -58,19 +58,20 @@ class NetworkTools:
 def attach_network_tools(panel: UdpToolHost, bridge: UdpBridge) -> NetworkTools:
     """Add the Broadcast and Multicast tabs and a "Subnet send…" tool to ``panel``."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("UdpNetworkTools", text)
-
     broadcast = UdpBroadcastWidget(bridge)
     multicast = UdpMulticastPane(bridge)
-    button = QPushButton(tr("Subnet send…"))
-    button.setToolTip(tr("Send one datagram to every host of a network or address range"))
+    button = QPushButton(QCoreApplication.translate("UdpNetworkTools", "Subnet send…"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "UdpNetworkTools", "Send one datagram to every host of a network or address range"
+        )
+    )
     tools = NetworkTools(panel, bridge, broadcast, multicast, button)
     target = panel.target()
     if target is not None and target[1]:
         broadcast.port_spin.setValue(target[1])
-    panel.add_side_tab(broadcast, tr("Broadcast"))
-    panel.add_side_tab(multicast, tr("Multicast"))
+    panel.add_side_tab(broadcast, QCoreApplication.translate("UdpNetworkTools", "Broadcast"))
+    panel.add_side_tab(multicast, QCoreApplication.translate("UdpNetworkTools", "Multicast"))
     panel.add_tool(button)
     for widget in (broadcast, multicast):
         widget.problem.connect(lambda what: panel.show_error(what, "udp-network"))
