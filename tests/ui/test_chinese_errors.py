@@ -6,11 +6,7 @@ names, what the user typed). After the facts are removed, no run of three or mor
 may remain (acronyms such as UDP aside): that would be an English word. Add a row for each new
 error path.
 
-The rows of ``PENDING`` have sentences that are new on this branch and not translated yet: they
-run with a pseudo-translator that turns every word of every template (core and ``tr()``) into
-"中" and keeps the ``{fields}``, so a word left in English was shown without being translated
-(an f-string, ``str(sentence)``). Once the translation pass has filled the ``.ts`` files, move them
-into ``CASES``.
+A new row runs against the committed translation: run `make translations` and translate first.
 """
 
 from __future__ import annotations
@@ -20,12 +16,11 @@ import re
 import socket
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from desktop.core.codec import InputFormat, LineEnding
@@ -421,66 +416,6 @@ CASES: dict[str, Callable[[Env], Shown]] = {
 
 
 # -- rows whose sentences await the translation pass ---------------------------------------------
-
-PENDING: dict[str, Callable[[Env], Shown]] = {}
-
-_FIELD_OR_COUNT = re.compile(r"(\{[^{}]*\}|%n)")
-
-
-def pseudo_chinese(source: str) -> str:
-    """``source`` with each English word (outside its ``{fields}`` and ``%n``) turned into 中."""
-    parts = _FIELD_OR_COUNT.split(source)
-    return "".join(
-        part if _FIELD_OR_COUNT.fullmatch(part) else re.sub(r"[A-Za-z]+", "中", part)
-        for part in parts
-    )
-
-
-class PseudoChinese(QTranslator):
-    """Translates every string of every context into ``pseudo_chinese``."""
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        del context, disambiguation, n
-        return pseudo_chinese(source)
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@pytest.fixture
-def pseudo(qapp, chinese) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The Chinese interface with the pseudo-translator searched first."""
-    translator = PseudoChinese()
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
-def test_pseudo_chinese_keeps_fields_and_counts() -> None:
-    assert (
-        pseudo_chinese("Could not connect to {address}: %n try.") == "中 中 中 中 {address}: %n 中."
-    )
-
-
-@pytest.mark.parametrize("case", list(PENDING))
-def test_every_word_shown_went_through_the_translator(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (fixtures)
-    case: str,
-    qtbot: QtBot,
-    io: EventLoopThread,
-    tmp_path: Path,
-    runner: TaskRunner,
-    settings,
-    pseudo,
-) -> None:
-    shown = PENDING[case](Env(qtbot, io, tmp_path, runner, settings))
-    assert shown.text.strip(), "nothing was shown"
-    words = shown.text
-    for fact in shown.facts:
-        words = words.replace(fact, "")
-    assert _ENGLISH_WORD.findall(words) == [], shown.text
-    assert "中" in shown.text, shown.text
 
 
 @pytest.mark.parametrize("case", list(CASES))
