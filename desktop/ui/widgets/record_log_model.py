@@ -7,7 +7,13 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QGuiApplication
 
 from desktop.core.capture import Direction, Record, RecordRing
@@ -164,8 +170,27 @@ class RecordLogModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.ring):
             return None
-        record = self.ring[index.row()]
-        column = index.column()
+        return self._value(self.ring[index.row()], index.column(), role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+        """Every role a delegate asks for a cell, in one call from Qt (not one per role).
+
+        Each call from Qt into Python must take the GIL, which under a flood the I/O thread
+        holds: painting a row asked ``data()`` for 7 roles per cell, 7 waits instead of 1.
+        """
+        if not index.isValid() or index.row() >= len(self.ring):
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        record, column, value_of = self.ring[index.row()], index.column(), self._value
+        for role_data in roleDataSpan:
+            value = value_of(record, column, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, record: Record, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
                 stamp = _dt.datetime.fromtimestamp(record.t_ns / 1e9)
