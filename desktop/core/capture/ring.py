@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, islice, repeat
 
-from desktop.core.capture.record import Direction, Record
+from desktop.core.capture.record import Record
 
 __all__ = ["RecordRing"]
 
@@ -15,14 +15,6 @@ __all__ = ["RecordRing"]
 # counted so that a flood of 1-byte records cannot hold unbounded memory under a byte cap.
 _RECORD_OVERHEAD = 120
 _DATA = operator.attrgetter("data")
-# A record is held as a plain tuple of (t_ns, direction's value, peer, data): holding only
-# atoms, the tuple is untracked by the cyclic collector after its first collection, where a
-# Record (a slots dataclass, whose direction is an Enum member) stays tracked for life. With
-# 200,000 Records held, every older-generation collection walked them all on the GUI thread
-# (the collector runs there): 50-90 ms pauses under a UDP flood (bench/udp_gui_flood.py).
-_PACK = operator.attrgetter("t_ns", "direction._value_", "peer", "data")
-_DIRECTION = {direction.value: direction for direction in Direction}
-_Packed = tuple[int, str, str, bytes]
 
 
 def _costs(records: Iterable[Record]) -> Iterable[int]:
@@ -50,7 +42,7 @@ class RecordRing:
             raise ValueError("ring caps must be positive")
         self.max_bytes = max_bytes
         self.max_records = max_records
-        self._items: list[_Packed] = []
+        self._items: list[Record] = []
         # _ends[i]: accounted bytes of every record appended up to _items[i] included (a running
         # total since the ring was made or cleared); _base: the total before _items[0].
         self._ends: list[int] = []
@@ -64,8 +56,7 @@ class RecordRing:
     def __getitem__(self, index: int) -> Record:
         if not 0 <= index < len(self):
             raise IndexError(index)
-        t_ns, direction, peer, data = self._items[self._head + index]
-        return Record(t_ns, _DIRECTION[direction], peer, data)
+        return self._items[self._head + index]
 
     def _start(self) -> int:
         """The running total before the oldest live record."""
@@ -122,7 +113,7 @@ class RecordRing:
     def extend(self, records: Iterable[Record]) -> None:
         """Append without evicting (after ``plan``/``drop_oldest`` made room)."""
         batch = records if isinstance(records, Sequence) else list(records)
-        self._items.extend(map(_PACK, batch))
+        self._items.extend(batch)
         self._ends.extend(islice(accumulate(_costs(batch), initial=self._end()), 1, None))
 
     def append_many(self, records: Iterable[Record]) -> int:
