@@ -27,6 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 # Characters of a record's text searched (a row shows 256 bytes; search looks further).
 _SEARCH_LIMIT = 64 * 1024
 _ARROWS = {Direction.IN: "←", Direction.OUT: "→", Direction.INFO: "•"}
+_COLUMNS = 5
 _TONES = {Direction.IN: "success", Direction.OUT: "accent", Direction.INFO: "muted"}
 
 
@@ -57,7 +58,7 @@ class RecordLogModel(QAbstractTableModel):
         encoding: the codec used to show data as text.
     """
 
-    TIME, DIRECTION, PEER, SIZE, DATA = range(5)
+    TIME, DIRECTION, PEER, SIZE, DATA = range(_COLUMNS)
     TEXT, HEX = "text", "hex"
     # Bytes of a record decoded for its row (a row shows ~150 characters; the detail pane shows
     # the rest). Qt lays out the whole string to elide it: 2 KiB rows cost ~10x more to paint.
@@ -150,6 +151,13 @@ class RecordLogModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- QAbstractTableModel -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One call from Qt per cell a view paints: the base class asks ``rowCount`` and
+        ``columnCount`` (two Python calls, each waiting for the GIL) to check the bounds."""
+        if parent.isValid() or not (0 <= row < len(self.ring) and 0 <= column < _COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ring)
 

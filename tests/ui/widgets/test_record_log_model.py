@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.capture import Direction, Record, RecordRing
@@ -44,3 +44,41 @@ def test_a_painted_cell_costs_no_call_per_role_and_shows_what_data_gives(qtbot) 
             if color is not None:
                 assert color == direction_colors()[RECORDS[row].direction]
                 assert option.palette.text().color() == color
+
+
+def test_painting_a_view_does_not_ask_the_bounds_of_every_cell(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each call from Qt into Python waits for the GIL: a cell costs index() and multiData()."""
+    from PySide6.QtWidgets import QTableView
+
+    asked = {"bounds": 0, "cells": 0}
+
+    class Counting(RecordLogModel):
+        def rowCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+            asked["bounds"] += 1
+            return super().rowCount(parent)
+
+        def columnCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+            asked["bounds"] += 1
+            return super().columnCount(parent)
+
+        def multiData(self, index, span):  # type: ignore[no-untyped-def]
+            asked["cells"] += 1
+            super().multiData(index, span)
+
+    model = Counting(RecordRing())
+    model.append_records([Record(i, Direction.IN, "127.0.0.1:9", b"x" * 20) for i in range(100)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    asked.update(bounds=0, cells=0)
+    view.viewport().grab()
+    assert asked["cells"] >= 20
+    assert asked["bounds"] < asked["cells"] // 4
+    # The index itself is what the base class gives: valid inside, invalid outside.
+    assert model.index(99, RecordLogModel.DATA).row() == 99
+    assert not model.index(100, 0).isValid()
+    assert not model.index(0, 5).isValid()
+    assert not model.index(0, 0, model.index(0, 0)).isValid()
