@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.capture import Direction, Record, RecordRing
 from desktop.ui.widgets.record_log_model import RecordLogModel, direction_colors
@@ -37,11 +37,17 @@ def test_a_painted_cell_costs_no_call_per_role_and_shows_what_data_gives(qtbot) 
             delegate.initStyleOption(option, index)  # what a view does for each cell it paints
             assert model.data_calls == 0  # one multiData call from Qt, not ~7 data() calls
             assert option.text == (model.data(index) or "")
+            # The delegate reuses its span from cell to cell: a role this cell lacks must not
+            # keep the previous cell's value.
             alignment = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
-            if alignment is not None:
-                assert int(option.displayAlignment.value) == alignment
+            if alignment is None:
+                assert option.displayAlignment == QStyleOptionViewItem().displayAlignment
+            else:
+                assert option.displayAlignment == Qt.AlignmentFlag(alignment)
             color = model.data(index, Qt.ItemDataRole.ForegroundRole)
-            if color is not None:
+            if color is None:
+                assert option.palette.text().color() == QApplication.palette().text().color()
+            else:
                 assert color == direction_colors()[RECORDS[row].direction]
                 assert option.palette.text().color() == color
 
