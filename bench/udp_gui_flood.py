@@ -59,6 +59,7 @@ def main() -> None:
         state["flooder"] = subprocess.Popen(
             command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
+        result["rss_before"] = rss_kib(os.getpid())[0] / 1024
         probe.start()
         timer.start(100)
 
@@ -95,7 +96,8 @@ def main() -> None:
     print(f"udp flood said: {str(state.get('output', '')).strip()}")
     print(
         f"UDP session, log visible: longest stall {result['longest']:.1f} ms, "
-        f"p99 {result['p99']:.1f} ms, peak RSS {result['rss']:.0f} MiB (log cap {cap} MiB), "
+        f"p99 {result['p99']:.1f} ms, peak RSS {result['rss']:.0f} MiB "
+        f"({result['rss_before']:.0f} MiB before the flood; log cap {cap} MiB), "
         f"{result['counted']:.0f} datagrams counted, {result['rows']:.0f} log rows"
     )
 

@@ -5,6 +5,10 @@ emits a queued signal from it). A batch is only emitted once the consumer has ac
 previous one, so a GUI that falls behind never builds an unbounded queue of signals: items wait
 here instead, and past ``max_pending_bytes`` the oldest waiting items are dropped from the batch
 (counted in ``dropped``) — the counters of the engine stay exact, only the view loses old rows.
+
+A batch holds at most ``max_batch_items`` items, the oldest waiting: under a flood of small
+records (a UDP session gets ~150,000 datagrams a second, one record each) the GUI thread's work per
+batch stays bounded, and the rest waits here for the next batch, within the same caps.
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ T = TypeVar("T", bound=Sized)
 DEFAULT_INTERVAL = 1 / 60
 # What may wait for a slow consumer; more than a view's ring holds is never useful.
 DEFAULT_MAX_PENDING_BYTES = 16 * 1024 * 1024
+# Items waiting at most: a log holds 200,000 rows, so more than that waiting is never shown.
+DEFAULT_MAX_PENDING_ITEMS = 200_000
+# Items per batch at most: ~1 µs of the GUI thread each for the log model (bench/udp_gui_flood),
+# so a batch costs a few ms, and 60 batches a second still take 245,000 items a second.
+DEFAULT_MAX_BATCH_ITEMS = 4096
 
 
 class Batcher(Generic[T]):
@@ -31,6 +40,8 @@ class Batcher(Generic[T]):
         emit: called with a list of items; must not block.
         interval: the shortest time between two batches, in seconds.
         max_pending_bytes: cap on ``len(item)`` summed over waiting items.
+        max_pending_items: cap on the number of waiting items.
+        max_batch_items: the most items one batch holds (``flush_now`` sends everything).
     """
 
     def __init__(
@@ -39,11 +50,16 @@ class Batcher(Generic[T]):
         emit: Callable[[list[T]], None],
         interval: float = DEFAULT_INTERVAL,
         max_pending_bytes: int = DEFAULT_MAX_PENDING_BYTES,
+        *,
+        max_pending_items: int = DEFAULT_MAX_PENDING_ITEMS,
+        max_batch_items: int = DEFAULT_MAX_BATCH_ITEMS,
     ) -> None:
         self._loop = loop
         self._emit = emit
         self._interval = interval
         self._max_pending_bytes = max_pending_bytes
+        self._max_pending_items = max_pending_items
+        self._max_batch_items = max_batch_items
         self._pending: list[T] = []
         self._pending_bytes = 0
         self._timer: asyncio.TimerHandle | None = None
@@ -56,7 +72,7 @@ class Batcher(Generic[T]):
         """Queue one item; a batch goes out within ``interval`` if the consumer is ready."""
         self._pending.append(item)
         self._pending_bytes += len(item)
-        if self._pending_bytes > self._max_pending_bytes:
+        if self._over():
             self._trim()
         self._schedule()
 
@@ -64,7 +80,7 @@ class Batcher(Generic[T]):
         """Queue many items at once; ``nbytes`` is ``len(item)`` summed over them."""
         self._pending.extend(items)
         self._pending_bytes += nbytes
-        if self._pending_bytes > self._max_pending_bytes:
+        if self._over():
             self._trim()
         self._schedule()
 
@@ -82,7 +98,7 @@ class Batcher(Generic[T]):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        self._emit_pending()
+        self._emit_pending(everything=True)
 
     def _schedule(self) -> None:
         if self._timer is not None or self._in_flight or not self._pending:
@@ -95,17 +111,31 @@ class Batcher(Generic[T]):
         if not self._in_flight:
             self._emit_pending()
 
-    def _emit_pending(self) -> None:
+    def _emit_pending(self, everything: bool = False) -> None:
         if not self._pending:
             return
-        batch, self._pending, self._pending_bytes = self._pending, [], 0
+        if everything or len(self._pending) <= self._max_batch_items:
+            batch, self._pending, self._pending_bytes = self._pending, [], 0
+        else:
+            batch = self._pending[: self._max_batch_items]
+            del self._pending[: self._max_batch_items]
+            self._pending_bytes -= sum(map(len, batch))
         self._in_flight = True
         self._last_emit = self._loop.time()
         self.emitted_batches += 1
         self._emit(batch)
 
+    def _over(self) -> bool:
+        return (
+            self._pending_bytes > self._max_pending_bytes
+            or len(self._pending) > self._max_pending_items
+        )
+
     def _trim(self) -> None:
-        keep_from = 0
+        # Past the item cap the oldest go without a look; past the byte cap, one by one.
+        keep_from = max(0, len(self._pending) - self._max_pending_items)
+        if keep_from:
+            self._pending_bytes -= sum(map(len, self._pending[:keep_from]))
         while self._pending_bytes > self._max_pending_bytes and keep_from < len(self._pending) - 1:
             self._pending_bytes -= len(self._pending[keep_from])
             keep_from += 1

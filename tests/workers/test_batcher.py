@@ -101,3 +101,49 @@ def test_flush_now_emits_pending_immediately() -> None:
         return batches
 
     assert asyncio.run(scenario()) == [[b"a"], [b"b"]]
+
+
+def test_a_batch_holds_at_most_the_budget_and_the_rest_follows_in_order() -> None:
+    """A flood of small items reaches the consumer in bounded batches, none lost or reordered."""
+
+    async def scenario() -> list[list[bytes]]:
+        batches: list[list[bytes]] = []
+        loop = asyncio.get_running_loop()
+
+        def consume(batch: list[bytes]) -> None:
+            batches.append(batch)
+            loop.call_soon(batcher.ack)
+
+        batcher: Batcher[bytes] = Batcher(loop, consume, interval=0.001, max_batch_items=100)
+        batcher.extend([b"%d" % i for i in range(1050)], sum(len(b"%d" % i) for i in range(1050)))
+        while sum(map(len, batches)) < 1050:
+            await asyncio.sleep(0.005)
+        assert batcher.dropped == 0
+        return batches
+
+    batches = asyncio.run(scenario())
+    assert max(map(len, batches)) == 100
+    assert [item for batch in batches for item in batch] == [b"%d" % i for i in range(1050)]
+
+
+def test_waiting_items_are_capped_in_count_oldest_dropped_and_counted() -> None:
+    async def scenario() -> tuple[list[list[bytes]], Batcher[bytes]]:
+        batches: list[list[bytes]] = []
+        batcher: Batcher[bytes] = Batcher(
+            asyncio.get_running_loop(),
+            batches.append,
+            interval=0.001,
+            max_pending_items=50,
+            max_batch_items=10,
+        )
+        batcher.add(b"first")
+        await asyncio.sleep(0.02)  # in flight, never acknowledged: the rest waits
+        for i in range(80):
+            batcher.add(b"%d" % i)
+        batcher.flush_now()  # on close everything waiting goes, past the budget too
+        return batches, batcher
+
+    batches, batcher = asyncio.run(scenario())
+    assert batches[0] == [b"first"]
+    assert batches[1] == [b"%d" % i for i in range(30, 80)]
+    assert batcher.dropped == 30

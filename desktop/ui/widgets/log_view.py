@@ -69,8 +69,11 @@ class LogView(QWidget):
     def __init__(self, max_bytes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RecordLogModel(RecordRing(max_bytes=max_bytes))
+        # Attached to the model only while a filter is set: attached, it hears every
+        # rowsInserted and asks ``filterAcceptsRow`` (Python) once per new row, which under a
+        # UDP flood (thousands of rows a batch, each call waiting for the GIL) was half the
+        # GUI thread's time with no filter set at all.
         self.proxy = _PeerFilter()
-        self.proxy.setSourceModel(self.model)
         self.held = RecordRing(max_bytes=max_bytes)  # records that arrive while paused
         self._auto_sample = bytearray()
         self.detected: str | None = None
@@ -207,11 +210,15 @@ class LogView(QWidget):
         Without a filter the view reads the model directly: every call through a proxy is one
         more Qt→Python round trip, each of which must take the GIL from the busy I/O thread.
         """
+        if peer is not None and self.proxy.sourceModel() is not self.model:
+            self.proxy.setSourceModel(self.model)
         self.proxy.set_peer(peer)
         wanted = self.model if peer is None else self.proxy
         if self.table.model() is not wanted:
             self.table.setModel(wanted)
             self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        if peer is None and self.proxy.sourceModel() is not None:
+            self.proxy.setSourceModel(None)  # type: ignore[arg-type]
 
     def _source_row(self, index: QModelIndex) -> int:
         model = self.table.model()

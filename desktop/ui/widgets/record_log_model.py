@@ -7,7 +7,13 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QGuiApplication
 
 from desktop.core.capture import Direction, Record, RecordRing
@@ -21,6 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 # Characters of a record's text searched (a row shows 256 bytes; search looks further).
 _SEARCH_LIMIT = 64 * 1024
 _ARROWS = {Direction.IN: "←", Direction.OUT: "→", Direction.INFO: "•"}
+_COLUMNS = 5
 _TONES = {Direction.IN: "success", Direction.OUT: "accent", Direction.INFO: "muted"}
 
 
@@ -51,7 +58,7 @@ class RecordLogModel(QAbstractTableModel):
         encoding: the codec used to show data as text.
     """
 
-    TIME, DIRECTION, PEER, SIZE, DATA = range(5)
+    TIME, DIRECTION, PEER, SIZE, DATA = range(_COLUMNS)
     TEXT, HEX = "text", "hex"
     # Bytes of a record decoded for its row (a row shows ~150 characters; the detail pane shows
     # the rest). Qt lays out the whole string to elide it: 2 KiB rows cost ~10x more to paint.
@@ -144,6 +151,13 @@ class RecordLogModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- QAbstractTableModel -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One call from Qt per cell a view paints: the base class asks ``rowCount`` and
+        ``columnCount`` (two Python calls, each waiting for the GIL) to check the bounds."""
+        if parent.isValid() or not (0 <= row < len(self.ring) and 0 <= column < _COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ring)
 
@@ -164,8 +178,27 @@ class RecordLogModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.ring):
             return None
-        record = self.ring[index.row()]
-        column = index.column()
+        return self._value(self.ring[index.row()], index.column(), role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+        """Every role a delegate asks for a cell, in one call from Qt (not one per role).
+
+        Each call from Qt into Python must take the GIL, which under a flood the I/O thread
+        holds: painting a row asked ``data()`` for 7 roles per cell, 7 waits instead of 1.
+        """
+        if not index.isValid() or index.row() >= len(self.ring):
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        record, column, value_of = self.ring[index.row()], index.column(), self._value
+        for role_data in roleDataSpan:
+            value = value_of(record, column, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, record: Record, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
                 stamp = _dt.datetime.fromtimestamp(record.t_ns / 1e9)

@@ -54,3 +54,31 @@ def test_an_empty_search_says_what_to_type(qtbot) -> None:  # type: ignore[no-un
     log = make_log(qtbot, RecordLogModel.TEXT)
     assert found(log, "") is None
     assert log.status_label.text() == "Type text or hex bytes to search for"
+
+
+def test_without_a_peer_filter_new_rows_cost_no_filter_call(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An idle filter must not ask Python about every appended row (the UDP flood's stall)."""
+    from desktop.ui.widgets import log_view
+
+    calls: list[int] = []
+    accepts = log_view._PeerFilter.filterAcceptsRow
+
+    def counting(self, row, parent):  # type: ignore[no-untyped-def]
+        calls.append(row)
+        return accepts(self, row, parent)
+
+    monkeypatch.setattr(log_view._PeerFilter, "filterAcceptsRow", counting)
+    log = make_log(qtbot, RecordLogModel.TEXT)
+    batch = [Record(10 + i, Direction.IN, f"127.0.0.1:{i % 2}", b"x") for i in range(200)]
+    log.append(batch)
+    assert calls == []
+    # A filter still sees every row, new ones included, and goes quiet again when lifted.
+    log.set_peer_filter("127.0.0.1:1")
+    assert log.table.model().rowCount() == 100
+    log.append([Record(999, Direction.IN, "127.0.0.1:1", b"y")])
+    assert log.table.model().rowCount() == 101
+    log.set_peer_filter(None)
+    assert log.table.model().rowCount() == len(RECORDS) + 201
+    calls.clear()
+    log.append(batch)
+    assert calls == []
