@@ -6,36 +6,40 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.net.udp_peers import PeerSnapshot
 from desktop.core.units import format_bytes
+from desktop.ui.widgets.list_table_model import ListTableModel
 
 __all__ = ["PeerTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class PeerTableModel(QAbstractTableModel):
+class PeerTableModel(ListTableModel):
     """Columns: address, datagrams in, bytes in, datagrams out, bytes out, last seen.
 
     Bounded by what the bridge sends (at most 1,000 rows of a table that keeps 4,096 peers).
     """
 
     ADDRESS, DGRAMS_IN, BYTES_IN, DGRAMS_OUT, BYTES_OUT, LAST_SEEN = range(6)
-    COLUMNS = 6
+    CONTEXT = "PeerTableModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PeerTableModel", "Peer"),
+        QT_TRANSLATE_NOOP("PeerTableModel", "Dgrams in"),
+        QT_TRANSLATE_NOOP("PeerTableModel", "In"),
+        QT_TRANSLATE_NOOP("PeerTableModel", "Dgrams out"),
+        QT_TRANSLATE_NOOP("PeerTableModel", "Out"),
+        QT_TRANSLATE_NOOP("PeerTableModel", "Last seen"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.peers: list[PeerSnapshot] = []
-        self._headers = (
-            self.tr("Peer"),
-            self.tr("Dgrams in"),
-            self.tr("In"),
-            self.tr("Dgrams out"),
-            self.tr("Out"),
-            self.tr("Last seen"),
-        )
+
+    def _items(self) -> Sequence[PeerSnapshot]:
+        return self.peers
 
     def set_peers(self, peers: Sequence[PeerSnapshot]) -> None:
         """Take the bridge's rows; a peer keeps its row (only new peers are added at the end),
@@ -55,23 +59,6 @@ class PeerTableModel(QAbstractTableModel):
     def peer_at(self, row: int) -> PeerSnapshot | None:
         """The peer shown on ``row``."""
         return self.peers[row] if 0 <= row < len(self.peers) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.peers)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMNS
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.peers):
