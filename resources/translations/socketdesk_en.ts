@@ -53,7 +53,7 @@
     <context>
         <name>LogView</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/widgets/log_view.py" line="180" />
+            <location filename="../../desktop/ui/widgets/log_view.py" line="183" />
             <source>Paused: %n new record(s) waiting</source>
             <translation>
                 <numerusform>Paused: %n new record waiting</numerusform>

@@ -952,104 +952,104 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="83"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="86"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="84"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="87"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="88"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="94"/>
         <source>Pause view</source>
         <translation>暂停显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="95"/>
         <source>Freeze the view; capture and counters go on</source>
         <translation>冻结显示；数据捕获和计数仍在继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="96"/>
         <source>Follow</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="99"/>
         <source>Search text or hex — Enter: next</source>
         <translation>搜索文本或十六进制 — Enter：下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="102"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="109"/>
         <source>Log as text…</source>
         <translation>文本日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="107"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="110"/>
         <source>Hexdump…</source>
         <translation>十六进制转储…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="111"/>
         <source>Received bytes…</source>
         <translation>接收的原始字节…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="112"/>
         <source>pcapng for Wireshark…</source>
         <translation>pcapng（用于 Wireshark）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="150"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="153"/>
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/log_view.py" line="180"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="183"/>
         <source>Paused: %n new record(s) waiting</source>
         <translation>
             <numerusform>已暂停：%n 条新记录等待显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="235"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="242"/>
         <source>Auto ({name})</source>
         <translation>自动（{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="246"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="253"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="265"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="272"/>
         <source>… {more} more bytes not shown (export to see them)</source>
         <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="274"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="281"/>
         <source>Type text or hex bytes to search for</source>
         <translation>请输入要搜索的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="289"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="296"/>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
     </message>
@@ -1461,32 +1461,32 @@
 <context>
     <name>PeerTableModel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="32"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="29"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="33"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="30"/>
         <source>Dgrams in</source>
         <translation>接收数据报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="34"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="31"/>
         <source>In</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="35"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="32"/>
         <source>Dgrams out</source>
         <translation>发送数据报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="36"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="33"/>
         <source>Out</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="37"/>
+        <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="34"/>
         <source>Last seen</source>
         <translation>最近活动</translation>
     </message>
@@ -1658,42 +1658,42 @@ Out: {bytes_out}, {messages_out}</source>
 <context>
     <name>RecordLogModel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="73"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="74"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="68"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="75"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="69"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="76"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="77"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="190"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="223"/>
         <source>received from {peer}</source>
         <translation>接收自 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="191"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="224"/>
         <source>sent to {peer}</source>
         <translation>发送到 {peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_log_model.py" line="192"/>
+        <location filename="../../desktop/ui/widgets/record_log_model.py" line="225"/>
         <source>session event</source>
         <translation>会话事件</translation>
     </message>
@@ -5273,27 +5273,37 @@ Host: example.com</translation>
         <translation>本机没有名为 {name} 的网络接口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/multicast.py" line="52"/>
+        <location filename="../../desktop/core/net/multicast.py" line="53"/>
         <source>The interface {name} cannot do multicast: choose another one.</source>
         <translation>网络接口 {name} 不支持组播：请选择其他网络接口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/multicast.py" line="67"/>
+        <location filename="../../desktop/core/net/multicast.py" line="68"/>
+        <source>{group} is an IPv4 group, and this session is bound to IPv6: bind it to an IPv4 address (0.0.0.0 for all) to join it.</source>
+        <translation>{group} 是 IPv4 组播组，而本会话绑定在 IPv6 上：要加入它，请绑定到 IPv4 地址（全部地址用 0.0.0.0）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="77"/>
+        <source>{group} is an IPv6 group, and this session is bound to IPv4: bind it to an IPv6 address (:: for all) to join it.</source>
+        <translation>{group} 是 IPv6 组播组，而本会话绑定在 IPv4 上：要加入它，请绑定到 IPv6 地址（全部地址用 ::）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/multicast.py" line="94"/>
         <source>{group} is not a multicast group address (IPv4 224.0.0.0/4, IPv6 ff00::/8).</source>
         <translation>{group} 不是组播组地址（IPv4 224.0.0.0/4，IPv6 ff00::/8）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/multicast.py" line="83"/>
+        <location filename="../../desktop/core/net/multicast.py" line="110"/>
         <source>Source-specific multicast over {family} is not supported on this system; join the group without a source.</source>
         <translation>本系统不支持基于 {family} 的指定源组播；请不指定源地址加入组播组。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/multicast.py" line="257"/>
+        <location filename="../../desktop/core/net/multicast.py" line="286"/>
         <source>Could not join multicast group {group} on {name}: {reason}.</source>
         <translation>无法在 {name} 上加入组播组 {group}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/multicast.py" line="261"/>
+        <location filename="../../desktop/core/net/multicast.py" line="290"/>
         <source>Could not leave multicast group {group} on {name}: {reason}.</source>
         <translation>无法在 {name} 上退出组播组 {group}：{reason}。</translation>
     </message>

@@ -20,6 +20,7 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
     "BadGroup",
+    "GroupFamilyMismatch",
     "Membership",
     "MulticastError",
     "MulticastSocket",
@@ -53,6 +54,32 @@ class NoMulticast(MulticastError):
                     "core", "The interface {name} cannot do multicast: choose another one."
                 ),
                 name=name,
+            )
+        )
+
+
+class GroupFamilyMismatch(MulticastError):
+    """A group of the other IP version than the socket's (an IPv4 group on an IPv6 session)."""
+
+    def __init__(self, text: str, socket_v6: bool) -> None:
+        self.text = text
+        super().__init__(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{group} is an IPv4 group, and this session is bound to IPv6: "
+                    "bind it to an IPv4 address (0.0.0.0 for all) to join it.",
+                ),
+                group=text,
+            )
+            if socket_v6
+            else sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{group} is an IPv6 group, and this session is bound to IPv4: "
+                    "bind it to an IPv6 address (:: for all) to join it.",
+                ),
+                group=text,
             )
         )
 
@@ -211,8 +238,10 @@ class MulticastSocket:
             address = ipaddress.ip_address(group.strip().split("%", 1)[0])
         except ValueError:
             raise BadGroup(group) from None
-        if not address.is_multicast or (address.version == 6) != self._v6:
+        if not address.is_multicast:
             raise BadGroup(group)
+        if (address.version == 6) != self._v6:
+            raise GroupFamilyMismatch(group, self._v6)
         return str(address)
 
     def _membership(

@@ -11,6 +11,7 @@ from desktop.core.net import multicast
 from desktop.core.net.interfaces import IfAddress, Interface, NoSuchInterface
 from desktop.core.net.multicast import (
     BadGroup,
+    GroupFamilyMismatch,
     MulticastError,
     MulticastSocket,
     NoMulticast,
@@ -69,9 +70,18 @@ def test_a_group_outside_multicast_is_refused(group: str) -> None:
     assert str(e.value).startswith(f"{group} is not a multicast group address")
 
 
-def test_a_group_of_the_other_family_is_refused() -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock, pytest.raises(BadGroup):
-        MulticastSocket(sock, [LAN]).join("ff15::1", "sd0")
+@pytest.mark.parametrize(
+    ("family", "group", "says"),
+    [
+        (socket.AF_INET, "ff15::1", "ff15::1 is an IPv6 group, and this session is bound to IPv4"),
+        (socket.AF_INET6, "239.1.2.3", "239.1.2.3 is an IPv4 group, and this session is bound to"),
+    ],
+)
+def test_a_group_of_the_other_family_says_what_to_bind(family: int, group: str, says: str) -> None:
+    """Not "not a multicast group address": the group is fine, the session's family is not."""
+    with socket.socket(family, socket.SOCK_DGRAM) as sock, pytest.raises(GroupFamilyMismatch) as e:
+        MulticastSocket(sock, [LAN]).join(group, "sd0")
+    assert str(e.value).startswith(says)
 
 
 def test_ipv6_source_specific_is_not_supported_off_linux(
