@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,9 @@ def test_screenshot_scene_runs_without_a_crash(scene: str, tmp_path: Path) -> No
     require(shutil.which("import") is not None, "imagemagick's import is not installed")
     out = tmp_path / f"{scene}.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "SOCKETDESK_DATA_DIR": str(tmp_path / "data")}
-    result = subprocess.run(
+    # Its own process group: a scene that hangs is killed whole (xvfb-run, Xvfb and the app),
+    # never left running after the test.
+    process = subprocess.Popen(
         [
             "xvfb-run",
             "-a",
@@ -37,11 +40,18 @@ def test_screenshot_scene_runs_without_a_crash(scene: str, tmp_path: Path) -> No
         ],
         cwd=ROOT,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=120,
-        check=False,
+        start_new_session=True,
     )
+    try:
+        _, stderr = process.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"the {scene} scene did not finish within 90 s")
+    result = subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
     assert result.returncode == 0, result.stderr[-2000:]
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     crashes = list((tmp_path / "data" / "logs").glob("crash-*.txt"))
