@@ -94,7 +94,7 @@ def test_a_relay_whose_port_is_taken_says_so_once(qtbot, app: Application) -> No
     assert len(said) == 1  # shown once, naming the program that holds it (this test)
     assert said[0].startswith(f"127.0.0.1:{port} is already in use by ")
     assert said[0].endswith(f"(pid {os.getpid()}).")
-    assert panel.state_label.text() == "Stopped"
+    qtbot.waitUntil(lambda: panel.state_label.text() == "Stopped", timeout=5000)  # queued after
 
 
 def test_select_clients_goes_once_a_client_is_selected(  # type: ignore[no-untyped-def]

@@ -130,14 +130,14 @@ def test_multicast_join_on_an_interface_without_multicast_or_none_at_all(  # typ
     assert panel.errors == ["Choose the interface to join the group on."]
     listed(qtbot, bridge, pane)
     pane.choose_interface("lo")  # Linux's loopback has no MULTICAST flag
-    with qtbot.waitSignal(bridge.joined_groups, timeout=5000):
-        pane.join_button.click()
-    assert len(errors) == 1 and isinstance(errors[0], NoMulticast)
+    pane.join_button.click()
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)  # the refusal, whatever comes first
+    assert isinstance(errors[0], NoMulticast)
     assert str(errors[0]) == "The interface lo cannot do multicast: choose another one."
     pane.interface_combo.addItem("wlan9", "wlan9")
     pane.choose_interface("wlan9")
-    with qtbot.waitSignal(bridge.joined_groups, timeout=5000):
-        pane.join_button.click()
+    pane.join_button.click()
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     assert isinstance(errors[1], NoSuchInterface)
     assert str(errors[1]) == "There is no network interface called wlan9 here."
     assert pane.joined() == []
