@@ -3753,44 +3753,32 @@ Host: example.com</translation>
         <translation>从第 {start} 个字符开始的 $&apos;…&apos; 文本没有闭合。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="105"/>
-        <location filename="../../desktop/core/net/listen.py" line="62"/>
-        <location filename="../../desktop/core/net/udp_socket.py" line="164"/>
+        <location filename="../../desktop/core/net/listen.py" line="84"/>
         <source>{host} is not an address of this machine.</source>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="112"/>
-        <source>{host} is not a valid IPv4 address to listen on.</source>
-        <translation>{host} 不是可监听的有效 IPv4 地址。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="118"/>
-        <source>Could not open UDP {address}: {reason}.</source>
-        <translation>无法打开 UDP {address}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="339"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="319"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="353"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="333"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="390"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="370"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="396"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="376"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="432"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="412"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -4051,12 +4039,12 @@ Host: example.com</translation>
         <translation>已发送 {sent}/{total} 字节时取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/listen.py" line="69"/>
+        <location filename="../../desktop/core/net/listen.py" line="90"/>
         <source>{host} is not a valid address to listen on.</source>
         <translation>{host} 不是可监听的有效地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/listen.py" line="75"/>
+        <location filename="../../desktop/core/net/listen.py" line="96"/>
         <source>Could not listen on {host} port {port}: {reason}.</source>
         <translation>无法在 {host} 的端口 {port} 上监听：{reason}。</translation>
     </message>
@@ -5892,37 +5880,27 @@ Host: example.com</translation>
         <translation>没有按名称通过网络接口 {name} 发送的权限；请改为绑定到它的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="169"/>
-        <source>{host} is not a valid address to bind.</source>
-        <translation>{host} 不是可绑定的有效地址。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="173"/>
-        <source>Could not bind UDP {address}: {reason}.</source>
-        <translation>无法绑定 UDP {address}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="206"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="186"/>
         <source>Cannot send to the IPv6 address {host} from a session bound to IPv4; bind to :: (IPv6 and IPv4) instead.</source>
         <translation>绑定到 IPv4 的会话无法向 IPv6 地址 {host} 发送；请改为绑定到 ::（IPv6 和 IPv4）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="222"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="202"/>
         <source>{address} cannot be reached: no route to its network.</source>
         <translation>无法到达 {address}：没有到其网络的路由。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="229"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="209"/>
         <source>Sending to {address} was refused: to send to a broadcast address, turn broadcast on.</source>
         <translation>向 {address} 发送被拒绝：要发送到广播地址，请开启广播。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="240"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="220"/>
         <source>{address} cannot be reached from the address this session is bound to.</source>
         <translation>从本会话绑定的地址无法到达 {address}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/udp_socket.py" line="248"/>
+        <location filename="../../desktop/core/net/udp_socket.py" line="228"/>
         <source>Could not send to {address}: {reason}.</source>
         <translation>无法发送到 {address}：{reason}。</translation>
     </message>

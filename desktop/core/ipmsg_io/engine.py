@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import errno
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from desktop.core.errors import ListenError, PermissionDenied
+from desktop.core.errors import ListenError
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import PortInUse
@@ -37,6 +36,7 @@ from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.net.interfaces import interface_addresses, local_addresses
+from desktop.core.net.listen import bind_error
 from desktop.core.net.port_owner import describe_port_owners, free_udp_port
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
@@ -94,32 +94,12 @@ def open_udp(host: str, port: int) -> socket.socket:
         sock.setblocking(False)
     except OSError as error:
         sock.close()
-        if error.errno == errno.EADDRINUSE:
+
+        def in_use() -> PortInUse:
             owner, free = describe_port_owners(port, "udp"), free_udp_port(address, port)
-            raise PortInUse(address, port, owner, free) from None
-        if error.errno in (errno.EACCES, errno.EPERM):
-            raise PermissionDenied(address, port) from None
-        if error.errno == errno.EADDRNOTAVAIL:
-            raise ListenError(
-                sentence(
-                    QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."),
-                    host=address,
-                )
-            ) from None
-        if isinstance(error, socket.gaierror):
-            raise ListenError(
-                sentence(
-                    QT_TRANSLATE_NOOP("core", "{host} is not a valid IPv4 address to listen on."),
-                    host=repr(address),
-                )
-            ) from None
-        raise ListenError(
-            sentence(
-                QT_TRANSLATE_NOOP("core", "Could not open UDP {address}: {reason}."),
-                address=f"{address}:{port}",
-                reason=os_reason(error),
-            )
-        ) from None
+            return PortInUse(address, port, owner, free)
+
+        raise bind_error(error, address, port, in_use) from None
     return sock
 
 

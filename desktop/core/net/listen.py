@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import errno
 import socket
+from collections.abc import Callable
 
-from desktop.core.errors import ANY_ADDRESS, AddressInUse, ListenError, PermissionDenied
+from desktop.core.errors import (
+    ANY_ADDRESS,
+    AddressInUse,
+    ListenError,
+    NetError,
+    PermissionDenied,
+)
 from desktop.core.net.port_owner import describe_port_owners
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
-__all__ = ["ANY", "open_listeners"]
+__all__ = ["ANY", "bind_error", "open_listeners"]
 
 ANY = ("", "*", "any")  # host values that mean "every address, IPv4 and IPv6"
 
@@ -52,30 +59,43 @@ def _listener(
     except OSError as error:
         sock.close()
         shown = ANY_ADDRESS if dual_stack else host
-        if error.errno == errno.EADDRINUSE:
-            raise AddressInUse(shown, port, describe_port_owners(port, "tcp")) from None
-        if error.errno in (errno.EACCES, errno.EPERM):
-            raise PermissionDenied(shown, port) from None
-        if error.errno == errno.EADDRNOTAVAIL:
-            raise ListenError(
-                sentence(
-                    QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."),
-                    host=host,
-                )
-            ) from None
-        if isinstance(error, socket.gaierror) or error.errno == errno.EAFNOSUPPORT:
-            raise ListenError(
-                sentence(
-                    QT_TRANSLATE_NOOP("core", "{host} is not a valid address to listen on."),
-                    host=repr(host),
-                )
-            ) from None
-        raise ListenError(
-            sentence(
-                QT_TRANSLATE_NOOP("core", "Could not listen on {host} port {port}: {reason}."),
-                host=host,
-                port=port,
-                reason=os_reason(error),
-            )
+        raise bind_error(
+            error, shown, port, lambda: AddressInUse(shown, port, describe_port_owners(port, "tcp"))
         ) from None
     return sock
+
+
+def bind_error(error: OSError, host: str, port: int, in_use: Callable[[], NetError]) -> NetError:
+    """The one mapping of a failed ``bind()`` to a typed error, for every kind of socket.
+
+    Args:
+        error: what ``bind()`` (or ``listen()``) raised.
+        host: the address as the user gave it; port: the port.
+        in_use: makes the error for a port already taken (each kind names the holder its way:
+            TCP listeners, UDP sessions with their reuse hint, the Messenger with a free port).
+    """
+    if error.errno == errno.EADDRINUSE:
+        return in_use()
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return PermissionDenied(host, port)
+    if error.errno == errno.EADDRNOTAVAIL:
+        return ListenError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."), host=host
+            )
+        )
+    if isinstance(error, socket.gaierror) or error.errno in (errno.EAFNOSUPPORT, errno.EINVAL):
+        return ListenError(
+            sentence(
+                QT_TRANSLATE_NOOP("core", "{host} is not a valid address to listen on."),
+                host=repr(host),
+            )
+        )
+    return ListenError(
+        sentence(
+            QT_TRANSLATE_NOOP("core", "Could not listen on {host} port {port}: {reason}."),
+            host=host,
+            port=port,
+            reason=os_reason(error),
+        )
+    )

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.errors import NetError, PermissionDenied, hostport
-from desktop.core.net.listen import ANY
+from desktop.core.errors import NetError
+from desktop.core.net.listen import ANY, bind_error
 from desktop.core.net.port_owner import describe_port_owners
 from desktop.core.net.udp_facts import UdpAddressInUse
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
@@ -153,28 +153,8 @@ def _bind_to_device(sock: socket.socket, interface: str) -> None:
 
 def _bind_error(error: OSError, host: str, options: BindOptions) -> NetError:
     port = options.port
-    if error.errno == errno.EADDRINUSE:
-        find = options.find_owner if options.find_owner is not None else _system_owner
-        return UdpAddressInUse(host, port, find(host, port))
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return PermissionDenied(host, port)
-    if error.errno == errno.EADDRNOTAVAIL:
-        return NetError(
-            sentence(
-                QT_TRANSLATE_NOOP("core", "{host} is not an address of this machine."), host=host
-            )
-        )
-    if isinstance(error, socket.gaierror) or error.errno in (errno.EAFNOSUPPORT, errno.EINVAL):
-        return NetError(
-            sentence(QT_TRANSLATE_NOOP("core", "{host} is not a valid address to bind."), host=host)
-        )
-    return NetError(
-        sentence(
-            QT_TRANSLATE_NOOP("core", "Could not bind UDP {address}: {reason}."),
-            address=hostport(host, port),
-            reason=error.strerror or str(error),
-        )
-    )
+    find = options.find_owner if options.find_owner is not None else _system_owner
+    return bind_error(error, host, port, lambda: UdpAddressInUse(host, port, find(host, port)))
 
 
 def sockaddr_for(family: int, host: str, port: int) -> tuple[object, ...] | None:

@@ -210,7 +210,7 @@ def test_port_in_use_names_this_process() -> None:
     ("host", "message"),
     [
         ("192.0.2.1", "192.0.2.1 is not an address of this machine."),
-        ("not-an-address", "'not-an-address' is not a valid IPv4 address to listen on."),
+        ("not-an-address", "'not-an-address' is not a valid address to listen on."),
     ],
 )
 def test_bad_bind_addresses(host: str, message: str) -> None:
