@@ -35,13 +35,15 @@ class AutostartError(SocketDeskError):
     written)."""
 
 
-def autostart_supported(platform: str = sys.platform) -> bool:
-    """True where SocketDesk writes an XDG autostart entry itself."""
-    return platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+def autostart_supported(platform: str | None = None) -> bool:
+    """True where SocketDesk writes an XDG autostart entry itself (``platform``: ``sys.platform``
+    when None)."""
+    return (platform or sys.platform).startswith(("linux", "freebsd", "openbsd", "netbsd"))
 
 
-def autostart_file(env: Mapping[str, str] = os.environ) -> Path:
-    """Where the autostart entry goes."""
+def autostart_file(env: Mapping[str, str] | None = None) -> Path:
+    """Where the autostart entry goes (``env``: ``os.environ`` when None)."""
+    env = os.environ if env is None else env
     config = env.get("XDG_CONFIG_HOME", "")
     base = Path(config) if config and Path(config).is_absolute() else Path.home() / ".config"
     return base / "autostart" / ENTRY_NAME
@@ -82,7 +84,7 @@ def entry_text(command: Sequence[str]) -> str:
     )
 
 
-def starts_at_login(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+def starts_at_login(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
     """True when our autostart entry exists."""
     return autostart_supported(platform) and autostart_file(env).is_file()
 
@@ -90,8 +92,8 @@ def starts_at_login(env: Mapping[str, str] = os.environ, platform: str = sys.pla
 def set_start_at_login(
     on: bool,
     command: Sequence[str] | None = None,
-    env: Mapping[str, str] = os.environ,
-    platform: str = sys.platform,
+    env: Mapping[str, str] | None = None,
+    platform: str | None = None,
 ) -> Path:
     """Write (``on``) or remove the autostart entry; returns its path.
 
