@@ -10,7 +10,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -214,7 +214,10 @@ class Application:
             action.blockSignals(False)
             self.settings.set(Settings.START_AT_LOGIN, not on)
             title = QCoreApplication.translate("Application", "Start at login")
-            QMessageBox.information(self.window, title, say(error))
+            box = QMessageBox(QMessageBox.Icon.Information, title, say(error), parent=self.window)
+            box.setObjectName("startAtLoginProblem")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     @Slot(str)
     def apply_theme(self, choice: str) -> None:
@@ -246,13 +249,13 @@ class Application:
 
 
 def app_icon() -> QIcon:
-    """The application icon: the SVG, with the PNG sizes for platforms that prefer them."""
-    icon = QIcon(str(resource_path("icons", "socketdesk.svg")))
+    """The application icon: its PNG sizes (sharp at 16 px too), else the SVG."""
+    icon = QIcon()
     for size in ICON_SIZES:
         png = resource_path("icons", f"socketdesk-{size}.png")
         if png.is_file():
             icon.addFile(str(png), QSize(size, size))
-    return icon
+    return icon if not icon.isNull() else QIcon(str(resource_path("icons", "socketdesk.svg")))
 
 
 def _open_store(path: Path) -> Database | None:
