@@ -35,6 +35,10 @@ class Settings:
     WINDOW_STATE = Setting("ui/window_state", QByteArray, QByteArray())
     WORKSPACE = Setting("ui/workspace", int, 0)
     CONFIRM_QUIT = Setting("ui/confirm_quit", bool, True)  # ask when servers etc. are running
+    # Start with the window hidden and the tray icon shown (the window shows when no tray).
+    START_MINIMISED = Setting("ui/start_minimised", bool, False)
+    # An XDG autostart entry is kept to match at every start (Linux/BSD; core/autostart.py).
+    START_AT_LOGIN = Setting("ui/start_at_login", bool, False)
     TCP_CLIENT_HOST = Setting("workbench/tcp_client/host", str, "127.0.0.1")
     TCP_CLIENT_PORT = Setting("workbench/tcp_client/port", int, 7)
     TCP_CLIENT_TIMEOUT = Setting("workbench/tcp_client/timeout_s", float, 10.0)
