@@ -37,8 +37,8 @@
 
 #include <sys/stat.h>
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -317,13 +317,16 @@ void fetch_one(CoreThread& core, const FileInfo& offered_file, const std::string
   g_free(file.filepath);
   file.filepath = g_strdup(path.c_str());
   file.finishedsize = 0;
-  std::atomic_bool done{false};
-  std::thread watcher([&file, &done]() {
+  std::mutex done_mutex;
+  std::condition_variable done_changed;
+  bool done = false;
+  std::thread watcher([&file, &done, &done_mutex, &done_changed]() {
     int64_t reported = -1;
-    while (!done) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::unique_lock<std::mutex> lock(done_mutex);
+    // Wakes at once when the download ends, so the progress report adds no delay to it.
+    while (!done_changed.wait_for(lock, std::chrono::milliseconds(200), [&done] { return done; })) {
       int64_t now = file.finishedsize;
-      if (!done && now != reported) {
+      if (now != reported) {
         reported = now;
         emit_line("{\"event\":\"progress\",\"packet\":" + std::to_string(file.packetn) +
                   ",\"fileid\":" + std::to_string(file.fileid) +
@@ -332,7 +335,11 @@ void fetch_one(CoreThread& core, const FileInfo& offered_file, const std::string
     }
   });
   core.RecvFile(&file);  // blocks until the stream ended or failed
-  done = true;
+  {
+    std::lock_guard<std::mutex> lock(done_mutex);
+    done = true;
+  }
+  done_changed.notify_all();
   watcher.join();
   std::string status = task_status(core, path);
   std::ostringstream out;
