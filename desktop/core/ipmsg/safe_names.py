@@ -88,7 +88,8 @@ def _unsafe(char: str) -> bool:
 
 def _split_extension(name: str) -> tuple[str, str]:
     dot = name.rfind(".")
-    if dot <= 0 or len(name) - dot > 16:  # ".bashrc" has no extension; nor has "a.<long text>"
+    # ".bashrc" and ".._x" have no extension; nor has "a.<long text>".
+    if not name[:dot].strip(".") or len(name) - dot > 16:
         return name, ""
     return name[:dot], name[dot:]
 
