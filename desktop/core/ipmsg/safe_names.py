@@ -89,7 +89,7 @@ def _unsafe(char: str) -> bool:
 def _split_extension(name: str) -> tuple[str, str]:
     dot = name.rfind(".")
     # ".bashrc" and ".._x" have no extension; nor has "a.<long text>".
-    if not name[:dot].strip(".") or len(name) - dot > 16:
+    if dot < 0 or not name[:dot].strip(".") or len(name) - dot > 16:
         return name, ""
     return name[:dot], name[dot:]
 

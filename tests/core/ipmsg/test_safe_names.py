@@ -73,6 +73,7 @@ def test_candidates_number_before_the_extension() -> None:
     assert list(itertools.islice(candidates("v1.2", folder=True), 2)) == ["v1.2", "v1.2 (2)"]
     assert list(itertools.islice(candidates(".bashrc"), 2)) == [".bashrc", ".bashrc (2)"]
     assert list(itertools.islice(candidates("../x"), 2)) == [".._x", ".._x (2)"]
+    assert list(itertools.islice(candidates("README"), 2)) == ["README", "README (2)"]
 
 
 def test_candidates_of_long_names_stay_within_the_limit() -> None:
