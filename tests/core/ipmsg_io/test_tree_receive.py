@@ -307,3 +307,16 @@ def test_a_full_disk_fails_clearly_and_leaves_nothing(tiny_disk: Path) -> None:
     assert "big.bin" in caught.value.path
     assert str(caught.value).endswith("No space left on device.")
     assert not any(tiny_disk.iterdir())
+
+
+def test_iptuxs_own_folder_stream_lands_whole(layout: tuple[Path, Path]) -> None:
+    """The bytes iptux 0.8.3 really sent for a folder (tests/data/ipmsg/README.md), read a few
+    bytes at a time: every file and empty folder, with iptux's names and times."""
+    inbox, _outside = layout
+    stream = Path(__file__).parents[2] / "data" / "ipmsg" / "iptux-dirstream-chinese-tree.bin"
+    top = receive(inbox, stream.read_bytes(), step=5, top="资料").path
+    files = sorted(p.relative_to(top).as_posix() for p in top.rglob("*"))
+    assert top.name == "资料" and "空.txt" in files and "空目录" in files
+    assert (top / "说明.txt").read_bytes() == "你好，iptux\n".encode()
+    assert (top / "空.txt").stat().st_size == 0 and (top / "空目录").is_dir()
+    assert int((top / "说明.txt").stat().st_mtime) == 0x6553F100
