@@ -81,7 +81,7 @@ def test_ipmsg_br_entry_is_answered_in_utf8() -> None:
     assert m.needs_entry_answer(packet)
     answer = m.answer_entry(ME, 2, peer_utf8=supports_utf8(packet))
     assert format_packet(answer) == (
-        b"1:2:bob:BOB-PC:25165827:" + "鲍勃".encode() + b"\0" + "研发".encode() + b"\0"
+        b"1:2:bob:BOB-PC:27262979:" + "鲍勃".encode() + b"\0" + "研发".encode() + b"\0"
     )
 
 
@@ -153,7 +153,7 @@ def test_iptux_br_entry_is_answered_all_in_utf8() -> None:
     answer = m.answer_entry(ME, 5, peer_utf8=supports_utf8(entry))
     # GBK names beside UTF-8 lines are valid in no single encoding: iptux decodes a datagram
     # whole, and showed such a sender as "mysterious" (tests/lan/test_iptux.py).
-    assert format_packet(answer) == b"1:5:bob:BOB-PC:25165827:" + "鲍勃\0研发\0".encode()
+    assert format_packet(answer) == b"1:5:bob:BOB-PC:27262979:" + "鲍勃\0研发\0".encode()
 
 
 def test_iptux_message_is_unflagged_utf8_and_answered_so() -> None:
@@ -207,7 +207,7 @@ def test_feiq_br_entry_is_read_and_answered() -> None:
     assert m.needs_entry_answer(packet)
     answer = format_packet(m.answer_entry(ME, 8, peer_utf8=supports_utf8(packet)))
     assert answer == (
-        b"1:8:bob:BOB-PC:16777219:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
+        b"1:8:bob:BOB-PC:18874371:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
     )
     # FeiQ reads an ANSENTRY as an IPMsg client does: mode 3, GBK nick and group up to the NULs.
     seen = parse_packet(answer)
