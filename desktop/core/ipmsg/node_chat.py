@@ -27,9 +27,9 @@ from desktop.core.ipmsg.events import (
     Transmit,
 )
 from desktop.core.ipmsg.node_core import NodeCore
+from desktop.core.ipmsg.offer_codec import read_offer
 from desktop.core.ipmsg.packet import Packet, format_packet
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
-from desktop.core.ipmsg.offer_codec import read_offer
 from desktop.core.ipmsg.text import decode_message, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate

@@ -73,9 +73,10 @@ def parse_packet(data: bytes) -> Packet:
     """Read one received datagram.
 
     Tolerant as the reference asks (§1.1, §7): a trailing NUL or none, any version field (iptux
-    stores it unchecked, and tutorials send ``99``; we still send ``1``), ``:`` inside the extra, and unknown modes (the caller
-    ignores them quietly). The header is the first five ``:``-separated fields, as every
-    implementation splits it; the extra is kept whole. An empty user or host is kept as it is.
+    stores it unchecked, and tutorials send ``99``; we still send ``1``), ``:`` inside the
+    extra, and unknown modes (the caller ignores them quietly). The header is the first five
+    ``:``-separated fields, as every implementation splits it; the extra is kept whole. An
+    empty user or host is kept as it is.
 
     Raises:
         MalformedPacket: fewer than five fields, a packet number or

@@ -139,7 +139,8 @@ def test_exit_and_absence() -> None:
     entry_extra = NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0utf-8\0"
     assert _wire(m.exit_(ME, 9)) == b"1:9:bob:BOB-PC:16777218:" + entry_extra
     assert _wire(m.absence(ME, 9, absent=True)) == b"1:9:bob:BOB-PC:18874628:" + entry_extra
-    assert m.absence(ME, 9, absent=False).command == Opt.CAPUTF8OPT | Opt.FILEATTACHOPT | Mode.BR_ABSENCE
+    present = Opt.CAPUTF8OPT | Opt.FILEATTACHOPT | Mode.BR_ABSENCE
+    assert m.absence(ME, 9, absent=False).command == present
 
 
 def test_no_operation() -> None:
