@@ -17,6 +17,7 @@ from desktop.core.ipmsg.delivery import Kind, Outgoing
 from desktop.core.ipmsg.dialect import Dialect, detect_dialect
 from desktop.core.ipmsg.events import (
     Address,
+    FilesOffered,
     MessageDelivered,
     MessageFailed,
     MessageRead,
@@ -279,6 +280,9 @@ class MessageHandling(NodeCore):
             number = self._number()
             datagram = format_packet(item.make(number))
             self._deliveries.sent(item, number, datagram, now)
+            if item.offer is not None:  # registered before the peer can ask for the files
+                offer = replace(item.offer, packet_no=number)
+                self._outbox.append(FilesOffered(item.message_id, offer))
             if item.sealed:
                 self._sealed_sent[(item.address[0], number)] = item.message_id
                 while len(self._sealed_sent) > MAX_SEALED_SENT:
