@@ -22,7 +22,7 @@ from desktop.core.ipmsg.attachments import FileOffer, parse_file_offers
 from desktop.core.ipmsg.constants import Command, Mode, Opt
 from desktop.core.ipmsg.dialect import FeiqVersion, parse_feiq_version, supports_utf8
 from desktop.core.ipmsg.text import EntryInfo, feiq_image_ids, original_packet_no
-from tests.core.ipmsg.vectors import vector
+from tests.core.ipmsg.vectors import DIR_STREAMS, vector
 
 ME = Identity("bob", "BOB-PC", "鲍勃", "研发")  # a Chinese desktop: legacy code page CP936
 NICK_GBK, GROUP_GBK = "鲍勃".encode("gbk"), "研发".encode("gbk")
@@ -280,3 +280,24 @@ def test_shiyeline_entry_uses_the_legacy_code_page() -> None:
     packet, dialect, encoding = _read("shiyeline-br-entry.bin")
     assert (dialect, encoding) == (Dialect.OTHER, "cp936")
     assert parse_entry_extra(packet, encoding) == EntryInfo("张三", "")
+
+
+# --- directory streams (parsed by dir_stream; checked here as data) ------------------------------
+
+
+@pytest.mark.parametrize("name", DIR_STREAMS)
+def test_dir_stream_vectors_are_framed_by_their_header_sizes(name: str) -> None:
+    """Each record: ``%04x`` header size up to its last ``:``, then ``size`` bytes for a file;
+    the stream ends with the RETPARENT that leaves the top folder (§3.3)."""
+    data, depth, at, kinds = vector(name), 0, 0, []
+    while at < len(data):
+        size = int(data[at : at + 4], 16)
+        header = data[at : at + size]
+        assert header.endswith(b":") and header[4:5] == b":"
+        _, _name, file_size, attr = header.split(b":")[:4]
+        kind = int(attr, 16) & 0xFF
+        kinds.append(kind)
+        depth += {2: 1, 3: -1}.get(kind, 0)
+        at += size + (int(file_size, 16) if kind == 1 else 0)
+        assert depth >= 0 and (depth > 0 or at == len(data))
+    assert at == len(data) and kinds[0] == 2 and kinds[-1] == 3
