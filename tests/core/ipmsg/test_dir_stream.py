@@ -19,6 +19,7 @@ from desktop.core.ipmsg.dir_stream import (
     DirStreamParser,
     format_header,
 )
+from tests.core.ipmsg.vectors import DIR_STREAMS, vector
 
 # Reference §3.3, LIVE iptux records (the elided times filled in with the first record's).
 T = b"14=6b062753:16=6b062753:"
@@ -233,3 +234,14 @@ def test_any_chunking_gives_the_same_records(tree: Node, cuts: list[int]) -> Non
     for start, end in itertools.pairwise(points):
         out += parser.feed(data[start:end])
     assert (_joined(out), parser.finished) == parse(data)
+
+
+@pytest.mark.parametrize("name", DIR_STREAMS)
+def test_every_stored_folder_stream_reads_to_its_end(name: str) -> None:
+    """Each stream under tests/data/ipmsg (iptux's capture, the reference's and IPMsg's form)
+    reads whole, one byte at a time, to the top folder's RETPARENT."""
+    data = vector(name)
+    parser = DirStreamParser()
+    items = [item for i in range(len(data)) for item in parser.feed(data[i : i + 1])]
+    assert parser.finished
+    assert isinstance(items[0], DirHeader) and items[0].attr & 0xFF == 2
