@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.core.ipmsg.dialect import Dialect
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+
+if TYPE_CHECKING:  # offers.py imports Peer from here
+    from desktop.core.ipmsg.offers import Offer
 
 __all__ = [
     "Action",
@@ -175,6 +179,7 @@ class MessageReceived:
         auto_reply: an automatic answer (AUTORETOPT), e.g. an away message.
         attachments: names of the files offered with it (not downloaded).
         replaced: some bytes could not be decoded and were replaced with U+FFFD.
+        offer: the files offered with it, decoded (None: no files).
     """
 
     peer: Peer
@@ -186,6 +191,7 @@ class MessageReceived:
     auto_reply: bool = False
     attachments: tuple[str, ...] = ()
     replaced: bool = False
+    offer: Offer | None = None
 
 
 @dataclass(frozen=True, slots=True)
