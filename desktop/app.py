@@ -21,6 +21,7 @@ from desktop.core.paths import data_dir, log_dir
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
+from desktop.core.store.transfers import TransferStore
 from desktop.core.store.saved_messages import SavedMessageStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
@@ -134,6 +135,7 @@ class Application:
                 self.messenger_bridge,
                 history=ChatHistory(conn) if conn is not None else None,
                 settings=settings,
+                transfers=TransferStore(conn) if conn is not None else None,
             )
             self.window = MainWindow(
                 settings,

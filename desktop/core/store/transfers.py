@@ -118,8 +118,7 @@ class TransferStore:
     def _write(self, transfers: list[Transfer]) -> None:
         with transaction(self._conn, sentence(QT_TRANSLATE_NOOP("core", "save the transfer"))):
             self._conn.executemany(
-                f"INSERT OR REPLACE INTO transfers ({_COLUMNS}) VALUES"
-                f" ({', '.join('?' * 17)})",
+                f"INSERT OR REPLACE INTO transfers ({_COLUMNS}) VALUES ({', '.join('?' * 17)})",
                 [_to_row(t) for t in transfers],
             )
 
