@@ -21,8 +21,8 @@ from desktop.core.paths import data_dir, log_dir
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
-from desktop.core.store.transfers import TransferStore
 from desktop.core.store.saved_messages import SavedMessageStore
+from desktop.core.store.transfers import TransferStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions

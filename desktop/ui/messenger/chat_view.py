@@ -247,7 +247,7 @@ class ChatView(QWidget):
             return
         offers = [entry.offer for row in model.offer_rows() if (entry := model.entry(row))]
         if view is None or view not in offers:
-            open_ = [o for o in offers if isinstance(o, OfferView) and o.actionable]
+            open_ = [o for o in offers if isinstance(o, OfferView) and o.live]
             view = open_[-1] if open_ else None
         self.offer_bar.show_offer(view)
 

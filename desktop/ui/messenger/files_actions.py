@@ -207,7 +207,6 @@ class FilesActions:
             self.transfers_window = TransfersWindow(self.files, parent=self)
         window = self.transfers_window
         window.show()
-        window.raise_()
         window.activateWindow()
         return window
 

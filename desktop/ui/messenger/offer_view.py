@@ -77,6 +77,13 @@ class OfferView:
         return self.status is OfferStatus.PENDING
 
     @property
+    def live(self) -> bool:
+        """Still worth a strip under the conversation: actionable, accepted, or moving."""
+        if self.actionable or (self.transfers and not self.finished):
+            return True
+        return self.status is OfferStatus.ACCEPTED and not self.transfers
+
+    @property
     def finished(self) -> bool:
         """Every transfer of it finished (False before any)."""
         return bool(self.transfers) and all(t.state.finished for t in self.transfers.values())
