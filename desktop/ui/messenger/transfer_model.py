@@ -11,10 +11,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 
 from desktop.core.ipmsg.transfer import Direction, Transfer, TransferState
 from desktop.core.sentence import QT_TRANSLATE_NOOP
 from desktop.ui.sentences import say
+from desktop.ui.theme import tone_text
 from desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 __all__ = [
@@ -100,6 +102,17 @@ _STATES = {
     TransferState.CANCELLED: QT_TRANSLATE_NOOP(_CONTEXT, "cancelled"),
     TransferState.DECLINED: QT_TRANSLATE_NOOP(_CONTEXT, "declined"),
     TransferState.EXPIRED: QT_TRANSLATE_NOOP(_CONTEXT, "expired"),
+}
+
+
+# The colour of the State column: a failure stands out; a transfer that did not end as done
+# never wears the colour of one that did.
+_TONES = {
+    TransferState.DONE: "success",
+    TransferState.FAILED: "error",
+    TransferState.CANCELLED: "warning",
+    TransferState.DECLINED: "warning",
+    TransferState.EXPIRED: "warning",
 }
 
 
@@ -218,6 +231,9 @@ class TransferModel(ListTableModel):
             return t.fraction
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(t, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            tone = _TONES.get(t.state)
+            return None if tone is None else tone_text(QGuiApplication.palette(), tone)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.STATE, self.NAME):
             return state_text(t) if column == self.STATE else (t.path or t.name)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
