@@ -28,6 +28,10 @@ __all__ = ["FileTransfers", "auto_accept_peers"]
 
 log = logging.getLogger("ui")
 
+# Offers followed for their transfers: far more than a conversation shows, bounded so a peer
+# offering without end cannot grow the GUI's memory (the oldest are forgotten first).
+MAX_OFFERS = 1000
+
 
 def auto_accept_peers(settings: Settings) -> set[str]:
     """The ``user@host`` of the peers whose offers are accepted without asking."""
@@ -125,7 +129,7 @@ class FileTransfers(QObject):
     def received(self, offer: Offer) -> OfferView:
         """A peer offered files: its view, accepted at once when auto-accept says so."""
         view = OfferView(False, offer.files, offer)
-        self._offers[(offer.peer.address, offer.packet_no)] = view
+        self._follow(view, offer)
         folder = self.auto_folder(offer.peer)
         if folder is not None:
             self.accept(view, [f.file_id for f in offer.files], folder)
@@ -134,7 +138,7 @@ class FileTransfers(QObject):
     def ours(self, view: OfferView, offer: Offer) -> None:
         """The node sent our offer ``view`` as ``offer``."""
         view.offer, view.files, view.status = offer, offer.files, OfferStatus.OFFERED
-        self._offers[(offer.peer.address, offer.packet_no)] = view
+        self._follow(view, offer)
         self.offer_changed.emit(view)
 
     def not_offered(self, view: OfferView, why: Said) -> None:
@@ -188,6 +192,11 @@ class FileTransfers(QObject):
         elif view.outgoing and view.status is OfferStatus.OFFERED and not view.transfers:
             view.status = OfferStatus.DECLINED  # the peer declined ours
         self.offer_changed.emit(view)
+
+    def _follow(self, view: OfferView, offer: Offer) -> None:
+        self._offers[(offer.peer.address, offer.packet_no)] = view
+        while len(self._offers) > MAX_OFFERS:
+            del self._offers[next(iter(self._offers))]
 
     def _guard(self, work: Callable[[], object]) -> None:
         try:

@@ -238,3 +238,17 @@ def test_the_transfers_button_counts_running_transfers(qtbot, io, tmp_path) -> N
     assert panel.transfers_button.text() == "Transfers (1)"
     panel.transfers_button.click()
     assert panel.transfers_window is not None and panel.transfers_window.isVisible()
+
+
+def test_offers_followed_are_bounded(qtbot, io, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.messenger import file_transfers
+
+    monkeypatch.setattr(file_transfers, "MAX_OFFERS", 2)
+    panel, bridge = _panel(qtbot, io, tmp_path)
+    for packet_no in (1, 2, 3):
+        bridge.message_received.emit(offer_message(BOB, packet_no=packet_no))
+    bridge.transfers_changed.emit([transfer(1, TransferState.RUNNING, packet_no=1, done=1)])
+    bridge.transfers_changed.emit([transfer(2, TransferState.RUNNING, packet_no=3, done=1)])
+    bodies = _bodies(panel, BOB.key)
+    assert bodies[0].endswith("➜ Accept or decline below")  # forgotten: not followed
+    assert bodies[2].endswith("➜ downloading 0 %")
