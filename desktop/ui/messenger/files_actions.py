@@ -36,15 +36,12 @@ ChoosePaths = Callable[[QWidget, bool], list[str]]
 
 def choose_paths(parent: QWidget, folder: bool) -> list[str]:
     """The file dialog: several files, or one folder."""
-    title = QCoreApplication.translate("FilesActions", "Send a folder" if folder else "Send files")
     if folder:
+        title = QCoreApplication.translate("FilesActions", "Send a folder")
         chosen = QFileDialog.getExistingDirectory(parent, title)
         return [chosen] if chosen else []
+    title = QCoreApplication.translate("FilesActions", "Send files")
     return QFileDialog.getOpenFileNames(parent, title)[0]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilesActions", text)
 
 
 def offered_files(paths: list[str]) -> tuple[OfferedFile, ...]:
