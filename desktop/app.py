@@ -23,6 +23,7 @@ from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
 from desktop.core.store.saved_messages import SavedMessageStore
+from desktop.core.store.transfers import TransferStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions
@@ -138,6 +139,7 @@ class Application:
                 self.messenger_bridge,
                 history=ChatHistory(conn) if conn is not None else None,
                 settings=settings,
+                transfers=TransferStore(conn) if conn is not None else None,
             )
             self.window = MainWindow(
                 settings,

@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 __all__ = ["Setting", "Settings"]
 
 T = TypeVar("T")
+
+
+def _downloads() -> str:
+    """The platform's Downloads folder (the home folder where there is none)."""
+    paths = QStandardPaths
+    return paths.writableLocation(paths.StandardLocation.DownloadLocation) or (
+        paths.writableLocation(paths.StandardLocation.HomeLocation)
+    )
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,13 @@ class Settings:
     MESSENGER_ENCODINGS = Setting("messenger/peer_encodings", str, "{}")
     MESSENGER_CLOSE_TO_TRAY = Setting("messenger/close_to_tray", bool, True)
     MESSENGER_CLOSED = Setting("messenger/closed_conversations", str, "{}")
+    # Where accepted files go unless the user picks another folder for an offer.
+    DOWNLOAD_FOLDER = Setting("messenger/download_folder", str, _downloads())
+    # Accept offers from the peers listed (JSON list of "user@host") without asking, into
+    # AUTO_ACCEPT_FOLDER ("": the download folder). Off by default.
+    AUTO_ACCEPT = Setting("messenger/auto_accept", bool, False)
+    AUTO_ACCEPT_PEERS = Setting("messenger/auto_accept_peers", str, "[]")
+    AUTO_ACCEPT_FOLDER = Setting("messenger/auto_accept_folder", str, "")
 
     def __init__(self, backend: QSettings | None = None) -> None:
         self._backend = backend if backend is not None else QSettings()

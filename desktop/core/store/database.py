@@ -73,6 +73,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: the TLS session of an exchange (version, cipher, ALPN, the chain and the verification
     # outcome) as JSON (core/net/tls_record.py), so a restored exchange shows its TLS tab.
     ("ALTER TABLE http_exchanges ADD COLUMN tls_session TEXT",),
+    # 5: the Messenger's file transfers (core/store/transfers.py), one row per transfer id,
+    # the latest snapshot; ``reason`` is the failure's Sentence as JSON (translated on show).
+    (
+        """CREATE TABLE transfers (
+            id INTEGER PRIMARY KEY,
+            direction TEXT NOT NULL,
+            peer_label TEXT NOT NULL,
+            peer_ip TEXT NOT NULL,
+            peer_port INTEGER NOT NULL,
+            packet_no INTEGER NOT NULL,
+            file_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            is_folder INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            files_done INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            started_at REAL NOT NULL,
+            finished_at REAL NOT NULL
+        )""",
+    ),
 )
 
 _SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
