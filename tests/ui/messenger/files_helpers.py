@@ -64,9 +64,7 @@ def offer_from(peer: Peer, packet_no: int = 7001) -> Offer:
 
 
 def offer_message(peer: Peer, text: str = "给你文件", packet_no: int = 7001) -> MessageReceived:
-    offer = offer_from(peer, packet_no)
-    names = tuple(f.name for f in offer.files)
-    return MessageReceived(peer, packet_no, text, attachments=names, offer=offer)
+    return MessageReceived(peer, packet_no, text, offer=offer_from(peer, packet_no))
 
 
 def transfer(tid: int, state: TransferState, **more: Any) -> Transfer:
