@@ -59,6 +59,7 @@ class _Offer:
     busy: set[tuple[int, Recipient]] = field(default_factory=set)  # (file id, recipient)
     fetched: set[tuple[int, Recipient]] = field(default_factory=set)
     released: set[str] = field(default_factory=set)  # IPs that sent RELEASEFILES
+    revoked: set[tuple[int, str]] = field(default_factory=set)  # (file id, IP) we took back
 
 
 class OfferBook:
@@ -140,6 +141,8 @@ class OfferBook:
                     id=request.file_id,
                 )
             )
+        if (request.file_id, ip) in offer.revoked:
+            raise refuse(sentence(QT_TRANSLATE_NOOP("core", "the offer was withdrawn")))
         key = (request.file_id, recipient)
         if key in offer.fetched:
             raise refuse(sentence(QT_TRANSLATE_NOOP("core", "the file was already fetched")))
@@ -185,6 +188,12 @@ class OfferBook:
         if {r.ip for r in offer.recipients} <= offer.released:
             del self._offers[packet_no]
         return True
+
+    def revoke(self, packet_no: int, file_id: int, ip: str) -> None:
+        """We took one file back from the recipient at ``ip`` (its row was cancelled)."""
+        offer = self._offers.get(packet_no)
+        if offer is not None:
+            offer.revoked.add((file_id, ip))
 
     def withdraw(self, packet_no: int) -> None:
         """We cancelled the offer: nothing of it is served any more."""
