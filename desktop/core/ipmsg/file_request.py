@@ -144,23 +144,26 @@ def parse_request(data: bytes) -> tuple[Packet, FileRequest]:
 
 
 def request_ends(data: bytes) -> bool:
-    """True when ``data`` visibly holds a whole request: it ends with NUL, or with ``:`` after
-    every number (IPMsg's form). iptux's ``%x:%x:%x`` without a NUL does not end visibly: the
-    reader then waits a moment for more bytes before taking it as whole.
+    """True when reading more cannot help: ``data`` holds a whole request (it has a NUL, or
+    ends with ``:`` after every number: IPMsg's form), or can no longer become one (a line
+    break, a header that is not a file request's). iptux's ``%x:%x:%x`` without a NUL does not
+    end visibly: the reader then waits a moment for more bytes before taking it as whole.
     """
-    if data.endswith(b"\0"):
+    if any(c in data for c in (b"\0", b"\r", b"\n")) or len(data) > MAX_REQUEST:
         return True
-    if not data.endswith(b":"):
-        return False
     fields = data.split(b":", 5)
     if len(fields) < 6:
         return False
-    body = fields[5][:-1].split(b":")
     try:
-        folder = int(fields[4]) & 0xFF == Mode.GETDIRFILES
-    except ValueError:
-        return True  # not a request at all: let the parser say so
-    return len(body) >= (2 if folder else 3)
+        packet = parse_packet(data)
+    except MalformedPacket:
+        return True  # the header is wrong already: let the parser say so
+    if packet.mode not in _MODES:
+        return True
+    if not data.endswith(b":"):
+        return False
+    body = fields[5][:-1].split(b":")
+    return len(body) >= (2 if packet.mode == Mode.GETDIRFILES else 3)
 
 
 def _show(data: bytes) -> str:

@@ -91,6 +91,11 @@ def test_requests_we_cannot_send_are_refused() -> None:
         (b"1:5:bob:pc:98:1a:2:", True),
         (b"1:5:bob:pc:96:1a", False),
         (b"anything\0", True),
+        (b"GET / HTTP/1.0\r\n", True),  # can never become a request
+        (b"1:5:bob:pc:32:", True),  # a SENDMSG header
+        (b"x:5:bob:pc:96:", True),
+        (b"1:5:bob:pc:96:", False),
+        (b"1:5:bob", False),
     ],
 )
 def test_a_request_ends_visibly_only_when_whole(data: bytes, ends: bool) -> None:
