@@ -110,10 +110,9 @@ async def fetch_file(
         raise ValueError("fetch_file downloads regular files; folders go through tree_receive")
     options = options or FetchOptions()
     part = part_path(target)
+    # A .part as long as the file is asked from its end too, never renamed unasked: its tail
+    # may be an offset-ignoring sender's bytes from a try cut off just before that showed.
     offset = _existing(part, file.size)
-    if offset == file.size and file.size > 0:
-        progress(offset)  # complete already (e.g. stopped before the rename): nothing to ask
-        return _finish(part, target, file)
     progress(offset)
     if not await _attempt(offer, file, part, offset, identity, packet_no, progress, options):
         progress(0)  # the sender ignored the offset: start again from byte 0

@@ -101,6 +101,7 @@ def test_a_long_stream_fails_and_leaves_nothing(tmp_path: Path) -> None:
     async def scenario() -> None:
         async with FakeSender(long) as sender:
             row, _ = await _fetch(sender, tmp_path)
+            assert [r.offset for r in sender.requests] == [0]  # no second try from 0
         assert row.state is TransferState.FAILED
         assert "more than the announced" in row.reason.template  # type: ignore[union-attr]
         assert os.listdir(tmp_path) == []
@@ -198,12 +199,16 @@ def test_cancel_mid_stream_then_retry_resumes(tmp_path: Path) -> None:
             await seen.until(lambda: seen.finished(row))
             assert seen.last(row).state is TransferState.CANCELLED
             assert os.listdir(tmp_path) == ["data.bin.part"]
+            (tmp_path / "data.bin").write_bytes(b"the user's own file, made meanwhile")
             book.retry(row)
             await seen.until(lambda: seen.last(row).state is TransferState.DONE)
             assert [r.offset for r in sender.requests] == [0, 100_000]
+            assert seen.last(row).path == str(tmp_path / "data (1).bin")
             release.set()
             await book.close()
-        assert (tmp_path / "data.bin").read_bytes() == DATA
+        assert (tmp_path / "data (1).bin").read_bytes() == DATA
+        assert (tmp_path / "data.bin").read_bytes() == b"the user's own file, made meanwhile"
+        assert sorted(os.listdir(tmp_path)) == ["data (1).bin", "data.bin"]
 
     _run(scenario)
 
