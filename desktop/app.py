@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -18,6 +17,7 @@ from desktop import __version__
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
+from desktop.core.private import PrivateLogHandler, private_dir, tighten_tree
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
@@ -41,7 +41,7 @@ from desktop.workers.messenger_bridge import MessengerBridge
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["Application", "display_problem", "main"]
+__all__ = ["Application", "display_problem", "main", "secure_folders"]
 
 log = logging.getLogger("ui")
 
@@ -101,10 +101,10 @@ class Application:
         self.qapp = qapp
         self.settings = settings
         self.folder = data_dir() if folder is None else folder
-        self.folder.mkdir(parents=True, exist_ok=True)
         if logs is None:
             logs = log_dir() if folder is None else folder / "logs"
         self.logs = logs
+        secure_folders(self.folder, self.logs)
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).
@@ -208,6 +208,16 @@ class Application:
         sys.excepthook, threading.excepthook = self._previous_hooks
 
 
+def secure_folders(*folders: Path) -> None:
+    """Create the data and log folders 0700 and tighten what an older install left readable
+    by others: every folder in them 0700, every file 0600 (``core/private.py``)."""
+    for folder in folders:
+        private_dir(folder)
+        changed = tighten_tree(folder)
+        if changed:
+            log.info("made %d files and folders in %s private to this user", changed, folder)
+
+
 def _open_store(path: Path) -> Database | None:
     """The database, or None (with a logged reason) if it is unusable: the app runs without
     saved messages and histories then."""
@@ -219,7 +229,7 @@ def _open_store(path: Path) -> Database | None:
 
 
 def _setup_logging() -> None:
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogHandler(
         log_dir() / "socketdesk.log", maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
