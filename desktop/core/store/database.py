@@ -153,6 +153,9 @@ def open_database(path: Path) -> sqlite3.Connection:
         raise _cannot_open(path, error) from error
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        # A deleted history entry (an Authorization header, a cookie) is overwritten in the
+        # file, not left in a free page for anyone with the file to read.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         _migrate(conn, path)
     except sqlite3.Error as error:
