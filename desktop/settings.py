@@ -55,8 +55,12 @@ class Setting(Generic[T]):
     check: Callable[[T], Sentence | None] | None = None
     portable: bool = True
 
-    def problem(self, value: object) -> Sentence | None:
-        """Why ``value`` cannot be this setting's value, or None when it can."""
+    def problem(self, value: object, *, named: bool = True) -> Sentence | None:
+        """Why ``value`` cannot be this setting's value, or None when it can.
+
+        ``named``: the sentence of ``check`` starts with the key (as the others always do);
+        the preferences dialog, which shows the sentence beside its field, passes False.
+        """
         expected = self.type
         if expected is float and type(value) is int:
             value = float(value)
@@ -83,7 +87,12 @@ class Setting(Generic[T]):
                 high=high,
                 value=repr(value),
             )
-        return self.check(cast(T, value)) if self.check is not None else None
+        problem = self.check(cast(T, value)) if self.check is not None else None
+        if problem is None or not named:
+            return problem
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "{key}: {problem}"), key=self.key, problem=problem
+        )
 
 
 _KINDS = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
