@@ -9,7 +9,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +30,7 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
+from desktop.ui.preferences.dialog import PreferencesDialog
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -135,17 +136,16 @@ class Application:
                 history=ChatHistory(conn) if conn is not None else None,
                 settings=settings,
             )
-            self.window = MainWindow(
-                settings,
-                workbench,
-                self.messenger,
-                ComposerPanel(
-                    self.http_bridge,
-                    self.runner,
-                    history=HttpHistory(conn) if conn is not None else None,
-                ),
-                folder=self.folder,
+            self.composer = ComposerPanel(
+                self.http_bridge,
+                self.runner,
+                history=HttpHistory(conn) if conn is not None else None,
             )
+            self.composer.history_pane.set_recording(settings.get(Settings.HTTP_RECORD_HISTORY))
+            self.window = MainWindow(
+                settings, workbench, self.messenger, self.composer, folder=self.folder
+            )
+            self.preferences: PreferencesDialog | None = None
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
@@ -159,7 +159,8 @@ class Application:
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.window.theme_chosen.connect(self.apply_theme)
+        self.settings.changed.connect(self._setting_changed)
+        self.window.preferences_requested.connect(self.show_preferences)
         self.qapp.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.messenger.unread_changed.connect(self.window.set_messenger_unread)
         self.messenger.unread_changed.connect(self.tray.set_unread)
@@ -178,6 +179,44 @@ class Application:
             and self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
             and self.messenger.running
         )
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        """Open Edit ▸ Preferences (one at a time, window-modal)."""
+        if self.preferences is not None:
+            self.preferences.raise_()
+            return self.preferences
+        self.messenger.save_settings()  # what the Messenger's fields show, not what they did
+        dialog = PreferencesDialog(
+            self.settings,
+            self.language,
+            self.folder,
+            self.library.store if self.library is not None else None,
+            self.window,
+        )
+        if self.library is not None:
+            dialog.data.library_changed.connect(self.library.changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._preferences_closed)
+        self.preferences = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _preferences_closed(self) -> None:
+        self.preferences = None
+
+    @Slot(str)
+    def _setting_changed(self, key: str) -> None:
+        """Follow a changed setting where it shows now; the language waits for the next start
+        (the dialog says so), log caps and send encodings apply to new sessions."""
+        if key == Settings.THEME.key:
+            self.apply_theme(self.settings.get(Settings.THEME))
+        elif key == Settings.HTTP_RECORD_HISTORY.key:
+            recording = self.settings.get(Settings.HTTP_RECORD_HISTORY)
+            self.composer.history_pane.set_recording(recording)
+        elif key in _IDENTITY_KEYS:
+            self.messenger.identity.load(self.settings)
 
     @Slot(str)
     def apply_theme(self, choice: str) -> None:
@@ -206,6 +245,19 @@ class Application:
             self.store.close()  # last: the histories write until the engines have stopped
         self.collector.stop()
         sys.excepthook, threading.excepthook = self._previous_hooks
+
+
+_IDENTITY_KEYS = {
+    s.key
+    for s in (
+        Settings.MESSENGER_NICKNAME,
+        Settings.MESSENGER_GROUP,
+        Settings.MESSENGER_INTERFACE,
+        Settings.MESSENGER_PORT,
+        Settings.MESSENGER_TARGETS,
+        Settings.MESSENGER_CODEPAGE,
+    )
+}
 
 
 def secure_folders(*folders: Path) -> None:
