@@ -9,11 +9,12 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
+from desktop.core.autostart import AutostartError, set_start_at_login
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
@@ -31,6 +32,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
 from desktop.ui.preferences.dialog import PreferencesDialog
+from desktop.ui.sentences import say
+from desktop.ui.single_instance import FirstPaint, Other, SingleInstance
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -46,6 +49,7 @@ __all__ = ["Application", "display_problem", "main", "secure_folders"]
 
 log = logging.getLogger("ui")
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # tools/make_icons.py renders these PNGs
 _NO_DISPLAY = (
     "SocketDesk is a desktop application and no display was found: run it on a desktop "
     "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
@@ -115,7 +119,7 @@ class Application:
         self.crash.install()
         self.language = install_translations(qapp, settings.get(Settings.LANGUAGE))
         self.scheme = apply_theme(qapp, settings.get(Settings.THEME))
-        qapp.setWindowIcon(QIcon(str(resource_path("icons", "socketdesk.svg"))))
+        qapp.setWindowIcon(app_icon())
 
         self.collector = MainThreadCollector()
         self.collector.start()  # before any other thread runs Python code
@@ -156,7 +160,27 @@ class Application:
             sys.excepthook, threading.excepthook = self._previous_hooks
             raise
         self.crash.parent_widget = self.window
+        self.first_paint = FirstPaint(self.window)
         self._connect_signals()
+
+    def show(self) -> None:
+        """Show the window, or only the tray icon when "start minimised" is on and a tray
+        exists."""
+        if self.settings.get(Settings.START_MINIMISED) and self.tray.available:
+            log.info("started minimised to the tray")
+            return
+        self.window.show()
+
+    def apply_start_at_login(self, on: bool) -> AutostartError | None:
+        """Store "start at login" and write or remove the autostart entry; the error when this
+        system is not supported or the file cannot be changed (the setting is stored anyway)."""
+        self.settings.set(Settings.START_AT_LOGIN, on)
+        try:
+            set_start_at_login(on)
+        except AutostartError as error:
+            log.warning("start at login: %s", error)
+            return error
+        return None
 
     def _connect_signals(self) -> None:
         self.settings.changed.connect(self._setting_changed)
@@ -169,6 +193,7 @@ class Application:
         self.tray.quit_requested.connect(self.window.quit)
         self.window.hidden_to_tray.connect(self.tray.window_hidden)
         self.window.set_close_to_tray(self.keeps_running_in_tray)
+        self.window.start_at_login_action.toggled.connect(self._start_at_login_toggled)
         # With a tray, closing the window hides it; only Quit ends the application.
         self.qapp.setQuitOnLastWindowClosed(not self.tray.available)
 
@@ -217,6 +242,21 @@ class Application:
             self.composer.history_pane.set_recording(recording)
         elif key in _IDENTITY_KEYS:
             self.messenger.identity.load(self.settings)
+
+    @Slot(bool)
+    def _start_at_login_toggled(self, on: bool) -> None:
+        error = self.apply_start_at_login(on)
+        if error is not None:
+            action = self.window.start_at_login_action
+            action.blockSignals(True)  # the entry is as it was: so is the check mark
+            action.setChecked(not on)
+            action.blockSignals(False)
+            self.settings.set(Settings.START_AT_LOGIN, not on)
+            title = QCoreApplication.translate("Application", "Start at login")
+            box = QMessageBox(QMessageBox.Icon.Information, title, say(error), parent=self.window)
+            box.setObjectName("startAtLoginProblem")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     @Slot(str)
     def apply_theme(self, choice: str) -> None:
@@ -270,6 +310,16 @@ def secure_folders(*folders: Path) -> None:
             log.info("made %d files and folders in %s private to this user", changed, folder)
 
 
+def app_icon() -> QIcon:
+    """The application icon: its PNG sizes (sharp at 16 px too), else the SVG."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = resource_path("icons", f"socketdesk-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon if not icon.isNull() else QIcon(str(resource_path("icons", "socketdesk.svg")))
+
+
 def _open_store(path: Path) -> Database | None:
     """The database, or None (with a logged reason) if it is unusable: the app runs without
     saved messages and histories then."""
@@ -291,21 +341,51 @@ def _setup_logging() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI; returns the exit status."""
+    """Start the GUI; returns the exit status.
+
+    ``--self-test`` runs the loopback self-test instead (no display needed);
+    ``--new-instance`` starts even when SocketDesk is already running.
+    """
+    args = list(argv) if argv is not None else list(sys.argv)
+    if "--self-test" in args:
+        from desktop.cli import self_test  # noqa: PLC0415 (Qt-free; no display needed)
+
+        return self_test.main()
+    new_instance = "--new-instance" in args
+    args = [a for a in args if a != "--new-instance"]
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     _setup_logging()
     raise_open_file_limit()  # a server session may hold thousands of clients
-    qapp = QApplication(list(argv) if argv is not None else sys.argv)
+    qapp = QApplication(args)
     qapp.setOrganizationName("SocketDesk")
     qapp.setApplicationName("SocketDesk")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("socketdesk")
-    app = Application(qapp, Settings())
-    app.window.show()
+    single = SingleInstance()
+    if not new_instance:
+        other = single.ask_running()
+        if other is Other.RAISED:
+            print("SocketDesk is already running: its window was brought to the front.")
+            return 0
+        if other is Other.SILENT:
+            print(
+                "Another SocketDesk is running but does not answer; start with "
+                "--new-instance to run a second one.",
+                file=sys.stderr,
+            )
+            return 1
+        single.listen()
+    settings = Settings()
+    app = Application(qapp, settings)
+    single.raise_requested.connect(app.window.show_from_tray)
+    if settings.get(Settings.START_AT_LOGIN):
+        app.apply_start_at_login(True)  # keeps the entry's command current
+    app.show()
     try:
         return qapp.exec()
     finally:
+        single.close()
         app.shutdown()

@@ -144,9 +144,13 @@ class Settings(QObject):
     WINDOW_STATE = Setting("ui/window_state", QByteArray, QByteArray(), portable=False)
     WORKSPACE = Setting("ui/workspace", int, 0, bounds=(0, 99), portable=False)
     CONFIRM_QUIT = Setting("ui/confirm_quit", bool, True)  # ask when servers etc. are running
-    # Hooks for the desktop integration (start minimised to tray, start at login) and the
-    # Messenger's files (download folder, auto-accept): declared by their own work, shown in
-    # the preferences dialog's "Desktop" and "Messenger" pages once they are here.
+    # Start with the window hidden and the tray icon shown (the window shows when no tray).
+    START_MINIMISED = Setting("ui/start_minimised", bool, False)
+    # An XDG autostart entry is kept to match at every start (Linux/BSD; core/autostart.py);
+    # it belongs to this machine's session, so it is not carried in an exported file.
+    START_AT_LOGIN = Setting("ui/start_at_login", bool, False, portable=False)
+    # The Messenger's files (download folder, auto-accept) are declared by their own work and
+    # get rows in the preferences dialog's Messenger page once they are here.
     TCP_CLIENT_HOST = Setting("workbench/tcp_client/host", str, "127.0.0.1", portable=False)
     TCP_CLIENT_PORT = Setting("workbench/tcp_client/port", int, 7, bounds=(0, 65535))
     TCP_CLIENT_TIMEOUT = Setting("workbench/tcp_client/timeout_s", float, 10.0, bounds=(0.1, 3600))

@@ -157,6 +157,12 @@ class MainWindow(QMainWindow):
         )
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setChecked(self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY))
+        self.start_minimised_action = tools_menu.addAction(self.tr("Start minimised to the tray"))
+        self.start_minimised_action.setCheckable(True)
+        self.start_minimised_action.setChecked(self.settings.get(Settings.START_MINIMISED))
+        self.start_at_login_action = tools_menu.addAction(self.tr("Start SocketDesk at login"))
+        self.start_at_login_action.setCheckable(True)  # toggled: Application writes the entry
+        self.start_at_login_action.setChecked(self.settings.get(Settings.START_AT_LOGIN))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About SocketDesk"))
@@ -186,6 +192,9 @@ class MainWindow(QMainWindow):
         self.close_session_action.triggered.connect(self._close_session)
         self.quit_action.triggered.connect(self.quit)
         self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
+        self.start_minimised_action.toggled.connect(
+            lambda on: self.settings.set(Settings.START_MINIMISED, on)
+        )
         self.clear_log_action.triggered.connect(self._clear_log)
         self.focus_send_action.triggered.connect(self._focus_send)
         self.find_action.triggered.connect(self._find)
@@ -444,10 +453,14 @@ class MainWindow(QMainWindow):
                 current = self.settings.get(setting)
                 for action in group.actions():
                     action.setChecked(action.data() == current)
-        if key == Settings.MESSENGER_CLOSE_TO_TRAY.key:
-            self.close_to_tray_action.setChecked(
-                self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
-            )
+        for action, toggle in (
+            (self.close_to_tray_action, Settings.MESSENGER_CLOSE_TO_TRAY),
+            (self.start_minimised_action, Settings.START_MINIMISED),
+            # toggled: the Application writes (or removes) the autostart entry
+            (self.start_at_login_action, Settings.START_AT_LOGIN),
+        ):
+            if key == toggle.key:
+                action.setChecked(self.settings.get(toggle))
 
     @Slot(bool)
     def _close_to_tray_toggled(self, checked: bool) -> None:

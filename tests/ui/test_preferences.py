@@ -217,3 +217,23 @@ def test_saved_messages_travel_through_the_data_page(app: Application, tmp_path:
         ("ping", "PING\\r\\n", "utf-8"),
     ]
     assert changed
+
+
+def test_start_options_from_the_dialog_write_the_autostart_entry(
+    app: Application, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / "socketdesk.desktop"
+    dialog = open_dialog(app)
+    dialog.general.start_minimised.setChecked(True)
+    dialog.general.start_at_login.setChecked(True)
+    button(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert app.settings.get(Settings.START_MINIMISED) and app.settings.get(Settings.START_AT_LOGIN)
+    assert app.window.start_minimised_action.isChecked()
+    assert app.window.start_at_login_action.isChecked()
+    assert entry.is_file()  # written as the Tools menu does
+    again = open_dialog(app)
+    assert again.general.start_at_login.isChecked()
+    again.general.start_at_login.setChecked(False)
+    button(again, QDialogButtonBox.StandardButton.Ok)
+    assert not entry.exists() and not app.window.start_at_login_action.isChecked()

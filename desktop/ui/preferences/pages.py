@@ -103,8 +103,10 @@ class GeneralPage(Page):
         self.form.addRow("", self.language_note)
         self.form.addRow("", self.confirm_quit)
         self.form.addRow("", self.close_to_tray)
-        # Desktop integration ("start minimised to tray", "start at login") adds its rows here
-        # once those settings are declared in desktop/settings.py.
+        self.start_minimised = QCheckBox(self.tr("Start minimised to the tray"))
+        self.start_at_login = QCheckBox(self.tr("Start SocketDesk at login"))
+        self.form.addRow("", self.start_minimised)
+        self.form.addRow("", self.start_at_login)
         self.language.currentIndexChanged.connect(self._language_changed)
 
     def load(self, settings: Settings) -> None:
@@ -112,6 +114,8 @@ class GeneralPage(Page):
         _choose(self.language, settings.get(Settings.LANGUAGE))
         self.confirm_quit.setChecked(settings.get(Settings.CONFIRM_QUIT))
         self.close_to_tray.setChecked(settings.get(Settings.MESSENGER_CLOSE_TO_TRAY))
+        self.start_minimised.setChecked(settings.get(Settings.START_MINIMISED))
+        self.start_at_login.setChecked(settings.get(Settings.START_AT_LOGIN))
         self._language_changed()
 
     def values(self) -> list[Field]:
@@ -126,6 +130,8 @@ class GeneralPage(Page):
                 self.close_to_tray,
                 "",
             ),
+            (Settings.START_MINIMISED, self.start_minimised.isChecked(), self.start_minimised, ""),
+            (Settings.START_AT_LOGIN, self.start_at_login.isChecked(), self.start_at_login, ""),
         ]
 
     def chosen_language(self) -> str:
