@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -19,6 +18,7 @@ from desktop.core.autostart import AutostartError, set_start_at_login
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
+from desktop.core.private import PrivateLogHandler, private_dir, tighten_tree
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
@@ -32,6 +32,7 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
+from desktop.ui.preferences.dialog import PreferencesDialog
 from desktop.ui.sentences import say
 from desktop.ui.single_instance import FirstPaint, Other, SingleInstance
 from desktop.ui.theme import apply_theme
@@ -45,7 +46,7 @@ from desktop.workers.messenger_bridge import MessengerBridge
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["Application", "display_problem", "main"]
+__all__ = ["Application", "display_problem", "main", "secure_folders"]
 
 log = logging.getLogger("ui")
 
@@ -106,10 +107,10 @@ class Application:
         self.qapp = qapp
         self.settings = settings
         self.folder = data_dir() if folder is None else folder
-        self.folder.mkdir(parents=True, exist_ok=True)
         if logs is None:
             logs = log_dir() if folder is None else folder / "logs"
         self.logs = logs
+        secure_folders(self.folder, self.logs)
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).
@@ -141,17 +142,16 @@ class Application:
                 settings=settings,
                 transfers=TransferStore(conn) if conn is not None else None,
             )
-            self.window = MainWindow(
-                settings,
-                workbench,
-                self.messenger,
-                ComposerPanel(
-                    self.http_bridge,
-                    self.runner,
-                    history=HttpHistory(conn) if conn is not None else None,
-                ),
-                folder=self.folder,
+            self.composer = ComposerPanel(
+                self.http_bridge,
+                self.runner,
+                history=HttpHistory(conn) if conn is not None else None,
             )
+            self.composer.history_pane.set_recording(settings.get(Settings.HTTP_RECORD_HISTORY))
+            self.window = MainWindow(
+                settings, workbench, self.messenger, self.composer, folder=self.folder
+            )
+            self.preferences: PreferencesDialog | None = None
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
@@ -185,7 +185,8 @@ class Application:
         return None
 
     def _connect_signals(self) -> None:
-        self.window.theme_chosen.connect(self.apply_theme)
+        self.settings.changed.connect(self._setting_changed)
+        self.window.preferences_requested.connect(self.show_preferences)
         self.qapp.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.messenger.unread_changed.connect(self.window.set_messenger_unread)
         self.messenger.unread_changed.connect(self.tray.set_unread)
@@ -205,6 +206,44 @@ class Application:
             and self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
             and self.messenger.running
         )
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        """Open Edit ▸ Preferences (one at a time, window-modal)."""
+        if self.preferences is not None:
+            self.preferences.raise_()
+            return self.preferences
+        self.messenger.save_settings()  # what the Messenger's fields show, not what they did
+        dialog = PreferencesDialog(
+            self.settings,
+            self.language,
+            self.folder,
+            self.library.store if self.library is not None else None,
+            self.window,
+        )
+        if self.library is not None:
+            dialog.data.library_changed.connect(self.library.changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._preferences_closed)
+        self.preferences = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _preferences_closed(self) -> None:
+        self.preferences = None
+
+    @Slot(str)
+    def _setting_changed(self, key: str) -> None:
+        """Follow a changed setting where it shows now; the language waits for the next start
+        (the dialog says so), log caps and send encodings apply to new sessions."""
+        if key == Settings.THEME.key:
+            self.apply_theme(self.settings.get(Settings.THEME))
+        elif key == Settings.HTTP_RECORD_HISTORY.key:
+            recording = self.settings.get(Settings.HTTP_RECORD_HISTORY)
+            self.composer.history_pane.set_recording(recording)
+        elif key in _IDENTITY_KEYS:
+            self.messenger.identity.load(self.settings)
 
     @Slot(bool)
     def _start_at_login_toggled(self, on: bool) -> None:
@@ -250,6 +289,29 @@ class Application:
         sys.excepthook, threading.excepthook = self._previous_hooks
 
 
+_IDENTITY_KEYS = {
+    s.key
+    for s in (
+        Settings.MESSENGER_NICKNAME,
+        Settings.MESSENGER_GROUP,
+        Settings.MESSENGER_INTERFACE,
+        Settings.MESSENGER_PORT,
+        Settings.MESSENGER_TARGETS,
+        Settings.MESSENGER_CODEPAGE,
+    )
+}
+
+
+def secure_folders(*folders: Path) -> None:
+    """Create the data and log folders 0700 and tighten what an older install left readable
+    by others: every folder in them 0700, every file 0600 (``core/private.py``)."""
+    for folder in folders:
+        private_dir(folder)
+        changed = tighten_tree(folder)
+        if changed:
+            log.info("made %d files and folders in %s private to this user", changed, folder)
+
+
 def app_icon() -> QIcon:
     """The application icon: its PNG sizes (sharp at 16 px too), else the SVG."""
     icon = QIcon()
@@ -271,7 +333,7 @@ def _open_store(path: Path) -> Database | None:
 
 
 def _setup_logging() -> None:
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogHandler(
         log_dir() / "socketdesk.log", maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -5,7 +5,8 @@ server; the window fills the screen (``xvfb-run -s "-screen 0 1024x700x24"`` giv
 window). Scenes: ``client`` (the default: the window connects to a loopback echo server and sends
 three lines, so the log shows text, Chinese, escapes and binary as a user sees them), ``server``,
 ``rules`` (a server answering by auto-reply rules), ``relay``, ``udp`` (a UDP session echoing
-to a few peers), ``messenger`` and ``http``.
+to a few peers), ``messenger``, ``http`` and ``preferences`` (``preferences1``…``3``: the
+dialog on its other pages).
 """
 
 from __future__ import annotations
@@ -162,6 +163,12 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     }
     if scene in workbench_scenes:
         workbench_scenes[scene](window, qapp, grab)
+        qapp.exec()
+        return
+    if scene.startswith("preferences"):  # preferences, preferences1…3: the dialog on that page
+        dialog = app.show_preferences()
+        dialog.tabs.setCurrentIndex(int(scene[-1]) if scene[-1].isdigit() else 0)
+        QTimer.singleShot(800, grab)
         qapp.exec()
         return
     if scene in ("messenger", "http"):

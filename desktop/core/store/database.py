@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import StoreError
+from desktop.core.private import private_file
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["DB_NAME", "MIGRATIONS", "Database", "open_database", "schema_version", "transaction"]
@@ -165,12 +166,19 @@ def open_database(path: Path) -> sqlite3.Connection:
         StoreError: the file cannot be opened, is not a database, or was written by a newer
             version of SocketDesk.
     """
+    # Made 0600 first: SQLite gives its -wal and -shm files the database's mode. A path that
+    # cannot be made (a folder, no permission) is left to SQLite, which says why it cannot open.
+    with contextlib.suppress(OSError):
+        private_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:
         raise _cannot_open(path, error) from error
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        # A deleted history entry (an Authorization header, a cookie) is overwritten in the
+        # file, not left in a free page for anyone with the file to read.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         _migrate(conn, path)
     except sqlite3.Error as error:
