@@ -8,6 +8,8 @@ scans for it): a page that shows a setting reads it here and follows ``Settings.
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
@@ -121,6 +123,26 @@ def _plain_name(value: str) -> Sentence | None:
     return None
 
 
+def _folder(value: str) -> Sentence | None:
+    if value and not os.path.isabs(value):
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "{value} is not a full folder path."), value=repr(value)
+        )
+    return None
+
+
+def _people(value: str) -> Sentence | None:
+    try:
+        people = json.loads(value)
+    except ValueError:
+        people = None
+    if not isinstance(people, list) or not all(
+        isinstance(p, str) and "@" in p and not any(ord(c) < 0x20 for c in p) for p in people
+    ):
+        return sentence(QT_TRANSLATE_NOOP("core", "Each person is written as user@host."))
+    return None
+
+
 def _interface(value: str) -> Sentence | None:
     if not value:
         return None
@@ -183,12 +205,16 @@ class Settings(QObject):
     MESSENGER_CLOSE_TO_TRAY = Setting("messenger/close_to_tray", bool, True)
     MESSENGER_CLOSED = Setting("messenger/closed_conversations", str, "{}", portable=False)
     # Where accepted files go unless the user picks another folder for an offer.
-    DOWNLOAD_FOLDER = Setting("messenger/download_folder", str, _downloads(), portable=False)
+    DOWNLOAD_FOLDER = Setting(
+        "messenger/download_folder", str, _downloads(), check=_folder, portable=False
+    )
     # Accept offers from the peers listed (JSON list of "user@host") without asking, into
     # AUTO_ACCEPT_FOLDER ("": the download folder). Off by default.
     AUTO_ACCEPT = Setting("messenger/auto_accept", bool, False)
-    AUTO_ACCEPT_PEERS = Setting("messenger/auto_accept_peers", str, "[]")
-    AUTO_ACCEPT_FOLDER = Setting("messenger/auto_accept_folder", str, "", portable=False)
+    AUTO_ACCEPT_PEERS = Setting("messenger/auto_accept_peers", str, "[]", check=_people)
+    AUTO_ACCEPT_FOLDER = Setting(
+        "messenger/auto_accept_folder", str, "", check=_folder, portable=False
+    )
 
     def __init__(self, backend: QSettings | None = None) -> None:
         super().__init__()

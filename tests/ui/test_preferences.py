@@ -237,3 +237,39 @@ def test_start_options_from_the_dialog_write_the_autostart_entry(
     again.general.start_at_login.setChecked(False)
     button(again, QDialogButtonBox.StandardButton.Ok)
     assert not entry.exists() and not app.window.start_at_login_action.isChecked()
+
+
+def test_files_page_stores_the_download_folder_and_auto_accept(
+    app: Application, tmp_path: Path
+) -> None:
+    dialog = open_dialog(app)
+    files = dialog.files
+    inbox = tmp_path / "inbox"
+    files.download.setText(str(inbox))
+    files.auto_accept.setChecked(True)
+    assert files.peers.isEnabled()
+    files.peers.setPlainText("alice@office-pc\n\n  鲍勃@pc2 \n")
+    button(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert not dialog.isVisible()
+    assert app.settings.get(Settings.DOWNLOAD_FOLDER) == str(inbox)
+    assert app.settings.get(Settings.AUTO_ACCEPT) is True
+    assert json.loads(app.settings.get(Settings.AUTO_ACCEPT_PEERS)) == [
+        "alice@office-pc",
+        "鲍勃@pc2",
+    ]
+    assert on_disk(tmp_path, "messenger/download_folder") == str(inbox)
+
+
+def test_files_page_refuses_a_relative_folder_and_a_person_without_host(
+    app: Application,
+) -> None:
+    before = app.settings.get(Settings.DOWNLOAD_FOLDER)
+    dialog = open_dialog(app)
+    dialog.files.download.setText("relative/inbox")
+    dialog.files.auto_accept.setChecked(True)
+    dialog.files.peers.setPlainText("alice")
+    button(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert dialog.isVisible()  # refused: nothing stored, the dialog stays on the field
+    assert app.settings.get(Settings.DOWNLOAD_FOLDER) == before
+    assert app.settings.get(Settings.AUTO_ACCEPT) is False
+    dialog.reject()

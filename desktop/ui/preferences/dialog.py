@@ -27,6 +27,7 @@ from desktop.settings import Setting, Settings
 from desktop.ui.messages import Level, Messages
 from desktop.ui.messenger.identity_pane import ListInterfaces, login_name
 from desktop.ui.preferences.data_page import AskPath, DataPage
+from desktop.ui.preferences.files_page import FilesPage
 from desktop.ui.preferences.pages import GeneralPage, MessengerPage, Page, WorkPage
 from desktop.ui.sentences import say
 from desktop.ui.widgets.notice_banner import NoticeBanner
@@ -65,12 +66,14 @@ class PreferencesDialog(QDialog):
         self.settings = settings
         self.general = GeneralPage(language_in_effect)
         self.messenger = MessengerPage(list_interfaces, login_name(), QSysInfo.machineHostName())
+        self.files = FilesPage()
         self.work = WorkPage()
         self.data = DataPage(settings, folder, library, ask_path)
-        self.pages: list[Page] = [self.general, self.messenger, self.work]
+        self.pages: list[Page] = [self.general, self.messenger, self.files, self.work]
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.messenger, self.tr("Messenger"))
+        self.tabs.addTab(self.files, self.tr("Files"))
         self.tabs.addTab(self.work, self.tr("Workbench and HTTP"))
         self.tabs.addTab(self.data, self.tr("Data"))
         self.messages = Messages("Preferences", self, info_timeout_ms=0)

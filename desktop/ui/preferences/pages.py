@@ -26,13 +26,13 @@ from desktop.settings import MESSENGER_CODEPAGES, Setting, Settings
 from desktop.ui.messenger.identity_pane import ALL_INTERFACES, ListInterfaces, wire_name
 from desktop.ui.translations import LANGUAGES, language_for
 
-__all__ = ["Field", "GeneralPage", "MessengerPage", "Page", "WorkPage"]
+__all__ = ["Field", "GeneralPage", "MessengerPage", "Page", "WorkPage", "note"]
 
 # A value a page would store, and the widget (with its label) that shows it.
 Field = tuple[Setting[Any], Any, QWidget, str]
 
 
-def _note(text: str) -> QLabel:
+def note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setEnabled(False)  # drawn as secondary text, in the palette's disabled colour
@@ -92,7 +92,7 @@ class GeneralPage(Page):
         self.language.addItem(self.tr("System language"), "system")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language_note = _note("")
+        self.language_note = note("")
         self.language_note.setObjectName("languageNote")
         self.confirm_quit = QCheckBox(self.tr("Ask before quitting while something is running"))
         self.close_to_tray = QCheckBox(
@@ -196,9 +196,7 @@ class MessengerPage(Page):
         self.form.addRow(self.tr("&Interface"), self.interface)
         self.form.addRow(self.tr("&Port"), self.port)
         self.form.addRow(self.tr("Legacy &code page"), self.codepage)
-        # The Messenger's files (download folder, auto-accept) add their rows here once those
-        # settings are declared in desktop/settings.py.
-        self.form.addRow("", _note(self.tr("A running Messenger uses these from its next start.")))
+        self.form.addRow("", note(self.tr("A running Messenger uses these from its next start.")))
 
     def load(self, settings: Settings) -> None:
         self.nickname.setText(settings.get(Settings.MESSENGER_NICKNAME))
@@ -265,9 +263,9 @@ class WorkPage(Page):
         )
         self.proxy.setWordWrap(True)
         self.form.addRow(self.tr("Send &encoding"), self.encoding)
-        self.form.addRow("", _note(self.tr("For sessions opened from now on.")))
+        self.form.addRow("", note(self.tr("For sessions opened from now on.")))
         self.form.addRow(self.tr("Session &log keeps"), self.log_cap)
-        self.form.addRow("", _note(self.tr("The oldest records go first; for new sessions.")))
+        self.form.addRow("", note(self.tr("The oldest records go first; for new sessions.")))
         self.form.addRow(self.tr("HTTP history"), self.record_history)
         self.form.addRow(self.tr("HTTP proxy"), self.proxy)
 
