@@ -111,6 +111,7 @@ class Application:
             logs = log_dir() if folder is None else folder / "logs"
         self.logs = logs
         secure_folders(self.folder, self.logs)
+        settings.make_private()
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).

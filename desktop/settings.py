@@ -280,3 +280,12 @@ class Settings(QObject):
     def file_name(self) -> str:
         """Where the values are kept (an INI or plist file, or a registry path)."""
         return self._backend.fileName()
+
+    def make_private(self) -> None:
+        """Keep the settings file (nickname, recent hosts, broadcast targets) the user's alone:
+        0600, created now if missing. Qt keeps a file's mode when it rewrites it. Nothing to do
+        where the values are not a file (the Windows registry)."""
+        self._backend.sync()
+        name = self._backend.fileName()
+        if os.name == "posix" and name and os.path.isfile(name):
+            os.chmod(name, 0o600)

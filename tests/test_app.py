@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app import display_problem
+from desktop.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,6 +73,9 @@ def test_start_makes_an_old_data_folder_private(qapp, settings, tmp_path: Path) 
         os.chmod(folder / name, 0o644)
     os.chmod(folder, 0o755)
     os.chmod(folder / "logs", 0o755)
+    settings.set(Settings.MESSENGER_NICKNAME, "Ann")  # the settings file, as an old install has it
+    settings.sync()
+    os.chmod(settings.file_name(), 0o644)
     old_umask = os.umask(0o022)
     try:
         app = Application(qapp, settings, show_crash_dialogs=False, use_tray=False, folder=folder)
@@ -86,6 +90,7 @@ def test_start_makes_an_old_data_folder_private(qapp, settings, tmp_path: Path) 
             str(p.relative_to(folder)): 0o600 for p in files
         }
         assert (mode(folder), mode(folder / "logs")) == (0o700, 0o700)
+        assert mode(Path(settings.file_name())) == 0o600  # nickname, recent hosts: private too
     finally:
         app.window.close()
         app.shutdown()
