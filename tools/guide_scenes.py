@@ -33,7 +33,7 @@ GUIDE_SCENES: dict[str, str] = {
     "client": "a TCP client talking to a loopback echo server",
     "send-hex": "hex in the send box, repeated every 500 ms, the log shown as hex",
     "server": "a TCP server in echo mode with three clients",
-    "rules": "a TCP server answering by auto-reply rules",
+    "rules-open": "a TCP server answering by three auto-reply rules, the rules shown",
     "relay": "a TCP relay between two clients and an echo server",
     "udp": "a UDP session with four peers in its peer table",
     "udp-subnet": "the subnet send dialog counting the hosts of a range",
@@ -78,6 +78,16 @@ def send_hex_scene(app: object, grab: Grab) -> None:
     QTimer.singleShot(300, panel.toggle_connection)
     QTimer.singleShot(700, box.repeat_button.click)
     QTimer.singleShot(2600, grab)
+
+
+def rules_open_scene(app: object, grab: Grab) -> None:
+    """The ``rules`` scene with the rules table unfolded (a running server folds it away)."""
+    from tools.screenshot import rules_scene  # the scene itself lives beside the others
+
+    window = app.window  # type: ignore[attr-defined]
+    rules_scene(window, None, grab)  # type: ignore[arg-type]
+    panel = window.workbench.tabs.currentWidget()
+    QTimer.singleShot(1400, lambda: panel.rules.set_expanded(True))
 
 
 def udp_subnet_scene(app: object, grab: Grab) -> None:
@@ -232,6 +242,7 @@ def http_history_scene(app: object, grab: Grab) -> None:
 APP_SCENES: dict[str, Callable[[object, Grab], None]] = {
     "overview": overview_scene,
     "send-hex": send_hex_scene,
+    "rules-open": rules_open_scene,
     "udp-subnet": udp_subnet_scene,
     "messenger-identity": messenger_identity_scene,
     "http-raw": http_raw_scene,
