@@ -82,7 +82,7 @@ def send_hex_scene(app: object, grab: Grab) -> None:
 
 def rules_open_scene(app: object, grab: Grab) -> None:
     """The ``rules`` scene with the rules table unfolded (a running server folds it away)."""
-    from tools.screenshot import rules_scene  # the scene itself lives beside the others
+    from tools.screenshot import rules_scene  # noqa: PLC0415  (tools.screenshot imports us)
 
     window = app.window  # type: ignore[attr-defined]
     rules_scene(window, None, grab)  # type: ignore[arg-type]
@@ -229,7 +229,7 @@ def http_history_scene(app: object, grab: Grab) -> None:
     port = _local_server(window, _PLAIN)
     curl = (
         f"curl 'http://127.0.0.1:{port}/api/login' -H 'Content-Type: application/json' "
-        "-H 'Accept: application/json' --data-raw '{\"user\":\"ming\",\"remember\":true}'"
+        '-H \'Accept: application/json\' --data-raw \'{"user":"ming","remember":true}\''
     )
     composer.import_curl(curl)
     composer.side_tabs.setCurrentWidget(composer.history_pane)
