@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint format bench package translations screenshots clean
+.PHONY: setup run test lint format bench package translations screenshots guide-screenshots clean
 
 setup: $(STAMP) $(QM)
 
@@ -59,6 +59,11 @@ screenshots: setup
 	done
 	$(SHOT) zh_CN light docs/screenshots/error-refused-zh-light.png refused
 	$(SHOT) zh_CN dark docs/screenshots/error-port-taken-zh-dark.png port-taken
+
+# The user guide's pictures (docs/guide/images/<scene>-<language>.png): every scene of
+# tools/guide_scenes.py in English and Chinese, light, 1024×700, each worker on its own Xvfb.
+guide-screenshots: setup
+	$(BIN)/python -m tools.guide_screenshots docs/guide/images --jobs 2
 
 package: setup
 	$(BIN)/python -m pip install --quiet pyinstaller
