@@ -105,7 +105,12 @@ class Setting(Generic[T]):
         )
 
 
-_KINDS = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+_KINDS: dict[type, Sentence] = {
+    bool: sentence(QT_TRANSLATE_NOOP("core", "true or false")),
+    int: sentence(QT_TRANSLATE_NOOP("core", "a whole number")),
+    float: sentence(QT_TRANSLATE_NOOP("core", "a number")),
+    str: sentence(QT_TRANSLATE_NOOP("core", "text")),
+}
 
 
 def _number(bound: float) -> str:

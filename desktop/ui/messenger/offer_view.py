@@ -23,10 +23,6 @@ __all__ = ["OfferStatus", "OfferView"]
 _CONTEXT = "OfferView"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 class OfferStatus(enum.Enum):
     """What was decided about an offer (its transfers say the rest)."""
 
@@ -102,18 +98,26 @@ class OfferView:
         if self.transfers:
             return self._transfers_line()
         return {
-            OfferStatus.PENDING: lambda: _tr("Accept or decline below"),
-            OfferStatus.ACCEPTED: lambda: _tr("accepted into {folder}: waiting").format(
-                folder=self.folder
+            OfferStatus.PENDING: lambda: QCoreApplication.translate(
+                "OfferView", "Accept or decline below"
             ),
-            OfferStatus.DECLINED: lambda: _tr("declined"),
-            OfferStatus.RELEASED: lambda: _tr("withdrawn by the sender or expired"),
-            OfferStatus.OFFERING: lambda: _tr("offering…"),
-            OfferStatus.OFFERED: lambda: _tr("waiting for the peer to download"),
-            OfferStatus.WITHDRAWN: lambda: _tr("offer cancelled"),
-            OfferStatus.NOT_SENT: lambda: _tr("not offered: {reason}").format(
-                reason=say(self.reason)
+            OfferStatus.ACCEPTED: lambda: QCoreApplication.translate(
+                "OfferView", "accepted into {folder}: waiting"
+            ).format(folder=self.folder),
+            OfferStatus.DECLINED: lambda: QCoreApplication.translate("OfferView", "declined"),
+            OfferStatus.RELEASED: lambda: QCoreApplication.translate(
+                "OfferView", "withdrawn by the sender or expired"
             ),
+            OfferStatus.OFFERING: lambda: QCoreApplication.translate("OfferView", "offering…"),
+            OfferStatus.OFFERED: lambda: QCoreApplication.translate(
+                "OfferView", "waiting for the peer to download"
+            ),
+            OfferStatus.WITHDRAWN: lambda: QCoreApplication.translate(
+                "OfferView", "offer cancelled"
+            ),
+            OfferStatus.NOT_SENT: lambda: QCoreApplication.translate(
+                "OfferView", "not offered: {reason}"
+            ).format(reason=say(self.reason)),
         }[self.status]()
 
     def _transfers_line(self) -> str:
@@ -124,10 +128,12 @@ class OfferView:
             done = sum(t.done for t in items)
             if size > 0:
                 share = QLocale().toString(min(100, done * 100 // size))
-                return _tr("downloading {percent} %").format(percent=share)
-            return _tr("downloading")
+                return QCoreApplication.translate("OfferView", "downloading {percent} %").format(
+                    percent=share
+                )
+            return QCoreApplication.translate("OfferView", "downloading")
         if all(t.state is TransferState.DONE for t in items):
-            return _tr("done")
+            return QCoreApplication.translate("OfferView", "done")
         worst = next(t for t in items if t.state is not TransferState.DONE)
         return state_text(worst)  # failed: reason, cancelled, declined, expired
 

@@ -35,10 +35,6 @@ MAX_TRANSFERS = 2000
 _CONTEXT = "TransferModel"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
-
-
 def format_size(size: int) -> str:
     """``1572864`` → ``1.5 MiB`` in the user's locale."""
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeIecFormat)
@@ -46,7 +42,9 @@ def format_size(size: int) -> str:
 
 def format_rate(rate: float) -> str:
     """Bytes per second → ``1.5 MiB/s``."""
-    return _tr("{size}/s").format(size=format_size(int(rate)))
+    return QCoreApplication.translate("TransferModel", "{size}/s").format(
+        size=format_size(int(rate))
+    )
 
 
 def format_eta(seconds: float | None) -> str:
@@ -56,12 +54,16 @@ def format_eta(seconds: float | None) -> str:
     locale = QLocale()
     whole = int(seconds + 0.5)
     if whole < 60:
-        return _tr("{s} s").format(s=locale.toString(whole))
+        return QCoreApplication.translate("TransferModel", "{s} s").format(s=locale.toString(whole))
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return _tr("{m} min {s} s").format(m=locale.toString(minutes), s=locale.toString(secs))
+        return QCoreApplication.translate("TransferModel", "{m} min {s} s").format(
+            m=locale.toString(minutes), s=locale.toString(secs)
+        )
     hours, minutes = divmod(minutes, 60)
-    return _tr("{h} h {m} min").format(h=locale.toString(hours), m=locale.toString(minutes))
+    return QCoreApplication.translate("TransferModel", "{h} h {m} min").format(
+        h=locale.toString(hours), m=locale.toString(minutes)
+    )
 
 
 def percent(transfer: Transfer) -> int | None:
@@ -80,28 +82,36 @@ def state_text(transfer: Transfer, with_reason: bool = True) -> str:
         share = percent(transfer)
         if transfer.direction is Direction.RECEIVE:
             if share is None:
-                return _tr("downloading")
-            return _tr("downloading {percent} %").format(percent=QLocale().toString(share))
+                return QCoreApplication.translate("TransferModel", "downloading")
+            return QCoreApplication.translate("TransferModel", "downloading {percent} %").format(
+                percent=QLocale().toString(share)
+            )
         if share is None:
-            return _tr("sending")
-        return _tr("sending {percent} %").format(percent=QLocale().toString(share))
+            return QCoreApplication.translate("TransferModel", "sending")
+        return QCoreApplication.translate("TransferModel", "sending {percent} %").format(
+            percent=QLocale().toString(share)
+        )
     if state is TransferState.FAILED:
         if transfer.reason is None or not with_reason:
-            return _tr("failed")
-        return _tr("failed: {reason}").format(reason=say(transfer.reason))
+            return QCoreApplication.translate("TransferModel", "failed")
+        return QCoreApplication.translate("TransferModel", "failed: {reason}").format(
+            reason=say(transfer.reason)
+        )
     if state is TransferState.CANCELLED and transfer.reason is not None and with_reason:
-        return _tr("cancelled: {reason}").format(reason=say(transfer.reason))
-    return _tr(_STATES[state])
+        return QCoreApplication.translate("TransferModel", "cancelled: {reason}").format(
+            reason=say(transfer.reason)
+        )
+    return QCoreApplication.translate(_CONTEXT, _STATES[state])
 
 
 _STATES = {
-    TransferState.WAITING: QT_TRANSLATE_NOOP(_CONTEXT, "waiting"),
-    TransferState.RUNNING: QT_TRANSLATE_NOOP(_CONTEXT, "running"),
-    TransferState.DONE: QT_TRANSLATE_NOOP(_CONTEXT, "done"),
-    TransferState.FAILED: QT_TRANSLATE_NOOP(_CONTEXT, "failed"),
-    TransferState.CANCELLED: QT_TRANSLATE_NOOP(_CONTEXT, "cancelled"),
-    TransferState.DECLINED: QT_TRANSLATE_NOOP(_CONTEXT, "declined"),
-    TransferState.EXPIRED: QT_TRANSLATE_NOOP(_CONTEXT, "expired"),
+    TransferState.WAITING: QT_TRANSLATE_NOOP("TransferModel", "waiting"),
+    TransferState.RUNNING: QT_TRANSLATE_NOOP("TransferModel", "running"),
+    TransferState.DONE: QT_TRANSLATE_NOOP("TransferModel", "done"),
+    TransferState.FAILED: QT_TRANSLATE_NOOP("TransferModel", "failed"),
+    TransferState.CANCELLED: QT_TRANSLATE_NOOP("TransferModel", "cancelled"),
+    TransferState.DECLINED: QT_TRANSLATE_NOOP("TransferModel", "declined"),
+    TransferState.EXPIRED: QT_TRANSLATE_NOOP("TransferModel", "expired"),
 }
 
 
@@ -125,14 +135,14 @@ class TransferModel(ListTableModel):
 
     CONTEXT = _CONTEXT
     COLUMNS = (
-        QT_TRANSLATE_NOOP(_CONTEXT, "Direction"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Peer"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Name"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Size"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Progress"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Speed"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "Time left"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "State"),
+        QT_TRANSLATE_NOOP("TransferModel", "Direction"),
+        QT_TRANSLATE_NOOP("TransferModel", "Peer"),
+        QT_TRANSLATE_NOOP("TransferModel", "Name"),
+        QT_TRANSLATE_NOOP("TransferModel", "Size"),
+        QT_TRANSLATE_NOOP("TransferModel", "Progress"),
+        QT_TRANSLATE_NOOP("TransferModel", "Speed"),
+        QT_TRANSLATE_NOOP("TransferModel", "Time left"),
+        QT_TRANSLATE_NOOP("TransferModel", "State"),
     )
     DIRECTION, PEER, NAME, SIZE, PROGRESS, SPEED, ETA, STATE = range(8)
     TransferRole = Qt.ItemDataRole.UserRole
@@ -246,7 +256,11 @@ class TransferModel(ListTableModel):
 
     def _text(self, t: Transfer, column: int) -> str:
         if column == self.DIRECTION:
-            return _tr("↓ from") if t.direction is Direction.RECEIVE else _tr("↑ to")
+            return (
+                QCoreApplication.translate("TransferModel", "↓ from")
+                if t.direction is Direction.RECEIVE
+                else QCoreApplication.translate("TransferModel", "↑ to")
+            )
         if column == self.PEER:
             return t.peer_label
         if column == self.NAME:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,7 +39,7 @@ def ask_with_dialog(parent: QWidget) -> AskPath:
     """The file dialog, as an ``AskPath``."""
 
     def ask(title: str, suggested: Path, saving: bool) -> Path | None:
-        filters = parent.tr("JSON files (*.json);;All files (*)")
+        filters = QCoreApplication.translate("DataPage", "JSON files (*.json);;All files (*)")
         if saving:
             name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         else:
