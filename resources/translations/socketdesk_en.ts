@@ -157,6 +157,25 @@
         </message>
     </context>
     <context>
+        <name>PeerMenu</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/peer_menu.py" line="52" />
+            <source>Send files to %n peer(s)…</source>
+            <translation>
+                <numerusform>Send files to %n peer…</numerusform>
+                <numerusform>Send files to %n peers…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/peer_menu.py" line="54" />
+            <source>Send a folder to %n peer(s)…</source>
+            <translation>
+                <numerusform>Send a folder to %n peer…</numerusform>
+                <numerusform>Send a folder to %n peers…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PeerPane</name>
         <message numerus="yes">
             <location filename="../../desktop/ui/workbench/udp_peer_pane.py" line="98" />

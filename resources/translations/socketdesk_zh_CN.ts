@@ -55,7 +55,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="257"/>
+        <location filename="../../desktop/app.py" line="258"/>
         <source>Start at login</source>
         <translation>开机时启动</translation>
     </message>
@@ -708,6 +708,11 @@
 </context>
 <context>
     <name>DataPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="42"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/preferences/data_page.py" line="85"/>
         <source>Data folder: {folder}</source>
@@ -1855,6 +1860,64 @@
     </message>
 </context>
 <context>
+    <name>OfferView</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="101"/>
+        <source>Accept or decline below</source>
+        <translation>请选择接收或拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="104"/>
+        <source>accepted into {folder}: waiting</source>
+        <translation>已接收到 {folder}：等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="107"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="108"/>
+        <source>withdrawn by the sender or expired</source>
+        <translation>发送方已撤回或已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="111"/>
+        <source>offering…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="112"/>
+        <source>waiting for the peer to download</source>
+        <translation>等待对方下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="115"/>
+        <source>offer cancelled</source>
+        <translation>已取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="118"/>
+        <source>not offered: {reason}</source>
+        <translation>未能发送：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="131"/>
+        <source>downloading {percent} %</source>
+        <translation>正在下载 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="134"/>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="136"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
     <name>PagedText</name>
     <message>
         <location filename="../../desktop/ui/http/paged_text.py" line="41"/>
@@ -1901,15 +1964,19 @@
         <source>Auto (detected)</source>
         <translation>自动（检测）</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/peer_menu.py" line="51"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="52"/>
         <source>Send files to %n peer(s)…</source>
-        <translation>向 %n 位用户发送文件…</translation>
+        <translation>
+            <numerusform>向 %n 位用户发送文件…</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/messenger/peer_menu.py" line="55"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="54"/>
         <source>Send a folder to %n peer(s)…</source>
-        <translation>向 %n 位用户发送文件夹…</translation>
+        <translation>
+            <numerusform>向 %n 位用户发送文件夹…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3596,145 @@ Host: example.com</translation>
         <location filename="../../desktop/ui/widgets/traffic_label.py" line="74"/>
         <source>Received {received} bytes in {messages_in} reads, sent {sent} bytes in {messages_out} writes</source>
         <translation>已接收 {received} 字节（{messages_in} 次读取），已发送 {sent} 字节（{messages_out} 次写入）</translation>
+    </message>
+</context>
+<context>
+    <name>TransferModel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="45"/>
+        <source>{size}/s</source>
+        <translation>{size}/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="57"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="60"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="64"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="85"/>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="86"/>
+        <source>downloading {percent} %</source>
+        <translation>正在下载 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="90"/>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="91"/>
+        <source>sending {percent} %</source>
+        <translation>正在发送 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="96"/>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="111"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="97"/>
+        <source>failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="101"/>
+        <source>cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="108"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="109"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="110"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="112"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="113"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="114"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="138"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="139"/>
+        <source>Peer</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="140"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="141"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="142"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="143"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="144"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="145"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="260"/>
+        <source>↓ from</source>
+        <translation>↓ 来自</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="262"/>
+        <source>↑ to</source>
+        <translation>↑ 发往</translation>
     </message>
 </context>
 <context>
@@ -6586,42 +6792,42 @@ Host: example.com</translation>
         <translation>&apos;{text}&apos; 不是 IP 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="64"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="36"/>
         <source>The echo differed from what was sent at byte {index}.</source>
         <translation>回显内容在第 {index} 字节处与发送的内容不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="72"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="44"/>
         <source>{received} bytes came back for {sent} sent.</source>
         <translation>发送了 {sent} 字节，收回 {received} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="133"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="105"/>
         <source>The connection closed after {count} bytes: {reason}</source>
         <translation>连接在 {count} 字节后关闭：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="164"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="136"/>
         <source>No TLS session was reported.</source>
         <translation>未报告 TLS 会话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="277"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="249"/>
         <source>The message arrived as {got!r}, not {sent!r}.</source>
         <translation>收到的消息为 {got!r}，而不是 {sent!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="320"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="292"/>
         <source>The server answered status {status} with {size} bytes of body.</source>
         <translation>服务器返回状态 {status}，正文 {size} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="351"/>
+        <location filename="../../desktop/cli/self_test.py" line="58"/>
         <source>No answer within {seconds} s.</source>
         <translation>{seconds} 秒内无应答。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="357"/>
+        <location filename="../../desktop/cli/self_test.py" line="64"/>
         <source>Unexpected {kind}: {detail}</source>
         <translation>意外的 {kind}：{detail}</translation>
     </message>
@@ -6942,27 +7148,47 @@ Host: example.com</translation>
         <translation>{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="117"/>
+        <location filename="../../desktop/settings.py" line="109"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="110"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="111"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="112"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="122"/>
         <source>A name cannot hold control characters.</source>
         <translation>名称中不能含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="120"/>
+        <location filename="../../desktop/settings.py" line="125"/>
         <source>A name can be at most {count} characters long.</source>
         <translation>名称最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="129"/>
+        <location filename="../../desktop/settings.py" line="134"/>
         <source>{value} is not a full folder path.</source>
         <translation>{value} 不是完整的文件夹路径。</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="142"/>
+        <location filename="../../desktop/settings.py" line="147"/>
         <source>Each person is written as user@host.</source>
         <translation>每位用户应写作 用户@主机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="153"/>
+        <location filename="../../desktop/settings.py" line="158"/>
         <source>{value} is not an interface address.</source>
         <translation>{value} 不是网络接口地址。</translation>
     </message>
@@ -6991,14 +7217,6 @@ Host: example.com</translation>
         <location filename="../../desktop/settings_file.py" line="129"/>
         <source>{path} is too large to be a settings file.</source>
         <translation>{path} 过大，不是设置文件。</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../desktop/ui/preferences/data_page.py" line="42"/>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>
