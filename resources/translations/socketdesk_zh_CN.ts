@@ -1863,8 +1863,8 @@
     <name>OfferView</name>
     <message>
         <location filename="../../desktop/ui/messenger/offer_view.py" line="101"/>
-        <source>Accept or decline below</source>
-        <translation>请选择接收或拒绝</translation>
+        <source>Accept or decline it in the bar under the messages</source>
+        <translation>请在消息下方的栏中接收或拒绝</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messenger/offer_view.py" line="104"/>

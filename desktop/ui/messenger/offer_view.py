@@ -99,7 +99,7 @@ class OfferView:
             return self._transfers_line()
         return {
             OfferStatus.PENDING: lambda: QCoreApplication.translate(
-                "OfferView", "Accept or decline below"
+                "OfferView", "Accept or decline it in the bar under the messages"
             ),
             OfferStatus.ACCEPTED: lambda: QCoreApplication.translate(
                 "OfferView", "accepted into {folder}: waiting"
