@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from desktop.app import Application
 from desktop.core.codec import InputFormat
 from desktop.core.net.auto_reply import MatchKind
-from desktop.core.net.tcp_server import ClientInfo, ServerMode
+from desktop.core.net.tcp_server import ClientInfo, ClientState, ServerMode
 from desktop.settings import Settings
 
 
@@ -52,7 +52,7 @@ def test_the_client_table_shows_whole_addresses_and_byte_columns(qtbot, app) -> 
     now = time.time_ns()
     panel._on_clients(
         [
-            ClientInfo(i, f"127.0.0.1:{60000 + i}", now, 123_456 * i, 99_999, "connected")
+            ClientInfo(i, f"127.0.0.1:{60000 + i}", now, 123_456 * i, 99_999, ClientState.CONNECTED)
             for i in range(1, 4)
         ]
     )
