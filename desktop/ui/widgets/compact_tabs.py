@@ -1,10 +1,10 @@
 """Tabs that fit a narrow pane with their whole labels: less padding instead of eliding.
 
 At 1024 px the composer's response pane holds eight tabs; with the style's padding the English
-labels came out as "Head…", "Bo…". Scroll arrows would hide the last tabs (TLS) instead. A
+labels came out as "Head…", "Bo…"; scroll arrows would hide the last tabs (TLS) instead. A
 proxy of the application's style, given to that one tab bar, trims the horizontal padding so
-every label shows whole, in English and Chinese; scroll arrows stay only as a last resort for
-a pane narrower than the window allows.
+every label shows whole, in English and Chinese; without eliding or arrows the tab bar's width
+is the pane's minimum.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ class CompactTabStyle(QProxyStyle):
 
 
 def compact_tabs(tabs: QTabWidget) -> None:
-    """Whole labels on ``tabs``: tighter padding, no eliding, arrows only when nothing else fits."""
+    """Whole labels on ``tabs``: tighter padding, no eliding, no scroll arrows."""
     style = CompactTabStyle(QApplication.style().name())
     style.setParent(tabs)  # lives as long as the tabs
     tabs.tabBar().setStyle(style)
     tabs.setElideMode(Qt.TextElideMode.ElideNone)
-    tabs.setUsesScrollButtons(True)
+    tabs.setUsesScrollButtons(False)
