@@ -21,6 +21,7 @@ from desktop.core.session.lifecycle import (
     starting_status,
     stopped_status,
 )
+from desktop.wording import say
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
 
@@ -46,8 +47,8 @@ def pair_labels(pair_id: int, client: str, target: str) -> tuple[str, str, str, 
     return (
         f"#{pair_id} {client}→{target}",
         f"#{pair_id} {target}→{client}",
-        f"#{pair_id} injected→target",
-        f"#{pair_id} injected→client",
+        say(log_lines.injected_label(pair_id, to_target=True)),
+        say(log_lines.injected_label(pair_id, to_target=False)),
     )
 
 
@@ -192,11 +193,10 @@ class RelayBridge(SessionBridge):
             self._record(Direction.OUT, label, bytes(data))
 
     def on_injected(self, pair_id: int, to_side: RelaySide, data: bytes) -> None:
-        where = "target" if to_side is RelaySide.TARGET else "client"
         self._info(
             f"#{pair_id}", log_lines.injected(pair_id, len(data), to_side is RelaySide.TARGET)
         )
-        label = f"#{pair_id} injected→{where}"
+        label = say(log_lines.injected_label(pair_id, to_side is RelaySide.TARGET))
         if to_side is RelaySide.TARGET:
             self._sent(label, data)
         else:

@@ -184,7 +184,7 @@ class UdpBridge(SessionBridge):
             return
         self.started.emit([local])
         self._set_status(listening_status([local]))
-        self._info(local, f"Bound to {local}")
+        self._info(local, udp_notes.bound(local))
         if options.peer is None:
             self.notice.emit(no_feedback_note())
 

@@ -25,7 +25,7 @@ from desktop.core.net.tls import TlsServerOptions, server_context
 from desktop.core.net.tls_accept import accept_tls
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
-__all__ = ["ClientInfo", "ServerMode", "TcpServer", "TcpServerSink"]
+__all__ = ["ClientInfo", "ClientState", "ServerMode", "TcpServer", "TcpServerSink"]
 
 _BACKLOG = 4096  # connections waiting for accept; a crowd connecting at once would overflow 100
 _TRIM_AFTER_PEAK = 256  # clients at once before an empty server is worth a malloc_trim
@@ -37,6 +37,13 @@ class ServerMode(enum.Enum):
     PLAIN = "plain"  # nothing: the user answers by hand
     ECHO = "echo"  # every byte goes back to its sender
     RULES = "rules"  # the first matching auto-reply rule answers
+
+
+class ClientState(enum.StrEnum):
+    """Where a client of the server is (a word for the CLI; the GUI shows its own)."""
+
+    HANDSHAKE = "handshake"  # accepted, the TLS handshake under way
+    CONNECTED = "connected"
 
 
 class TcpServerSink(Protocol):
@@ -67,7 +74,7 @@ class ClientInfo:
     since_ns: int
     bytes_in: int
     bytes_out: int
-    state: str
+    state: ClientState
     local: str = ""  # the server address this client connected to
 
 
@@ -78,7 +85,7 @@ class _Client:
         self.client_id = client_id
         self.connection = connection
         self.since_ns = time.time_ns()
-        self.state = "connected"
+        self.state = ClientState.CONNECTED
 
 
 class TcpServer:
@@ -210,7 +217,7 @@ class TcpServer:
             NetError: the client is not reading and too much is waiting already.
         """
         client = self._clients.get(client_id)
-        if client is None or client.state != "connected":
+        if client is None or client.state is not ClientState.CONNECTED:
             raise NotConnected()
         client.connection.write(data)
 
@@ -219,7 +226,7 @@ class TcpServer:
         sent = 0
         problems: list[Sentence] = []
         for client in list(self._clients.values()):
-            if client.state != "connected":
+            if client.state is not ClientState.CONNECTED:
                 continue
             try:
                 client.connection.write(data)
@@ -266,7 +273,7 @@ class TcpServer:
         if self._ssl is None:
             self._sink.on_client_connected(client.client_id, connection.peer)
             return
-        client.state = "handshake"
+        client.state = ClientState.HANDSHAKE
         assert connection.transport is not None
         connection.transport.pause_reading()  # nothing is read before the TLS layer is in place
         task = asyncio.get_running_loop().create_task(self._handshake(client))
@@ -290,7 +297,7 @@ class TcpServer:
                 ),
             )
             return
-        client.state = "connected"
+        client.state = ClientState.CONNECTED
         self._sink.on_client_connected(client.client_id, connection.peer)
         held.deliver(connection)
 

@@ -81,7 +81,7 @@ class HandshakeRecorder:
         if len(self.problems) >= _MAX_PROBLEMS:
             return
         subject = cert.subject.rfc4514_string() if cert is not None else ""
-        text = VERIFY_TEXT.get(code, f"verification error {code}")
+        text = VERIFY_TEXT.get(code, "")  # an unknown code is said by number (verify_text)
         problem = VerifyProblem(depth, code, text, subject)
         if problem not in self.problems:
             self.problems.append(problem)

@@ -310,11 +310,15 @@ VERIFY_TEXT: dict[int, str] = {
 
 
 def verify_text(code: int, text: str) -> Sentence:
-    """OpenSSL's ``text`` for the verification result ``code``: translatable when it is the
-    text we know for that code, else OpenSSL's words as a fact."""
-    if VERIFY_TEXT.get(code) == text:
-        return sentence(text)
-    return Sentence("{text}", (("text", text),))
+    """The verification result ``code`` as our own sentence when the code is one we know
+    (whatever words this OpenSSL build uses for it: 1.1 says "self signed certificate", 3.0
+    "self-signed certificate"); else OpenSSL's ``text`` as a fact, or the bare code."""
+    known = VERIFY_TEXT.get(code)
+    if known is not None:
+        return sentence(known)
+    if text:
+        return Sentence("{text}", (("text", text),))
+    return sentence(QT_TRANSLATE_NOOP("core", "verification error {code}"), code=code)
 
 
 def plain_reason(error: BaseException) -> str:

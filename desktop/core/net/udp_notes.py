@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.core.errors import NetError
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["datagrams_saved", "file_sent", "generator_busy", "no_peer_seen", "no_target"]
+__all__ = ["bound", "datagrams_saved", "file_sent", "generator_busy", "no_peer_seen", "no_target"]
 
 
 def no_peer_seen() -> NetError:
@@ -37,3 +37,8 @@ def file_sent(path: str, count: int) -> Sentence:
     return sentence(
         QT_TRANSLATE_NOOP("core", "Sent {path} as {count} datagrams."), path=path, count=count
     )
+
+
+def bound(local: str) -> Sentence:
+    """The session's socket is bound (its first log line)."""
+    return sentence(QT_TRANSLATE_NOOP("core", "Bound to {address}."), address=local)

@@ -16,6 +16,7 @@ __all__ = [
     "file_sending",
     "file_sent",
     "injected",
+    "injected_label",
     "listening",
     "pair_closed",
     "pair_failed",
@@ -105,3 +106,13 @@ def injected(pair_id: int, count: int, to_target: bool) -> Sentence:
         else QT_TRANSLATE_NOOP("core", "Injected {count} bytes toward the client of pair {pair}")
     )
     return sentence(template, count=count, pair=pair_id)
+
+
+def injected_label(pair_id: int, to_target: bool) -> Sentence:
+    """The peer column of bytes the user injected into a pair ("#3 injected→target")."""
+    template = (
+        QT_TRANSLATE_NOOP("core", "#{pair} injected→target")
+        if to_target
+        else QT_TRANSLATE_NOOP("core", "#{pair} injected→client")
+    )
+    return sentence(template, pair=pair_id)

@@ -354,6 +354,7 @@ class ComposerPanel(QWidget):
     @Slot(object)
     def _on_finished(self, result: ExchangeResult) -> None:
         self._set_busy(False)
+        self.send_bar.exchange_done(bool(result.reader.raw))
         self.response_view.show_result(result)
         if result.tls_info is not None and result.tls_info.verified is False:
             self.response_view.setCurrentWidget(self.response_view.tls_browser)

@@ -8,18 +8,27 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from desktop.core.store.http_history import HistoryEntry
 
-__all__ = ["HistoryModel", "entry_text"]
+__all__ = ["HistoryModel", "entry_text", "entry_tooltip"]
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def entry_text(entry: HistoryEntry) -> str:
-    """Time, status, method and target, host:port."""
-    when = datetime.datetime.fromtimestamp(entry.t_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S")
+def entry_text(entry: HistoryEntry, today: datetime.date | None = None) -> str:
+    """Method and target first (what one looks for), then status, a compact time (the time of
+    day today, month-day and minutes before) and host:port; the full date is in the tooltip."""
+    moment = datetime.datetime.fromtimestamp(entry.t_ns / 1e9)
+    today = today or datetime.date.today()
+    when = moment.strftime("%H:%M:%S" if moment.date() == today else "%m-%d %H:%M")
     status = "—" if entry.status is None else str(entry.status)
     request = " ".join(entry.first_line.split()[:2])
-    return f"{when}  {status}  {request}  {entry.host}:{entry.port}"
+    return f"{request}  {status}  {when}  {entry.host}:{entry.port}"
+
+
+def entry_tooltip(entry: HistoryEntry) -> str:
+    """The full date and time, the request line, and the error if any."""
+    when = datetime.datetime.fromtimestamp(entry.t_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S")
+    return "\n".join(filter(None, (when, entry.first_line, entry.error)))
 
 
 class HistoryModel(QAbstractListModel):
@@ -52,7 +61,7 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry_text(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.error or entry.first_line
+            return entry_tooltip(entry)
         if role == ID_ROLE:
             return entry.id
         return None

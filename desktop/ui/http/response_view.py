@@ -32,6 +32,7 @@ from desktop.ui.http.pretty_view import PrettyView
 from desktop.ui.http.raw_view import RawView
 from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import SessionBrowser
+from desktop.ui.widgets.compact_tabs import compact_tabs
 from desktop.ui.widgets.hex_view import HexView
 from desktop.workers.task_runner import TaskRunner
 
@@ -148,10 +149,8 @@ class ResponseView(QTabWidget):
         self.addTab(self.image_preview, self.tr("Image"))
         self.addTab(timings_page, self.tr("Timings"))
         self.addTab(self.tls_browser, self.tr("TLS"))
-        # Every tab stays in view however narrow the pane: labels shorten instead of hiding
-        # the last tabs (TLS) behind scroll arrows.
-        self.setUsesScrollButtons(False)
-        self.setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab and its whole label in view at 1024 px: tighter padding (compact_tabs).
+        compact_tabs(self)
         self.tabBar().setExpanding(False)
         self.raw_view.offset_chosen.connect(self.hex_view.scroll_to_offset)
         self.hex_view.offset_clicked.connect(self.raw_view.go_to_offset)

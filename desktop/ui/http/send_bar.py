@@ -70,6 +70,7 @@ class SendBar(QWidget):
         self.reuse_check = QCheckBox(self.tr("Reuse connection"))
         self.reuse_check.setChecked(True)
         self.connection_label = QLabel()
+        self.kept_peer = ""  # the kept-alive connection's peer, "" when none is kept
         self.auto_follow_check = QCheckBox(self.tr("Follow redirects automatically"))
         self.max_redirects_spin = QSpinBox()
         self.max_redirects_spin.setRange(1, 50)
@@ -111,6 +112,7 @@ class SendBar(QWidget):
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.follow_button.clicked.connect(self.follow_clicked)
         self.reuse_check.toggled.connect(self.reuse_toggled)
+        self.reuse_check.toggled.connect(lambda _on: self.set_connection(self.kept_peer))
         self.mode_combo.currentIndexChanged.connect(self._update_state)
         self.set_connection("")
         self.set_busy(False)
@@ -146,10 +148,19 @@ class SendBar(QWidget):
 
     def set_connection(self, peer: str) -> None:
         """Show the kept-alive connection (``host:port``), or that there is none."""
+        self.kept_peer = peer
         if peer:
             self.connection_label.setText(self.tr("Kept alive: {peer}").format(peer=peer))
         else:
             self.connection_label.setText(self.tr("No open connection"))
+
+    def exchange_done(self, answered: bool) -> None:
+        """An exchange ended: with reuse on, a server that answered yet kept no connection
+        closed it (or said ``Connection: close``); say so instead of "No open connection"."""
+        if answered and self.reuse() and not self.kept_peer:
+            self.connection_label.setText(
+                self.tr("The server closed the connection; the next request opens a new one.")
+            )
 
     def show_follow(self, location: str | None) -> None:
         """Offer to follow a redirect to ``location``, or hide the button (None)."""

@@ -72,7 +72,9 @@ def _verification_html(info: TlsSessionInfo, good: str, bad: str) -> str:
         head = QCoreApplication.translate(
             "CertificateView", "Verification is off; it would have failed."
         )
-    items = "".join(f"<li>{html.escape(str(problem))}</li>" for problem in info.verify_problems)
+    items = "".join(
+        f"<li>{html.escape(say(problem.sentence))}</li>" for problem in info.verify_problems
+    )
     return f"<p style='{bad}'><b>{html.escape(head)}</b></p><ul>{items}</ul>"
 
 

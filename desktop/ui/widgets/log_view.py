@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QKeySequence
+from PySide6.QtGui import QFontDatabase, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,8 @@ __all__ = ["LogView"]
 _DETAIL_LIMIT = 64 * 1024
 # Received bytes gathered before "Auto" picks an encoding.
 _AUTO_SAMPLE = 4096
+# The narrowest the search field gets: its placeholder and a few typed characters.
+_SEARCH_MIN = 140
 
 
 class _PeerFilter(QSortFilterProxyModel):
@@ -96,7 +98,8 @@ class LogView(QWidget):
         self.follow_check = QCheckBox(self.tr("Follow"))
         self.follow_check.setChecked(True)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search text or hex — Enter: next"))
+        self.search_edit.setPlaceholderText(self.tr("Search"))
+        self.search_edit.setToolTip(self.tr("Search text or hex — Enter: next"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(220)
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -119,6 +122,10 @@ class LogView(QWidget):
         self.status_label.setObjectName("logStatus")
 
         tools = QHBoxLayout()
+        self._tools = tools
+        # On a pane too narrow for one row, the search field and the status go to a second
+        # row instead of being squeezed (_place_search).
+        self._second_row = QHBoxLayout()
         tools.addWidget(self.mode_combo)
         tools.addWidget(self.encoding_combo)
         tools.addWidget(self.pause_check)
@@ -162,7 +169,9 @@ class LogView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
+        layout.addLayout(self._second_row)
         layout.addWidget(split, 1)
+        self._fit_encoding()
 
     def _connect_signals(self) -> None:
         self.mode_combo.currentIndexChanged.connect(self._view_changed)
@@ -224,6 +233,45 @@ class LogView(QWidget):
         model = self.table.model()
         return self.proxy.mapToSource(index).row() if model is self.proxy else index.row()
 
+    # -- toolbar --------------------------------------------------------------------------------
+    def _fit_encoding(self) -> None:
+        """The encoding box never narrower than its text ("Auto (utf-8)" must not clip)."""
+        self.encoding_combo.setMinimumWidth(self.encoding_combo.sizeHint().width())
+        self._place_search()
+
+    def _one_row_width(self) -> int:
+        """The width the toolbar needs on one row, the search field at its minimum."""
+        fixed = (
+            self.mode_combo,
+            self.encoding_combo,
+            self.pause_check,
+            self.follow_check,
+            self.clear_button,
+            self.export_button,
+        )
+        spacing = max(self._tools.spacing(), 0) * (len(fixed) + 1)
+        return sum(w.sizeHint().width() for w in fixed) + _SEARCH_MIN + spacing
+
+    def _place_search(self) -> None:
+        """Search and status on the toolbar when it fits, else on a row of their own."""
+        one_row = self.width() >= self._one_row_width()
+        if one_row == (self._tools.indexOf(self.search_edit) >= 0):
+            return
+        for widget in (self.status_label, self.search_edit):
+            self._tools.removeWidget(widget)
+            self._second_row.removeWidget(widget)
+        if one_row:
+            at = self._tools.indexOf(self.clear_button)
+            self._tools.insertWidget(at, self.search_edit)
+            self._tools.insertWidget(at, self.status_label, 1)
+        else:
+            self._second_row.addWidget(self.status_label, 1)
+            self._second_row.addWidget(self.search_edit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_search()
+
     # -- view -------------------------------------------------------------------------------------
     @property
     def encoding(self) -> str:
@@ -240,6 +288,7 @@ class LogView(QWidget):
         ):
             self.detected = detect_encoding(bytes(self._auto_sample))
             self.encoding_combo.setItemText(0, self.tr("Auto ({name})").format(name=self.detected))
+            self._fit_encoding()
             self._view_changed()
 
     @Slot()

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core.net.tcp_server import ClientInfo
+from desktop.core.net.tcp_server import ClientInfo, ClientState
 from desktop.core.units import format_bytes
 
 __all__ = ["ClientTableModel"]
@@ -32,6 +32,11 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Out"),
             self.tr("State"),
         )
+        # The engine's state words, in the interface language.
+        self._states = {
+            ClientState.HANDSHAKE: self.tr("TLS handshake"),
+            ClientState.CONNECTED: self.tr("connected"),
+        }
 
     def set_clients(self, clients: Sequence[ClientInfo]) -> None:
         """Replace the rows: same ids in the same order only repaint, otherwise reset."""
@@ -83,7 +88,7 @@ class ClientTableModel(QAbstractTableModel):
             if column == self.OUT:
                 return format_bytes(client.bytes_out)
             if column == self.STATE:
-                return client.state
+                return self._states.get(client.state, client.state)
         if role == Qt.ItemDataRole.UserRole:
             return client.client_id
         return None

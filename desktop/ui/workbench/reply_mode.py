@@ -68,8 +68,14 @@ class ReplyMode(QObject):
         return mode, rules
 
     def fold(self) -> None:
-        """The session started: the rules answer now, so the room goes to the log."""
+        """The session started: the rules answer now, so the room goes to the log (the folded
+        line still says how many rules answer, and what they are)."""
+        self.rules.set_active(True)
         self.rules.set_expanded(False)
+
+    def stopped(self) -> None:
+        """The session stopped: the rules answer no more."""
+        self.rules.set_active(False)
 
     @Slot()
     def _mode_changed(self) -> None:

@@ -19,6 +19,7 @@ from desktop.core.codec import InputFormat, encode_input
 from desktop.core.errors import InputError, SocketDeskError
 from desktop.core.net.auto_reply import AutoReplyRule, MatchKind
 from desktop.ui.sentences import say
+from desktop.ui.widgets.elided_label import ElidedLabel
 
 __all__ = ["RulesEditor"]
 
@@ -28,8 +29,9 @@ _KIND, _PATTERN, _FORMAT, _RESPONSE = range(4)
 class RulesEditor(QWidget):
     """A table of rules; the first rule that matches a received chunk answers it.
 
-    The table folds away behind its header line ("Auto-reply rules: 3"), so that a running
-    server on a small screen keeps its room for the log.
+    The table folds away behind its header line, so that a running server on a small screen
+    keeps its room for the log; folded, the line still says what answers: "3 rules active —
+    Edit" (a click opens them) and the rules themselves in short ("PING → PONG · …").
 
     Signals:
         rules_changed(): a rule was added, removed or edited.
@@ -55,6 +57,9 @@ class RulesEditor(QWidget):
         self.fold_button.setChecked(True)
         self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.fold_button.setAutoRaise(True)
+        self.summary = ElidedLabel()
+        self.summary.setObjectName("rulesSummary")
+        self.active = False  # the session runs: the rules answer now
         self.add_button = QPushButton(self.tr("Add rule"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.add_button.clicked.connect(self._add_clicked)
@@ -66,7 +71,7 @@ class RulesEditor(QWidget):
         buttons.addWidget(self.fold_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -90,6 +95,12 @@ class RulesEditor(QWidget):
         )
         self.table.setVisible(expanded)
         self.remove_button.setVisible(expanded)
+        self._update_title()
+
+    def set_active(self, active: bool) -> None:
+        """Whether the session runs (the folded line then says the rules are active)."""
+        self.active = active
+        self._update_title()
 
     def is_expanded(self) -> bool:
         """Whether the rules table is shown."""
@@ -97,9 +108,27 @@ class RulesEditor(QWidget):
 
     @Slot()
     def _update_title(self) -> None:
-        self.fold_button.setText(
-            self.tr("Auto-reply rules: {count}").format(count=self.table.rowCount())
-        )
+        count = self.table.rowCount()
+        expanded = self.is_expanded()
+        if expanded:
+            title = self.tr("Auto-reply rules: {count}").format(count=count)
+        elif self.active:
+            title = self.tr("%n rule(s) active — Edit", "", count)
+        else:
+            title = self.tr("%n rule(s) — Edit", "", count)
+        self.fold_button.setText(title)
+        self.summary.setVisible(not expanded)
+        self.summary.setText("" if expanded else self._preview())
+
+    def _preview(self) -> str:
+        """The rules in short: "pattern → response", separated by middle dots."""
+        parts = []
+        for row in range(self.table.rowCount()):
+            pattern, response = self.table.item(row, _PATTERN), self.table.item(row, _RESPONSE)
+            parts.append(
+                f"{pattern.text() if pattern else ''} → {response.text() if response else ''}"
+            )
+        return " · ".join(parts)
 
     @Slot()
     def _add_clicked(self) -> None:

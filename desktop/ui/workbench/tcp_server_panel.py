@@ -204,6 +204,7 @@ class TcpServerPanel(ListeningPanel):
 
     def on_idle(self) -> None:
         self.count_label.setText(self.tr("No clients"))
+        self.reply.stopped()
 
     @Slot(list)
     def _on_clients(self, clients: list[ClientInfo]) -> None:

@@ -274,6 +274,7 @@ class UdpPanel(ListeningPanel):
 
     def on_idle(self) -> None:
         self.generator.set_running(False)
+        self.reply.stopped()
 
     def pcapng_endpoints(self) -> dict[str, Endpoints]:
         """The local address and each peer seen (the selected ones, when some are)."""

@@ -182,15 +182,18 @@ def test_workbench_client_reaches_a_tls10_server_only_with_legacy_tls(tmp_path: 
 
 
 def test_verification_texts_and_name_checks_are_sentences_to_translate() -> None:
-    """OpenSSL's texts we know and the name check are marked templates (the UI translates
-    them); an unknown text stays OpenSSL's words, as a fact."""
+    """The verification codes we know and the name check are marked templates (the UI
+    translates them), whatever words this OpenSSL uses; an unknown code keeps OpenSSL's words
+    as a fact."""
     expired = VerifyProblem(0, 10, "certificate has expired", "CN=x")
     assert expired.reason.template == "certificate has expired" and not expired.reason.args
     mismatch = VerifyProblem(0, 64, "IP address mismatch: not valid for 127.0.0.1", "", "127.0.0.1")
     assert mismatch.reason.template == "IP address mismatch: not valid for {name}"
     assert str(mismatch) == "IP address mismatch: not valid for 127.0.0.1 (the leaf)"
-    odd = VerifyProblem(0, 10, "something OpenSSL 9 says", "")
-    assert odd.reason.template == "{text}"
+    reworded = VerifyProblem(0, 10, "something OpenSSL 9 says", "")
+    assert reworded.reason.template == "certificate has expired"
+    odd = VerifyProblem(0, 11, "CRL is not yet valid", "")
+    assert odd.reason.template == "{text}" and str(odd.reason) == "CRL is not yet valid"
     info = TlsSessionInfo("TLSv1.3", "X", None, (), verified=False, verify_problems=(expired,))
     rejected = tls_chain.rejection(info).sentence
     rendered = rejected.render(lambda template: "<" + template + ">")

@@ -271,7 +271,8 @@ def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 2
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == 2
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "boom"
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # full date, request, error
+    assert tip.splitlines()[1:] == ["POST /x HTTP/1.1", "boom"]
     model.set_entries([])
     assert model.rowCount() == 0
 

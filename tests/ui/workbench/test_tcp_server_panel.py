@@ -142,15 +142,15 @@ def test_port_in_use_is_a_clear_message(qtbot, server_bridge, settings, runner) 
 
 
 def test_client_table_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from desktop.core.net.tcp_server import ClientInfo
+    from desktop.core.net.tcp_server import ClientInfo, ClientState
 
     model = ClientTableModel()
     model.set_clients(
         [
-            ClientInfo(1, "127.0.0.1:5", 0, 10, 20, "connected"),
-            ClientInfo(2, "[::1]:6", 0, 0, 0, "handshake"),
+            ClientInfo(1, "127.0.0.1:5", 0, 10, 20, ClientState.CONNECTED),
+            ClientInfo(2, "[::1]:6", 0, 0, 0, ClientState.HANDSHAKE),
         ]
     )
     qtmodeltester.check(model, force_py=True)
-    model.set_clients([ClientInfo(2, "[::1]:6", 0, 5, 0, "connected")])
+    model.set_clients([ClientInfo(2, "[::1]:6", 0, 5, 0, ClientState.CONNECTED)])
     assert model.rowCount() == 1 and model.index(0, ClientTableModel.IN).data() == "5 B"
