@@ -23,7 +23,7 @@
     <context>
         <name>ComposerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="372" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="373" />
             <source>Followed %n redirect(s).</source>
             <translation>
                 <numerusform>Followed %n redirect.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="379" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="380" />
             <source>{status} from {peer}, %n byte(s) received.</source>
             <translation>
                 <numerusform>{status} from {peer}, %n byte received.</numerusform>
@@ -88,7 +88,7 @@
     <context>
         <name>LogView</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/widgets/log_view.py" line="183" />
+            <location filename="../../desktop/ui/widgets/log_view.py" line="192" />
             <source>Paused: %n new record(s) waiting</source>
             <translation>
                 <numerusform>Paused: %n new record waiting</numerusform>
@@ -252,9 +252,28 @@
         </message>
     </context>
     <context>
+        <name>RulesEditor</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/workbench/rules_editor.py" line="116" />
+            <source>%n rule(s) active — Edit</source>
+            <translation>
+                <numerusform>%n rule active — Edit</numerusform>
+                <numerusform>%n rules active — Edit</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/workbench/rules_editor.py" line="118" />
+            <source>%n rule(s) — Edit</source>
+            <translation>
+                <numerusform>%n rule — Edit</numerusform>
+                <numerusform>%n rules — Edit</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TcpServerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="211" />
+            <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="212" />
             <source>%n client(s) connected</source>
             <translation>
                 <numerusform>%n client connected</numerusform>
@@ -313,7 +332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/tcp_server.py" line="254" />
+            <location filename="../../desktop/core/net/tcp_server.py" line="261" />
             <source>Refused {peer}: the limit of %n client(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>

@@ -216,7 +216,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="149"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="151"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
     </message>
@@ -269,52 +269,52 @@
         <translation>验证已关闭；若开启验证将会失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="88"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
         <source>Leaf</source>
         <translation>叶证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="92"/>
         <source>Issuer {depth}</source>
         <translation>签发者 {depth}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="94"/>
         <source>(self-signed)</source>
         <translation>（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="96"/>
         <source>(from the trust store, not sent)</source>
         <translation>（来自信任库，对端未发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
         <source>Issuer</source>
         <translation>签发者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="103"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="104"/>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="103"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="105"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="108"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -448,6 +448,16 @@
         <source>State</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="37"/>
+        <source>TLS handshake</source>
+        <translation>TLS 握手中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workbench/client_table_model.py" line="38"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
 </context>
 <context>
     <name>ComposerPanel</name>
@@ -492,7 +502,7 @@
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="379"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="380"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
@@ -519,7 +529,7 @@
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="372"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="373"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -1063,22 +1073,22 @@
 <context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="62"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="69"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="70"/>
         <source>{name} (trailer)</source>
         <translation>{name}（尾部字段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="94"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="94"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1290,104 +1300,109 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="86"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="88"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="89"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="93"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="96"/>
         <source>Pause view</source>
         <translation>暂停显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="95"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="97"/>
         <source>Freeze the view; capture and counters go on</source>
         <translation>冻结显示；数据捕获和计数仍在继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="98"/>
         <source>Follow</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="101"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="102"/>
         <source>Search text or hex — Enter: next</source>
         <translation>搜索文本或十六进制 — Enter：下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="108"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="112"/>
         <source>Log as text…</source>
         <translation>文本日志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="110"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="113"/>
         <source>Hexdump…</source>
         <translation>十六进制转储…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="111"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="114"/>
         <source>Received bytes…</source>
         <translation>接收的原始字节…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="112"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="115"/>
         <source>pcapng for Wireshark…</source>
         <translation>pcapng（用于 Wireshark）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="153"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="160"/>
         <source>Select a row to see all its bytes</source>
         <translation>选择一行以查看其全部字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/log_view.py" line="183"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="192"/>
         <source>Paused: %n new record(s) waiting</source>
         <translation>
             <numerusform>已暂停：%n 条新记录等待显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="242"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="290"/>
         <source>Auto ({name})</source>
         <translation>自动（{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="253"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="302"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="272"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="321"/>
         <source>… {more} more bytes not shown (export to see them)</source>
         <translation>… 另有 {more} 字节未显示（导出后可查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="281"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="330"/>
         <source>Type text or hex bytes to search for</source>
         <translation>请输入要搜索的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/log_view.py" line="296"/>
+        <location filename="../../desktop/ui/widgets/log_view.py" line="345"/>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
     </message>
@@ -2539,117 +2554,117 @@ Host: example.com</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="132"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="143"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
         <source>Pretty</source>
         <translation>格式化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="228"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="227"/>
         <source>Truncated at {cap}: the response reached the cap; {more} received after it were not kept.</source>
         <translation>已在 {cap} 处截断：响应达到上限，之后接收的 {more} 未保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="240"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="239"/>
         <source>The body is not an image.</source>
         <translation>正文不是图像。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="246"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="245"/>
         <source>The image is {size}: no preview above {limit}.</source>
         <translation>图像大小为 {size}：超过 {limit} 不提供预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="252"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="251"/>
         <source>Decoding the image…</source>
         <translation>正在解码图像…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="261"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="260"/>
         <source>No preview.</source>
         <translation>无预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="211"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="210"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="215"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="214"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="206"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="205"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
@@ -2753,87 +2768,101 @@ Host: example.com</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="46"/>
         <source>Match</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="46"/>
         <source>Pattern</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="46"/>
         <source>As</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="44"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="46"/>
         <source>Response</source>
         <translation>应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="58"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="63"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="59"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="64"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="87"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="92"/>
         <source>Hide the rules (they keep answering)</source>
         <translation>隐藏规则（规则仍会继续应答）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="89"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="94"/>
         <source>Show the rules to edit them</source>
         <translation>显示规则以便编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="101"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="114"/>
         <source>Auto-reply rules: {count}</source>
         <translation>自动应答规则：{count}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="116"/>
+        <source>%n rule(s) active — Edit</source>
+        <translation>
+            <numerusform>%n 条规则生效中 — 编辑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="118"/>
+        <source>%n rule(s) — Edit</source>
+        <translation>
+            <numerusform>%n 条规则 — 编辑</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="121"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="150"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="122"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="151"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="123"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="152"/>
         <source>starts with</source>
         <translation>开头为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="124"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="153"/>
         <source>regex</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="129"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="158"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="130"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="159"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="164"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="193"/>
         <source>Rule {row}: the pattern is empty.</source>
         <translation>规则 {row}：匹配内容为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/rules_editor.py" line="177"/>
+        <location filename="../../desktop/ui/workbench/rules_editor.py" line="206"/>
         <source>Rule {row}: {problem}</source>
         <translation>规则 {row}：{problem}</translation>
     </message>
@@ -2866,54 +2895,59 @@ Host: example.com</translation>
         <translation>复用连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="73"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="74"/>
         <source>Follow redirects automatically</source>
         <translation>自动跟随重定向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="77"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="78"/>
         <source>max </source>
         <translation>最多 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="78"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="79"/>
         <source>Follow redirect</source>
         <translation>跟随重定向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="83"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="84"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="84"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="85"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="86"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="87"/>
         <source>Bytes of a response kept and shown; beyond them it is cut with a notice.</source>
         <translation>响应中保留并显示的字节数；超出部分将被截断并给出提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="88"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="89"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="90"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="150"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="153"/>
         <source>Kept alive: {peer}</source>
         <translation>保持连接：{peer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/send_bar.py" line="152"/>
+        <location filename="../../desktop/ui/http/send_bar.py" line="155"/>
         <source>No open connection</source>
         <translation>没有已打开的连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/send_bar.py" line="162"/>
+        <source>The server closed the connection; the next request opens a new one.</source>
+        <translation>服务器已关闭连接；下一个请求将打开新连接。</translation>
     </message>
 </context>
 <context>
@@ -3462,7 +3496,7 @@ Host: example.com</translation>
         <translation>服务器 :{port}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="211"/>
+        <location filename="../../desktop/ui/workbench/tcp_server_panel.py" line="212"/>
         <source>%n client(s) connected</source>
         <translation>
             <numerusform>已连接 %n 个客户端</numerusform>
@@ -4065,22 +4099,22 @@ Host: example.com</translation>
         <translation>UDP :{port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="287"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="288"/>
         <source>Start the UDP session first.</source>
         <translation>请先启动 UDP 会话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="299"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="300"/>
         <source>Type a host and port to send to, or pick a peer in the table.</source>
         <translation>请输入要发送到的主机和端口，或在表格中选择对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="320"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="321"/>
         <source>Select one or more peers in the table first.</source>
         <translation>请先在表格中选择一个或多个对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="345"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="346"/>
         <source>Save each datagram in</source>
         <translation>将每个数据报保存到</translation>
     </message>
@@ -5582,65 +5616,75 @@ Host: example.com</translation>
         <translation>已有文件正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="30"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="31"/>
         <source>Listening on {address} with TLS</source>
         <translation>正在监听 {address}（TLS）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="32"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="33"/>
         <source>Listening on {address}</source>
         <translation>正在监听 {address}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="40"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="41"/>
         <source>Client {client} connected from {peer}</source>
         <translation>客户端 {client} 已从 {peer} 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="49"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="50"/>
         <source>Client {client} ({peer}): {reason}</source>
         <translation>客户端 {client}（{peer}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="58"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="59"/>
         <source>Sending file {path}…</source>
         <translation>正在发送文件 {path}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="64"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="65"/>
         <source>Sent file {name}: {count} bytes.</source>
         <translation>已发送文件 {name}：{count} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="71"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="72"/>
         <source>Relaying {address} → {target}</source>
         <translation>正在中继 {address} → {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="78"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="79"/>
         <source>Pair {pair}: {client} ⇄ {target}</source>
         <translation>连接对 {pair}：{client} ⇄ {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="88"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="89"/>
         <source>Pair {pair} ({client}): {reason}</source>
         <translation>连接对 {pair}（{client}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="97"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="98"/>
         <location filename="../../desktop/core/session/sentences.py" line="66"/>
         <source>Pair {pair}: {reason}</source>
         <translation>连接对 {pair}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="103"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="104"/>
         <source>Injected {count} bytes toward the target of pair {pair}</source>
         <translation>已向连接对 {pair} 的目标端注入 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/log_lines.py" line="105"/>
+        <location filename="../../desktop/core/session/log_lines.py" line="106"/>
         <source>Injected {count} bytes toward the client of pair {pair}</source>
         <translation>已向连接对 {pair} 的客户端注入 {count} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="114"/>
+        <source>#{pair} injected→target</source>
+        <translation>#{pair} 注入→目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/session/log_lines.py" line="116"/>
+        <source>#{pair} injected→client</source>
+        <translation>#{pair} 注入→客户端</translation>
     </message>
     <message>
         <location filename="../../desktop/core/session/sentences.py" line="75"/>
@@ -6295,24 +6339,24 @@ Host: example.com</translation>
         <translation>&apos;{part}&apos; 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="170"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="177"/>
         <source>The server was stopped.</source>
         <translation>服务器已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="237"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="244"/>
         <source>Disconnected by the server.</source>
         <translation>已被服务器断开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/tcp_server.py" line="254"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="261"/>
         <source>Refused {peer}: the limit of %n client(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="287"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="294"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
@@ -6645,6 +6689,11 @@ Host: example.com</translation>
         <translation>CA 签名摘要算法强度过低</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/net/tls_errors.py" line="321"/>
+        <source>verification error {code}</source>
+        <translation>验证错误 {code}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/core/net/udp_facts.py" line="63"/>
         <source>A datagram of {size} bytes is too large: UDP over {ip} carries at most {limit} bytes. Nothing was sent.</source>
         <extracomment>The largest UDP payload over IPv4: 65,535 - 20 (IP header) - 8 (UDP header). The largest UDP payload over IPv6 without jumbograms: 65,535 - 8 (the IPv6 header is extra). The largest payload that fits one 1500-byte Ethernet frame over IPv4 (1500 - 20 - 8).</extracomment>
@@ -6714,6 +6763,11 @@ Host: example.com</translation>
         <location filename="../../desktop/core/net/udp_notes.py" line="38"/>
         <source>Sent {path} as {count} datagrams.</source>
         <translation>已将 {path} 分成 {count} 个数据报发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/net/udp_notes.py" line="44"/>
+        <source>Bound to {address}.</source>
+        <translation>已绑定到 {address}。</translation>
     </message>
     <message>
         <location filename="../../desktop/core/net/udp_peers.py" line="121"/>

@@ -153,7 +153,9 @@ def test_auto_accept_takes_offers_of_listed_peers_only(qtbot, io, tmp_path) -> N
     assert bridge.called("accept") == [(from_bob.offer, [1, 2, 3], str(tmp_path / "auto"))]
     auto = str(tmp_path / "auto")
     assert _bodies(panel, BOB.key)[-1].endswith(f"➜ accepted into {auto}: waiting")
-    assert _bodies(panel, CAROL.key)[-1].endswith("➜ Accept or decline it in the bar under the messages")
+    assert _bodies(panel, CAROL.key)[-1].endswith(
+        "➜ Accept or decline it in the bar under the messages"
+    )
     settings.set(Settings.AUTO_ACCEPT, False)  # off: nobody is accepted without asking
     bridge.message_received.emit(offer_message(BOB, packet_no=10))
     assert len(bridge.called("accept")) == 1
@@ -250,5 +252,7 @@ def test_offers_followed_are_bounded(qtbot, io, tmp_path, monkeypatch) -> None: 
     bridge.transfers_changed.emit([transfer(1, TransferState.RUNNING, packet_no=1, done=1)])
     bridge.transfers_changed.emit([transfer(2, TransferState.RUNNING, packet_no=3, done=1)])
     bodies = _bodies(panel, BOB.key)
-    assert bodies[0].endswith("➜ Accept or decline it in the bar under the messages")  # forgotten: not followed
+    assert bodies[0].endswith(
+        "➜ Accept or decline it in the bar under the messages"
+    )  # forgotten: not followed
     assert bodies[2].endswith("➜ downloading 0 %")
