@@ -14,9 +14,14 @@ from bench import (
     ipmsg_node,
     ipmsg_roster,
     periodic_send,
+    rate_graph,
+    startup,
     tcp_clients,
     tcp_receive,
     tcp_server_receive,
+    udp_generator,
+    udp_gui_flood,
+    udp_receive,
 )
 
 for bench in (
@@ -24,6 +29,10 @@ for bench in (
     tcp_server_receive,
     tcp_clients,
     periodic_send,
+    udp_receive,
+    udp_generator,
+    udp_gui_flood,
+    rate_graph,
     gui_flood,
     gui_batch,
     http_keepalive,
@@ -36,6 +45,7 @@ for bench in (
     ipmsg_iptux_roundtrip,
     ipmsg_roster,
     ipmsg_flood,
+    startup,
 ):
     bench.main([])
     print()

@@ -271,13 +271,13 @@ def stall_run(name: str, seconds: float) -> dict[str, float]:
 
 
 # -- the report ------------------------------------------------------------------------------------
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--stall", choices=CANDIDATES, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.stall:
         print(json.dumps(stall_run(args.stall, args.seconds)))
         return

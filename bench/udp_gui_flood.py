@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DRAIN_S = 3.0  # after the flooder ends, time for the last batches to be shown
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rate", default="150000", help="datagrams/s for udp flood (or max)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     from desktop.app import Application
     from desktop.settings import Settings
