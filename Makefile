@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
-QM     := $(TS:.ts=.qm)
+QM     := $(patsubst resources/translations/%.ts,desktop/assets/translations/%.qm,$(TS))
 
 .PHONY: setup run test lint format bench package translations screenshots clean
 
@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+desktop/assets/translations/%.qm: resources/translations/%.ts $(STAMP)
+	@mkdir -p $(@D)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 run: setup

@@ -14,7 +14,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__
+from desktop import __version__, smoke
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
@@ -236,13 +236,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     _setup_logging()
     raise_open_file_limit()  # a server session may hold thousands of clients
-    qapp = QApplication(list(argv) if argv is not None else sys.argv)
+    args = list(argv) if argv is not None else sys.argv
+    qapp = QApplication(args)
     qapp.setOrganizationName("SocketDesk")
     qapp.setApplicationName("SocketDesk")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("socketdesk")
     app = Application(qapp, Settings())
     app.window.show()
+    if smoke.requested(args):
+        smoke.walk_workspaces(qapp, app.window.tabs)
     try:
         return qapp.exec()
     finally:
