@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(patsubst resources/translations/%.ts,desktop/assets/translations/%.qm,$(TS))
 
-.PHONY: setup run test lint format bench package translations screenshots clean
+.PHONY: setup run test lint format bench package wheel deb release-check translations screenshots \
+        clean
 
 setup: $(STAMP) $(QM)
 
@@ -61,9 +62,23 @@ screenshots: setup
 	$(SHOT) zh_CN light docs/screenshots/error-refused-zh-light.png refused
 	$(SHOT) zh_CN dark docs/screenshots/error-port-taken-zh-dark.png port-taken
 
+# PyInstaller (pinned in pyproject's dev extra): dist/socketdesk/ (one folder) and dist/onefile/.
 package: setup
-	$(BIN)/python -m pip install --quiet pyinstaller
-	$(BIN)/pyinstaller --noconfirm build.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/socketdesk.spec
+
+# The wheel, offline with this venv's pinned build tools; setup.py compiles the .qm files into it.
+wheel: setup
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist .
+
+# dist/socketdesk_<version>_<arch>.deb from the one-folder app (run `make package` first).
+deb: setup
+	$(BIN)/python packaging/build_deb.py
+
+# Build every package, install the .deb (needs root, as in CI), check each one: the CLI round
+# trips, a GUI smoke start in English and Chinese, the self-test once it exists.
+release-check: package wheel deb
+	apt-get install -y -qq --no-install-recommends --reinstall ./dist/socketdesk_*.deb
+	$(BIN)/python -m pytest -m release tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist $(QM)
