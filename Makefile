@@ -30,13 +30,13 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check desktop tests bench tools
-	$(BIN)/ruff format --check desktop tests bench tools
+	$(BIN)/ruff check desktop tests bench tools packaging setup.py
+	$(BIN)/ruff format --check desktop tests bench tools packaging setup.py
 	$(BIN)/mypy
 
 format: setup
-	$(BIN)/ruff format desktop tests bench tools
-	$(BIN)/ruff check --fix desktop tests bench tools
+	$(BIN)/ruff format desktop tests bench tools packaging setup.py
+	$(BIN)/ruff check --fix desktop tests bench tools packaging setup.py
 
 bench: setup
 	$(BIN)/python -m bench

@@ -72,6 +72,9 @@ def test_deb_installs_the_menu_entry_icons_and_links() -> None:
     share = Path("/usr/share")
     entry = (share / "applications" / "socketdesk.desktop").read_text(encoding="utf-8")
     assert "Exec=socketdesk" in entry and "Icon=socketdesk" in entry
+    validate = ["desktop-file-validate", str(share / "applications" / "socketdesk.desktop")]
+    checked = subprocess.run(validate, capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     for icon in ("scalable/apps/socketdesk.svg", "48x48/apps/socketdesk.png"):
         assert (share / "icons" / "hicolor" / icon).is_file()
     # Every library the bundle links is found (in the bundle or from the package's Depends).
