@@ -6,8 +6,9 @@ QtSvg) in the hicolor theme. desktop-file-utils and hicolor-icon-theme refresh t
 dpkg triggers, so the package needs no maintainer scripts.
 
 Depends: the libraries the bundle links or loads from the system (the spec leaves out what every
-desktop has, as the PySide6 wheel itself does); found with ldd over the bundle, plus what Qt opens
-at run time (libdbus-1, libEGL/libGL). glibc 2.36 is the newest symbol version the bundle uses.
+desktop has, as the PySide6 wheel itself does, and OpenSSL 3, libstdc++ and SQLite); found with
+ldd over the bundle, plus what Qt opens at run time (libdbus-1, libEGL/libGL). glibc 2.36 is the
+newest symbol version the bundle uses.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "desktop" / "assets"
 PNG_SIZES = (16, 32, 48, 64, 128, 256)
 DEPENDS = (
-    "libc6 (>= 2.36), libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6, libpng16-16, "
+    "libc6 (>= 2.36), libstdc++6, libglib2.0-0 | libglib2.0-0t64, libssl3 | libssl3t64, "
+    "libsqlite3-0, libdbus-1-3, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, "
     "libzstd1, libx11-6, libx11-xcb1, libxext6, libxrender1, libxcb1, libegl1, libgl1, "
     "libwayland-client0, libwayland-cursor0, libwayland-egl1"
 )
