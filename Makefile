@@ -7,7 +7,7 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(patsubst resources/translations/%.ts,desktop/assets/translations/%.qm,$(TS))
 
 .PHONY: setup run test lint format bench package wheel deb release-check translations screenshots \
-        clean
+        guide-screenshots clean
 
 setup: $(STAMP) $(QM)
 
@@ -61,6 +61,11 @@ screenshots: setup
 	done
 	$(SHOT) zh_CN light docs/screenshots/error-refused-zh-light.png refused
 	$(SHOT) zh_CN dark docs/screenshots/error-port-taken-zh-dark.png port-taken
+
+# The user guide's pictures (docs/guide/images/<scene>-<language>.png): every scene of
+# tools/guide_scenes.py in English and Chinese, light, 1024×700, each worker on its own Xvfb.
+guide-screenshots: setup
+	$(BIN)/python -m tools.guide_screenshots docs/guide/images --jobs 2
 
 # PyInstaller (pinned in pyproject's dev extra): dist/socketdesk/ (one folder) and dist/onefile/.
 package: setup

@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python -m bench.http_tls [--rounds N] [--handshakes N]``.
 
-Two figures on a loopback nginx (TLS 1.3, certificate made by the fixture, verify off):
+Two figures on a loopback nginx (certificate made by the fixture, verify off), every contender
+pinned to TLS 1.3 (curl ``--tlsv1.3 --tls-max 1.3``, asyncio's context min = max = 1.3; the
+engine's negotiated version is checked on every connection and the versions seen are printed):
 
 * download: a 64 MiB file over one TLS connection. Contenders: ``curl -k -o /dev/null``
   (``%{speed_download}``), ``exchange()`` (the composer's engine: pyOpenSSL pipe, bytes kept in
@@ -32,6 +34,7 @@ from desktop.core.http.exchange import HttpTarget, exchange
 from desktop.core.net.tls import TlsClientOptions
 from tests.peers.nginx import LARGE_SIZE, Nginx, running_nginx
 
+TLS_VERSIONS_SEEN: set[str] = set()  # what the engine and asyncio negotiated, printed at the end
 LARGE = b"GET /large.bin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
 HELLO = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
 
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> str:
         "",
         f"ratio exchange / asyncio ssl: {hs['exchange'] / hs['asyncio-ssl']:.2f}x",
         f"rounds: {args.rounds}; handshakes per round: {args.handshakes}",
+        f"TLS version negotiated on every connection: {', '.join(sorted(TLS_VERSIONS_SEEN))}"
+        " (curl: --tlsv1.3 --tls-max 1.3)",
     ]
     text = "\n".join(lines)
     print(text)
@@ -115,7 +120,18 @@ def _target(nginx: Nginx) -> HttpTarget:
 def _curl_download(nginx: Nginx) -> float:
     out = "%{speed_download} %{size_download}"
     done = subprocess.run(
-        ["curl", "-sk", "-o", "/dev/null", "-w", out, nginx.url("/large.bin", tls=True)],
+        [
+            "curl",
+            "-sk",
+            "--tlsv1.3",
+            "--tls-max",
+            "1.3",
+            "-o",
+            "/dev/null",
+            "-w",
+            out,
+            nginx.url("/large.bin", tls=True),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -132,9 +148,17 @@ def _exchange_download(nginx: Nginx) -> float:
         elapsed = time.perf_counter() - started
         if result.error is not None or len(result.responses[0].body) != LARGE_SIZE:
             raise RuntimeError(f"download failed: {result.error}")
+        _seen(result.tls_info.version if result.tls_info else "none")
         return LARGE_SIZE / elapsed / 1e6
 
     return asyncio.run(run())
+
+
+def _seen(version: str) -> None:
+    """Record a negotiated version; anything but TLS 1.3 makes the figures meaningless."""
+    TLS_VERSIONS_SEEN.add(version)
+    if version != "TLSv1.3":
+        raise RuntimeError(f"negotiated {version}, not TLSv1.3: the figures would compare unlike")
 
 
 def _exchange_plain_download(nginx: Nginx) -> float:
@@ -175,6 +199,7 @@ def _client_ssl() -> ssl.SSLContext:
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     context.set_alpn_protocols(["http/1.1"])
+    context.minimum_version = context.maximum_version = ssl.TLSVersion.TLSv1_3
     return context
 
 
@@ -183,6 +208,8 @@ async def _asyncio_get(nginx: Nginx, request: bytes, expected: int) -> int:
     transport, protocol = await loop.create_connection(
         lambda: _Counter(expected), nginx.host, nginx.tls_port, ssl=_client_ssl()
     )
+    ssl_object = transport.get_extra_info("ssl_object")
+    _seen(ssl_object.version() if ssl_object is not None else "none")
     transport.write(request)
     await protocol.done
     transport.close()
@@ -207,6 +234,7 @@ def _exchange_handshakes(nginx: Nginx, count: int) -> float:
             result = await exchange(_target(nginx), [HELLO])
             if result.error is not None or result.tls_info is None:
                 raise RuntimeError(f"exchange failed: {result.error}")
+            _seen(result.tls_info.version)
         return count / (time.perf_counter() - started)
 
     return asyncio.run(run())

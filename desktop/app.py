@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, smoke
+from desktop.core.autostart import AutostartError, set_start_at_login
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
+from desktop.core.private import PrivateLogHandler, private_dir, tighten_tree
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
 from desktop.core.store.saved_messages import SavedMessageStore
+from desktop.core.store.transfers import TransferStore
 from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions
@@ -30,6 +32,9 @@ from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
+from desktop.ui.preferences.dialog import PreferencesDialog
+from desktop.ui.sentences import say
+from desktop.ui.single_instance import FirstPaint, Other, SingleInstance
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -41,10 +46,11 @@ from desktop.workers.messenger_bridge import MessengerBridge
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["Application", "display_problem", "main"]
+__all__ = ["Application", "display_problem", "main", "secure_folders"]
 
 log = logging.getLogger("ui")
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # tools/make_icons.py renders these PNGs
 _NO_DISPLAY = (
     "SocketDesk is a desktop application and no display was found: run it on a desktop "
     "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
@@ -101,10 +107,11 @@ class Application:
         self.qapp = qapp
         self.settings = settings
         self.folder = data_dir() if folder is None else folder
-        self.folder.mkdir(parents=True, exist_ok=True)
         if logs is None:
             logs = log_dir() if folder is None else folder / "logs"
         self.logs = logs
+        secure_folders(self.folder, self.logs)
+        settings.make_private()
         # The GUI thread re-takes the GIL for every Qt→Python call while painting; with the I/O
         # thread busy, each take waits up to the switch interval. 1 ms instead of 5 ms keeps the
         # GUI's stalls under a flood short (bench/gui_flood.py).
@@ -114,7 +121,7 @@ class Application:
         self.crash.install()
         self.language = install_translations(qapp, settings.get(Settings.LANGUAGE))
         self.scheme = apply_theme(qapp, settings.get(Settings.THEME))
-        qapp.setWindowIcon(QIcon(str(resource_path("icons", "socketdesk.svg"))))
+        qapp.setWindowIcon(app_icon())
 
         self.collector = MainThreadCollector()
         self.collector.start()  # before any other thread runs Python code
@@ -134,18 +141,18 @@ class Application:
                 self.messenger_bridge,
                 history=ChatHistory(conn) if conn is not None else None,
                 settings=settings,
+                transfers=TransferStore(conn) if conn is not None else None,
             )
+            self.composer = ComposerPanel(
+                self.http_bridge,
+                self.runner,
+                history=HttpHistory(conn) if conn is not None else None,
+            )
+            self.composer.history_pane.set_recording(settings.get(Settings.HTTP_RECORD_HISTORY))
             self.window = MainWindow(
-                settings,
-                workbench,
-                self.messenger,
-                ComposerPanel(
-                    self.http_bridge,
-                    self.runner,
-                    history=HttpHistory(conn) if conn is not None else None,
-                ),
-                folder=self.folder,
+                settings, workbench, self.messenger, self.composer, folder=self.folder
             )
+            self.preferences: PreferencesDialog | None = None
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
         except BaseException:
             self.io.stop()  # never leave a running QThread behind a failed start
@@ -156,10 +163,31 @@ class Application:
             sys.excepthook, threading.excepthook = self._previous_hooks
             raise
         self.crash.parent_widget = self.window
+        self.first_paint = FirstPaint(self.window)
         self._connect_signals()
 
+    def show(self) -> None:
+        """Show the window, or only the tray icon when "start minimised" is on and a tray
+        exists."""
+        if self.settings.get(Settings.START_MINIMISED) and self.tray.available:
+            log.info("started minimised to the tray")
+            return
+        self.window.show()
+
+    def apply_start_at_login(self, on: bool) -> AutostartError | None:
+        """Store "start at login" and write or remove the autostart entry; the error when this
+        system is not supported or the file cannot be changed (the setting is stored anyway)."""
+        self.settings.set(Settings.START_AT_LOGIN, on)
+        try:
+            set_start_at_login(on)
+        except AutostartError as error:
+            log.warning("start at login: %s", error)
+            return error
+        return None
+
     def _connect_signals(self) -> None:
-        self.window.theme_chosen.connect(self.apply_theme)
+        self.settings.changed.connect(self._setting_changed)
+        self.window.preferences_requested.connect(self.show_preferences)
         self.qapp.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.messenger.unread_changed.connect(self.window.set_messenger_unread)
         self.messenger.unread_changed.connect(self.tray.set_unread)
@@ -168,6 +196,7 @@ class Application:
         self.tray.quit_requested.connect(self.window.quit)
         self.window.hidden_to_tray.connect(self.tray.window_hidden)
         self.window.set_close_to_tray(self.keeps_running_in_tray)
+        self.window.start_at_login_action.toggled.connect(self._start_at_login_toggled)
         # With a tray, closing the window hides it; only Quit ends the application.
         self.qapp.setQuitOnLastWindowClosed(not self.tray.available)
 
@@ -178,6 +207,59 @@ class Application:
             and self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
             and self.messenger.running
         )
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        """Open Edit ▸ Preferences (one at a time, window-modal)."""
+        if self.preferences is not None:
+            self.preferences.raise_()
+            return self.preferences
+        self.messenger.save_settings()  # what the Messenger's fields show, not what they did
+        dialog = PreferencesDialog(
+            self.settings,
+            self.language,
+            self.folder,
+            self.library.store if self.library is not None else None,
+            self.window,
+        )
+        if self.library is not None:
+            dialog.data.library_changed.connect(self.library.changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._preferences_closed)
+        self.preferences = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _preferences_closed(self) -> None:
+        self.preferences = None
+
+    @Slot(str)
+    def _setting_changed(self, key: str) -> None:
+        """Follow a changed setting where it shows now; the language waits for the next start
+        (the dialog says so), log caps and send encodings apply to new sessions."""
+        if key == Settings.THEME.key:
+            self.apply_theme(self.settings.get(Settings.THEME))
+        elif key == Settings.HTTP_RECORD_HISTORY.key:
+            recording = self.settings.get(Settings.HTTP_RECORD_HISTORY)
+            self.composer.history_pane.set_recording(recording)
+        elif key in _IDENTITY_KEYS:
+            self.messenger.identity.load(self.settings)
+
+    @Slot(bool)
+    def _start_at_login_toggled(self, on: bool) -> None:
+        error = self.apply_start_at_login(on)
+        if error is not None:
+            action = self.window.start_at_login_action
+            action.blockSignals(True)  # the entry is as it was: so is the check mark
+            action.setChecked(not on)
+            action.blockSignals(False)
+            self.settings.set(Settings.START_AT_LOGIN, not on)
+            title = QCoreApplication.translate("Application", "Start at login")
+            box = QMessageBox(QMessageBox.Icon.Information, title, say(error), parent=self.window)
+            box.setObjectName("startAtLoginProblem")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     @Slot(str)
     def apply_theme(self, choice: str) -> None:
@@ -208,6 +290,39 @@ class Application:
         sys.excepthook, threading.excepthook = self._previous_hooks
 
 
+_IDENTITY_KEYS = {
+    s.key
+    for s in (
+        Settings.MESSENGER_NICKNAME,
+        Settings.MESSENGER_GROUP,
+        Settings.MESSENGER_INTERFACE,
+        Settings.MESSENGER_PORT,
+        Settings.MESSENGER_TARGETS,
+        Settings.MESSENGER_CODEPAGE,
+    )
+}
+
+
+def secure_folders(*folders: Path) -> None:
+    """Create the data and log folders 0700 and tighten what an older install left readable
+    by others: every folder in them 0700, every file 0600 (``core/private.py``)."""
+    for folder in folders:
+        private_dir(folder)
+        changed = tighten_tree(folder)
+        if changed:
+            log.info("made %d files and folders in %s private to this user", changed, folder)
+
+
+def app_icon() -> QIcon:
+    """The application icon: its PNG sizes (sharp at 16 px too), else the SVG."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = resource_path("icons", f"socketdesk-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon if not icon.isNull() else QIcon(str(resource_path("icons", "socketdesk.svg")))
+
+
 def _open_store(path: Path) -> Database | None:
     """The database, or None (with a logged reason) if it is unusable: the app runs without
     saved messages and histories then."""
@@ -219,7 +334,7 @@ def _open_store(path: Path) -> Database | None:
 
 
 def _setup_logging() -> None:
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogHandler(
         log_dir() / "socketdesk.log", maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -229,24 +344,53 @@ def _setup_logging() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI; returns the exit status."""
+    """Start the GUI; returns the exit status.
+
+    ``--self-test`` runs the loopback self-test instead (no display needed);
+    ``--new-instance`` starts even when SocketDesk is already running.
+    """
+    args = list(argv) if argv is not None else list(sys.argv)
+    if "--self-test" in args:
+        from desktop.cli import self_test  # noqa: PLC0415 (Qt-free; no display needed)
+
+        return self_test.main()
+    new_instance = "--new-instance" in args or smoke.requested(args)  # a smoke start stands alone
+    args = [a for a in args if a != "--new-instance"]
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     _setup_logging()
     raise_open_file_limit()  # a server session may hold thousands of clients
-    args = list(argv) if argv is not None else sys.argv
     qapp = QApplication(args)
     qapp.setOrganizationName("SocketDesk")
     qapp.setApplicationName("SocketDesk")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("socketdesk")
-    app = Application(qapp, Settings())
-    app.window.show()
+    single = SingleInstance()
+    if not new_instance:
+        other = single.ask_running()
+        if other is Other.RAISED:
+            print("SocketDesk is already running: its window was brought to the front.")
+            return 0
+        if other is Other.SILENT:
+            print(
+                "Another SocketDesk is running but does not answer; start with "
+                "--new-instance to run a second one.",
+                file=sys.stderr,
+            )
+            return 1
+        single.listen()
+    settings = Settings()
+    app = Application(qapp, settings)
+    single.raise_requested.connect(app.window.show_from_tray)
+    if settings.get(Settings.START_AT_LOGIN):
+        app.apply_start_at_login(True)  # keeps the entry's command current
+    app.show()
     if smoke.requested(args):
         smoke.walk_workspaces(qapp, app.window.tabs)
     try:
         return qapp.exec()
     finally:
+        single.close()
         app.shutdown()

@@ -1,9 +1,9 @@
 """Build dist/socketdesk_<version>_<arch>.deb from the one-folder app (``make deb``).
 
 Layout: the app in /opt/socketdesk, /usr/bin/socketdesk and /usr/bin/socketdesk-cli as links to
-it, the desktop entry in /usr/share/applications and the icon (SVG, and PNGs drawn from it with
-QtSvg) in the hicolor theme. desktop-file-utils and hicolor-icon-theme refresh their caches by
-dpkg triggers, so the package needs no maintainer scripts.
+it, the desktop entry in /usr/share/applications and the icon (the SVG and the PNG sizes
+tools/make_icons.py renders) in the hicolor theme. desktop-file-utils and hicolor-icon-theme
+refresh their caches by dpkg triggers, so the package needs no maintainer scripts.
 
 Depends: the libraries the bundle links or loads from the system (the spec leaves out what every
 desktop has, as the PySide6 wheel itself does, and OpenSSL 3, libstdc++ and SQLite); found with
@@ -20,13 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
-
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "desktop" / "assets"
-PNG_SIZES = (16, 32, 48, 64, 128, 256)
 DEPENDS = (
     "libc6 (>= 2.36), libstdc++6, libglib2.0-0 | libglib2.0-0t64, libssl3 | libssl3t64, "
     "libsqlite3-0, libdbus-1-3, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, "
@@ -41,26 +36,6 @@ def version() -> str:
     if not found:
         raise SystemExit("no __version__ in desktop/__init__.py")
     return found.group(1)
-
-
-def draw_pngs(svg: Path, theme: Path) -> None:
-    """hicolor/<n>x<n>/apps/socketdesk.png for each size, drawn from the SVG by Qt."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QGuiApplication.instance() or QGuiApplication([])
-    renderer = QSvgRenderer(str(svg))
-    if not renderer.isValid():
-        raise SystemExit(f"cannot read {svg}")
-    for size in PNG_SIZES:
-        image = QImage(size, size, QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        renderer.render(painter)
-        painter.end()
-        out = theme / f"{size}x{size}" / "apps" / "socketdesk.png"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out)):
-            raise SystemExit(f"cannot write {out}")
-    del app
 
 
 def main() -> int:
@@ -83,7 +58,13 @@ def main() -> int:
     theme = share / "icons" / "hicolor"
     (theme / "scalable" / "apps").mkdir(parents=True)
     shutil.copy(ASSETS / "icons" / "socketdesk.svg", theme / "scalable" / "apps")
-    draw_pngs(ASSETS / "icons" / "socketdesk.svg", theme)
+    pngs = sorted((ASSETS / "icons").glob("socketdesk-*.png"))  # tools/make_icons.py's
+    if not pngs:
+        raise SystemExit("no desktop/assets/icons/socketdesk-<size>.png")
+    for png in pngs:
+        size = png.stem.removeprefix("socketdesk-")
+        (theme / f"{size}x{size}" / "apps").mkdir(parents=True)
+        shutil.copy(png, theme / f"{size}x{size}" / "apps" / "socketdesk.png")
     for path in stage.rglob("*"):
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app import display_problem
+from desktop.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,3 +51,46 @@ def test_gui_without_display_exits_with_one_sentence(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "no display was found" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0]
+
+
+def test_start_makes_an_old_data_folder_private(qapp, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An install from before: folders 0755 and files 0644, readable by every local user.
+    Starting the application leaves the folders 0700 and every file 0600, whatever the umask."""
+    import stat
+
+    from desktop.app import Application
+    from desktop.core.store.database import DB_NAME
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(os.lstat(path).st_mode)
+
+    if sys.platform == "win32":
+        pytest.skip("chmod only sets the read-only flag on Windows")
+    folder = tmp_path / "data"
+    (folder / "logs").mkdir(parents=True)
+    for name in (DB_NAME, "logs/socketdesk.log", "logs/crash-1.txt", "server.pem"):
+        (folder / name).write_bytes(b"")
+        os.chmod(folder / name, 0o644)
+    os.chmod(folder, 0o755)
+    os.chmod(folder / "logs", 0o755)
+    settings.set(Settings.MESSENGER_NICKNAME, "Ann")  # the settings file, as an old install has it
+    settings.sync()
+    os.chmod(settings.file_name(), 0o644)
+    old_umask = os.umask(0o022)
+    try:
+        app = Application(qapp, settings, show_crash_dialogs=False, use_tray=False, folder=folder)
+    finally:
+        os.umask(old_umask)
+    try:
+        assert app.store is not None
+        app.store.connection.execute("INSERT INTO saved_messages VALUES (1,'a','','','','',0,0)")
+        files = [p for p in folder.rglob("*") if p.is_file()]
+        assert {p.name for p in files} >= {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"}
+        assert {str(p.relative_to(folder)): mode(p) for p in files} == {
+            str(p.relative_to(folder)): 0o600 for p in files
+        }
+        assert (mode(folder), mode(folder / "logs")) == (0o700, 0o700)
+        assert mode(Path(settings.file_name())) == 0o600  # nickname, recent hosts: private too
+    finally:
+        app.window.close()
+        app.shutdown()

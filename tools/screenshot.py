@@ -5,7 +5,8 @@ server; the window fills the screen (``xvfb-run -s "-screen 0 1024x700x24"`` giv
 window). Scenes: ``client`` (the default: the window connects to a loopback echo server and sends
 three lines, so the log shows text, Chinese, escapes and binary as a user sees them), ``server``,
 ``rules`` (a server answering by auto-reply rules), ``relay``, ``udp`` (a UDP session echoing
-to a few peers), ``messenger`` and ``http``.
+to a few peers), ``messenger``, ``http`` and ``preferences`` (``preferences1``…``4``: the
+dialog on its other pages), and the user guide's scenes (``tools.guide_scenes``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop.core.net.auto_reply import MatchKind
 from desktop.core.net.tcp_server import ServerMode
 from desktop.settings import Settings
 from tests.helpers.servers import closed_port, echo_server
+from tools.guide_scenes import APP_SCENES, stop_guide_peers
 from tools.screenshot_scenes import http_scene, messenger_scene, stop_scene_peers, udp_scene
 
 LINES = ("GET / HTTP/1.1", "你好，飞秋 héllo\t✓", "\x00\x01binary\xff")
@@ -126,7 +128,10 @@ def port_taken_scene(window: object, qapp: QApplication, grab: object) -> None:
 def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     # A fresh data folder: the histories and settings of the user (or of an earlier run) must
     # not show up in the picture, nor the picture's traffic in their histories.
-    os.environ["SOCKETDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="socketdesk-screenshot-")
+    # SOCKETDESK_SCREENSHOT_DATA_DIR names that fresh folder (a caller then finds crash reports).
+    os.environ["SOCKETDESK_DATA_DIR"] = os.environ.get(
+        "SOCKETDESK_SCREENSHOT_DATA_DIR"
+    ) or tempfile.mkdtemp(prefix="socketdesk-screenshot-")
     qapp = QApplication([])
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
     settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
@@ -149,6 +154,7 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
         crop = f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}"
         subprocess.run(["import", "-window", "root", "-crop", crop, "+repage", out], check=True)
         stop_scene_peers(window)
+        stop_guide_peers(window)
         app.shutdown()
         qapp.quit()
 
@@ -162,6 +168,16 @@ def main(language: str, theme: str, out: str, scene: str = "client") -> None:
     }
     if scene in workbench_scenes:
         workbench_scenes[scene](window, qapp, grab)
+        qapp.exec()
+        return
+    if scene.startswith("preferences"):  # preferences, preferences1…4: the dialog on that page
+        dialog = app.show_preferences()
+        dialog.tabs.setCurrentIndex(int(scene[-1]) if scene[-1].isdigit() else 0)
+        QTimer.singleShot(800, grab)
+        qapp.exec()
+        return
+    if scene in APP_SCENES:  # the user guide's scenes (tools/guide_scenes.py)
+        APP_SCENES[scene](app, grab)
         qapp.exec()
         return
     if scene in ("messenger", "http"):

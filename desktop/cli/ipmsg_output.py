@@ -9,12 +9,14 @@ from typing import Any
 
 from desktop.core.ipmsg.events import (
     Event,
+    FilesOffered,
     InfoReceived,
     MessageDelivered,
     MessageFailed,
     MessageRead,
     MessageReceived,
     Notice,
+    OfferReleased,
     Peer,
     PeerJoined,
     PeerLeft,
@@ -66,6 +68,10 @@ def text_line(event: Event) -> str:
         return f"read {event.message_id}"
     if isinstance(event, InfoReceived):
         return f"{event.kind} of {who(event.peer)}: {escape(event.text)}"
+    if isinstance(event, FilesOffered):
+        return f"offered {event.message_id} as {event.offer.packet_no} to {who(event.offer.peer)}"
+    if isinstance(event, OfferReleased):
+        return f"released {event.packet_no} by {who(event.peer)}"
     return f"notice: {event.text}"
 
 
@@ -108,6 +114,10 @@ def json_line(event: Event) -> str:
         record = {"event": "notice", "text": str(event.text)}
     elif isinstance(event, MessageFailed):
         record = {"event": "failed", "id": event.message_id, "reason": str(event.reason)}
+    elif isinstance(event, FilesOffered):
+        record = {"event": "offered", "id": event.message_id, "packet_no": event.offer.packet_no}
+    elif isinstance(event, OfferReleased):
+        record = {"event": "released", "peer": peer_json(event.peer), "packet_no": event.packet_no}
     else:
         kind = "delivered" if isinstance(event, MessageDelivered) else "read"
         record = {"event": kind, "id": event.message_id}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import http as http_commands
-from desktop.cli import ipmsg, tcp, udp
+from desktop.cli import ipmsg, self_test, tcp, udp
 
 __all__ = ["main"]
 
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     ipmsg.add_commands(groups)
     http_commands.add_commands(groups)
     udp.add_commands(groups)
+    self_test.add_commands(groups)
     return parser
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop import __version__
+from desktop.core.private import private_dir, private_file
 
 __all__ = ["CrashReport", "write_crash_report"]
 
@@ -60,8 +61,8 @@ def write_crash_report(
     summary = "".join(traceback.format_exception_only(exc_type, exc)).strip()
     path: Path | None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{now.strftime('%Y%m%d-%H%M%S-%f')}.txt"
+        private_dir(folder)
+        path = private_file(folder / f"crash-{now.strftime('%Y%m%d-%H%M%S-%f')}.txt")
         path.write_text(details, encoding="utf-8")
     except OSError:
         path = None

@@ -10,23 +10,27 @@ from typing import BinaryIO
 
 from desktop.core.errors import SaveError
 from desktop.core.os_reasons import os_reason
+from desktop.core.private import private_file
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["open_atomic"]
 
 
 @contextlib.contextmanager
-def open_atomic(path: Path) -> Iterator[BinaryIO]:
+def open_atomic(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
     """Open ``path`` for writing so that it appears only when complete.
 
     The data goes to ``path`` + ``.part``, which is moved onto ``path`` when the block ends
-    without an exception, and removed when it raises.
+    without an exception, and removed when it raises. ``private`` makes the file 0600 whatever
+    the umask (exports of settings and saved messages: ``core/private.py``).
 
     Raises:
         SaveError: the file could not be written or moved into place.
     """
     part = path.with_suffix(path.suffix + ".part")
     try:
+        if private:
+            private_file(part)
         with part.open("wb") as stream:
             yield stream
         os.replace(part, path)

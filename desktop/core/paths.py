@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.core.private import private_dir
+
 __all__ = ["APP_NAME", "data_dir", "log_dir"]
 
 APP_NAME = "SocketDesk"
@@ -15,16 +17,14 @@ _OVERRIDE = "SOCKETDESK_DATA_DIR"
 
 
 def data_dir() -> Path:
-    """The per-user data directory, created on first use."""
+    """The per-user data directory, created on first use (0700: ``core/private.py``)."""
     override = os.environ.get(_OVERRIDE)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def log_dir() -> Path:
-    """The directory for log files and crash reports, created on first use."""
+    """The directory for log files and crash reports, created on first use (0700)."""
     override = os.environ.get(_OVERRIDE)
     path = Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)

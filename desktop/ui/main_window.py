@@ -48,10 +48,12 @@ class MainWindow(QMainWindow):
     Signals:
         theme_chosen(str): the user picked "system", "light" or "dark".
         hidden_to_tray(): the window was closed into the tray.
+        preferences_requested(): Edit ▸ Preferences (the composition root opens the dialog).
     """
 
     theme_chosen = Signal(str)
     hidden_to_tray = Signal()
+    preferences_requested = Signal()
 
     def __init__(
         self,
@@ -120,6 +122,10 @@ class MainWindow(QMainWindow):
         self.focus_send_action.setShortcut(QKeySequence("Ctrl+E"))
         self.find_action = edit_menu.addAction(self.tr("&Find in log"))
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        edit_menu.addSeparator()
+        self.preferences_action = edit_menu.addAction(self.tr("&Preferences…"))
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.workspace_actions: list[QAction] = []
@@ -151,6 +157,12 @@ class MainWindow(QMainWindow):
         )
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setChecked(self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY))
+        self.start_minimised_action = tools_menu.addAction(self.tr("Start minimised to the tray"))
+        self.start_minimised_action.setCheckable(True)
+        self.start_minimised_action.setChecked(self.settings.get(Settings.START_MINIMISED))
+        self.start_at_login_action = tools_menu.addAction(self.tr("Start SocketDesk at login"))
+        self.start_at_login_action.setCheckable(True)  # toggled: Application writes the entry
+        self.start_at_login_action.setChecked(self.settings.get(Settings.START_AT_LOGIN))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About SocketDesk"))
@@ -180,6 +192,9 @@ class MainWindow(QMainWindow):
         self.close_session_action.triggered.connect(self._close_session)
         self.quit_action.triggered.connect(self.quit)
         self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
+        self.start_minimised_action.toggled.connect(
+            lambda on: self.settings.set(Settings.START_MINIMISED, on)
+        )
         self.clear_log_action.triggered.connect(self._clear_log)
         self.focus_send_action.triggered.connect(self._focus_send)
         self.find_action.triggered.connect(self._find)
@@ -189,6 +204,8 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._language_triggered)
         self.open_data_action.triggered.connect(self._open_data_folder)
         self.about_action.triggered.connect(self.show_about)
+        self.preferences_action.triggered.connect(self.preferences_requested)
+        self.settings.changed.connect(self._setting_changed)
 
     # -- state ------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -424,6 +441,26 @@ class MainWindow(QMainWindow):
     @Slot()
     def _language_notice_gone(self) -> None:
         self.language_notice = None
+
+    @Slot(str)
+    def _setting_changed(self, key: str) -> None:
+        """Keep the menus' check marks on the stored choice (the dialog may have changed it)."""
+        for group, setting in (
+            (self.theme_group, Settings.THEME),
+            (self.language_group, Settings.LANGUAGE),
+        ):
+            if key == setting.key:
+                current = self.settings.get(setting)
+                for action in group.actions():
+                    action.setChecked(action.data() == current)
+        for action, toggle in (
+            (self.close_to_tray_action, Settings.MESSENGER_CLOSE_TO_TRAY),
+            (self.start_minimised_action, Settings.START_MINIMISED),
+            # toggled: the Application writes (or removes) the autostart entry
+            (self.start_at_login_action, Settings.START_AT_LOGIN),
+        ):
+            if key == toggle.key:
+                action.setChecked(self.settings.get(toggle))
 
     @Slot(bool)
     def _close_to_tray_toggled(self, checked: bool) -> None:

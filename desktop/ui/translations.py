@@ -7,11 +7,18 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
 
-__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "install_translations"]
+__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "install_translations", "language_for"]
 
 TRANSLATIONS_DIR = resource_path("translations")
 # Language codes offered in the menu, with their names in their own language.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+
+def language_for(choice: str) -> str:
+    """The language code for a setting value: "system" follows the system's locale (Chinese
+    locales give "zh_CN", every other "en"); a code stands for itself."""
+    locale = QLocale.system() if choice == "system" else QLocale(choice)
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
 def install_translations(app: QApplication, choice: str) -> str:
@@ -21,8 +28,7 @@ def install_translations(app: QApplication, choice: str) -> str:
         The language code in effect ("en" when no translation applies; English then has its
         plural forms from ``socketdesk_en.qm``).
     """
-    locale = QLocale.system() if choice == "system" else QLocale(choice)
-    code = "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+    code = language_for(choice)
     if code == "zh_CN" and not _install(app, code):
         code = "en"
     if code == "en":

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,10 +34,36 @@ from desktop.core.ipmsg.events import (
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg.offers import Offer
+from desktop.core.ipmsg.transfer import Transfer
 from desktop.core.ipmsg_io.engine import EngineStats, MessengerEngine
 from desktop.workers.loop_thread import EventLoopThread
 
-__all__ = ["MessengerBridge"]
+__all__ = ["FileService", "MessengerBridge"]
+
+
+class FileService(Protocol):
+    """What the engine's ``files`` (issue #13, round 2) does for the bridge, on the loop thread."""
+
+    def offer(
+        self, keys: Sequence[PeerKey], paths: Sequence[str], text: str
+    ) -> list[tuple[Offer, int]]:
+        """Offer ``paths`` to each of ``keys``; per peer, our ``Offer`` and the message id."""
+
+    def accept(self, offer: Offer, file_ids: Sequence[int], folder: Path) -> list[int]:
+        """Download these files of ``offer`` into ``folder``; the new transfer ids."""
+
+    def decline(self, offer: Offer) -> None:
+        """Refuse a received offer (RELEASEFILES to its sender)."""
+
+    def release(self, offer: Offer) -> None:
+        """Withdraw our offer (RELEASEFILES to its recipient; the server refuses it after)."""
+
+    def cancel(self, transfer_id: int) -> None:
+        """Stop a transfer (it ends CANCELLED)."""
+
+    def retry(self, transfer_id: int) -> None:
+        """Start a failed or cancelled download again (resuming where it can)."""
 
 
 class MessengerBridge(QObject):
@@ -275,3 +303,73 @@ class MessengerBridge(QObject):
             self.info_received.emit(event)
         elif isinstance(event, Notice):
             self.node_noticed.emit(event)
+
+    # -- files (issue #13): commands, and the transfers' batches ---------------------------------
+    # transfers_changed(list): a batch of ``Transfer`` snapshots (the newest per id).
+    # files_offered(int, Offer, int): the caller's token, our offer to one peer, its message id.
+    # offer_failed(int, object): the caller's token and why nothing was offered.
+    # offer_released(Peer, int): a peer withdrew its offer (packet number) or declined ours.
+    transfers_changed = Signal(list)
+    files_offered = Signal(int, object, int)
+    offer_failed = Signal(int, object)
+    offer_released = Signal(object, int)
+
+    def offer_files(self, token: int, keys: list[PeerKey], paths: list[str], text: str) -> None:
+        """Offer files and folders (with ``text``) to each peer; ``files_offered`` per peer, or
+        ``offer_failed``, carries ``token`` back."""
+        self._io.call(self._offer_files, token, list(keys), list(paths), text)
+
+    def accept(self, offer: Offer, file_ids: list[int], folder: str) -> None:
+        """Download these files of ``offer`` into ``folder``; progress in ``transfers_changed``."""
+        self._io.call(self._with_files, "accept", offer, list(file_ids), Path(folder))
+
+    def decline(self, offer: Offer) -> None:
+        """Refuse ``offer`` (RELEASEFILES to its sender)."""
+        self._io.call(self._with_files, "decline", offer)
+
+    def cancel_offer(self, offer: Offer) -> None:
+        """Withdraw our ``offer`` (RELEASEFILES to the peer)."""
+        self._io.call(self._with_files, "release", offer)
+
+    def cancel_transfer(self, transfer_id: int) -> None:
+        """Stop a transfer."""
+        self._io.call(self._with_files, "cancel", transfer_id)
+
+    def retry_transfer(self, transfer_id: int) -> None:
+        """Start a failed or cancelled download again."""
+        self._io.call(self._with_files, "retry", transfer_id)
+
+    def on_transfers(self, batch: list[Transfer]) -> None:
+        """The engine's transfer book publishes a batch (loop thread)."""
+        self.transfers_changed.emit(batch)
+
+    def _files(self) -> FileService | None:
+        engine = self._running()
+        files: FileService | None = getattr(engine, "files", None)  # round 2 adds it
+        if files is None:
+            self.notice.emit(
+                self.tr("Files cannot be sent or received: the messenger is not running.")
+            )
+        return files
+
+    def _offer_files(self, token: int, keys: list[PeerKey], paths: list[str], text: str) -> None:
+        files = self._files()
+        if files is None:
+            self.offer_failed.emit(token, self.tr("The messenger is not running."))
+            return
+        try:
+            offered = files.offer(keys, paths, text)
+        except SocketDeskError as error:
+            self.offer_failed.emit(token, error)
+            return
+        for offer, message_id in offered:
+            self.files_offered.emit(token, offer, message_id)
+
+    def _with_files(self, command: str, *args: object) -> None:
+        files = self._files()
+        if files is None:
+            return
+        try:
+            getattr(files, command)(*args)
+        except SocketDeskError as error:
+            self.notice.emit(error)

@@ -42,11 +42,46 @@
     <context>
         <name>Conversations</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/conversations.py" line="234" />
+            <location filename="../../desktop/ui/messenger/conversations.py" line="240" />
             <source>sent to %n user(s)</source>
             <translation>
                 <numerusform>sent to %n user</numerusform>
                 <numerusform>sent to %n users</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPage</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/preferences/data_page.py" line="142" />
+            <source>Exported %n setting(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %n setting to {path}.</numerusform>
+                <numerusform>Exported %n settings to {path}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/preferences/data_page.py" line="160" />
+            <source>Imported %n setting(s) from {path}.</source>
+            <translation>
+                <numerusform>Imported %n setting from {path}.</numerusform>
+                <numerusform>Imported %n settings from {path}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/preferences/data_page.py" line="180" />
+            <source>Exported %n saved message(s) to {path}.</source>
+            <translation>
+                <numerusform>Exported %n saved message to {path}.</numerusform>
+                <numerusform>Exported %n saved messages to {path}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/preferences/data_page.py" line="202" />
+            <source>Imported %n saved message(s) from {path}; messages with the same name were replaced.</source>
+            <translation>
+                <numerusform>Imported %n saved message from {path}; messages with the same name were replaced.</numerusform>
+                <numerusform>Imported %n saved messages from {path}; messages with the same name were replaced.</numerusform>
             </translation>
         </message>
     </context>
@@ -64,7 +99,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="230" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>%n TCP server(s)</source>
             <translation>
                 <numerusform>%n TCP server</numerusform>
@@ -72,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="232" />
+            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>%n TCP relay(s)</source>
             <translation>
                 <numerusform>%n TCP relay</numerusform>
@@ -83,11 +118,30 @@
     <context>
         <name>MessengerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="350" />
+            <location filename="../../desktop/ui/messenger/messenger_panel.py" line="356" />
             <source>To %n (person|people): {names}</source>
             <translation>
                 <numerusform>To %n person: {names}</numerusform>
                 <numerusform>To %n people: {names}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OfferBar</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/offer_bar.py" line="86" />
+            <source>Your offer: %n file(s), {size}</source>
+            <translation>
+                <numerusform>Your offer: %n file, {size}</numerusform>
+                <numerusform>Your offer: %n files, {size}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/offer_bar.py" line="88" />
+            <source>Offered to you: %n file(s), {size}</source>
+            <translation>
+                <numerusform>Offered to you: %n file, {size}</numerusform>
+                <numerusform>Offered to you: %n files, {size}</numerusform>
             </translation>
         </message>
     </context>
@@ -99,6 +153,25 @@
             <translation>
                 <numerusform>of %n</numerusform>
                 <numerusform>of %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PeerMenu</name>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/peer_menu.py" line="52" />
+            <source>Send files to %n peer(s)…</source>
+            <translation>
+                <numerusform>Send files to %n peer…</numerusform>
+                <numerusform>Send files to %n peers…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/messenger/peer_menu.py" line="54" />
+            <source>Send a folder to %n peer(s)…</source>
+            <translation>
+                <numerusform>Send a folder to %n peer…</numerusform>
+                <numerusform>Send a folder to %n peers…</numerusform>
             </translation>
         </message>
     </context>
@@ -224,7 +297,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/ipmsg/node_chat.py" line="334" />
+            <location filename="../../desktop/core/ipmsg/node_chat.py" line="348" />
             <source>%n tr(y|ies)</source>
             <translation>
                 <numerusform>%n try</numerusform>

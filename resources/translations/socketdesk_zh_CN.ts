@@ -20,6 +20,47 @@
     </message>
 </context>
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="37"/>
+        <source>Accept files from {name}</source>
+        <translation>接收来自 {name} 的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="48"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="51"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="57"/>
+        <source>Accept</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="62"/>
+        <source>Choose the files to download:</source>
+        <translation>选择要下载的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_dialog.py" line="86"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop/app.py" line="258"/>
+        <source>Start at login</source>
+        <translation>开机时启动</translation>
+    </message>
+</context>
+<context>
     <name>BatchResultsModel</name>
     <message>
         <location filename="../../desktop/ui/http/batch_results.py" line="34"/>
@@ -299,24 +340,24 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="264"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="279"/>
         <source>🔒 Sealed message: double-click to open</source>
         <translation>🔒 密封消息：双击打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="275"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="294"/>
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="277"/>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="292"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="296"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="311"/>
         <source>read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="280"/>
-        <location filename="../../desktop/ui/messenger/chat_model.py" line="295"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="299"/>
+        <location filename="../../desktop/ui/messenger/chat_model.py" line="314"/>
         <source>not delivered: {reason}</source>
         <translation>未送达：{reason}</translation>
     </message>
@@ -324,38 +365,53 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="79"/>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="141"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="148"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="230"/>
         <source>Choose someone in the list to chat with.</source>
         <translation>从列表中选择要聊天的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="92"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="161"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="108"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="177"/>
         <source>Message (Enter sends, Shift+Enter: new line)</source>
         <translation>消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="111"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="180"/>
         <source>Sealed</source>
         <translation>密封</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="112"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="181"/>
         <source>The peer must open it; you are told when they do.</source>
         <translation>对方须打开才能查看；对方打开时你会收到通知。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="113"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="182"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/chat_view.py" line="208"/>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="184"/>
+        <source>Send files…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="185"/>
+        <source>Offer files, with the message typed (if any)</source>
+        <translation>发送文件，连同已输入的消息（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="187"/>
+        <source>Send folder…</source>
+        <translation>发送文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/chat_view.py" line="321"/>
         <source>Open {link}</source>
         <translation>打开 {link}</translation>
     </message>
@@ -488,7 +544,7 @@
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/control_bar.py" line="79"/>
+        <location filename="../../desktop/ui/messenger/control_bar.py" line="84"/>
         <source>Use port {port}</source>
         <translation>使用端口 {port}</translation>
     </message>
@@ -529,19 +585,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/messenger/conversations.py" line="136"/>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="295"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="312"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/conversations.py" line="234"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="240"/>
         <source>sent to %n user(s)</source>
         <translation>
             <numerusform>已发送给 %n 位用户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/conversations.py" line="237"/>
+        <location filename="../../desktop/ui/messenger/conversations.py" line="243"/>
         <source>nobody is in the list</source>
         <translation>列表中没有用户</translation>
     </message>
@@ -651,6 +707,108 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="42"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="85"/>
+        <source>Data folder: {folder}</source>
+        <translation>数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="89"/>
+        <source>Only your user account can read it: the histories hold messages, requests, cookies and passwords.</source>
+        <translation>仅你的用户账户可读取：历史记录中含有消息、请求、Cookie 和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="95"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="96"/>
+        <source>Export settings…</source>
+        <translation>导出设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="97"/>
+        <source>Import settings…</source>
+        <translation>导入设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="98"/>
+        <source>Export saved messages…</source>
+        <translation>导出已保存的消息…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="99"/>
+        <source>Import saved messages…</source>
+        <translation>导入已保存的消息…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="109"/>
+        <source>To take SocketDesk to another machine, export here and import there. An import checks the whole file first and changes nothing unless all of it is valid.</source>
+        <translation>要将 SocketDesk 迁移到另一台计算机，请在此导出，再到那台计算机上导入。导入时会先检查整个文件，只有全部有效才会做出更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="132"/>
+        <source>Export settings</source>
+        <translation>导出设置</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/preferences/data_page.py" line="142"/>
+        <source>Exported %n setting(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 项设置导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="148"/>
+        <source>Import settings</source>
+        <translation>导入设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="155"/>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="196"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>未导入任何内容：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/preferences/data_page.py" line="160"/>
+        <source>Imported %n setting(s) from {path}.</source>
+        <translation>
+            <numerusform>已从 {path} 导入 %n 项设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="170"/>
+        <source>Export saved messages</source>
+        <translation>导出已保存的消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/preferences/data_page.py" line="180"/>
+        <source>Exported %n saved message(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条已保存的消息导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/data_page.py" line="189"/>
+        <source>Import saved messages</source>
+        <translation>导入已保存的消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/preferences/data_page.py" line="202"/>
+        <source>Imported %n saved message(s) from {path}; messages with the same name were replaced.</source>
+        <translation>
+            <numerusform>已从 {path} 导入 %n 条已保存的消息；同名消息已被替换。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportButton</name>
     <message>
         <location filename="../../desktop/ui/http/request_menus.py" line="148"/>
@@ -671,6 +829,141 @@
         <location filename="../../desktop/ui/http/request_menus.py" line="153"/>
         <source>Copy as Python</source>
         <translation>复制为 Python</translation>
+    </message>
+</context>
+<context>
+    <name>FilesActions</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="40"/>
+        <source>Send a folder</source>
+        <translation>发送文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="43"/>
+        <source>Send files</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="105"/>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="178"/>
+        <source>(files offered: {files})</source>
+        <translation>（发送文件：{files}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="127"/>
+        <source>Files go to people: choose someone in the list first.</source>
+        <translation>文件只能发给具体的人：请先在列表中选择一位用户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/files_actions.py" line="215"/>
+        <source>Transfers</source>
+        <translation>传输列表</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="43"/>
+        <source>Accept offers from these people without asking</source>
+        <translation>自动接收以下用户发来的文件，不再询问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="47"/>
+        <source>One user@host per line, e.g. alice@office-pc</source>
+        <translation>每行一个 用户@主机，例如 alice@office-pc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="51"/>
+        <source>the download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="52"/>
+        <source>&amp;Download folder</source>
+        <translation>下载文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="54"/>
+        <source>&amp;People</source>
+        <translation>用户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="56"/>
+        <source>Auto-accepted &amp;files go to</source>
+        <translation>自动接收的文件保存到(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="62"/>
+        <source>Offers from anyone else are shown in the conversation to accept or decline.</source>
+        <translation>其他人发来的文件会显示在会话中，由你选择接收或拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="74"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/files_page.py" line="80"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="85"/>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="86"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="87"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="92"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="97"/>
+        <source>Ask before quitting while something is running</source>
+        <translation>有任务运行时，退出前先询问</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="99"/>
+        <source>Keep the Messenger running in the tray when the window is closed</source>
+        <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="101"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="102"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="106"/>
+        <source>Start minimised to the tray</source>
+        <translation>启动时最小化到托盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="107"/>
+        <source>Start SocketDesk at login</source>
+        <translation>开机时启动 SocketDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="150"/>
+        <source>SocketDesk will be in {language} from its next start; the open windows keep the language they were built in.</source>
+        <translation>SocketDesk 下次启动时将使用 {language}；已打开的窗口仍保持原来的语言。</translation>
     </message>
 </context>
 <context>
@@ -793,27 +1086,72 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="69"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="76"/>
         <source>Search the history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="77"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="84"/>
         <source>Compare responses</source>
         <translation>比较响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="78"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="85"/>
         <source>Select two exchanges (Ctrl+click) to compare</source>
         <translation>选择两条记录（Ctrl+单击）进行比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="118"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="86"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="91"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="92"/>
+        <source>Delete the selected exchanges from the history</source>
+        <translation>从历史记录中删除选中的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="93"/>
+        <source>Clear…</source>
+        <translation>清空…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="94"/>
+        <source>Delete every exchange from the history</source>
+        <translation>删除历史记录中的所有记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="95"/>
+        <source>Recording is off: new exchanges are not kept.</source>
+        <translation>记录已关闭：新的交换不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="151"/>
+        <source>Clear the HTTP history</source>
+        <translation>清空 HTTP 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="153"/>
+        <source>Delete every exchange in the history, with the requests, responses, headers and cookies it keeps? This cannot be undone.</source>
+        <translation>删除历史记录中的所有交换，包括其中保存的请求、响应、头部和 Cookie？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="160"/>
+        <source>Clear history</source>
+        <translation>清空历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/history_pane.py" line="208"/>
         <source>Select exactly two exchanges to compare.</source>
         <translation>请恰好选择两条记录进行比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="136"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="226"/>
         <source>Comparison unavailable in this version.</source>
         <translation>此版本不支持比较。</translation>
     </message>
@@ -848,72 +1186,72 @@
 <context>
     <name>IdentityPane</name>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="93"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="94"/>
         <source>Identity and network</source>
         <translation>身份与网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="98"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="99"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="100"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="101"/>
         <source>Group (optional)</source>
         <translation>分组（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="103"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="104"/>
         <source>Where to listen and announce: every interface, or only one</source>
         <translation>在哪里监听和通告上线：所有网络接口，或仅其中一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="108"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="109"/>
         <source>0 lets the system pick a free port</source>
         <translation>0 表示由系统选择空闲端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="112"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="113"/>
         <source>Extra broadcast targets: addresses, subnets (a.b.c.0/24) or ranges, comma-separated</source>
         <translation>额外广播目标：地址、子网（a.b.c.0/24）或地址范围，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="119"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="120"/>
         <source>How text without a UTF-8 flag is read and written (CP936, CP932…)</source>
         <translation>未带 UTF-8 标志的文本按何种编码读写（CP936、CP932…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="127"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="128"/>
         <source>Nickname / group</source>
         <translation>昵称 / 分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="132"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="133"/>
         <source>Interface, port, code page</source>
         <translation>网络接口、端口、代码页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="133"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="134"/>
         <source>Targets</source>
         <translation>广播目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="145"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="146"/>
         <source>All interfaces</source>
         <translation>所有网络接口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="178"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="179"/>
         <source>no network interface</source>
         <translation>没有网络接口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="209"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="210"/>
         <source>{where} has no broadcast address; only the extra targets are announced to.</source>
         <translation>{where} 没有广播地址；只向额外的广播目标通告上线。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/identity_pane.py" line="215"/>
+        <location filename="../../desktop/ui/messenger/identity_pane.py" line="216"/>
         <source>{where} has no broadcast address, so other users cannot find you: choose another interface, or add targets.</source>
         <translation>{where} 没有广播地址，其他用户无法发现你：请选择其他网络接口，或添加广播目标。</translation>
     </message>
@@ -1057,184 +1395,199 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>New TCP &amp;client session</source>
         <translation>新建 TCP 客户端会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>New TCP &amp;server session</source>
         <translation>新建 TCP 服务器会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>New TCP &amp;relay session</source>
         <translation>新建 TCP 中继会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>New &amp;UDP session</source>
         <translation>新建 UDP 会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Close session &amp;tab</source>
         <translation>关闭会话标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Keep the Messenger running in the tray when the window is closed</source>
         <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <source>Start minimised to the tray</source>
+        <translation>启动时最小化到托盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <source>Start SocketDesk at login</source>
+        <translation>开机时启动 SocketDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>%n TCP server(s)</source>
         <translation>
             <numerusform>%n 个 TCP 服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>%n TCP relay(s)</source>
         <translation>
             <numerusform>%n 个 TCP 中继</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>the Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Quit SocketDesk</source>
         <translation>退出 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Still running: {running}. Quitting stops them and closes their connections.</source>
         <translation>仍在运行：{running}。退出将停止它们并关闭其连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Don&apos;t ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>SocketDesk will be in {language} the next time it starts. Quit and start it again to change the language now.</source>
         <translation>SocketDesk 下次启动时将使用 {language}。如需立即切换语言，请退出后重新启动。</translation>
     </message>
@@ -1242,15 +1595,21 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="160"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="188"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="212"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="224"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="240"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="252"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="358"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="351"/>
+        <source>Files cannot be sent or received: the messenger is not running.</source>
+        <translation>无法发送或接收文件：聊天未在运行。</translation>
     </message>
 </context>
 <context>
@@ -1295,51 +1654,119 @@
     </message>
 </context>
 <context>
+    <name>MessengerPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="171"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="173"/>
+        <source>{user} on {host} (from the system)</source>
+        <translation>{user}@{host}（取自系统）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="178"/>
+        <source>All interfaces</source>
+        <translation>所有网络接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="186"/>
+        <source>0 lets the system pick a free port</source>
+        <translation>0 表示由系统选择空闲端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="191"/>
+        <source>How text without a UTF-8 flag is read and written (CP936, CP932…)</source>
+        <translation>未带 UTF-8 标志的文本按何种编码读写（CP936、CP932…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="193"/>
+        <source>&amp;Nickname</source>
+        <translation>昵称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="194"/>
+        <source>&amp;Group</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="195"/>
+        <source>User and host</source>
+        <translation>用户和主机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="196"/>
+        <source>&amp;Interface</source>
+        <translation>网络接口(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="197"/>
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="198"/>
+        <source>Legacy &amp;code page</source>
+        <translation>旧式代码页(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="199"/>
+        <source>A running Messenger uses these from its next start.</source>
+        <translation>正在运行的局域网聊天将在下次启动时使用这些设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="207"/>
+        <source>{address} (not found)</source>
+        <translation>{address}（未找到）</translation>
+    </message>
+</context>
+<context>
     <name>MessengerPanel</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="233"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="237"/>
         <source>{names} has left; the message was not delivered.</source>
         <translation>{names} 已离开；消息未送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="256"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="260"/>
         <source>{name} left: {reason}</source>
         <translation>{name} 已离开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="266"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="272"/>
         <source>(files offered: {files})</source>
         <translation>（对方发送了文件：{files}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="274"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="280"/>
         <source>Sealed message</source>
         <translation>密封消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="297"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="303"/>
         <source>Broadcast</source>
         <translation>广播</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="304"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="310"/>
         <source>{name}: {text}</source>
         <translation>{name}：{text}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="350"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="356"/>
         <source>To %n (person|people): {names}</source>
         <translation>
             <numerusform>发给 %n 人：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="352"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="358"/>
         <source>Broadcast: to everyone in the list, without acknowledgement</source>
         <translation>广播：发给列表中的所有人，无送达确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="358"/>
+        <location filename="../../desktop/ui/messenger/messenger_panel.py" line="364"/>
         <source>{name} (offline: messages cannot be delivered)</source>
         <translation>{name}（离线：消息无法送达）</translation>
     </message>
@@ -1373,6 +1800,121 @@
         <location filename="../../desktop/ui/widgets/notice_banner.py" line="42"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBar</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="42"/>
+        <source>Accept all</source>
+        <translation>全部接收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="43"/>
+        <source>Accept some…</source>
+        <translation>选择接收…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="44"/>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="47"/>
+        <source>Where the files go: click to choose another folder</source>
+        <translation>文件的保存位置：单击可选择其他文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="48"/>
+        <source>Cancel offer</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="49"/>
+        <source>Show in Transfers</source>
+        <translation>在传输列表中查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="75"/>
+        <source>Save to: {folder}</source>
+        <translation>保存到：{folder}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="86"/>
+        <source>Your offer: %n file(s), {size}</source>
+        <translation>
+            <numerusform>你发送的文件：%n 个，共 {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="88"/>
+        <source>Offered to you: %n file(s), {size}</source>
+        <translation>
+            <numerusform>对方发来的文件：%n 个，共 {size}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="106"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+</context>
+<context>
+    <name>OfferView</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="101"/>
+        <source>Accept or decline it in the bar under the messages</source>
+        <translation>请在消息下方的栏中接收或拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="104"/>
+        <source>accepted into {folder}: waiting</source>
+        <translation>已接收到 {folder}：等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="107"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="108"/>
+        <source>withdrawn by the sender or expired</source>
+        <translation>发送方已撤回或已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="111"/>
+        <source>offering…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="112"/>
+        <source>waiting for the peer to download</source>
+        <translation>等待对方下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="115"/>
+        <source>offer cancelled</source>
+        <translation>已取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="118"/>
+        <source>not offered: {reason}</source>
+        <translation>未能发送：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="131"/>
+        <source>downloading {percent} %</source>
+        <translation>正在下载 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="134"/>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="136"/>
+        <source>done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1963,20 @@
         <location filename="../../desktop/ui/messenger/peer_menu.py" line="26"/>
         <source>Auto (detected)</source>
         <translation>自动（检测）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="52"/>
+        <source>Send files to %n peer(s)…</source>
+        <translation>
+            <numerusform>向 %n 位用户发送文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messenger/peer_menu.py" line="54"/>
+        <source>Send a folder to %n peer(s)…</source>
+        <translation>
+            <numerusform>向 %n 位用户发送文件夹…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1489,6 +2045,44 @@
         <location filename="../../desktop/ui/workbench/udp_peer_model.py" line="34"/>
         <source>Last seen</source>
         <translation>最近活动</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="65"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="74"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="75"/>
+        <source>Messenger</source>
+        <translation>局域网聊天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="76"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="77"/>
+        <source>Workbench and HTTP</source>
+        <translation>调试台和 HTTP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="78"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/dialog.py" line="109"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2469,27 +3063,27 @@ Host: example.com</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="86"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="88"/>
         <source>Save received data to a file…</source>
         <translation>将接收的数据保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="250"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="252"/>
         <source>Save received data to</source>
         <translation>将接收的数据保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="268"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="270"/>
         <source>Nothing to export yet: no connection was made.</source>
         <translation>暂无可导出的内容：尚未建立过连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="274"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="276"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/session_panel.py" line="301"/>
+        <location filename="../../desktop/ui/workbench/session_panel.py" line="303"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -3005,6 +3599,178 @@ Host: example.com</translation>
     </message>
 </context>
 <context>
+    <name>TransferModel</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="45"/>
+        <source>{size}/s</source>
+        <translation>{size}/s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="57"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="60"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="64"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="85"/>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="86"/>
+        <source>downloading {percent} %</source>
+        <translation>正在下载 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="90"/>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="91"/>
+        <source>sending {percent} %</source>
+        <translation>正在发送 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="96"/>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="111"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="97"/>
+        <source>failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="101"/>
+        <source>cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="108"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="109"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="110"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="112"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="113"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="114"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="138"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="139"/>
+        <source>Peer</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="140"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="141"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="142"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="143"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="144"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="145"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="260"/>
+        <source>↓ from</source>
+        <translation>↓ 来自</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfer_model.py" line="262"/>
+        <source>↑ to</source>
+        <translation>↑ 发往</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersWindow</name>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="78"/>
+        <source>Transfers</source>
+        <translation>传输列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="97"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="98"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="99"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/transfers_window.py" line="100"/>
+        <source>Clear finished</source>
+        <translation>清除已结束</translation>
+    </message>
+</context>
+<context>
     <name>UdpBroadcastWidget</name>
     <message>
         <location filename="../../desktop/ui/workbench/udp_broadcast.py" line="93"/>
@@ -3404,6 +4170,49 @@ Host: example.com</translation>
     </message>
 </context>
 <context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="256"/>
+        <source>Record every HTTP exchange in the history</source>
+        <translation>在历史记录中保存每次 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="260"/>
+        <source>None. The composer connects straight to the host it is given; proxy settings of the system (HTTP_PROXY, HTTPS_PROXY) are never used.</source>
+        <translation>无。请求编辑器直接连接到指定的主机，从不使用系统的代理设置（HTTP_PROXY、HTTPS_PROXY）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="265"/>
+        <source>Send &amp;encoding</source>
+        <translation>发送编码(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="266"/>
+        <source>For sessions opened from now on.</source>
+        <translation>对此后打开的会话生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="267"/>
+        <source>Session &amp;log keeps</source>
+        <translation>会话日志最多保留(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="268"/>
+        <source>The oldest records go first; for new sessions.</source>
+        <translation>超出上限时先丢弃最早的记录；对新会话生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="269"/>
+        <source>HTTP history</source>
+        <translation>HTTP 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/preferences/pages.py" line="270"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP 代理</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchPage</name>
     <message>
         <location filename="../../desktop/ui/workbench/workbench_page.py" line="52"/>
@@ -3496,7 +4305,8 @@ Host: example.com</translation>
         <translation>所有地址上的端口 {port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/files.py" line="40"/>
+        <location filename="../../desktop/core/files.py" line="44"/>
+        <location filename="../../desktop/core/ipmsg_io/tree_errors.py" line="74"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -3758,27 +4568,27 @@ Host: example.com</translation>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="319"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="330"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="333"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="344"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="370"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="381"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="376"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="387"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="412"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="423"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -3788,7 +4598,7 @@ Host: example.com</translation>
         <translation>收到无法解析的飞鸽传书数据包：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/events.py" line="148"/>
+        <location filename="../../desktop/core/ipmsg/events.py" line="154"/>
         <source>signed off</source>
         <translation>已下线</translation>
     </message>
@@ -3830,79 +4640,84 @@ Host: example.com</translation>
         <translation>{host} 上的 UDP 端口 {port} 已被 {owner} 占用；请退出该程序，或改用其他端口并告知对方发送到该端口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/messages.py" line="151"/>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="161"/>
         <source>Cannot send the IP Messenger packet: the text is too long: {size} bytes, and the peer reads {limit}.</source>
         <translation>无法发送飞鸽传书数据包：文本过长，共 {size} 字节，而对方最多读取 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/messages.py" line="323"/>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="338"/>
         <source>Cannot send the IP Messenger packet: the text contains a NUL character, which would end it early.</source>
         <translation>无法发送飞鸽传书数据包：文本中含有 NUL 字符，会使文本提前结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/messages.py" line="335"/>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="350"/>
         <source>Cannot send the IP Messenger packet: the text has {char}, which {encoding} cannot encode.</source>
         <translation>无法发送飞鸽传书数据包：文本中的 {char} 无法用 {encoding} 编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/messages.py" line="346"/>
+        <location filename="../../desktop/core/ipmsg/messages.py" line="361"/>
         <source>Cannot send the IP Messenger packet: the encoding {encoding} writes NUL bytes, which end the text.</source>
         <translation>无法发送飞鸽传书数据包：编码 {encoding} 会写出 NUL 字节，使文本提前结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="103"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="106"/>
         <source>Ignored a datagram from {address} that is not an IP Messenger packet: {reason}.</source>
         <translation>已忽略来自 {address} 的非飞鸽传书数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="122"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="125"/>
         <source>Could not answer: {reason}</source>
         <translation>无法应答：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="126"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="127"/>
         <source>The broadcast message was not sent to {peer}: {reason}</source>
         <translation>广播消息未发送给 {peer}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="182"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="183"/>
         <source>{sender} sent an encrypted message, which cannot be read here; it was not acknowledged.</source>
         <translation>{sender} 发送了加密消息，此处无法读取；未回复送达确认。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="334"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="348"/>
         <source>%n tr(y|ies)</source>
         <translation>
             <numerusform>%n 次尝试</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="285"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="299"/>
         <source>{peer} did not acknowledge the read receipt after {tries}.</source>
         <translation>经过 {tries}，{peer} 仍未确认已读回执。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="295"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="256"/>
+        <source>{sender} offered files, but the list of them cannot be read, so the offer was dropped: {reason}.</source>
+        <translation>{sender} 发来了文件，但文件列表无法解析，已忽略此次发送：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="309"/>
         <source>{name} has left the network</source>
         <translation>{name} 已离开网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="297"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="311"/>
         <source>no IP Messenger answered at that address</source>
         <translation>该地址上没有飞鸽传书程序应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="299"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="313"/>
         <source>no acknowledgement came back</source>
         <translation>未收到送达确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="304"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="318"/>
         <source>The message to {peer} was not delivered after {tries}: {why}.</source>
         <translation>经过 {tries}，发给 {peer} 的消息仍未送达：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="320"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="334"/>
         <source>The message to {peer} was not sent: the one before it was not acknowledged after {tries}.</source>
         <translation>发给 {peer} 的消息未发送：前一条消息经过 {tries} 仍未确认送达。</translation>
     </message>
@@ -4025,6 +4840,7 @@ Host: example.com</translation>
         <location filename="../../desktop/core/net/file_send.py" line="126"/>
         <location filename="../../desktop/core/net/udp_files.py" line="80"/>
         <location filename="../../desktop/core/store/saved_messages.py" line="229"/>
+        <location filename="../../desktop/settings_file.py" line="121"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -4199,62 +5015,62 @@ Host: example.com</translation>
         <translation>搜索聊天记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="109"/>
+        <location filename="../../desktop/core/store/database.py" line="133"/>
         <source>The database {path} is already closed.</source>
         <translation>数据库 {path} 已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="199"/>
+        <location filename="../../desktop/core/store/database.py" line="230"/>
         <source>Could not {doing}: {reason}.</source>
         <translation>无法{doing}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="217"/>
+        <location filename="../../desktop/core/store/database.py" line="248"/>
         <source>database is locked</source>
         <translation>数据库已被锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="218"/>
+        <location filename="../../desktop/core/store/database.py" line="249"/>
         <source>attempt to write a readonly database</source>
         <translation>数据库为只读，无法写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="219"/>
+        <location filename="../../desktop/core/store/database.py" line="250"/>
         <source>disk I/O error</source>
         <translation>磁盘输入/输出错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="220"/>
+        <location filename="../../desktop/core/store/database.py" line="251"/>
         <source>database disk image is malformed</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="221"/>
+        <location filename="../../desktop/core/store/database.py" line="252"/>
         <source>database or disk is full</source>
         <translation>数据库或磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="222"/>
+        <location filename="../../desktop/core/store/database.py" line="253"/>
         <source>unable to open database file</source>
         <translation>无法打开数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="223"/>
+        <location filename="../../desktop/core/store/database.py" line="254"/>
         <source>file is not a database</source>
         <translation>该文件不是数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="230"/>
+        <location filename="../../desktop/core/store/database.py" line="261"/>
         <source>Could not open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="241"/>
+        <location filename="../../desktop/core/store/database.py" line="272"/>
         <source>update the database {path}</source>
         <translation>更新数据库 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="248"/>
+        <location filename="../../desktop/core/store/database.py" line="279"/>
         <source>The database {path} was written by a newer version of SocketDesk (schema {version}; this version knows up to {known}). Update SocketDesk, or move the file away to start afresh.</source>
         <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
     </message>
@@ -4270,6 +5086,7 @@ Host: example.com</translation>
     </message>
     <message>
         <location filename="../../desktop/core/store/http_history.py" line="187"/>
+        <location filename="../../desktop/core/store/http_history.py" line="250"/>
         <source>read the HTTP history</source>
         <translation>读取 HTTP 历史记录</translation>
     </message>
@@ -4292,6 +5109,11 @@ Host: example.com</translation>
         <location filename="../../desktop/core/store/http_history.py" line="231"/>
         <source>delete an HTTP exchange</source>
         <translation>删除 HTTP 交换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/http_history.py" line="241"/>
+        <source>clear the HTTP history</source>
+        <translation>清空 HTTP 历史记录</translation>
     </message>
     <message>
         <location filename="../../desktop/core/store/saved_messages.py" line="67"/>
@@ -4861,17 +5683,27 @@ Host: example.com</translation>
         <translation>分块数据后面没有 CRLF：分块大小与数据不符。其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="132"/>
+        <location filename="../../desktop/core/http/chunked.py" line="130"/>
+        <source>Whitespace follows the chunk size {line}; strict parsers refuse it, the size was read.</source>
+        <translation>分块大小 {line} 后面有空白；严格的解析器会拒绝，此处已读取该大小。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="143"/>
+        <source>The chunk size {line} has a “;” with no extension after it; strict parsers refuse it, the size was read.</source>
+        <translation>分块大小 {line} 中有“;”，但其后没有扩展；严格的解析器会拒绝，此处已读取该大小。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/chunked.py" line="160"/>
         <source>A chunk size line does not start with a hexadecimal digit; the body ends before it and the rest is not parsed.</source>
         <translation>某个分块大小行不以十六进制数字开头；正文在此之前结束，其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="140"/>
+        <location filename="../../desktop/core/http/chunked.py" line="168"/>
         <source>A chunk size line {line} is bad; the body ends before it and the rest is not parsed.</source>
         <translation>分块大小行 {line} 有误；正文在此之前结束，其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="154"/>
+        <location filename="../../desktop/core/http/chunked.py" line="182"/>
         <source>A line ends with LF alone instead of CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
@@ -4951,39 +5783,69 @@ Host: example.com</translation>
         <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="23"/>
+        <location filename="../../desktop/core/http/head.py" line="38"/>
         <source>A line ends with LF alone, not CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="55"/>
+        <location filename="../../desktop/core/http/head.py" line="63"/>
+        <source>A bare CR (not followed by LF) is inside {where}; it is kept as received, but other parsers may end the line there.</source>
+        <translation>{where}中有单独的 CR（后面没有 LF）；已按收到的原样保留，但其他解析器可能在此处断行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="74"/>
+        <source>the status line</source>
+        <translation>状态行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="98"/>
         <source>A line starting with whitespace comes before any header; it is ignored.</source>
         <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="70"/>
+        <location filename="../../desktop/core/http/head.py" line="113"/>
         <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
         <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="85"/>
+        <location filename="../../desktop/core/http/head.py" line="123"/>
+        <source>a header line</source>
+        <translation>头部行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="130"/>
         <source>The header line {line} has no colon; it is ignored.</source>
         <translation>头部行 {line} 中没有冒号；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="94"/>
+        <location filename="../../desktop/core/http/head.py" line="139"/>
         <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
         <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="100"/>
+        <location filename="../../desktop/core/http/head.py" line="145"/>
         <source>The header name {name} is not a valid field name; the header is kept as received.</source>
         <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="199"/>
+        <location filename="../../desktop/core/http/head.py" line="245"/>
         <source>Empty lines precede the status line.</source>
         <translation>状态行之前有空行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="257"/>
+        <source>The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.</source>
+        <translation>响应使用的是 {protocol}，不是 HTTP；按 HTTP/1.1 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="269"/>
+        <source>The version {version} is neither HTTP/1.0 nor HTTP/1.1; the response is read as HTTP/1.1.</source>
+        <translation>版本 {version} 既不是 HTTP/1.0 也不是 HTTP/1.1；响应按 HTTP/1.1 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/http/head.py" line="282"/>
+        <source>{count} spaces separate the version from the status code, not one.</source>
+        <translation>版本与状态码之间隔了 {count} 个空格，而不是一个。</translation>
     </message>
     <message>
         <location filename="../../desktop/core/http/request.py" line="95"/>
@@ -5141,42 +6003,37 @@ Host: example.com</translation>
         <translation>有附件缺少后跟 &apos;:&apos; 的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="86"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="89"/>
         <source>it is {size} bytes long, more than a UDP datagram holds</source>
         <translation>长度为 {size} 字节，超过了一个 UDP 数据报的容量</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="96"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="99"/>
         <source>it has fewer than five &apos;:&apos;-separated header fields</source>
         <translation>以 &apos;:&apos; 分隔的头部字段少于五个</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="105"/>
-        <source>its version {version} is not 1</source>
-        <translation>版本号 {version} 不是 1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="109"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="106"/>
         <source>its version field contains a NUL byte</source>
         <translation>版本字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="110"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="107"/>
         <source>its user field contains a NUL byte</source>
         <translation>用户字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="111"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="108"/>
         <source>its host field contains a NUL byte</source>
         <translation>主机字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="119"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="116"/>
         <source>its packet number {value} is not an unsigned 32-bit decimal</source>
         <translation>包编号 {value} 不是 32 位无符号十进制数</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="127"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="124"/>
         <source>its command {value} is not an unsigned 32-bit decimal</source>
         <translation>命令 {value} 不是 32 位无符号十进制数</translation>
     </message>
@@ -5933,6 +6790,433 @@ Host: example.com</translation>
         <location filename="../../desktop/workers/udp_network.py" line="327"/>
         <source>&apos;{text}&apos; is not an IP address.</source>
         <translation>&apos;{text}&apos; 不是 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="36"/>
+        <source>The echo differed from what was sent at byte {index}.</source>
+        <translation>回显内容在第 {index} 字节处与发送的内容不同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="44"/>
+        <source>{received} bytes came back for {sent} sent.</source>
+        <translation>发送了 {sent} 字节，收回 {received} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="105"/>
+        <source>The connection closed after {count} bytes: {reason}</source>
+        <translation>连接在 {count} 字节后关闭：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="136"/>
+        <source>No TLS session was reported.</source>
+        <translation>未报告 TLS 会话。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="249"/>
+        <source>The message arrived as {got!r}, not {sent!r}.</source>
+        <translation>收到的消息为 {got!r}，而不是 {sent!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test_checks.py" line="292"/>
+        <source>The server answered status {status} with {size} bytes of body.</source>
+        <translation>服务器返回状态 {status}，正文 {size} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test.py" line="58"/>
+        <source>No answer within {seconds} s.</source>
+        <translation>{seconds} 秒内无应答。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/self_test.py" line="64"/>
+        <source>Unexpected {kind}: {detail}</source>
+        <translation>意外的 {kind}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/autostart.py" line="106"/>
+        <source>Starting at login is not supported here: add SocketDesk to your system&apos;s startup programs instead.</source>
+        <translation>此系统不支持开机时启动：请将 SocketDesk 添加到系统的启动程序中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/autostart.py" line="126"/>
+        <source>The autostart entry {path} cannot be changed: {reason}</source>
+        <translation>无法更改自启动项 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="87"/>
+        <source>Received a folder that cannot be read: {reason}.</source>
+        <translation>收到的文件夹无法解析：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="166"/>
+        <source>more data follows its end</source>
+        <translation>结尾之后还有数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="185"/>
+        <source>a record&apos;s length has too many digits</source>
+        <translation>某条记录的长度位数过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="207"/>
+        <source>a record&apos;s length {length} is not a hex number</source>
+        <translation>记录长度 {length} 不是十六进制数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="215"/>
+        <source>a record&apos;s length {length} is not between {low} and {high}</source>
+        <translation>记录长度 {length} 不在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="254"/>
+        <source>a record has the unsupported type {type}</source>
+        <translation>某条记录的类型 {type} 不受支持</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="259"/>
+        <source>a record has no name</source>
+        <translation>某条记录没有名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="263"/>
+        <source>it does not start with a folder</source>
+        <translation>开头不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="270"/>
+        <source>its folders nest deeper than {depth} levels</source>
+        <translation>文件夹嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="284"/>
+        <source>the record {record} lacks a name, hex size and hex attribute</source>
+        <translation>记录 {record} 缺少名称、十六进制大小和十六进制属性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="294"/>
+        <source>{reason} (at byte {offset})</source>
+        <translation>{reason}（位于第 {offset} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/file_request.py" line="108"/>
+        <source>the file request is {size} bytes long, too long</source>
+        <translation>文件请求长 {size} 字节，过长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/file_request.py" line="116"/>
+        <source>command {command} is not a file request</source>
+        <translation>命令 {command} 不是文件请求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/file_request.py" line="128"/>
+        <source>the file request {extra} is not packetNo:fileID[:offset] in hex</source>
+        <translation>文件请求 {extra} 不是十六进制的 packetNo:fileID[:offset]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/file_request.py" line="139"/>
+        <source>the file request&apos;s numbers are out of range</source>
+        <translation>文件请求中的数值超出范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="113"/>
+        <source>nothing was offered with packet number {number}</source>
+        <translation>没有包编号为 {number} 的文件发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="118"/>
+        <source>the offer has expired</source>
+        <translation>此次文件发送已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="122"/>
+        <source>the offer was not made to the address {ip}</source>
+        <translation>此次文件发送的对象不是地址 {ip}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="129"/>
+        <source>the offer was not made to {user}@{host}</source>
+        <translation>此次文件发送的对象不是 {user}@{host}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="135"/>
+        <source>the offer was declined</source>
+        <translation>此次文件发送已被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="140"/>
+        <source>the offer has no file with id {id}</source>
+        <translation>此次文件发送中没有 ID 为 {id} 的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="145"/>
+        <source>the offer was withdrawn</source>
+        <translation>此次文件发送已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="148"/>
+        <source>the file was already fetched</source>
+        <translation>该文件已被下载过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="150"/>
+        <source>the file is being fetched already</source>
+        <translation>该文件正在下载中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="153"/>
+        <source>a folder was asked for as a file</source>
+        <translation>以文件方式请求了文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="155"/>
+        <source>a file was asked for as a folder</source>
+        <translation>以文件夹方式请求了文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="160"/>
+        <source>the offset {offset} is past the file&apos;s end</source>
+        <translation>偏移量 {offset} 超出了文件末尾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_codec.py" line="56"/>
+        <source>Cannot offer {name}: its name has {char}, which the peer&apos;s encoding {encoding} cannot write; rename it, or choose another encoding for this peer.</source>
+        <translation>无法发送 {name}：其名称中的 {char} 无法用对方的编码 {encoding} 表示；请重命名，或为该用户选择其他编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_codec.py" line="88"/>
+        <source>its attachment list offers no file or folder</source>
+        <translation>其附件列表中没有任何文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/offer_codec.py" line="116"/>
+        <source>Cannot offer {name}: its name is empty or has a control character.</source>
+        <translation>无法发送 {name}：其名称为空或含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/transfer_errors.py" line="38"/>
+        <source>Refused a file request from {who}: {reason}.</source>
+        <translation>已拒绝来自 {who} 的文件请求：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg/transfer_errors.py" line="58"/>
+        <source>Could not receive {name}: {reason}.</source>
+        <translation>无法接收 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="177"/>
+        <source>the sender sent nothing for {seconds} s after {done} of {size} bytes</source>
+        <translation>已接收 {done}/{size} 字节后，发送方 {seconds} 秒内未再发送任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="189"/>
+        <source>the connection broke after {done} of {size} bytes</source>
+        <translation>已接收 {done}/{size} 字节时连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="259"/>
+        <source>the sender closed the connection without sending anything (refused?)</source>
+        <translation>发送方未发送任何数据就关闭了连接（被拒绝？）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="265"/>
+        <source>the sender closed the connection after {done} of {size} bytes</source>
+        <translation>已接收 {done}/{size} 字节时发送方关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="280"/>
+        <source>the sender sent more than the announced {size} bytes</source>
+        <translation>发送方发送的数据超过了声明的 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="290"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="73"/>
+        <source>sending folders is not available yet</source>
+        <translation>暂不支持发送文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="197"/>
+        <source>no whole request arrived within {seconds} s</source>
+        <translation>{seconds} 秒内未收到完整的请求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="266"/>
+        <source>the upload was cancelled</source>
+        <translation>上传已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="272"/>
+        <source>the receiver stopped reading</source>
+        <translation>接收方已停止读取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="283"/>
+        <source>the file is shorter than when it was offered</source>
+        <translation>文件比发送时变短了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="363"/>
+        <source>the receiver closed the connection</source>
+        <translation>接收方关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="225"/>
+        <source>the receiver declined the offer</source>
+        <translation>接收方拒绝了文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="308"/>
+        <source>the offer expired before it was fetched</source>
+        <translation>文件在被下载前已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="325"/>
+        <source>the transfer was cancelled</source>
+        <translation>传输已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="329"/>
+        <source>receiving folders is not available yet</source>
+        <translation>暂不支持接收文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/tree_errors.py" line="33"/>
+        <source>The folder {name} was not received completely: the sender stopped.</source>
+        <translation>文件夹 {name} 未完整接收：发送方已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/tree_errors.py" line="52"/>
+        <source>Refused to write {path}: it is a link or lies outside the chosen folder.</source>
+        <translation>已拒绝写入 {path}：它是链接，或位于所选文件夹之外。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/tree_errors.py" line="94"/>
+        <source>Could not send {path}: {reason}.</source>
+        <translation>无法发送 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/tree_send.py" line="182"/>
+        <source>it became shorter while it was being sent</source>
+        <translation>文件在发送过程中变短了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/transfers.py" line="26"/>
+        <source>interrupted when SocketDesk closed</source>
+        <translation>SocketDesk 关闭时中断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/transfers.py" line="80"/>
+        <location filename="../../desktop/core/store/transfers.py" line="96"/>
+        <source>read the transfers</source>
+        <translation>读取传输记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/transfers.py" line="102"/>
+        <source>remove the transfer</source>
+        <translation>移除传输记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/transfers.py" line="109"/>
+        <source>clear the finished transfers</source>
+        <translation>清除已结束的传输</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/transfers.py" line="119"/>
+        <source>save the transfer</source>
+        <translation>保存传输记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="79"/>
+        <source>{key} must be {kind}, not {value}.</source>
+        <translation>{key} 应为 {kind}，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="86"/>
+        <source>{key} must be one of {choices}, not {value}.</source>
+        <translation>{key} 应为 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="94"/>
+        <source>{key} must be between {low} and {high}, not {value}.</source>
+        <translation>{key} 应在 {low} 到 {high} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="104"/>
+        <source>{key}: {problem}</source>
+        <translation>{key}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="109"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="110"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="111"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="112"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="122"/>
+        <source>A name cannot hold control characters.</source>
+        <translation>名称中不能含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="125"/>
+        <source>A name can be at most {count} characters long.</source>
+        <translation>名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="134"/>
+        <source>{value} is not a full folder path.</source>
+        <translation>{value} 不是完整的文件夹路径。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="147"/>
+        <source>Each person is written as user@host.</source>
+        <translation>每位用户应写作 用户@主机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="158"/>
+        <source>{value} is not an interface address.</source>
+        <translation>{value} 不是网络接口地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_file.py" line="50"/>
+        <location filename="../../desktop/settings_file.py" line="138"/>
+        <source>{path} is not a SocketDesk settings file.</source>
+        <translation>{path} 不是 SocketDesk 设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_file.py" line="59"/>
+        <source>{path} was written by a newer version of SocketDesk (settings file version {version}; this version reads version {known}).</source>
+        <translation>{path} 由更新版本的 SocketDesk 写入（设置文件版本 {version}；本版本只能读取版本 {known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_file.py" line="78"/>
+        <source>{path} has a setting SocketDesk does not know: {key}.</source>
+        <translation>{path} 中有 SocketDesk 无法识别的设置：{key}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_file.py" line="89"/>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_file.py" line="129"/>
+        <source>{path} is too large to be a settings file.</source>
+        <translation>{path} 过大，不是设置文件。</translation>
     </message>
 </context>
 </TS>

@@ -47,7 +47,8 @@ def test_gui_smoke_start(package: tuple[Path, Path], tmp_path: Path) -> None:
 if checks.SELF_TEST_LANDED:  # the place for --self-test (issue 14), defined once the code has it
 
     def test_self_test(package: tuple[Path, Path], tmp_path: Path) -> None:
-        checks.run_self_test([str(package[0])], tmp_path)
+        checks.run_self_test([str(package[0]), "--self-test"], tmp_path)
+        checks.run_self_test([str(package[1]), "self-test"], tmp_path)
 
 
 def test_one_folder_holds_only_what_the_app_uses() -> None:

@@ -95,5 +95,6 @@ def test_gui_smoke_start(installed: Path, tmp_path: Path) -> None:
 if checks.SELF_TEST_LANDED:  # the place for --self-test (issue 14), defined once the code has it
 
     def test_self_test(installed: Path, tmp_path: Path) -> None:
-        checks.run_self_test([str(installed / "python"), "-m", "desktop"], tmp_path)
-        checks.run_self_test([str(installed / "socketdesk")], tmp_path)
+        checks.run_self_test([str(installed / "python"), "-m", "desktop", "--self-test"], tmp_path)
+        checks.run_self_test([str(installed / "socketdesk"), "--self-test"], tmp_path)
+        checks.run_self_test([str(installed / "socketdesk-cli"), "self-test"], tmp_path)

@@ -2,8 +2,10 @@
 
 ``tests/peers/iptux_peer/peer.cpp`` is compiled once with g++ into a cache folder named after the
 source's hash (``$TMPDIR/socketdesk-iptux-peer/<hash>/peer``), so later sessions reuse it. The
-program reads commands on stdin (``detect IP``, ``send IP TEXT``, ``quit``) and prints
-``CoreThread``'s events as JSON lines; ``IptuxPeer`` wraps both.
+program reads commands on stdin (``detect IP``, ``send IP TEXT``, ``offer IP PATH…``,
+``fetch PACKET FILEID DIR``, ``fetch-all DIR``, ``quit``) and prints ``CoreThread``'s events as
+JSON lines; ``IptuxPeer`` wraps both. Files move with iptux's own code: ``offer`` does what the GUI
+does (``AddPrivateFile``, ``BcstFileInfoEntry``), ``fetch`` calls ``CoreThread::RecvFile``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +118,70 @@ class IptuxPeer:
         """SendMessage to the pal at ``ip``; a ``sent`` event follows."""
         self.command(f"send {ip} {escape(text)}")
 
+    def offer(self, ip: str, paths: Sequence[Path | str], timeout: float = 15) -> Event:
+        """Offer files and folders to the pal at ``ip``; the ``offer`` event iptux sent.
+
+        Its ``packet`` is the SENDMSG's packet number, ``files`` each ``fileid``, ``name``,
+        ``size`` (a folder's is its contents' total), ``mtime`` (iptux sends the ctime) and
+        ``folder``.
+        """
+        listed = [str(path) for path in paths]
+        if any(c in path for path in listed for c in "\t\n") or not listed:
+            raise ValueError(f"paths the peer cannot take on one line: {listed!r}")
+        self.command(f"offer {ip} " + "\t".join(listed))
+        sent = self.wait_for(
+            lambda e: (e["event"] == "offer" and e["ip"] == ip) or _failed(e), timeout
+        )
+        return _checked(sent)
+
+    def wait_offer(self, ip: str, files: int, timeout: float = 15) -> list[Event]:
+        """The ``files`` entries of one offer from ``ip`` as iptux decoded them (``offered``)."""
+        first = self.wait_for(lambda e: e["event"] == "offered" and e["ip"] == ip, timeout)
+        rest = [
+            self.wait_for(
+                lambda e: e["event"] == "offered" and e["packet"] == first["packet"], timeout
+            )
+            for _ in range(files - 1)
+        ]
+        return [first, *rest]
+
+    def fetch(self, packet: int, file_id: int, folder: Path | str, timeout: float = 60) -> Event:
+        """Download one offered file or folder into ``folder`` with iptux's ``RecvFile``.
+
+        Returns the ``fetched`` event: ``path``, ``size``, ``bytes`` received, iptux's task
+        ``status`` (``tip-finish`` or ``tip-error``) and ``ok``.
+        """
+        self.start_fetch(packet, file_id, folder)
+        return self.wait_fetched(packet, file_id, timeout)
+
+    def start_fetch(self, packet: int, file_id: int, folder: Path | str) -> None:
+        """Start downloading (``wait_fetched`` waits for the outcome)."""
+        if "\n" in str(folder):
+            raise ValueError(f"a folder the peer cannot take on one line: {folder!r}")
+        self.command(f"fetch {packet} {file_id} {folder}")
+
+    def wait_fetched(self, packet: int, file_id: int, timeout: float = 60) -> Event:
+        """The ``fetched`` event of that file (or the peer's error)."""
+        return _checked(
+            self.wait_for(
+                lambda e: (
+                    (e["event"] == "fetched" and (e["packet"], e["fileid"]) == (packet, file_id))
+                    or _failed(e)
+                ),
+                timeout,
+            )
+        )
+
+    def fetch_all(self, folder: Path | str, files: int, timeout: float = 60) -> list[Event]:
+        """Download every file of the last offer received, in order; their ``fetched`` events."""
+        if "\n" in str(folder):
+            raise ValueError(f"a folder the peer cannot take on one line: {folder!r}")
+        self.command(f"fetch-all {folder}")
+        return [
+            _checked(self.wait_for(lambda e: e["event"] == "fetched" or _failed(e), timeout))
+            for _ in range(files)
+        ]
+
     def wait_for(self, wanted: Callable[[Event], bool], timeout: float = 15) -> Event:
         """The first event (seen before or arriving) that ``wanted`` accepts, taken off the list."""
         for index, event in enumerate(self.seen):
@@ -152,6 +218,17 @@ class IptuxPeer:
         with contextlib.suppress(BrokenPipeError):
             self.command("quit")
         return self.process.wait(15)
+
+
+def _failed(event: Event) -> bool:
+    """An ``error`` event: a waiting wrapper stops at it, to fail with the peer's reason."""
+    return bool(event["event"] == "error")
+
+
+def _checked(event: Event) -> Event:
+    if _failed(event):
+        raise AssertionError(f"the iptux peer refused: {event['text']}")
+    return event
 
 
 @contextlib.contextmanager

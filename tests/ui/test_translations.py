@@ -97,3 +97,35 @@ def test_system_locale_chinese_is_followed(tmp_path) -> None:  # type: ignore[no
             timeout=60,
         )
         assert out.stdout.strip() == expected
+
+
+def test_the_override_beats_a_chinese_system(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On a Chinese desktop, English chosen in Preferences gives English; "system" follows it."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from desktop.app import Application\n"
+        "from desktop.settings import Settings\n"
+        "from desktop.ui.translations import language_for\n"
+        "q = QApplication([])\n"
+        f"s = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "s.set(Settings.LANGUAGE, 'en')\n"
+        "a = Application(q, s, False)\n"
+        "print(language_for('system'), a.language, a.window.tabs.tabText(0))\n"
+        "a.shutdown()\n"
+    )
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.strip() == "zh_CN en Workbench"

@@ -17,9 +17,13 @@ class AnomalyKind(enum.Enum):
 
     # Lines and the head (RFC 9112 §2.2, §4, §5).
     LF_ONLY_LINE = enum.auto()
+    BARE_CR = enum.auto()  # a CR not followed by LF inside a line (§2.2)
     OBS_FOLD = enum.auto()
     LEADING_EMPTY_LINES = enum.auto()
     MALFORMED_STATUS_LINE = enum.auto()
+    STATUS_LINE_SPACES = enum.auto()  # more than one SP between version and status code (§4)
+    HTTP_VERSION = enum.auto()  # HTTP/x.y other than 1.0 or 1.1 (§2.3)
+    NOT_HTTP = enum.auto()  # an HTTP-like protocol: RTSP/1.0, ICE/1.0, SIP/2.0 ... (a note)
     MALFORMED_HEADER_LINE = enum.auto()
     INCOMPLETE_HEAD = enum.auto()
     # Framing (RFC 9112 §6).
@@ -32,6 +36,8 @@ class AnomalyKind(enum.Enum):
     # The body (RFC 9112 §6.3, §7.1).
     SHORT_BODY = enum.auto()
     BAD_CHUNK_SIZE = enum.auto()
+    CHUNK_SIZE_WHITESPACE = enum.auto()  # whitespace after the size, no extension (§7.1.1)
+    EMPTY_CHUNK_EXTENSION = enum.auto()  # a ";" with no extension name after it (§7.1.1)
     BAD_CHUNK_END = enum.auto()
     MISSING_FINAL_CHUNK = enum.auto()
     EXTRA_BYTES_AFTER_BODY = enum.auto()

@@ -12,7 +12,7 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 __all__ = ["ChunkedBody"]
 
 # chunk = chunk-size [ chunk-ext ] CRLF; chunk-ext allows BWS around ";" (RFC 9112 §7.1.1).
-_SIZE_LINE = re.compile(rb"([0-9A-Fa-f]+)[ \t]*(?:;.*)?", re.DOTALL)
+_SIZE_LINE = re.compile(rb"([0-9A-Fa-f]+)([ \t]*)(;[ \t]*(.*))?", re.DOTALL)
 _HEX = frozenset(b"0123456789ABCDEFabcdef")
 _CR, _LF = 0x0D, 0x0A
 
@@ -120,6 +120,34 @@ class ChunkedBody:
         if match is None:
             self._bad_size(line if line[:1] and line[0] in _HEX else None, pos)
             return
+        if match[2] and match[3] is None:
+            # Only BWS before a ";" is allowed; strict parsers (llhttp, h11) refuse the line and a
+            # lenient one reads the size: a smuggling differential (RFC 9112 §7.1.1).
+            self._report(
+                AnomalyKind.CHUNK_SIZE_WHITESPACE,
+                pos + match.start(2),
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Whitespace follows the chunk size {line}; strict parsers refuse it,"
+                        " the size was read.",
+                    ),
+                    line=show(line),
+                ),
+            )
+        if match[3] is not None and not match[4]:
+            self._report(
+                AnomalyKind.EMPTY_CHUNK_EXTENSION,
+                pos + match.start(3),
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The chunk size {line} has a “;” with no extension after it;"
+                        " strict parsers refuse it, the size was read.",
+                    ),
+                    line=show(line),
+                ),
+            )
         self._left = int(match[1], 16)  # base 16 has no digit limit in int()
         self._part = _Part.DATA if self._left else _Part.TRAILERS
 

@@ -6,9 +6,17 @@ import re
 from collections.abc import Callable
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["OWS", "STATUS_START", "FieldLines", "HeadParser", "StatusLine", "parse_status_line"]
+__all__ = [
+    "OWS",
+    "STATUS_START",
+    "FieldLines",
+    "HeadParser",
+    "StatusLine",
+    "could_start_status_line",
+    "parse_status_line",
+]
 
 StatusLine = tuple[bytes, int, bytes]
 """``(version, status, reason)``."""
@@ -16,8 +24,15 @@ StatusLine = tuple[bytes, int, bytes]
 OWS = b" \t"  # RFC 9110 §5.6.3
 STATUS_START = b"HTTP/"
 # RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ]. Lenient like h11
-# and curl: several spaces after the version, and no SP at all when the reason is missing.
-_STATUS_LINE = re.compile(rb"(HTTP/[0-9]\.[0-9]) +([0-9]{3})(?: (.*))?", re.DOTALL)
+# and curl: several spaces after the version (named), no SP at all when the reason is missing,
+# and HTTP-like protocols (RTSP/1.0, ICE/1.0, SIP/2.0: IP cameras and phones speak them) read
+# like HTTP with a note.
+_STATUS_LINE = re.compile(
+    rb"((?:HTTP|RTSP|ICE|SIP)/[0-9]\.[0-9])( +)([0-9]{3})(?: (.*))?", re.DOTALL
+)
+# How the status line of each protocol read starts (junk is told from a line still arriving).
+_PROTOCOL_STARTS = (STATUS_START, b"RTSP/", b"ICE/", b"SIP/")
+_HTTP_VERSIONS = (b"HTTP/1.0", b"HTTP/1.1")
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
 _CR = 0x0D
 _LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
@@ -28,7 +43,35 @@ def parse_status_line(line: bytes) -> StatusLine | None:
     match = _STATUS_LINE.fullmatch(line)
     if match is None:
         return None
-    return match[1], int(match[2]), match[3] or b""
+    return match[1], int(match[3]), match[4] or b""
+
+
+def could_start_status_line(pending: bytes) -> bool:
+    """Whether ``pending`` (the first bytes of a line still arriving) may begin a status line."""
+    return any(start.startswith(pending[: len(start)]) for start in _PROTOCOL_STARTS)
+
+
+def _bare_cr(line: bytes, offset: int, report: Report, where: Sentence) -> None:
+    """Name each CR inside a line (not part of its CRLF ending): RFC 9112 §2.2 lets a recipient
+    treat a bare CR as SP or reject the message, and some parsers end the line there instead."""
+    start = 0
+    while (cr := line.find(b"\r", start)) >= 0:
+        report(
+            AnomalyKind.BARE_CR,
+            offset + cr,
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "A bare CR (not followed by LF) is inside {where}; it is kept as received,"
+                    " but other parsers may end the line there.",
+                ),
+                where=where,
+            ),
+        )
+        start = cr + 1
+
+
+_IN_STATUS_LINE = sentence(QT_TRANSLATE_NOOP("core", "the status line"))
 
 
 class FieldLines:
@@ -76,6 +119,8 @@ class FieldLines:
                 ),
             )
             return
+        if b"\r" in line:
+            _bare_cr(line, offset, report, sentence(QT_TRANSLATE_NOOP("core", "a header line")))
         name, colon, value = line.partition(b":")
         if not colon:
             report(
@@ -145,7 +190,7 @@ class HeadParser:
             if newline < 0:
                 self._scan = end
                 pending = bytes(buf[pos : min(end, pos + len(STATUS_START))])
-                maybe_status = pending == b"\r" or STATUS_START.startswith(pending)
+                maybe_status = pending == b"\r" or could_start_status_line(pending)
                 if not self._has_status and not maybe_status:
                     self._bad(pos, None)  # no need to wait for the end of this line
                 break
@@ -167,7 +212,7 @@ class HeadParser:
         rest = bytes(buf[pos:]).removesuffix(b"\r")
         if not rest:
             return
-        if not self._has_status and STATUS_START.startswith(rest):
+        if not self._has_status and any(start.startswith(rest) for start in _PROTOCOL_STARTS):
             return
         if self._has_status and b":" not in rest:
             return
@@ -186,12 +231,13 @@ class HeadParser:
             self.done = True
 
     def _status_line(self, line: bytes, pos: int, lf_only: bool) -> None:
-        parsed = parse_status_line(line)
-        if parsed is None:
-            self._bad(pos, line if line.startswith(STATUS_START) else None)
+        match = _STATUS_LINE.fullmatch(line)
+        if match is None:
+            self._bad(pos, line if line.startswith(_PROTOCOL_STARTS) else None)
             return
         self._has_status = True
-        self._on_status(parsed, pos)
+        self._on_status((match[1], int(match[3]), match[4] or b""), pos)
+        self._status_anomalies(match, pos)
         if pos > self._start:
             self._report(
                 AnomalyKind.LEADING_EMPTY_LINES,
@@ -200,6 +246,48 @@ class HeadParser:
             )
         if lf_only:
             self._report(AnomalyKind.LF_ONLY_LINE, pos, _LF_ONLY)
+
+    def _status_anomalies(self, match: re.Match[bytes], pos: int) -> None:
+        version = match[1]
+        if not version.startswith(STATUS_START):
+            self._report(
+                AnomalyKind.NOT_HTTP,
+                pos,
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.",
+                    ),
+                    protocol=show(version),
+                ),
+            )
+        elif version not in _HTTP_VERSIONS:
+            self._report(
+                AnomalyKind.HTTP_VERSION,
+                pos,
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The version {version} is neither HTTP/1.0 nor HTTP/1.1;"
+                        " the response is read as HTTP/1.1.",
+                    ),
+                    version=show(version),
+                ),
+            )
+        if len(match[2]) > 1:
+            self._report(
+                AnomalyKind.STATUS_LINE_SPACES,
+                pos + match.start(2),
+                sentence(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{count} spaces separate the version from the status code, not one.",
+                    ),
+                    count=len(match[2]),
+                ),
+            )
+        if b"\r" in match[0]:
+            _bare_cr(match[0], pos, self._report, _IN_STATUS_LINE)
 
     def _bad(self, pos: int, line: bytes | None) -> None:
         self.bad_offset = pos

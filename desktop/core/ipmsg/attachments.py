@@ -49,13 +49,13 @@ class FileOffer:
 
 
 def parse_file_offers(data: bytes) -> tuple[FileOffer, ...]:
-    """Read the attachment list that follows the body's NUL.
+    """Read the attachment list that follows the body's NUL, up to the next NUL.
 
     Raises:
         MalformedPacket: an entry is not ``id:name:size:mtime:attr:``, or there is none.
     """
     offers: list[FileOffer] = []
-    for piece in data.rstrip(b"\0").split(b"\a"):
+    for piece in data.partition(b"\0")[0].split(b"\a"):  # a C string: it ends at the NUL
         entry = piece[1:] if piece.startswith(b":") else piece  # the "\a:" separator
         if entry:
             offers.append(_parse_offer(entry))

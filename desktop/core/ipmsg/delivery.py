@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from desktop.core.ipmsg.events import Address, Peer
 from desktop.core.ipmsg.messenger_errors import TooManyPending
+from desktop.core.ipmsg.offers import Offer
 from desktop.core.ipmsg.packet import Packet
 
 __all__ = ["MAX_PENDING", "MAX_SEEN", "Deliveries", "Kind", "Outgoing", "SeenPackets"]
@@ -52,6 +53,7 @@ class Outgoing:
         match: the number the acknowledgement carries (ours for a message, the sealed
             message's for a read receipt); None until known.
         sealed: a sealed message (its READMSG is reported as read).
+        offer: the files a message offers (``packet_no`` is filled in when it is sent).
         datagram: the bytes sent, once sent.
         tries: how many times it was sent.
         next_at: when to try again (or fail, after the last try).
@@ -63,6 +65,7 @@ class Outgoing:
     make: Callable[[int], Packet]
     match: int | None = None
     sealed: bool = False
+    offer: Offer | None = None
     datagram: bytes = b""
     tries: int = 0
     next_at: float = 0.0

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.core.ipmsg.dialect import Dialect
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+
+if TYPE_CHECKING:  # offers.py imports Peer from here
+    from desktop.core.ipmsg.offers import Offer
 
 __all__ = [
     "Action",
     "Address",
     "Event",
+    "FilesOffered",
     "InfoReceived",
     "MessageDelivered",
     "MessageFailed",
@@ -23,6 +28,7 @@ __all__ = [
     "MessageReceived",
     "Notice",
     "NoticeCause",
+    "OfferReleased",
     "Peer",
     "PeerJoined",
     "PeerKey",
@@ -173,8 +179,10 @@ class MessageReceived:
         broadcast: sent to everyone (BROADCASTOPT); it was not acknowledged.
         multicast: one of several recipients (MULTICASTOPT).
         auto_reply: an automatic answer (AUTORETOPT), e.g. an away message.
-        attachments: names of the files offered with it (not downloaded).
         replaced: some bytes could not be decoded and were replaced with U+FFFD.
+        offer: the files and folders offered with it (FILEATTACHOPT), decoded in the sender's
+            encoding; None when there are none, or when the list could not be read (a
+            ``Notice`` then says so and the text is still shown).
     """
 
     peer: Peer
@@ -184,8 +192,34 @@ class MessageReceived:
     broadcast: bool = False
     multicast: bool = False
     auto_reply: bool = False
-    attachments: tuple[str, ...] = ()
     replaced: bool = False
+    offer: Offer | None = None
+
+    @property
+    def attachments(self) -> tuple[str, ...]:
+        """The names of the offered files (not downloaded), in the sender's order."""
+        return () if self.offer is None else tuple(f.name for f in self.offer.files)
+
+
+@dataclass(frozen=True, slots=True)
+class FilesOffered:
+    """Our offer ``message_id`` (``send_files``) left as SENDMSG number ``offer.packet_no``.
+
+    Comes just before the datagram is first sent, so whoever serves the files can register
+    the offer before the peer can ask for it. ``offer.peer`` is the recipient; whether it got
+    the offer comes later as ``MessageDelivered`` or ``MessageFailed`` with ``message_id``.
+    """
+
+    message_id: int
+    offer: Offer
+
+
+@dataclass(frozen=True, slots=True)
+class OfferReleased:
+    """``peer`` declined or dropped our offer number ``packet_no`` (RELEASEFILES)."""
+
+    peer: Peer
+    packet_no: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,5 +283,7 @@ Event = (
     | MessageRead
     | InfoReceived
     | Notice
+    | FilesOffered
+    | OfferReleased
 )
 Action = Transmit | Event

@@ -7,6 +7,8 @@ supplies the packet number (``PacketNumbers``). Reference §1.4 (layouts), §1.5
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core.ipmsg.constants import Mode, Opt, SendOpt
 from desktop.core.ipmsg.dialect import Dialect, max_datagram
 from desktop.core.ipmsg.identity import Identity
@@ -29,6 +31,7 @@ __all__ = [
     "no_operation",
     "read_msg",
     "recv_msg",
+    "release_files",
     "send_absence_info",
     "send_info",
     "send_msg",
@@ -49,12 +52,13 @@ def entry(
     *,
     absent: bool = False,
     dialup: bool = False,
-    file_attach: bool = False,
+    file_attach: bool = True,
 ) -> Packet:
     """BR_ENTRY: ``nick\\0group\\0`` in the legacy code page, then UTF-8 ``UN/HN/NN/GN`` lines.
 
-    Flags: CAPUTF8OPT, never UTF8OPT (old clients would break, §1.4) and never ENCRYPTOPT (IPMsg
-    would wait for a public key forever, §4.5).
+    Flags: CAPUTF8OPT, FILEATTACHOPT (we send and receive files, §3.1), never UTF8OPT (old
+    clients would break, §1.4) and never ENCRYPTOPT (IPMsg would wait for a public key
+    forever, §4.5).
     """
     return _entry_packet(
         me, packet_no, Mode.BR_ENTRY, _status(absent, dialup, file_attach), for_iptux=True
@@ -68,7 +72,7 @@ def answer_entry(
     peer_utf8: bool,
     absent: bool = False,
     dialup: bool = False,
-    file_attach: bool = False,
+    file_attach: bool = True,
 ) -> Packet:
     """ANSENTRY, the answer to a BR_ENTRY (§1.4).
 
@@ -93,7 +97,7 @@ def absence(
     *,
     absent: bool,
     dialup: bool = False,
-    file_attach: bool = False,
+    file_attach: bool = True,
 ) -> Packet:
     """BR_ABSENCE: the new away state or names; nobody answers it (§1.4)."""
     return _entry_packet(
@@ -113,6 +117,7 @@ def send_msg(
     multicast: bool = False,
     read_check: bool = False,
     auto_reply: bool = False,
+    files: bytes = b"",
 ) -> Packet:
     """SENDMSG with SENDCHECKOPT: ``text\\0``, CRLF sent as LF (§1.1, §1.4).
 
@@ -131,6 +136,8 @@ def send_msg(
         multicast: MULTICASTOPT (one of several recipients).
         read_check: READCHECKOPT, with ``sealed``: we will ACK its READMSG with ANSREADMSG.
         auto_reply: AUTORETOPT (an absence message).
+        files: an attachment list (``offer_codec.offer_list``, names in the text's encoding):
+            sent after the text's NUL, ending with a NUL, with FILEATTACHOPT (§3.1).
 
     Raises:
         InvalidField: the text holds NUL or characters ``encoding`` lacks, ``read_check``
@@ -144,6 +151,9 @@ def send_msg(
     options |= SendOpt.MULTICASTOPT if multicast else 0
     utf8 = peer_utf8 and to_dialect is not Dialect.IPTUX and text_codec(encoding) == "utf-8"
     packet = _text_packet(me, packet_no, Mode.SENDMSG | options, text, encoding, utf8=utf8)
+    if files:
+        command = packet.command | Opt.FILEATTACHOPT
+        packet = replace(packet, command=int(command), extra=packet.extra + files + b"\0")
     size, limit = len(format_packet(packet)), max_datagram(to_dialect)
     if size > limit:
         reason = f"is too long: {size} bytes, and the peer reads {limit}"
@@ -163,6 +173,11 @@ def send_msg(
 def recv_msg(me: Identity, packet_no: int, original: int) -> Packet:
     """RECVMSG: the ACK of SENDMSG number ``original`` (§1.4)."""
     return _packet(me, packet_no, Mode.RECVMSG, b"%d\0" % original)
+
+
+def release_files(me: Identity, packet_no: int, original: int) -> Packet:
+    """RELEASEFILES: we will not fetch (any more of) offer ``original`` (§3.1, §1.4)."""
+    return _packet(me, packet_no, Mode.RELEASEFILES, b"%d\0" % original)
 
 
 def read_msg(me: Identity, packet_no: int, original: int, *, read_check: bool = False) -> Packet:

@@ -9,8 +9,9 @@ Commands (``announce``, ``send_text``...) queue their actions; ``take_actions`` 
 and so do ``receive`` and ``tick``. Rules are the reference's §1.4-1.5, §2 and §7.
 
 The work is split by job: ``node_presence`` (entries, exits, refresh), ``node_chat``
-(messages, delivery, read receipts), ``node_answers`` (away mode, auto-replies, information
-requests), all over the shared state of ``node_core``.
+(messages, delivery, read receipts), ``node_files`` (offering files, RELEASEFILES),
+``node_answers`` (away mode, auto-replies, information requests), all over the shared state
+of ``node_core``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from desktop.core.ipmsg.constants import Mode
 from desktop.core.ipmsg.events import Action, Address, Peer, format_address
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node_answers import AbsenceHandling
+from desktop.core.ipmsg.node_files import FileOffering
 from desktop.core.ipmsg.node_presence import PresenceHandling
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, parse_packet
@@ -31,7 +33,7 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 __all__ = ["MessengerNode"]
 
 
-class MessengerNode(PresenceHandling, AbsenceHandling):
+class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
     """One IP Messenger user, without I/O.
 
     Args:
@@ -62,6 +64,7 @@ class MessengerNode(PresenceHandling, AbsenceHandling):
             Mode.RECVMSG: self._on_recvmsg,
             Mode.READMSG: self._on_readmsg,
             Mode.ANSREADMSG: self._on_ansreadmsg,
+            Mode.RELEASEFILES: self._on_releasefiles,
             Mode.GETINFO: self._on_getinfo,
             Mode.SENDINFO: self._on_info,
             Mode.GETABSENCEINFO: self._on_getabsenceinfo,

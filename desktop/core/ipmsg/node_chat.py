@@ -12,12 +12,12 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from desktop.core.ipmsg import messages as m
-from desktop.core.ipmsg.attachments import parse_file_offers
 from desktop.core.ipmsg.constants import PACKET_NO_MAX, Opt, SendOpt
 from desktop.core.ipmsg.delivery import Kind, Outgoing
 from desktop.core.ipmsg.dialect import Dialect, detect_dialect
 from desktop.core.ipmsg.events import (
     Address,
+    FilesOffered,
     MessageDelivered,
     MessageFailed,
     MessageRead,
@@ -28,9 +28,10 @@ from desktop.core.ipmsg.events import (
     Transmit,
 )
 from desktop.core.ipmsg.node_core import NodeCore
+from desktop.core.ipmsg.offer_codec import read_offer
 from desktop.core.ipmsg.packet import Packet, format_packet
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
-from desktop.core.ipmsg.text import decode_message, decode_text, original_packet_no
+from desktop.core.ipmsg.text import decode_message, original_packet_no
 from desktop.core.ipmsg.text import strip_feiq_font as _strip_font
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
 
@@ -244,13 +245,23 @@ class MessageHandling(NodeCore):
         text = decoded.text
         if dialect is Dialect.FEIQ:
             text = _strip_font(text)[0]
-        names: tuple[str, ...] = ()
+        offer = None
         if packet.options & Opt.FILEATTACHOPT:
             try:
-                offers = parse_file_offers(packet.extra.partition(b"\0")[2])
-            except MalformedPacket:
-                offers = ()
-            names = tuple(decode_text(o.name, encoding).text for o in offers)
+                offer = read_offer(packet, sender, encoding)
+            except MalformedPacket as error:  # the text is still shown
+                self._notice(
+                    ("offer", addr, packet.packet_no),
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "{sender} offered files, but the list of them cannot be read, so "
+                            "the offer was dropped: {reason}.",
+                        ),
+                        sender=sender.label,
+                        reason=error.reason,
+                    ),
+                )
         options = packet.options
         return MessageReceived(
             peer=sender,
@@ -260,8 +271,8 @@ class MessageHandling(NodeCore):
             broadcast=bool(options & SendOpt.BROADCASTOPT),
             multicast=bool(options & SendOpt.MULTICASTOPT),
             auto_reply=bool(options & SendOpt.AUTORETOPT),
-            attachments=names,
             replaced=decoded.replaced,
+            offer=offer,
         )
 
     def _start_deliveries(self, now: float) -> None:
@@ -269,6 +280,9 @@ class MessageHandling(NodeCore):
             number = self._number()
             datagram = format_packet(item.make(number))
             self._deliveries.sent(item, number, datagram, now)
+            if item.offer is not None:  # registered before the peer can ask for the files
+                offer = replace(item.offer, packet_no=number)
+                self._outbox.append(FilesOffered(item.message_id, offer))
             if item.sealed:
                 self._sealed_sent[(item.address[0], number)] = item.message_id
                 while len(self._sealed_sent) > MAX_SEALED_SENT:

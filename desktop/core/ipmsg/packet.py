@@ -27,8 +27,9 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 __all__ = ["Packet", "PacketNumbers", "format_packet", "parse_packet"]
 
 _DECIMAL = re.compile(rb"[0-9]{1,10}")  # 10 digits hold any uint32; int() never sees a huge string
-# IPMsg atoi()s the version and drops the packet unless it is 1 [IPM-SRC msgmng.cpp ResolveMsg]:
-# "1", "1_lbt6_...", "1_iptux 0.8.3", "1@shiyeline" pass, "10" and "iptux 0.7" do not (§1.1).
+# What we send: IPMsg atoi()s the version and drops the packet unless it is 1 [IPM-SRC msgmng.cpp
+# ResolveMsg], so "1" or "1_<tag>" (§1.1). On receipt any version is taken, as iptux does (it only
+# stores the field, TUX UdpData.cpp): tutorials and old clients send "99", "iptux 0.8.0"...
 _VERSION = re.compile(rb"1(?![0-9])")
 _ACK_EXTRA = re.compile(rb"[0-9]{1,10}\0")
 _TEXT_MODES = frozenset({Mode.SENDMSG, Mode.SENDINFO, Mode.SENDABSENCEINFO})
@@ -41,7 +42,8 @@ class Packet:
     """An IP Messenger packet with its wire fields undecoded.
 
     Attributes:
-        version: ``1``, or ``1_<tag>`` (``1_lbt6_0#128#...`` for FeiQ, ``1_iptux 0.8.3``).
+        version: ``1``, or ``1_<tag>`` (``1_lbt6_0#128#...`` for FeiQ, ``1_iptux 0.8.3``); any
+            bytes without NUL or ``:`` in a received packet (``99``, ``iptux 0.8.0``).
         packet_no: the sender's packet number.
         user: login name, in the packet's encoding.
         host: host name, in the packet's encoding.
@@ -70,13 +72,14 @@ class Packet:
 def parse_packet(data: bytes) -> Packet:
     """Read one received datagram.
 
-    Tolerant as the reference asks (§1.1, §7): a trailing NUL or none, any version that starts
-    with ``1`` followed by a non-digit, ``:`` inside the extra, and unknown modes (the caller
-    ignores them quietly). The header is the first five ``:``-separated fields, as every
-    implementation splits it; the extra is kept whole. An empty user or host is kept as it is.
+    Tolerant as the reference asks (§1.1, §7): a trailing NUL or none, any version field (iptux
+    stores it unchecked, and tutorials send ``99``; we still send ``1``), ``:`` inside the
+    extra, and unknown modes (the caller ignores them quietly). The header is the first five
+    ``:``-separated fields, as every implementation splits it; the extra is kept whole. An
+    empty user or host is kept as it is.
 
     Raises:
-        MalformedPacket: fewer than five fields, a version that is not 1, a packet number or
+        MalformedPacket: fewer than five fields, a packet number or
             command that is not an unsigned 32-bit decimal, a NUL inside a header field, or more
             bytes than a UDP datagram holds. Never any other exception.
     """
@@ -99,12 +102,6 @@ def parse_packet(data: bytes) -> Packet:
     version, number, user, host, command = fields[:5]
     if len(fields) == 5:
         command = command.rstrip(b"\0")  # "1:2:u:h:1\0": no extra, only the C string's end
-    if _VERSION.match(version) is None:
-        raise MalformedPacket(
-            sentence(
-                QT_TRANSLATE_NOOP("core", "its version {version} is not 1"), version=_show(version)
-            )
-        )
     for value, nul in (
         (version, QT_TRANSLATE_NOOP("core", "its version field contains a NUL byte")),
         (user, QT_TRANSLATE_NOOP("core", "its user field contains a NUL byte")),

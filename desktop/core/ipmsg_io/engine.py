@@ -24,7 +24,7 @@ import asyncio
 import concurrent.futures
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
@@ -34,6 +34,7 @@ from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.net.interfaces import interface_addresses, local_addresses
 from desktop.core.net.listen import bind_error
@@ -252,6 +253,16 @@ class MessengerEngine:
         return self._command(
             lambda now: self.node.send_text(target, text, sealed, multicast=multicast, now=now)
         )
+
+    def send_files(
+        self, target: PeerKey | Address, files: Sequence[OfferedFile], text: str = ""
+    ) -> int:
+        """Offer files; returns the message id (see ``MessengerNode.send_files``)."""
+        return self._command(lambda now: self.node.send_files(target, files, text, now=now))
+
+    def release_files(self, target: PeerKey | Address, packet_no: int) -> None:
+        """Decline a peer's offer ``packet_no`` (RELEASEFILES)."""
+        self._command(lambda now: self.node.release_files(target, packet_no))
 
     def broadcast_text(self, text: str) -> int:
         """Send a broadcast message to every peer; returns how many it was sent to."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import StoreError
+from desktop.core.private import private_file
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["DB_NAME", "MIGRATIONS", "Database", "open_database", "schema_version", "transaction"]
@@ -73,6 +74,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: the TLS session of an exchange (version, cipher, ALPN, the chain and the verification
     # outcome) as JSON (core/net/tls_record.py), so a restored exchange shows its TLS tab.
     ("ALTER TABLE http_exchanges ADD COLUMN tls_session TEXT",),
+    # 5: the Messenger's file transfers (core/store/transfers.py), one row per transfer id,
+    # the latest snapshot; ``reason`` is the failure's Sentence as JSON (translated on show).
+    (
+        """CREATE TABLE transfers (
+            id INTEGER PRIMARY KEY,
+            direction TEXT NOT NULL,
+            peer_label TEXT NOT NULL,
+            peer_ip TEXT NOT NULL,
+            peer_port INTEGER NOT NULL,
+            packet_no INTEGER NOT NULL,
+            file_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            is_folder INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            files_done INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            started_at REAL NOT NULL,
+            finished_at REAL NOT NULL
+        )""",
+    ),
 )
 
 _SCHEMA_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -142,12 +166,19 @@ def open_database(path: Path) -> sqlite3.Connection:
         StoreError: the file cannot be opened, is not a database, or was written by a newer
             version of SocketDesk.
     """
+    # Made 0600 first: SQLite gives its -wal and -shm files the database's mode. A path that
+    # cannot be made (a folder, no permission) is left to SQLite, which says why it cannot open.
+    with contextlib.suppress(OSError):
+        private_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:
         raise _cannot_open(path, error) from error
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        # A deleted history entry (an Authorization header, a cookie) is overwritten in the
+        # file, not left in a free page for anyone with the file to read.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         _migrate(conn, path)
     except sqlite3.Error as error:

@@ -234,6 +234,25 @@ class HttpHistory:
         )
         return cursor.rowcount > 0
 
+    def clear(self) -> int:
+        """Delete every exchange; returns how many there were. Their bytes are overwritten in
+        the file (``secure_delete``, set when the database is opened), not just unlinked."""
+        cursor = self._run(
+            sentence(QT_TRANSLATE_NOOP("core", "clear the HTTP history")),
+            "DELETE FROM http_exchanges",
+            (),
+        )
+        return max(cursor.rowcount, 0)
+
+    def count(self) -> int:
+        """How many exchanges are stored."""
+        (number,) = self._run(
+            sentence(QT_TRANSLATE_NOOP("core", "read the HTTP history")),
+            "SELECT count(*) FROM http_exchanges",
+            (),
+        ).fetchone()
+        return int(number)
+
     def _run(self, doing: Sentence, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
         # Single statements in autocommit mode: each is its own transaction.
         try:

@@ -141,7 +141,7 @@ class SavedMessageStore:
         return cursor.rowcount > 0
 
     def export_json(self, path: Path) -> int:
-        """Write every message to ``path`` as a versioned JSON document.
+        """Write every message to ``path`` (0600) as a versioned JSON document.
 
         Returns:
             The number of messages written.
@@ -156,7 +156,7 @@ class SavedMessageStore:
             "messages": [{field: getattr(m, field) for field in _FIELDS} for m in messages],
         }
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        with open_atomic(path) as stream:
+        with open_atomic(path, private=True) as stream:
             stream.write(text.encode("utf-8"))
         return len(messages)
 

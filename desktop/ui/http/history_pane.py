@@ -6,11 +6,15 @@ import importlib
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -52,7 +56,10 @@ def stored_result(stored: StoredExchange) -> ExchangeResult:
 
 
 class HistoryPane(QWidget):
-    """Search box, the list (newest first; several can be selected) and "Compare responses".
+    """Search box, the list (newest first; several can be selected), "Compare responses",
+    "Delete" (the selected entries; also the Delete key and the context menu) and "Clear…"
+    (every entry, after asking). While recording is off (``set_recording``, the
+    "Record the HTTP history" setting) nothing new is stored and the pane says so.
 
     Signals:
         restore_requested(int): put this exchange back in the composer.
@@ -76,18 +83,101 @@ class HistoryPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.compare_button = QPushButton(self.tr("Compare responses"))
         self.compare_button.setToolTip(self.tr("Select two exchanges (Ctrl+click) to compare"))
+        self.delete_action = QAction(self.tr("&Delete"), self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected exchanges from the history"))
+        self.clear_button = QPushButton(self.tr("Clear…"))
+        self.clear_button.setToolTip(self.tr("Delete every exchange from the history"))
+        self.recording_label = QLabel(self.tr("Recording is off: new exchanges are not kept."))
+        self.recording_label.setWordWrap(True)
+        self.recording_label.setVisible(False)
+        self.recording = True
+        self.clear_box: QMessageBox | None = None
         self.dialog: QDialog | None = None
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.recording_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.compare_button)
+        layout.addLayout(buttons)
         self.filter_edit.textChanged.connect(self.refresh)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_state)
         self.model.modelReset.connect(self._update_state)
         self.compare_button.clicked.connect(self.compare)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.clear_button.clicked.connect(self.ask_to_clear)
+        self.refresh()
+
+    def set_recording(self, on: bool) -> None:
+        """Store new exchanges (True) or none at all (False)."""
+        self.recording = on
+        self.recording_label.setVisible(not on)
+
+    @Slot()
+    def delete_selected(self) -> int:
+        """Delete the selected exchanges; returns how many were deleted."""
+        if self.history is None:
+            return 0
+        deleted = 0
+        try:
+            for exchange_id in self.selected_ids():
+                deleted += self.history.delete(exchange_id)
+        except StoreError as error:
+            self.message.emit(say(error))
+        self.refresh()
+        return deleted
+
+    @Slot()
+    def ask_to_clear(self) -> QMessageBox | None:
+        """Ask before deleting every exchange (non-modal; Cancel is the default)."""
+        if self.history is None:
+            return None
+        if self.clear_box is not None:
+            self.clear_box.raise_()
+            return self.clear_box
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Clear the HTTP history"),
+            self.tr(
+                "Delete every exchange in the history, with the requests, responses, headers "
+                "and cookies it keeps? This cannot be undone."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("clearHistoryConfirmation")
+        clear = box.addButton(self.tr("Clear history"), QMessageBox.ButtonRole.DestructiveRole)
+        clear.setObjectName("clearHistoryButton")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._clear_answered)
+        self.clear_box = box
+        box.open()
+        return box
+
+    @Slot(int)
+    def _clear_answered(self, _result: int) -> None:
+        box, self.clear_box = self.clear_box, None
+        if box is None or self.history is None:
+            return
+        button = box.clickedButton()
+        box.deleteLater()
+        if button is None or button.objectName() != "clearHistoryButton":
+            return
+        try:
+            self.history.clear()
+        except StoreError as error:
+            self.message.emit(say(error))
         self.refresh()
 
     @Slot()
@@ -145,8 +235,8 @@ class HistoryPane(QWidget):
         self, target: HttpTarget, sent: bytes, result: ExchangeResult | None, error: str | None
     ) -> str | None:
         """Store one exchange (``result``, or the ``error`` when nothing was received) and
-        list it; a sentence when the store failed."""
-        if self.history is None:
+        list it; a sentence when the store failed. Nothing is stored while recording is off."""
+        if self.history is None or not self.recording:
             return None
         status = None
         if result is not None and result.responses:
@@ -171,8 +261,8 @@ class HistoryPane(QWidget):
 
     def store_many(self, target: HttpTarget, results: list[ExchangeResult]) -> str | None:
         """Store a batch's results in one transaction (listed at the batch's end); a sentence
-        when the store failed."""
-        if self.history is None or not results:
+        when the store failed. Nothing is stored while recording is off."""
+        if self.history is None or not self.recording or not results:
             return None
         exchanges = [
             NewExchange(
@@ -208,7 +298,11 @@ class HistoryPane(QWidget):
 
     @Slot()
     def _update_state(self) -> None:
-        self.compare_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 2)
+        selected = len(self.view.selectionModel().selectedRows())
+        self.compare_button.setEnabled(selected == 2)
+        self.delete_button.setEnabled(selected > 0)
+        self.delete_action.setEnabled(selected > 0)
+        self.clear_button.setEnabled(self.model.rowCount() > 0)
 
 
 def _session_json(result: ExchangeResult | None) -> str | None:

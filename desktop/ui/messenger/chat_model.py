@@ -74,6 +74,7 @@ class ChatEntry:
         opened: a received sealed message was opened.
         note: a line from nobody (someone left...), shown centred, not as a message.
         history_id: its row in the chat history, if stored.
+        offer: the files offered with it (an ``OfferView``), shown under the text.
     """
 
     outgoing: bool
@@ -89,6 +90,7 @@ class ChatEntry:
     opened: bool = False
     note: bool = False
     history_id: int | None = None
+    offer: Any = None
 
 
 class ChatModel(QAbstractListModel):
@@ -180,6 +182,19 @@ class ChatModel(QAbstractListModel):
                 return True
         return False
 
+    def offer_changed(self, offer: object) -> bool:
+        """The offer shown on a message changed; False if no message here carries it."""
+        if not any(entry.offer is offer for entry in self._entries):
+            return False
+        # Its lines may change in number: a layout change makes the view measure rows again.
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+        return True
+
+    def offer_rows(self) -> list[int]:
+        """The rows of the messages that carry offers, oldest first."""
+        return [row for row, entry in enumerate(self._entries) if entry.offer is not None]
+
     def set_opened(self, row: int) -> None:
         """A received sealed message was opened."""
         entry = self.entry(row)
@@ -262,7 +277,11 @@ class ChatModel(QAbstractListModel):
         """The text shown in the message's bubble."""
         if entry.sealed and not entry.outgoing and not entry.opened:
             return self.tr("🔒 Sealed message: double-click to open")
-        return f"🔒 {entry.text}" if entry.sealed else entry.text
+        text = f"🔒 {entry.text}" if entry.sealed else entry.text
+        if entry.offer is not None:
+            files = entry.offer.text()
+            return f"{text}\n{files}" if text else files
+        return text
 
     def footer(self, entry: ChatEntry) -> str:
         """The time and, for a message we sent, where it stands: ``14:03 ✓✓ read``."""

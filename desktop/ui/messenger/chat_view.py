@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,18 +34,67 @@ from desktop.ui.messenger.chat_model import (
     Delivery,
     find_links,
 )
+from desktop.ui.messenger.offer_bar import OfferBar
+from desktop.ui.messenger.offer_view import OfferView
 
-__all__ = ["MAX_MESSAGES", "ChatEntry", "ChatModel", "ChatView", "Delivery", "MessageInput"]
+__all__ = [
+    "MAX_MESSAGES",
+    "ChatEntry",
+    "ChatModel",
+    "ChatView",
+    "Delivery",
+    "MessageInput",
+    "local_paths",
+]
 
 
-class MessageInput(QPlainTextEdit):
-    """A multi-line input: Enter sends, Shift+Enter starts a new line.
+def local_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders dragged (empty when there are none)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+class FileDrops:
+    """Accepts drops of local files and folders, handing their paths to ``files_dropped``.
+
+    Mixed into a widget that declares ``files_dropped = Signal(list)``; other drops go on to the
+    widget's own handling.
+    """
+
+    files_dropped: Signal
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)  # type: ignore[misc]
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)  # type: ignore[misc]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)  # type: ignore[attr-defined]
+            return
+        super().dropEvent(event)  # type: ignore[misc]
+
+
+class MessageInput(FileDrops, QPlainTextEdit):
+    """A multi-line input: Enter sends, Shift+Enter starts a new line; files dropped are offered.
 
     Signals:
         submitted(): Enter was pressed.
+        files_dropped(list): local files or folders were dropped on it.
     """
 
     submitted = Signal()
+    files_dropped = Signal(list)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -46,14 +104,21 @@ class MessageInput(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class MessageList(QListView):
+class MessageList(FileDrops, QListView):
     """The list of messages; Copy (Ctrl+C) copies the message's text, not its one-line form.
 
     Signals:
         copy_requested(): the user pressed the Copy shortcut.
+        files_dropped(list): local files or folders were dropped on it.
     """
 
     copy_requested = Signal()
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -68,10 +133,14 @@ class ChatView(QWidget):
     Signals:
         send_requested(str, bool): the text to send and whether sealed.
         open_requested(int): the user opened the received sealed message on this row.
+        files_dropped(list): files or folders dropped on the conversation (local paths).
+        send_files_requested(bool): "Send files…" (False) or "Send folder…" (True) clicked.
     """
 
     send_requested = Signal(str, bool)
     open_requested = Signal(int)
+    files_dropped = Signal(list)
+    send_files_requested = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,24 +181,44 @@ class ChatView(QWidget):
         self.sealed.setToolTip(self.tr("The peer must open it; you are told when they do."))
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.clicked.connect(self.submit)
+        self.files_button = QPushButton(self.tr("Send files…"))
+        self.files_button.setToolTip(self.tr("Offer files, with the message typed (if any)"))
+        self.files_button.clicked.connect(lambda: self.send_files_requested.emit(False))
+        self.folder_button = QPushButton(self.tr("Send folder…"))
+        self.folder_button.clicked.connect(lambda: self.send_files_requested.emit(True))
+        self.messages.files_dropped.connect(self.files_dropped)
+        self.input.files_dropped.connect(self.files_dropped)
+        self.offer_bar = OfferBar()
+        self.messages.clicked.connect(self._offer_clicked)
 
         row = QHBoxLayout()
         row.addWidget(self.sealed)
         row.addStretch(1)
+        row.addWidget(self.files_button)
+        row.addWidget(self.folder_button)
         row.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.messages, 1)
+        layout.addWidget(self.offer_bar)
         layout.addWidget(self.input)
         layout.addLayout(row)
         self.set_conversation(None, "")
 
     def set_conversation(self, model: ChatModel | None, title: str) -> None:
         """Show ``model`` (None: nobody chosen)."""
+        if self._model is not None:
+            self._model.rowsInserted.disconnect(self.refresh_offer)
+            self._model.layoutChanged.disconnect(self.refresh_offer)
         self._model = model
         self._target, self._stick = None, True
         self.messages.setModel(model)
+        if model is not None:
+            model.rowsInserted.connect(self.refresh_offer)
+            model.layoutChanged.connect(self.refresh_offer)
+        self._chosen_offer: OfferView | None = None
+        self.refresh_offer()
         if model is not None:
             self.title.setText(title)
             marker = model.marker_row
@@ -143,6 +232,30 @@ class ChatView(QWidget):
         self.input.setEnabled(enabled)
         self.send_button.setEnabled(enabled)
         self.sealed.setEnabled(enabled)
+        self.files_button.setEnabled(enabled)
+        self.folder_button.setEnabled(enabled)
+        self.setAcceptDrops(enabled)
+        self.messages.setAcceptDrops(enabled)
+        self.input.setAcceptDrops(enabled)
+
+    def refresh_offer(self, *_args: object) -> None:
+        """Point the offer bar at the offer clicked, else the newest one still open."""
+        model = self._model
+        view = self._chosen_offer
+        if model is None:
+            self.offer_bar.show_offer(None)
+            return
+        offers = [entry.offer for row in model.offer_rows() if (entry := model.entry(row))]
+        if view is None or view not in offers:
+            open_ = [o for o in offers if isinstance(o, OfferView) and o.live]
+            view = open_[-1] if open_ else None
+        self.offer_bar.show_offer(view)
+
+    def _offer_clicked(self, index: QModelIndex) -> None:
+        entry = index.data(ChatModel.EntryRole)
+        if isinstance(entry, ChatEntry) and isinstance(entry.offer, OfferView):
+            self._chosen_offer = entry.offer
+            self.refresh_offer()
 
     def scroll_to(self, row: int) -> None:
         """Show and select the message on ``row`` (from a history search result)."""

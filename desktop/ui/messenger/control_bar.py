@@ -46,6 +46,7 @@ class ControlBar(QWidget):
         self.use_port_button.clicked.connect(self._use_port)
         self._offered = 0
         controls = QHBoxLayout()
+        self._controls = controls
         controls.addWidget(self.presence, 1)
         controls.addWidget(self.start_button)
         controls.addWidget(self.refresh_button)
@@ -57,6 +58,10 @@ class ControlBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addLayout(banner_row)
+
+    def add_button(self, button: QPushButton) -> None:
+        """Put ``button`` at the end of the Start/Refresh row."""
+        self._controls.addWidget(button)
 
     def clear(self) -> None:
         """No messages, no offer (a new start)."""

@@ -190,15 +190,21 @@ class Conversations(QObject):
         return model
 
     # -- outgoing ---------------------------------------------------------------------------------
-    def outgoing(self, key: PeerKey, text: str, sealed: bool) -> int:
-        """Add a message we are sending to ``key``; returns its token."""
+    def outgoing(
+        self, key: PeerKey, text: str, sealed: bool, offer: object = None, stored: str = ""
+    ) -> int:
+        """Add a message we are sending to ``key``; returns its token.
+
+        ``offer``: the files offered with it (an ``OfferView``); ``stored``: the text the
+        history keeps instead of ``text`` (the files' names with it).
+        """
         token, self._next_token = self._next_token, self._next_token + 1
         entry = ChatEntry(True, self._me(), text, sealed=sealed, state=Delivery.SENDING)
-        entry.token = token
+        entry.token, entry.offer = token, offer
         self.model(key).append(entry)
         self._by_token[token] = self.model(key)
         row_id = self._record(
-            key, name=self.name(key), direction="out", text=text, sealed=sealed,
+            key, name=self.name(key), direction="out", text=stored or text, sealed=sealed,
             state=Delivery.SENDING,
         )  # fmt: skip
         entry.history_id = row_id
@@ -271,16 +277,26 @@ class Conversations(QObject):
         self._record_state(self._row_by_id.pop(message_id, None), Delivery.READ)
 
     # -- incoming ---------------------------------------------------------------------------------
-    def received(self, message: MessageReceived, text: str, attended: bool) -> PeerKey:
+    def received(
+        self,
+        message: MessageReceived,
+        text: str,
+        attended: bool,
+        offer: object = None,
+        stored: str = "",
+    ) -> PeerKey:
         """Store and show a received message; returns the conversation it went to.
 
         ``attended``: the user is looking at that conversation now (not counted unread).
+        ``offer``: the files offered with it (an ``OfferView``); ``stored``: the text the
+        history keeps instead of ``text``.
         """
         key = BROADCAST if message.broadcast else message.peer.key
         self.names[message.peer.key] = message.peer.label
         model = self.model(key)  # loads the history before this message is stored
         row_id = self._record(
-            key, name=message.peer.label, direction="in", text=text, sealed=message.sealed,
+            key, name=message.peer.label, direction="in", text=stored or text,
+            sealed=message.sealed,
             state=Delivery.RECEIVED, message_key=str(message.packet_no),
         )  # fmt: skip
         entry = ChatEntry(
@@ -290,9 +306,10 @@ class Conversations(QObject):
             sealed=message.sealed,
             packet_no=message.packet_no,
             history_id=row_id,
+            offer=offer,
         )
         model.append(entry)
-        preview = self.tr("Sealed message") if message.sealed else text
+        preview = self.tr("Sealed message") if message.sealed else (stored or text)
         self.listing.touch(key, self.short_name(key), entry.when, preview, self.online(key))
         if not attended:
             self._unread[key] = self._unread.get(key, 0) + 1
@@ -369,3 +386,9 @@ class Conversations(QObject):
     def _failed(self, error: StoreError) -> None:
         log.error("chat history: %s", error)
         self.history_failed.emit(say(error))
+
+    def offer_changed(self, offer: object) -> None:
+        """Repaint the message that carries ``offer`` (an ``OfferView``), wherever it is."""
+        for model in self._chats.values():
+            if model.offer_changed(offer):
+                return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtWidgets import (
@@ -28,13 +29,13 @@ from desktop.core.ipmsg.messenger_errors import NoBroadcastAddress
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.targets import parse_targets
 from desktop.core.net.interfaces import InterfaceAddress, interface_addresses
-from desktop.settings import Settings
+from desktop.settings import MESSENGER_CODEPAGES, Setting, Settings
 
 __all__ = ["ALL_INTERFACES", "CODEPAGES", "IdentityPane", "ListInterfaces", "StartRequest"]
 
 ALL_INTERFACES = "0.0.0.0"
 # The ANSI code pages IP Messenger users have (§2.1): what unflagged text is read and written in.
-CODEPAGES = ("cp936", "cp932", "cp950", "cp949")
+CODEPAGES = MESSENGER_CODEPAGES
 
 ListInterfaces = Callable[[], list[InterfaceAddress]]
 
@@ -44,7 +45,7 @@ def wire_name(name: str) -> str:
     return "".join(c for c in name.replace(":", ";") if ord(c) >= 0x20)
 
 
-def _login() -> str:
+def login_name() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment nor the password database
@@ -84,7 +85,7 @@ class IdentityPane(QWidget):
         super().__init__(parent)
         self._list_interfaces = list_interfaces
         self._interfaces: dict[str, InterfaceAddress] = {}
-        self.user = wire_name(_login()) or "user"
+        self.user = wire_name(login_name()) or "user"
         self.host = wire_name(QSysInfo.machineHostName()) or "localhost"
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
@@ -235,14 +236,18 @@ class IdentityPane(QWidget):
         self.codepage.setCurrentIndex(max(index, 0))
 
     def save(self, settings: Settings) -> None:
-        """Store the fields in ``settings``."""
-        settings.set(Settings.MESSENGER_NICKNAME, self.nickname.text().strip())
-        settings.set(Settings.MESSENGER_GROUP, self.group.text().strip())
+        """Store the fields in ``settings`` (a value the setting refuses, a name too long, is
+        left as it was: this runs at exit too)."""
         address = self.bind_address()
-        settings.set(Settings.MESSENGER_INTERFACE, "" if address == ALL_INTERFACES else address)
-        settings.set(Settings.MESSENGER_PORT, self.port.value())
-        settings.set(Settings.MESSENGER_TARGETS, self.targets.text().strip())
-        settings.set(Settings.MESSENGER_CODEPAGE, self.codepage_name())
+        values: dict[Setting[Any], Any] = {
+            Settings.MESSENGER_NICKNAME: self.nickname.text().strip(),
+            Settings.MESSENGER_GROUP: self.group.text().strip(),
+            Settings.MESSENGER_INTERFACE: "" if address == ALL_INTERFACES else address,
+            Settings.MESSENGER_PORT: self.port.value(),
+            Settings.MESSENGER_TARGETS: self.targets.text().strip(),
+            Settings.MESSENGER_CODEPAGE: self.codepage_name(),
+        }
+        settings.set_many({k: v for k, v in values.items() if k.problem(v) is None})
 
     def set_editable(self, editable: bool) -> None:
         """Fields can be changed only while stopped; starting folds the pane."""

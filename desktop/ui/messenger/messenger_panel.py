@@ -17,10 +17,12 @@ from desktop.core.ipmsg.events import (
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.net.interfaces import interface_addresses
 from desktop.core.store.chat_history import ChatHistory
+from desktop.core.store.transfers import TransferStore
 from desktop.settings import Settings
 from desktop.ui.messenger.chat_view import ChatModel, ChatView
 from desktop.ui.messenger.control_bar import REACH, ControlBar
 from desktop.ui.messenger.conversations import BROADCAST, Conversations
+from desktop.ui.messenger.files_actions import FilesActions
 from desktop.ui.messenger.history_search import HistoryOpening
 from desktop.ui.messenger.identity_pane import IdentityPane, ListInterfaces
 from desktop.ui.messenger.messenger_lifecycle import MessengerLifecycle
@@ -28,7 +30,6 @@ from desktop.ui.messenger.peer_encodings import (
     load_closed,
     save_closed,
 )
-from desktop.ui.messenger.peer_menu import encoding_menu
 from desktop.ui.messenger.roster_pane import RosterPane
 from desktop.ui.sentences import Said, say
 from desktop.workers.messenger_bridge import MessengerBridge
@@ -38,11 +39,12 @@ __all__ = ["MessengerPanel"]
 _PREVIEW = 120  # characters of a message shown in a notification
 
 
-class MessengerPanel(HistoryOpening, MessengerLifecycle):
+class MessengerPanel(HistoryOpening, FilesActions, MessengerLifecycle):
     """Identity pane, status, Start/Stop, the roster with a search box, and the chat.
 
     Start/Stop and the settings are ``MessengerLifecycle``'s part, the history search
-    ``HistoryOpening``'s; this class builds the page and follows the peers and conversations.
+    ``HistoryOpening``'s, files and the Transfers window ``FilesActions``'; this class builds
+    the page and follows the peers and conversations.
 
     Args:
         bridge: drives the node on the I/O loop.
@@ -74,6 +76,7 @@ class MessengerPanel(HistoryOpening, MessengerLifecycle):
         history: ChatHistory | None = None,
         settings: Settings | None = None,
         list_interfaces: ListInterfaces = interface_addresses,
+        transfers: TransferStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -130,6 +133,7 @@ class MessengerPanel(HistoryOpening, MessengerLifecycle):
 
         self._layout()
         self._connect_bridge()
+        self._setup_files(transfers)
         self._load_settings()
 
     # -- layout and wiring -------------------------------------------------------------------------
@@ -260,18 +264,20 @@ class MessengerPanel(HistoryOpening, MessengerLifecycle):
 
     @Slot(object)
     def _message_received(self, message: MessageReceived) -> None:
-        text = message.text
-        if message.attachments:
+        text, offer, stored = message.text, None, ""
+        if message.offer is not None:
+            offer, stored = self.received_offer(message)
+        elif message.attachments:
             files = ", ".join(message.attachments)
             text += "\n" + self.tr("(files offered: {files})").format(files=files)
         key = BROADCAST if message.broadcast else message.peer.key
         attended = self._attending(key)
-        self.conversations.received(message, text, attended)
+        self.conversations.received(message, text, attended, offer, stored)
         if attended:
             return
         if key != BROADCAST:  # a broadcast is counted on the Broadcast button instead
             self.roster.add_unread(key)
-        preview = self.tr("Sealed message") if message.sealed else text[:_PREVIEW]
+        preview = self.tr("Sealed message") if message.sealed else (stored or text)[:_PREVIEW]
         self.notify_requested.emit(message.peer.name, preview)
 
     @Slot(object)
@@ -358,10 +364,7 @@ class MessengerPanel(HistoryOpening, MessengerLifecycle):
         return self.tr("{name} (offline: messages cannot be delivered)").format(name=name)
 
     def _peer_menu(self, peer: Peer, where: QPoint) -> None:
-        menu = encoding_menu(self.table, self.encoding_of(peer.address))
-        chosen = menu.exec(where)
-        if chosen is not None:
-            self.set_peer_encoding(peer.address, str(chosen.data()) or None)
+        self.peer_menu_chosen(peer, where)
 
     def _open_sealed(self, row: int) -> None:
         key = self._current

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-__all__ = ["PEER_ENCODINGS", "encoding_menu"]
+__all__ = ["PEER_ENCODINGS", "SEND_FILES", "SEND_FOLDER", "PeerMenu", "encoding_menu", "peer_menu"]
 
 # (codec, label): what IP Messenger, FeiQ and iptux users write in (§2).
 PEER_ENCODINGS = (
@@ -36,3 +36,27 @@ def encoding_menu(parent: QWidget, current: str | None) -> QMenu:
         action.setChecked((action.data() or None) == current)
         group.addAction(action)
     return menu
+
+
+SEND_FILES, SEND_FOLDER = "\x00files", "\x00folder"  # never a codec's name
+
+
+class PeerMenu(QMenu):
+    """The roster's menu for ``count`` selected peers: send files or a folder, and the encoding.
+
+    An action's data is ``SEND_FILES``, ``SEND_FOLDER`` or a codec ("" for Auto).
+    """
+
+    def __init__(self, parent: QWidget, current: str | None, count: int) -> None:
+        super().__init__(parent)
+        files = self.addAction(self.tr("Send files to %n peer(s)…", "", count))
+        files.setData(SEND_FILES)
+        folder = self.addAction(self.tr("Send a folder to %n peer(s)…", "", count))
+        folder.setData(SEND_FOLDER)
+        self.addSeparator()
+        self.addMenu(encoding_menu(self, current))
+
+
+def peer_menu(parent: QWidget, current: str | None, count: int) -> QMenu:
+    """The roster's menu for ``count`` selected peers (see ``PeerMenu``)."""
+    return PeerMenu(parent, current, count)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.core.ipmsg.events import Peer, PeerKey
+from desktop.ui.messenger.chat_view import local_paths
 from desktop.ui.messenger.roster_model import RosterModel
 
 __all__ = ["RosterView"]
@@ -16,9 +18,12 @@ class RosterView(QTableView):
 
     Signals:
         menu_requested(Peer, QPoint): a right click on a peer, at this global position.
+        files_dropped(list, list): local files or folders (paths) dropped on a peer: the peers
+            they go to (that peer, or every selected peer when it is one of them).
     """
 
     menu_requested = Signal(object, QPoint)
+    files_dropped = Signal(list, list)
 
     def __init__(self, roster: RosterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +41,39 @@ class RosterView(QTableView):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def _drop_targets(self, point: QPoint) -> list[PeerKey]:
+        index = self.indexAt(point)
+        if not index.isValid():
+            return []
+        key = self.proxy.mapToSource(index).data(Qt.ItemDataRole.UserRole)
+        if not isinstance(key, PeerKey):
+            return []
+        selected = self.selected_peers()
+        return selected if key in selected else [key]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData()) and self._drop_targets(event.position().toPoint()):
+            event.acceptProposedAction()
+            return
+        event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        keys = self._drop_targets(event.position().toPoint())
+        if paths and keys:
+            event.acceptProposedAction()
+            self.files_dropped.emit(keys, paths)
+            return
+        event.ignore()
 
     def select_peers(self, keys: list[PeerKey]) -> int:
         """Select exactly ``keys`` (those shown); returns how many are selected."""

@@ -82,6 +82,8 @@ class SessionPanel(QWidget):
         self.banner = NoticeBanner(self.messages)
         self.log = LogView(settings.get(Settings.LOG_MAX_MB) * 1024 * 1024)
         self.send_box = SendBox(library=library)
+        encoding = self.send_box.encoding_combo.findData(settings.get(Settings.SEND_ENCODING))
+        self.send_box.encoding_combo.setCurrentIndex(max(encoding, 0))
         self.send_box.sequence = bridge.sequence  # one {{counter}} sequence per session
         self.save_check = QCheckBox(self.tr("Save received data to a file…"))
         self.save_check.setObjectName("saveCheck")

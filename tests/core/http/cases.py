@@ -303,6 +303,140 @@ def _cases() -> list[Case]:
             ((K.LEADING_EMPTY_LINES, 0),),
         )
     )
+    # --- what strict parsers refuse and the lenient reader names (issue #15) ------------------
+    d = b"HTTP/1.1 200 OK\rContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "bare-cr-ends-status-line",
+            d,
+            (resp(d, 0, len(d), "close", [], reason=b"OK\rContent-Length: 0"),),
+            ((K.BARE_CR, at(d, b"\r")),),
+            complete_before_close=False,  # no Content-Length seen: the body runs to the close
+        )
+    )
+    d = b"HTTP/1.1 200 OK\r\r\nContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "cr-cr-status-line",
+            d,
+            (resp(d, 0, len(d), "content-length", [(b"Content-Length", b"0")], reason=b"OK\r"),),
+            ((K.BARE_CR, at(d, b"\r")),),
+        )
+    )
+    d = OK + b"Foo: 1\rBar: 2\r\nContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "bare-cr-between-fields",
+            d,
+            (
+                resp(
+                    d,
+                    0,
+                    len(d),
+                    "content-length",
+                    [(b"Foo", b"1\rBar: 2"), (b"Content-Length", b"0")],
+                ),
+            ),
+            ((K.BARE_CR, at(d, b"\rBar")),),
+        )
+    )
+    d = b"HTTP/5.6 200 OK\r\nContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "http-version-5-6",
+            d,
+            (
+                resp(
+                    d, 0, len(d), "content-length", [(b"Content-Length", b"0")], version=b"HTTP/5.6"
+                ),
+            ),
+            ((K.HTTP_VERSION, 0),),
+        )
+    )
+    d = b"HTTP/1.1  200 OK\r\nContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "two-spaces-before-status",
+            d,
+            (resp(d, 0, len(d), "content-length", [(b"Content-Length", b"0")]),),
+            ((K.STATUS_LINE_SPACES, len(b"HTTP/1.1")),),
+        )
+    )
+    d = CHUNKED + b"2 \r\nhi\r\n0\r\n\r\n"
+    add(
+        Case(
+            "chunk-size-whitespace",
+            d,
+            (
+                resp(
+                    d,
+                    0,
+                    len(d),
+                    "chunked",
+                    [(b"Transfer-Encoding", b"chunked")],
+                    b"2 \r\nhi\r\n0\r\n\r\n",
+                    b"hi",
+                ),
+            ),
+            ((K.CHUNK_SIZE_WHITESPACE, head_end(d) + 1),),
+        )
+    )
+    d = CHUNKED + b"2;\r\nhi\r\n0\r\n\r\n"
+    add(
+        Case(
+            "chunk-empty-extension",
+            d,
+            (
+                resp(
+                    d,
+                    0,
+                    len(d),
+                    "chunked",
+                    [(b"Transfer-Encoding", b"chunked")],
+                    b"2;\r\nhi\r\n0\r\n\r\n",
+                    b"hi",
+                ),
+            ),
+            ((K.EMPTY_CHUNK_EXTENSION, head_end(d) + 1),),
+        )
+    )
+    d = b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length: 0\r\n\r\n"
+    add(
+        Case(
+            "rtsp",
+            d,
+            (
+                resp(
+                    d,
+                    0,
+                    len(d),
+                    "content-length",
+                    [(b"CSeq", b"1"), (b"Content-Length", b"0")],
+                    version=b"RTSP/1.0",
+                ),
+            ),
+            ((K.NOT_HTTP, 0),),
+        )
+    )
+    d = b"ICE/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"
+    add(
+        Case(
+            "ice",
+            d,
+            (
+                resp(
+                    d,
+                    0,
+                    len(d),
+                    "content-length",
+                    [(b"Content-Length", b"2")],
+                    b"ok",
+                    version=b"ICE/1.0",
+                ),
+            ),
+            ((K.NOT_HTTP, 0),),
+        )
+    )
     d = b"HTTP/1.1 2000 WHAT\r\nContent-Length: 0\r\n\r\n"
     add(
         Case(

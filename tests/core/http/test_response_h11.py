@@ -63,3 +63,39 @@ def test_h11_agrees_on_obs_fold_unfolding() -> None:
 def test_h11_agrees_on_lf_only_lines() -> None:
     data = b"HTTP/1.1 200 OK\nContent-Length: 2\n\nhi"
     assert _ours(read([data]).responses[0]) == _h11_read(data, b"GET", 1)[0]
+
+
+def _h11_rejects(data: bytes, method: bytes) -> bool:
+    """Whether h11 raises on these bytes (read to the close) before it has read them all."""
+    conn = h11.Connection(our_role=h11.CLIENT)
+    conn.send(h11.Request(method=method, target="/", headers=[("Host", "example.test")]))
+    conn.send(h11.EndOfMessage())
+    conn.receive_data(data)
+    conn.receive_data(b"")
+    try:
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA or event is h11.PAUSED:
+                return False
+            if isinstance(event, (h11.EndOfMessage, h11.ConnectionClosed)):
+                return False
+    except h11.RemoteProtocolError:
+        return True
+
+
+REFUSED = [case for case in CASES if _h11_rejects(case.data, case.method)]
+
+
+def test_h11_refuses_the_deviations_this_table_is_about() -> None:
+    assert {"bare-cr-between-fields", "two-spaces-before-status", "rtsp"} <= {
+        case.id for case in REFUSED
+    }
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=lambda c: c.id)
+def test_what_h11_refuses_the_lenient_reader_names(case: Case) -> None:
+    """A strict parser's rejection is never silent here: the reader names an anomaly (the
+    differential that smuggling work looks for), and keeps every byte."""
+    reader = read([case.data], method=case.method)
+    assert reader.anomalies, f"h11 refuses {case.data[:60]!r} but the reader said nothing"
+    assert reader.raw == case.data

@@ -39,7 +39,7 @@ def _wire(packet: Packet) -> bytes:
 
 def test_entry_is_legacy_fields_then_utf8_lines_with_capututf8_then_iptux_encoding() -> None:
     assert _wire(m.entry(ME, 100)) == (
-        b"1:100:bob:BOB-PC:16777217:"
+        b"1:100:bob:BOB-PC:18874369:"
         + NICK_GBK
         + b"\0"
         + GROUP_GBK
@@ -52,10 +52,10 @@ def test_entry_is_legacy_fields_then_utf8_lines_with_capututf8_then_iptux_encodi
 @pytest.mark.parametrize(
     ("kwargs", "command"),
     [
-        ({}, 0x1000001),
-        ({"absent": True}, 0x1000101),
-        ({"dialup": True}, 0x1010001),
-        ({"file_attach": True}, 0x1200001),
+        ({}, 0x1200001),  # FILEATTACHOPT by default: we take and offer files (§3.1)
+        ({"absent": True}, 0x1200101),
+        ({"dialup": True}, 0x1210001),
+        ({"file_attach": False}, 0x1000001),
         ({"absent": True, "dialup": True, "file_attach": True}, 0x1210101),
     ],
 )
@@ -65,7 +65,7 @@ def test_entry_status_flags(kwargs: dict[str, bool], command: int) -> None:
 
 def test_entry_without_group_keeps_an_empty_group_and_omits_empty_lines() -> None:
     me = Identity("bob", "BOB-PC", "鲍勃")
-    expected = b"1:1:bob:BOB-PC:16777217:" + NICK_GBK + b"\0\0\nUN:bob\nHN:BOB-PC\nNN:"
+    expected = b"1:1:bob:BOB-PC:18874369:" + NICK_GBK + b"\0\0\nUN:bob\nHN:BOB-PC\nNN:"
     assert _wire(m.entry(me, 1)) == expected + NICK_UTF8 + b"\0utf-8\0"
 
 
@@ -125,21 +125,22 @@ def test_names_the_legacy_code_page_lacks_survive_in_the_utf8_lines() -> None:
 
 def test_answer_entry_in_utf8_to_a_utf8_peer() -> None:
     assert _wire(m.answer_entry(ME, 5, peer_utf8=True)) == (
-        b"1:5:bob:BOB-PC:25165827:" + NICK_UTF8 + b"\0" + GROUP_UTF8 + b"\0"
+        b"1:5:bob:BOB-PC:27262979:" + NICK_UTF8 + b"\0" + GROUP_UTF8 + b"\0"
     )
 
 
 def test_answer_entry_to_others_is_the_entry_form() -> None:
     assert _wire(m.answer_entry(ME, 5, peer_utf8=False)) == (
-        b"1:5:bob:BOB-PC:16777219:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
+        b"1:5:bob:BOB-PC:18874371:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
     )
 
 
 def test_exit_and_absence() -> None:
     entry_extra = NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0utf-8\0"
     assert _wire(m.exit_(ME, 9)) == b"1:9:bob:BOB-PC:16777218:" + entry_extra
-    assert _wire(m.absence(ME, 9, absent=True)) == b"1:9:bob:BOB-PC:16777476:" + entry_extra
-    assert m.absence(ME, 9, absent=False).command == Opt.CAPUTF8OPT | Mode.BR_ABSENCE
+    assert _wire(m.absence(ME, 9, absent=True)) == b"1:9:bob:BOB-PC:18874628:" + entry_extra
+    present = Opt.CAPUTF8OPT | Opt.FILEATTACHOPT | Mode.BR_ABSENCE
+    assert m.absence(ME, 9, absent=False).command == present
 
 
 def test_no_operation() -> None:

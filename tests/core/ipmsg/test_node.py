@@ -379,7 +379,7 @@ def test_feiq_entry_is_answered_in_the_form_feiq_accepts() -> None:
     )
     assert peer.key == PeerKey(FEIQ, "Lee", "LEE-PC")
     assert answer == Transmit(
-        b"1:8:bob:BOB-PC:16777219:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0", FEIQ
+        b"1:8:bob:BOB-PC:18874371:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0", FEIQ
     )
     ack, message = node.receive(vector("feiq-sendmsg-font.bin"), FEIQ, 2.0)
     assert ack == Transmit(b"1:9:bob:BOB-PC:33:1655805998\0", FEIQ)

@@ -22,7 +22,7 @@ from desktop.core.ipmsg.attachments import FileOffer, parse_file_offers
 from desktop.core.ipmsg.constants import Command, Mode, Opt
 from desktop.core.ipmsg.dialect import FeiqVersion, parse_feiq_version, supports_utf8
 from desktop.core.ipmsg.text import EntryInfo, feiq_image_ids, original_packet_no
-from tests.core.ipmsg.vectors import vector
+from tests.core.ipmsg.vectors import DIR_STREAMS, vector
 
 ME = Identity("bob", "BOB-PC", "鲍勃", "研发")  # a Chinese desktop: legacy code page CP936
 NICK_GBK, GROUP_GBK = "鲍勃".encode("gbk"), "研发".encode("gbk")
@@ -81,7 +81,7 @@ def test_ipmsg_br_entry_is_answered_in_utf8() -> None:
     assert m.needs_entry_answer(packet)
     answer = m.answer_entry(ME, 2, peer_utf8=supports_utf8(packet))
     assert format_packet(answer) == (
-        b"1:2:bob:BOB-PC:25165827:" + "鲍勃".encode() + b"\0" + "研发".encode() + b"\0"
+        b"1:2:bob:BOB-PC:27262979:" + "鲍勃".encode() + b"\0" + "研发".encode() + b"\0"
     )
 
 
@@ -153,7 +153,7 @@ def test_iptux_br_entry_is_answered_all_in_utf8() -> None:
     answer = m.answer_entry(ME, 5, peer_utf8=supports_utf8(entry))
     # GBK names beside UTF-8 lines are valid in no single encoding: iptux decodes a datagram
     # whole, and showed such a sender as "mysterious" (tests/lan/test_iptux.py).
-    assert format_packet(answer) == b"1:5:bob:BOB-PC:25165827:" + "鲍勃\0研发\0".encode()
+    assert format_packet(answer) == b"1:5:bob:BOB-PC:27262979:" + "鲍勃\0研发\0".encode()
 
 
 def test_iptux_message_is_unflagged_utf8_and_answered_so() -> None:
@@ -207,7 +207,7 @@ def test_feiq_br_entry_is_read_and_answered() -> None:
     assert m.needs_entry_answer(packet)
     answer = format_packet(m.answer_entry(ME, 8, peer_utf8=supports_utf8(packet)))
     assert answer == (
-        b"1:8:bob:BOB-PC:16777219:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
+        b"1:8:bob:BOB-PC:18874371:" + NICK_GBK + b"\0" + GROUP_GBK + b"\0" + LINES + b"\0"
     )
     # FeiQ reads an ANSENTRY as an IPMsg client does: mode 3, GBK nick and group up to the NULs.
     seen = parse_packet(answer)
@@ -280,3 +280,24 @@ def test_shiyeline_entry_uses_the_legacy_code_page() -> None:
     packet, dialect, encoding = _read("shiyeline-br-entry.bin")
     assert (dialect, encoding) == (Dialect.OTHER, "cp936")
     assert parse_entry_extra(packet, encoding) == EntryInfo("张三", "")
+
+
+# --- directory streams (parsed by dir_stream; checked here as data) ------------------------------
+
+
+@pytest.mark.parametrize("name", DIR_STREAMS)
+def test_dir_stream_vectors_are_framed_by_their_header_sizes(name: str) -> None:
+    """Each record: ``%04x`` header size up to its last ``:``, then ``size`` bytes for a file;
+    the stream ends with the RETPARENT that leaves the top folder (§3.3)."""
+    data, depth, at, kinds = vector(name), 0, 0, []
+    while at < len(data):
+        size = int(data[at : at + 4], 16)
+        header = data[at : at + size]
+        assert header.endswith(b":") and header[4:5] == b":"
+        _, _name, file_size, attr = header.split(b":")[:4]
+        kind = int(attr, 16) & 0xFF
+        kinds.append(kind)
+        depth += {2: 1, 3: -1}.get(kind, 0)
+        at += size + (int(file_size, 16) if kind == 1 else 0)
+        assert depth >= 0 and (depth > 0 or at == len(data))
+    assert at == len(data) and kinds[0] == 2 and kinds[-1] == 3

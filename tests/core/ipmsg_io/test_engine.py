@@ -366,3 +366,34 @@ def test_a_flood_from_many_senders_is_cut_by_the_total_budget() -> None:
             await engine.close()
 
     asyncio.run(scenario())
+
+
+def test_the_lessons_datagram_with_version_99_is_shown() -> None:
+    """Issue #13: ``99:12345:lajos:windows:32:您好，欢迎进入飞秋`` in GBK, from a real socket."""
+
+    async def scenario() -> None:
+        sink = Sink()
+        engine = MessengerEngine(
+            Identity("amin", "PC-A"), NodeSettings(port=0), sink, bind="127.0.0.1"
+        )
+        address = await engine.start(announce=False)
+        sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sender.bind(("127.0.0.1", 0))
+        try:
+            datagram = "99:12345:lajos:windows:32:您好，欢迎进入飞秋".encode("gbk")
+            sender.sendto(datagram, address)
+            got = await sink.wait(lambda e: isinstance(e, MessageReceived | Notice))
+            assert isinstance(got, MessageReceived), got
+            assert got.text == "您好，欢迎进入飞秋"
+            assert (got.packet_no, got.peer.key.user, got.peer.key.host) == (
+                12345,
+                "lajos",
+                "windows",
+            )
+            assert got.peer.address == sender.getsockname()
+            assert got.offer is None
+        finally:
+            await engine.close(leave=False)
+            sender.close()
+
+    asyncio.run(scenario())

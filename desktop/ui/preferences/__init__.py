@@ -1,0 +1,1 @@
+"""The preferences dialog (Edit ▸ Preferences): every user setting on a few pages."""
