@@ -25,8 +25,8 @@ ASSETS = ROOT / "desktop" / "assets"
 DEPENDS = (
     "libc6 (>= 2.36), libstdc++6, libglib2.0-0 | libglib2.0-0t64, libssl3 | libssl3t64, "
     "libsqlite3-0, libdbus-1-3, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, "
-    "libzstd1, libx11-6, libx11-xcb1, libxext6, libxrender1, libxcb1, libegl1, libgl1, "
-    "libwayland-client0, libwayland-cursor0, libwayland-egl1"
+    "libzstd1, libgssapi-krb5-2, libx11-6, libx11-xcb1, libxext6, libxrender1, libxcb1, libegl1, "
+    "libgl1, libwayland-client0, libwayland-cursor0, libwayland-egl1"
 )
 
 
