@@ -4,9 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
-QM     := $(TS:.ts=.qm)
+QM     := $(patsubst resources/translations/%.ts,desktop/assets/translations/%.qm,$(TS))
 
-.PHONY: setup run test lint format bench package translations screenshots guide-screenshots clean
+.PHONY: setup run test lint format bench package wheel deb release-check translations screenshots \
+        guide-screenshots clean
 
 setup: $(STAMP) $(QM)
 
@@ -18,7 +19,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+desktop/assets/translations/%.qm: resources/translations/%.ts $(STAMP)
+	@mkdir -p $(@D)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 run: setup
@@ -28,13 +30,13 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check desktop tests bench tools
-	$(BIN)/ruff format --check desktop tests bench tools
+	$(BIN)/ruff check desktop tests bench tools packaging setup.py
+	$(BIN)/ruff format --check desktop tests bench tools packaging setup.py
 	$(BIN)/mypy
 
 format: setup
-	$(BIN)/ruff format desktop tests bench tools
-	$(BIN)/ruff check --fix desktop tests bench tools
+	$(BIN)/ruff format desktop tests bench tools packaging setup.py
+	$(BIN)/ruff check --fix desktop tests bench tools packaging setup.py
 
 bench: setup
 	$(BIN)/python -m bench
@@ -65,9 +67,23 @@ screenshots: setup
 guide-screenshots: setup
 	$(BIN)/python -m tools.guide_screenshots docs/guide/images --jobs 2
 
+# PyInstaller (pinned in pyproject's dev extra): dist/socketdesk/ (one folder) and dist/onefile/.
 package: setup
-	$(BIN)/python -m pip install --quiet pyinstaller
-	$(BIN)/pyinstaller --noconfirm build.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/socketdesk.spec
+
+# The wheel, offline with this venv's pinned build tools; setup.py compiles the .qm files into it.
+wheel: setup
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist .
+
+# dist/socketdesk_<version>_<arch>.deb from the one-folder app (run `make package` first).
+deb: setup
+	$(BIN)/python packaging/build_deb.py
+
+# Build every package, install the .deb (needs root, as in CI), check each one: the CLI round
+# trips, a GUI smoke start in English and Chinese, the self-test once it exists.
+release-check: package wheel deb
+	apt-get install -y -qq --no-install-recommends --reinstall ./dist/socketdesk_*.deb
+	$(BIN)/python -m pytest -m release tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist $(QM)

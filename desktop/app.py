@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import __version__
+from desktop import __version__, smoke
 from desktop.core.autostart import AutostartError, set_start_at_login
 from desktop.core.errors import StoreError
 from desktop.core.limits import raise_open_file_limit
@@ -354,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.cli import self_test  # noqa: PLC0415 (Qt-free; no display needed)
 
         return self_test.main()
-    new_instance = "--new-instance" in args
+    new_instance = "--new-instance" in args or smoke.requested(args)  # a smoke start stands alone
     args = [a for a in args if a != "--new-instance"]
     problem = display_problem()
     if problem:
@@ -387,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.get(Settings.START_AT_LOGIN):
         app.apply_start_at_login(True)  # keeps the entry's command current
     app.show()
+    if smoke.requested(args):
+        smoke.walk_workspaces(qapp, app.window.tabs)
     try:
         return qapp.exec()
     finally:

@@ -1,7 +1,7 @@
 """Render the application icon's PNG sizes from its SVG (Qt's QSvgRenderer; no display needed).
 
 Usage: ``QT_QPA_PLATFORM=offscreen python -m tools.make_icons`` writes
-``resources/icons/socketdesk-{16,24,32,48,64,128,256,512}.png`` next to ``socketdesk.svg``
+``desktop/assets/icons/socketdesk-{16,24,32,48,64,128,256,512}.png`` next to ``socketdesk.svg``
 (the sizes are ``desktop.app.ICON_SIZES``). Run it again after editing the SVG and commit both.
 """
 

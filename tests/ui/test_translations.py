@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import Application
 from desktop.settings import Settings
 from desktop.ui.translations import TRANSLATIONS_DIR, install_translations
+
+# The sources stay out of the package; the compiled .qm files are inside it (desktop/assets).
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 def _remove_translators(app: QCoreApplication) -> None:
@@ -22,7 +26,7 @@ def _remove_translators(app: QCoreApplication) -> None:
 
 
 def test_every_string_is_translated() -> None:
-    tree = ET.parse(TRANSLATIONS_DIR / "socketdesk_zh_CN.ts")
+    tree = ET.parse(TS_DIR / "socketdesk_zh_CN.ts")
     unfinished = [
         m.findtext("source")
         for m in tree.iter("message")
