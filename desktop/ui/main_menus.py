@@ -16,6 +16,13 @@ from desktop.ui.translations import LANGUAGES
 __all__ = ["MainMenus"]
 
 
+def _action(menu: QMenu, text: str, shortcut: str) -> QAction:
+    """A new action at the end of ``menu``, with its shortcut."""
+    action = menu.addAction(text)
+    action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
 class MainMenus:
     """The menus of the main window and their actions.
 
@@ -28,52 +35,46 @@ class MainMenus:
     def __init__(self, bar: QMenuBar, settings: Settings, workspaces: list[str]) -> None:
         self.settings = settings
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        self.new_client_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "New TCP &client session")
+        self.new_client_action = _action(
+            file_menu, QCoreApplication.translate("MainWindow", "New TCP &client session"), "Ctrl+T"
         )
-        self.new_client_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.new_server_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "New TCP &server session")
+        self.new_server_action = _action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "New TCP &server session"),
+            "Ctrl+Shift+T",
         )
-        self.new_server_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.new_relay_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "New TCP &relay session")
+        self.new_relay_action = _action(
+            file_menu,
+            QCoreApplication.translate("MainWindow", "New TCP &relay session"),
+            "Ctrl+Shift+R",
         )
-        self.new_relay_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.new_udp_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "New &UDP session")
+        self.new_udp_action = _action(
+            file_menu, QCoreApplication.translate("MainWindow", "New &UDP session"), "Ctrl+Shift+U"
         )
-        self.new_udp_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         file_menu.addSeparator()
-        self.close_session_action = file_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Close session &tab")
+        self.close_session_action = _action(
+            file_menu, QCoreApplication.translate("MainWindow", "Close session &tab"), "Ctrl+W"
         )
-        self.close_session_action.setShortcut(QKeySequence("Ctrl+W"))
         file_menu.addSeparator()
-        self.quit_action = file_menu.addAction(QCoreApplication.translate("MainWindow", "&Quit"))
-        self.quit_action.setShortcut(
-            QKeySequence("Ctrl+Q")
+        self.quit_action = _action(
+            file_menu, QCoreApplication.translate("MainWindow", "&Quit"), "Ctrl+Q"
         )  # StandardKey.Quit is empty on some platforms
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-        self.clear_log_action = edit_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Clear &log")
+        self.clear_log_action = _action(
+            edit_menu, QCoreApplication.translate("MainWindow", "Clear &log"), "Ctrl+Shift+L"
         )
-        self.clear_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.focus_send_action = edit_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Go to &send box")
+        self.focus_send_action = _action(
+            edit_menu, QCoreApplication.translate("MainWindow", "Go to &send box"), "Ctrl+E"
         )
-        self.focus_send_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.find_action = edit_menu.addAction(
-            QCoreApplication.translate("MainWindow", "&Find in log")
+        self.find_action = _action(
+            edit_menu, QCoreApplication.translate("MainWindow", "&Find in log"), "Ctrl+F"
         )
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         edit_menu.addSeparator()
-        self.preferences_action = edit_menu.addAction(
-            QCoreApplication.translate("MainWindow", "&Preferences…")
+        self.preferences_action = _action(
+            edit_menu, QCoreApplication.translate("MainWindow", "&Preferences…"), "Ctrl+,"
         )
-        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
