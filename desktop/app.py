@@ -196,7 +196,7 @@ class Application:
         self.tray.quit_requested.connect(self.window.quit)
         self.window.hidden_to_tray.connect(self.tray.window_hidden)
         self.window.set_close_to_tray(self.keeps_running_in_tray)
-        self.window.start_at_login_action.toggled.connect(self._start_at_login_toggled)
+        self.window.menus.start_at_login_action.toggled.connect(self._start_at_login_toggled)
         # With a tray, closing the window hides it; only Quit ends the application.
         self.qapp.setQuitOnLastWindowClosed(not self.tray.available)
 
@@ -250,7 +250,7 @@ class Application:
     def _start_at_login_toggled(self, on: bool) -> None:
         error = self.apply_start_at_login(on)
         if error is not None:
-            action = self.window.start_at_login_action
+            action = self.window.menus.start_at_login_action
             action.blockSignals(True)  # the entry is as it was: so is the check mark
             action.setChecked(not on)
             action.blockSignals(False)

@@ -1,4 +1,8 @@
-"""The main window: composes the three workspaces, menus and status bar, and wires them."""
+"""The main window: composes the three workspaces, menus and status bar, and wires them.
+
+The menus and their actions are ``main_menus.MainMenus`` (``window.menus``); the question asked
+before quitting is ``confirm_quit``'s.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QWidget,
 )
 
-from desktop.settings import Setting, Settings
+from desktop.settings import Settings
 from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.confirm_quit import quit_answer, quit_confirmation
+from desktop.ui.main_menus import MainMenus
 from desktop.ui.messenger.messenger_panel import MessengerPanel
-from desktop.ui.translations import LANGUAGES
 from desktop.ui.widgets.traffic_label import TrafficLabel
 from desktop.ui.workbench.relay_panel import RelayPanel
 from desktop.ui.workbench.tcp_server_panel import TcpServerPanel
@@ -95,116 +97,33 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_client_action = file_menu.addAction(self.tr("New TCP &client session"))
-        self.new_client_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.new_server_action = file_menu.addAction(self.tr("New TCP &server session"))
-        self.new_server_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.new_relay_action = file_menu.addAction(self.tr("New TCP &relay session"))
-        self.new_relay_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.new_udp_action = file_menu.addAction(self.tr("New &UDP session"))
-        self.new_udp_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        file_menu.addSeparator()
-        self.close_session_action = file_menu.addAction(self.tr("Close session &tab"))
-        self.close_session_action.setShortcut(QKeySequence("Ctrl+W"))
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction(self.tr("&Quit"))
-        self.quit_action.setShortcut(
-            QKeySequence("Ctrl+Q")
-        )  # StandardKey.Quit is empty on some platforms
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.clear_log_action = edit_menu.addAction(self.tr("Clear &log"))
-        self.clear_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.focus_send_action = edit_menu.addAction(self.tr("Go to &send box"))
-        self.focus_send_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.find_action = edit_menu.addAction(self.tr("&Find in log"))
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        edit_menu.addSeparator()
-        self.preferences_action = edit_menu.addAction(self.tr("&Preferences…"))
-        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.workspace_actions: list[QAction] = []
-        for index in range(self.tabs.count()):
-            action = view_menu.addAction(self.tabs.tabText(index))
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.setData(index)
-            self.workspace_actions.append(action)
-        view_menu.addSeparator()
-        self.theme_group = self._choice_menu(
-            view_menu.addMenu(self.tr("&Theme")),
-            Settings.THEME,
-            {
-                "system": self.tr("Follow system"),
-                "light": self.tr("Light"),
-                "dark": self.tr("Dark"),
-            },
-        )
-        self.language_group = self._choice_menu(
-            view_menu.addMenu(self.tr("&Language")),
-            Settings.LANGUAGE,
-            {"system": self.tr("System language"), **LANGUAGES},
-        )
-
-        tools_menu = bar.addMenu(self.tr("&Tools"))
-        self.open_data_action = tools_menu.addAction(self.tr("Open &data folder"))
-        self.close_to_tray_action = tools_menu.addAction(
-            self.tr("Keep the Messenger running in the tray when the window is closed")
-        )
-        self.close_to_tray_action.setCheckable(True)
-        self.close_to_tray_action.setChecked(self.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY))
-        self.start_minimised_action = tools_menu.addAction(self.tr("Start minimised to the tray"))
-        self.start_minimised_action.setCheckable(True)
-        self.start_minimised_action.setChecked(self.settings.get(Settings.START_MINIMISED))
-        self.start_at_login_action = tools_menu.addAction(self.tr("Start SocketDesk at login"))
-        self.start_at_login_action.setCheckable(True)  # toggled: Application writes the entry
-        self.start_at_login_action.setChecked(self.settings.get(Settings.START_AT_LOGIN))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = help_menu.addAction(self.tr("&About SocketDesk"))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.setShortcut(QKeySequence("F1"))
-
-    def _choice_menu(
-        self, menu: QMenu, setting: Setting[str], choices: dict[str, str]
-    ) -> QActionGroup:
-        group = QActionGroup(menu)
-        current = self.settings.get(setting)
-        for value, label in choices.items():
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setData(value)
-            action.setChecked(value == current)
-            group.addAction(action)
-        return group
+        names = [self.tabs.tabText(index) for index in range(self.tabs.count())]
+        self.menus = MainMenus(self.menuBar(), self.settings, names)
 
     def _connect_signals(self) -> None:
+        menus = self.menus
         self.workbench.counters_changed.connect(self.traffic_label.show_batch)
         self.tabs.currentChanged.connect(self._workspace_changed)
-        self.new_client_action.triggered.connect(self._new_client)
-        self.new_server_action.triggered.connect(self._new_server)
-        self.new_relay_action.triggered.connect(self._new_relay)
-        self.new_udp_action.triggered.connect(self._new_udp)
-        self.close_session_action.triggered.connect(self._close_session)
-        self.quit_action.triggered.connect(self.quit)
-        self.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
-        self.start_minimised_action.toggled.connect(
+        menus.new_client_action.triggered.connect(self._new_client)
+        menus.new_server_action.triggered.connect(self._new_server)
+        menus.new_relay_action.triggered.connect(self._new_relay)
+        menus.new_udp_action.triggered.connect(self._new_udp)
+        menus.close_session_action.triggered.connect(self._close_session)
+        menus.quit_action.triggered.connect(self.quit)
+        menus.close_to_tray_action.toggled.connect(self._close_to_tray_toggled)
+        menus.start_minimised_action.toggled.connect(
             lambda on: self.settings.set(Settings.START_MINIMISED, on)
         )
-        self.clear_log_action.triggered.connect(self._clear_log)
-        self.focus_send_action.triggered.connect(self._focus_send)
-        self.find_action.triggered.connect(self._find)
-        for action in self.workspace_actions:
+        menus.clear_log_action.triggered.connect(self._clear_log)
+        menus.focus_send_action.triggered.connect(self._focus_send)
+        menus.find_action.triggered.connect(self._find)
+        for action in menus.workspace_actions:
             action.triggered.connect(self._show_workspace)
-        self.theme_group.triggered.connect(self._theme_triggered)
-        self.language_group.triggered.connect(self._language_triggered)
-        self.open_data_action.triggered.connect(self._open_data_folder)
-        self.about_action.triggered.connect(self.show_about)
-        self.preferences_action.triggered.connect(self.preferences_requested)
+        menus.theme_group.triggered.connect(self._theme_triggered)
+        menus.language_group.triggered.connect(self._language_triggered)
+        menus.open_data_action.triggered.connect(self._open_data_folder)
+        menus.about_action.triggered.connect(self.show_about)
+        menus.preferences_action.triggered.connect(self.preferences_requested)
         self.settings.changed.connect(self._setting_changed)
 
     # -- state ------------------------------------------------------------------------------------
@@ -277,22 +196,7 @@ class MainWindow(QMainWindow):
             return
         if not self.isVisible():
             self.show_from_tray()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Quit SocketDesk"),
-            self.tr(
-                "Still running: {running}. Quitting stops them and closes their connections."
-            ).format(running=self.tr(", ", "list separator").join(running)),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("quitConfirmation")
-        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)
-        quit_button.setObjectName("quitButton")
-        box.setDefaultButton(quit_button)
-        dont_ask = QCheckBox(self.tr("Don't ask again"), box)  # parented: the box owns it
-        dont_ask.setObjectName("dontAskAgain")
-        box.setCheckBox(dont_ask)
+        box = quit_confirmation(self, running)
         box.finished.connect(self._quit_answered)
         self.quit_box = box
         box.open()
@@ -302,10 +206,7 @@ class MainWindow(QMainWindow):
         box, self.quit_box = self.quit_box, None
         if box is None:
             return
-        button = box.clickedButton()
-        confirmed = isinstance(button, QPushButton) and button.objectName() == "quitButton"
-        dont_ask = box.findChild(QCheckBox, "dontAskAgain")
-        dont_ask_again = dont_ask is not None and dont_ask.isChecked()
+        confirmed, dont_ask_again = quit_answer(box)
         box.deleteLater()
         if not confirmed:
             return
@@ -445,22 +346,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _setting_changed(self, key: str) -> None:
         """Keep the menus' check marks on the stored choice (the dialog may have changed it)."""
-        for group, setting in (
-            (self.theme_group, Settings.THEME),
-            (self.language_group, Settings.LANGUAGE),
-        ):
-            if key == setting.key:
-                current = self.settings.get(setting)
-                for action in group.actions():
-                    action.setChecked(action.data() == current)
-        for action, toggle in (
-            (self.close_to_tray_action, Settings.MESSENGER_CLOSE_TO_TRAY),
-            (self.start_minimised_action, Settings.START_MINIMISED),
-            # toggled: the Application writes (or removes) the autostart entry
-            (self.start_at_login_action, Settings.START_AT_LOGIN),
-        ):
-            if key == toggle.key:
-                action.setChecked(self.settings.get(toggle))
+        self.menus.follow(key)
 
     @Slot(bool)
     def _close_to_tray_toggled(self, checked: bool) -> None:

@@ -1,27 +1,29 @@
-"""Bridge between a ``UdpEndpoint`` on the I/O loop and a GUI panel (one UDP session)."""
+"""Bridge between a ``UdpEndpoint`` on the I/O loop and a GUI panel (one UDP session).
+
+The bridge takes the GUI's commands, runs the session's lifecycle and sends; beside it, on the
+loop thread: ``udp_intake.py`` (what is received: batched records, files, the peer table),
+``udp_bulk_send.py`` (the generator, a file as datagrams) and ``udp_network.py`` (interfaces,
+broadcast, multicast, subnet send).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 
-from desktop.core.capture import Direction, Record
-from desktop.core.errors import NetError, SaveError, SocketDeskError
+from desktop.core.errors import SocketDeskError
 from desktop.core.net import udp_notes
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.broadcast import BroadcastPlan
 from desktop.core.net.connection import format_address
 from desktop.core.net.udp import UdpEndpoint, UdpOptions
-from desktop.core.net.udp_facts import Datagram, no_feedback_note, truncated_note
-from desktop.core.net.udp_files import DatagramFiles, send_file
-from desktop.core.net.udp_generator_run import GeneratorPlan, GeneratorRun
+from desktop.core.net.udp_facts import no_feedback_note
+from desktop.core.net.udp_generator_run import GeneratorPlan
 from desktop.core.net.udp_socket import sockaddr_for
 from desktop.core.sentence import Sentence
 from desktop.core.session import sentences
-from desktop.core.session.counters import sample
 from desktop.core.session.lifecycle import (
     idle_status,
     listening_status,
@@ -30,19 +32,13 @@ from desktop.core.session.lifecycle import (
 )
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.session_bridge import SessionBridge
+from desktop.workers.udp_bulk_send import UdpBulkSend
+from desktop.workers.udp_intake import UdpIntake
 from desktop.workers.udp_network import UdpNetwork
 
 __all__ = ["GeneratorPlan", "UdpBridge"]  # GeneratorPlan: re-exported for callers
 
 SockAddr = tuple[object, ...]
-# The peer table and the generator's counters reach the GUI at most this often.
-_TABLE_INTERVAL_S = 0.25
-_COUNTER_INTERVAL_S = 0.1
-# Rows of the peer table sent to the GUI at most (the table itself keeps up to 4,096).
-_TABLE_ROWS = 1000
-# Peer names kept formatted (a spray from many ports empties the cache when it is full).
-_NAMES_CACHED = 4096
-_IN, _OUT, _INFO = Direction.IN, Direction.OUT, Direction.INFO
 
 
 class UdpBridge(SessionBridge):
@@ -72,12 +68,8 @@ class UdpBridge(SessionBridge):
         super().__init__(io)
         self._endpoint: UdpEndpoint | None = None
         self._target: tuple[str, int] | None = None  # where periodic sends go
-        self._log_paused = False
-        self._files: DatagramFiles | None = None
-        self._generator: GeneratorRun | None = None
-        self._sending_file: asyncio.Task[None] | None = None
-        self._table_timer: asyncio.TimerHandle | None = None
-        self._names: dict[SockAddr, str] = {}
+        self._intake = UdpIntake(self)  # what is received: records, files, the peer table
+        self._bulk = UdpBulkSend(self)  # the generator, a file as datagrams
         self._network = UdpNetwork(self)  # interfaces, broadcast, multicast, subnet send
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
@@ -99,31 +91,29 @@ class UdpBridge(SessionBridge):
 
     def set_log_paused(self, paused: bool) -> None:
         """Stop (or resume) making log records: counters and the peer table go on."""
-        self._io.call(setattr, self, "_log_paused", paused)
+        self._io.call(setattr, self._intake, "log_paused", paused)
 
     def start_saving_datagrams(self, directory: str) -> None:
         """Save each received datagram to a file of its own in ``directory``."""
-        self._io.call(self._start_files, directory)
+        self._io.call(self._intake.start_files, directory)
 
     def stop_saving_datagrams(self) -> None:
         """Stop saving one file per datagram."""
-        self._io.call(self._stop_files)
+        self._io.call(self._intake.stop_files)
 
     def send_file(
         self, path: str, size: int, interval_s: float, host: str | None = None, port: int = 0
     ) -> None:
         """Send a file as datagrams of ``size`` bytes, ``interval_s`` apart."""
-        self._io.call(self._start_file, path, size, interval_s, host, port)
+        self._io.call(self._bulk.start_file, path, size, interval_s, host, port)
 
     def start_generator(self, plan: GeneratorPlan) -> None:
         """Start the generator (in a thread of its own; see ``core.net.udp_generator``)."""
-        self._io.call(self._start_generator, plan)
+        self._io.call(self._bulk.start_generator, plan)
 
     def stop_generator(self) -> None:
         """Stop the generator at once (works at full rate)."""
-        generator = self._generator
-        if generator is not None:
-            generator.stop()  # a flag: safe from any thread, and no wait for the loop
+        self._bulk.stop_generator()  # a flag: safe from any thread, and no wait for the loop
 
     # -- network tools (GUI thread; desktop/workers/udp_network.py does them) ----------------------
     def list_interfaces(self) -> None:
@@ -164,7 +154,7 @@ class UdpBridge(SessionBridge):
         if self._endpoint is not None:
             self.error_occurred.emit(sentences.already_running("udp"))
             return
-        endpoint = UdpEndpoint(self, self.totals)
+        endpoint = UdpEndpoint(self._intake, self.totals)
         self._endpoint = endpoint
         if options.peer is not None:
             self._target = options.peer
@@ -191,16 +181,15 @@ class UdpBridge(SessionBridge):
     def _stop(self) -> None:
         endpoint, self._endpoint = self._endpoint, None
         self._core.stop_periodic()
-        self._stop_generator_now()
+        self._bulk.stop_generator_now()
         self._network.closed()
-        if self._sending_file is not None:
-            self._sending_file.cancel()
+        self._bulk.cancel_file()
         if endpoint is None:
             return
         endpoint.close()  # hands over what was received first
-        self._stop_files()
+        self._intake.stop_files()
         self._flush()
-        self._push_table()
+        self._intake.push_table()
         status = stopped_status("udp")
         self.stopped.emit(status.sentence)
         self._set_status(status)
@@ -256,7 +245,7 @@ class UdpBridge(SessionBridge):
         if warning is not None:
             self.notice.emit(warning)
         self._sent(format_address(address), data)
-        self._table_soon()
+        self._intake.table_soon()
 
     def _send_peers(self, data: bytes, addresses: tuple[SockAddr, ...] | None) -> None:
         try:
@@ -272,172 +261,3 @@ class UdpBridge(SessionBridge):
     def _set_reply(self, echo: bool, rules: tuple[AutoReplyRule, ...]) -> None:
         if self._endpoint is not None:
             self._endpoint.set_reply(echo, rules)
-
-    # -- UdpSink (loop thread) ---------------------------------------------------------------------
-    def on_datagrams(
-        self, datagrams: list[Datagram], replies: list[tuple[SockAddr, bytes]]
-    ) -> None:
-        # The hot path at 100k+ datagrams/s: one clock read per batch, names cached, the
-        # records queued in one call.
-        core = self._core
-        files = self._files
-        record = not self._log_paused
-        name = self._name
-        t_ns = time.time_ns()
-        records: list[Record] = []
-        nbytes = 0
-        for peer, data, size in datagrams:
-            if core.saving is not None:
-                core.save(data)
-            if files is not None:
-                self._save_file(files, name(peer), data)
-                files = self._files
-            if record:
-                records.append(Record(t_ns, _IN, name(peer), data))
-                nbytes += len(data)
-            if size > len(data):
-                note = truncated_note(name(peer), len(data), size)
-                records.append(Record(t_ns, _INFO, name(peer), str(note).encode()))
-        if record:
-            for address, answer in replies:
-                records.append(Record(t_ns, _OUT, name(address), answer))
-                nbytes += len(answer)
-        if records:
-            self._record_all(records, nbytes)
-        self._table_soon()
-
-    def _name(self, address: SockAddr) -> str:
-        """``host:port`` of a socket address (cached: formatting costs more than the rest)."""
-        names = self._names
-        text = names.get(address)
-        if text is None:
-            if len(names) >= _NAMES_CACHED:
-                names.clear()
-            text = names[address] = format_address(address)
-        return text
-
-    def on_udp_error(self, error: SocketDeskError) -> None:
-        self.error_occurred.emit(error)
-
-    # -- one file per datagram ---------------------------------------------------------------------
-    def _start_files(self, directory: str) -> None:
-        try:
-            self._files = DatagramFiles(directory)
-        except SaveError as error:
-            self.error_occurred.emit(error)
-
-    def _save_file(self, files: DatagramFiles, peer: str, data: bytes) -> None:
-        try:
-            files.write(peer, data)
-        except SaveError as error:
-            self._files = None
-            self.error_occurred.emit(error)
-
-    def _stop_files(self) -> None:
-        files, self._files = self._files, None
-        if files is not None:
-            self.notice.emit(udp_notes.datagrams_saved(files.count, str(files.directory)))
-
-    # -- a file as datagrams -----------------------------------------------------------------------
-    def _start_file(
-        self, path: str, size: int, interval_s: float, host: str | None, port: int
-    ) -> None:
-        if self._sending_file is not None and not self._sending_file.done():
-            self.error_occurred.emit(sentences.file_busy())
-            return
-        self._sending_file = asyncio.get_running_loop().create_task(
-            self._file(path, size, interval_s, host, port)
-        )
-
-    async def _file(
-        self, path: str, size: int, interval_s: float, host: str | None, port: int
-    ) -> None:
-        sent = [0]
-
-        def progress(count: int) -> None:
-            sent[0] = count
-            self._push_counters()
-
-        try:
-            endpoint = self._running()
-            address = None if host is None else await endpoint.resolve(endpoint.family, host, port)
-            await send_file(
-                lambda chunk: endpoint.send(chunk, address), path, size, interval_s, progress
-            )
-        except SocketDeskError as error:
-            self.error_occurred.emit(error)
-        except ValueError as error:
-            self.error_occurred.emit(NetError(str(error)))
-        self.notice.emit(udp_notes.file_sent(path, sent[0]))
-
-    # -- generator ---------------------------------------------------------------------------------
-    def _start_generator(self, plan: GeneratorPlan) -> None:
-        if self._generator is not None:
-            self.error_occurred.emit(udp_notes.generator_busy())
-            return
-        asyncio.get_running_loop().create_task(self._generate(plan))
-
-    async def _generate(self, plan: GeneratorPlan) -> None:
-        try:
-            endpoint = self._running()
-            address = None
-            if plan.host is not None:
-                address = await endpoint.resolve(endpoint.family, plan.host, plan.port)
-            elif endpoint.peer is None:
-                raise udp_notes.no_target()
-            assert endpoint.sock is not None
-            run = GeneratorRun(
-                endpoint.sock,
-                address,
-                plan.payload,
-                totals=self.totals,
-                on_tick=self._push_counters,
-                on_done=self._generator_done,
-                rate=plan.rate,
-                count=plan.count,
-                seconds=plan.seconds,
-                peer_name=self._target,
-                interval=_COUNTER_INTERVAL_S,
-            )
-        except SocketDeskError as error:
-            self.error_occurred.emit(error)
-            return
-        except ValueError as error:
-            self.error_occurred.emit(NetError(str(error)))
-            return
-        self._generator = run
-        self.generator_changed.emit(True)
-        run.start()
-
-    def _push_counters(self) -> None:
-        self.counters_updated.emit(sample(self.totals))
-
-    def _generator_done(self, said: Sentence, error: SocketDeskError | None) -> None:
-        self._generator = None
-        if error is not None:
-            self.error_occurred.emit(error)
-        self.notice.emit(said)
-        self.generator_changed.emit(False)
-
-    def _stop_generator_now(self) -> None:
-        if self._generator is not None:
-            self._generator.stop_and_wait()
-
-    # -- peer table --------------------------------------------------------------------------------
-    def _table_soon(self) -> None:
-        if self._table_timer is None:
-            self._table_timer = asyncio.get_running_loop().call_later(
-                _TABLE_INTERVAL_S, self._push_table
-            )
-
-    def _push_table(self) -> None:
-        if self._table_timer is not None:
-            self._table_timer.cancel()
-        self._table_timer = None
-        endpoint = self._endpoint
-        if endpoint is None:
-            return
-        self.peers_updated.emit(endpoint.peers.snapshot(_TABLE_ROWS))
-        note = endpoint.peers.forgotten_note()
-        if note is not None and endpoint.peers.forgotten:
-            self.notice.emit(note)

@@ -31,7 +31,7 @@ def test_three_workspaces_and_menus(qtbot, tmp_path) -> None:  # type: ignore[no
         assert isinstance(window.http, ComposerPanel)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Tools", "&Help"]
-        assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+        assert window.menus.quit_action.shortcut().toString() == "Ctrl+Q"
         assert not QApplication.windowIcon().isNull()
     finally:
         app.shutdown()
@@ -89,12 +89,12 @@ def test_window_state_is_saved_and_restored(qtbot, tmp_path) -> None:  # type: i
 def test_theme_menu_switches_palette_and_is_remembered(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     app = build(qtbot, tmp_path)
     try:
-        dark = next(a for a in app.window.theme_group.actions() if a.data() == "dark")
+        dark = next(a for a in app.window.menus.theme_group.actions() if a.data() == "dark")
         dark.trigger()
         window_color = QApplication.palette().color(QPalette.ColorRole.Window)
         assert window_color.lightness() < 60
         assert app.settings.get(Settings.THEME) == "dark"
-        light = next(a for a in app.window.theme_group.actions() if a.data() == "light")
+        light = next(a for a in app.window.menus.theme_group.actions() if a.data() == "light")
         light.trigger()
         assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
     finally:

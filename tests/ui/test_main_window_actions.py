@@ -99,8 +99,8 @@ def test_file_new_offers_the_relay(qtbot, tmp_path: Path) -> None:  # type: igno
     try:
         window = app.window
         window.tabs.setCurrentIndex(2)
-        assert window.new_relay_action.shortcut().toString() == "Ctrl+Shift+R"
-        window.new_relay_action.trigger()
+        assert window.menus.new_relay_action.shortcut().toString() == "Ctrl+Shift+R"
+        window.menus.new_relay_action.trigger()
         assert window.tabs.currentWidget() is window.workbench
         assert isinstance(window.workbench.current_panel(), RelayPanel)
     finally:
@@ -133,12 +133,12 @@ def test_edit_menu_uses_the_panels_actions(qtbot, tmp_path: Path) -> None:  # ty
         show(qtbot, app)
         panel = app.window.workbench.current_panel()
         assert isinstance(panel, TcpClientPanel)
-        app.window.find_action.trigger()
+        app.window.menus.find_action.trigger()
         qtbot.waitUntil(panel.log.search_edit.hasFocus, timeout=5000)
-        app.window.focus_send_action.trigger()
+        app.window.menus.focus_send_action.trigger()
         qtbot.waitUntil(panel.send_box.editor.hasFocus, timeout=5000)
         panel.info("something")
-        app.window.clear_log_action.trigger()
+        app.window.menus.clear_log_action.trigger()
         assert panel.log.records() == []
     finally:
         app.shutdown()
@@ -159,14 +159,14 @@ def test_quit_asks_while_a_server_runs_and_can_stop_asking(qtbot, tmp_path: Path
     try:
         show(qtbot, app)
         start_server(qtbot, app.window.workbench.new_server())
-        app.window.quit_action.trigger()
+        app.window.menus.quit_action.trigger()
         box = quit_box(qtbot, app)
         assert "1 TCP server" in box.text()
         box.button(QMessageBox.StandardButton.Cancel).click()
         qtbot.waitUntil(lambda: app.window.quit_box is None)
         assert app.window.isVisible()  # cancelled: still running
 
-        app.window.quit_action.trigger()
+        app.window.menus.quit_action.trigger()
         box = quit_box(qtbot, app)
         box.findChild(QCheckBox, "dontAskAgain").setChecked(True)
         next(b for b in box.buttons() if b.objectName() == "quitButton").click()
@@ -203,7 +203,7 @@ def test_quit_does_not_ask_when_nothing_runs_or_when_told_not_to(qtbot, tmp_path
     try:
         show(qtbot, app)
         assert app.window.running_services() == []  # a client session does not count
-        app.window.quit_action.trigger()
+        app.window.menus.quit_action.trigger()
         assert app.window.quit_box is None and not app.window.isVisible()
     finally:
         app.shutdown()
@@ -211,7 +211,7 @@ def test_quit_does_not_ask_when_nothing_runs_or_when_told_not_to(qtbot, tmp_path
     try:
         show(qtbot, again)
         start_server(qtbot, again.window.workbench.new_server())
-        again.window.quit_action.trigger()
+        again.window.menus.quit_action.trigger()
         assert again.window.quit_box is None and not again.window.isVisible()
     finally:
         again.shutdown()
@@ -224,7 +224,7 @@ def test_a_language_change_says_it_needs_a_restart(qtbot, tmp_path: Path) -> Non
     app = build(qtbot, tmp_path, LANGUAGE="en")
     try:
         show(qtbot, app)
-        chinese = next(a for a in app.window.language_group.actions() if a.data() == "zh_CN")
+        chinese = next(a for a in app.window.menus.language_group.actions() if a.data() == "zh_CN")
         chinese.trigger()
         assert app.settings.get(Settings.LANGUAGE) == "zh_CN"
         notice = app.window.language_notice
@@ -233,7 +233,7 @@ def test_a_language_change_says_it_needs_a_restart(qtbot, tmp_path: Path) -> Non
         assert "简体中文" in notice.text() and "next time it starts" in notice.text()
         assert not notice.isModal() or notice.windowModality() != Qt.WindowModality.ApplicationModal
         # Back to the language in effect: nothing to restart for, the notice goes.
-        english = next(a for a in app.window.language_group.actions() if a.data() == "en")
+        english = next(a for a in app.window.menus.language_group.actions() if a.data() == "en")
         english.trigger()
         assert app.window.language_notice is None
     finally:

@@ -33,7 +33,7 @@ def app(qapp: QApplication, tmp_path: Path) -> Iterator[Application]:
 
 
 def open_dialog(app: Application) -> PreferencesDialog:
-    app.window.preferences_action.trigger()
+    app.window.menus.preferences_action.trigger()
     dialog = app.preferences
     assert isinstance(dialog, PreferencesDialog) and dialog.isVisible()
     return dialog
@@ -76,10 +76,10 @@ def test_ok_stores_every_page_and_the_app_follows(
     assert app.messenger.identity.nickname.text() == "Ann"
     assert app.messenger.identity.port.value() == 2426
     assert app.messenger.identity.codepage_name() == "cp932"
-    checked = [a.data() for a in app.window.theme_group.actions() if a.isChecked()]
+    checked = [a.data() for a in app.window.menus.theme_group.actions() if a.isChecked()]
     assert checked == ["dark"]
     # New sessions take the log cap and the send encoding.
-    app.window.new_client_action.trigger()
+    app.window.menus.new_client_action.trigger()
     panel = app.window.workbench.current_panel()
     assert panel is not None and panel.send_box.encoding_combo.currentData() == "gbk"
 
@@ -149,7 +149,7 @@ def test_a_new_language_says_it_needs_a_restart(app: Application) -> None:
     dialog.general.language.setCurrentIndex(dialog.general.language.findData("zh_CN"))
     button(dialog, QDialogButtonBox.StandardButton.Ok)
     assert app.settings.get(Settings.LANGUAGE) == "zh_CN"
-    checked = [a.data() for a in app.window.language_group.actions() if a.isChecked()]
+    checked = [a.data() for a in app.window.menus.language_group.actions() if a.isChecked()]
     assert checked == ["zh_CN"]
     assert app.window.tabs.tabText(0) == "Workbench"  # as the note said: from the next start
 
@@ -229,14 +229,14 @@ def test_start_options_from_the_dialog_write_the_autostart_entry(
     dialog.general.start_at_login.setChecked(True)
     button(dialog, QDialogButtonBox.StandardButton.Ok)
     assert app.settings.get(Settings.START_MINIMISED) and app.settings.get(Settings.START_AT_LOGIN)
-    assert app.window.start_minimised_action.isChecked()
-    assert app.window.start_at_login_action.isChecked()
+    assert app.window.menus.start_minimised_action.isChecked()
+    assert app.window.menus.start_at_login_action.isChecked()
     assert entry.is_file()  # written as the Tools menu does
     again = open_dialog(app)
     assert again.general.start_at_login.isChecked()
     again.general.start_at_login.setChecked(False)
     button(again, QDialogButtonBox.StandardButton.Ok)
-    assert not entry.exists() and not app.window.start_at_login_action.isChecked()
+    assert not entry.exists() and not app.window.menus.start_at_login_action.isChecked()
 
 
 def test_files_page_stores_the_download_folder_and_auto_accept(

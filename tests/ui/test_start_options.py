@@ -44,10 +44,10 @@ def test_start_minimised_to_the_tray(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(MessengerTray, "available", property(lambda self: tray))
     app = build(qtbot, tmp_path, START_MINIMISED=minimised)
     try:
-        assert app.window.start_minimised_action.isChecked() == minimised
+        assert app.window.menus.start_minimised_action.isChecked() == minimised
         app.show()
         assert app.window.isVisible() == shown
-        app.window.start_minimised_action.setChecked(not minimised)
+        app.window.menus.start_minimised_action.setChecked(not minimised)
         assert app.settings.get(Settings.START_MINIMISED) == (not minimised)
     finally:
         app.shutdown()
@@ -60,7 +60,7 @@ def test_start_at_login_menu_writes_and_removes_the_entry(  # type: ignore[no-un
     entry = tmp_path / "config" / "autostart" / "socketdesk.desktop"
     app = build(qtbot, tmp_path)
     try:
-        action = app.window.start_at_login_action
+        action = app.window.menus.start_at_login_action
         assert not action.isChecked()
         action.setChecked(True)
         assert entry.is_file() and "Exec=" in entry.read_text(encoding="utf-8")
@@ -79,10 +79,10 @@ def test_start_at_login_where_unsupported_says_so(  # type: ignore[no-untyped-de
     monkeypatch.setattr(autostart, "autostart_supported", lambda platform=None: False)
     app = build(qtbot, tmp_path)
     try:
-        app.window.start_at_login_action.setChecked(True)
+        app.window.menus.start_at_login_action.setChecked(True)
         box = app.window.findChild(QMessageBox, "startAtLoginProblem")
         assert box is not None and "not supported here" in box.text()
-        assert not app.window.start_at_login_action.isChecked()
+        assert not app.window.menus.start_at_login_action.isChecked()
         assert not app.settings.get(Settings.START_AT_LOGIN)
         assert not (tmp_path / "config").exists()
         box.close()

@@ -20,8 +20,9 @@ __all__ = ["RelayPair", "SideConnection"]
 class SideConnection(StreamConnection):
     """A ``StreamConnection`` that reports EOF and write blocking to its relay.
 
-    It calls the relay's private hooks (``_data``, ``_lost``, ``_made``, ``_eof``, ``_blocked``):
-    the two modules are one unit, split only to keep each readable.
+    It calls the relay's private hooks (``_made`` in ``relay.py``; ``_data``, ``_lost``,
+    ``_eof``, ``_blocked`` in ``relay_piping.py``): the modules are one unit, split only to keep
+    each readable.
     """
 
     __slots__ = ("eof_sent", "failed", "reading", "relay", "side", "write_blocked")

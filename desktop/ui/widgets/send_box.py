@@ -3,70 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.codec import ENCODINGS, FieldContext, InputFormat, LineEnding, encode_input
-from desktop.core.errors import InputError, StoreError
+from desktop.core.codec import ENCODINGS, InputFormat, LineEnding
+from desktop.core.errors import InputError
 from desktop.core.net.file_send import FileProgress
 from desktop.core.session.sequence import FieldSequence
-from desktop.ui.sentences import say
-from desktop.ui.theme import tint, tone_text
-from desktop.ui.widgets.saved_messages import SavedMessages, ending_from_key
+from desktop.ui.widgets.input_error_mark import InputErrorMark
+from desktop.ui.widgets.saved_message_picker import SavedMessagePicker
+from desktop.ui.widgets.saved_messages import SavedMessages
+from desktop.ui.widgets.send_spec import SendSpec
 
 __all__ = ["SendBox", "SendSpec"]
-
-
-@dataclass(frozen=True)
-class SendSpec:
-    """Everything needed to turn the typed text into bytes, on any thread."""
-
-    text: str
-    fmt: InputFormat
-    encoding: str
-    line_ending: LineEnding
-    fields: bool
-
-    def build(self, counter: int, now: datetime | None = None) -> bytes:
-        """The bytes to send for message number ``counter``.
-
-        Raises:
-            InputError: the text is not valid in its format (with the position).
-        """
-        context = FieldContext(counter=counter, now=now) if self.fields else None
-        return encode_input(self.text, self.fmt, self.encoding, self.line_ending, context)
-
-    def build_next(self, sequence: FieldSequence, now: datetime | None = None) -> bytes:
-        """The bytes of the next message; takes a number from ``sequence`` only for ``{{counter}}``.
-
-        Raises:
-            InputError: the text is not valid in its format (nothing is taken then).
-        """
-        if not self.fields:
-            return self.build(0, now)
-        probe = FieldContext(counter=sequence.next_value, now=now)
-        data = encode_input(self.text, self.fmt, self.encoding, self.line_ending, probe)
-        if not probe.counter_used:
-            return data
-        return self.build(sequence.take(), now)
 
 
 _SPIN_MAX = 2**31 - 1  # a QSpinBox holds an int
@@ -103,7 +66,7 @@ class SendBox(QWidget):
         self.library = library
         self._build(with_file)
         self._connect_signals()
-        self._refresh_library()
+        self.saved.refresh()
         self.show_next_counter()
 
     @property
@@ -129,12 +92,8 @@ class SendBox(QWidget):
         )
         self.editor.setMaximumHeight(64)
         self.editor.installEventFilter(self)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("sendError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self._marked: tuple[int, int] | None = None  # (position, length) of the input error
-        self._apply_tones()
+        self.error_mark = InputErrorMark(self, self.editor)
+        self.error_label = self.error_mark.label
 
         self.format_combo = QComboBox()
         for fmt, label in (
@@ -219,18 +178,12 @@ class SendBox(QWidget):
         repeat.addWidget(self.file_cancel)
         self.file_button.setVisible(with_file)
 
-        self.saved_combo = QComboBox()
-        self.saved_combo.setObjectName("savedCombo")
-        self.saved_combo.setMinimumWidth(160)
-        self.saved_combo.setPlaceholderText(self.tr("Saved messages"))
-        self.save_button = QPushButton(self.tr("Save as…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteSaved")
-        repeat.addWidget(self.saved_combo)
-        repeat.addWidget(self.save_button)
-        repeat.addWidget(self.delete_button)
-        for widget in (self.saved_combo, self.save_button, self.delete_button):
-            widget.setVisible(self.library is not None)
+        self.saved = SavedMessagePicker(
+            self, self.library, self.spec, self.set_spec, self.error_mark.show_store_error
+        )
+        self.saved_combo, self.save_button, self.delete_button = self.saved.widgets()
+        for widget in self.saved.widgets():
+            repeat.addWidget(widget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,7 +192,7 @@ class SendBox(QWidget):
         layout.addLayout(options)
         layout.addLayout(repeat)
         self._format_changed()
-        self._saved_choice_changed()
+        self.saved.choice_changed()
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self.send_once)
@@ -249,15 +202,10 @@ class SendBox(QWidget):
         self.editor.textChanged.connect(self.clear_error)
         self.format_combo.currentIndexChanged.connect(self.clear_error)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
-        self.saved_combo.currentIndexChanged.connect(self._saved_choice_changed)
         self.encoding_combo.currentIndexChanged.connect(self.clear_error)
         self.file_button.clicked.connect(self._choose_file)
         self.file_cancel.clicked.connect(self.file_cancel_requested)
-        self.saved_combo.activated.connect(self._load_saved)
-        self.save_button.clicked.connect(self._save_as)
-        self.delete_button.clicked.connect(self._delete_saved)
-        if self.library is not None:
-            self.library.changed.connect(self._refresh_library)
+        self.saved.connect_signals()
 
     # -- state -------------------------------------------------------------------------------------
     def spec(self) -> SendSpec:
@@ -315,67 +263,24 @@ class SendBox(QWidget):
             else self.tr("Appended to each message")
         )
 
-    @Slot()
-    def _saved_choice_changed(self) -> None:
-        chosen = bool(self.saved_combo.currentText())
-        self.delete_button.setEnabled(chosen)
-        self.delete_button.setToolTip(
-            self.tr("Delete the chosen saved message")
-            if chosen
-            else self.tr("Choose a saved message to delete it")
-        )
+    @property
+    def error_position(self) -> tuple[int, int] | None:
+        """``(position, length)`` of the last input error shown."""
+        return self.error_mark.position
 
     def show_error(self, error: InputError) -> None:
         """Say what is wrong and highlight it in the editor."""
-        self.error_label.setText(say(error))
-        self.error_label.show()
-        self.error_position = (error.position, error.length)
-        self._marked = self.error_position
-        self._mark_error()
-
-    def _mark_error(self) -> None:
-        """Mark the input error's characters in the editor, in the palette's error tone."""
-        if self._marked is None:
-            return
-        position, length = self._marked
-        palette = self.palette()  # the editor's may not have its new palette yet
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(min(position, len(self.editor.toPlainText())))
-        cursor.setPosition(
-            min(position + length, len(self.editor.toPlainText())),
-            QTextCursor.MoveMode.KeepAnchor,
-        )
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(tint(palette, "error", strength=2.0))
-        fmt.setForeground(palette.color(QPalette.ColorRole.Text))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(tone_text(palette, "error"))
-        selection.format = fmt
-        self.editor.setExtraSelections([selection])
-
-    def _apply_tones(self) -> None:
-        """The error's colours, from the palette now (at start and on a theme change)."""
-        label = self.error_label.palette()
-        color = tone_text(self.palette(), "error", QPalette.ColorRole.Window)
-        if label.color(QPalette.ColorRole.WindowText) != color:
-            label.setColor(QPalette.ColorRole.WindowText, color)
-            self.error_label.setPalette(label)
-        self._mark_error()
+        self.error_mark.show(error)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._apply_tones()
+            self.error_mark.apply_tones()
 
     @Slot()
     def clear_error(self) -> None:
         """Forget a shown input error."""
-        if self.error_label.isVisible():
-            self.error_label.hide()
-            self._marked = None
-            self.editor.setExtraSelections([])
+        self.error_mark.clear()
 
     # -- actions -----------------------------------------------------------------------------------
     @Slot()
@@ -430,66 +335,9 @@ class SendBox(QWidget):
             self.file_progress.setValue(int(progress.sent * 1000 / progress.total))
         self.file_progress.setFormat(f"{progress.sent:,} / {progress.total:,} B")
 
-    # -- saved messages ------------------------------------------------------------------------
-    @Slot()
-    def _refresh_library(self) -> None:
-        if self.library is None:
-            return
-        current = self.saved_combo.currentText()
-        self.saved_combo.blockSignals(True)
-        self.saved_combo.clear()
-        try:
-            self.saved_combo.addItems(self.library.names())
-        except StoreError as error:
-            self.error_label.setText(say(error))
-            self.error_label.show()
-        self.saved_combo.setCurrentIndex(self.saved_combo.findText(current))
-        self.saved_combo.blockSignals(False)
-        self._saved_choice_changed()
-
-    @Slot()
-    def _load_saved(self) -> None:
-        if self.library is None:
-            return
-        message = self.library.get(self.saved_combo.currentText())
-        if message is None:
-            return
-        fmt = next((f for f in InputFormat if f.value == message.format), InputFormat.TEXT)
-        self.set_spec(message.data, fmt, message.encoding, ending_from_key(message.line_ending))
-
-    @Slot()
-    def _save_as(self) -> None:
-        if self.library is None:
-            return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Save message"), self.tr("Name"), text=self.saved_combo.currentText()
-        )
-        if ok and name.strip():
-            self.save_current(name.strip())
-
     def save_current(self, name: str) -> None:
         """Save the box's text and options under ``name`` in the library."""
-        if self.library is None:
-            return
-        spec = self.spec()
-        try:
-            self.library.save(name, spec.text, spec.fmt, spec.encoding, spec.line_ending)
-        except StoreError as error:
-            self.error_label.setText(say(error))
-            self.error_label.show()
-            return
-        self.saved_combo.setCurrentIndex(self.saved_combo.findText(name))
-
-    @Slot()
-    def _delete_saved(self) -> None:
-        name = self.saved_combo.currentText()
-        if self.library is None or not name:
-            return
-        try:
-            self.library.delete(name)
-        except StoreError as error:
-            self.error_label.setText(say(error))
-            self.error_label.show()
+        self.saved.save_current(name)
 
     # -- keys -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

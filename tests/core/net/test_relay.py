@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from desktop.core.errors import ConnectRefused, NetError, NotConnected
-from desktop.core.net import relay as relay_module
+from desktop.core.net import relay_piping
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, TlsSessionInfo, server_context
 from desktop.core.sentence import Sentence
@@ -396,7 +396,7 @@ def test_a_client_that_never_reads_pauses_the_target_instead_of_buffering() -> N
 def test_the_write_cap_refuses_injection_and_a_closing_pair_does_not_wait_forever(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(relay_module, "_LINGER", 0.2)
+    monkeypatch.setattr(relay_piping, "_LINGER", 0.2)
 
     async def scenario() -> None:
         sink = Sink()
@@ -428,7 +428,7 @@ def test_the_write_cap_refuses_injection_and_a_closing_pair_does_not_wait_foreve
 
 
 def test_tls_toward_the_target(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(relay_module, "_TLS_EOF_GRACE", 0.1)
+    monkeypatch.setattr(relay_piping, "_TLS_EOF_GRACE", 0.1)
 
     async def scenario() -> None:
         sink = Sink()

@@ -111,8 +111,8 @@ def test_closing_into_the_tray_hides_and_quit_really_closes(qtbot, tmp_path) -> 
     app = _app(qtbot, tmp_path)
     try:
         window = app.window
-        assert window.close_to_tray_action.isChecked()  # on by default
-        window.close_to_tray_action.setChecked(False)
+        assert window.menus.close_to_tray_action.isChecked()  # on by default
+        window.menus.close_to_tray_action.setChecked(False)
         assert not app.settings.get(Settings.MESSENGER_CLOSE_TO_TRAY)
         window.set_close_to_tray(lambda: True)  # as with a tray and a running messenger
         window.show()

@@ -114,7 +114,7 @@ def test_library_is_shared_and_persisted(qtbot, tmp_path: Path) -> None:  # type
     third = SendBox(library=again)
     qtbot.addWidget(third)
     third.saved_combo.setCurrentIndex(third.saved_combo.findText("login"))
-    third._load_saved()
+    third.saved.load()
     spec = third.spec()
     assert (spec.text, spec.fmt, spec.encoding, spec.line_ending) == (
         "登录 {{counter}}",
@@ -123,9 +123,9 @@ def test_library_is_shared_and_persisted(qtbot, tmp_path: Path) -> None:  # type
         LineEnding.CRLF,
     )
     third.saved_combo.setCurrentIndex(third.saved_combo.findText("handshake"))
-    third._load_saved()
+    third.saved.load()
     assert third.payload() == b"\x01\x02\xff"
-    third._delete_saved()
+    third.saved.delete()
     assert third.saved_combo.findText("handshake") == -1
 
 
@@ -149,7 +149,7 @@ def test_hex_adds_no_line_ending_on_any_path(qtbot, tmp_path: Path) -> None:  # 
     box.set_spec("other", InputFormat.TEXT, "utf-8", LineEnding.LF)
     assert box.ending_combo.isEnabled()
     box.saved_combo.setCurrentIndex(box.saved_combo.findText("hello"))
-    box._load_saved()
+    box.saved.load()
     assert not box.ending_combo.isEnabled()
     box.send_once()
     assert sent[-1] == b"Hello\n"

@@ -42,8 +42,8 @@ def rows(count: int) -> list[PeerSnapshot]:
 def test_file_new_udp_session_and_the_new_session_menu(qtbot, app) -> None:  # type: ignore[no-untyped-def]
     window = app.window
     window.tabs.setCurrentIndex(1)
-    assert window.new_udp_action.shortcut().toString() == "Ctrl+Shift+U"
-    window.new_udp_action.trigger()
+    assert window.menus.new_udp_action.shortcut().toString() == "Ctrl+Shift+U"
+    window.menus.new_udp_action.trigger()
     assert window.tabs.currentWidget() is window.workbench
     assert isinstance(window.workbench.current_panel(), UdpPanel)
     window.workbench.new_udp_action.trigger()
