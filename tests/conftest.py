@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import tempfile
 from collections.abc import Iterator
@@ -14,10 +15,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _DATA = tempfile.mkdtemp(prefix="socketdesk-test-")
 os.environ["SOCKETDESK_DATA_DIR"] = _DATA
 
+from desktop.core.event_loop import loop_kind  # noqa: E402
 from desktop.workers.collector import MainThreadCollector, collect_if_due  # noqa: E402
 from tests.helpers.strict import STRICT  # noqa: E402
 
 _collector: list[MainThreadCollector] = []
+
+# The suite runs on the loop the app runs on (SOCKETDESK_LOOP: asyncio by default, or uvloop);
+# tests/core/net/test_event_loops.py runs a subset on both at once.
+LOOP = loop_kind()
+if LOOP == "uvloop":
+    import uvloop
+
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+
+
+def pytest_report_header() -> str:
+    """Say which event loop the tests run on."""
+    return f"event loop: {LOOP} (SOCKETDESK_LOOP=asyncio|uvloop)"
 
 
 @pytest.hookimpl(hookwrapper=True)

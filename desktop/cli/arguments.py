@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from collections.abc import Coroutine
 from typing import Any
 
+from desktop.core import event_loop
 from desktop.core.errors import SocketDeskError
 
 __all__ = ["listen_port", "port", "run_reporting"]
@@ -38,7 +38,7 @@ def listen_port(text: str) -> int:
 def run_reporting(coro: Coroutine[Any, Any, int]) -> int:
     """Run a command's coroutine; a SocketDeskError becomes one line on stderr and status 1."""
     try:
-        return asyncio.run(coro)
+        return event_loop.run(coro)
     except SocketDeskError as error:
         print(f"socketdesk-cli: {error}", file=sys.stderr)
         return 1

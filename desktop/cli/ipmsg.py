@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop.cli.arguments import listen_port
 from desktop.cli.ipmsg_output import json_line, peer_json, table, text_line
+from desktop.core import event_loop
 from desktop.core.errors import SocketDeskError
 from desktop.core.ipmsg.constants import PORT
 from desktop.core.ipmsg.events import (
@@ -177,7 +178,7 @@ def _codepage(text: str) -> str:
 # -- set-up ---------------------------------------------------------------------------------------
 def _run(command: Callable[[argparse.Namespace], Any], args: argparse.Namespace) -> int:
     try:
-        status: int = asyncio.run(command(args))
+        status: int = event_loop.run(command(args))
     except (BadTarget, _UsageError) as error:
         print(f"{_PREFIX}{error}", file=sys.stderr)
         return 2

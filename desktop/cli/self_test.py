@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from desktop.cli.self_test_checks import CHECKS
+from desktop.core import event_loop
 from desktop.core.errors import SocketDeskError
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
@@ -101,7 +102,7 @@ def main(out: TextIO | None = None, total_limit: float = TOTAL_LIMIT_S) -> int:
     watchdog.start()
     try:
         limit = min(CHECK_LIMIT_S, total_limit / len(CHECKS))
-        results = asyncio.run(run_checks(CHECKS, limit, report))
+        results = event_loop.run(run_checks(CHECKS, limit, report))
     finally:
         watchdog.cancel()
     failed = sum(not r.ok for r in results)

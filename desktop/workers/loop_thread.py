@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QThread
 
+from desktop.core import event_loop
+
 __all__ = ["EventLoopThread"]
 
 log = logging.getLogger("net")
@@ -52,7 +54,7 @@ class EventLoopThread(QThread):
 
     def run(self) -> None:
         threading.current_thread().name = "io-loop"
-        loop = asyncio.new_event_loop()
+        loop = event_loop.new_event_loop()  # uvloop where installed (core/event_loop.py)
         loop.set_exception_handler(self._handle_exception)
         self._loop = loop
         asyncio.set_event_loop(loop)

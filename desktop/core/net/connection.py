@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Callable
+from typing import cast
 
 from desktop.core.errors import NetError, NotConnected
 from desktop.core.os_reasons import os_reason
@@ -138,8 +139,8 @@ class StreamConnection(asyncio.BufferedProtocol):
 
     # -- asyncio callbacks ---------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        # A stream transport (uvloop's implement the interface without subclassing asyncio's).
+        self.transport = cast(asyncio.Transport, transport)
         self.local = format_address(transport.get_extra_info("sockname"))
         self.peer = format_address(transport.get_extra_info("peername"))
         sock = transport.get_extra_info("socket")

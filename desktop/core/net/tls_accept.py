@@ -82,7 +82,7 @@ async def accept_tls(connection: StreamConnection, context: ssl.SSLContext, time
     except asyncio.CancelledError:
         plain.abort()
         raise
-    assert isinstance(tls_transport, asyncio.Transport)
+    assert tls_transport is not None
     tls_transport.set_protocol(connection)
     connection.transport = tls_transport
     return held

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from OpenSSL import SSL
 
@@ -48,8 +48,7 @@ class TlsPipe(asyncio.Protocol):
 
     # -- the plain side ----------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._raw = transport
+        self._raw = cast(asyncio.Transport, transport)  # uvloop's is not an asyncio subclass
         self.tls.set_connect_state()
         self._step_handshake()
 

@@ -44,8 +44,8 @@ def test_worked_examples(command: int, composed: int, decimal: int) -> None:
 
 
 def test_option_bits_reused_per_mode() -> None:
-    assert Opt.ABSENCEOPT.value == SendOpt.SENDCHECKOPT.value == 0x100
-    assert Opt.CAPFILEENCOPT.value == SendOpt.NEWMUTIOPT.value == 0x40000
+    assert Opt.ABSENCEOPT == SendOpt.SENDCHECKOPT == 0x100
+    assert Opt.CAPFILEENCOPT == SendOpt.NEWMUTIOPT == 0x40000
     assert SendOpt.SECRETEXOPT == SendOpt.SECRETOPT | SendOpt.READCHECKOPT
     assert IptuxGroupKind.GROUPOPT.value == 0x300
 

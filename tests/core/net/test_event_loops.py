@@ -1,0 +1,181 @@
+"""The engines on both event loops: asyncio's own (the default) and uvloop.
+
+The whole suite runs on ``loop_kind()``'s loop (``tests/conftest.py``); this module runs a
+representative subset on each loop explicitly, whatever ``SOCKETDESK_LOOP`` says: a TCP server
+echoing to a crowd, a client, a server saving to a file, TLS, and two messenger engines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.core import event_loop
+from desktop.core.event_loop import LoopKind, loop_kind, new_event_loop
+from desktop.core.ipmsg import Identity
+from desktop.core.ipmsg.events import MessageDelivered, MessageReceived, PeerJoined
+from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg_io.engine import MessengerEngine
+from desktop.core.net.tcp_client import TcpClient
+from desktop.core.net.tcp_server import ServerMode, TcpServer
+from desktop.core.session.file_sink import StreamFile
+from tests.core.ipmsg_io.test_engine import Sink as MessengerSink
+from tests.core.net.test_tcp_server import Sink as ServerSink
+from tests.core.net.test_tcp_server import until
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="uvloop exists on Linux and macOS only"
+)
+
+LOOPS: list[LoopKind] = ["asyncio", "uvloop"]
+
+
+@pytest.fixture(params=LOOPS)
+def on_loop(request: pytest.FixtureRequest) -> Callable[[Coroutine[Any, Any, None]], None]:
+    """Runs a coroutine to its end on a new loop of the parametrised kind (and checks the kind)."""
+    kind: LoopKind = request.param
+
+    def run(coro: Coroutine[Any, Any, None]) -> None:
+        async def checked() -> None:
+            name = type(asyncio.get_running_loop()).__module__
+            assert name.startswith("uvloop") == (kind == "uvloop"), name
+            await coro
+
+        event_loop.run(checked(), kind)
+
+    return run
+
+
+def test_the_environment_chooses_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(event_loop.ENV, "asyncio")
+    assert loop_kind() == "asyncio"
+    loop = new_event_loop()
+    try:
+        assert isinstance(loop, asyncio.SelectorEventLoop)
+    finally:
+        loop.close()
+    monkeypatch.setenv(event_loop.ENV, "uvloop")
+    assert loop_kind() == "uvloop"
+    loop = new_event_loop()
+    try:
+        assert type(loop).__module__.startswith("uvloop")
+    finally:
+        loop.close()
+    monkeypatch.setenv(event_loop.ENV, "auto")
+    assert loop_kind() == "uvloop"  # installed (dev extra, Linux/macOS)
+    monkeypatch.delenv(event_loop.ENV)
+    assert loop_kind() == "asyncio"  # the default, until the whole suite passes on uvloop
+
+
+def test_asking_for_a_missing_uvloop_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed: import fails
+    assert loop_kind("auto") == "asyncio"
+    with pytest.raises(RuntimeError, match="uvloop is not installed"):
+        loop_kind("uvloop")
+
+
+def test_echo_server_with_a_crowd(on_loop: Callable[[Coroutine[Any, Any, None]], None]) -> None:
+    async def scenario() -> None:
+        sink = ServerSink()
+        server = TcpServer(sink, ServerMode.ECHO)
+        await server.start("127.0.0.1", 0)
+        streams = [await asyncio.open_connection("127.0.0.1", server.port) for _ in range(100)]
+        for i, (_, writer) in enumerate(streams):
+            writer.write(b"client %d\n" % i)
+        echoes = await asyncio.gather(*(reader.readline() for reader, _ in streams))
+        assert echoes == [b"client %d\n" % i for i in range(100)]
+        for _, writer in streams:
+            writer.close()
+        await until(lambda: server.client_count == 0)
+        assert set(sink.closed.values()) == {"The peer closed the connection."}
+        await server.close()
+
+    on_loop(scenario())
+
+
+class _ClientSink:
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.closed: list[str] = []
+
+    def on_connected(self, local: str, peer: str) -> None:
+        pass
+
+    def on_data(self, data: memoryview) -> None:
+        self.data.extend(data)
+
+    def on_closed(self, reason: object) -> None:
+        self.closed.append(str(reason))
+
+
+def test_client_to_server_and_file(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None], tmp_path: Path
+) -> None:
+    """A client sends 4 MiB to a server that saves every byte to a file, exactly."""
+    payload = bytes(range(256)) * (4 * 4096)
+    target = tmp_path / "saved.bin"
+
+    async def scenario() -> None:
+        saved = StreamFile(target)
+
+        class Saving(ServerSink):
+            def on_client_data(self, client_id: int, data: memoryview) -> None:
+                saved.write(data)
+
+        sink = Saving()
+        server = TcpServer(sink)
+        await server.start("127.0.0.1", 0)
+        client = TcpClient(_ClientSink())
+        await client.connect("127.0.0.1", server.port)
+        client.send(payload)
+        await until(lambda: server.bytes_in == len(payload))
+        client.close()
+        await client.wait_closed()
+        await until(lambda: server.client_count == 0)
+        await server.close()
+        assert saved.close() == len(payload)
+
+    on_loop(scenario())
+    assert target.read_bytes() == payload
+
+
+def test_two_messengers_talk(on_loop: Callable[[Coroutine[Any, Any, None]], None]) -> None:
+    def free_port() -> int:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+
+    async def scenario() -> None:
+        port_a, port_b = free_port(), free_port()
+        sink_a, sink_b = MessengerSink(), MessengerSink()
+        a = MessengerEngine(
+            Identity("amin", "PC-A", "阿明"),
+            NodeSettings(port=port_a, targets=(("127.0.0.1", port_b),)),
+            sink_a,
+            bind="127.0.0.1",
+        )
+        b = MessengerEngine(
+            Identity("bob", "PC-B", "鲍勃"),
+            NodeSettings(port=port_b, targets=(("127.0.0.1", port_a),)),
+            sink_b,
+            bind="127.0.0.1",
+        )
+        await b.start()
+        await a.start()
+        try:
+            joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            message_id = a.send_text(joined.peer.key, "你好 🙂")  # type: ignore[union-attr]
+            received = await sink_b.wait(lambda e: isinstance(e, MessageReceived))
+            assert received.text == "你好 🙂"  # type: ignore[union-attr]
+            await sink_a.wait(lambda e: e == MessageDelivered(message_id))
+        finally:
+            await a.close()
+            await b.close()
+
+    on_loop(scenario())
