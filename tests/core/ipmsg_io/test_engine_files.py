@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 
 from desktop.core.errors import SocketDeskError
-from desktop.core.ipmsg.events import FilesOffered, OfferReleased
+from desktop.core.ipmsg.events import FilesOffered, OfferReleased, PeerJoined
+from desktop.core.ipmsg.file_request import FileRequest, request_packet
+from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.transfer import Direction, Transfer, TransferState
+from desktop.core.ipmsg_io.engine import MessengerEngine
 from desktop.core.ipmsg_io.file_service import FileSettings
+from desktop.core.net.connect import connect_socket
 from tests.core.ipmsg_io.engine_files_helpers import (
+    FilesSink,
     Pair,
     engine_pair,
     offered,
@@ -279,3 +286,47 @@ def test_a_folder_far_larger_than_announced_is_stopped(tmp_path: Path) -> None:
 
     _run(scenario)
     assert os.listdir(inbox) == []
+
+
+def test_a_feiq_peer_with_a_gbk_user_name_is_served(tmp_path: Path) -> None:
+    """FeiQ sends its names in GBK without UTF8OPT; the server matches them in the peer's
+    encoding (``encoding_for``), not UTF-8."""
+    source = tmp_path / "a.txt"
+    source.write_bytes(b"for the FeiQ user")
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        sink = FilesSink()
+        a = MessengerEngine(Identity("amin", "PC-A"), NodeSettings(port=0), sink, bind="127.0.0.1")
+        host, port = await a.start(announce=False)
+        udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        udp.bind(("127.0.0.3", 0))
+        udp.setblocking(False)
+        try:
+            entry = "1_lbt4_0#128#001EC958856C#0#0#0:1655805997:张三:研发-PC:1:张三\0研发部\0"
+            await loop.sock_sendto(udp, entry.encode("gbk"), (host, port))
+            joined = await sink.event(lambda e: isinstance(e, PeerJoined))
+            assert isinstance(joined, PeerJoined) and joined.peer.key.user == "张三"
+            a.files.offer([joined.peer.key], [str(source)], "")
+            (offer,) = [e for e in sink.events if isinstance(e, FilesOffered)]
+            tcp = await connect_socket(host, port, local_addr=("127.0.0.3", 0))
+            try:
+                request = FileRequest(offer.offer.packet_no, 0)
+                data = request_packet(
+                    Identity("张三", "研发-PC"), 1655806000, request, encoding="gbk"
+                )
+                await loop.sock_sendall(tcp, data)
+                got = b""
+                while chunk := await asyncio.wait_for(loop.sock_recv(tcp, 65536), 10):
+                    got += chunk
+            finally:
+                tcp.close()
+            assert got == b"for the FeiQ user"
+            await sink.until(
+                lambda: [t.state for t in sink.rows().values()] == [TransferState.DONE]
+            )
+        finally:
+            udp.close()
+            await a.close(leave=False)
+
+    _run(scenario)
