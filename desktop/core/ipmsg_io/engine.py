@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
+from desktop.core.errors import AddressInUse
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node import MessengerNode
@@ -47,6 +49,7 @@ __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
 
 T = TypeVar("T")
+_ANY_PORT_TRIES = 8  # port 0: UDP ports tried until one is free for TCP too
 
 
 class MessengerSink(Protocol):
@@ -161,13 +164,13 @@ class MessengerEngine:
         """Bind the socket(s), build the node, announce ourselves; returns (address, port).
 
         Raises:
-            PortInUse, PermissionDenied, ListenError: with a sentence.
+            PortInUse, PermissionDenied, ListenError: with a sentence (UDP); AddressInUse: the
+                port is taken for TCP (the file server's).
         """
         loop = asyncio.get_running_loop()
         self._loop = loop
-        sock = open_udp(self.bind, self.settings.port)
-        host, port = sock.getsockname()[:2]
-        self.address = (host, port)
+        sock = await self._bind()
+        host, port = self.address
         extra = broadcast_socket(host, port, self.sink.on_event)
         ours = self.settings.local_addresses | local_addresses() | {host}
         settings = replace(self.settings, port=port, local_addresses=frozenset(ours))
@@ -179,17 +182,37 @@ class MessengerEngine:
                     lambda: _Endpoint(self), sock=each
                 )
                 self._transports.append(transport)
-            await self.files.start(host, port)  # TCP on the same address and port
         except BaseException:
             transports, self._transports = self._transports, []
             for transport in transports:
                 transport.close()
             for each in (sock, *extra):
                 each.close()
+            await self.files.close()
             raise
         if announce:
             self.announce()
         return self.address
+
+    async def _bind(self) -> socket.socket:
+        """The UDP socket, and the file server on TCP at the same address and port. With port
+        0 (any), a port free for UDP but taken for TCP is given up for another."""
+        for attempt in range(_ANY_PORT_TRIES if self.settings.port == 0 else 1):
+            sock = open_udp(self.bind, self.settings.port)
+            host, port = sock.getsockname()[:2]
+            self.address = (host, port)
+            try:
+                await self.files.start(host, port)
+            except AddressInUse:
+                sock.close()
+                if attempt + 1 >= _ANY_PORT_TRIES or self.settings.port:
+                    raise
+                continue
+            except BaseException:
+                sock.close()
+                raise
+            return sock
+        raise AssertionError("unreachable")
 
     async def close(self, leave: bool = True) -> None:
         """Say goodbye (BR_EXIT) unless ``leave`` is False, and close the socket(s)."""

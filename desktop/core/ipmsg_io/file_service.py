@@ -146,7 +146,10 @@ class FileService:
 
     def encoding_for(self, ip: str) -> str:
         """The code page of the names of the peer(s) at ``ip`` (the user's choice first)."""
-        node = self._engine.node
+        try:
+            node = self._engine.node
+        except RuntimeError:  # not started yet
+            return "utf-8"
         for peer in node.peers():
             if peer.address[0] == ip:
                 return node.encoding_override(peer.address) or peer.encoding
