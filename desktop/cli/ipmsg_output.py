@@ -168,6 +168,8 @@ def transfer_line(transfer: Transfer) -> str:
     if t.state in (TransferState.WAITING, TransferState.RUNNING):
         return f"{head}, {amount} of {t.size}"
     reason = f": {t.reason}" if t.reason is not None else ""
+    if t.state in (TransferState.DECLINED, TransferState.EXPIRED):
+        return f"{head}{reason}"  # nothing moved
     return f"{head} after {amount}{reason}"
 
 
