@@ -3,12 +3,14 @@
 ``Listener`` runs ``socketdesk-cli ipmsg listen --json`` (on loopback, or as a LAN host when
 given its ``popen``) and hands its JSON lines over as dicts. ``EnginePeer`` is a
 ``MessengerEngine`` on a loop thread of its own that does what the test says with each offer
-(decline it, accept it, or nothing) and records every event and transfer.
+(decline it, accept it, or nothing) and records every event and transfer; on a test LAN its
+loop thread runs inside a host's network namespace (``netns``), the rest of the test outside.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import json
 import os
 import queue
@@ -31,6 +33,8 @@ from desktop.core.ipmsg_io.engine import MessengerEngine
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 CLI = [sys.executable, "-m", "desktop.cli", "ipmsg"]
+
+_CLONE_NEWNET = 0x40000000
 
 Popen = Callable[..., "subprocess.Popen[bytes]"]
 
@@ -131,21 +135,29 @@ class EnginePeer:
         on_offer: Callable[[MessengerEngine, MessageReceived], None] | None = None,
         *,
         bind: str = "127.0.0.1",
+        port: int = 0,
         name: str = "引擎",
         targets: Sequence[tuple[str, int]] = (),
+        netns: str | None = None,
     ) -> None:
         self.on_offer = on_offer
         self.events: list[Event] = []
         self.transfers: dict[int, Transfer] = {}
+        self.history: list[Transfer] = []  # every snapshot, in order
         self._lock = threading.Lock()
         self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread = threading.Thread(target=self._serve, args=(netns,), daemon=True)
         self.thread.start()
         identity = Identity("engine", "peerhost", name, "")
-        settings = NodeSettings(port=0, targets=tuple(targets))
+        settings = NodeSettings(port=port, targets=tuple(targets))
         self.engine = MessengerEngine(identity, settings, self, bind=bind)
         # Announced (to ``targets`` only): a node answers BR_ENTRY once it is present.
         self.address = self.call(self.engine.start(announce=True))
+
+    def _serve(self, netns: str | None) -> None:
+        if netns is not None:
+            enter_netns(netns)  # this thread only: every socket of the loop lives there
+        self.loop.run_forever()
 
     def call(self, coro: Any, timeout: float = 30) -> Any:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
@@ -168,6 +180,7 @@ class EnginePeer:
         with self._lock:
             for transfer in batch:
                 self.transfers[transfer.transfer_id] = transfer
+                self.history.append(transfer)
 
     def on_transfer(self, transfer: Transfer) -> None:
         self.on_transfers([transfer])
@@ -190,6 +203,17 @@ class EnginePeer:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
         self.loop.close()
+
+
+def enter_netns(name: str) -> None:
+    """Move the calling thread into the network namespace ``name`` (``ip netns``'s)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = os.open(f"/var/run/netns/{name}", os.O_RDONLY)
+    try:
+        if libc.setns(fd, _CLONE_NEWNET) != 0:
+            raise OSError(ctypes.get_errno(), f"setns into {name} failed")
+    finally:
+        os.close(fd)
 
 
 @contextmanager
