@@ -55,8 +55,12 @@ class Listener:
         self.stderr: list[str] = []
         self.port = 0
         self._ready = threading.Event()
-        threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._readers = [
+            threading.Thread(target=self._read_stdout, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
         assert self._ready.wait(30), f"the listener did not start: {self.stderr}"
         assert self.port, f"the listener did not start: {self.stderr}"
 
@@ -112,6 +116,11 @@ class Listener:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(5)
+        for reader in self._readers:
+            reader.join(10)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 @contextmanager
