@@ -94,8 +94,14 @@ def run(size: int, files: int, folder_size: int) -> list[dict[str, Any]]:  # noq
                     None, bind=sender_host.address, port=2425, netns=sender_host.namespace
                 )
                 sender.run(sender.engine.contact, (gui.address, 2425))
-                spin(lambda: any(p.address[0] == gui.address for p in sender.run(sender.engine.peers)), 10)
-                [key] = [p.key for p in sender.run(sender.engine.peers) if p.address[0] == gui.address]
+
+                def keys() -> list[Any]:
+                    assert sender is not None
+                    peers = sender.run(sender.engine.peers)
+                    return [p.key for p in peers if p.address[0] == gui.address]
+
+                spin(lambda: bool(keys()), 10)
+                [key] = keys()
                 spin(lambda: False, 1.0)  # the window settles
                 for label, what, count, total in (
                     (f"one file of {size:,} bytes", source, 1, size),
