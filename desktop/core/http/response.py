@@ -47,6 +47,8 @@ class ResponseReader:
         request_method: the method of the request(s); ``HEAD`` responses have no body.
         max_header_bytes: cap on status lines and headers (:data:`MAX_HEADER_BYTES`).
         max_body_bytes: cap on bodies and unparsed bytes (:data:`MAX_BODY_BYTES`).
+        fast: let a head that arrived whole and is strictly well formed be read in one regex
+            match (``HeadParser``'s fast path: the same result; False reads line by line).
 
     Attributes:
         anomalies: deviations in the order found; at most one of each kind per response.
@@ -59,7 +61,10 @@ class ResponseReader:
         request_method: bytes = b"GET",
         max_header_bytes: int = MAX_HEADER_BYTES,
         max_body_bytes: int = MAX_BODY_BYTES,
+        *,
+        fast: bool = True,
     ) -> None:
+        self.fast = fast
         self.request_method = request_method
         self.max_header_bytes = max(0, max_header_bytes)
         self.max_body_bytes = max(0, max_body_bytes)
@@ -77,7 +82,7 @@ class ResponseReader:
         self._head_used = 0  # bytes of earlier heads, for the header cap
         self._body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
         self._cur: ParsedResponse | None = None  # the response being read
-        self._head = HeadParser(0, self._report, self._begin)
+        self._head = HeadParser(0, self._report, self._begin, fast=fast)
         self._chunked = ChunkedBody(self._report)
         self._left = 0  # Content-Length bytes still to come
         self._after_final = False  # a final response ended: next comes a pipelined one, or junk
@@ -114,8 +119,8 @@ class ResponseReader:
             self._after_final and self._state in (_State.HEAD, _State.UNPARSED)
         )
 
-    def feed(self, data: bytes) -> None:
-        """Take the next bytes received."""
+    def feed(self, data: bytes | bytearray | memoryview) -> None:
+        """Take the next bytes received (copied: ``data`` may be a view of a reused buffer)."""
         if self._state is _State.DONE:
             self.discarded += len(data)
             return
@@ -268,7 +273,7 @@ class ResponseReader:
     def _new_head(self) -> None:
         self._state = _State.HEAD
         self._start = self._pos
-        self._head = HeadParser(self._pos, self._report, self._begin)
+        self._head = HeadParser(self._pos, self._report, self._begin, fast=self.fast)
 
     def _abandon(self) -> None:
         """The current response stops at the parse position without ending as framed."""
