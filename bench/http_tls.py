@@ -146,7 +146,7 @@ def _exchange_download(nginx: Nginx) -> float:
         started = time.perf_counter()
         result = await exchange(_target(nginx), [LARGE], max_response_bytes=LARGE_SIZE + 1)
         elapsed = time.perf_counter() - started
-        if result.error is not None or len(result.responses[0].body) != LARGE_SIZE:
+        if result.error is not None or len(result.responses[0].body_view()) != LARGE_SIZE:
             raise RuntimeError(f"download failed: {result.error}")
         _seen(result.tls_info.version if result.tls_info else "none")
         return LARGE_SIZE / elapsed / 1e6
@@ -167,7 +167,7 @@ def _exchange_plain_download(nginx: Nginx) -> float:
         target = HttpTarget(nginx.host, nginx.port)
         result = await exchange(target, [LARGE], max_response_bytes=LARGE_SIZE + 1)
         elapsed = time.perf_counter() - started
-        if result.error is not None or len(result.responses[0].body) != LARGE_SIZE:
+        if result.error is not None or len(result.responses[0].body_view()) != LARGE_SIZE:
             raise RuntimeError(f"download failed: {result.error}")
         return LARGE_SIZE / elapsed / 1e6
 
