@@ -101,6 +101,16 @@ class ResponseReader:
         return self._raw
 
     @property
+    def frozen(self) -> bool:
+        """Whether ``raw`` and ``responses`` can be read without copying or parsing anything
+        (until the next feed): a reader handed to another thread should be frozen first."""
+        return isinstance(self._raw, bytes) and not (self._dirty and self._cur is not None)
+
+    def freeze(self) -> None:
+        """Do now the copy that ``raw`` and ``responses`` would do when first asked."""
+        _ = self.raw, self.responses
+
+    @property
     def responses(self) -> list[ParsedResponse]:
         """Responses in order: 1xx interim ones, the final one, pipelined ones.
 

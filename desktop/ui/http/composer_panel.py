@@ -92,7 +92,7 @@ class ComposerPanel(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.response_view = ResponseView(tasks)
         self.batch_view = BatchResultsView()
-        self.history_pane = HistoryPane(history)
+        self.history_pane = HistoryPane(history, tasks=tasks)
         self.cookies_view = CookiesView(self.flow.jar)
         self.cookies_view.setMinimumWidth(200)  # its own hint (~300) would push a 1024 window wider
         self.batches = BatchCollector(self.batch_view, self.history_pane, self.flow)

@@ -23,8 +23,10 @@ __all__ = [
     "text_pages",
 ]
 
-# A page's text goes to a QPlainTextEdit at once: ~25 ms for 512 KiB of short lines (measured).
-PAGE_BYTES = 512 << 10
+# A page's text goes to a QPlainTextEdit at once, on the GUI thread: 512 KiB of short lines took
+# 25 ms on an idle machine and 43 ms on a busy one (measured, #15): a quarter of that keeps every
+# page turn well inside the 50 ms a stall may last.
+PAGE_BYTES = 128 << 10
 # Raw pages are smaller: a binary byte is drawn as four characters (``\xNN``).
 RAW_PAGE_BYTES = 128 << 10
 _LF_SEARCH = 8 << 10  # how far past PAGE_BYTES a line feed is looked for before a hard cut

@@ -150,3 +150,16 @@ def test_any_bytes_give_the_same_result_on_both_paths(data: bytes, cut: int) -> 
         fast.close()
         slow.close()
         assert snapshot(fast) == snapshot(slow)
+
+
+def test_freeze_does_the_copy_once_and_a_feed_thaws() -> None:
+    reader = ResponseReader()
+    reader.feed(b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nabc")
+    assert not reader.frozen
+    reader.freeze()
+    assert reader.frozen and reader.raw is reader.raw
+    assert reader.responses[0].body == b"abc"
+    reader.feed(b"def")
+    assert not reader.frozen
+    reader.freeze()
+    assert reader.responses[0].body == b"abcdef" and reader.responses[0].complete
