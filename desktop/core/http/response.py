@@ -7,6 +7,7 @@ records every deviation as an :class:`Anomaly` instead of rejecting the response
 from __future__ import annotations
 
 import enum
+import io
 
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
@@ -71,9 +72,13 @@ class ResponseReader:
         self.anomalies: list[Anomaly] = []
         self.error_offset: int | None = None
         self.discarded = 0
-        # A bytearray while bytes arrive; frozen into bytes (and the bytearray let go) when
-        # ``raw`` is asked for, so the bytes are held once, and bodies are views into them.
-        self._raw: bytearray | bytes = b""
+        # The bytes kept, in a BytesIO: its buffer *is* a bytes object, which ``getvalue()``
+        # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
+        # bytes are held once (no bytearray and bytes side by side: a 100 MiB response peaked
+        # at 2x its size), and bodies are views into them. A write while someone still holds
+        # that bytes object copies it first (BytesIO's copy-on-write).
+        self._store = io.BytesIO()
+        self._size = 0  # bytes kept
         self._responses: list[ParsedResponse] = []
         self._seen: set[tuple[int, AnomalyKind]] = set()
         self._state = _State.HEAD
@@ -91,24 +96,22 @@ class ResponseReader:
 
     @property
     def raw(self) -> bytes:
-        """Everything received and kept, exactly.
+        """Everything received and kept, exactly (no copy is made).
 
-        The first call after a feed freezes the buffer into ``bytes`` (one copy, the bytearray
-        is then released); the next feed thaws it again. Ask at a display rate, not per read.
+        Holding on to it while more bytes are fed makes the next feed copy what was kept
+        (the buffer is shared then): while a large body streams in, ask at a display rate.
         """
-        if isinstance(self._raw, bytearray):
-            self._raw = bytes(self._raw)
-        return self._raw
+        return self._store.getvalue()
 
     @property
     def frozen(self) -> bool:
-        """Whether ``raw`` and ``responses`` can be read without copying or parsing anything
-        (until the next feed): a reader handed to another thread should be frozen first."""
-        return isinstance(self._raw, bytes) and not (self._dirty and self._cur is not None)
+        """Whether ``responses`` can be read without bringing anything up to date (until the
+        next feed): a reader handed to another thread should be frozen first."""
+        return not (self._dirty and self._cur is not None)
 
     def freeze(self) -> None:
-        """Do now the copy that ``raw`` and ``responses`` would do when first asked."""
-        _ = self.raw, self.responses
+        """Bring ``responses`` up to date now (the body in progress is copied if chunked)."""
+        _ = self.responses
 
     @property
     def responses(self) -> list[ParsedResponse]:
@@ -135,15 +138,13 @@ class ResponseReader:
             self.discarded += len(data)
             return
         if data:
-            if isinstance(self._raw, bytes):
-                self._raw = bytearray(self._raw)
-            self._raw += data
+            self._size += self._store.write(data)
             self._parse()
             self._dirty = True
 
     def close(self) -> None:
         """The connection ended: end a body delimited by close, and report what is missing."""
-        state, end = self._state, len(self._raw)
+        state, end = self._state, self._size
         if state is _State.HEAD:
             self._close_head(end)
         elif state is _State.CLOSE:
@@ -174,15 +175,15 @@ class ResponseReader:
 
     def _parse(self) -> None:
         while self._state is not _State.DONE:
-            if self._switched and self._pos < len(self._raw):
+            if self._switched and self._pos < self._size:
                 self._to_unparsed(self._pos, "switched")
             limit = self._start + (
                 max(0, self.max_header_bytes - self._head_used)
                 if self._state is _State.HEAD
                 else max(0, self.max_body_bytes - self._body_used)
             )
-            if not self._step(min(limit, len(self._raw))):
-                if len(self._raw) > limit:
+            if not self._step(min(limit, self._size)):
+                if self._size > limit:
                     self._stop_at_cap(limit)
                 return
 
@@ -190,7 +191,7 @@ class ResponseReader:
         """Parse up to ``end``; False when nothing more can be parsed yet."""
         start = self._pos
         if self._state is _State.HEAD:
-            self._pos = self._head.parse(self._raw, start, end)
+            self._pos = self._head.parse(self._store.getvalue(), start, end)
             if self._head.done:
                 self._end_head()
             elif self._head.bad_offset is not None:
@@ -199,7 +200,7 @@ class ResponseReader:
                 return self._pos > start
             return True
         if self._state is _State.CHUNKED:
-            self._pos = self._chunked.parse(self._raw, start, end)
+            self._pos = self._chunked.parse(self._store.getvalue(), start, end)
             if self._chunked.done:
                 self._end_message()
             elif self._chunked.error_offset is not None:
@@ -316,7 +317,7 @@ class ResponseReader:
         self._start = self._pos = start
 
     def _close_head(self, end: int) -> None:
-        self._head.finish(self._raw, self._pos)
+        self._head.finish(self._store.getvalue(), self._pos)
         if self._head.bad_offset is not None:
             self._bad_start()
         elif self._cur is not None:
@@ -342,11 +343,10 @@ class ResponseReader:
 
     def _stop_at_cap(self, limit: int) -> None:
         head = self._state is _State.HEAD
-        self.discarded += len(self._raw) - limit
-        if isinstance(self._raw, bytearray):
-            del self._raw[limit:]
-        else:
-            self._raw = self._raw[:limit]
+        self.discarded += self._size - limit
+        self._store.truncate(limit)
+        self._store.seek(limit)
+        self._size = limit
         kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
         message = (
             sentence(
