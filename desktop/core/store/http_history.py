@@ -203,7 +203,7 @@ class HttpHistory:
             int(exchange.tls),
             first_line(exchange.request),
             exchange.request,
-            response[:MAX_STORED_RESPONSE] if truncated else response,
+            memoryview(response)[:MAX_STORED_RESPONSE] if truncated else response,  # no copy
             exchange.status,
             exchange.error,
             exchange.total_ms,
