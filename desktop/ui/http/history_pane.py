@@ -75,6 +75,8 @@ class HistoryPane(QWidget):
         super().__init__(parent)
         self.history = history
         self._tasks = tasks  # large responses are written on its threads
+        # Asked once: asking SQLite on the GUI thread while a worker holds the GIL took 20 ms.
+        self._file = history.database_file() if history is not None and tasks else None
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Search the history"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -172,7 +174,7 @@ class HistoryPane(QWidget):
             total_ms=result.timings.total_ms if result is not None else None,
             tls_session=_session_json(result),
         )
-        path = self.history.database_file() if self._tasks is not None else None
+        path = self._file
         if self._tasks is not None and path is not None and len(exchange.response) > BACKGROUND:
             history = self.history
             self._tasks.run(lambda: history.add_elsewhere(path, exchange), self._stored_elsewhere)
