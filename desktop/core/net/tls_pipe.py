@@ -27,7 +27,11 @@ __all__ = ["TlsPipe"]
 
 _BIO_READ = 256 * 1024  # bytes taken from OpenSSL's outgoing BIO at a time
 _RECORD = 16 * 1024 + 256  # a TLS record's plaintext is at most 16 KiB (RFC 8446 §5.1)
-_SOCKET_READ = 256 * 1024  # ciphertext read from the socket at a time (one buffer per pipe)
+# Ciphertext read from the socket at a time, one buffer per pipe: it starts small (a handshake
+# needs no more, and zeroing 256 KiB per connection was 2% of a fresh handshake) and grows to
+# the most when a read fills it (a download).
+_SOCKET_READ_FIRST = 16 * 1024
+_SOCKET_READ = 256 * 1024
 
 # pyOpenSSL's cffi binding, to decrypt straight into a buffer of ours (see the module's text).
 _LIB: Any = getattr(SSL, "_lib", None)
@@ -71,7 +75,7 @@ class TlsPipe(asyncio.BufferedProtocol):
         self._lost: tuple[Exception | None] | None = None  # the plain side is gone
         self._eof = False  # the peer ended the stream (close_notify or FIN)
         self._closing = False
-        self._incoming = memoryview(bytearray(_SOCKET_READ))
+        self._incoming = memoryview(bytearray(_SOCKET_READ_FIRST))
         self.transport = _TlsTransport(self)
 
     # -- the plain side ----------------------------------------------------------------------------
@@ -85,7 +89,10 @@ class TlsPipe(asyncio.BufferedProtocol):
         return self._incoming
 
     def buffer_updated(self, nbytes: int) -> None:
-        self.data_received(self._incoming[:nbytes])
+        incoming = self._incoming
+        self.data_received(incoming[:nbytes])
+        if nbytes == len(incoming) < _SOCKET_READ:  # a full read: more is coming, read more
+            self._incoming = memoryview(bytearray(_SOCKET_READ))
 
     def data_received(self, data: bytes | memoryview) -> None:
         try:
