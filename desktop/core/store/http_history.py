@@ -118,17 +118,25 @@ class HttpHistory:
         row = self._conn.execute("PRAGMA database_list").fetchone()  # (seq, name, file)
         return Path(row[2]) if row is not None and row[2] else None
 
-    def add_elsewhere(self, path: Path, exchange: NewExchange) -> int:
+    def now(self) -> int:
+        """This history's clock (``t_ns`` of an exchange stored now)."""
+        return self._clock()
+
+    def add_elsewhere(self, path: Path, exchange: NewExchange, t_ns: int) -> int:
         """Store one exchange through a connection of its own to ``path`` (this history's
         ``database_file()``), for a worker thread: writing a large response takes tens of
         milliseconds (SQLite's WAL keeps this connection's readers going meanwhile).
+
+        Args:
+            t_ns: when it was stored (``now()`` on the caller's thread, so that the list keeps
+                the order in which exchanges finished).
 
         Raises:
             StoreError: the database could not be opened or written.
         """
         conn = open_database(path)
         try:
-            return HttpHistory(conn, self._clock).add(
+            return HttpHistory(conn, lambda: t_ns).add(
                 exchange.host,
                 exchange.port,
                 exchange.tls,

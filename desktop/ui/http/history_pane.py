@@ -176,8 +176,10 @@ class HistoryPane(QWidget):
         )
         path = self._file
         if self._tasks is not None and path is not None and len(exchange.response) > BACKGROUND:
-            history = self.history
-            self._tasks.run(lambda: history.add_elsewhere(path, exchange), self._stored_elsewhere)
+            history, now = self.history, self.history.now()
+            self._tasks.run(
+                lambda: history.add_elsewhere(path, exchange, now), self._stored_elsewhere
+            )
             return None  # a failure is told through ``message`` once the worker is done
         try:
             self.history.add(

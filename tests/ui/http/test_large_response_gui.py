@@ -76,6 +76,20 @@ def test_a_large_response_is_written_to_the_history_off_the_gui_thread(
     assert entry.truncated and entry.status == 200
 
 
+def test_the_history_keeps_the_order_in_which_exchanges_finished(
+    qtbot: QtBot, history: HttpHistory, tasks: TaskRunner
+) -> None:
+    pane = HistoryPane(history, tasks=tasks)
+    qtbot.addWidget(pane)
+    target = HttpTarget("127.0.0.1", 80)
+    pane.store(target, REQUEST, _result(_text(2 * BACKGROUND)), None)  # written on a worker
+    pane.store(target, REQUEST, _result(b"small"), None)  # written at once, finished later
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2)
+    newest, oldest = history.recent()
+    assert newest.t_ns > oldest.t_ns
+    assert history.get(newest.id).response.endswith(b"small")
+
+
 def test_a_small_response_is_still_written_at_once(
     qtbot: QtBot, history: HttpHistory, tasks: TaskRunner
 ) -> None:
