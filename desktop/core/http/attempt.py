@@ -147,6 +147,11 @@ class Attempt:
         """Wait until the kernel has every byte written so far (at most ``read_timeout``: a
         server that reads nothing must not hold the exchange forever)."""
         assert self.connection is not None
+        stream = self.connection.stream
+        if stream.pending == 0 and not stream.lost:  # the kernel took it all: nothing to wait for
+            if last:
+                self.clock.posttransfer = time.perf_counter_ns()
+            return
         timeout = self.target.read_timeout
         try:
             async with asyncio.timeout(timeout):
@@ -175,8 +180,11 @@ class Attempt:
         total = self.target.total_timeout
         left = None if total is None else total - (time.perf_counter_ns() - self.clock.start) / 1e9
         try:
-            async with asyncio.timeout(left):
+            if left is None:  # no cap: no timeout context (it costs per keep-alive request)
                 answered = await connection.wait(done, self.target.read_timeout)
+            else:
+                async with asyncio.timeout(left):
+                    answered = await connection.wait(done, self.target.read_timeout)
         except TimeoutError:
             self.stop(
                 sentence(

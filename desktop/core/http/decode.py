@@ -27,7 +27,7 @@ _ZSTD_RATIO = 32 << 10
 _BROTLI_STEP = 1 << 20  # brotli's output limit is soft (2 MB came back for 1 MiB asked)
 # Output per inflate call: the whole output in one call would exist twice (the call's result
 # and the buffer it is appended to); steps keep that second copy small.
-_INFLATE_STEP = 8 << 20
+_INFLATE_STEP = 1 << 20  # the GIL is held while a step is copied: 8 MiB held it ~10 ms (#15)
 _ZLIB_AUTO = 47  # wbits: zlib or gzip header, detected (zlib manual, inflateInit2)
 _ZLIB_RAW = -15  # wbits: raw deflate, no header
 

@@ -35,6 +35,19 @@ _PROTOCOL_STARTS = (STATUS_START, b"RTSP/", b"ICE/", b"SIP/")
 _HTTP_VERSIONS = (b"HTTP/1.0", b"HTTP/1.1")
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
 _CR = 0x0D
+# The fast path (:meth:`HeadParser._fast`): a whole head that is strictly well formed, matched by
+# the C regex engine in one call. Only a head about which the line-by-line reader would name
+# nothing qualifies: "HTTP/1.0" or "HTTP/1.1" at the very start, one SP, three digits, an
+# optional SP and reason without CR or LF, CRLF; then field lines "token:value" (no whitespace
+# before the colon or at the line's start, no CR or LF inside), each ending in CRLF; then CRLF.
+# Anything else (a bare CR or LF, obs-fold, leading empty lines, another version…) goes the slow
+# way, which names it; framing anomalies (Content-Length, Transfer-Encoding) are decided after
+# the head on both paths by the same code.
+_FAST_HEAD = re.compile(
+    rb"HTTP/1\.[01] [0-9]{3}(?: [^\r\n]*)?\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[^\r\n]*\r\n)*\r\n"
+)
+_FAST_FIELD = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+):([^\r\n]*)\r\n")
+_END_OF_HEAD = b"\r\n\r\n"
 _LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
 
 
@@ -163,6 +176,9 @@ class HeadParser:
         on_status: called with the status line and its offset as soon as it is parsed, before
             any anomaly of the lines after it is reported.
 
+        fast: read a head that arrived whole and is strictly well formed in one regex match
+            (the same result as line by line, which is taken for anything else).
+
     Attributes:
         fields: the header fields so far.
         done: the empty line after the fields has been read.
@@ -171,9 +187,15 @@ class HeadParser:
     """
 
     def __init__(
-        self, start: int, report: Report, on_status: Callable[[StatusLine, int], None]
+        self,
+        start: int,
+        report: Report,
+        on_status: Callable[[StatusLine, int], None],
+        *,
+        fast: bool = True,
     ) -> None:
         self.fields = FieldLines()
+        self.fast = fast
         self.done = False
         self.bad_offset: int | None = None
         self.bad_line: bytes | None = None
@@ -185,6 +207,10 @@ class HeadParser:
 
     def parse(self, buf: bytes | bytearray, pos: int, end: int) -> int:
         """Read ``buf[pos:end]`` as far as it goes; returns the position reached."""
+        if self.fast and pos == self._start and not self._has_status:
+            reached = self._fast(buf, pos, end)
+            if reached is not None:
+                return reached
         while not self.done and self.bad_offset is None:
             newline = buf.find(b"\n", max(pos, self._scan), end)
             if newline < 0:
@@ -200,6 +226,23 @@ class HeadParser:
             if self.bad_offset is None:
                 pos = newline + 1
         return pos
+
+    def _fast(self, buf: bytes | bytearray, pos: int, end: int) -> int | None:
+        """The whole head in one match, or None (then it is read line by line)."""
+        blank = buf.find(_END_OF_HEAD, pos, end)
+        if blank < 0 or _FAST_HEAD.fullmatch(buf, pos, blank + 4) is None:
+            return None
+        eol = buf.find(b"\r\n", pos, end)
+        line = bytes(buf[pos:eol])
+        self._has_status = True
+        self._on_status((line[:8], int(line[9:12]), line[13:]), pos)
+        fields, offsets = self.fields.fields, self.fields.offsets
+        for match in _FAST_FIELD.finditer(buf, eol + 2, blank + 2):
+            fields.append((match[1], match[2].strip(OWS)))
+            offsets.append(match.start())
+        self.done = True
+        self._scan = blank + 4
+        return blank + 4
 
     def finish(self, buf: bytes | bytearray, pos: int) -> None:
         """The connection closed: take the line it cut short, if any.

@@ -25,7 +25,7 @@ from desktop.core.sentence import Sentence
 __all__ = ["Connection", "final_responses", "open_connection"]
 
 # Each connection has its own read buffer (the race helper opens many at once), so it is smaller
-# than the bulk engines' shared 1 MiB; the reader copies every read anyway.
+# than the bulk engines' shared 1 MiB; the reader copies every read into its own buffer.
 READ_SIZE = 256 * 1024
 # Bytes that arrive on an idle keep-alive connection are kept for the next exchange, up to this
 # (a server that streams while nobody asks must not grow memory).
@@ -145,9 +145,9 @@ class Connection:
             if len(self.stray) + len(view) <= MAX_STRAY_BYTES:
                 self.stray += view
             return
-        self._feed(bytes(view))
+        self._feed(view)  # the reader copies what it keeps: no copy of our own first
 
-    def _feed(self, data: bytes) -> None:
+    def _feed(self, data: bytes | memoryview) -> None:
         reader, clock = self._reader, self._clock
         assert reader is not None and clock is not None
         self._last_read = now = time.perf_counter_ns()

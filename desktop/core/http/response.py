@@ -7,6 +7,7 @@ records every deviation as an :class:`Anomaly` instead of rejecting the response
 from __future__ import annotations
 
 import enum
+import io
 
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
@@ -47,6 +48,8 @@ class ResponseReader:
         request_method: the method of the request(s); ``HEAD`` responses have no body.
         max_header_bytes: cap on status lines and headers (:data:`MAX_HEADER_BYTES`).
         max_body_bytes: cap on bodies and unparsed bytes (:data:`MAX_BODY_BYTES`).
+        fast: let a head that arrived whole and is strictly well formed be read in one regex
+            match (``HeadParser``'s fast path: the same result; False reads line by line).
 
     Attributes:
         anomalies: deviations in the order found; at most one of each kind per response.
@@ -59,16 +62,23 @@ class ResponseReader:
         request_method: bytes = b"GET",
         max_header_bytes: int = MAX_HEADER_BYTES,
         max_body_bytes: int = MAX_BODY_BYTES,
+        *,
+        fast: bool = True,
     ) -> None:
+        self.fast = fast
         self.request_method = request_method
         self.max_header_bytes = max(0, max_header_bytes)
         self.max_body_bytes = max(0, max_body_bytes)
         self.anomalies: list[Anomaly] = []
         self.error_offset: int | None = None
         self.discarded = 0
-        # A bytearray while bytes arrive; frozen into bytes (and the bytearray let go) when
-        # ``raw`` is asked for, so the bytes are held once, and bodies are views into them.
-        self._raw: bytearray | bytes = b""
+        # The bytes kept, in a BytesIO: its buffer *is* a bytes object, which ``getvalue()``
+        # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
+        # bytes are held once (no bytearray and bytes side by side: a 100 MiB response peaked
+        # at 2x its size), and bodies are views into them. A write while someone still holds
+        # that bytes object copies it first (BytesIO's copy-on-write).
+        self._store = io.BytesIO()
+        self._size = 0  # bytes kept
         self._responses: list[ParsedResponse] = []
         self._seen: set[tuple[int, AnomalyKind]] = set()
         self._state = _State.HEAD
@@ -77,7 +87,7 @@ class ResponseReader:
         self._head_used = 0  # bytes of earlier heads, for the header cap
         self._body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
         self._cur: ParsedResponse | None = None  # the response being read
-        self._head = HeadParser(0, self._report, self._begin)
+        self._head = HeadParser(0, self._report, self._begin, fast=fast)
         self._chunked = ChunkedBody(self._report)
         self._left = 0  # Content-Length bytes still to come
         self._after_final = False  # a final response ended: next comes a pipelined one, or junk
@@ -86,14 +96,22 @@ class ResponseReader:
 
     @property
     def raw(self) -> bytes:
-        """Everything received and kept, exactly.
+        """Everything received and kept, exactly (no copy is made).
 
-        The first call after a feed freezes the buffer into ``bytes`` (one copy, the bytearray
-        is then released); the next feed thaws it again. Ask at a display rate, not per read.
+        Holding on to it while more bytes are fed makes the next feed copy what was kept
+        (the buffer is shared then): while a large body streams in, ask at a display rate.
         """
-        if isinstance(self._raw, bytearray):
-            self._raw = bytes(self._raw)
-        return self._raw
+        return self._store.getvalue()
+
+    @property
+    def frozen(self) -> bool:
+        """Whether ``responses`` can be read without bringing anything up to date (until the
+        next feed): a reader handed to another thread should be frozen first."""
+        return not (self._dirty and self._cur is not None)
+
+    def freeze(self) -> None:
+        """Bring ``responses`` up to date now (the body in progress is copied if chunked)."""
+        _ = self.responses
 
     @property
     def responses(self) -> list[ParsedResponse]:
@@ -114,21 +132,19 @@ class ResponseReader:
             self._after_final and self._state in (_State.HEAD, _State.UNPARSED)
         )
 
-    def feed(self, data: bytes) -> None:
-        """Take the next bytes received."""
+    def feed(self, data: bytes | bytearray | memoryview) -> None:
+        """Take the next bytes received (copied: ``data`` may be a view of a reused buffer)."""
         if self._state is _State.DONE:
             self.discarded += len(data)
             return
         if data:
-            if isinstance(self._raw, bytes):
-                self._raw = bytearray(self._raw)
-            self._raw += data
+            self._size += self._store.write(data)
             self._parse()
             self._dirty = True
 
     def close(self) -> None:
         """The connection ended: end a body delimited by close, and report what is missing."""
-        state, end = self._state, len(self._raw)
+        state, end = self._state, self._size
         if state is _State.HEAD:
             self._close_head(end)
         elif state is _State.CLOSE:
@@ -159,15 +175,15 @@ class ResponseReader:
 
     def _parse(self) -> None:
         while self._state is not _State.DONE:
-            if self._switched and self._pos < len(self._raw):
+            if self._switched and self._pos < self._size:
                 self._to_unparsed(self._pos, "switched")
             limit = self._start + (
                 max(0, self.max_header_bytes - self._head_used)
                 if self._state is _State.HEAD
                 else max(0, self.max_body_bytes - self._body_used)
             )
-            if not self._step(min(limit, len(self._raw))):
-                if len(self._raw) > limit:
+            if not self._step(min(limit, self._size)):
+                if self._size > limit:
                     self._stop_at_cap(limit)
                 return
 
@@ -175,7 +191,7 @@ class ResponseReader:
         """Parse up to ``end``; False when nothing more can be parsed yet."""
         start = self._pos
         if self._state is _State.HEAD:
-            self._pos = self._head.parse(self._raw, start, end)
+            self._pos = self._head.parse(self._store.getvalue(), start, end)
             if self._head.done:
                 self._end_head()
             elif self._head.bad_offset is not None:
@@ -184,7 +200,7 @@ class ResponseReader:
                 return self._pos > start
             return True
         if self._state is _State.CHUNKED:
-            self._pos = self._chunked.parse(self._raw, start, end)
+            self._pos = self._chunked.parse(self._store.getvalue(), start, end)
             if self._chunked.done:
                 self._end_message()
             elif self._chunked.error_offset is not None:
@@ -268,7 +284,7 @@ class ResponseReader:
     def _new_head(self) -> None:
         self._state = _State.HEAD
         self._start = self._pos
-        self._head = HeadParser(self._pos, self._report, self._begin)
+        self._head = HeadParser(self._pos, self._report, self._begin, fast=self.fast)
 
     def _abandon(self) -> None:
         """The current response stops at the parse position without ending as framed."""
@@ -301,7 +317,7 @@ class ResponseReader:
         self._start = self._pos = start
 
     def _close_head(self, end: int) -> None:
-        self._head.finish(self._raw, self._pos)
+        self._head.finish(self._store.getvalue(), self._pos)
         if self._head.bad_offset is not None:
             self._bad_start()
         elif self._cur is not None:
@@ -327,11 +343,10 @@ class ResponseReader:
 
     def _stop_at_cap(self, limit: int) -> None:
         head = self._state is _State.HEAD
-        self.discarded += len(self._raw) - limit
-        if isinstance(self._raw, bytearray):
-            del self._raw[limit:]
-        else:
-            self._raw = self._raw[:limit]
+        self.discarded += self._size - limit
+        self._store.truncate(limit)
+        self._store.seek(limit)
+        self._size = limit
         kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
         message = (
             sentence(

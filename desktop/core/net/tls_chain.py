@@ -13,6 +13,7 @@ the chain, the verification outcome and the bytes all belong to the same connect
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from dataclasses import dataclass, field
 
@@ -166,7 +167,7 @@ def inspect_session(
     if not sent:
         problems.append(VerifyProblem(0, 0, NO_CERTIFICATE))
     else:
-        name_problem = _check_name(sent[0], _expected_name(host, options))
+        name_problem = _name_problem(certs.der_bytes(sent[0]), _expected_name(host, options))
         if name_problem is not None:
             problems.append(name_problem)
     verified_chain: list[x509.Certificate] = []
@@ -287,6 +288,13 @@ def _address(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
+@functools.lru_cache(maxsize=64)
+def _name_problem(leaf_der: bytes, name: str) -> VerifyProblem | None:
+    """:func:`_check_name`, made once per leaf and name (a server sends the same leaf on every
+    connection; the check was 5% of a loopback handshake, profiled in #15)."""
+    return _check_name(x509.load_der_x509_certificate(leaf_der), name)
+
+
 def _check_name(leaf: x509.Certificate, name: str) -> VerifyProblem | None:
     """RFC 6125 / RFC 9110 §4.3.4: an address against IP entries, a name against DNS entries
     (a wildcard only as the whole left-most label); the subject's CN is not used."""
@@ -327,7 +335,15 @@ def _dns_matches(pattern: str, name: str) -> bool:
 
 
 def _info(cert: x509.Certificate) -> CertificateInfo:
-    return CertificateInfo.from_der(certs.der_bytes(cert))
+    return _summary(certs.der_bytes(cert))
+
+
+# A server sends the same chain on every connection: its summary (parsing, names, fingerprint
+# and the self-signature check, ~20% of a loopback handshake, profiled in #15) is made once.
+# ``CertificateInfo`` is immutable, so sharing it is safe; keyed by the exact DER bytes.
+@functools.lru_cache(maxsize=64)
+def _summary(der: bytes) -> CertificateInfo:
+    return CertificateInfo.from_der(der)
 
 
 def _load(path: str, what: str, load: object) -> None:

@@ -7,6 +7,11 @@ and once the handshake is done (and the caller has looked at the certificates) i
 ``asyncio.Transport`` to the application's protocol, so that the HTTP code above sees a stream
 like any other. Flow control goes straight through: the application's writes are encrypted at
 once, and the plain transport's buffer (and its pause/resume) is the only one.
+
+The received side copies as little as it can: the socket is read into one reused buffer (the
+pipe is a ``BufferedProtocol``), and OpenSSL decrypts straight into the application's buffer
+(``SSL_read`` through pyOpenSSL's own cffi binding: ``recv_into`` would decrypt into a fresh
+temporary buffer and copy it; it is the fallback should pyOpenSSL's internals change).
 """
 
 from __future__ import annotations
@@ -22,9 +27,35 @@ __all__ = ["TlsPipe"]
 
 _BIO_READ = 256 * 1024  # bytes taken from OpenSSL's outgoing BIO at a time
 _RECORD = 16 * 1024 + 256  # a TLS record's plaintext is at most 16 KiB (RFC 8446 §5.1)
+# Ciphertext read from the socket at a time, one buffer per pipe: it starts small (a handshake
+# needs no more, and zeroing 256 KiB per connection was 2% of a fresh handshake) and grows to
+# the most when a read fills it (a download).
+_SOCKET_READ_FIRST = 16 * 1024
+_SOCKET_READ = 256 * 1024
+
+# pyOpenSSL's cffi binding, to decrypt straight into a buffer of ours (see the module's text).
+_LIB: Any = getattr(SSL, "_lib", None)
+_FFI: Any = getattr(SSL, "_ffi", None)
+_DIRECT = (
+    _LIB is not None
+    and hasattr(_LIB, "SSL_read")
+    and hasattr(_FFI, "from_buffer")
+    and hasattr(SSL.Connection, "_raise_ssl_error")
+)
 
 
-class TlsPipe(asyncio.Protocol):
+def _read_into(tls: SSL.Connection, view: memoryview, size: int) -> int:
+    """``tls.recv_into(view, size)`` without its temporary buffer and copy."""
+    if not _DIRECT:
+        return tls.recv_into(view, size)
+    ssl = tls._ssl
+    with _FFI.from_buffer(view, require_writable=True) as target:
+        result: int = _LIB.SSL_read(ssl, target, min(size, len(view)))
+    tls._raise_ssl_error(ssl, result)  # as recv_into does
+    return result
+
+
+class TlsPipe(asyncio.BufferedProtocol):
     """The TLS layer between a plain transport and an application protocol.
 
     Args:
@@ -44,6 +75,7 @@ class TlsPipe(asyncio.Protocol):
         self._lost: tuple[Exception | None] | None = None  # the plain side is gone
         self._eof = False  # the peer ended the stream (close_notify or FIN)
         self._closing = False
+        self._incoming = memoryview(bytearray(_SOCKET_READ_FIRST))
         self.transport = _TlsTransport(self)
 
     # -- the plain side ----------------------------------------------------------------------------
@@ -52,7 +84,16 @@ class TlsPipe(asyncio.Protocol):
         self.tls.set_connect_state()
         self._step_handshake()
 
-    def data_received(self, data: bytes) -> None:
+    def get_buffer(self, sizehint: int) -> memoryview:
+        return self._incoming
+
+    def buffer_updated(self, nbytes: int) -> None:
+        incoming = self._incoming
+        self.data_received(incoming[:nbytes])
+        if nbytes == len(incoming) < _SOCKET_READ:  # a full read: more is coming, read more
+            self._incoming = memoryview(bytearray(_SOCKET_READ))
+
+    def data_received(self, data: bytes | memoryview) -> None:
         try:
             self.tls.bio_write(data)
         except SSL.Error as error:
@@ -172,7 +213,7 @@ class TlsPipe(asyncio.Protocol):
         size = 0
         while size < len(view):
             try:
-                got = self.tls.recv_into(view[size:], min(len(view) - size, _RECORD))
+                got = _read_into(self.tls, view[size:], len(view) - size)
             except SSL.WantReadError:
                 return size, False
             except SSL.ZeroReturnError:

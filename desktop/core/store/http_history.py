@@ -6,11 +6,12 @@ import dataclasses
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import StoreError
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
-from desktop.core.store.database import could_not
+from desktop.core.store.database import could_not, open_database
 
 __all__ = [
     "MAX_STORED_RESPONSE",
@@ -112,6 +113,43 @@ class HttpHistory:
         self._conn = conn
         self._clock = clock
 
+    def database_file(self) -> Path | None:
+        """The database's file, or None for an in-memory database."""
+        row = self._conn.execute("PRAGMA database_list").fetchone()  # (seq, name, file)
+        return Path(row[2]) if row is not None and row[2] else None
+
+    def now(self) -> int:
+        """This history's clock (``t_ns`` of an exchange stored now)."""
+        return self._clock()
+
+    def add_elsewhere(self, path: Path, exchange: NewExchange, t_ns: int) -> int:
+        """Store one exchange through a connection of its own to ``path`` (this history's
+        ``database_file()``), for a worker thread: writing a large response takes tens of
+        milliseconds (SQLite's WAL keeps this connection's readers going meanwhile).
+
+        Args:
+            t_ns: when it was stored (``now()`` on the caller's thread, so that the list keeps
+                the order in which exchanges finished).
+
+        Raises:
+            StoreError: the database could not be opened or written.
+        """
+        conn = open_database(path)
+        try:
+            return HttpHistory(conn, lambda: t_ns).add(
+                exchange.host,
+                exchange.port,
+                exchange.tls,
+                exchange.request,
+                exchange.response,
+                status=exchange.status,
+                error=exchange.error,
+                total_ms=exchange.total_ms,
+                tls_session=exchange.tls_session,
+            )
+        finally:
+            conn.close()
+
     def add(
         self,
         host: str,
@@ -173,7 +211,7 @@ class HttpHistory:
             int(exchange.tls),
             first_line(exchange.request),
             exchange.request,
-            response[:MAX_STORED_RESPONSE] if truncated else response,
+            memoryview(response)[:MAX_STORED_RESPONSE] if truncated else response,  # no copy
             exchange.status,
             exchange.error,
             exchange.total_ms,

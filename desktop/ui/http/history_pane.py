@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import StoreError
+from desktop.core.errors import SocketDeskError, StoreError
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
@@ -29,10 +29,14 @@ from desktop.core.sentence import Sentence
 from desktop.core.store.http_history import HttpHistory, NewExchange, StoredExchange
 from desktop.ui.http.history_model import HistoryModel
 from desktop.ui.sentences import say
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["DIFF_MODULE", "HistoryPane", "stored_result"]
 
 log = logging.getLogger("ui")
+# A response larger than this is written to the history on a worker thread: 8 MiB (the most
+# kept) took 30 to 90 ms to write, a stall of the GUI thread (measured, #15).
+BACKGROUND = 1 << 20
 # Written on another branch; looked up when asked for, so this pane works with or without it.
 DIFF_MODULE = "desktop.ui.http.diff_view"
 
@@ -69,9 +73,17 @@ class HistoryPane(QWidget):
     restore_requested = Signal(int)
     message = Signal(str)
 
-    def __init__(self, history: HttpHistory | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: HttpHistory | None,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.history = history
+        self._tasks = tasks  # large responses are written on its threads
+        # Asked once: asking SQLite on the GUI thread while a worker holds the GIL took 20 ms.
+        self._file = history.database_file() if history is not None and tasks else None
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Search the history"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -241,23 +253,47 @@ class HistoryPane(QWidget):
         status = None
         if result is not None and result.responses:
             status = result.responses[-1].status
+        exchange = NewExchange(
+            target.host,
+            target.port,
+            target.tls is not None,
+            (result.raw_sent if result is not None else b"") or sent,
+            result.reader.raw if result is not None else b"",
+            status=status,
+            error=_said(result.error) if result is not None else error,
+            total_ms=result.timings.total_ms if result is not None else None,
+            tls_session=_session_json(result),
+        )
+        path = self._file
+        if self._tasks is not None and path is not None and len(exchange.response) > BACKGROUND:
+            history, now = self.history, self.history.now()
+            self._tasks.run(
+                lambda: history.add_elsewhere(path, exchange, now), self._stored_elsewhere
+            )
+            return None  # a failure is told through ``message`` once the worker is done
         try:
             self.history.add(
-                target.host,
-                target.port,
-                target.tls is not None,
-                (result.raw_sent if result is not None else b"") or sent,
-                result.reader.raw if result is not None else b"",
-                status=status,
-                error=_said(result.error) if result is not None else error,
-                total_ms=result.timings.total_ms if result is not None else None,
-                tls_session=_session_json(result),
+                exchange.host,
+                exchange.port,
+                exchange.tls,
+                exchange.request,
+                exchange.response,
+                status=exchange.status,
+                error=exchange.error,
+                total_ms=exchange.total_ms,
+                tls_session=exchange.tls_session,
             )
         except StoreError as store_error:
             log.warning("could not store the HTTP exchange: %s", store_error)
             return say(store_error)
         self.refresh()
         return None
+
+    def _stored_elsewhere(self, _row: object, error: SocketDeskError | None) -> None:
+        if error is not None:
+            log.warning("could not store the HTTP exchange: %s", error)
+            self.message.emit(say(error))
+        self.refresh()
 
     def store_many(self, target: HttpTarget, results: list[ExchangeResult]) -> str | None:
         """Store a batch's results in one transaction (listed at the batch's end); a sentence

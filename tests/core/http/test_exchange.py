@@ -477,3 +477,12 @@ def test_timings_from_a_clock_name_phases_and_curl_marks() -> None:
     )
     bare = Timings(None, None, None, 0.1, 1.0, 0.5, 2.0)  # no marks: summed from the phases
     assert bare.curl_style()["time_starttransfer"] == 1.1
+
+
+def test_a_result_is_handed_over_frozen_so_the_gui_thread_copies_nothing(nginx: Nginx) -> None:
+    """The reader's buffer becomes ``bytes`` on the loop's thread, before the result leaves
+    it: the GUI thread reading ``raw`` of a 100 MiB response must not copy it (a long stall)."""
+    result = run(exchange(HttpTarget(nginx.host, nginx.port), [get("/large.bin")]))
+    assert result.error is None and result.responses[0].body_size == LARGE_SIZE
+    assert result.reader.frozen
+    assert result.reader.raw is result.reader.raw  # no copy when asked

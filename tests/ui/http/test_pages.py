@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.codec.visible import visible_text
@@ -74,3 +74,19 @@ def test_long_lines_are_broken_for_display_only() -> None:
     assert raw.text(0).split("\n") == ["x" * WRAP_CHARS] * 3
     utf16 = text_pages("ab\ncd".encode("utf-16"), "utf-16-le", bom_length=2)
     assert utf16.text(0) == "ab\ncd"
+
+
+def _escaped_by_table(data: bytes) -> str:
+    """The binary rendering as it was first written: every line through _BINARY_ESCAPES."""
+    from desktop.ui.http.pages import _BINARY_ESCAPES, _wrap
+
+    lines = [line.translate(_BINARY_ESCAPES) for line in data.decode("latin-1").split("\n")]
+    if max(map(len, lines), default=0) > WRAP_CHARS:
+        lines = ["\n".join(_wrap(line)) for line in lines]
+    return "\\n\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(min_size=1, max_size=3000).map(lambda b: b + bytes(range(0x80, 0x100))))
+def test_binary_pages_are_escaped_in_c_exactly_as_by_the_table(data: bytes) -> None:
+    assert raw_text(data) == _escaped_by_table(data)

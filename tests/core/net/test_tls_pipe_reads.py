@@ -1,0 +1,71 @@
+"""The TLS pipe's received side (#15): OpenSSL decrypts straight into the application's buffer
+(pyOpenSSL's ``recv_into``, with its temporary buffer and copy, is only the fallback)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from OpenSSL import SSL
+
+from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
+from desktop.core.net import tls_pipe
+from desktop.core.net.tls import TlsClientOptions
+from tests.peers.nginx import BIG_TEXT, Nginx, running_nginx
+
+REQUEST = b"GET /big.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+    with running_nginx(Path(tmp_path_factory.mktemp("nginx"))) as server:
+        yield server
+
+
+def _download(nginx: Nginx) -> ExchangeResult:
+    target = HttpTarget(nginx.host, nginx.tls_port, tls=TlsClientOptions(verify=False))
+    return asyncio.run(exchange(target, [REQUEST]))
+
+
+def test_the_body_is_decrypted_without_recv_into(
+    nginx: Nginx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("recv_into copies every record once more")
+
+    monkeypatch.setattr(SSL.Connection, "recv_into", refused)
+    result = _download(nginx)
+    assert result.error is None
+    assert result.responses[0].body == BIG_TEXT  # 440 KiB: many records, the buffer grown
+
+
+def test_the_fallback_reads_the_same_bytes(nginx: Nginx, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tls_pipe, "_DIRECT", False)
+    result = _download(nginx)
+    assert result.error is None
+    assert result.responses[0].body == BIG_TEXT
+
+
+def test_a_chain_seen_before_is_not_summarised_again(
+    nginx: Nginx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same certificates on every connection: parsed, fingerprinted and checked once."""
+    from desktop.core.net import tls_chain
+    from desktop.core.net.certs import CertificateInfo
+
+    tls_chain._summary.cache_clear()
+    tls_chain._name_problem.cache_clear()
+    made: list[bytes] = []
+    original = CertificateInfo.from_der
+
+    def counting(der: bytes) -> CertificateInfo:
+        made.append(der)
+        return original(der)
+
+    monkeypatch.setattr(CertificateInfo, "from_der", counting)
+    first, second = _download(nginx), _download(nginx)
+    assert first.tls_info is not None and second.tls_info is not None
+    assert first.tls_info.peer_chain == second.tls_info.peer_chain
+    assert len(made) == len(first.tls_info.peer_chain)  # the second handshake made none

@@ -1,0 +1,116 @@
+"""What a large response costs the GUI thread (#15): the history write and the page breaks of a
+large body are done on worker threads, and a body page is small enough to lay out at once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.core.http.exchange import ExchangeResult, HttpTarget
+from desktop.core.http.response import ResponseReader
+from desktop.core.http.timings import Timings
+from desktop.core.store.http_history import MAX_STORED_RESPONSE, HttpHistory
+from desktop.ui.http import body_view as body_view_module
+from desktop.ui.http.body_view import BodyView
+from desktop.ui.http.history_pane import BACKGROUND, HistoryPane
+from desktop.workers.task_runner import TaskRunner
+
+REQUEST = b"GET /big HTTP/1.1\r\nHost: localhost\r\n\r\n"
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def _result(body: bytes) -> ExchangeResult:
+    reader = ResponseReader()
+    reader.feed(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n")
+    reader.feed(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    reader.freeze()
+    return ExchangeResult(
+        raw_sent=REQUEST,
+        reader=reader,
+        timings=Timings(None, None, None, None, None, None, 1.0),
+        tls_info=None,
+        error=None,
+        connection=None,
+    )
+
+
+def _text(size: int) -> bytes:
+    line = b"the quick brown fox jumps over the lazy dog, again and again\n"
+    return (line * (size // len(line) + 1))[:size]
+
+
+def _threads_of(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[str]:
+    seen: list[str] = []
+    original = getattr(owner, name)
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return seen
+
+
+def test_a_large_response_is_written_to_the_history_off_the_gui_thread(
+    qtbot: QtBot, history: HttpHistory, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _threads_of(monkeypatch, HttpHistory, "add")
+    pane = HistoryPane(history, tasks=tasks)
+    qtbot.addWidget(pane)
+    result = _result(_text(MAX_STORED_RESPONSE + BACKGROUND))
+    assert pane.store(HttpTarget("127.0.0.1", 80), REQUEST, result, None) is None
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    assert seen and threading.main_thread().name not in seen
+    [entry] = history.recent()
+    stored = history.get(entry.id)
+    assert stored.response == result.reader.raw[:MAX_STORED_RESPONSE]
+    assert entry.truncated and entry.status == 200
+
+
+def test_the_history_keeps_the_order_in_which_exchanges_finished(
+    qtbot: QtBot, history: HttpHistory, tasks: TaskRunner
+) -> None:
+    pane = HistoryPane(history, tasks=tasks)
+    qtbot.addWidget(pane)
+    target = HttpTarget("127.0.0.1", 80)
+    pane.store(target, REQUEST, _result(_text(2 * BACKGROUND)), None)  # written on a worker
+    pane.store(target, REQUEST, _result(b"small"), None)  # written at once, finished later
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2)
+    newest, oldest = history.recent()
+    assert newest.t_ns > oldest.t_ns
+    assert history.get(newest.id).response.endswith(b"small")
+
+
+def test_a_small_response_is_still_written_at_once(
+    qtbot: QtBot, history: HttpHistory, tasks: TaskRunner
+) -> None:
+    pane = HistoryPane(history, tasks=tasks)
+    qtbot.addWidget(pane)
+    pane.store(HttpTarget("127.0.0.1", 80), REQUEST, _result(b"hello"), None)
+    assert pane.model.rowCount() == 1  # listed before the call returns
+
+
+def test_a_large_body_is_cut_into_small_pages_off_the_gui_thread(
+    qtbot: QtBot, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _threads_of(monkeypatch, body_view_module, "text_pages")
+    view = BodyView(tasks)
+    qtbot.addWidget(view)
+    body = _text(4 << 20)
+    with qtbot.waitSignal(view.body_ready, timeout=30_000):
+        view.show_response(_result(body).responses[0])
+    assert seen and threading.main_thread().name not in seen
+    page = view.text.edit.toPlainText()
+    # 512 KiB pages took 25 to 43 ms to lay out on the GUI thread: a page is now 128 KiB (plus
+    # at most the rest of its last line).
+    assert 0 < len(page) <= (128 << 10) + 8192
+    assert body.decode().startswith(page)
