@@ -23,7 +23,7 @@
     <context>
         <name>ComposerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="373" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="375" />
             <source>Followed %n redirect(s).</source>
             <translation>
                 <numerusform>Followed %n redirect.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="380" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="382" />
             <source>{status} from {peer}, %n byte(s) received.</source>
             <translation>
                 <numerusform>{status} from {peer}, %n byte received.</numerusform>
@@ -129,7 +129,7 @@
     <context>
         <name>OfferBar</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/offer_bar.py" line="86" />
+            <location filename="../../desktop/ui/messenger/offer_bar.py" line="98" />
             <source>Your offer: %n file(s), {size}</source>
             <translation>
                 <numerusform>Your offer: %n file, {size}</numerusform>
@@ -137,7 +137,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/messenger/offer_bar.py" line="88" />
+            <location filename="../../desktop/ui/messenger/offer_bar.py" line="100" />
             <source>Offered to you: %n file(s), {size}</source>
             <translation>
                 <numerusform>Offered to you: %n file, {size}</numerusform>
@@ -292,7 +292,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="217" />
+            <location filename="../../desktop/core/http/attempt.py" line="225" />
             <source>after %n byte(s) (was|were) received</source>
             <translation>
                 <numerusform>after %n byte was received</numerusform>

@@ -163,52 +163,52 @@
         <translation>无法解码正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="132"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="133"/>
         <source>Truncated at {cap}: the body decodes to more than the cap.</source>
         <translation>已在 {cap} 处截断：正文解码后超出上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="138"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="139"/>
         <source>{size}, read as {encoding} ({source}).</source>
         <translation>{size}，按 {encoding} 读取（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="153"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
         <source>byte-order mark</source>
         <translation>字节顺序标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
         <source>Content-Type charset</source>
         <translation>Content-Type 中的 charset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
         <source>declared in the document</source>
         <translation>文档内声明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="157"/>
         <source>valid UTF-8</source>
         <translation>有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="157"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="158"/>
         <source>detected</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="158"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="159"/>
         <source>fallback</source>
         <translation>默认回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="188"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="189"/>
         <source>{size} written to {path}.</source>
         <translation>已将 {size} 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="194"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="195"/>
         <source>Save body</source>
         <translation>保存正文</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="380"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="382"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
@@ -529,7 +529,7 @@
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="373"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="375"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -1096,72 +1096,72 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="76"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="88"/>
         <source>Search the history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="84"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="96"/>
         <source>Compare responses</source>
         <translation>比较响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="85"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="97"/>
         <source>Select two exchanges (Ctrl+click) to compare</source>
         <translation>选择两条记录（Ctrl+单击）进行比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="86"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="98"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="91"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="103"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="92"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="104"/>
         <source>Delete the selected exchanges from the history</source>
         <translation>从历史记录中删除选中的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="93"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="105"/>
         <source>Clear…</source>
         <translation>清空…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="94"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="106"/>
         <source>Delete every exchange from the history</source>
         <translation>删除历史记录中的所有记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="95"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="107"/>
         <source>Recording is off: new exchanges are not kept.</source>
         <translation>记录已关闭：新的交换不会保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="151"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="163"/>
         <source>Clear the HTTP history</source>
         <translation>清空 HTTP 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="153"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="165"/>
         <source>Delete every exchange in the history, with the requests, responses, headers and cookies it keeps? This cannot be undone.</source>
         <translation>删除历史记录中的所有交换，包括其中保存的请求、响应、头部和 Cookie？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="160"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="172"/>
         <source>Clear history</source>
         <translation>清空历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="208"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="220"/>
         <source>Select exactly two exchanges to compare.</source>
         <translation>请恰好选择两条记录进行比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/history_pane.py" line="226"/>
+        <location filename="../../desktop/ui/http/history_pane.py" line="238"/>
         <source>Comparison unavailable in this version.</source>
         <translation>此版本不支持比较。</translation>
     </message>
@@ -1820,56 +1820,56 @@
 <context>
     <name>OfferBar</name>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="42"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="49"/>
         <source>Accept all</source>
         <translation>全部接收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="43"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="50"/>
         <source>Accept some…</source>
         <translation>选择接收…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="44"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="51"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="47"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="54"/>
         <source>Where the files go: click to choose another folder</source>
         <translation>文件的保存位置：单击可选择其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="48"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="55"/>
         <source>Cancel offer</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="49"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="56"/>
         <source>Show in Transfers</source>
         <translation>在传输列表中查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="75"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="87"/>
         <source>Save to: {folder}</source>
         <translation>保存到：{folder}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="86"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="98"/>
         <source>Your offer: %n file(s), {size}</source>
         <translation>
             <numerusform>你发送的文件：%n 个，共 {size}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="88"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="100"/>
         <source>Offered to you: %n file(s), {size}</source>
         <translation>
             <numerusform>对方发来的文件：%n 个，共 {size}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_bar.py" line="106"/>
+        <location filename="../../desktop/ui/messenger/offer_bar.py" line="119"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
@@ -1877,57 +1877,67 @@
 <context>
     <name>OfferView</name>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="101"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="104"/>
         <source>Accept or decline it in the bar under the messages</source>
         <translation>请在消息下方的栏中接收或拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="104"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="107"/>
         <source>accepted into {folder}: waiting</source>
         <translation>已接收到 {folder}：等待中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="107"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="110"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="108"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="111"/>
         <source>withdrawn by the sender or expired</source>
         <translation>发送方已撤回或已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="111"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="114"/>
         <source>offering…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="112"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="115"/>
         <source>waiting for the peer to download</source>
         <translation>等待对方下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="115"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="118"/>
         <source>offer cancelled</source>
         <translation>已取消发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="118"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="121"/>
         <source>not offered: {reason}</source>
         <translation>未能发送：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="131"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="139"/>
+        <source>sending {percent} %</source>
+        <translation>正在发送 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="141"/>
         <source>downloading {percent} %</source>
         <translation>正在下载 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="134"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="145"/>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="147"/>
         <source>downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/offer_view.py" line="136"/>
+        <location filename="../../desktop/ui/messenger/offer_view.py" line="150"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -4362,64 +4372,64 @@ Host: example.com</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="157"/>
+        <location filename="../../desktop/core/http/attempt.py" line="162"/>
         <source>The server took no request bytes for {seconds} s (write timeout)</source>
         <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="183"/>
+        <location filename="../../desktop/core/http/attempt.py" line="191"/>
         <source>The exchange took longer than {seconds} s (total timeout)</source>
         <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="193"/>
+        <location filename="../../desktop/core/http/attempt.py" line="201"/>
         <source>The server sent nothing for {seconds} s (read timeout)</source>
         <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="215"/>
+        <location filename="../../desktop/core/http/attempt.py" line="223"/>
         <source>while connecting</source>
         <translation>当时正在连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="217"/>
+        <location filename="../../desktop/core/http/attempt.py" line="225"/>
         <source>after %n byte(s) (was|were) received</source>
         <translation>
             <numerusform>当时已收到 %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="221"/>
+        <location filename="../../desktop/core/http/attempt.py" line="229"/>
         <source>before any response</source>
         <translation>当时尚未收到任何响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="224"/>
+        <location filename="../../desktop/core/http/attempt.py" line="232"/>
         <source>{why} ({got})</source>
         <translation>{why}（{got}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="226"/>
+        <location filename="../../desktop/core/http/attempt.py" line="234"/>
         <source>{why} {got}.</source>
         <translation>{why}，{got}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="242"/>
+        <location filename="../../desktop/core/http/attempt.py" line="250"/>
         <source>The connection was reset</source>
         <translation>连接被重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="245"/>
+        <location filename="../../desktop/core/http/attempt.py" line="253"/>
         <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
         <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="253"/>
+        <location filename="../../desktop/core/http/attempt.py" line="261"/>
         <source>The server closed the connection without answering</source>
         <translation>服务器未作应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="256"/>
+        <location filename="../../desktop/core/http/attempt.py" line="264"/>
         <source>The server closed the connection before the response was complete</source>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
@@ -5109,43 +5119,43 @@ Host: example.com</translation>
         <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="140"/>
+        <location filename="../../desktop/core/store/http_history.py" line="178"/>
         <source>store the HTTP exchange</source>
         <translation>保存 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="163"/>
+        <location filename="../../desktop/core/store/http_history.py" line="201"/>
         <source>store the HTTP exchanges</source>
         <translation>保存 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="187"/>
-        <location filename="../../desktop/core/store/http_history.py" line="250"/>
+        <location filename="../../desktop/core/store/http_history.py" line="225"/>
+        <location filename="../../desktop/core/store/http_history.py" line="288"/>
         <source>read the HTTP history</source>
         <translation>读取 HTTP 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="199"/>
+        <location filename="../../desktop/core/store/http_history.py" line="237"/>
         <source>search the HTTP history</source>
         <translation>搜索 HTTP 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="214"/>
+        <location filename="../../desktop/core/store/http_history.py" line="252"/>
         <source>read an HTTP exchange</source>
         <translation>读取 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="222"/>
+        <location filename="../../desktop/core/store/http_history.py" line="260"/>
         <source>No HTTP exchange {number} in the history.</source>
         <translation>历史记录中没有第 {number} 条 HTTP 交换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="231"/>
+        <location filename="../../desktop/core/store/http_history.py" line="269"/>
         <source>delete an HTTP exchange</source>
         <translation>删除 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="241"/>
+        <location filename="../../desktop/core/store/http_history.py" line="279"/>
         <source>clear the HTTP history</source>
         <translation>清空 HTTP 历史记录</translation>
     </message>
@@ -5782,112 +5792,112 @@ Host: example.com</translation>
         <translation>{coding} 数据结束后的 {count} 字节不是 {coding} 数据；已略去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="97"/>
+        <location filename="../../desktop/core/http/framing.py" line="102"/>
         <source>Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and Content-Length is ignored (a request-smuggling signal).</source>
         <translation>同时存在 Transfer-Encoding 和 Content-Length；以 Transfer-Encoding 为准，忽略 Content-Length（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="117"/>
+        <location filename="../../desktop/core/http/framing.py" line="122"/>
         <source>chunked is not the last transfer coding; the body is read until the connection closes.</source>
         <translation>chunked 不是最后一个传输编码；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="135"/>
+        <location filename="../../desktop/core/http/framing.py" line="140"/>
         <source>Content-Length is empty; the body is read until the connection closes.</source>
         <translation>Content-Length 为空；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="142"/>
+        <location filename="../../desktop/core/http/framing.py" line="147"/>
         <source>Content-Length {value} is not a usable number; the body is read until the connection closes.</source>
         <translation>Content-Length {value} 不是可用的数字；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="159"/>
+        <location filename="../../desktop/core/http/framing.py" line="164"/>
         <source>Content-Length has conflicting values ({values}); the body is read until the connection closes (a request-smuggling signal).</source>
         <translation>Content-Length 的值相互冲突（{values}）；正文将一直读取到连接关闭（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="173"/>
+        <location filename="../../desktop/core/http/framing.py" line="178"/>
         <source>Content-Length is given {count} times, always {length}.</source>
         <translation>Content-Length 出现了 {count} 次，值均为 {length}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="186"/>
+        <location filename="../../desktop/core/http/framing.py" line="191"/>
         <source>Unknown transfer coding {coding}.</source>
         <translation>未知的传输编码 {coding}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="188"/>
+        <location filename="../../desktop/core/http/framing.py" line="193"/>
         <source>Unknown transfer coding {coding}; the body is read until the connection closes.</source>
         <translation>未知的传输编码 {coding}；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="193"/>
+        <location filename="../../desktop/core/http/framing.py" line="198"/>
         <source>Unknown transfer list (it is empty); the body is read until the connection closes.</source>
         <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="38"/>
+        <location filename="../../desktop/core/http/head.py" line="51"/>
         <source>A line ends with LF alone, not CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="63"/>
+        <location filename="../../desktop/core/http/head.py" line="76"/>
         <source>A bare CR (not followed by LF) is inside {where}; it is kept as received, but other parsers may end the line there.</source>
         <translation>{where}中有单独的 CR（后面没有 LF）；已按收到的原样保留，但其他解析器可能在此处断行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="74"/>
+        <location filename="../../desktop/core/http/head.py" line="87"/>
         <source>the status line</source>
         <translation>状态行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="98"/>
+        <location filename="../../desktop/core/http/head.py" line="111"/>
         <source>A line starting with whitespace comes before any header; it is ignored.</source>
         <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="113"/>
+        <location filename="../../desktop/core/http/head.py" line="126"/>
         <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
         <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="123"/>
+        <location filename="../../desktop/core/http/head.py" line="136"/>
         <source>a header line</source>
         <translation>头部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="130"/>
+        <location filename="../../desktop/core/http/head.py" line="143"/>
         <source>The header line {line} has no colon; it is ignored.</source>
         <translation>头部行 {line} 中没有冒号；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="139"/>
+        <location filename="../../desktop/core/http/head.py" line="152"/>
         <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
         <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="145"/>
+        <location filename="../../desktop/core/http/head.py" line="158"/>
         <source>The header name {name} is not a valid field name; the header is kept as received.</source>
         <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="245"/>
+        <location filename="../../desktop/core/http/head.py" line="288"/>
         <source>Empty lines precede the status line.</source>
         <translation>状态行之前有空行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="257"/>
+        <location filename="../../desktop/core/http/head.py" line="300"/>
         <source>The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.</source>
         <translation>响应使用的是 {protocol}，不是 HTTP；按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="269"/>
+        <location filename="../../desktop/core/http/head.py" line="312"/>
         <source>The version {version} is neither HTTP/1.0 nor HTTP/1.1; the response is read as HTTP/1.1.</source>
         <translation>版本 {version} 既不是 HTTP/1.0 也不是 HTTP/1.1；响应按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="282"/>
+        <location filename="../../desktop/core/http/head.py" line="325"/>
         <source>{count} spaces separate the version from the status code, not one.</source>
         <translation>版本与状态码之间隔了 {count} 个空格，而不是一个。</translation>
     </message>
@@ -5947,62 +5957,62 @@ Host: example.com</translation>
         <translation>Content-Length 为 {typed}，但正文有 {length} 字节（按输入原样发送）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="139"/>
+        <location filename="../../desktop/core/http/response.py" line="155"/>
         <source>The connection closed with the body {count} bytes short of its Content-Length.</source>
         <translation>连接已关闭，正文比 Content-Length 少 {count} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="149"/>
+        <location filename="../../desktop/core/http/response.py" line="165"/>
         <source>The connection closed before the last chunk of the chunked body.</source>
         <translation>连接在分块正文的最后一个分块到达之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="224"/>
+        <location filename="../../desktop/core/http/response.py" line="240"/>
         <source>The status line is not “HTTP/x.y NNN reason”; the rest is not parsed.</source>
         <translation>状态行不符合“HTTP/x.y NNN reason”格式；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="228"/>
+        <location filename="../../desktop/core/http/response.py" line="244"/>
         <source>The status line does not start with “HTTP/”; the rest is not parsed.</source>
         <translation>状态行不以“HTTP/”开头；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="284"/>
+        <location filename="../../desktop/core/http/response.py" line="300"/>
         <source>The connection switched protocols (101, or a tunnel after CONNECT); the bytes after the response belong to that protocol and are not parsed.</source>
         <translation>连接已切换协议（101，或 CONNECT 之后的隧道）；响应之后的字节属于该协议，不作解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="292"/>
+        <location filename="../../desktop/core/http/response.py" line="308"/>
         <source>Bytes arrived after the end of the response (a request-smuggling signal).</source>
         <translation>响应结束后仍收到了字节（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="308"/>
+        <location filename="../../desktop/core/http/response.py" line="324"/>
         <source>The connection closed mid-head.</source>
         <translation>连接在头部中途关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="314"/>
+        <location filename="../../desktop/core/http/response.py" line="330"/>
         <source>The connection closed before a status line.</source>
         <translation>连接在收到状态行之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="318"/>
+        <location filename="../../desktop/core/http/response.py" line="334"/>
         <source>The connection closed with 0 bytes.</source>
         <translation>连接关闭，未收到任何字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="322"/>
+        <location filename="../../desktop/core/http/response.py" line="338"/>
         <source>The connection closed after interim (1xx) responses only.</source>
         <translation>连接在只收到临时（1xx）响应后关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="338"/>
+        <location filename="../../desktop/core/http/response.py" line="353"/>
         <source>The headers reached the cap of {size}; reading stopped.</source>
         <translation>头部达到上限 {size}；已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="345"/>
+        <location filename="../../desktop/core/http/response.py" line="360"/>
         <source>The bodies reached the cap of {size}; reading stopped.</source>
         <translation>正文达到上限 {size}；已停止读取。</translation>
     </message>
@@ -6361,33 +6371,33 @@ Host: example.com</translation>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="126"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="127"/>
         <source>The ALPN protocol list is invalid ({reason}).</source>
         <translation>ALPN 协议列表无效（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="151"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="152"/>
         <source>The name {name} cannot be sent in SNI ({reason}).</source>
         <translation>名称 {name} 无法在 SNI 中发送（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="196"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="197"/>
         <source>{first} Also: {others}.</source>
         <translation>{first}另外：{others}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="211"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="212"/>
         <location filename="../../desktop/core/net/tls_errors.py" line="192"/>
         <source>No TLS version in common with the server.</source>
         <translation>与服务器没有共同支持的 TLS 版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="214"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="215"/>
         <source>No TLS version in common with the server (TLS 1.2 or newer is required; an old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on).</source>
         <translation>与服务器没有共同支持的 TLS 版本（要求 TLS 1.2 或更高版本；只支持 TLS 1.0 或 1.1 的旧服务器需开启旧版 TLS 才能连接）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="226"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="227"/>
         <source>The server broke the TLS protocol (an unexpected or malformed message).</source>
         <translation>服务器违反了 TLS 协议（收到意外或格式错误的消息）。</translation>
     </message>

@@ -8,7 +8,14 @@ Decline and "Save to" for a peer's offer; Cancel offer for ours; Show in Transfe
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.messenger.offer_view import OfferStatus, OfferView
 from desktop.ui.messenger.transfer_model import format_size
@@ -55,18 +62,23 @@ class OfferBar(QWidget):
             lambda: self.view and self.show_transfers.emit(self.view)
         )
         self.folder_button.clicked.connect(self._choose_folder)
-        layout = QHBoxLayout(self)
+        # The summary on its own line: beside six buttons it was squeezed into a narrow column.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_button)
+        row.addStretch(1)
         for button in (
-            self.folder_button,
             self.accept_all_button,
             self.accept_some_button,
             self.decline_button,
             self.withdraw_button,
             self.transfers_button,
         ):
-            layout.addWidget(button)
+            row.addWidget(button)
+        layout.addLayout(row)
         self.show_offer(None)
 
     def set_folder(self, folder: str) -> None:
@@ -86,8 +98,9 @@ class OfferBar(QWidget):
             text = self.tr("Your offer: %n file(s), {size}", "", count).format(size=size)
         else:
             text = self.tr("Offered to you: %n file(s), {size}", "", count).format(size=size)
-        self.summary.setText(f"{text} — {view.state_line()}")
         pending = not view.outgoing and view.status is OfferStatus.PENDING
+        # A pending offer's buttons say what to do; the state would only repeat it.
+        self.summary.setText(text if pending else f"{text} — {view.state_line()}")
         for button in (
             self.accept_all_button,
             self.accept_some_button,

@@ -97,6 +97,9 @@ class OfferView:
         """Where the offer stands, in words."""
         if self.transfers:
             return self._transfers_line()
+        return self._status_line(self.status)
+
+    def _status_line(self, status: OfferStatus) -> str:
         return {
             OfferStatus.PENDING: lambda: QCoreApplication.translate(
                 "OfferView", "Accept or decline it in the bar under the messages"
@@ -118,20 +121,31 @@ class OfferView:
             OfferStatus.NOT_SENT: lambda: QCoreApplication.translate(
                 "OfferView", "not offered: {reason}"
             ).format(reason=say(self.reason)),
-        }[self.status]()
+        }[status]()
 
     def _transfers_line(self) -> str:
         items = list(self.transfers.values())
         live = [t for t in items if not t.state.finished]
+        if live and not any(t.state is TransferState.RUNNING for t in live):
+            # Rows exist from the offer on (ours) or the accept on (theirs): nothing moves yet.
+            status = OfferStatus.OFFERED if self.outgoing else OfferStatus.ACCEPTED
+            return self._status_line(status)
         if live:
             size = sum(t.size for t in items)
             done = sum(t.done for t in items)
             if size > 0:
                 share = QLocale().toString(min(100, done * 100 // size))
-                return QCoreApplication.translate("OfferView", "downloading {percent} %").format(
-                    percent=share
+                moving = (
+                    QCoreApplication.translate("OfferView", "sending {percent} %")
+                    if self.outgoing
+                    else QCoreApplication.translate("OfferView", "downloading {percent} %")
                 )
-            return QCoreApplication.translate("OfferView", "downloading")
+                return moving.format(percent=share)
+            return (
+                QCoreApplication.translate("OfferView", "sending")
+                if self.outgoing
+                else QCoreApplication.translate("OfferView", "downloading")
+            )
         if all(t.state is TransferState.DONE for t in items):
             return QCoreApplication.translate("OfferView", "done")
         worst = next(t for t in items if t.state is not TransferState.DONE)

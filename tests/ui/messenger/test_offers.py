@@ -9,18 +9,21 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.core.ipmsg.offers import Offer, OfferedFile
 from desktop.core.ipmsg.transfer import Direction, TransferState
 from desktop.settings import Settings
 from desktop.ui.messenger.chat_model import ChatModel
 from desktop.ui.messenger.messenger_panel import MessengerPanel
+from desktop.ui.messenger.offer_bar import OfferBar
 from desktop.ui.messenger.offer_dialog import AcceptDialog
 from desktop.ui.messenger.offer_view import OfferView
 from tests.ui.messenger.files_helpers import (
     BOB,
     CAROL,
     RecordingBridge,
+    offer_from,
     offer_message,
     settings_at,
     transfer,
@@ -210,8 +213,13 @@ def test_send_files_button_and_our_offer_following_its_transfers(qtbot, io, tmp_
     assert _bodies(panel, BOB.key)[-1].endswith("➜ waiting for the peer to download")
     assert _bodies(panel, CAROL.key)[-1].endswith("➜ not offered: no route")
     up = {"direction": Direction.SEND, "packet_no": 4242, "size": 400}
+    # The engine lists our offer's rows as WAITING from the start: still nobody downloads.
+    bridge.transfers_changed.emit([transfer(5, TransferState.WAITING, **up)])
+    assert _bodies(panel, BOB.key)[-1].endswith("➜ waiting for the peer to download")
+    bar = panel.chat.offer_bar
+    assert "downloading" not in bar.summary.text() and "sending" not in bar.summary.text()
     bridge.transfers_changed.emit([transfer(5, TransferState.RUNNING, done=100, **up)])
-    assert _bodies(panel, BOB.key)[-1].endswith("➜ downloading 25 %")
+    assert _bodies(panel, BOB.key)[-1].endswith("➜ sending 25 %")
     bridge.transfers_changed.emit([transfer(5, TransferState.DONE, done=400, **up)])
     assert _bodies(panel, BOB.key)[-1].endswith("➜ done")
 
@@ -256,3 +264,14 @@ def test_offers_followed_are_bounded(qtbot, io, tmp_path, monkeypatch) -> None: 
         "➜ Accept or decline it in the bar under the messages"
     )  # forgotten: not followed
     assert bodies[2].endswith("➜ downloading 0 %")
+
+
+def test_a_pending_offer_bar_does_not_repeat_what_its_buttons_say(qtbot: QtBot) -> None:
+    """The summary of an offer waiting for an answer is only what is offered; the state
+    sentence ("accept or decline it in the bar…") would repeat the buttons beside it."""
+    bar = OfferBar()
+    qtbot.addWidget(bar)
+    view = OfferView(outgoing=False, files=offer_from(BOB).files, offer=offer_from(BOB))
+    bar.show_offer(view)
+    assert bar.summary.text().startswith("Offered to you")
+    assert view.state_line() not in bar.summary.text()
