@@ -86,8 +86,10 @@ class OfferBar(QWidget):
             text = self.tr("Your offer: %n file(s), {size}", "", count).format(size=size)
         else:
             text = self.tr("Offered to you: %n file(s), {size}", "", count).format(size=size)
-        self.summary.setText(f"{text} — {view.state_line()}")
         pending = not view.outgoing and view.status is OfferStatus.PENDING
+        # Waiting for an answer: the buttons beside it say what to do (the bubble's line
+        # "Accept or decline it in the bar…" would only repeat it here).
+        self.summary.setText(text if pending else f"{text} — {view.state_line()}")
         for button in (
             self.accept_all_button,
             self.accept_some_button,

@@ -123,6 +123,12 @@ class OfferView:
     def _transfers_line(self) -> str:
         items = list(self.transfers.values())
         live = [t for t in items if not t.state.finished]
+        if live and all(t.state is TransferState.WAITING for t in live):
+            if self.outgoing:  # our rows wait for the peer's request: nothing moves yet
+                return QCoreApplication.translate("OfferView", "waiting for the peer to download")
+            return QCoreApplication.translate(
+                "OfferView", "accepted into {folder}: waiting"
+            ).format(folder=self.folder)
         if live:
             size = sum(t.size for t in items)
             done = sum(t.done for t in items)

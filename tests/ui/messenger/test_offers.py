@@ -86,6 +86,9 @@ def test_a_received_offer_shows_its_files_and_no_longer_the_old_line(qtbot, io, 
     assert lines[3] == "📄 notes.txt — 12 bytes"
     bar = panel.chat.offer_bar
     assert bar.isVisible() and bar.view is not None and bar.accept_all_button.isVisible()
+    # The bar's own line: what is offered, not "accept or decline it in the bar" in the bar.
+    assert bar.summary.text().startswith("Offered to you: 3 files")
+    assert "bar" not in bar.summary.text()
 
 
 def test_accept_some_downloads_only_the_files_checked_into_the_folder(qtbot, io, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -210,6 +213,8 @@ def test_send_files_button_and_our_offer_following_its_transfers(qtbot, io, tmp_
     assert _bodies(panel, BOB.key)[-1].endswith("➜ waiting for the peer to download")
     assert _bodies(panel, CAROL.key)[-1].endswith("➜ not offered: no route")
     up = {"direction": Direction.SEND, "packet_no": 4242, "size": 400}
+    bridge.transfers_changed.emit([transfer(5, TransferState.WAITING, **up)])  # its upload row
+    assert _bodies(panel, BOB.key)[-1].endswith("➜ waiting for the peer to download")
     bridge.transfers_changed.emit([transfer(5, TransferState.RUNNING, done=100, **up)])
     assert _bodies(panel, BOB.key)[-1].endswith("➜ downloading 25 %")
     bridge.transfers_changed.emit([transfer(5, TransferState.DONE, done=400, **up)])
