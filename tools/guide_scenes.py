@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.codec.input import InputFormat, LineEnding
 from desktop.core.net.certs import generate_self_signed
 from tests.helpers.servers import echo_server
+from tools.guide_files_scenes import FILES_SCENES
 
 Grab = Callable[[], None]
 
@@ -39,6 +40,9 @@ GUIDE_SCENES: dict[str, str] = {
     "udp-subnet": "the subnet send dialog counting the hosts of a range",
     "messenger": "the Messenger with three peers and a conversation",
     "messenger-identity": "the Messenger's identity and network settings unfolded",
+    "messenger-files-send": "two files and a folder offered to a peer, waiting to be fetched",
+    "messenger-files-receive": "an offer received: names and sizes, the Accept some dialog open",
+    "messenger-transfers": "the Transfers window: finished, running and failed transfers",
     "http": "the HTTP composer with a gzip-compressed JSON answer, pretty-printed",
     "http-raw": "the exact bytes a misbehaving server sent, with its anomalies",
     "http-timings": "the timings of an exchange, like curl -w",
@@ -46,12 +50,8 @@ GUIDE_SCENES: dict[str, str] = {
     "http-history": "a request imported from a curl command, and the history",
 }
 
-# Pictures announced by the guide, to be taken once the feature exists (issue #13).
-PENDING_SCENES: dict[str, str] = {
-    "messenger-files-send": "a file offered to a peer in a conversation, waiting to be fetched",
-    "messenger-files-receive": "an offer received: names, sizes, Accept / Decline",
-    "messenger-transfers": "the Transfers window with progress, speed and a finished transfer",
-}
+# Pictures announced by the guide, to be taken once the feature exists (none now).
+PENDING_SCENES: dict[str, str] = {}
 
 
 def overview_scene(app: object, grab: Grab) -> None:
@@ -249,6 +249,7 @@ APP_SCENES: dict[str, Callable[[object, Grab], None]] = {
     "http-timings": http_timings_scene,
     "http-tls": http_tls_scene,
     "http-history": http_history_scene,
+    **FILES_SCENES,
 }
 
 

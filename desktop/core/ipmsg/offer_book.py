@@ -3,12 +3,15 @@
 IPMsg's rules (reference §3.2, [IPM-SRC share.cpp GetAcceptableFileInfo]): a request is served
 only when its packet number and file id name a file we offered, its user and host match a
 recipient of that offer, it comes from that recipient's IP address, and that recipient has not
-already fetched (or is not fetching) that file. A folder is fetched only with GETDIRFILES, a
-regular file only with GETFILEDATA.
+already fetched that file. A folder is fetched only with GETDIRFILES, a regular file only with
+GETFILEDATA.
 
 One fetch per recipient per file, as IPMsg: a fetch that **completed** uses the file up; a
 fetch that failed or was cut short (``finished(..., complete=False)``) gives it back, so the
-receiver may retry and resume, until the offer expires or is released.
+receiver may retry and resume, until the offer expires or is released. The same recipient
+asking again while its earlier fetch still runs (a retry that arrived before the sender noticed
+the old connection died) is served too: the receiver has abandoned the old connection, and the
+caller ends that fetch as interrupted (``fetching`` says whether one runs). Never two completed.
 
 Sans-IO: the caller passes ``now`` (any monotonic clock) and decides when to look for expiry.
 The book hands out only the ``SharedFile`` values it was given; a request carries numbers, never
@@ -56,7 +59,7 @@ class _Offer:
     recipients: set[Recipient]
     files: dict[int, SharedFile]
     expires: float | None
-    busy: set[tuple[int, Recipient]] = field(default_factory=set)  # (file id, recipient)
+    busy: dict[tuple[int, Recipient], int] = field(default_factory=dict)  # fetches running
     fetched: set[tuple[int, Recipient]] = field(default_factory=set)
     released: set[str] = field(default_factory=set)  # IPs that sent RELEASEFILES
     revoked: set[tuple[int, str]] = field(default_factory=set)  # (file id, IP) we took back
@@ -98,8 +101,9 @@ class OfferBook:
 
         Raises:
             FileRefused: unknown offer or file, not for this user/host or address, released,
-                expired, already fetched or being fetched, file asked as folder or the
-                reverse, offset past the end.
+                expired, already fetched, file asked as folder or the reverse, offset past the
+                end. (A fetch of the same file by the same recipient may be running: see
+                ``fetching``.)
         """
         who = f"{user}@{host} ({ip})"
 
@@ -146,8 +150,6 @@ class OfferBook:
         key = (request.file_id, recipient)
         if key in offer.fetched:
             raise refuse(sentence(QT_TRANSLATE_NOOP("core", "the file was already fetched")))
-        if key in offer.busy:
-            raise refuse(sentence(QT_TRANSLATE_NOOP("core", "the file is being fetched already")))
         if shared.is_folder != request.folder:
             raise refuse(
                 sentence(QT_TRANSLATE_NOOP("core", "a folder was asked for as a file"))
@@ -161,8 +163,14 @@ class OfferBook:
                     offset=request.offset,
                 )
             )
-        offer.busy.add(key)
+        offer.busy[key] = offer.busy.get(key, 0) + 1
         return shared
+
+    def fetching(self, packet_no: int, file_id: int, recipient: Recipient) -> int:
+        """How many fetches of that file by that recipient are running (authorized, not
+        finished)."""
+        offer = self._offers.get(packet_no)
+        return 0 if offer is None else offer.busy.get((file_id, recipient), 0)
 
     def finished(
         self, packet_no: int, file_id: int, recipient: Recipient, *, complete: bool
@@ -172,7 +180,11 @@ class OfferBook:
         if offer is None:
             return
         key = (file_id, recipient)
-        offer.busy.discard(key)
+        left = offer.busy.get(key, 0) - 1
+        if left > 0:
+            offer.busy[key] = left
+        else:
+            offer.busy.pop(key, None)
         if complete:
             offer.fetched.add(key)
 

@@ -4,8 +4,10 @@ The data goes to ``NAME.part``, which becomes ``NAME`` only when it holds exactl
 size; a short, long or broken stream, a cancel or a full disk leaves the ``.part`` (or nothing)
 and raises, so no file ever looks complete when it is not. A ``.part`` left by an earlier try is
 resumed: the request asks from its size. IP Messenger honours that offset; iptux ignores it and
-sends the whole file (§3.2, §3.5). That shows as a stream longer than what was asked for, and
-the download restarts cleanly from byte 0 on a new connection.
+sends the whole file (§3.2, §3.5). That shows as a stream longer than what was asked for: the
+same stream is then the whole file from byte 0, the bytes already taken move to the front of the
+``.part`` and the rest follows them, with no second connection (reconnecting after cutting
+iptux's core short finds it dead: SIGPIPE).
 
 The end of the data is the sender's close. After the last expected byte we wait ``linger``
 seconds for it: more bytes mean the sender ignored the offset (or is broken); silence is taken
@@ -35,7 +37,14 @@ from desktop.core.net.connect import connect_socket
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["PART_SUFFIX", "FetchOptions", "choose_target", "fetch_file", "part_path"]
+__all__ = [
+    "PART_SUFFIX",
+    "FetchOptions",
+    "choose_target",
+    "fetch_file",
+    "part_path",
+    "resume_from",
+]
 
 PART_SUFFIX = ".part"
 _BUFFER = 1 << 20
@@ -64,6 +73,11 @@ class FetchOptions:
 def part_path(target: Path) -> Path:
     """Where ``target``'s bytes gather until they are complete."""
     return target.with_name(target.name + PART_SUFFIX)
+
+
+def resume_from(target: Path, size: int) -> int:
+    """The offset a download of ``size`` bytes into ``target`` will ask from (its ``.part``)."""
+    return _existing(part_path(target), size)
 
 
 def choose_target(folder: Path, name: str) -> Path:
@@ -112,24 +126,6 @@ async def fetch_file(
     # may be an offset-ignoring sender's bytes from a try cut off just before that showed.
     offset = _existing(part, file.size)
     progress(offset)
-    if not await _attempt(offer, file, part, offset, identity, packet_no, progress, options):
-        progress(0)  # the sender ignored the offset: start again from byte 0
-        if not await _attempt(offer, file, part, 0, identity, packet_no, progress, options):
-            raise _long(file, part)
-    return _finish(part, target, file)
-
-
-async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
-    offer: Offer,
-    file: OfferedFile,
-    part: Path,
-    offset: int,
-    identity: Identity,
-    packet_no: Callable[[], int],
-    progress: Callable[[int], None],
-    options: FetchOptions,
-) -> bool:
-    """One connection from ``offset``; False when the stream ran past the end (resumed only)."""
     loop = asyncio.get_running_loop()
     host, port = offer.peer.address
     try:
@@ -137,37 +133,32 @@ async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
             sock = await connect_socket(host, port, local_addr=local_address(options))
     except TimeoutError:
         raise ConnectTimeout(host, port, options.connect_timeout) from None
-    expected = file.size - offset
-    got = 0
-    over = False
+    stream = _Stream(file, part, offset, progress)
     try:
-        fd = _open_part(file, part, offset)
-        try:
-            request = FileRequest(offer.packet_no, file.file_id, offset)
-            data = request_packet(
-                identity, packet_no(), request, encoding=offer.encoding, utf8=offer.utf8
-            )
-            async with asyncio.timeout(options.read_timeout):
-                await loop.sock_sendall(sock, data)
-            view = memoryview(bytearray(_BUFFER))
-            while got < expected:
-                async with asyncio.timeout(options.read_timeout):
+        stream.fd = _open_part(file, part, offset)
+        request = FileRequest(offer.packet_no, file.file_id, offset)
+        data = request_packet(
+            identity, packet_no(), request, encoding=offer.encoding, utf8=offer.utf8
+        )
+        async with asyncio.timeout(options.read_timeout):
+            await loop.sock_sendall(sock, data)
+        view = memoryview(bytearray(_BUFFER))
+        while True:
+            # Past the last expected byte: the sender's close, or more bytes (an
+            # offset-ignoring sender's, taken as the whole file from 0, or a broken one's).
+            whole = stream.whole
+            try:
+                async with asyncio.timeout(options.linger if whole else options.read_timeout):
                     n = await loop.sock_recv_into(sock, view)
-                if n == 0:
-                    raise _short(file, offset + got)
-                take = min(n, expected - got)
-                _write_all(fd, view[:take], file, part)
-                got += take
-                progress(offset + got)
-                if n > take:
-                    over = True
+            except TimeoutError:
+                if whole:
+                    break  # silence after the data: a sender waiting for us to close
+                raise
+            if n == 0:
+                if whole:
                     break
-            if not over:
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(options.linger):
-                        over = await loop.sock_recv_into(sock, view[:65536]) > 0
-        finally:
-            os.close(fd)
+                raise _short(file, stream.held)
+            stream.take(view[:n])
     except TimeoutError:
         raise FetchFailed(
             file.name,
@@ -176,7 +167,7 @@ async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
                     "core", "the sender sent nothing for {seconds} s after {done} of {size} bytes"
                 ),
                 seconds=f"{options.read_timeout:g}",
-                done=offset + got,
+                done=stream.held,
                 size=file.size,
             ),
         ) from None
@@ -185,15 +176,77 @@ async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
             file.name,
             sentence(
                 QT_TRANSLATE_NOOP("core", "the connection broke after {done} of {size} bytes"),
-                done=offset + got,
+                done=stream.held,
                 size=file.size,
             ),
         ) from None
     finally:
+        stream.close()
         sock.close()
-    if over and offset == 0:
-        raise _long(file, part)
-    return not over
+    return _finish(part, target, file)
+
+
+class _Stream:
+    """Where the stream's bytes go in ``part``: from ``start`` (the offset asked) on, until the
+    stream proves longer than asked; then it is the whole file from byte 0 (iptux ignores the
+    offset), and the bytes already taken move to the front of the ``.part``. One connection,
+    never a second: a reconnect after cutting iptux short finds its core dead (SIGPIPE)."""
+
+    def __init__(
+        self, file: OfferedFile, part: Path, start: int, progress: Callable[[int], None]
+    ) -> None:
+        self.file = file
+        self.part = part
+        self.start = start  # the file position of the stream's first byte
+        self.got = 0  # stream bytes written
+        self.progress = progress
+        self.fd = -1
+
+    @property
+    def held(self) -> int:
+        """Bytes of the file in the ``.part`` now."""
+        return self.start + self.got
+
+    @property
+    def whole(self) -> bool:
+        return self.held >= self.file.size
+
+    def take(self, data: memoryview) -> None:
+        """Write the stream's next bytes (FetchFailed when there are more than the file's)."""
+        if self.held + len(data) > self.file.size:
+            if self.start == 0:
+                raise _long(self.file, self.part)
+            self._restart()
+            if self.got + len(data) > self.file.size:
+                raise _long(self.file, self.part)
+        _write_all(self.fd, data, self.file, self.part)
+        self.got += len(data)
+        self.progress(self.held)
+
+    def _restart(self) -> None:
+        """The sender ignored the offset: the stream so far is the file's first ``got`` bytes,
+        written at ``start``; move them to byte 0 and cut the ``.part`` there."""
+        moved = 0
+        try:
+            while moved < self.got:  # ascending: each read is ahead of each write
+                os.lseek(self.fd, self.start + moved, os.SEEK_SET)
+                chunk = os.read(self.fd, min(_BUFFER, self.got - moved))
+                if not chunk:
+                    raise OSError(errno.EIO, "the .part shrank while being moved")
+                os.lseek(self.fd, moved, os.SEEK_SET)
+                _write_all(self.fd, memoryview(chunk), self.file, self.part)
+                moved += len(chunk)
+            os.ftruncate(self.fd, self.got)
+            os.lseek(self.fd, self.got, os.SEEK_SET)
+        except OSError as error:
+            raise _disk(self.file, self.part, error) from None
+        self.start = 0
+        self.progress(self.held)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
 
 
 def local_address(options: FetchOptions) -> tuple[str, int] | None:
@@ -211,7 +264,7 @@ def _existing(part: Path, size: int) -> int:
 
 
 def _open_part(file: OfferedFile, part: Path, offset: int) -> int:
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(part, flags, 0o644)
         os.ftruncate(fd, offset)

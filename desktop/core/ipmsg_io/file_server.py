@@ -9,6 +9,11 @@ peer is closed then; it holds a coroutine, never a thread) and is at most ``MAX_
 connections beyond ``max_connections`` in all or ``max_per_ip`` from one address are closed at
 once; a receiver that stops reading for ``stall_timeout`` is dropped.
 
+A receiver asking again for a file it is still being sent (same user, host and IP: a retry
+that arrived before we noticed its old connection died) has abandoned the old connection: that
+upload ends as interrupted (failed, never done, the file not used up) and the new request is
+served, on the same row (``UploadFactory`` gives the row of that offer, recipient and file).
+
 Regular files go out with ``loop.sendfile`` (the kernel's ``sendfile``; asyncio falls back to
 read-and-write where it is unavailable), in chunks so progress can be reported. Folders
 (GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a blocking iterator
@@ -113,6 +118,10 @@ class FileServer:
         self._active = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._running: dict[int, asyncio.Task[None]] = {}  # transfer id -> its upload
+        # (packet, file id, recipient) -> the connection serving it; the ones given up for a
+        # newer request of the same recipient (they end as interrupted, not cancelled).
+        self._serving: dict[tuple[int, int, Recipient], asyncio.Task[None]] = {}
+        self._abandoned: set[asyncio.Task[None]] = set()
         # Reads folder streams from the disk, one chunk per call (never on the loop's thread).
         self._readers = concurrent.futures.ThreadPoolExecutor(4, "ipmsg-folder")
         self.turned_away = 0  # connections closed at once, over a limit
@@ -210,8 +219,17 @@ class FileServer:
             self._refused(error)
             return
         recipient = Recipient(user, host, ip)
+        key = (request.packet_no, request.file_id, recipient)
+        task = asyncio.current_task()
+        assert task is not None
+        old = self._serving.get(key)
+        self._serving[key] = task
         complete = False
         try:
+            if old is not None and not old.done():
+                self._abandoned.add(old)
+                old.cancel()
+                await asyncio.wait({old})  # its row is finished before the new fetch starts
             if shared.is_folder and self.folder_stream is None:
                 self._refused(FoldersUnavailable(f"{user}@{host} ({ip})"))
                 return
@@ -220,6 +238,9 @@ class FileServer:
                 reader, writer, shared, request, encoding=encoding, reporter=reporter
             )
         finally:
+            if self._serving.get(key) is task:
+                del self._serving[key]
+            self._abandoned.discard(task)
             self.book.finished(request.packet_no, request.file_id, recipient, complete=complete)
 
     async def _read_request(self, reader: asyncio.StreamReader) -> bytes:
@@ -267,10 +288,20 @@ class FileServer:
                 short = sent < shared.size - request.offset
             await self._close_gracefully(reader, writer)
         except asyncio.CancelledError:
-            reporter.finish(
-                TransferState.CANCELLED,
-                sentence(QT_TRANSLATE_NOOP("core", "the upload was cancelled")),
-            )
+            if task in self._abandoned:
+                reporter.finish(
+                    TransferState.FAILED,
+                    sentence(
+                        QT_TRANSLATE_NOOP(
+                            "core", "interrupted: the receiver asked for the file again"
+                        )
+                    ),
+                )
+            else:
+                reporter.finish(
+                    TransferState.CANCELLED,
+                    sentence(QT_TRANSLATE_NOOP("core", "the upload was cancelled")),
+                )
             raise
         except TimeoutError:
             reporter.finish(

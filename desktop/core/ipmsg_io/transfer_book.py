@@ -32,7 +32,7 @@ from desktop.core.ipmsg.offers import Offer, OfferedFile
 from desktop.core.ipmsg.packet import PacketNumbers
 from desktop.core.ipmsg.transfer import Direction, Transfer, TransferState
 from desktop.core.ipmsg.transfer_errors import TransferError
-from desktop.core.ipmsg_io.file_fetch import FetchOptions, choose_target, fetch_file
+from desktop.core.ipmsg_io.file_fetch import FetchOptions, choose_target, fetch_file, resume_from
 from desktop.core.ipmsg_io.file_server import FileServer, FolderStream, ServerLimits
 from desktop.core.ipmsg_io.folder_fetch import fetch_folder
 from desktop.core.ipmsg_io.progress import Publish, TransferReporter
@@ -170,8 +170,9 @@ class TransferBook:
         reporter = row.reporter
         try:
             async with self._slots:
-                reporter.start()
-                if row.file.is_folder:
+                folder = row.file.is_folder
+                reporter.start(0 if folder else resume_from(row.target, row.file.size))
+                if folder:
                     final = await fetch_folder(
                         row.offer,
                         row.file,

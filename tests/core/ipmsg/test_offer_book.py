@@ -57,12 +57,29 @@ def test_requests_that_do_not_match_the_offer_are_refused(
 def test_one_fetch_per_recipient_and_file_but_a_failed_one_may_retry() -> None:
     book = _book()
     book.authorize(FileRequest(100, 1), *BOB, now=1.0)
-    assert "being fetched" in _refused(book, FileRequest(100, 1), BOB, now=1.0)
     book.finished(100, 1, Recipient(*BOB), complete=False)
     book.authorize(FileRequest(100, 1, offset=200), *BOB, now=2.0)  # a resume after a failure
     book.finished(100, 1, Recipient(*BOB), complete=True)
     assert "already fetched" in _refused(book, FileRequest(100, 1), BOB, now=3.0)
     assert book.authorize(FileRequest(100, 1), *CAROL, now=3.0) is FILE  # each recipient once
+
+
+def test_the_same_recipient_asking_again_mid_fetch_is_served_the_old_fetch_is_counted() -> None:
+    """A retry that arrives before the old connection's end was noticed: served (the caller
+    ends the old fetch as interrupted); the file is used up only by a completed fetch."""
+    book = _book(lifetime=10.0)
+    bob = Recipient(*BOB)
+    book.authorize(FileRequest(100, 1), *BOB, now=1.0)
+    assert book.fetching(100, 1, bob) == 1
+    assert book.authorize(FileRequest(100, 1, offset=200), *BOB, now=2.0) is FILE
+    assert book.fetching(100, 1, bob) == 2
+    assert book.fetching(100, 1, Recipient(*CAROL)) == 0
+    book.finished(100, 1, bob, complete=False)  # the old connection, interrupted
+    assert book.fetching(100, 1, bob) == 1
+    assert book.expire(11.0) == []  # the new fetch still runs: the offer stays
+    book.finished(100, 1, bob, complete=True)
+    assert book.fetching(100, 1, bob) == 0
+    assert "already fetched" in _refused(book, FileRequest(100, 1), BOB, now=3.0)
 
 
 def test_an_expired_offer_is_refused_and_dropped() -> None:

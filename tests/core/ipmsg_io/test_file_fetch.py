@@ -140,7 +140,13 @@ def test_a_sender_that_refuses_fails_the_row(tmp_path: Path) -> None:
     _run(scenario)
 
 
-def test_a_sender_that_ignores_the_offset_is_detected_and_restarted(tmp_path: Path) -> None:
+def test_a_sender_that_ignores_the_offset_is_read_whole_on_the_one_connection(
+    tmp_path: Path,
+) -> None:
+    """iptux sends the whole file whatever the offset (§3.2): the fetcher sees the stream run
+    past what it asked for and takes it as the file from byte 0, without a second connection
+    (cutting iptux's core short kills it: SIGPIPE)."""
+
     async def iptux(request: FileRequest, writer: asyncio.StreamWriter) -> None:
         writer.write(DATA)  # iptux sends the whole file whatever the offset (§3.2)
         await writer.drain()
@@ -149,11 +155,55 @@ def test_a_sender_that_ignores_the_offset_is_detected_and_restarted(tmp_path: Pa
 
     async def scenario() -> None:
         async with FakeSender(iptux) as sender:
-            row, _ = await _fetch(sender, tmp_path)
-            assert [r.offset for r in sender.requests] == [300_000, 0]
+            row, seen = await _fetch(sender, tmp_path)
+            assert [r.offset for r in sender.requests] == [300_000]  # one connection
         assert row.state is TransferState.DONE, row.reason
         assert (tmp_path / "data.bin").read_bytes() == DATA
         assert os.listdir(tmp_path) == ["data.bin"]
+        running = [t for t in seen.seen if t.state is TransferState.RUNNING]
+        assert running[0].done == 300_000  # asked from the .part's end
+
+    _run(scenario)
+
+
+@pytest.mark.parametrize("held", [len(DATA), 1], ids=["whole-part", "one-byte"])
+def test_an_offset_ignoring_sender_after_a_part_of_any_length(tmp_path: Path, held: int) -> None:
+    """A .part as long as the file (asked from its end: nothing expected, the whole file comes)
+    or one byte long (the stream overruns in its last bytes): the file, from one request."""
+
+    async def iptux(request: FileRequest, writer: asyncio.StreamWriter) -> None:
+        writer.write(DATA)
+        await writer.drain()
+
+    (tmp_path / "data.bin.part").write_bytes(b"\xff" * held)  # wrong bytes: all replaced
+
+    async def scenario() -> None:
+        async with FakeSender(iptux) as sender:
+            row, _ = await _fetch(sender, tmp_path)
+            assert [r.offset for r in sender.requests] == [held]
+        assert row.state is TransferState.DONE, row.reason
+        assert (tmp_path / "data.bin").read_bytes() == DATA
+        assert os.listdir(tmp_path) == ["data.bin"]
+
+    _run(scenario)
+
+
+def test_an_offset_ignoring_sender_sending_more_than_the_file_fails_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    async def longer(request: FileRequest, writer: asyncio.StreamWriter) -> None:
+        writer.write(DATA + b"more")
+        await writer.drain()
+
+    (tmp_path / "data.bin.part").write_bytes(DATA[:300_000])
+
+    async def scenario() -> None:
+        async with FakeSender(longer) as sender:
+            row, _ = await _fetch(sender, tmp_path)
+            assert [r.offset for r in sender.requests] == [300_000]
+        assert row.state is TransferState.FAILED
+        assert "more than the announced" in row.reason.template  # type: ignore[union-attr]
+        assert os.listdir(tmp_path) == []
 
     _run(scenario)
 

@@ -256,3 +256,45 @@ def test_cancelling_a_running_upload_stops_it(tmp_path: Path) -> None:
         assert again == b"" and "withdrawn" in _refusal(pair)
 
     _scenario(tmp_path, body)
+
+
+def test_a_retry_while_the_old_connection_lives_is_served_and_the_old_one_ends_interrupted(
+    tmp_path: Path,
+) -> None:
+    """The receiver gave up a connection the sender still serves (its close not noticed yet)
+    and asks again from its .part: the old upload ends as interrupted (failed, not done), the
+    new request is served from its offset, and the one row goes on to done."""
+    big = tmp_path / "big.bin"
+    data = bytes(range(256)) * (32 << 12)  # 8 MiB, more than loopback's socket buffers
+
+    async def body(pair: Pair) -> None:
+        big.write_bytes(data)
+        pair.offer({1: big}, packet_no=PACKET + 7)
+        old_reader, old_writer = await asyncio.open_connection("127.0.0.1", pair.port)
+        old_writer.write(_request(packet_no=PACKET + 7))
+        held = await asyncio.wait_for(old_reader.readexactly(100_000), 20)
+        [row_id] = {t.transfer_id for t in pair.uploads() if t.packet_no == PACKET + 7}
+        await pair.sent.until(lambda: pair.sent.last(row_id).state is TransferState.RUNNING)
+        mark = len(pair.sent.seen)
+        try:  # the old connection stays open and unread: the sender is stuck in it
+            rest = await _ask(pair.port, _request(packet_no=PACKET + 7, offset=len(held)))
+        finally:
+            old_writer.close()
+        assert held + rest == data
+        assert pair.sent.refused == []
+        await pair.sent.until(lambda: pair.sent.last(row_id).state.finished)
+        after = [t for t in pair.sent.seen[mark:] if t.transfer_id == row_id]
+        states = [t.state for t in after]
+        ended = states.index(TransferState.FAILED)
+        assert "the receiver asked for the file again" in after[ended].reason.template  # type: ignore[union-attr]
+        assert TransferState.DONE not in states[:ended]  # the old one never looked complete
+        assert TransferState.CANCELLED not in states
+        assert after[ended + 1].state is TransferState.RUNNING
+        assert after[ended + 1].done == len(held)  # the new one from the asked offset
+        assert states[-1] is TransferState.DONE
+        assert {t.transfer_id for t in pair.uploads() if t.packet_no == PACKET + 7} == {row_id}
+        # Fetched now: a third request is refused.
+        assert await _ask(pair.port, _request(packet_no=PACKET + 7)) == b""
+        assert "already fetched" in _refusal(pair)
+
+    _scenario(tmp_path, body)

@@ -89,6 +89,9 @@ def test_a_received_offer_shows_its_files_and_no_longer_the_old_line(qtbot, io, 
     assert lines[3] == "📄 notes.txt — 12 bytes"
     bar = panel.chat.offer_bar
     assert bar.isVisible() and bar.view is not None and bar.accept_all_button.isVisible()
+    # The bar's own line: what is offered, not "accept or decline it in the bar" in the bar.
+    assert bar.summary.text().startswith("Offered to you: 3 files")
+    assert "bar" not in bar.summary.text()
 
 
 def test_accept_some_downloads_only_the_files_checked_into_the_folder(qtbot, io, tmp_path) -> None:  # type: ignore[no-untyped-def]
