@@ -6981,62 +6981,57 @@ Host: example.com</translation>
         <translation>文件请求中的数值超出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="113"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="117"/>
         <source>nothing was offered with packet number {number}</source>
         <translation>没有包编号为 {number} 的文件发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="118"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="122"/>
         <source>the offer has expired</source>
         <translation>此次文件发送已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="122"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="126"/>
         <source>the offer was not made to the address {ip}</source>
         <translation>此次文件发送的对象不是地址 {ip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="129"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="133"/>
         <source>the offer was not made to {user}@{host}</source>
         <translation>此次文件发送的对象不是 {user}@{host}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="135"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="139"/>
         <source>the offer was declined</source>
         <translation>此次文件发送已被拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="140"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="144"/>
         <source>the offer has no file with id {id}</source>
         <translation>此次文件发送中没有 ID 为 {id} 的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="145"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="149"/>
         <source>the offer was withdrawn</source>
         <translation>此次文件发送已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="148"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="152"/>
         <source>the file was already fetched</source>
         <translation>该文件已被下载过</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="150"/>
-        <source>the file is being fetched already</source>
-        <translation>该文件正在下载中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="153"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="155"/>
         <source>a folder was asked for as a file</source>
         <translation>以文件方式请求了文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="155"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="157"/>
         <source>a file was asked for as a folder</source>
         <translation>以文件夹方式请求了文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/offer_book.py" line="160"/>
+        <location filename="../../desktop/core/ipmsg/offer_book.py" line="162"/>
         <source>the offset {offset} is past the file&apos;s end</source>
         <translation>偏移量 {offset} 超出了文件末尾</translation>
     </message>
@@ -7066,77 +7061,82 @@ Host: example.com</translation>
         <translation>无法接收 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="175"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="166"/>
         <source>the sender sent nothing for {seconds} s after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节后，发送方 {seconds} 秒内未再发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="187"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="178"/>
         <source>the connection broke after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节时连接中断</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="262"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="315"/>
         <source>the sender closed the connection without sending anything (refused?)</source>
         <translation>发送方未发送任何数据就关闭了连接（被拒绝？）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="268"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="321"/>
         <source>the sender closed the connection after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节时发送方关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="283"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="336"/>
         <source>the sender sent more than the announced {size} bytes</source>
         <translation>发送方发送的数据超过了声明的 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="293"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="346"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="76"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="81"/>
         <source>sending folders is not available yet</source>
         <translation>暂不支持发送文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="203"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="212"/>
         <source>no whole request arrived within {seconds} s</source>
         <translation>{seconds} 秒内未收到完整的请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="272"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="295"/>
+        <source>interrupted: the receiver asked for the file again</source>
+        <translation>已中断：接收方重新请求了该文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="303"/>
         <source>the upload was cancelled</source>
         <translation>上传已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="278"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="309"/>
         <source>the receiver stopped reading</source>
         <translation>接收方已停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="293"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="324"/>
         <source>the file is shorter than when it was offered</source>
         <translation>文件比发送时变短了</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="395"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="426"/>
         <source>the receiver closed the connection</source>
         <translation>接收方关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="238"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="239"/>
         <source>the receiver declined the offer</source>
         <translation>接收方拒绝了文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="321"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="322"/>
         <source>the offer expired before it was fetched</source>
         <translation>文件在被下载前已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="338"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="339"/>
         <source>the transfer was cancelled</source>
         <translation>传输已取消</translation>
     </message>
