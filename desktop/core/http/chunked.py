@@ -15,6 +15,9 @@ __all__ = ["ChunkedBody"]
 _SIZE_LINE = re.compile(rb"([0-9A-Fa-f]+)([ \t]*)(;[ \t]*(.*))?", re.DOTALL)
 _HEX = frozenset(b"0123456789ABCDEFabcdef")
 _CR, _LF = 0x0D, 0x0A
+# A line's end, searched with ``re`` because the buffer may be a memoryview (no ``find``).
+_LF_SEARCH = re.compile(rb"\n").search
+Buffer = bytes | bytearray | memoryview
 
 
 class _Part(enum.Enum):
@@ -47,38 +50,46 @@ class ChunkedBody:
         self._left = 0  # bytes of chunk data still to come
         self._scan = 0  # where the search for the next LF resumes
 
-    def parse(self, buf: bytes | bytearray, pos: int, end: int) -> int:
-        """Read ``buf[pos:end]`` as far as it goes; returns the position reached."""
+    def parse(self, buf: Buffer, pos: int, end: int, base: int = 0) -> int:
+        """Read the body's bytes ``pos:end`` as far as they go; returns the position reached.
+
+        Positions are offsets in the caller's whole buffer; ``buf`` holds its bytes from
+        ``base`` on (the whole buffer when ``base`` is 0, or just the piece fed last): the
+        reader parses chunk data from the piece it was given, without asking its store for
+        the whole buffer on every feed.
+        """
         while not self.done and self.error_offset is None:
             if self._part is _Part.DATA:
-                new = self._read_data(buf, pos, end)
+                new = self._read_data(buf, pos, end, base)
             elif self._part is _Part.DATA_END:
-                new = self._read_data_end(buf, pos, end)
+                new = self._read_data_end(buf, pos, end, base)
             else:
-                new = self._read_line(buf, pos, end)
+                new = self._read_line(buf, pos, end, base)
             if new == pos:
                 break
             pos = new
         return pos
 
-    def _read_data(self, buf: bytes | bytearray, pos: int, end: int) -> int:
+    def _read_data(self, buf: Buffer, pos: int, end: int, base: int) -> int:
         take = min(self._left, end - pos)
-        self.data += buf[pos : pos + take]
+        at = pos - base
+        self.data += memoryview(buf)[at : at + take]  # one copy, into the body
         self._left -= take
         if self._left == 0:
             self._part = _Part.DATA_END
         return pos + take
 
-    def _read_data_end(self, buf: bytes | bytearray, pos: int, end: int) -> int:
+    def _read_data_end(self, buf: Buffer, pos: int, end: int, base: int) -> int:
         if pos >= end:
             return pos
-        if buf[pos] == _LF:
+        at = pos - base
+        if buf[at] == _LF:
             self._lf_only(pos)
             self._part = _Part.SIZE
             return pos + 1
-        if buf[pos] == _CR and pos + 1 >= end:
+        if buf[at] == _CR and pos + 1 >= end:
             return pos  # wait for the byte after CR
-        if buf[pos] == _CR and buf[pos + 1] == _LF:
+        if buf[at] == _CR and buf[at + 1] == _LF:
             self._part = _Part.SIZE
             return pos + 2
         self.error_offset = pos
@@ -95,25 +106,27 @@ class ChunkedBody:
         )
         return pos
 
-    def _read_line(self, buf: bytes | bytearray, pos: int, end: int) -> int:
-        newline = buf.find(b"\n", max(pos, self._scan), end)
-        if newline < 0:
+    def _read_line(self, buf: Buffer, pos: int, end: int, base: int) -> int:
+        at = pos - base
+        found = _LF_SEARCH(buf, max(pos, self._scan) - base, end - base)
+        if found is None:
             self._scan = end
-            if self._part is _Part.SIZE and pos < end and buf[pos] not in _HEX:
+            if self._part is _Part.SIZE and pos < end and buf[at] not in _HEX:
                 self._bad_size(None, pos)  # no need to wait for the rest of the line
             return pos
         self._scan = 0
-        stop = newline - 1 if newline > pos and buf[newline - 1] == _CR else newline
+        newline = found.start()
+        stop = newline - 1 if newline > at and buf[newline - 1] == _CR else newline
         if stop == newline:
             self._lf_only(pos)
-        line = bytes(buf[pos:stop])
+        line = bytes(buf[at:stop])
         if self._part is _Part.SIZE:
             self._size_line(line, pos)
         elif line:
             self.trailers.add(line, pos, self._report)
         else:
             self.done = True
-        return pos if self.error_offset is not None else newline + 1
+        return pos if self.error_offset is not None else newline + 1 + base
 
     def _size_line(self, line: bytes, pos: int) -> None:
         match = _SIZE_LINE.fullmatch(line)

@@ -93,6 +93,8 @@ class ResponseReader:
         self._after_final = False  # a final response ended: next comes a pipelined one, or junk
         self._switched = False  # after 101 or CONNECT: the bytes are another protocol's
         self._dirty = False  # the current response's body fields lag behind
+        self._piece: bytes | bytearray | memoryview | None = None  # the bytes being fed
+        self._piece_at = 0  # where they start in the store
 
     @property
     def raw(self) -> bytes:
@@ -138,8 +140,16 @@ class ResponseReader:
             self.discarded += len(data)
             return
         if data:
+            # The piece just fed is parsed where it lies (a chunked body's data is copied from
+            # it): asking the store for its whole buffer would trim it, and the next write
+            # grow it again, on every feed.
+            self._piece_at = self._size
+            self._piece = memoryview(data).cast("B") if isinstance(data, memoryview) else data
             self._size += self._store.write(data)
-            self._parse()
+            try:
+                self._parse()
+            finally:
+                self._piece = None  # a view of the caller's buffer is valid during feed only
             self._dirty = True
 
     def close(self) -> None:
@@ -200,7 +210,11 @@ class ResponseReader:
                 return self._pos > start
             return True
         if self._state is _State.CHUNKED:
-            self._pos = self._chunked.parse(self._store.getvalue(), start, end)
+            piece = self._piece
+            if piece is not None and start >= self._piece_at:
+                self._pos = self._chunked.parse(piece, start, end, self._piece_at)
+            else:  # a line begun in an earlier piece (rare): read from the whole buffer
+                self._pos = self._chunked.parse(self._store.getvalue(), start, end)
             if self._chunked.done:
                 self._end_message()
             elif self._chunked.error_offset is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import tracemalloc
 import zlib
 
@@ -112,3 +113,48 @@ def test_choose_charset_judges_a_sample_of_a_large_body() -> None:
     assert choose_charset(bytes(body), None).source is not CharsetSource.UTF8
     bom = choose_charset(memoryview(b"\xef\xbb\xbfhi"), b"text/plain", 1 << 20)
     assert (bom.encoding, bom.bom_length) == ("utf-8", 3)
+
+
+class _CountingStore(io.BytesIO):
+    """A reader's store that counts how often its whole buffer is asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def getvalue(self) -> bytes:
+        self.asked += 1
+        return super().getvalue()
+
+
+def test_chunk_data_is_read_from_the_piece_fed_not_from_the_whole_buffer() -> None:
+    # Each getvalue() after a write trims the store's buffer and the next write grows it again
+    # (#15: the chunked parse of 64 MiB went 88 -> 98 ms CPU). 128 pieces, one head: the head
+    # is read from the buffer, the chunks from each piece as it is fed.
+    body = _body(SIZE)
+    wire = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + _chunked(body, 16 << 10)
+    reader = ResponseReader()
+    store = reader._store = _CountingStore()
+    _feed(reader, wire)
+    assert reader.complete and reader.responses[0].body_view() == body
+    assert store.getvalue() == wire
+    assert store.asked <= 1 + 3  # the head, the two asked for just above, and a line or so
+
+
+def test_pieces_fed_as_views_of_one_reused_buffer_are_copied_as_they_come() -> None:
+    # The TLS pipe decrypts into one buffer and feeds views of it: nothing may keep such a
+    # view past feed(). Pieces of 7 bytes cut chunk-size lines and CRLFs everywhere.
+    body = _body(50_000)
+    wire = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + _chunked(body, 999)
+    wire += b"HTTP/1.1 204 No Content\r\n\r\n"
+    reader = ResponseReader()
+    scratch = bytearray(7)
+    for start in range(0, len(wire), 7):
+        piece = wire[start : start + 7]
+        scratch[: len(piece)] = piece
+        reader.feed(memoryview(scratch)[: len(piece)])
+        scratch[:] = b"\xff" * 7  # what a reused buffer holds next
+    reader.close()
+    assert reader.raw == wire and not reader.anomalies
+    assert [r.status for r in reader.responses] == [200, 204]
+    assert reader.responses[0].body_view() == body
