@@ -5,10 +5,14 @@ address in the root namespace). In one run, in interleaved rounds:
 
 - one file of ``--size`` bytes (default 2 GiB; generated, incompressible): ``socat`` moving it
   over TCP (baseline), iptux's core → iptux's core (``tests/peers/iptux_peer``: ``offer`` then
-  ``RecvFile``; baseline 2), and SocketDesk — **not measured yet**: its receiver arrives in
-  round 2 of issue #13 (``_socketdesk_file`` is the seam to fill);
+  ``RecvFile``; baseline 2), and SocketDesk engine → SocketDesk engine (timed from the accept
+  to the last byte, as iptux from ``RecvFile``);
 - a folder of ``--files`` files (default 10,000, ``--folder-size`` in all, default 100 MB):
-  files/s for iptux → iptux, and the SocketDesk seam.
+  files/s for iptux → iptux and SocketDesk → SocketDesk.
+
+SocketDesk is two engines (``tests.cli.ipmsg_peers.EnginePeer``), each on a loop thread inside
+its namespace, on UDP/TCP 2426 (iptux's cores hold 2425); the receiver accepts each offer at
+once. ``bench/ipmsg_files_gui.py`` is the same transfer into the real GUI (stalls and RSS).
 
 Data lives on tmpfs (``/dev/shm``) when memory allows two copies plus headroom, else on disk
 (the table says which). Namespaces and processes are removed on any exit (``finally``, SIGTERM,
@@ -35,6 +39,7 @@ from types import FrameType
 ROOT = Path(__file__).resolve().parents[1]
 SUBNET = "198.18.200"
 PORT = 5001
+OUR_PORT = 2426  # SocketDesk's engines (iptux's cores hold 2425)
 BLOCK = 1 << 20
 
 
@@ -170,13 +175,76 @@ def iptux_once(sender: object, receiver: object, source: Path, into: Path) -> fl
     return elapsed
 
 
-def _socketdesk_file(source: Path) -> float | None:
-    """SEAM for round 2: time SocketDesk receiving ``source`` the way the others do.
+class SocketDeskPair:
+    """Two SocketDesk engines, one per namespace (their loop threads entered it), on port
+    ``OUR_PORT`` (iptux's cores hold 2425): ``a`` offers, ``b`` accepts every offer at once."""
 
-    Returns None until SocketDesk's file receiver exists; the table then says "not measured yet".
-    """
-    del source
-    return None
+    def __init__(self, a: object, b: object) -> None:
+        from tests.cli.ipmsg_peers import EnginePeer
+
+        self.accepted: dict[int, float] = {}  # packet number -> wall time of the accept
+        self.into = Path()
+        self.sender = EnginePeer(
+            None,
+            bind=a.address,
+            port=OUR_PORT,
+            netns=a.namespace,
+            name="甲",  # type: ignore[attr-defined]
+        )
+        self.receiver = EnginePeer(
+            self._accept,
+            bind=b.address,
+            port=OUR_PORT,
+            netns=b.namespace,
+            name="乙",  # type: ignore[attr-defined]
+        )
+        self.sender.run(self.sender.engine.contact, (b.address, OUR_PORT))  # type: ignore[attr-defined]
+        self.key = _until(
+            lambda: next(
+                (p.key for p in self.sender.run(self.sender.engine.peers)
+                 if p.address[0] == b.address),  # type: ignore[attr-defined]
+                None,
+            ),
+            10,
+        )  # fmt: skip
+
+    def _accept(self, engine: object, event: object) -> None:
+        offer = event.offer  # type: ignore[attr-defined]
+        self.accepted[offer.packet_no] = time.time()
+        engine.files.accept(offer, [f.file_id for f in offer.files], self.into)  # type: ignore[attr-defined]
+
+    def once(self, source: Path, into: Path) -> float:
+        """SocketDesk offers ``source`` (file or folder), the other engine fetches it; seconds
+        from the accept to the last byte (as ``iptux_once`` times iptux's ``RecvFile``)."""
+        self.into = into
+        [(offer, _message)] = self.sender.run(
+            self.sender.engine.files.offer, [self.key], [str(source)], ""
+        )
+
+        def row() -> object:
+            return next(
+                (t for t in self.receiver.snapshot()
+                 if t.packet_no == offer.packet_no and t.state.finished),
+                None,
+            )  # fmt: skip
+
+        done = _until(row, 3600)
+        if done.state.value != "done":  # type: ignore[attr-defined]
+            raise RuntimeError(f"SocketDesk's download failed: {done}")
+        return done.finished_at - self.accepted[offer.packet_no]  # type: ignore[attr-defined,no-any-return]
+
+    def close(self) -> None:
+        self.sender.close()
+        self.receiver.close()
+
+
+def _until(check: Callable[[], object], timeout: float) -> object:
+    deadline = time.monotonic() + timeout
+    while (value := check()) is None or value is False:
+        if time.monotonic() > deadline:
+            raise RuntimeError("SocketDesk: timed out")
+        time.sleep(0.002)
+    return value
 
 
 def _clear(folder: Path) -> None:
@@ -231,21 +299,28 @@ def run(size: int, files: int, folder_size: int, rounds: int) -> str:
 
             socat = Contender("socat (TCP, same link)", baseline=True)
             iptux = Contender("iptux 0.8.3 core → iptux core", baseline=True)
-            ours = Contender("SocketDesk", missing="SocketDesk's receiver is round 2")
+            ours = Contender("SocketDesk engine → SocketDesk engine")
             tree_iptux = Contender("iptux 0.8.3 core → iptux core")
-            tree_ours = Contender("SocketDesk", missing="SocketDesk's receiver is round 2")
-            for n in range(rounds):
-                steps: list[Callable[[], None]] = [
-                    lambda: socat.seconds.append(socat_once(a, b, source, inbox / "payload.bin")),
-                    lambda: iptux.seconds.append(iptux_once(iptux_a, iptux_b, source, inbox)),
-                ]
-                for step in steps if n % 2 == 0 else reversed(steps):
-                    step()
+            tree_ours = Contender("SocketDesk engine → SocketDesk engine")
+            pair = SocketDeskPair(a, b)
+            try:
+                for n in range(rounds):
+                    steps: list[Callable[[], None]] = [
+                        lambda: socat.seconds.append(
+                            socat_once(a, b, source, inbox / "payload.bin")
+                        ),
+                        lambda: iptux.seconds.append(iptux_once(iptux_a, iptux_b, source, inbox)),
+                        lambda: ours.seconds.append(pair.once(source, inbox)),
+                    ]
+                    for step in steps if n % 2 == 0 else reversed(steps):
+                        step()
+                        _clear(inbox)
+                    tree_iptux.seconds.append(iptux_once(iptux_a, iptux_b, tree, inbox))
                     _clear(inbox)
-                if (measured := _socketdesk_file(source)) is not None:
-                    ours.seconds.append(measured)
-                tree_iptux.seconds.append(iptux_once(iptux_a, iptux_b, tree, inbox))
-                _clear(inbox)
+                    tree_ours.seconds.append(pair.once(tree, inbox))
+                    _clear(inbox)
+            finally:
+                pair.close()
             lines = [
                 "== IP Messenger files: two namespaces on a veth pair ==",
                 "",

@@ -23,8 +23,9 @@ from desktop.core.ipmsg.events import (
     PeerUpdated,
     format_address,
 )
+from desktop.core.ipmsg.transfer import Direction, Transfer, TransferState
 
-__all__ = ["json_line", "peer_json", "table", "text_line"]
+__all__ = ["json_line", "peer_json", "table", "text_line", "transfer_json", "transfer_line"]
 
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -150,3 +151,46 @@ def table(peers: Sequence[Peer]) -> str:
 def width(text: str) -> int:
     """Terminal columns: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def transfer_line(transfer: Transfer) -> str:
+    """One transfer as a line: ``received file 报告.txt from 鲍勃 (198.18.0.2:2425): done, …``."""
+    t = transfer
+    receiving = t.direction is Direction.RECEIVE
+    verb = "received" if receiving else "sent"
+    kind = "folder" if t.is_folder else "file"
+    where = "from" if receiving else "to"
+    head = f"{verb} {kind} {escape(t.name)} {where} {escape(t.peer_label)}: {t.state.value}"
+    amount = f"{t.done} bytes" if not t.is_folder else f"{t.files_done} files, {t.done} bytes"
+    if t.state is TransferState.DONE:
+        path = f", {escape(t.path)}" if receiving and t.path else ""
+        return f"{head}, {amount}{path}"
+    if t.state in (TransferState.WAITING, TransferState.RUNNING):
+        return f"{head}, {amount} of {t.size}"
+    reason = f": {t.reason}" if t.reason is not None else ""
+    if t.state in (TransferState.DECLINED, TransferState.EXPIRED):
+        return f"{head}{reason}"  # nothing moved
+    return f"{head} after {amount}{reason}"
+
+
+def transfer_json(transfer: Transfer) -> dict[str, Any]:
+    """A transfer's fields for scripts (``event``: ``transfer``)."""
+    t = transfer
+    return {
+        "event": "transfer",
+        "id": t.transfer_id,
+        "direction": t.direction.value,
+        "state": t.state.value,
+        "name": t.name,
+        "folder": t.is_folder,
+        "size": t.size,
+        "bytes": t.done,
+        "files": t.files_done,
+        "path": t.path,
+        "peer": t.peer_label,
+        "address": t.peer_address[0],
+        "port": t.peer_address[1],
+        "packet_no": t.packet_no,
+        "file_id": t.file_id,
+        "reason": None if t.reason is None else str(t.reason),
+    }

@@ -8,6 +8,7 @@ runs them, each under its own time limit.
 from __future__ import annotations
 
 import asyncio
+import socket
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -222,9 +223,11 @@ async def check_messenger() -> None:
                 await self.changed.wait()
 
     # Two free ports: each engine must know the other's before it starts (its only target).
-    probes = [open_udp(LOOPBACK, 0) for _ in range(2)]
+    # Free for TCP too: each engine's file server listens on its UDP port's number.
+    probes = [socket.create_server((LOOPBACK, 0)) for _ in range(2)]
     port_a, port_b = (int(p.getsockname()[1]) for p in probes)
-    for probe in probes:
+    udp = [open_udp(LOOPBACK, port) for port in (port_a, port_b)]
+    for probe in (*probes, *udp):
         probe.close()
     events_a, events_b = Events(), Events()
     text = "SocketDesk self-test 自检 ✓"

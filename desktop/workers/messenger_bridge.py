@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -19,12 +20,14 @@ from desktop.core.errors import SocketDeskError
 from desktop.core.ipmsg.events import (
     Address,
     Event,
+    FilesOffered,
     InfoReceived,
     MessageDelivered,
     MessageFailed,
     MessageRead,
     MessageReceived,
     Notice,
+    OfferReleased,
     PeerJoined,
     PeerKey,
     PeerLeft,
@@ -37,13 +40,16 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.offers import Offer
 from desktop.core.ipmsg.transfer import Transfer
 from desktop.core.ipmsg_io.engine import EngineStats, MessengerEngine
+from desktop.core.ipmsg_io.file_service import FileSettings
+from desktop.workers.batcher import Batcher
 from desktop.workers.loop_thread import EventLoopThread
 
 __all__ = ["FileService", "MessengerBridge"]
 
 
 class FileService(Protocol):
-    """What the engine's ``files`` (issue #13, round 2) does for the bridge, on the loop thread."""
+    """What the engine's ``files`` (``core/ipmsg_io/file_service.py``) does for the bridge, on
+    the loop thread."""
 
     def offer(
         self, keys: Sequence[PeerKey], paths: Sequence[str], text: str
@@ -110,6 +116,9 @@ class MessengerBridge(QObject):
         super().__init__()
         self._io = io
         self._engine: MessengerEngine | None = None  # loop thread only
+        self._offer_tokens: dict[int, int] = {}  # message id -> token, offers not sent yet
+        self._transfers: Batcher[tuple[Transfer]] | None = None  # loop thread only
+        self.transfers_changed.connect(self._transfers_shown)
 
     # -- commands (GUI thread) ---------------------------------------------------------------------
     def start(
@@ -120,6 +129,7 @@ class MessengerBridge(QObject):
         *,
         absence: str | None = None,
         encodings: Mapping[Address, str] | None = None,
+        first_transfer_id: int = 1,
     ) -> None:
         """Start the node; the outcome arrives as ``started`` or ``start_failed``.
 
@@ -129,8 +139,11 @@ class MessengerBridge(QObject):
             bind: the address to bind.
             absence: start away with this message (announced as such from the first entry).
             encodings: per-peer encodings chosen by the user, by address.
+            first_transfer_id: the first transfer id (above every stored one).
         """
-        self._io.call(self._start, identity, settings, bind, absence, dict(encodings or {}))
+        files = FileSettings(first_id=first_transfer_id)
+        start = functools.partial(self._start, files=files)
+        self._io.call(start, identity, settings, bind, absence, dict(encodings or {}))
 
     def stop(self, leave: bool = True) -> None:
         """Say goodbye (unless ``leave`` is False) and stop; ``stopped`` follows."""
@@ -183,12 +196,14 @@ class MessengerBridge(QObject):
         bind: str,
         absence: str | None,
         encodings: dict[Address, str],
+        *,
+        files: FileSettings,
     ) -> None:
         if self._engine is not None:
             self.notice.emit(self.tr("The messenger is already running; stop it first."))
             return
         try:
-            engine = MessengerEngine(identity, settings, self, bind=bind)
+            engine = MessengerEngine(identity, settings, self, bind=bind, files=files)
         except SocketDeskError as error:
             self.start_failed.emit(error, 0)
             return
@@ -228,6 +243,8 @@ class MessengerBridge(QObject):
     async def _close(self, engine: MessengerEngine | None, leave: bool) -> None:
         if engine is not None:
             await engine.close(leave=leave)
+        if self._transfers is not None:
+            self._transfers.flush_now()  # the last states (cancelled...) before "stopped"
         self.stopped.emit()
 
     def _running(self) -> MessengerEngine | None:
@@ -303,6 +320,12 @@ class MessengerBridge(QObject):
             self.info_received.emit(event)
         elif isinstance(event, Notice):
             self.node_noticed.emit(event)
+        elif isinstance(event, FilesOffered):
+            token = self._offer_tokens.pop(event.message_id, None)
+            if token is not None:  # an offer that waited its turn has left now
+                self.files_offered.emit(token, event.offer, event.message_id)
+        elif isinstance(event, OfferReleased):
+            self.offer_released.emit(event.peer, event.packet_no)
 
     # -- files (issue #13): commands, and the transfers' batches ---------------------------------
     # transfers_changed(list): a batch of ``Transfer`` snapshots (the newest per id).
@@ -340,12 +363,27 @@ class MessengerBridge(QObject):
         self._io.call(self._with_files, "retry", transfer_id)
 
     def on_transfers(self, batch: list[Transfer]) -> None:
-        """The engine's transfer book publishes a batch (loop thread)."""
-        self.transfers_changed.emit(batch)
+        """The engine's files publish a batch (loop thread): batched again for the GUI (at
+        most ~60 batches a second, the next only once the GUI took the last)."""
+        if self._transfers is None:
+            self._transfers = Batcher(asyncio.get_running_loop(), self._emit_transfers)
+        self._transfers.extend([(t,) for t in batch], len(batch))
+
+    def _emit_transfers(self, items: list[tuple[Transfer]]) -> None:
+        newest = {t.transfer_id: t for (t,) in items}
+        self.transfers_changed.emit(list(newest.values()))
+
+    def _transfers_shown(self, _batch: list[Transfer]) -> None:
+        """GUI thread: the batch was delivered; the next may go."""
+        self._io.call(self._ack_transfers)
+
+    def _ack_transfers(self) -> None:
+        if self._transfers is not None:
+            self._transfers.ack()
 
     def _files(self) -> FileService | None:
         engine = self._running()
-        files: FileService | None = getattr(engine, "files", None)  # round 2 adds it
+        files: FileService | None = engine.files if engine is not None else None
         if files is None:
             self.notice.emit(
                 self.tr("Files cannot be sent or received: the messenger is not running.")
@@ -363,7 +401,10 @@ class MessengerBridge(QObject):
             self.offer_failed.emit(token, error)
             return
         for offer, message_id in offered:
-            self.files_offered.emit(token, offer, message_id)
+            if offer.packet_no:
+                self.files_offered.emit(token, offer, message_id)
+            else:  # waiting its turn: ``files_offered`` when it leaves (``on_event``)
+                self._offer_tokens[message_id] = token
 
     def _with_files(self, command: str, *args: object) -> None:
         files = self._files()

@@ -99,7 +99,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="247" />
+            <location filename="../../desktop/ui/main_window.py" line="166" />
             <source>%n TCP server(s)</source>
             <translation>
                 <numerusform>%n TCP server</numerusform>
@@ -107,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="249" />
+            <location filename="../../desktop/ui/main_window.py" line="168" />
             <source>%n TCP relay(s)</source>
             <translation>
                 <numerusform>%n TCP relay</numerusform>
@@ -324,7 +324,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/relay.py" line="260" />
+            <location filename="../../desktop/core/net/relay.py" line="231" />
             <source>Refused {peer}: the limit of %n pair(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n pair is reached.</numerusform>

@@ -1410,199 +1410,199 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_menus.py" line="37"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_menus.py" line="39"/>
         <source>New TCP &amp;client session</source>
         <translation>新建 TCP 客户端会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_menus.py" line="43"/>
         <source>New TCP &amp;server session</source>
         <translation>新建 TCP 服务器会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_menus.py" line="48"/>
         <source>New TCP &amp;relay session</source>
         <translation>新建 TCP 中继会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_menus.py" line="52"/>
         <source>New &amp;UDP session</source>
         <translation>新建 UDP 会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_menus.py" line="56"/>
         <source>Close session &amp;tab</source>
         <translation>关闭会话标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/confirm_quit.py" line="31"/>
+        <location filename="../../desktop/ui/main_menus.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_menus.py" line="64"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_menus.py" line="66"/>
         <source>Clear &amp;log</source>
         <translation>清空日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_menus.py" line="69"/>
         <source>Go to &amp;send box</source>
         <translation>转到发送框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_menus.py" line="72"/>
         <source>&amp;Find in log</source>
         <translation>在日志中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_menus.py" line="76"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_menus.py" line="80"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_menus.py" line="89"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_menus.py" line="92"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_menus.py" line="93"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_menus.py" line="94"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_menus.py" line="98"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_menus.py" line="100"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_menus.py" line="103"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_menus.py" line="105"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_menus.py" line="108"/>
         <source>Keep the Messenger running in the tray when the window is closed</source>
         <translation>关闭窗口时让局域网聊天在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_menus.py" line="115"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_menus.py" line="120"/>
         <source>Start SocketDesk at login</source>
         <translation>开机时启动 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_menus.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_menus.py" line="127"/>
         <source>&amp;About SocketDesk</source>
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>%n TCP server(s)</source>
         <translation>
             <numerusform>%n 个 TCP 服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>%n TCP relay(s)</source>
         <translation>
             <numerusform>%n 个 TCP 中继</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>the Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/confirm_quit.py" line="21"/>
         <source>Quit SocketDesk</source>
         <translation>退出 SocketDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/confirm_quit.py" line="22"/>
         <source>Still running: {running}. Quitting stops them and closes their connections.</source>
         <translation>仍在运行：{running}。退出将停止它们并关闭其连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/confirm_quit.py" line="18"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/confirm_quit.py" line="36"/>
         <source>Don&apos;t ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>SocketDesk will be in {language} the next time it starts. Quit and start it again to change the language now.</source>
         <translation>SocketDesk 下次启动时将使用 {language}。如需立即切换语言，请退出后重新启动。</translation>
     </message>
@@ -1610,19 +1610,19 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="188"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="203"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="240"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="252"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="358"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="257"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="269"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="396"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="351"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="389"/>
         <source>Files cannot be sent or received: the messenger is not running.</source>
         <translation>无法发送或接收文件：聊天未在运行。</translation>
     </message>
@@ -1630,40 +1630,40 @@
 <context>
     <name>MessengerLifecycle</name>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="66"/>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="113"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="72"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="120"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="75"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="81"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="87"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="94"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="105"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="112"/>
         <source>Listening on {address}</source>
         <translation>正在监听 {address}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="106"/>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="142"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="113"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="149"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="120"/>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="142"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="127"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="149"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="122"/>
+        <location filename="../../desktop/ui/messenger/messenger_lifecycle.py" line="129"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -2953,143 +2953,143 @@ Host: example.com</translation>
 <context>
     <name>SendBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="125"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="88"/>
         <source>Data to send — Enter sends, Shift+Enter starts a new line. Hex: 48 65 6c 6c 6f · Escapes: \r \n \t \0 \xNN \\ · Fields: {{counter}} {{date}} {{time}} {{unix}} {{random:N}}</source>
         <translation>要发送的数据 — Enter 发送，Shift+Enter 换行。十六进制：48 65 6c 6c 6f · 转义：\r \n \t \0 \xNN \\ · 字段：{{counter}} {{date}} {{time}} {{unix}} {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="141"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="100"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="142"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="101"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="143"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="102"/>
         <source>Text + escapes</source>
         <translation>文本（含转义）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="110"/>
         <source>No line ending</source>
         <translation>无换行符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="159"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="118"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="162"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="121"/>
         <source>Expand {{counter}}, {{date}}, {{time}}, {{unix}} and {{random:N}} when sending</source>
         <translation>发送时替换 {{counter}}、{{date}}、{{time}}、{{unix}} 和 {{random:N}}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="169"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="128"/>
         <source>Next {{counter}}: </source>
         <translation>下一个 {{counter}}：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="173"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="132"/>
         <source>The number the next message with {{counter}} gets. Set it to start the counter there; messages without the field do not advance it.</source>
         <translation>下一条含 {{counter}} 的消息将使用的编号。修改它可让计数器从该值开始；不含该字段的消息不会使计数器递增。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="181"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="140"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="199"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="158"/>
         <source>forever</source>
         <translation>无限次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="200"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="159"/>
         <source>× </source>
         <translation>× </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="201"/>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="407"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="160"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="312"/>
         <source>Repeat</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="203"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="162"/>
         <source>Send every interval, on the I/O thread&apos;s clock</source>
         <translation>按设定间隔重复发送（由 I/O 线程计时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="205"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="164"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="211"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="170"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="215"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="225"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="50"/>
         <source>Saved messages</source>
         <translation>已保存的消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="226"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="51"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="227"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="313"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="261"/>
         <source>Hex sends exactly the bytes typed: type 0d 0a for a line ending</source>
         <translation>十六进制模式按输入的字节原样发送：换行请输入 0d 0a</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="315"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="263"/>
         <source>Appended to each message</source>
         <translation>附加在每条消息末尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="323"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="76"/>
         <source>Delete the chosen saved message</source>
         <translation>删除选中的已保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="325"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="78"/>
         <source>Choose a saved message to delete it</source>
         <translation>请先选择要删除的已保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="407"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="312"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="418"/>
+        <location filename="../../desktop/ui/widgets/send_box.py" line="323"/>
         <source>Send a file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="465"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="114"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/send_box.py" line="465"/>
+        <location filename="../../desktop/ui/widgets/saved_message_picker.py" line="115"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4424,98 +4424,98 @@ Host: example.com</translation>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="106"/>
+        <location filename="../../desktop/core/http/curl.py" line="35"/>
         <source>The command does not start with curl.</source>
         <translation>命令不是以 curl 开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="110"/>
+        <location filename="../../desktop/core/http/curl.py" line="39"/>
         <source>The curl command has no URL.</source>
         <translation>curl 命令中没有 URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="114"/>
+        <location filename="../../desktop/core/http/curl.py" line="43"/>
         <source>Only the first of {count} URLs is imported.</source>
         <translation>共有 {count} 个 URL，只导入了第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="145"/>
+        <location filename="../../desktop/core/http/curl_options.py" line="64"/>
         <source>The option {name} needs a value.</source>
         <translation>选项 {name} 需要一个值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="157"/>
-        <location filename="../../desktop/core/http/curl.py" line="293"/>
+        <location filename="../../desktop/core/http/curl_options.py" line="76"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="114"/>
         <source>{option} {value} is ignored.</source>
         <translation>已忽略 {option} {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="175"/>
+        <location filename="../../desktop/core/http/curl_options.py" line="94"/>
         <source>{option} is ignored: requests are sent as HTTP/1.1.</source>
         <translation>已忽略 {option}：请求均以 HTTP/1.1 发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="182"/>
+        <location filename="../../desktop/core/http/curl_options.py" line="101"/>
         <source>The option {option} is not supported and is ignored.</source>
         <translation>不支持选项 {option}，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="213"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="34"/>
         <source>The URL {url} has an invalid port.</source>
         <translation>URL {url} 的端口无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="240"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="61"/>
         <source>Some bytes are not UTF-8 and show as �; the exact bytes are kept in data.</source>
         <translation>部分字节不是 UTF-8，显示为 �；原始字节仍完整保留在数据中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="258"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="79"/>
         <source>The --cert password is ignored: the key must be unencrypted.</source>
         <translation>已忽略 --cert 的密码：私钥必须是未加密的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="280"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="101"/>
         <source>{option} {value} is not a number and is ignored.</source>
         <translation>{option} {value} 不是数字，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="310"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="131"/>
         <source>-u has no password: an empty one is used (curl would ask for it).</source>
         <translation>-u 没有密码：使用空密码（curl 会提示输入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="331"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="152"/>
         <source>-b {value} names a cookie file; it is not read.</source>
         <translation>-b {value} 指定的是 Cookie 文件；不会读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="354"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="175"/>
         <source>-H {value} is not a header line; it is ignored.</source>
         <translation>-H {value} 不是头部行，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="387"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="208"/>
         <source>{option} {value} names a file; it is not read (the body holds the name).</source>
         <translation>{option} {value} 指定的是文件；不会读取该文件（正文中只是文件名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="409"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="230"/>
         <source>--data-urlencode {value} names a file; it is not read.</source>
         <translation>--data-urlencode {value} 指定的是文件；不会读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="433"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="254"/>
         <source>The URL {url} is not valid ({reason}).</source>
         <translation>URL {url} 无效（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="441"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="262"/>
         <source>Only http and https URLs can be imported, not {scheme}.</source>
         <translation>只能导入 http 和 https URL，不支持 {scheme}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/curl.py" line="449"/>
+        <location filename="../../desktop/core/http/curl_request.py" line="270"/>
         <source>The URL {url} has no host.</source>
         <translation>URL {url} 中没有主机。</translation>
     </message>
@@ -4602,27 +4602,27 @@ Host: example.com</translation>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="330"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="88"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="344"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="98"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="381"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="364"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="387"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="370"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="423"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="69"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -6117,42 +6117,42 @@ Host: example.com</translation>
         <translation>网络接口 {name} 无法广播（接口未启用、没有 IPv4 地址，或其链路类型不支持广播）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="39"/>
+        <location filename="../../desktop/core/net/connection.py" line="40"/>
         <source>The peer closed the connection.</source>
         <translation>对端关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="40"/>
+        <location filename="../../desktop/core/net/connection.py" line="41"/>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="41"/>
+        <location filename="../../desktop/core/net/connection.py" line="42"/>
         <source>Disconnected.</source>
         <translation>已断开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="42"/>
+        <location filename="../../desktop/core/net/connection.py" line="43"/>
         <source>The connection was reset by the peer.</source>
         <translation>连接被对端重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="216"/>
+        <location filename="../../desktop/core/net/connection.py" line="217"/>
         <source>{peer} is not reading: {count} bytes are still waiting to be sent, so nothing more was queued.</source>
         <translation>{peer} 没有读取数据：仍有 {count} 字节等待发送，因此不再加入发送队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="263"/>
+        <location filename="../../desktop/core/net/connection.py" line="264"/>
         <source>The peer stopped receiving (broken pipe).</source>
         <translation>对端已停止接收（管道破裂）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="265"/>
+        <location filename="../../desktop/core/net/connection.py" line="266"/>
         <source>The connection timed out.</source>
         <translation>连接超时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="269"/>
+        <location filename="../../desktop/core/net/connection.py" line="270"/>
         <source>The connection was lost: {why}.</source>
         <translation>连接已中断：{why}。</translation>
     </message>
@@ -6197,52 +6197,52 @@ Host: example.com</translation>
         <translation>无法在 {name} 上退出组播组 {group}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="37"/>
+        <location filename="../../desktop/core/net/relay.py" line="35"/>
         <source>The relay was stopped.</source>
         <translation>中继已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="40"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="25"/>
         <source>The client closed the connection.</source>
         <translation>客户端关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="41"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="26"/>
         <source>The target closed the connection.</source>
         <translation>目标端关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="45"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="30"/>
         <source>The target closed the connection, then the client.</source>
         <translation>目标端关闭了连接，随后客户端也关闭了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="48"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="33"/>
         <source>The client closed the connection, then the target.</source>
         <translation>客户端关闭了连接，随后目标端也关闭了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="53"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="38"/>
         <source>On the client side: {reason}</source>
         <translation>客户端侧：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="54"/>
+        <location filename="../../desktop/core/net/relay_piping.py" line="39"/>
         <source>On the target side: {reason}</source>
         <translation>目标端侧：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="232"/>
+        <location filename="../../desktop/core/net/relay.py" line="203"/>
         <source>Closed by the user.</source>
         <translation>已被用户关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/relay.py" line="256"/>
+        <location filename="../../desktop/core/net/relay.py" line="227"/>
         <source>Refused {peer}: the relay is stopping.</source>
         <translation>已拒绝 {peer}：中继正在停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/relay.py" line="260"/>
+        <location filename="../../desktop/core/net/relay.py" line="231"/>
         <source>Refused {peer}: the limit of %n pair(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个连接对的上限。</numerusform>
@@ -6846,42 +6846,42 @@ Host: example.com</translation>
         <translation>&apos;{text}&apos; 不是 IP 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="36"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="37"/>
         <source>The echo differed from what was sent at byte {index}.</source>
         <translation>回显内容在第 {index} 字节处与发送的内容不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="44"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="45"/>
         <source>{received} bytes came back for {sent} sent.</source>
         <translation>发送了 {sent} 字节，收回 {received} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="105"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="106"/>
         <source>The connection closed after {count} bytes: {reason}</source>
         <translation>连接在 {count} 字节后关闭：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="136"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="137"/>
         <source>No TLS session was reported.</source>
         <translation>未报告 TLS 会话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="249"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="252"/>
         <source>The message arrived as {got!r}, not {sent!r}.</source>
         <translation>收到的消息为 {got!r}，而不是 {sent!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test_checks.py" line="292"/>
+        <location filename="../../desktop/cli/self_test_checks.py" line="295"/>
         <source>The server answered status {status} with {size} bytes of body.</source>
         <translation>服务器返回状态 {status}，正文 {size} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="58"/>
+        <location filename="../../desktop/cli/self_test.py" line="59"/>
         <source>No answer within {seconds} s.</source>
         <translation>{seconds} 秒内无应答。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/self_test.py" line="64"/>
+        <location filename="../../desktop/cli/self_test.py" line="65"/>
         <source>Unexpected {kind}: {detail}</source>
         <translation>意外的 {kind}：{detail}</translation>
     </message>
@@ -7056,84 +7056,79 @@ Host: example.com</translation>
         <translation>无法接收 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="177"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="175"/>
         <source>the sender sent nothing for {seconds} s after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节后，发送方 {seconds} 秒内未再发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="189"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="187"/>
         <source>the connection broke after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节时连接中断</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="259"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="262"/>
         <source>the sender closed the connection without sending anything (refused?)</source>
         <translation>发送方未发送任何数据就关闭了连接（被拒绝？）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="265"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="268"/>
         <source>the sender closed the connection after {done} of {size} bytes</source>
         <translation>已接收 {done}/{size} 字节时发送方关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="280"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="283"/>
         <source>the sender sent more than the announced {size} bytes</source>
         <translation>发送方发送的数据超过了声明的 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="290"/>
+        <location filename="../../desktop/core/ipmsg_io/file_fetch.py" line="293"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="73"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="76"/>
         <source>sending folders is not available yet</source>
         <translation>暂不支持发送文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="197"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="203"/>
         <source>no whole request arrived within {seconds} s</source>
         <translation>{seconds} 秒内未收到完整的请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="266"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="272"/>
         <source>the upload was cancelled</source>
         <translation>上传已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="272"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="278"/>
         <source>the receiver stopped reading</source>
         <translation>接收方已停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="283"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="293"/>
         <source>the file is shorter than when it was offered</source>
         <translation>文件比发送时变短了</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="363"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="395"/>
         <source>the receiver closed the connection</source>
         <translation>接收方关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="225"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="238"/>
         <source>the receiver declined the offer</source>
         <translation>接收方拒绝了文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="308"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="321"/>
         <source>the offer expired before it was fetched</source>
         <translation>文件在被下载前已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="325"/>
+        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="338"/>
         <source>the transfer was cancelled</source>
         <translation>传输已取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/ipmsg_io/transfer_book.py" line="329"/>
-        <source>receiving folders is not available yet</source>
-        <translation>暂不支持接收文件夹</translation>
     </message>
     <message>
         <location filename="../../desktop/core/ipmsg_io/tree_errors.py" line="33"/>
@@ -7271,6 +7266,31 @@ Host: example.com</translation>
         <location filename="../../desktop/settings_file.py" line="129"/>
         <source>{path} is too large to be a settings file.</source>
         <translation>{path} 过大，不是设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="198"/>
+        <source>The files were not offered to {peer}: {reason}.</source>
+        <translation>未能向 {peer} 发送文件：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="220"/>
+        <source>Cannot make the folder {path}: {reason}.</source>
+        <translation>无法创建文件夹 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/folder_fetch.py" line="102"/>
+        <source>the sender sent nothing for {seconds} s</source>
+        <translation>发送方 {seconds} 秒内没有发送任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/folder_fetch.py" line="111"/>
+        <source>the connection broke after {done} bytes</source>
+        <translation>连接在 {done} 字节后中断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/ipmsg_io/folder_fetch.py" line="124"/>
+        <source>the sender sent far more than the announced {size} bytes; stopped</source>
+        <translation>发送方发送的数据远超声明的 {size} 字节，已停止</translation>
     </message>
 </context>
 </TS>

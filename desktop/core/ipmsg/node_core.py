@@ -198,6 +198,10 @@ class NodeCore:
     def _transmit(self, packet: Packet, address: Address) -> None:
         self._outbox.append(Transmit(format_packet(packet), address))
 
+    def next_packet_no(self) -> int:
+        """A fresh packet number from the node's sequence (for the file requests over TCP)."""
+        return self._number()
+
     def _number(self) -> int:
         number = next(self._numbers)
         if self._numbers.wraps != self._wraps:

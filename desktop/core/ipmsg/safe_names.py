@@ -31,47 +31,54 @@ _RESERVED = frozenset(
 )
 
 
-def safe_name(name: str) -> str:
+def safe_name(name: str, *, max_bytes: int = NAME_BYTES_MAX) -> str:
     """``name`` as one safe path component: never empty, ``.``, ``..`` or a device name.
 
     Separators, ``:`` and the other characters Windows refuses, control characters (NUL
     included), unpaired surrogates and bidirectional overrides become ``_``; trailing dots and
     spaces (which Windows drops) are removed; a reserved Windows name (``CON``, ``com1.txt``…)
-    gets a leading ``_``; the result is cut to ``NAME_BYTES_MAX`` UTF-8 bytes, keeping the
-    extension where it can.
+    gets a leading ``_``; the result is cut to ``max_bytes`` UTF-8 bytes (``NAME_BYTES_MAX``
+    unless the caller needs room, e.g. for a ``.part`` suffix), keeping the extension where it can.
     """
     text = "".join("_" if _unsafe(c) else c for c in name).rstrip(". ")
     if not text:
         return FALLBACK_NAME
     if text.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
         text = "_" + text
-    return _fit(text, NAME_BYTES_MAX) or FALLBACK_NAME
+    return _fit(text, max_bytes) or FALLBACK_NAME
 
 
-def candidates(name: str, *, folder: bool = False) -> Iterator[str]:
+def candidates(
+    name: str, *, folder: bool = False, max_bytes: int = NAME_BYTES_MAX
+) -> Iterator[str]:
     """``safe_name(name)``, then ``stem (2).ext``, ``stem (3).ext``… (a folder keeps its dots).
 
-    Each candidate is itself a safe name within ``NAME_BYTES_MAX`` bytes. The caller creates
+    Each candidate is itself a safe name within ``max_bytes`` bytes. The caller creates
     them exclusively (``O_EXCL``, ``mkdir``) in turn until one succeeds.
     """
-    base = safe_name(name)
+    base = safe_name(name, max_bytes=max_bytes)
     yield base
     stem, ext = (base, "") if folder else _split_extension(base)
     for number in itertools.count(2):
         tail = f" ({number}){ext}"
-        room = NAME_BYTES_MAX - len(tail.encode("utf-8"))
+        room = max_bytes - len(tail.encode("utf-8"))
         yield (_fit(stem, room).rstrip(". ") or "_") + tail
 
 
 def unique_name(
-    name: str, taken: Callable[[str], bool], *, folder: bool = False, limit: int = 10_000
+    name: str,
+    taken: Callable[[str], bool],
+    *,
+    folder: bool = False,
+    limit: int = 10_000,
+    max_bytes: int = NAME_BYTES_MAX,
 ) -> str:
     """The first of ``candidates(name)`` that ``taken`` says is free.
 
     Raises:
         ValueError: ``limit`` candidates are all taken.
     """
-    for candidate in itertools.islice(candidates(name, folder=folder), limit):
+    for candidate in itertools.islice(candidates(name, folder=folder, max_bytes=max_bytes), limit):
         if not taken(candidate):
             return candidate
     raise ValueError(f"no free name for {name!r} after {limit} tries")

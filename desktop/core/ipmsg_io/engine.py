@@ -14,6 +14,10 @@ costs the loop a ``recvfrom`` and a dictionary look-up each, and the GUI nothing
 Timers: the node says when it next needs ``tick`` (``next_deadline``); the engine arms one
 ``call_at`` for that moment and re-arms it after every datagram, command and tick.
 
+Files (issue #13): ``engine.files`` (``file_service.FileService``) serves our offers over TCP
+on the same address and port, sees the node's ``FilesOffered``/``OfferReleased`` before the
+sink does, downloads, and publishes ``Transfer`` batches to the sink's ``on_transfers``.
+
 Thread safety: methods run on the loop's thread (the CLI calls them there); another thread (the
 GUI's bridge) uses ``call_threadsafe(engine.send_text, ...)``, which returns a future.
 """
@@ -28,28 +32,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from desktop.core.errors import ListenError
+from desktop.core.errors import AddressInUse
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
-from desktop.core.net.interfaces import interface_addresses, local_addresses
-from desktop.core.net.listen import bind_error
-from desktop.core.net.port_owner import describe_port_owners, free_udp_port
+from desktop.core.ipmsg_io.file_service import FileService, FileSettings
+from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp
+from desktop.core.net.interfaces import local_addresses
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
-# The kernel's default receive buffer (~208 KiB) holds ~250 small datagrams at its per-packet
-# overhead; 1 MiB absorbs a whole large LAN answering one BR_ENTRY while the loop is busy.
-_RECEIVE_BUFFER = 1 << 20
-_ANY = ("", "0.0.0.0", "*", "any")
 
 T = TypeVar("T")
+_ANY_PORT_TRIES = 8  # port 0: UDP ports tried until one is free for TCP too
 
 
 class MessengerSink(Protocol):
@@ -57,6 +57,10 @@ class MessengerSink(Protocol):
 
     def on_event(self, event: Event) -> None:
         """A node event (``PeerJoined``, ``MessageReceived``, ``Notice``...)."""
+
+
+# A sink may also have ``on_transfers(batch: list[Transfer])``: the files' snapshots, newest
+# per id, in batches (the engine looks it up; a sink without it is not told of transfers).
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,34 +78,6 @@ class EngineStats:
     dropped: int
     peers: int
     peers_refused: int
-
-
-def open_udp(host: str, port: int) -> socket.socket:
-    """A non-blocking IPv4 UDP socket bound to ``host``:``port`` that may broadcast.
-
-    No SO_REUSEADDR: on Linux it would let two messengers share port 2425 and split the
-    datagrams between them; a taken port must be an error.
-
-    Raises:
-        PortInUse: the port is taken (with the program holding it, when it can be found).
-        PermissionDenied, ListenError: with a sentence.
-    """
-    address = "0.0.0.0" if host.strip().lower() in _ANY else host.strip()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, _RECEIVE_BUFFER)
-        sock.bind((address, port))
-        sock.setblocking(False)
-    except OSError as error:
-        sock.close()
-
-        def in_use() -> PortInUse:
-            owner, free = describe_port_owners(port, "udp"), free_udp_port(address, port)
-            return PortInUse(address, port, owner, free)
-
-        raise bind_error(error, address, port, in_use) from None
-    return sock
 
 
 class _Endpoint(asyncio.DatagramProtocol):
@@ -127,6 +103,7 @@ class MessengerEngine:
             is also listened on.
         seed: the first packet number (default: the time in seconds, as IPMsg does).
         budget: the flood budget (default: ``SourceBudget()``'s per-sender and total rates).
+        files: the files' settings (first transfer id, offer lifetime, timeouts).
     """
 
     def __init__(
@@ -138,6 +115,7 @@ class MessengerEngine:
         bind: str = "0.0.0.0",
         seed: int | None = None,
         budget: SourceBudget | None = None,
+        files: FileSettings | None = None,
     ) -> None:
         self.identity = identity
         self.settings = settings
@@ -152,6 +130,7 @@ class MessengerEngine:
         self._budget = budget if budget is not None else SourceBudget()
         self._received_count = 0
         self.address: Address = ("0.0.0.0", 0)
+        self.files = FileService(self, getattr(sink, "on_transfers", None), files)
 
     @property
     def node(self) -> MessengerNode:
@@ -185,14 +164,14 @@ class MessengerEngine:
         """Bind the socket(s), build the node, announce ourselves; returns (address, port).
 
         Raises:
-            PortInUse, PermissionDenied, ListenError: with a sentence.
+            PortInUse, PermissionDenied, ListenError: with a sentence (UDP); AddressInUse: the
+                port is taken for TCP (the file server's).
         """
         loop = asyncio.get_running_loop()
         self._loop = loop
-        sock = open_udp(self.bind, self.settings.port)
-        host, port = sock.getsockname()[:2]
-        self.address = (host, port)
-        extra = self._broadcast_socket(host, port)
+        sock = await self._bind()
+        host, port = self.address
+        extra = broadcast_socket(host, port, self.sink.on_event)
         ours = self.settings.local_addresses | local_addresses() | {host}
         settings = replace(self.settings, port=port, local_addresses=frozenset(ours))
         seed = self._seed if self._seed is not None else int(time.time())
@@ -204,12 +183,36 @@ class MessengerEngine:
                 )
                 self._transports.append(transport)
         except BaseException:
+            transports, self._transports = self._transports, []
+            for transport in transports:
+                transport.close()
             for each in (sock, *extra):
                 each.close()
+            await self.files.close()
             raise
         if announce:
             self.announce()
         return self.address
+
+    async def _bind(self) -> socket.socket:
+        """The UDP socket, and the file server on TCP at the same address and port. With port
+        0 (any), a port free for UDP but taken for TCP is given up for another."""
+        for attempt in range(_ANY_PORT_TRIES if self.settings.port == 0 else 1):
+            sock = open_udp(self.bind, self.settings.port)
+            host, port = sock.getsockname()[:2]
+            self.address = (host, port)
+            try:
+                await self.files.start(host, port)
+            except AddressInUse:
+                sock.close()
+                if attempt + 1 >= _ANY_PORT_TRIES or self.settings.port:
+                    raise
+                continue
+            except BaseException:
+                sock.close()
+                raise
+            return sock
+        raise AssertionError("unreachable")
 
     async def close(self, leave: bool = True) -> None:
         """Say goodbye (BR_EXIT) unless ``leave`` is False, and close the socket(s)."""
@@ -223,6 +226,7 @@ class MessengerEngine:
         transports, self._transports = self._transports, []
         for transport in transports:
             transport.close()
+        await self.files.close()
         await asyncio.sleep(0)  # let the transports flush and call connection_lost
 
     # -- commands (on the loop's thread) ----------------------------------------------------------
@@ -284,6 +288,10 @@ class MessengerEngine:
         """Ask a peer for its away message."""
         self._command(lambda now: self.node.ask_absence(key, now=now))
 
+    def report(self, event: Event) -> None:
+        """Hand ``event`` to the sink (the file service's notices)."""
+        self.sink.on_event(event)
+
     def call_threadsafe(self, func: Callable[..., T], *args: Any) -> concurrent.futures.Future[T]:
         """Run ``func(*args)`` on the engine's loop from any thread; its result as a future."""
         if self._loop is None:
@@ -321,35 +329,9 @@ class MessengerEngine:
         self._carry_out(self._node.receive(data, addr, now))
 
     def _over_budget(self, verdict: Verdict, source: str, now: float) -> None:
-        budget = self._budget
-        if verdict is Verdict.SOURCE_OVER:
-            if budget.should_notice(source, now):
-                self.sink.on_event(
-                    Notice(
-                        sentence(
-                            QT_TRANSLATE_NOOP(
-                                "core",
-                                "{source} sends more than {rate} datagrams a second; what it "
-                                "sends beyond that is ignored.",
-                            ),
-                            source=source,
-                            rate=f"{budget.rate:,.0f}",
-                        )
-                    )
-                )
-        elif budget.should_notice(None, now):
-            self.sink.on_event(
-                Notice(
-                    sentence(
-                        QT_TRANSLATE_NOOP(
-                            "core",
-                            "More than {rate} datagrams a second are arriving; the excess is "
-                            "ignored, so some peers may be missed.",
-                        ),
-                        rate=f"{budget.total_rate:,.0f}",
-                    )
-                )
-            )
+        said = flood_notice(self._budget, verdict, source, now)
+        if said is not None:
+            self.sink.on_event(Notice(said))
 
     def _tick(self, when: float) -> None:
         self._timer = None
@@ -361,6 +343,7 @@ class MessengerEngine:
             if isinstance(action, Transmit):
                 self._transmit(action)
             else:
+                self.files.on_event(action)  # an offer is served before its datagram leaves
                 self.sink.on_event(action)
         self._rearm()
 
@@ -403,30 +386,3 @@ class MessengerEngine:
     def _now(self) -> float:
         assert self._loop is not None
         return self._loop.time()
-
-    def _broadcast_socket(self, host: str, port: int) -> list[socket.socket]:
-        """With a specific bind address, a socket on its interface's broadcast address too.
-
-        Linux delivers a broadcast only to sockets bound to the wildcard or to the broadcast
-        address itself, so without this a node bound to 198.18.0.1 would never hear BR_ENTRY.
-        """
-        if host == "0.0.0.0":
-            return []
-        for item in interface_addresses():
-            if item.address == host and item.broadcast:
-                try:
-                    return [open_udp(item.broadcast, port)]
-                except (PortInUse, ListenError):
-                    self.sink.on_event(
-                        Notice(
-                            sentence(
-                                QT_TRANSLATE_NOOP(
-                                    "core",
-                                    "Cannot listen on the broadcast address {address}; "
-                                    "broadcasts from other users will not be heard.",
-                                ),
-                                address=f"{item.broadcast}:{port}",
-                            )
-                        )
-                    )
-        return []

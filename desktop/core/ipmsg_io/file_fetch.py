@@ -11,9 +11,8 @@ The end of the data is the sender's close. After the last expected byte we wait 
 seconds for it: more bytes mean the sender ignored the offset (or is broken); silence is taken
 as the end (a sender that waits for us to close first).
 
-Names: ``choose_target`` makes the offered name safe and never picks an existing file.
-# TODO(round 2): use helper "tree"'s ``core/ipmsg/safe_names.py`` once merged (``_safe_name``
-# below is a plain, conservative stand-in).
+Names: ``choose_target`` makes the offered name safe and never picks an existing file, with the
+one set of name rules (``core/ipmsg/safe_names.py``), leaving room for the ``.part`` suffix.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import asyncio
 import contextlib
 import errno
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +29,7 @@ from desktop.core.errors import ConnectTimeout
 from desktop.core.ipmsg.file_request import FileRequest, request_packet
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.offers import Offer, OfferedFile
+from desktop.core.ipmsg.safe_names import NAME_BYTES_MAX, unique_name
 from desktop.core.ipmsg.transfer_errors import FetchFailed
 from desktop.core.net.connect import connect_socket
 from desktop.core.os_reasons import os_reason
@@ -40,9 +39,7 @@ __all__ = ["PART_SUFFIX", "FetchOptions", "choose_target", "fetch_file", "part_p
 
 PART_SUFFIX = ".part"
 _BUFFER = 1 << 20
-_MAX_NAME_BYTES = 255 - len(PART_SUFFIX) - 8  # room for ".part" and " (9999)"
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)(\..*)?")
+_MAX_NAME_BYTES = NAME_BYTES_MAX - len(PART_SUFFIX)  # room for ".part"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +50,15 @@ class FetchOptions:
         connect_timeout: to connect.
         read_timeout: the longest silence while bytes are still expected.
         linger: after the last expected byte, how long to wait for the sender's close.
+        source: the local address to connect from (the messenger's own, when it is bound to
+            one: senders check that a request comes from the address they offered to); None:
+            the system chooses.
     """
 
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     linger: float = 2.0
+    source: str | None = None
 
 
 def part_path(target: Path) -> Path:
@@ -67,17 +68,14 @@ def part_path(target: Path) -> Path:
 
 def choose_target(folder: Path, name: str) -> Path:
     """A path directly inside ``folder`` for the offered ``name``: made safe, never an existing
-    file (``a (1).txt``, ``a (2).txt``... on a collision). Its ``.part`` may exist: it is resumed.
+    file (``a (2).txt``, ``a (3).txt``... on a collision). Its ``.part`` may exist: it is resumed.
     """
-    safe = _safe_name(name)
-    stem, dot, suffix = safe.rpartition(".")
-    if not stem:
-        stem, dot, suffix = safe, "", ""
-    candidate, n = folder / safe, 1
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{stem} ({n}){dot}{suffix}"
-        n += 1
-    return candidate
+
+    def taken(candidate: str) -> bool:
+        path = folder / candidate
+        return path.exists() or path.is_symlink()
+
+    return folder / unique_name(name, taken, max_bytes=_MAX_NAME_BYTES)
 
 
 async def fetch_file(
@@ -136,7 +134,7 @@ async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
     host, port = offer.peer.address
     try:
         async with asyncio.timeout(options.connect_timeout):
-            sock = await connect_socket(host, port)
+            sock = await connect_socket(host, port, local_addr=local_address(options))
     except TimeoutError:
         raise ConnectTimeout(host, port, options.connect_timeout) from None
     expected = file.size - offset
@@ -196,6 +194,11 @@ async def _attempt(  # noqa: PLR0917 (one private step, called twice above)
     if over and offset == 0:
         raise _long(file, part)
     return not over
+
+
+def local_address(options: FetchOptions) -> tuple[str, int] | None:
+    """Where a download connects from (``options.source``, any port), or None."""
+    return None if options.source is None else (options.source, 0)
 
 
 def _existing(part: Path, size: int) -> int:
@@ -292,17 +295,3 @@ def _disk(file: OfferedFile, part: Path, error: OSError) -> FetchFailed:
             reason=os_reason(error),
         ),
     )
-
-
-def _safe_name(name: str) -> str:
-    """A plain, conservative file name: no separators, drive letters, control characters,
-    ``.``/``..``, trailing dots or spaces, or reserved Windows names; never empty."""
-    safe = _UNSAFE.sub("_", name).strip().rstrip(". ")
-    if safe in ("", ".", ".."):
-        safe = "file"
-    if _RESERVED.fullmatch(safe):
-        safe = "_" + safe
-    while len(safe.encode("utf-8")) > _MAX_NAME_BYTES:
-        stem, dot, suffix = safe.rpartition(".")
-        safe = (stem[:-1] + dot + suffix) if stem and len(suffix) < 16 else safe[:-1]
-    return safe

@@ -11,13 +11,16 @@ once; a receiver that stops reading for ``stall_timeout`` is dropped.
 
 Regular files go out with ``loop.sendfile`` (the kernel's ``sendfile``; asyncio falls back to
 read-and-write where it is unavailable), in chunks so progress can be reported. Folders
-(GETDIRFILES) are sent by a ``FolderStream`` (helper "tree"'s ``tree_send``, wired in round
-2); without one, a folder request is refused with ``FoldersUnavailable``.
+(GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a blocking iterator
+asked for one chunk at a time in the loop's executor, each written with ``drain()``, so memory
+stays bounded and the loop never waits on the disk; without one, a folder request is refused
+with ``FoldersUnavailable``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -110,6 +113,8 @@ class FileServer:
         self._active = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._running: dict[int, asyncio.Task[None]] = {}  # transfer id -> its upload
+        # Reads folder streams from the disk, one chunk per call (never on the loop's thread).
+        self._readers = concurrent.futures.ThreadPoolExecutor(4, "ipmsg-folder")
         self.turned_away = 0  # connections closed at once, over a limit
         self.address: Address = ("0.0.0.0", 0)
 
@@ -141,6 +146,7 @@ class FileServer:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         for server in servers:
             await server.wait_closed()
+        self._readers.shutdown(wait=False)
 
     def cancel(self, transfer_id: int) -> bool:
         """Stop the running upload ``transfer_id``; False if there is none."""
@@ -275,6 +281,10 @@ class FileServer:
         except OSError as error:
             reporter.finish(TransferState.FAILED, _send_reason(error))
             return False
+        except SocketDeskError as error:  # a folder that cannot be read (TreeSendError)
+            self._refused(error)
+            reporter.finish(TransferState.FAILED, error.sentence)
+            return False
         finally:
             self._running.pop(transfer_id, None)
         if short:
@@ -316,13 +326,29 @@ class FileServer:
         reporter: TransferReporter,
     ) -> int:
         assert self.folder_stream is not None
+        loop = asyncio.get_running_loop()
+        stream = self.folder_stream(shared.path, encoding)
         sent = 0
-        for chunk in self.folder_stream(shared.path, encoding):
-            writer.write(chunk)
-            async with asyncio.timeout(self.limits.stall_timeout):
-                await writer.drain()
-            sent += len(chunk)
-            reporter.advance(sent)
+        step: concurrent.futures.Future[bytes | None] | None = None
+        try:
+            while True:
+                step = self._readers.submit(next, stream, None)
+                chunk = await asyncio.wrap_future(step, loop=loop)
+                if chunk is None:
+                    break
+                writer.write(chunk)
+                async with asyncio.timeout(self.limits.stall_timeout):
+                    await writer.drain()
+                sent += len(chunk)
+                # Content bytes and files when the stream counts them (TreeSender does).
+                reporter.advance(
+                    getattr(stream, "bytes_sent", sent), getattr(stream, "files_sent", None)
+                )
+        finally:
+            if step is not None and not step.done():  # cancelled while a chunk is being read
+                step.add_done_callback(lambda _: _close_stream(stream))
+            else:
+                _close_stream(stream)
         return sent
 
     async def _close_gracefully(
@@ -343,6 +369,12 @@ class FileServer:
 
     def _now(self) -> float:
         return self._clock() if self._clock is not None else asyncio.get_running_loop().time()
+
+
+def _close_stream(stream: Iterator[bytes]) -> None:
+    close = getattr(stream, "close", None)
+    if close is not None:
+        close()
 
 
 def _parses(data: bytes) -> bool:

@@ -34,6 +34,7 @@ from desktop.core.ipmsg.transfer import Direction, Transfer, TransferState
 from desktop.core.ipmsg.transfer_errors import TransferError
 from desktop.core.ipmsg_io.file_fetch import FetchOptions, choose_target, fetch_file
 from desktop.core.ipmsg_io.file_server import FileServer, FolderStream, ServerLimits
+from desktop.core.ipmsg_io.folder_fetch import fetch_folder
 from desktop.core.ipmsg_io.progress import Publish, TransferReporter
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
@@ -67,6 +68,7 @@ class TransferBook:
         publish: receives every published ``Transfer`` snapshot (on the loop's thread).
         packet_no: numbers request packets (the node's own sequence, in round 2).
         options: download timeouts.
+        first_id: the first transfer id (above every stored one: ``TransferStore.next_id()``).
         clock: monotonic clock for throttling and rates; wall: for start/finish times.
     """
 
@@ -77,6 +79,7 @@ class TransferBook:
         *,
         packet_no: Callable[[], int] | None = None,
         options: FetchOptions | None = None,
+        first_id: int = 1,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
     ) -> None:
@@ -88,7 +91,7 @@ class TransferBook:
         self._packet_no = packet_no or (lambda: next(numbers))
         self._clock = clock
         self._wall = wall
-        self._ids = itertools.count(1)
+        self._ids = itertools.count(first_id)
         self._downloads: dict[int, _Download] = {}
         self._uploads: dict[int, _Upload] = {}
         self._upload_rows: dict[tuple[int, int, str], int] = {}  # (packet, file, ip) -> id
@@ -167,10 +170,20 @@ class TransferBook:
         reporter = row.reporter
         try:
             async with self._slots:
-                if row.file.is_folder:
-                    reporter.finish(TransferState.FAILED, _no_folders())
-                    return
                 reporter.start()
+                if row.file.is_folder:
+                    final = await fetch_folder(
+                        row.offer,
+                        row.file,
+                        row.target.parent,
+                        identity=self.identity,
+                        packet_no=self._packet_no,
+                        progress=reporter.advance,
+                        options=self.options,
+                    )
+                    reporter.update(path=str(final), name=final.name)
+                    reporter.finish(TransferState.DONE)
+                    return
                 final = await fetch_file(
                     row.offer,
                     row.file,
@@ -323,7 +336,3 @@ class TransferBook:
 
 def _cancelled() -> Sentence:
     return sentence(QT_TRANSLATE_NOOP("core", "the transfer was cancelled"))
-
-
-def _no_folders() -> Sentence:
-    return sentence(QT_TRANSLATE_NOOP("core", "receiving folders is not available yet"))

@@ -73,6 +73,7 @@ class FileTransfers(QObject):
         self.model = TransferModel()
         self._offers: dict[tuple[Address, int], OfferView] = {}
         self._running = 0
+        self._ids_seen: set[int] = set()  # this run's ids (a restarted engine numbers above)
         if store is not None:
             self._guard(lambda: self.model.apply(reversed(store.load())))
         bridge.transfers_changed.connect(self.apply)
@@ -86,6 +87,7 @@ class FileTransfers(QObject):
         if store is not None:
             self._guard(lambda: store.save_all(batch))
         self.model.apply(batch)
+        self._ids_seen.update(t.transfer_id for t in batch)
         touched: dict[int, OfferView] = {}
         for transfer in batch:
             view = self._offers.get((transfer.peer_address, transfer.packet_no))
@@ -98,6 +100,16 @@ class FileTransfers(QObject):
         if running != self._running:
             self._running = running
             self.running_changed.emit(running)
+
+    def next_transfer_id(self) -> int:
+        """The first id the engine may give a new transfer: above every stored or listed one."""
+        listed = max(self._ids_seen, default=0) + 1
+        store = self.store
+        if store is None:
+            return listed
+        stored = [listed]
+        self._guard(lambda: stored.append(store.next_id()))
+        return max(stored)
 
     def cancel(self, transfer_id: int) -> None:
         """Stop a transfer."""

@@ -3,6 +3,8 @@ settings (identity, network, status, per-peer encodings)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +14,9 @@ from desktop.ui.messages import Level
 from desktop.ui.messenger.control_bar import REACH
 from desktop.ui.messenger.peer_encodings import load_encodings, save_encodings
 from desktop.ui.sentences import Said, say
+
+if TYPE_CHECKING:
+    from desktop.ui.messenger.file_transfers import FileTransfers
 
 __all__ = ["MessengerLifecycle"]
 
@@ -27,6 +32,7 @@ class MessengerLifecycle(QWidget):
 
     _running: bool
     _encodings: dict[Address, str]
+    files: FileTransfers  # FilesActions's: where the next transfer id comes from
 
     # -- settings ----------------------------------------------------------------------------------
     def _load_settings(self) -> None:
@@ -79,6 +85,7 @@ class MessengerLifecycle(QWidget):
             request.bind,
             absence=self.presence.absence(),
             encodings=self._encodings,
+            first_transfer_id=self.files.next_transfer_id(),
         )
 
     def stop(self, leave: bool = True) -> None:

@@ -32,6 +32,7 @@ from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.source_budget import SourceBudget
 from desktop.core.ipmsg_io.engine import MessengerEngine, open_udp
+from tests.core.ipmsg_io.engine_files_helpers import free_port
 
 
 class Sink:
@@ -56,9 +57,8 @@ class Sink:
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port free for UDP and for TCP (the engine's file server takes the same port)."""
+    return free_port("127.0.0.1")
 
 
 async def _pair(

@@ -203,12 +203,12 @@ def test_cancel_mid_stream_then_retry_resumes(tmp_path: Path) -> None:
             book.retry(row)
             await seen.until(lambda: seen.last(row).state is TransferState.DONE)
             assert [r.offset for r in sender.requests] == [0, 100_000]
-            assert seen.last(row).path == str(tmp_path / "data (1).bin")
+            assert seen.last(row).path == str(tmp_path / "data (2).bin")
             release.set()
             await book.close()
-        assert (tmp_path / "data (1).bin").read_bytes() == DATA
+        assert (tmp_path / "data (2).bin").read_bytes() == DATA
         assert (tmp_path / "data.bin").read_bytes() == b"the user's own file, made meanwhile"
-        assert sorted(os.listdir(tmp_path)) == ["data (1).bin", "data.bin"]
+        assert sorted(os.listdir(tmp_path)) == ["data (2).bin", "data.bin"]
 
     _run(scenario)
 
@@ -251,8 +251,8 @@ def test_a_full_disk_fails_cleanly(tmp_path: Path) -> None:
         ("../../etc/passwd", ".._.._etc_passwd"),
         ("/etc/passwd", "_etc_passwd"),
         ("C:\\Windows\\evil.exe", "C__Windows_evil.exe"),
-        ("..", "file"),
-        ("", "file"),
+        ("..", "unnamed"),
+        ("", "unnamed"),
         ("CON", "_CON"),
         ("nul.txt", "_nul.txt"),
         ("a\x00b\nc\x7f", "a_b_c_"),

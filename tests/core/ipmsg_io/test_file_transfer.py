@@ -105,8 +105,8 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
             await close_pair(pair)
         assert row.state is TransferState.DONE
         assert (folder / "a.txt").read_bytes() == b"mine"
-        assert (folder / "a (1).txt").read_bytes() == b"new"
-        assert row.path == str(folder / "a (1).txt")
+        assert (folder / "a (2).txt").read_bytes() == b"new"
+        assert row.path == str(folder / "a (2).txt")
 
     _run(scenario)
 

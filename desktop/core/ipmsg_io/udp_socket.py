@@ -1,0 +1,105 @@
+"""The messenger's UDP sockets and the engine's flood notices (split out of ``engine.py``)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+from desktop.core.errors import ListenError
+from desktop.core.ipmsg.events import Event, Notice
+from desktop.core.ipmsg.messenger_errors import PortInUse
+from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
+from desktop.core.net.interfaces import interface_addresses
+from desktop.core.net.listen import bind_error
+from desktop.core.net.port_owner import describe_port_owners, free_udp_port
+from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
+
+__all__ = ["broadcast_socket", "flood_notice", "open_udp"]
+
+# The kernel's default receive buffer (~208 KiB) holds ~250 small datagrams at its per-packet
+# overhead; 1 MiB absorbs a whole large LAN answering one BR_ENTRY while the loop is busy.
+_RECEIVE_BUFFER = 1 << 20
+_ANY = ("", "0.0.0.0", "*", "any")
+
+
+def open_udp(host: str, port: int) -> socket.socket:
+    """A non-blocking IPv4 UDP socket bound to ``host``:``port`` that may broadcast.
+
+    No SO_REUSEADDR: on Linux it would let two messengers share port 2425 and split the
+    datagrams between them; a taken port must be an error.
+
+    Raises:
+        PortInUse: the port is taken (with the program holding it, when it can be found).
+        PermissionDenied, ListenError: with a sentence.
+    """
+    address = "0.0.0.0" if host.strip().lower() in _ANY else host.strip()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, _RECEIVE_BUFFER)
+        sock.bind((address, port))
+        sock.setblocking(False)
+    except OSError as error:
+        sock.close()
+
+        def in_use() -> PortInUse:
+            owner, free = describe_port_owners(port, "udp"), free_udp_port(address, port)
+            return PortInUse(address, port, owner, free)
+
+        raise bind_error(error, address, port, in_use) from None
+    return sock
+
+
+def broadcast_socket(host: str, port: int, report: Callable[[Event], None]) -> list[socket.socket]:
+    """With a specific bind address, a socket on its interface's broadcast address too.
+
+    Linux delivers a broadcast only to sockets bound to the wildcard or to the broadcast
+    address itself, so without this a node bound to 198.18.0.1 would never hear BR_ENTRY.
+    """
+    if host == "0.0.0.0":
+        return []
+    for item in interface_addresses():
+        if item.address == host and item.broadcast:
+            try:
+                return [open_udp(item.broadcast, port)]
+            except (PortInUse, ListenError):
+                report(
+                    Notice(
+                        sentence(
+                            QT_TRANSLATE_NOOP(
+                                "core",
+                                "Cannot listen on the broadcast address {address}; "
+                                "broadcasts from other users will not be heard.",
+                            ),
+                            address=f"{item.broadcast}:{port}",
+                        )
+                    )
+                )
+    return []
+
+
+def flood_notice(
+    budget: SourceBudget, verdict: Verdict, source: str, now: float
+) -> Sentence | None:
+    """What to tell the user about a datagram over ``budget`` (at most once a minute per case)."""
+    if verdict is Verdict.SOURCE_OVER:
+        if budget.should_notice(source, now):
+            return sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{source} sends more than {rate} datagrams a second; what it "
+                    "sends beyond that is ignored.",
+                ),
+                source=source,
+                rate=f"{budget.rate:,.0f}",
+            )
+    elif budget.should_notice(None, now):
+        return sentence(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "More than {rate} datagrams a second are arriving; the excess is "
+                "ignored, so some peers may be missed.",
+            ),
+            rate=f"{budget.total_rate:,.0f}",
+        )
+    return None
