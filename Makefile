@@ -80,10 +80,16 @@ deb: setup
 	$(BIN)/python packaging/build_deb.py
 
 # Build every package, install the .deb (needs root, as in CI), check each one: the CLI round
-# trips, a GUI smoke start in English and Chinese, the self-test once it exists.
+# trips, the self-test, a GUI smoke start in English and Chinese. The .deb is removed afterwards
+# unless socketdesk was installed before (then this build's version stays installed).
 release-check: package wheel deb
-	apt-get install -y -qq --no-install-recommends --reinstall ./dist/socketdesk_*.deb
-	$(BIN)/python -m pytest -m release tests/packaging
+	@if dpkg-query -W -f='$${Status}' socketdesk 2>/dev/null | grep -q "ok installed"; then \
+	  keep=1; else keep=0; fi; \
+	apt-get install -y -qq --no-install-recommends --reinstall ./dist/socketdesk_*.deb \
+	  && $(BIN)/python -m pytest -m release tests/packaging; status=$$?; \
+	if [ $$keep = 0 ]; then apt-get remove -y -qq socketdesk >/dev/null; \
+	  echo "release-check: the socketdesk package was removed again"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) build dist $(QM)

@@ -8,6 +8,7 @@ import sys
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
@@ -28,7 +29,6 @@ from desktop.resources import resource_path
 from desktop.settings import Settings
 from desktop.ui.about_dialog import runtime_versions
 from desktop.ui.crash_handler import CrashHandler
-from desktop.ui.http.composer_panel import ComposerPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
@@ -40,11 +40,14 @@ from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.workbench_page import WorkbenchPage
 from desktop.workers.collector import MainThreadCollector
-from desktop.workers.http_bridge import HttpBridge
 from desktop.workers.loop_thread import EventLoopThread
 from desktop.workers.messenger_bridge import MessengerBridge
 from desktop.workers.session_factory import SessionFactory
 from desktop.workers.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.http.composer_panel import ComposerPanel
+    from desktop.workers.http_bridge import HttpBridge
 
 __all__ = ["Application", "display_problem", "main", "secure_folders"]
 
@@ -135,7 +138,7 @@ class Application:
             conn = self.store.connection if self.store is not None else None
             self.library = SavedMessages(SavedMessageStore(conn)) if conn is not None else None
             workbench = WorkbenchPage(self.sessions, settings, self.runner, library=self.library)
-            self.http_bridge = HttpBridge(self.io)
+            self.http_bridge: HttpBridge | None = None  # with the HTTP page (_build_composer)
             self.messenger_bridge = MessengerBridge(self.io)
             self.messenger = MessengerPanel(
                 self.messenger_bridge,
@@ -143,14 +146,8 @@ class Application:
                 settings=settings,
                 transfers=TransferStore(conn) if conn is not None else None,
             )
-            self.composer = ComposerPanel(
-                self.http_bridge,
-                self.runner,
-                history=HttpHistory(conn) if conn is not None else None,
-            )
-            self.composer.history_pane.set_recording(settings.get(Settings.HTTP_RECORD_HISTORY))
             self.window = MainWindow(
-                settings, workbench, self.messenger, self.composer, folder=self.folder
+                settings, workbench, self.messenger, self._build_composer, folder=self.folder
             )
             self.preferences: PreferencesDialog | None = None
             self.tray = MessengerTray(qapp.windowIcon(), self.window, use_tray=use_tray)
@@ -165,6 +162,25 @@ class Application:
         self.crash.parent_widget = self.window
         self.first_paint = FirstPaint(self.window)
         self._connect_signals()
+
+    def _build_composer(self) -> ComposerPanel:
+        """The HTTP page and its bridge, built when its tab is first shown: the HTTP engine,
+        brotli, zstandard, cryptography and pyOpenSSL are imported then, not at start-up."""
+        from desktop.ui.http.composer_panel import ComposerPanel  # noqa: PLC0415 (lazy page)
+        from desktop.workers.http_bridge import HttpBridge  # noqa: PLC0415
+
+        self.http_bridge = HttpBridge(self.io)
+        conn = self.store.connection if self.store is not None else None
+        composer = ComposerPanel(
+            self.http_bridge, self.runner, history=HttpHistory(conn) if conn is not None else None
+        )
+        composer.history_pane.set_recording(self.settings.get(Settings.HTTP_RECORD_HISTORY))
+        return composer
+
+    @property
+    def composer(self) -> ComposerPanel:
+        """The HTTP page, built now if its tab was never shown (tests, tools)."""
+        return cast("ComposerPanel", self.window.http)
 
     def show(self) -> None:
         """Show the window, or only the tray icon when "start minimised" is on and a tray
@@ -240,7 +256,7 @@ class Application:
         (the dialog says so), log caps and send encodings apply to new sessions."""
         if key == Settings.THEME.key:
             self.apply_theme(self.settings.get(Settings.THEME))
-        elif key == Settings.HTTP_RECORD_HISTORY.key:
+        elif key == Settings.HTTP_RECORD_HISTORY.key and self.window.http_built:
             recording = self.settings.get(Settings.HTTP_RECORD_HISTORY)
             self.composer.history_pane.set_recording(recording)
         elif key in _IDENTITY_KEYS:
@@ -277,7 +293,8 @@ class Application:
         self.window.mark_quitting()  # what ran is stopped here: a later close asks nothing
         for panel in self.window.workbench.panels():
             WorkbenchPage.shutdown_panel(panel)
-        self.http_bridge.close()
+        if self.http_bridge is not None:
+            self.http_bridge.close()
         self.messenger.save_settings()
         self.messenger_bridge.stop(leave=True)
         if not self.runner.shutdown(10_000):
@@ -388,7 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.apply_start_at_login(True)  # keeps the entry's command current
     app.show()
     if smoke.requested(args):
-        smoke.walk_workspaces(qapp, app.window.tabs)
+        windows = (app.messenger.open_transfers, app.show_preferences)
+        smoke.walk_workspaces(qapp, app.window.tabs, windows)
     try:
         return qapp.exec()
     finally:

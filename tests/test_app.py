@@ -94,3 +94,38 @@ def test_start_makes_an_old_data_folder_private(qapp, settings, tmp_path: Path) 
     finally:
         app.window.close()
         app.shutdown()
+
+
+_STARTED_MODULES = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from desktop.app import Application
+from desktop.settings import Settings
+
+qapp = QApplication([])
+settings = Settings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+folder = Path(sys.argv[2])
+app = Application(qapp, settings, show_crash_dialogs=False, use_tray=False, folder=folder)
+app.show()
+qapp.processEvents()
+heavy = ("cryptography", "OpenSSL", "brotli", "zstandard", "desktop.core.http")
+print(" ".join(sorted(name for name in heavy if name in sys.modules)) or "none")
+app.window.close()
+app.shutdown()
+"""
+
+
+def test_start_up_leaves_the_http_engine_and_crypto_unimported(tmp_path: Path) -> None:
+    """The window shows without the HTTP page (built on first show), so without the HTTP engine,
+    brotli, zstandard, cryptography and pyOpenSSL: each is imported when first needed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    os.chmod(tmp_path, 0o700)
+    args = [str(tmp_path / "s.ini"), str(tmp_path / "data")]
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTED_MODULES, *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["none"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import Settings
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.confirm_quit import quit_answer, quit_confirmation
+from desktop.ui.lazy_workspace import LazyWorkspace
 from desktop.ui.main_menus import MainMenus
 from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.widgets.traffic_label import TrafficLabel
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         settings: the settings facade.
         workbench: the Workbench page.
         messenger: the Messenger page.
-        http: the HTTP page.
+        http: the HTTP page, or a function that builds it the first time its tab is shown
+            (``lazy_workspace.LazyWorkspace``; ``window.http`` builds it when asked for).
         folder: the data folder (Tools ▸ Open data folder).
 
     Signals:
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         workbench: WorkbenchPage,
         messenger: MessengerPanel,
-        http: QWidget,
+        http: QWidget | Callable[[], QWidget],
         parent: QWidget | None = None,
         *,
         folder: Path,
@@ -77,7 +79,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SocketDesk")
         self.workbench = workbench
         self.messenger = messenger
-        self.http = http
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaces")
         self.tabs.setDocumentMode(True)
@@ -85,7 +86,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.messenger, self.tr("Messenger"))
         self._close_to_tray: Callable[[], bool] = lambda: False
         self._quitting = False
-        self.tabs.addTab(self.http, self.tr("HTTP"))
+        if isinstance(http, QWidget):
+            self._http: QWidget | LazyWorkspace = http
+            self.tabs.addTab(http, self.tr("HTTP"))
+        else:
+            self._http = LazyWorkspace(self.tabs, self.tr("HTTP"), http)
         self.setCentralWidget(self.tabs)
         # The status bar shows only what belongs to the page in front: the Workbench's session
         # counters. Sentences (errors, notices, a session's state) are shown once, on their page.
@@ -94,6 +99,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
+
+    @property
+    def http(self) -> QWidget:
+        """The HTTP page, built now if its tab was never shown."""
+        return self._http.page() if isinstance(self._http, LazyWorkspace) else self._http
+
+    @property
+    def http_built(self) -> bool:
+        """False while the HTTP page waits for its tab to be shown."""
+        return not isinstance(self._http, LazyWorkspace) or self._http.is_built
 
     # -- construction ----------------------------------------------------------------------------
     def _build_menus(self) -> None:

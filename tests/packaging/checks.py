@@ -69,9 +69,12 @@ def smoke_start(gui: Sequence[str], home: Path, language: str) -> list[str]:
 
 
 def check_smoke_start(gui: Sequence[str], home: Path) -> None:
-    """Every workspace shows, in English and (from the package's own .qm) in Chinese."""
-    assert smoke_start(gui, home / "en", "en") == ["Workbench", "Messenger", "HTTP"]
-    assert smoke_start(gui, home / "zh", "zh_CN") == ["调试台", "局域网聊天", "HTTP"]
+    """Every workspace, the Transfers window and the Preferences dialog show, in English and
+    (from the package's own .qm) in Chinese."""
+    english = ["Workbench", "Messenger", "HTTP", "Transfers", "Preferences"]
+    assert smoke_start(gui, home / "en", "en") == english
+    chinese = ["调试台", "局域网聊天", "HTTP", "传输列表", "首选项"]
+    assert smoke_start(gui, home / "zh", "zh_CN") == chinese
 
 
 def tcp_round_trip(cli: Sequence[str], home: Path, *, tls: bool = False) -> None:

@@ -99,3 +99,45 @@ def test_theme_menu_switches_palette_and_is_remembered(qtbot, tmp_path) -> None:
         assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
     finally:
         app.shutdown()
+
+
+def test_http_workspace_is_built_when_its_tab_is_first_shown(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up skips the HTTP page (a third of the imports); its tab builds it, in place."""
+    app = build(qtbot, tmp_path, HTTP_RECORD_HISTORY=True)
+    try:
+        window = app.window
+        assert not window.http_built and app.http_bridge is None
+        assert not isinstance(window.tabs.widget(2), ComposerPanel)
+        app.settings.set(Settings.HTTP_RECORD_HISTORY, False)  # changed before the page exists
+        window.show()
+        window.tabs.setCurrentIndex(2)
+        assert window.http_built and app.http_bridge is not None
+        page = window.tabs.widget(2)
+        assert isinstance(page, ComposerPanel) and page is window.http is app.composer
+        assert window.tabs.currentIndex() == 2 and window.tabs.tabText(2) == "HTTP"
+        assert window.tabs.count() == 3 and page.isVisible()
+        assert not page.history_pane.recording  # built with the setting as it is now
+    finally:
+        app.shutdown()
+
+
+def test_asking_for_the_http_page_builds_it_behind_the_current_tab(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path)
+    try:
+        window = app.window
+        assert not window.http_built
+        page = window.http  # tests and the screenshot tools reach into the page
+        assert isinstance(page, ComposerPanel) and window.tabs.widget(2) is page
+        assert window.tabs.currentIndex() == 0
+        window.tabs.setCurrentWidget(window.http)
+        assert window.tabs.currentIndex() == 2
+    finally:
+        app.shutdown()
+
+
+def test_http_as_the_last_workspace_is_built_at_start(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = build(qtbot, tmp_path, WORKSPACE=2)
+    try:
+        assert app.window.http_built and app.window.tabs.currentWidget() is app.window.http
+    finally:
+        app.shutdown()

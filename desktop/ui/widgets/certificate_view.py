@@ -4,15 +4,18 @@ certificate the peer sent (leaf first), with the problems found in each."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.core.net.certs import CertificateInfo
 from desktop.core.net.tls import TlsSessionInfo, VerifyProblem
 from desktop.ui.sentences import say
 from desktop.ui.theme import tone_text
+
+if TYPE_CHECKING:  # certs imports cryptography (~20 ms): only when a certificate is shown
+    from desktop.core.net.certs import CertificateInfo
 
 __all__ = ["CertificateDialog", "SessionBrowser", "session_html"]
 
