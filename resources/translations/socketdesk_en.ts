@@ -99,7 +99,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="166" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>%n TCP server(s)</source>
             <translation>
                 <numerusform>%n TCP server</numerusform>
@@ -107,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>%n TCP relay(s)</source>
             <translation>
                 <numerusform>%n TCP relay</numerusform>

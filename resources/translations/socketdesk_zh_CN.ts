@@ -55,7 +55,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="274"/>
         <source>Start at login</source>
         <translation>开机时启动</translation>
     </message>
@@ -216,7 +216,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="154"/>
         <source>TLS session</source>
         <translation>TLS 会话</translation>
     </message>
@@ -224,97 +224,97 @@
 <context>
     <name>CertificateView</name>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="32"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="30"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="33"/>
         <source>ALPN: {alpn}</source>
         <translation>ALPN：{alpn}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="33"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="36"/>
         <source>SNI sent: {name}</source>
         <translation>发送的 SNI：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="42"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="45"/>
         <source>Certificates sent by the peer: {count} (leaf first).</source>
         <translation>对端发送的证书：{count} 张（叶证书在前）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="46"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="49"/>
         <source>The peer sent no certificate.</source>
         <translation>对端未发送证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="62"/>
         <source>Verification: not reported.</source>
         <translation>验证：未报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="62"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="65"/>
         <source>Verified: the chain and the name are trusted.</source>
         <translation>已验证：证书链和名称均受信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="70"/>
         <source>Verification failed; the connection was closed before the request was sent.</source>
         <translation>验证失败；连接已在发送请求之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="75"/>
         <source>Verification is off; it would have failed.</source>
         <translation>验证已关闭；若开启验证将会失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="93"/>
         <source>Leaf</source>
         <translation>叶证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="95"/>
         <source>Issuer {depth}</source>
         <translation>签发者 {depth}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="97"/>
         <source>(self-signed)</source>
         <translation>（自签名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="99"/>
         <source>(from the trust store, not sent)</source>
         <translation>（来自信任库，对端未发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="104"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="105"/>
         <source>Issuer</source>
         <translation>签发者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="103"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="106"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="104"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="107"/>
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="108"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/certificate_view.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/certificate_view.py" line="111"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1410,18 +1410,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Workbench</source>
         <translation>调试台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Messenger</source>
         <translation>局域网聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -1557,21 +1558,21 @@
         <translation>关于 SocketDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>%n TCP server(s)</source>
         <translation>
             <numerusform>%n 个 TCP 服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>%n TCP relay(s)</source>
         <translation>
             <numerusform>%n 个 TCP 中继</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>the Messenger</source>
         <translation>局域网聊天</translation>
     </message>
@@ -1597,12 +1598,12 @@
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>SocketDesk will be in {language} the next time it starts. Quit and start it again to change the language now.</source>
         <translation>SocketDesk 下次启动时将使用 {language}。如需立即切换语言，请退出后重新启动。</translation>
     </message>
@@ -5732,32 +5733,32 @@ Host: example.com</translation>
         <translation>声明的字符集“{charset}”无法解码正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="89"/>
+        <location filename="../../desktop/core/http/chunked.py" line="100"/>
         <source>Chunk data is not followed by CRLF: the chunk size does not match the data. The rest is not parsed.</source>
         <translation>分块数据后面没有 CRLF：分块大小与数据不符。其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="130"/>
+        <location filename="../../desktop/core/http/chunked.py" line="143"/>
         <source>Whitespace follows the chunk size {line}; strict parsers refuse it, the size was read.</source>
         <translation>分块大小 {line} 后面有空白；严格的解析器会拒绝，此处已读取该大小。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="143"/>
+        <location filename="../../desktop/core/http/chunked.py" line="156"/>
         <source>The chunk size {line} has a “;” with no extension after it; strict parsers refuse it, the size was read.</source>
         <translation>分块大小 {line} 中有“;”，但其后没有扩展；严格的解析器会拒绝，此处已读取该大小。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="160"/>
+        <location filename="../../desktop/core/http/chunked.py" line="173"/>
         <source>A chunk size line does not start with a hexadecimal digit; the body ends before it and the rest is not parsed.</source>
         <translation>某个分块大小行不以十六进制数字开头；正文在此之前结束，其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="168"/>
+        <location filename="../../desktop/core/http/chunked.py" line="181"/>
         <source>A chunk size line {line} is bad; the body ends before it and the rest is not parsed.</source>
         <translation>分块大小行 {line} 有误；正文在此之前结束，其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/chunked.py" line="182"/>
+        <location filename="../../desktop/core/http/chunked.py" line="195"/>
         <source>A line ends with LF alone instead of CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
@@ -5957,62 +5958,62 @@ Host: example.com</translation>
         <translation>Content-Length 为 {typed}，但正文有 {length} 字节（按输入原样发送）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="155"/>
+        <location filename="../../desktop/core/http/response.py" line="165"/>
         <source>The connection closed with the body {count} bytes short of its Content-Length.</source>
         <translation>连接已关闭，正文比 Content-Length 少 {count} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="165"/>
+        <location filename="../../desktop/core/http/response.py" line="175"/>
         <source>The connection closed before the last chunk of the chunked body.</source>
         <translation>连接在分块正文的最后一个分块到达之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="240"/>
+        <location filename="../../desktop/core/http/response.py" line="254"/>
         <source>The status line is not “HTTP/x.y NNN reason”; the rest is not parsed.</source>
         <translation>状态行不符合“HTTP/x.y NNN reason”格式；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="244"/>
+        <location filename="../../desktop/core/http/response.py" line="258"/>
         <source>The status line does not start with “HTTP/”; the rest is not parsed.</source>
         <translation>状态行不以“HTTP/”开头；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="300"/>
+        <location filename="../../desktop/core/http/response.py" line="314"/>
         <source>The connection switched protocols (101, or a tunnel after CONNECT); the bytes after the response belong to that protocol and are not parsed.</source>
         <translation>连接已切换协议（101，或 CONNECT 之后的隧道）；响应之后的字节属于该协议，不作解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="308"/>
+        <location filename="../../desktop/core/http/response.py" line="322"/>
         <source>Bytes arrived after the end of the response (a request-smuggling signal).</source>
         <translation>响应结束后仍收到了字节（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="324"/>
+        <location filename="../../desktop/core/http/response.py" line="338"/>
         <source>The connection closed mid-head.</source>
         <translation>连接在头部中途关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="330"/>
+        <location filename="../../desktop/core/http/response.py" line="344"/>
         <source>The connection closed before a status line.</source>
         <translation>连接在收到状态行之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="334"/>
+        <location filename="../../desktop/core/http/response.py" line="348"/>
         <source>The connection closed with 0 bytes.</source>
         <translation>连接关闭，未收到任何字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="338"/>
+        <location filename="../../desktop/core/http/response.py" line="352"/>
         <source>The connection closed after interim (1xx) responses only.</source>
         <translation>连接在只收到临时（1xx）响应后关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="353"/>
+        <location filename="../../desktop/core/http/response.py" line="367"/>
         <source>The headers reached the cap of {size}; reading stopped.</source>
         <translation>头部达到上限 {size}；已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="360"/>
+        <location filename="../../desktop/core/http/response.py" line="374"/>
         <source>The bodies reached the cap of {size}; reading stopped.</source>
         <translation>正文达到上限 {size}；已停止读取。</translation>
     </message>
