@@ -10,6 +10,8 @@ from bench import (
     http_reader,
     http_timings,
     http_tls,
+    ipmsg_files,
+    ipmsg_files_gui,
     ipmsg_flood,
     ipmsg_iptux_roundtrip,
     ipmsg_node,
@@ -47,6 +49,8 @@ for bench in (
     ipmsg_iptux_roundtrip,
     ipmsg_roster,
     ipmsg_flood,
+    ipmsg_files,
+    ipmsg_files_gui,
     startup,
 ):
     bench.main([])
