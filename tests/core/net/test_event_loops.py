@@ -214,3 +214,31 @@ def test_relay_keeps_what_arrives_before_the_target_answers(
                 await relay.close()
 
     on_loop(scenario())
+
+
+def test_tls_server_takes_a_handshake_that_comes_at_once(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None],
+) -> None:
+    """The ClientHello arrives with the connection: uvloop reads it although the server paused
+    the new client in ``connection_made`` (it then hung as "data"); counters hold data only."""
+    from tests.core.net.test_relay import unverified
+
+    payload = "加密".encode() * 1000
+
+    async def scenario() -> None:
+        sink = ServerSink()
+        server = TcpServer(sink)
+        await server.start("127.0.0.1", 0, TlsServerOptions())
+        try:
+            _reader, writer = await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", server.port, ssl=unverified()), 10
+            )
+            writer.write(payload)
+            await until(lambda: server.bytes_in >= len(payload))
+            assert sink.data == {1: bytearray(payload)}
+            assert server.bytes_in == len(payload)
+            writer.close()
+        finally:
+            await server.close()
+
+    on_loop(scenario())
