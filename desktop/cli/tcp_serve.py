@@ -14,8 +14,6 @@ from desktop.cli.stream_codec import InputConverter, OutputWriter
 from desktop.cli.tls_options import tls_server_from_args
 from desktop.core.errors import SocketDeskError
 from desktop.core.net.tcp_server import ServerMode, TcpServer
-from desktop.core.net.tls import with_cache_dir
-from desktop.core.paths import data_dir
 from desktop.core.session.session import SessionCore
 
 __all__ = ["serve"]
@@ -72,9 +70,13 @@ async def serve(args: argparse.Namespace) -> int:
     mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
     server = TcpServer(sink, mode, max_clients=args.max_clients, totals=sink.session.totals)
     tls = tls_server_from_args(args)
-    addresses = await server.start(
-        args.host, args.port, with_cache_dir(tls, data_dir()) if tls else None
-    )
+    if tls is not None:
+        # Only here: the data folder's modules (platformdirs, logging) cost a plain server 2 MiB.
+        from desktop.core.net.tls import with_cache_dir  # noqa: PLC0415
+        from desktop.core.paths import data_dir  # noqa: PLC0415
+
+        tls = with_cache_dir(tls, data_dir())
+    addresses = await server.start(args.host, args.port, tls)
     print(f"socketdesk-cli: listening on {', '.join(addresses)}", file=sys.stderr, flush=True)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -4,7 +4,8 @@ uvloop (libuv under asyncio's API) is installed on Linux and macOS (``pyproject.
 platform marker). The environment variable ``SOCKETDESK_LOOP`` chooses: unset or ``asyncio``
 gives the stock loop; ``uvloop`` requires uvloop (an error if it is missing); ``auto`` takes
 uvloop when installed. The stock loop stays the default until the whole suite passes on uvloop
-(issue #15: ``tests/core/net/test_relay.py`` hangs at loop shutdown under uvloop).
+(issue #15: the Messenger's file server needs ``loop.sendfile``, which uvloop lacks; the list is
+in ``docs/ARCHITECTURE.md``).
 Every loop SocketDesk makes comes from here: the CLI's ``run``, the app's loop thread, and the
 test suite (``tests/conftest.py``). Measured in ``docs/BENCHMARKS.md`` ("Performance (#15)").
 """

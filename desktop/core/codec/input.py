@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import codecs
 import enum
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,7 +71,12 @@ ENCODINGS: tuple[tuple[str, str], ...] = (
     ("latin-1", "Latin-1"),
 )
 
-_LABELS = {codecs.lookup(name).name: label for name, label in ENCODINGS}
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    """Codec name → label; built on first use (looking up the CJK codecs loads their tables)."""
+    return {codecs.lookup(name).name: label for name, label in ENCODINGS}
+
 
 _MAX_RANDOM = 10**18  # keeps {{random:N}} within 19 digits (and far below int's str-size limit)
 
@@ -321,7 +327,7 @@ def _encode(text: str, chunks: list[_Chunk], encoding: str, line_ending: LineEnd
 
 
 def _unencodable(text: str, chunk: _Chunk, index: int, encoding: str) -> UnencodableInput:
-    label = _LABELS.get(codecs.lookup(encoding).name, encoding)
+    label = _labels().get(codecs.lookup(encoding).name, encoding)
     template = QT_TRANSLATE_NOOP("core", "{char} at {where} cannot be written in {encoding}.")
     if chunk.span:  # an escape or a field: blame all of it
         source = quote_source(text[chunk.position : chunk.position + chunk.span])

@@ -250,7 +250,14 @@ class TcpRelay(RelayPiping):
         client = pair.client
         try:
             if self._listen_tls is not None:
-                pair.early = await accept_tls(client, self._listen_tls, self.connect_timeout)
+                for chunk in client.held:  # handshake bytes read plain (uvloop), not data
+                    client.bytes_in -= len(chunk)
+                    client.totals.bytes_in -= len(chunk)
+                    client.chunks_in -= 1
+                    client.totals.chunks_in -= 1
+                pair.early = await accept_tls(
+                    client, self._listen_tls, self.connect_timeout, client.held
+                )
                 assert client.transport is not None
                 client.connection_made(client.transport)  # re-adopted: reading paused again
             made = await connect(
@@ -275,6 +282,10 @@ class TcpRelay(RelayPiping):
         self._sink.on_pair_opened(pair.pair_id, client.peer, target.peer)
         if made.tls is not None:
             self._sink.on_target_tls(pair.pair_id, made.tls)
+        for side in pair.sides():  # what was read before the pair was open (uvloop: see _data)
+            held, side.held = side.held, []
+            for chunk in held:
+                self._data(side, memoryview(chunk))
         if pair.early is not None:
             early, pair.early = pair.early, None
             early.deliver(client)

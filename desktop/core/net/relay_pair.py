@@ -25,7 +25,7 @@ class SideConnection(StreamConnection):
     each readable.
     """
 
-    __slots__ = ("eof_sent", "failed", "reading", "relay", "side", "write_blocked")
+    __slots__ = ("eof_sent", "failed", "held", "reading", "relay", "side", "write_blocked")
 
     def __init__(self, relay: TcpRelay, side: RelaySide, pair_id: int | None) -> None:
         totals = relay.client_totals if side is RelaySide.CLIENT else relay.target_totals
@@ -37,6 +37,7 @@ class SideConnection(StreamConnection):
         self.write_blocked = False
         self.eof_sent = False  # we half-closed this side: nothing more may be written to it
         self.failed = False  # lost through an error rather than a close
+        self.held: list[bytes] = []  # read before its pair was open (uvloop: see _data)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.reading = True  # a new transport (also the TLS one after start_tls) reads at first
@@ -74,6 +75,11 @@ class SideConnection(StreamConnection):
             transport.resume_reading()
         else:
             transport.pause_reading()
+
+    def pause_now(self) -> None:
+        """Pause reading whatever ``reading`` says (it may be wrong: see ``_data``)."""
+        self.reading = True
+        self.set_reading(False)
 
 
 class RelayPair:

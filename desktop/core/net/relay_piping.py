@@ -79,7 +79,11 @@ class RelayPiping:
         if pair is None:
             return  # cannot happen: a side is read while its pair exists only
         if not pair.opened:
-            return  # cannot happen: a side reads only once its pair is open (see _made)
+            # _made pauses a new side, but uvloop starts reading after ``connection_made``
+            # whatever it asked (a pause there is a no-op): keep this read for the other side.
+            connection.held.append(bytes(data))
+            connection.pause_now()
+            return
         self._sink.on_data(pair.pair_id, connection.side, data)
         other = pair.other(connection)
         if other is None or not other.is_open:

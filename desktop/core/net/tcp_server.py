@@ -79,12 +79,13 @@ class ClientInfo:
 
 
 class _Client:
-    __slots__ = ("client_id", "connection", "since_ns", "state")
+    __slots__ = ("client_id", "connection", "raw", "since_ns", "state")
 
     def __init__(self, client_id: int, connection: StreamConnection) -> None:
         self.client_id = client_id
         self.connection = connection
         self.since_ns = time.time_ns()
+        self.raw: list[bytes] = []  # the TLS handshake's first bytes, if read while paused
         self.state = ClientState.CONNECTED
 
 
@@ -284,7 +285,7 @@ class TcpServer:
         connection = client.connection
         assert self._ssl is not None
         try:
-            held = await accept_tls(connection, self._ssl, self._handshake_timeout)
+            held = await accept_tls(connection, self._ssl, self._handshake_timeout, client.raw)
         except TlsError as error:
             self._clients.pop(client.client_id, None)
             self.rejected_total += 1
@@ -304,7 +305,24 @@ class TcpServer:
     def _data(self, connection: StreamConnection, data: memoryview) -> None:
         client_id = connection.tag
         assert client_id is not None
+        if self._ssl is not None and self._held(connection, client_id, data):
+            return
         self._process(connection, client_id, data)
+
+    def _held(self, connection: StreamConnection, client_id: int, data: memoryview) -> bool:
+        """Keep a read made before the TLS layer is in place (uvloop starts reading after
+        ``connection_made`` although ``_made`` paused it): the handshake's, not data."""
+        client = self._clients.get(client_id)
+        if client is None or client.state is not ClientState.HANDSHAKE:
+            return False
+        client.raw.append(bytes(data))
+        connection.bytes_in -= len(data)
+        connection.chunks_in -= 1
+        connection.totals.bytes_in -= len(data)
+        connection.totals.chunks_in -= 1
+        if connection.transport is not None:
+            connection.transport.pause_reading()  # reading now: this pause takes
+        return True
 
     def _process(self, connection: StreamConnection, client_id: int, data: memoryview) -> None:
         self._sink.on_client_data(client_id, data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from typing import Any
 
 from desktop.core.errors import TlsError
 from desktop.core.net.connection import StreamConnection
@@ -59,12 +60,35 @@ class Held(asyncio.Protocol):
             connection.connection_lost(self.lost[0])
 
 
-async def accept_tls(connection: StreamConnection, context: ssl.SSLContext, timeout: float) -> Held:
+def _replay(protocol: asyncio.BaseProtocol, chunks: list[bytes]) -> None:
+    """Feed ``chunks`` to ``protocol`` as if its transport had read them."""
+    receiver: Any = protocol  # uvloop's TLS layer is buffered without subclassing asyncio's
+    for chunk in chunks:
+        if hasattr(receiver, "get_buffer"):
+            view = memoryview(chunk)
+            while view:
+                buffer = memoryview(receiver.get_buffer(len(view)))
+                size = min(len(buffer), len(view))
+                buffer[:size] = view[:size]
+                view = view[size:]
+                receiver.buffer_updated(size)
+        else:
+            receiver.data_received(chunk)
+
+
+async def accept_tls(
+    connection: StreamConnection,
+    context: ssl.SSLContext,
+    timeout: float,
+    raw: list[bytes] | None = None,
+) -> Held:
     """Upgrade ``connection`` (accepted plain, its transport paused) to TLS as the server.
 
     On success ``connection.transport`` is the TLS transport (reading) and ``connection`` is its
     protocol; what arrived meanwhile is in the returned ``Held``, for the caller to
-    ``deliver`` when it is ready.
+    ``deliver`` when it is ready. ``raw``: bytes the plain transport read although paused
+    (uvloop starts reading after ``connection_made`` whatever it asked): the start of the
+    handshake, given to the TLS layer before anything read later.
 
     Raises:
         TlsError: the handshake failed or timed out (the plain connection is aborted).
@@ -72,10 +96,25 @@ async def accept_tls(connection: StreamConnection, context: ssl.SSLContext, time
     plain = connection.transport
     assert plain is not None
     held = Held()
+    loop = asyncio.get_running_loop()
     try:
-        tls_transport = await asyncio.get_running_loop().start_tls(
+        starting = loop.start_tls(
             plain, held, context, server_side=True, ssl_handshake_timeout=timeout
         )
+        if raw:
+            handshake = loop.create_task(starting)
+            await asyncio.sleep(0)  # its first step: the TLS layer is the transport's protocol
+            # After the layer's connection_made and resume_reading (queued by start_tls) and
+            # before the loop polls again, so these bytes come before any read later.
+            loop.call_soon(_replay, plain.get_protocol(), list(raw))
+            raw.clear()
+            try:
+                tls_transport = await handshake
+            except asyncio.CancelledError:
+                handshake.cancel()
+                raise
+        else:
+            tls_transport = await starting
     except OSError as error:  # SSLError, ConnectionError and TimeoutError are OSErrors
         plain.abort()
         raise TlsError(describe_ssl_error(error, server_side=True)) from None

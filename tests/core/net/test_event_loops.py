@@ -22,8 +22,10 @@ from desktop.core.ipmsg import Identity
 from desktop.core.ipmsg.events import MessageDelivered, MessageReceived, PeerJoined
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg_io.engine import MessengerEngine
+from desktop.core.net.relay import TcpRelay
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tcp_server import ServerMode, TcpServer
+from desktop.core.net.tls import TlsServerOptions
 from desktop.core.session.file_sink import StreamFile
 from tests.core.ipmsg_io.test_engine import Sink as MessengerSink
 from tests.core.net.test_tcp_server import Sink as ServerSink
@@ -177,5 +179,66 @@ def test_two_messengers_talk(on_loop: Callable[[Coroutine[Any, Any, None]], None
         finally:
             await a.close()
             await b.close()
+
+    on_loop(scenario())
+
+
+@pytest.mark.parametrize("listen_tls", [False, True], ids=["plain", "tls"])
+def test_relay_keeps_what_arrives_before_the_target_answers(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None], listen_tls: bool
+) -> None:
+    """A client that writes at once: its bytes (or its TLS handshake) come before the target.
+
+    uvloop starts reading after ``connection_made`` even when the relay paused the new client
+    there: those bytes were dropped (plain) or the handshake never finished (TLS), and the test's
+    loop then hung at its close (issue #15).
+    """
+    from tests.core.net.test_relay import HOST, Sink, echo_target, read_exactly, unverified
+
+    payload = bytes(range(256)) * 4096
+
+    async def scenario() -> None:
+        sink = Sink()
+        async with echo_target() as target:
+            relay = TcpRelay(sink, HOST, target.port)
+            await relay.start(HOST, 0, TlsServerOptions() if listen_tls else None)
+            reader, writer = await asyncio.open_connection(
+                HOST, relay.port, ssl=unverified() if listen_tls else None
+            )
+            writer.write(payload)  # at once: the relay is still connecting to the target
+            try:
+                assert await read_exactly(reader, len(payload)) == payload
+                assert relay.bytes_client_to_target == relay.bytes_target_to_client == len(payload)
+            finally:
+                writer.close()
+                await relay.close()
+
+    on_loop(scenario())
+
+
+def test_tls_server_takes_a_handshake_that_comes_at_once(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None],
+) -> None:
+    """The ClientHello arrives with the connection: uvloop reads it although the server paused
+    the new client in ``connection_made`` (it then hung as "data"); counters hold data only."""
+    from tests.core.net.test_relay import unverified
+
+    payload = "加密".encode() * 1000
+
+    async def scenario() -> None:
+        sink = ServerSink()
+        server = TcpServer(sink)
+        await server.start("127.0.0.1", 0, TlsServerOptions())
+        try:
+            _reader, writer = await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", server.port, ssl=unverified()), 10
+            )
+            writer.write(payload)
+            await until(lambda: server.bytes_in >= len(payload))
+            assert sink.data == {1: bytearray(payload)}
+            assert server.bytes_in == len(payload)
+            writer.close()
+        finally:
+            await server.close()
 
     on_loop(scenario())

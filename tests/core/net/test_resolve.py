@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from desktop.core import event_loop
 from desktop.core.errors import UnknownHost
 from desktop.core.net.resolve import resolve
 from desktop.core.sentence import Sentence
@@ -12,6 +13,12 @@ from desktop.core.sentence import Sentence
 
 def run(coro):  # type: ignore[no-untyped-def]
     return asyncio.run(coro)
+
+
+def run_patched(coro):  # type: ignore[no-untyped-def]
+    """On the stock loop: a patched ``socket.getaddrinfo`` is what its resolver calls (uvloop's
+    resolves in libuv and would ask the real DNS)."""
+    return event_loop.run(coro, "asyncio")
 
 
 def test_ipv4_literal() -> None:
@@ -35,7 +42,7 @@ def test_invalid_tld_is_refused_without_asking_dns(name: str, monkeypatch) -> No
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     with pytest.raises(UnknownHost, match="never exist"):
-        run(resolve(name, 80))
+        run_patched(resolve(name, 80))
 
 
 @pytest.mark.parametrize("name", ["", "   ", "[]"])
@@ -50,7 +57,7 @@ def test_resolver_failure_becomes_unknown_host(monkeypatch) -> None:  # type: ig
 
     monkeypatch.setattr(socket, "getaddrinfo", fail)
     with pytest.raises(UnknownHost) as caught:
-        run(resolve("example-host", 80))
+        run_patched(resolve("example-host", 80))
     assert str(caught.value) == (
         "Could not connect to example-host:80: the host name is unknown "
         "(Name or service not known)."
@@ -77,7 +84,7 @@ def test_resolver_reasons_are_sentences_to_translate(  # type: ignore[no-untyped
 
     monkeypatch.setattr(socket, "getaddrinfo", fail)
     with pytest.raises(UnknownHost) as caught:
-        run(resolve("example-host", 80))
+        run_patched(resolve("example-host", 80))
     reason = caught.value.sentence.fact("detail").fact("reason")  # type: ignore[union-attr]
     assert isinstance(reason, Sentence) and reason.template == english and not reason.args
 
@@ -88,5 +95,5 @@ def test_a_rare_resolver_reason_keeps_the_systems_words(monkeypatch) -> None:  #
 
     monkeypatch.setattr(socket, "getaddrinfo", fail)
     with pytest.raises(UnknownHost) as caught:
-        run(resolve("example-host", 80))
+        run_patched(resolve("example-host", 80))
     assert str(caught.value).endswith("(odd resolver trouble).")
