@@ -362,11 +362,13 @@ class FileServer:
         sent = 0
         step: concurrent.futures.Future[bytes | None] | None = None
         try:
+            step = self._readers.submit(next, stream, None)
             while True:
-                step = self._readers.submit(next, stream, None)
                 chunk = await asyncio.wrap_future(step, loop=loop)
                 if chunk is None:
                     break
+                # The next chunk is read while this one is written (one read ahead, at most).
+                step = self._readers.submit(next, stream, None)
                 writer.write(chunk)
                 async with asyncio.timeout(self.limits.stall_timeout):
                     await writer.drain()
