@@ -45,7 +45,16 @@ _NUMBER_DIGITS_MAX = 16
 
 _HEX = re.compile(rb"[0-9A-Fa-f]{1,%d}" % _NUMBER_DIGITS_MAX)
 _ITEM = re.compile(rb"([0-9A-Fa-f]{1,8})=([^:\0]*)")
+# The common record, whole in one chunk: a length, a name without ``:``, hex size and attribute,
+# well-formed items. ``_parse`` reads exactly these the same way (a hypothesis property checks);
+# anything else (``::``, a header split across chunks, a malformed one) takes the general path.
+_LENGTH = re.compile(rb"([0-9A-Fa-f]{1,8}):")
+_PLAIN = re.compile(
+    rb"[0-9A-Fa-f]{1,8}:([^:]+):([0-9A-Fa-f]{1,16}):([0-9A-Fa-f]{1,16}):"
+    rb"((?:[0-9A-Fa-f]{1,8}=[^:\0]*:)*)"
+)
 _MTIME_ID = b"14"
+_MTIME_KEY = int(_MTIME_ID, 16)
 _KINDS = (FileType.REGULAR, FileType.DIR, FileType.RETPARENT)
 
 
@@ -161,18 +170,44 @@ class DirStreamParser:
         out: list[DirHeader | bytes] = []
         view = memoryview(chunk)
         pos = 0
-        while pos < len(view):
+        end = len(view)
+        while pos < end:
             if self._finished:
                 raise self._error(sentence(QT_TRANSLATE_NOOP("core", "more data follows its end")))
             if self._content_left:
-                take = min(self._content_left, len(view) - pos)
-                out.append(bytes(view[pos : pos + take]))
+                take = min(self._content_left, end - pos)
+                whole = take == end and type(chunk) is bytes
+                out.append(chunk if whole else bytes(view[pos : pos + take]))
                 self._content_left -= take
                 pos += take
                 self._offset += take
                 continue
+            if not self._header_length and not self._buffer:
+                plain = self._plain_header(view, pos)
+                if plain is not None:
+                    header, after = plain
+                    self._offset += after - pos
+                    pos = after
+                    self._accept(header)
+                    out.append(header)
+                    continue
             pos = self._read_header(view, pos, out)
         return out
+
+    def _plain_header(self, view: memoryview, pos: int) -> tuple[DirHeader, int] | None:
+        """The record at ``pos`` when it is whole in ``view`` and plain (see ``_PLAIN``)."""
+        length = _LENGTH.match(view, pos)
+        if length is None:
+            return None
+        size = int(length[1], 16)
+        if not length.end() - pos < size <= HEADER_MAX or pos + size > len(view):
+            return None
+        plain = _PLAIN.fullmatch(view, pos, pos + size)
+        if plain is None:
+            return None
+        name, size_hex, attr, items = plain.groups()
+        mtime, extended = _items(items[:-1].split(b":")) if items else (0, ())
+        return DirHeader(name, int(size_hex, 16), int(attr, 16), mtime, extended), pos + size
 
     def _read_header(self, view: memoryview, pos: int, out: list[DirHeader | bytes]) -> int:
         if not self._header_length:
@@ -236,15 +271,8 @@ class DirStreamParser:
         if _HEX.fullmatch(size) is None or _HEX.fullmatch(attr) is None:
             raise self._bad(raw)
         name = b":".join(name_parts).replace(b"::", b":")
-        mtime = 0
-        extended: list[bytes] = []
-        for item in items:
-            key, _, value = item.partition(b"=")
-            if int(key, 16) == int(_MTIME_ID, 16) and _HEX.fullmatch(value):
-                mtime = int(value, 16)
-            else:
-                extended.append(item)
-        return DirHeader(name, int(size, 16), int(attr, 16), mtime, tuple(extended))
+        mtime, extended = _items(items)
+        return DirHeader(name, int(size, 16), int(attr, 16), mtime, extended)
 
     def _accept(self, header: DirHeader) -> None:
         kind = header.file_type
@@ -296,6 +324,19 @@ class DirStreamParser:
                 offset=self._offset,
             )
         )
+
+
+def _items(items: list[bytes]) -> tuple[int, tuple[bytes, ...]]:
+    """The time (the last well-formed ``14=``) and the other items, in order."""
+    mtime = 0
+    extended: list[bytes] = []
+    for item in items:
+        key, _, value = item.partition(b"=")
+        if int(key, 16) == _MTIME_KEY and _HEX.fullmatch(value):
+            mtime = int(value, 16)
+        else:
+            extended.append(item)
+    return mtime, tuple(extended)
 
 
 def _show(data: bytes) -> str:

@@ -9,7 +9,7 @@ a name is taken (the caller creates each exclusively, so nothing is ever overwri
 from __future__ import annotations
 
 import itertools
-import unicodedata
+import re
 from collections.abc import Callable, Iterator
 
 __all__ = ["FALLBACK_NAME", "NAME_BYTES_MAX", "candidates", "safe_name", "unique_name"]
@@ -24,6 +24,13 @@ FALLBACK_NAME = "unnamed"
 _REPLACED = frozenset('/\\:*?"<>|')
 # Bidirectional overrides and isolates: they make "exe.txt" display as "txt.exe".
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Everything ``_`` replaces: the above, control characters (Unicode's Cc: C0, DEL and C1),
+# unpaired surrogates (Cs) and the line and paragraph separators.
+_UNSAFE = re.compile(
+    "["
+    + re.escape("".join(sorted(_REPLACED | _BIDI)))
+    + "\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]"
+)
 # Device names Windows opens whatever the extension or case (``con.txt`` is the console).
 _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -40,7 +47,7 @@ def safe_name(name: str, *, max_bytes: int = NAME_BYTES_MAX) -> str:
     gets a leading ``_``; the result is cut to ``max_bytes`` UTF-8 bytes (``NAME_BYTES_MAX``
     unless the caller needs room, e.g. for a ``.part`` suffix), keeping the extension where it can.
     """
-    text = "".join("_" if _unsafe(c) else c for c in name).rstrip(". ")
+    text = _UNSAFE.sub("_", name).rstrip(". ")
     if not text:
         return FALLBACK_NAME
     if text.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
@@ -82,15 +89,6 @@ def unique_name(
         if not taken(candidate):
             return candidate
     raise ValueError(f"no free name for {name!r} after {limit} tries")
-
-
-def _unsafe(char: str) -> bool:
-    return (
-        char in _REPLACED
-        or char in _BIDI
-        or unicodedata.category(char) in ("Cc", "Cs")
-        or char in ("\u2028", "\u2029")  # line and paragraph separators
-    )
 
 
 def _split_extension(name: str) -> tuple[str, str]:

@@ -17,9 +17,9 @@ served, on the same row (``UploadFactory`` gives the row of that offer, recipien
 Regular files go out with ``loop.sendfile`` (the kernel's ``sendfile``; asyncio falls back to
 read-and-write where it is unavailable), in chunks so progress can be reported. Folders
 (GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a blocking iterator
-asked for one chunk at a time in the loop's executor, each written with ``drain()``, so memory
-stays bounded and the loop never waits on the disk; without one, a folder request is refused
-with ``FoldersUnavailable``.
+asked for one chunk at a time in the loop's executor (the next while the current one is written
+with ``drain()``), so memory stays bounded and the loop never waits on the disk; without one,
+a folder request is refused with ``FoldersUnavailable``.
 """
 
 from __future__ import annotations
@@ -362,11 +362,13 @@ class FileServer:
         sent = 0
         step: concurrent.futures.Future[bytes | None] | None = None
         try:
+            step = self._readers.submit(next, stream, None)
             while True:
-                step = self._readers.submit(next, stream, None)
                 chunk = await asyncio.wrap_future(step, loop=loop)
                 if chunk is None:
                     break
+                # The next chunk is read while this one is written (one read ahead, at most).
+                step = self._readers.submit(next, stream, None)
                 writer.write(chunk)
                 async with asyncio.timeout(self.limits.stall_timeout):
                     await writer.drain()

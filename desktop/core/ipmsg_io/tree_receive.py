@@ -38,6 +38,7 @@ __all__ = ["TreeReceiver"]
 _PART = ".part"
 _TRIES = 10_000  # numbered names tried before a name counts as unavailable
 _DIR_FD = {os.open, os.mkdir, os.rename, os.utime} <= os.supports_dir_fd
+_UTIME_FD = os.utime in os.supports_fd
 _OPEN_DIR = (
     os.O_RDONLY
     | getattr(os, "O_DIRECTORY", 0)
@@ -93,7 +94,8 @@ class TreeReceiver:
         self._stack: list[_Dir] = []
         self._part_name: str | None = None
         self._file: int | None = None
-        self._file_path = Path()
+        self._file_parent = self._root
+        self._file_name = ""
         self._file_left = 0
         self._file_mtime = 0
         self._closed = False
@@ -207,28 +209,38 @@ class TreeReceiver:
     def _open_file(self, header: DirHeader) -> None:
         parent = self._stack[-1]
         for name in _limited(candidates(self._name(header))):
-            path = parent.path / name
             try:
-                self._file = os.open(self._at(parent, name), _CREATE, 0o666, dir_fd=parent.fd)
+                if parent.fd is not None:
+                    self._file = os.open(name, _CREATE, 0o666, dir_fd=parent.fd)
+                else:
+                    self._file = os.open(self._at(parent, name), _CREATE, 0o666)
             except FileExistsError:
                 continue
             except OSError as error:
-                raise TreeWriteFailed(str(path), error) from error
+                raise TreeWriteFailed(str(parent.path / name), error) from error
             break
         else:
             raise TreeWriteFailed(str(parent.path), _taken())
-        self._file_path = path
+        self._file_parent = parent
+        self._file_name = name
         self._file_left = header.size
         self._file_mtime = header.mtime
         if not header.size:
             self._close_file()
 
+    @property
+    def _file_path(self) -> Path:
+        """The file being written (built only for a sentence)."""
+        return self._file_parent.path / self._file_name
+
     def _write(self, data: bytes) -> None:
         assert self._file is not None  # the parser gives content only after a file's header
-        view = memoryview(data)
         try:
-            while view:
-                view = view[os.write(self._file, view) :]
+            written = os.write(self._file, data)
+            if written < len(data):  # a short write: the rest, piece by piece
+                view = memoryview(data)[written:]
+                while view:
+                    view = view[os.write(self._file, view) :]
         except OSError as error:
             raise TreeWriteFailed(str(self._file_path), error) from error
         self.bytes_done += len(data)
@@ -242,8 +254,8 @@ class TreeReceiver:
         try:
             if self._file_mtime:
                 times = (self._file_mtime, self._file_mtime)
-                if os.utime in os.supports_fd:
-                    os.utime(fd, times)
+                if _UTIME_FD:
+                    os.utime(fd, times)  # futimens: no path looked up again
                 else:
                     os.utime(self._file_path, times)
         except OSError as error:

@@ -245,3 +245,35 @@ def test_every_stored_folder_stream_reads_to_its_end(name: str) -> None:
     items = [item for i in range(len(data)) for item in parser.feed(data[i : i + 1])]
     assert parser.finished
     assert isinstance(items[0], DirHeader) and items[0].attr & 0xFF == 2
+
+
+# Whole records in one chunk take the parser's plain path, records split across chunks the
+# general one: both must read every header alike, well-formed or not.
+name_pieces = st.sampled_from([b"a", b"\xe6\xa0\x91", b":", b"::", b"=", b"a=b", b"\0", b"1", b""])
+item_pieces = st.sampled_from([b"14=5f", b"14=60", b"14=zz", b"16=", b"1=\0", b"abc=x", b"1", b"="])
+hand_records = st.tuples(
+    st.lists(name_pieces, max_size=3),
+    st.sampled_from([b"0", b"1", b"3", b"", b"x", b"11111111111111111"]),
+    st.sampled_from([b"1", b"2", b"3", b"201", b"0", b""]),
+    st.lists(item_pieces, max_size=3),
+    st.sampled_from([0, 0, 0, 0, -1, 1]),
+)
+
+
+@given(st.lists(hand_records, min_size=1, max_size=6))
+@settings(max_examples=500)
+def test_whole_and_byte_by_byte_headers_read_alike(
+    records: list[tuple[list[bytes], bytes, bytes, list[bytes], int]],
+) -> None:
+    data = raw(b"top", 0, 2)
+    for name, size, attr, items, skew in records:
+        body = b":".join([b"".join(name), size, attr, *items]) + b":"
+        data += b"%04x:" % max(len(body) + 5 + skew, 0) + body
+        data += b"c" * (int(size, 16) % 5 if size.isalnum() and size != b"x" else 0)
+    results = []
+    for step in (None, 1):
+        try:
+            results.append(parse(data, step))
+        except DirStreamError as error:
+            results.append(str(error))
+    assert results[0] == results[1]
