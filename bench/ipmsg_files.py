@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBNET = "198.18.200"
 PORT = 5001
 OUR_PORT = 2426  # SocketDesk's engines (iptux's cores hold 2425)
+CLI_PORT = 2427  # the sender-in-its-own-process pair (the in-process pair holds 2426)
 BLOCK = 1 << 20
 
 
@@ -238,6 +239,78 @@ class SocketDeskPair:
         self.receiver.close()
 
 
+class SocketDeskProcesses:
+    """SocketDesk as two programs, as iptux's cores are and as two machines would be: the sender
+    is ``socketdesk-cli ipmsg send-file`` in its own process inside ``a``'s namespace, the
+    receiver an engine in this process in ``b``'s (accepting every offer at once). Timed from the
+    accept to the last byte, as the other SocketDesk row; the CLI's start-up is not counted."""
+
+    def __init__(self, a: object, b: object) -> None:
+        from tests.cli.ipmsg_peers import EnginePeer
+
+        self.a, self.b = a, b
+        self.accepted: list[tuple[int, float]] = []  # (packet number, wall time of the accept)
+        self.into = Path()
+        self.receiver = EnginePeer(
+            self._accept,
+            bind=b.address,  # type: ignore[attr-defined]
+            port=CLI_PORT,
+            netns=b.namespace,  # type: ignore[attr-defined]
+            name="乙",
+        )
+
+    def _accept(self, engine: object, event: object) -> None:
+        offer = event.offer  # type: ignore[attr-defined]
+        self.accepted.append((offer.packet_no, time.time()))
+        engine.files.accept(offer, [f.file_id for f in offer.files], self.into)  # type: ignore[attr-defined]
+
+    def once(self, source: Path, into: Path) -> float:
+        from tests.cli.ipmsg_peers import CLI, ENV, ROOT
+
+        self.into = into
+        before = len(self.accepted)
+        peer = f"{self.b.address}:{CLI_PORT}"  # type: ignore[attr-defined]
+        sent = subprocess.run(
+            [
+                *(["ip", "netns", "exec", self.a.namespace]),  # type: ignore[attr-defined]
+                *CLI,
+                "send-file",
+                peer,
+                str(source),
+                "--bind",
+                self.a.address,  # type: ignore[attr-defined]
+                "--port",
+                str(CLI_PORT),
+                "--broadcast",
+                peer,
+                "--timeout",
+                "3600",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if sent.returncode != 0 or len(self.accepted) <= before:
+            raise RuntimeError(f"socketdesk-cli send-file failed: {sent.stderr.strip()}")
+        packet_no, accepted_at = self.accepted[-1]
+        done = _until(
+            lambda: next(
+                (t for t in self.receiver.snapshot()
+                 if t.packet_no == packet_no and t.state.finished),
+                None,
+            ),
+            60,
+        )  # fmt: skip
+        if done.state.value != "done":  # type: ignore[attr-defined]
+            raise RuntimeError(f"SocketDesk's download failed: {done}")
+        return done.finished_at - accepted_at  # type: ignore[attr-defined,no-any-return]
+
+    def close(self) -> None:
+        self.receiver.close()
+
+
 def _until(check: Callable[[], object], timeout: float) -> object:
     deadline = time.monotonic() + timeout
     while (value := check()) is None or value is False:
@@ -300,9 +373,12 @@ def run(size: int, files: int, folder_size: int, rounds: int) -> str:
             socat = Contender("socat (TCP, same link)", baseline=True)
             iptux = Contender("iptux 0.8.3 core → iptux core", baseline=True)
             ours = Contender("SocketDesk engine → SocketDesk engine")
+            ours_apart = Contender("SocketDesk, sender in its own process")
             tree_iptux = Contender("iptux 0.8.3 core → iptux core")
             tree_ours = Contender("SocketDesk engine → SocketDesk engine")
+            tree_apart = Contender("SocketDesk, sender in its own process")
             pair = SocketDeskPair(a, b)
+            apart = SocketDeskProcesses(a, b)
             try:
                 for n in range(rounds):
                     steps: list[Callable[[], None]] = [
@@ -311,6 +387,7 @@ def run(size: int, files: int, folder_size: int, rounds: int) -> str:
                         ),
                         lambda: iptux.seconds.append(iptux_once(iptux_a, iptux_b, source, inbox)),
                         lambda: ours.seconds.append(pair.once(source, inbox)),
+                        lambda: ours_apart.seconds.append(apart.once(source, inbox)),
                     ]
                     for step in steps if n % 2 == 0 else reversed(steps):
                         step()
@@ -319,16 +396,22 @@ def run(size: int, files: int, folder_size: int, rounds: int) -> str:
                     _clear(inbox)
                     tree_ours.seconds.append(pair.once(tree, inbox))
                     _clear(inbox)
+                    tree_apart.seconds.append(apart.once(tree, inbox))
+                    _clear(inbox)
             finally:
                 pair.close()
+                apart.close()
             lines = [
                 "== IP Messenger files: two namespaces on a veth pair ==",
                 "",
                 f"one file of {size:,} bytes, data on {where}, median of {rounds} round(s)",
-                *(_row(c, size, 0, [socat, iptux]) for c in (socat, iptux, ours)),
+                *(_row(c, size, 0, [socat, iptux]) for c in (socat, iptux, ours, ours_apart)),
                 "",
                 f"a folder of {files:,} files, {folder_size:,} bytes in all",
-                *(_row(c, folder_size, files, [tree_iptux]) for c in (tree_iptux, tree_ours)),
+                *(
+                    _row(c, folder_size, files, [tree_iptux])
+                    for c in (tree_iptux, tree_ours, tree_apart)
+                ),
                 "",
                 "ratio = baseline time / contender time (above 1: faster than the baseline)",
             ]
