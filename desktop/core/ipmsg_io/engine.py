@@ -32,15 +32,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from desktop.core.errors import AddressInUse
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
+from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.ipmsg_io.file_service import FileService, FileSettings
-from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp
+from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp, udp_host
 from desktop.core.net.interfaces import local_addresses
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
@@ -195,22 +195,37 @@ class MessengerEngine:
         return self.address
 
     async def _bind(self) -> socket.socket:
-        """The UDP socket, and the file server on TCP at the same address and port. With port
-        0 (any), a port free for UDP but taken for TCP is given up for another."""
-        for attempt in range(_ANY_PORT_TRIES if self.settings.port == 0 else 1):
+        """The UDP socket, and the file server on TCP at the same address and port.
+
+        With port 0 (any) TCP chooses first: a port free for TCP is the scarce one on a busy
+        machine (every outgoing connection holds one), and the kernel's choice for a listener
+        is free for TCP by construction; UDP then takes the same number, and another is chosen
+        in the rare case that UDP's is taken.
+        """
+        if self.settings.port:
             sock = open_udp(self.bind, self.settings.port)
             host, port = sock.getsockname()[:2]
             self.address = (host, port)
             try:
                 await self.files.start(host, port)
-            except AddressInUse:
-                sock.close()
-                if attempt + 1 >= _ANY_PORT_TRIES or self.settings.port:
-                    raise
-                continue
             except BaseException:
                 sock.close()
                 raise
+            return sock
+        host = udp_host(self.bind)
+        for attempt in range(_ANY_PORT_TRIES):
+            _tcp_host, port = await self.files.start(host, 0)
+            try:
+                sock = open_udp(host, port)
+            except PortInUse:
+                await self.files.stop_serving()
+                if attempt + 1 >= _ANY_PORT_TRIES:
+                    raise
+                continue
+            except BaseException:
+                await self.files.stop_serving()
+                raise
+            self.address = sock.getsockname()[:2]
             return sock
         raise AssertionError("unreachable")
 

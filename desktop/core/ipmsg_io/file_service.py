@@ -128,6 +128,12 @@ class FileService:
             on_refused=self._refused,
         )
 
+    async def stop_serving(self) -> None:
+        """Stop the file server alone (a port given up while the engine starts)."""
+        server, self.book.server = self.book.server, None
+        if server is not None:
+            await server.close()
+
     async def close(self) -> None:
         """Stop serving and downloading; the last snapshots are published at once."""
         await self.book.close()

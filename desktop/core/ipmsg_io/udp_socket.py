@@ -14,12 +14,17 @@ from desktop.core.net.listen import bind_error
 from desktop.core.net.port_owner import describe_port_owners, free_udp_port
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["broadcast_socket", "flood_notice", "open_udp"]
+__all__ = ["broadcast_socket", "flood_notice", "open_udp", "udp_host"]
 
 # The kernel's default receive buffer (~208 KiB) holds ~250 small datagrams at its per-packet
 # overhead; 1 MiB absorbs a whole large LAN answering one BR_ENTRY while the loop is busy.
 _RECEIVE_BUFFER = 1 << 20
 _ANY = ("", "0.0.0.0", "*", "any")
+
+
+def udp_host(host: str) -> str:
+    """The IPv4 address ``host`` names for a bind ("", "*", "any" and "0.0.0.0": every one)."""
+    return "0.0.0.0" if host.strip().lower() in _ANY else host.strip()
 
 
 def open_udp(host: str, port: int) -> socket.socket:
@@ -32,7 +37,7 @@ def open_udp(host: str, port: int) -> socket.socket:
         PortInUse: the port is taken (with the program holding it, when it can be found).
         PermissionDenied, ListenError: with a sentence.
     """
-    address = "0.0.0.0" if host.strip().lower() in _ANY else host.strip()
+    address = udp_host(host)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.transfer import Transfer
 from desktop.core.ipmsg_io.engine import MessengerEngine
 from desktop.core.ipmsg_io.file_service import FileSettings
+from tests.helpers.ports import messenger_port
 
 
 @dataclass
@@ -56,13 +56,7 @@ class FilesSink:
         return found[0]
 
 
-def free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-        tcp.bind((host, 0))
-        port = int(tcp.getsockname()[1])
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-        udp.bind((host, port))  # free for UDP too, or the caller's bind fails loudly
-    return port
+free_port = messenger_port  # one place: tests/helpers/ports.py
 
 
 @dataclass

@@ -397,3 +397,37 @@ def test_the_lessons_datagram_with_version_99_is_shown() -> None:
             sender.close()
 
     asyncio.run(scenario())
+
+
+def test_any_port_is_one_free_for_tcp_and_udp_even_when_udp_first_is_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Port 0: TCP picks the number (free for TCP by construction), UDP takes the same; when
+    UDP's is taken, another number is chosen, and the file server never stays on the old one."""
+    from desktop.core.ipmsg_io import engine as engine_module
+
+    real_open = engine_module.open_udp
+    tried: list[int] = []
+
+    def first_taken(host: str, port: int) -> socket.socket:
+        tried.append(port)
+        if len(tried) == 1:  # as if another program held that UDP number
+            raise PortInUse(host, port, None, None)
+        return real_open(host, port)
+
+    monkeypatch.setattr(engine_module, "open_udp", first_taken)
+
+    async def scenario() -> tuple[int, tuple[str, int] | None]:
+        engine = MessengerEngine(
+            Identity("amin", "PC-A", "阿明"), NodeSettings(port=0), Sink(), bind="127.0.0.1"
+        )
+        await engine.start(announce=False)
+        try:
+            assert engine.files.book.server is not None
+            return engine.address[1], engine.files.book.server.address
+        finally:
+            await engine.close(leave=False)
+
+    udp_port, tcp = asyncio.run(scenario())
+    assert len(tried) == 2 and tried[0] != 0 and tried[1] == udp_port
+    assert tcp == ("127.0.0.1", udp_port)  # the file server on the UDP port's number

@@ -8,7 +8,6 @@ echoing to a crowd, a client, a server saving to a file, TLS, and two messenger 
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -30,6 +29,7 @@ from desktop.core.session.file_sink import StreamFile
 from tests.core.ipmsg_io.test_engine import Sink as MessengerSink
 from tests.core.net.test_tcp_server import Sink as ServerSink
 from tests.core.net.test_tcp_server import until
+from tests.helpers.ports import messenger_port
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="uvloop exists on Linux and macOS only"
@@ -148,13 +148,8 @@ def test_client_to_server_and_file(
 
 
 def test_two_messengers_talk(on_loop: Callable[[Coroutine[Any, Any, None]], None]) -> None:
-    def free_port() -> int:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-            sock.bind(("127.0.0.1", 0))
-            return int(sock.getsockname()[1])
-
     async def scenario() -> None:
-        port_a, port_b = free_port(), free_port()
+        port_a, port_b = messenger_port(), messenger_port()
         sink_a, sink_b = MessengerSink(), MessengerSink()
         a = MessengerEngine(
             Identity("amin", "PC-A", "阿明"),
