@@ -127,7 +127,10 @@ def test_a_flood_leaves_the_roster_bounded_and_a_polite_peer_delivered(  # type:
     chat = panel.conversation(polite_keys[0])
     qtbot.waitUntil(lambda: chat.rowCount() == talk["sent"], timeout=5000)
     texts = [chat.entry(row).text for row in range(chat.rowCount())]  # type: ignore[union-attr]
-    assert texts == [polite_text(n) for n in range(1, talk["sent"] + 1)]  # once each, in order
+    # Once each. Not necessarily in order: the polite peer sends every 0.1 s without waiting for
+    # the ack, so a datagram lost in the flood arrives again (retransmitted) after the next one,
+    # and a conversation shows messages as they arrive, as every IP Messenger client does.
+    assert sorted(texts) == [polite_text(n) for n in range(1, talk["sent"] + 1)]
     stats = engine_stats(panel)
     assert stats.dropped > 0  # the flood went over its budget and was cut
     assert stats.peers_refused > 0  # fake users beyond the per-address cap were turned away
