@@ -127,7 +127,9 @@ async def _listen(args: argparse.Namespace) -> int:
     engine: MessengerEngine
 
     def show(event: Event) -> None:
-        print(json_line(event) if args.json else text_line(event), flush=True)
+        # One write per event (print writes the line and its end apart when unbuffered).
+        sys.stdout.write((json_line(event) if args.json else text_line(event)) + "\n")
+        sys.stdout.flush()
         if isinstance(event, MessageReceived) and event.sealed:
             # Printed is opened: the read receipt goes once this event is handled.
             loop.call_soon(engine.mark_read, event.peer.key, event.packet_no)

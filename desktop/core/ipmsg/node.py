@@ -6,7 +6,9 @@ and away replies. It owns no socket and reads no clock: the caller passes every 
 datagram with its sender and the time (``receive``), calls ``tick`` when ``next_deadline``
 comes, and carries out the returned actions (``Transmit`` datagrams; events for the user).
 Commands (``announce``, ``send_text``...) queue their actions; ``take_actions`` hands them out,
-and so do ``receive`` and ``tick``. Rules are the reference's §1.4-1.5, §2 and §7.
+and so do ``receive`` and ``tick``. A caller that owns the socket may set ``hand_out_early``:
+``receive`` then hands it the acknowledgement of a message before building the message's event
+(the RECVMSG leaves sooner), and returns the rest. Rules are the reference's §1.4-1.5, §2 and §7.
 
 The work is split by job: ``node_presence`` (entries, exits, refresh), ``node_chat``
 (messages, delivery, read receipts), ``node_files`` (offering files, RELEASEFILES),

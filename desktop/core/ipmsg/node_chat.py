@@ -198,6 +198,7 @@ class MessageHandling(NodeCore):
             # IPMsg asks an unknown sender to introduce itself [IPM-SRC MsgSendMsg] §1.5
             entry = m.entry(self.identity, self._number(), absent=self._absence is not None)
             self._transmit(entry, addr)
+        self._early()  # the acknowledgement leaves now; the event is built after
         self._outbox.append(self._message_event(packet, sender, addr))
         sealed = bool(packet.options & SendOpt.SECRETOPT)
         if sealed:

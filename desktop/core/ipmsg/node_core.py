@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 from desktop.core.ipmsg import messages as m
@@ -74,6 +75,9 @@ class NodeCore:
         self._now = 0.0
         self._outbox: list[Action] = []
         self._encodings: dict[Address, str] = {}
+        # Set by the caller that owns the socket: takes the actions queued so far while
+        # ``receive`` still works (the RECVMSG leaves before the message's event is built).
+        self.hand_out_early: Callable[[list[Action]], None] | None = None
 
     # -- per-peer encoding ------------------------------------------------------------------------
     def set_encoding(self, address: Address, encoding: str | None) -> None:
@@ -197,6 +201,12 @@ class NodeCore:
 
     def _transmit(self, packet: Packet, address: Address) -> None:
         self._outbox.append(Transmit(format_packet(packet), address))
+
+    def _early(self) -> None:
+        """Hand the actions queued so far to ``hand_out_early`` (if set), in order."""
+        if self.hand_out_early is not None and self._outbox:
+            actions, self._outbox = self._outbox, []
+            self.hand_out_early(actions)
 
     def next_packet_no(self) -> int:
         """A fresh packet number from the node's sequence (for the file requests over TCP)."""

@@ -11,8 +11,14 @@ everyone); one over budget is dropped before it is parsed and counted in ``stats
 user is told once a minute who floods. A hostile peer sending 20,000 datagrams a second thus
 costs the loop a ``recvfrom`` and a dictionary look-up each, and the GUI nothing.
 
+Latency (issue #15): a message's RECVMSG leaves from inside ``receive`` (the node's
+``hand_out_early``), before its event is built and before the sink sees anything; the stock
+loop's datagram transport reads into a 64 KiB buffer (its default 256 KiB is an ``mmap`` and
+``munmap`` per datagram).
+
 Timers: the node says when it next needs ``tick`` (``next_deadline``); the engine arms one
-``call_at`` for that moment and re-arms it after every datagram, command and tick.
+``call_at`` for that moment and re-arms it after every datagram, command and tick (only when
+the deadline moved).
 
 Files (issue #13): ``engine.files`` (``file_service.FileService``) serves our offers over TCP
 on the same address and port, sees the node's ``FilesOffered``/``OfferReleased`` before the
@@ -30,7 +36,7 @@ import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
@@ -50,6 +56,10 @@ __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
 T = TypeVar("T")
 _ANY_PORT_TRIES = 8  # port 0: UDP ports tried until one is free for TCP too
+# What the stock loop's datagram transport reads each datagram into: the largest UDP payload
+# over IPv4 (65,507 bytes) fits, and the buffer comes from the heap (asyncio's 256 KiB default is
+# above malloc's mmap threshold: an mmap, an mremap and a munmap for every datagram).
+RECEIVE_SIZE = 1 << 16
 
 
 class MessengerSink(Protocol):
@@ -176,11 +186,14 @@ class MessengerEngine:
         settings = replace(self.settings, port=port, local_addresses=frozenset(ours))
         seed = self._seed if self._seed is not None else int(time.time())
         self._node = MessengerNode(self.identity, settings, seed=seed)
+        self._node.hand_out_early = self._perform
         try:
             for each in (sock, *extra):
                 transport, _protocol = await loop.create_datagram_endpoint(
                     lambda: _Endpoint(self), sock=each
                 )
+                if hasattr(transport, "max_size"):  # the stock loop's transport (not uvloop's)
+                    cast(Any, transport).max_size = RECEIVE_SIZE
                 self._transports.append(transport)
         except BaseException:
             transports, self._transports = self._transports, []
@@ -354,13 +367,16 @@ class MessengerEngine:
             self._carry_out(self._node.tick(max(self._now(), when)))
 
     def _carry_out(self, actions: list[Any]) -> None:
+        self._perform(actions)
+        self._rearm()
+
+    def _perform(self, actions: list[Any]) -> None:
         for action in actions:
             if isinstance(action, Transmit):
                 self._transmit(action)
             else:
                 self.files.on_event(action)  # an offer is served before its datagram leaves
                 self.sink.on_event(action)
-        self._rearm()
 
     def _transmit(self, action: Transmit) -> None:
         if not self._transports:

@@ -753,3 +753,44 @@ def test_going_away_tells_iptux_in_an_entry_it_decodes() -> None:
     assert answer.mode == Mode.ANSENTRY
     assert answer.command & Opt.UTF8OPT and answer.command & Opt.ABSENCEOPT
     assert answer.extra.split(b"\0")[0].decode("utf-8") == node.identity.nickname
+
+
+def test_the_acknowledgement_is_handed_out_before_the_message_event_is_built() -> None:
+    """``hand_out_early`` gets the RECVMSG while ``receive`` still works (issue #15)."""
+    sender = Identity("alice", "ALICE-PC", "阿明")
+    node = MessengerNode(ME, NodeSettings(port=PORT), seed=500)
+    addr = (A, PORT)
+    node.receive(format_packet(m.entry(sender, 10)), addr, 0.0)
+    node.take_actions()
+    early: list[list[Action]] = []
+    built: list[int] = []
+    node.hand_out_early = early.append
+    real_event = node._message_event
+
+    def event(*args):  # type: ignore[no-untyped-def]
+        built.append(len(early))  # how many hand-outs had happened when the event was built
+        return real_event(*args)
+
+    node._message_event = event  # type: ignore[method-assign]
+    message = m.send_msg(sender, 11, to_dialect=Dialect.IPMSG, text="快", encoding="utf-8")
+    rest = node.receive(format_packet(message), addr, 1.0)
+    assert len(early) == 1 and built == [1]
+    [[ack]] = early
+    assert isinstance(ack, Transmit) and ack.address == addr
+    acked = parse_packet(ack.datagram)
+    assert (acked.mode, acked.extra) == (Mode.RECVMSG, b"11\0")
+    assert [type(x) for x in rest] == [MessageReceived]
+    # A duplicate is acknowledged again (in the returned actions) and not shown.
+    again = node.receive(format_packet(message), addr, 1.1)
+    assert [parse_packet(x.datagram).mode for x in again if isinstance(x, Transmit)] == [
+        Mode.RECVMSG
+    ]
+    assert not [x for x in again if isinstance(x, MessageReceived)]
+    # A broadcast is never acknowledged: nothing is handed out early.
+    broadcast = type(message)(
+        message.version, 12, message.user, message.host,
+        message.command & ~SendOpt.SENDCHECKOPT | SendOpt.BROADCASTOPT, message.extra,
+    )  # fmt: skip
+    actions = node.receive(format_packet(broadcast), addr, 1.2)
+    assert len(early) == 1
+    assert [type(x) for x in actions] == [MessageReceived]

@@ -431,3 +431,24 @@ def test_any_port_is_one_free_for_tcp_and_udp_even_when_udp_first_is_taken(
     udp_port, tcp = asyncio.run(scenario())
     assert len(tried) == 2 and tried[0] != 0 and tried[1] == udp_port
     assert tcp == ("127.0.0.1", udp_port)  # the file server on the UDP port's number
+
+
+def test_the_stock_loop_reads_datagrams_into_64_kib_and_a_long_message_still_arrives() -> None:
+    """asyncio's 256 KiB read buffer is an mmap per datagram; 64 KiB holds any UDP payload."""
+    from desktop.core.ipmsg_io.engine import RECEIVE_SIZE
+
+    async def scenario() -> None:
+        a, sink_a, b, _sink_b = await _pair()
+        try:
+            await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            assert RECEIVE_SIZE >= 65_507
+            assert [getattr(t, "max_size", None) for t in b._transports] == [RECEIVE_SIZE]
+            joined = await sink_a.wait(lambda e: isinstance(e, PeerJoined))
+            text = "长" * 10_000  # 30,000 bytes of UTF-8: above 4 KiB, the most IPMsg reads
+            message_id = a.send_text(joined.peer.key, text)  # type: ignore[union-attr]
+            await sink_a.wait(lambda e: e == MessageDelivered(message_id))
+        finally:
+            await a.close()
+            await b.close()
+
+    asyncio.run(scenario())
