@@ -68,7 +68,15 @@ async def serve(args: argparse.Namespace) -> int:
     if args.output and not sink.session.start_saving(args.output):
         return 1
     mode = ServerMode.ECHO if args.echo else ServerMode.PLAIN
-    server = TcpServer(sink, mode, max_clients=args.max_clients, totals=sink.session.totals)
+    # Bytes that are only counted and saved go socket → file without passing through Python
+    # (Linux, plain TCP, no echo: the server decides per client).
+    server = TcpServer(
+        sink,
+        mode,
+        max_clients=args.max_clients,
+        totals=sink.session.totals,
+        splice_to=sink.session if args.no_stdout else None,
+    )
     tls = tls_server_from_args(args)
     if tls is not None:
         # Only here: the data folder's modules (platformdirs, logging) cost a plain server 2 MiB.
@@ -92,6 +100,8 @@ async def serve(args: argparse.Namespace) -> int:
         await server.close()
         sink.session.stop_saving()  # "Saved N bytes to FILE." with -v
     counters = sink.session.counters()
+    if server.spliced_clients:
+        sink._say(f"{server.spliced_clients} client(s) saved with splice (zero-copy)")
     sink._say(f"received {counters.bytes_in} bytes, sent {counters.bytes_out} bytes")
     return 1 if sink.failure is not None else 0
 

@@ -153,12 +153,16 @@ class StreamConnection(asyncio.BufferedProtocol):
         return self._buffer
 
     def buffer_updated(self, nbytes: int) -> None:
+        self.count_in(nbytes)
+        self._on_data(self, self._buffer[:nbytes])
+
+    def count_in(self, nbytes: int) -> None:
+        """Count one read of ``nbytes`` (here and in the session's totals)."""
         self.bytes_in += nbytes
         self.chunks_in += 1
         totals = self.totals
         totals.bytes_in += nbytes
         totals.chunks_in += 1
-        self._on_data(self, self._buffer[:nbytes])
 
     def eof_received(self) -> bool:
         self.eof_received_from_peer = True
@@ -255,6 +259,11 @@ class StreamConnection(asyncio.BufferedProtocol):
         if self.transport is not None and not self.lost:
             self.close_reason = self.close_reason or reason
             self.transport.abort()
+
+    def fail(self, error: OSError) -> None:
+        """Drop the connection after a read of our own failed, with the reason the transport
+        would have given (reset, broken pipe, timed out…)."""
+        self.abort(_lost_reason(error))
 
 
 def _lost_reason(exc: Exception) -> Sentence:

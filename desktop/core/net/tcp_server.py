@@ -21,6 +21,7 @@ from desktop.core.net.connection import (
     format_address,
 )
 from desktop.core.net.listen import open_listeners
+from desktop.core.net.splice_receive import SpliceReader, SpliceTarget
 from desktop.core.net.tls import TlsServerOptions, server_context
 from desktop.core.net.tls_accept import accept_tls
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence, translate
@@ -79,7 +80,7 @@ class ClientInfo:
 
 
 class _Client:
-    __slots__ = ("client_id", "connection", "raw", "since_ns", "state")
+    __slots__ = ("client_id", "connection", "raw", "since_ns", "splice", "splice_tried", "state")
 
     def __init__(self, client_id: int, connection: StreamConnection) -> None:
         self.client_id = client_id
@@ -87,6 +88,8 @@ class _Client:
         self.since_ns = time.time_ns()
         self.raw: list[bytes] = []  # the TLS handshake's first bytes, if read while paused
         self.state = ClientState.CONNECTED
+        self.splice: SpliceReader | None = None  # reading straight into the file
+        self.splice_tried = False
 
 
 class TcpServer:
@@ -99,6 +102,10 @@ class TcpServer:
         max_clients: refuse connections beyond this many clients (0: no limit).
         read_size: size of the shared read buffer.
         totals: the session's totals every client adds to (None: the server's own).
+        splice_to: the file of an owner that only counts and saves what clients send (no
+            display): in plain mode without TLS, on Linux, each client's bytes after its first
+            read go there with ``os.splice`` and ``on_client_data`` is not called for them
+            (``desktop.core.net.splice_receive``). None: every read reaches the sink.
     """
 
     def __init__(
@@ -110,8 +117,11 @@ class TcpServer:
         read_size: int = DEFAULT_READ_SIZE,
         *,
         totals: Totals | None = None,
+        splice_to: SpliceTarget | None = None,
     ) -> None:
         self._sink = sink
+        self._splice_to = splice_to
+        self.spliced_clients = 0  # clients whose bytes went straight to the file
         self.mode = mode
         self.rules = tuple(rules)
         self.max_clients = max_clients
@@ -175,6 +185,8 @@ class TcpServer:
         for task in list(self._handshakes):
             task.cancel()
         for client in list(self._clients.values()):
+            if client.splice is not None:
+                client.splice.stop()
             client.connection.abort(sentence(QT_TRANSLATE_NOOP("core", "The server was stopped.")))
         for server in self._servers:
             await server.wait_closed()
@@ -241,6 +253,8 @@ class TcpServer:
         client = self._clients.get(client_id)
         if client is None:
             return False
+        if client.splice is not None:
+            client.splice.stop()
         client.connection.close(
             reason or sentence(QT_TRANSLATE_NOOP("core", "Disconnected by the server."))
         )
@@ -331,6 +345,8 @@ class TcpServer:
         elif self.mode is ServerMode.RULES and self.rules:
             reply = first_reply(self.rules, bytes(data))
         else:
+            if self._splice_to is not None:
+                self._splice(connection, client_id, self._splice_to)
             return
         if reply is None or not connection.is_open:
             return
@@ -340,10 +356,30 @@ class TcpServer:
             return  # echo pauses reading while blocked, so this only guards a race on close
         self._sink.on_client_sent(client_id, reply)
 
+    def _splice(self, connection: StreamConnection, client_id: int, to: SpliceTarget) -> None:
+        """After a client's first read, its bytes go straight to the file if they may."""
+        client = self._clients.get(client_id)
+        if client is None or client.splice_tried:
+            return
+        client.splice_tried = True
+        if self._ssl is not None or self.mode is not ServerMode.PLAIN:
+            return
+        client.splice = SpliceReader.start(connection, to, self._splice_ended)
+        if client.splice is not None:
+            self.spliced_clients += 1
+
+    def _splice_ended(self, reader: SpliceReader) -> None:
+        tag = reader.connection.tag
+        client = self._clients.get(tag) if tag is not None else None
+        if client is not None and client.splice is reader:
+            client.splice = None
+
     def _lost(self, connection: StreamConnection, reason: Sentence) -> None:
         client = self._clients.pop(connection.tag, None) if connection.tag is not None else None
         if client is None:
             return
+        if client.splice is not None:
+            client.splice.stop()
         self._sink.on_client_closed(client.client_id, reason)
         if not self._clients and self.peak_clients >= _TRIM_AFTER_PEAK:
             # Everyone left after a crowd: hand the freed heap back (RSS returns to baseline).

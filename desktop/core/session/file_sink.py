@@ -38,33 +38,54 @@ class StreamFile:
 
     def write(self, data: bytes | memoryview) -> None:
         """Append ``data`` (all of it, or raise)."""
+        fd = self._open_fd()
+        view = memoryview(data)
+        try:
+            while view:
+                done = os.write(fd, view)
+                self.written += done
+                view = view[done:]
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def splice_from(self, pipe: int, count: int) -> None:
+        """Append the next ``count`` bytes waiting in ``pipe`` (Linux ``splice``: the bytes never
+        enter user space), all of them or raise ``SaveError`` as ``write`` does."""
+        fd = self._open_fd()
+        try:
+            while count:
+                done = os.splice(pipe, fd, count, flags=os.SPLICE_F_MOVE)
+                self.written += done
+                count -= done
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def _open_fd(self) -> int:
         if self._fd is None:
             raise SaveError(
                 sentence(
                     QT_TRANSLATE_NOOP("core", "{path} is already closed."), path=str(self.path)
                 )
             )
-        view = memoryview(data)
-        try:
-            while view:
-                done = os.write(self._fd, view)
-                self.written += done
-                view = view[done:]
-        except OSError as error:
+        return self._fd
+
+    def _failed(self, error: OSError) -> SaveError:
+        """Close the file after a failed write; the error to raise."""
+        if self._fd is not None:
             fd, self._fd = self._fd, None
             os.close(fd)
-            raise SaveError(
-                sentence(
-                    QT_TRANSLATE_NOOP(
-                        "core",
-                        "Could not write {path}: {reason}. "
-                        "{count} bytes were saved before the failure.",
-                    ),
-                    path=str(self.part),
-                    reason=error.strerror,
-                    count=self.written,
-                )
-            ) from None
+        return SaveError(
+            sentence(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Could not write {path}: {reason}. "
+                    "{count} bytes were saved before the failure.",
+                ),
+                path=str(self.part),
+                reason=error.strerror,
+                count=self.written,
+            )
+        )
 
     def close(self) -> int:
         """Finish the file (rename ``.part`` to the final name); returns bytes written."""

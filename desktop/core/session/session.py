@@ -77,6 +77,26 @@ class SessionCore:
             self._report.on_saving(False)
             self._report.on_error(error)
 
+    def can_splice(self) -> bool:
+        """True while received bytes are being saved (a ``SpliceTarget``)."""
+        return self.saving is not None
+
+    def splice_in(self, pipe: int, count: int) -> bool:
+        """Append ``count`` bytes waiting in ``pipe`` to the file being saved (the zero-copy
+        receive path, ``desktop.core.net.splice_receive``); False when nothing is being saved
+        now (a failure is reported as ``save`` reports it)."""
+        saving = self.saving
+        if saving is None:
+            return False
+        try:
+            saving.splice_from(pipe, count)
+        except SaveError as error:
+            self.saving = None
+            self._report.on_saving(False)
+            self._report.on_error(error)
+            return False
+        return True
+
     def start_saving(self, path: str | os.PathLike[str]) -> bool:
         """Save every received byte to ``path`` from now on (finishing an earlier file)."""
         self.stop_saving()

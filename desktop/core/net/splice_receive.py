@@ -1,0 +1,148 @@
+"""Zero-copy receive on Linux: a connection's bytes go socket → pipe → file with ``os.splice``.
+
+For a server client whose bytes are only counted and saved. The loop watches a duplicate of the
+client's socket (the transport's own reading paused); each time it is readable one ``splice``
+moves what arrived into a pipe (page references, no copy) and a second moves it on into the file
+(the one copy left, into the page cache): ``recv_into`` + ``write`` made two, one through user
+space. Everything runs on the loop thread, like the normal path: the counters stay exact,
+several clients saving to one file keep the normal path's order (read by read), and stopping is
+synchronous (no thread to wait for). A worker thread splicing with blocking calls measured the
+same (docs/BENCHMARKS.md, #15) and would need a stop event and a lock around the shared file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import fcntl
+import os
+import sys
+from collections.abc import Callable
+from typing import Protocol
+
+from desktop.core.net.connection import StreamConnection
+
+__all__ = ["SPLICE_AVAILABLE", "SpliceReader", "SpliceTarget"]
+
+SPLICE_AVAILABLE = sys.platform == "linux" and hasattr(os, "splice")
+# The pipe between socket and file holds up to this much (the normal path's read size).
+_PIPE_SIZE = 1024 * 1024
+_F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
+# This socket or kernel cannot splice: the transport reads it instead (before any byte moved).
+_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP})
+
+
+class SpliceTarget(Protocol):
+    """Where spliced bytes go (``SessionCore`` is one). Called on the loop thread."""
+
+    def can_splice(self) -> bool:
+        """True while received bytes are being saved, so splicing may start."""
+
+    def splice_in(self, pipe: int, count: int) -> bool:
+        """Move ``count`` bytes waiting in ``pipe`` into the file; False once not saving
+        (a failure is reported by the target, as for bytes saved the normal way)."""
+
+
+class SpliceReader:
+    """Reads one connection straight into a ``SpliceTarget`` until it ends or is stopped.
+
+    Made by ``start``. The connection is counted as if its transport had read (one chunk per
+    ``splice`` from the socket); the end of the stream and socket errors close it with the
+    reasons the transport gives. When the file stops (disk full, saving stopped), reading goes
+    back to the transport, which goes on counting.
+    """
+
+    __slots__ = ("_fd", "_loop", "_on_end", "_pipe_r", "_pipe_w", "_target", "connection", "moved")
+
+    def __init__(
+        self,
+        connection: StreamConnection,
+        target: SpliceTarget,
+        on_end: Callable[[SpliceReader], None],
+        fd: int,
+        pipe: tuple[int, int],
+    ) -> None:
+        self.connection = connection
+        self._target = target
+        self._on_end = on_end
+        self._fd: int | None = fd
+        self._pipe_r, self._pipe_w = pipe
+        self._loop = asyncio.get_running_loop()
+        self.moved = 0  # bytes spliced from the socket
+
+    @classmethod
+    def start(
+        cls,
+        connection: StreamConnection,
+        target: SpliceTarget,
+        on_end: Callable[[SpliceReader], None],
+    ) -> SpliceReader | None:
+        """Take over reading ``connection`` (plain TCP only); None when it cannot be done here,
+        and the transport goes on reading. ``on_end`` is called once when the reader stops."""
+        transport = connection.transport
+        if not SPLICE_AVAILABLE or transport is None or transport.is_closing():
+            return None
+        sock = transport.get_extra_info("socket")
+        if sock is None or not target.can_splice():
+            return None
+        try:
+            fd = os.dup(sock.fileno())  # the loop refuses a reader on a transport's own fd
+        except OSError:
+            return None
+        pipe = os.pipe()
+        # Above /proc/sys/fs/pipe-max-size this fails: the default 64 KiB works, in smaller steps.
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe[1], _F_SETPIPE_SZ, _PIPE_SIZE)
+        reader = cls(connection, target, on_end, fd, pipe)
+        transport.pause_reading()
+        reader._loop.add_reader(fd, reader._ready)
+        return reader
+
+    @property
+    def running(self) -> bool:
+        """True until stopped or ended."""
+        return self._fd is not None
+
+    def stop(self, resume: bool = False) -> None:
+        """Stop reading (at once; nothing is left in the pipe between reads), and with
+        ``resume`` give reading back to the transport."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        self._loop.remove_reader(fd)
+        for each in (fd, self._pipe_r, self._pipe_w):
+            os.close(each)
+        transport = self.connection.transport
+        if resume and transport is not None and not transport.is_closing():
+            transport.resume_reading()
+        self._on_end(self)
+
+    def _ready(self) -> None:
+        connection = self.connection
+        transport = connection.transport
+        if self._fd is None or transport is None or transport.is_closing():
+            self.stop()
+            return
+        try:
+            count = os.splice(
+                self._fd, self._pipe_w, _PIPE_SIZE, flags=os.SPLICE_F_MOVE | os.SPLICE_F_NONBLOCK
+            )
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError as error:
+            if self.moved == 0 and error.errno in _UNSUPPORTED:
+                self.stop(resume=True)
+                return
+            self.stop()
+            connection.fail(error)
+            return
+        if count == 0:  # the peer's FIN: what the transport does on EOF
+            self.stop()
+            if not connection.eof_received():
+                transport.close()
+            return
+        self.moved += count
+        connection.count_in(count)
+        if not self._target.splice_in(self._pipe_r, count):
+            self.stop(resume=True)  # not saving any more: the transport reads (and counts) on
