@@ -316,7 +316,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/ipmsg/node_chat.py" line="348" />
+            <location filename="../../desktop/core/ipmsg/node_chat.py" line="349" />
             <source>%n tr(y|ies)</source>
             <translation>
                 <numerusform>%n try</numerusform>
@@ -332,7 +332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/tcp_server.py" line="261" />
+            <location filename="../../desktop/core/net/tcp_server.py" line="276" />
             <source>Refused {peer}: the limit of %n client(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>

@@ -4613,27 +4613,27 @@ Host: example.com</translation>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="88"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="93"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="98"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="103"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="364"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="395"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="370"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="401"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="69"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="74"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -4705,12 +4705,12 @@ Host: example.com</translation>
         <translation>无法发送飞鸽传书数据包：编码 {encoding} 会写出 NUL 字节，使文本提前结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="106"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="108"/>
         <source>Ignored a datagram from {address} that is not an IP Messenger packet: {reason}.</source>
         <translation>已忽略来自 {address} 的非飞鸽传书数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="125"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="127"/>
         <source>Could not answer: {reason}</source>
         <translation>无法应答：{reason}</translation>
     </message>
@@ -4725,49 +4725,49 @@ Host: example.com</translation>
         <translation>{sender} 发送了加密消息，此处无法读取；未回复送达确认。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="348"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="349"/>
         <source>%n tr(y|ies)</source>
         <translation>
             <numerusform>%n 次尝试</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="299"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="300"/>
         <source>{peer} did not acknowledge the read receipt after {tries}.</source>
         <translation>经过 {tries}，{peer} 仍未确认已读回执。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="256"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="257"/>
         <source>{sender} offered files, but the list of them cannot be read, so the offer was dropped: {reason}.</source>
         <translation>{sender} 发来了文件，但文件列表无法解析，已忽略此次发送：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="309"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="310"/>
         <source>{name} has left the network</source>
         <translation>{name} 已离开网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="311"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="312"/>
         <source>no IP Messenger answered at that address</source>
         <translation>该地址上没有飞鸽传书程序应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="313"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="314"/>
         <source>no acknowledgement came back</source>
         <translation>未收到送达确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="318"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="319"/>
         <source>The message to {peer} was not delivered after {tries}: {why}.</source>
         <translation>经过 {tries}，发给 {peer} 的消息仍未送达：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="334"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="335"/>
         <source>The message to {peer} was not sent: the one before it was not acknowledged after {tries}.</source>
         <translation>发给 {peer} 的消息未发送：前一条消息经过 {tries} 仍未确认送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_core.py" line="190"/>
+        <location filename="../../desktop/core/ipmsg/node_core.py" line="194"/>
         <source>There is no address to announce to, so other users will not see you; add a broadcast address or a peer&apos;s address.</source>
         <translation>没有可通告的地址，其他用户将看不到你；请添加广播地址或对方的地址。</translation>
     </message>
@@ -5296,47 +5296,47 @@ Host: example.com</translation>
         <translation>第 {line} 行第 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="175"/>
+        <location filename="../../desktop/core/codec/input.py" line="181"/>
         <source>Lone &apos;\&apos; at {where}, the end of the text: write {escape} for a backslash.</source>
         <translation>文本末尾（{where}）有单独的 &apos;\&apos;：反斜杠请写成 {escape}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="195"/>
+        <location filename="../../desktop/core/codec/input.py" line="201"/>
         <source>Escape {escape} at {where} needs two hex digits, like {example}.</source>
         <translation>{where}的转义 {escape} 需要两位十六进制数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="208"/>
+        <location filename="../../desktop/core/codec/input.py" line="214"/>
         <source>Unknown escape {escape} at {where}: use {escapes} or {backslash}.</source>
         <translation>{where}有未知转义 {escape}：请使用 {escapes} 或 {backslash}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="218"/>
+        <location filename="../../desktop/core/codec/input.py" line="224"/>
         <source>Unknown escape &apos;\&apos; followed by {char} at {where}: use {escapes} or {backslash}.</source>
         <translation>{where}有未知转义（&apos;\&apos; 后跟 {char}）：请使用 {escapes} 或 {backslash}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="236"/>
+        <location filename="../../desktop/core/codec/input.py" line="242"/>
         <source>Field {open} at {where} is not closed: end it with {close}.</source>
         <translation>{where}的字段 {open} 未闭合：请以 {close} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="261"/>
+        <location filename="../../desktop/core/codec/input.py" line="267"/>
         <source>Field {field} at {where} takes no argument: write {plain}.</source>
         <translation>{where}的字段 {field} 不接受参数：请写成 {plain}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="279"/>
+        <location filename="../../desktop/core/codec/input.py" line="285"/>
         <source>Field {field} at {where} needs a whole number from 1 to 10^18, like {example}.</source>
         <translation>{where}的字段 {field} 需要 1 到 10^18 之间的整数，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="293"/>
+        <location filename="../../desktop/core/codec/input.py" line="299"/>
         <source>Unknown field {field} at {where}: use {fields} or {random}.</source>
         <translation>{where}有未知字段 {field}：请使用 {fields} 或 {random}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/codec/input.py" line="325"/>
+        <location filename="../../desktop/core/codec/input.py" line="331"/>
         <source>{char} at {where} cannot be written in {encoding}.</source>
         <translation>{where}的 {char} 无法用 {encoding} 编码。</translation>
     </message>
@@ -5477,17 +5477,17 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}。已保存 {count} 个数据报。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/file_sink.py" line="44"/>
+        <location filename="../../desktop/core/session/file_sink.py" line="67"/>
         <source>{path} is already closed.</source>
         <translation>{path} 已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/file_sink.py" line="58"/>
+        <location filename="../../desktop/core/session/file_sink.py" line="79"/>
         <source>Could not write {path}: {reason}. {count} bytes were saved before the failure.</source>
         <translation>无法写入 {path}：{reason}。出错前已保存 {count} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/session/file_sink.py" line="79"/>
+        <location filename="../../desktop/core/session/file_sink.py" line="100"/>
         <source>Could not finish {path}: {reason}.</source>
         <translation>无法完成写入 {path}：{reason}。</translation>
     </message>
@@ -6148,22 +6148,22 @@ Host: example.com</translation>
         <translation>连接被对端重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="217"/>
+        <location filename="../../desktop/core/net/connection.py" line="221"/>
         <source>{peer} is not reading: {count} bytes are still waiting to be sent, so nothing more was queued.</source>
         <translation>{peer} 没有读取数据：仍有 {count} 字节等待发送，因此不再加入发送队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="264"/>
+        <location filename="../../desktop/core/net/connection.py" line="273"/>
         <source>The peer stopped receiving (broken pipe).</source>
         <translation>对端已停止接收（管道破裂）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="266"/>
+        <location filename="../../desktop/core/net/connection.py" line="275"/>
         <source>The connection timed out.</source>
         <translation>连接超时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="270"/>
+        <location filename="../../desktop/core/net/connection.py" line="279"/>
         <source>The connection was lost: {why}.</source>
         <translation>连接已中断：{why}。</translation>
     </message>
@@ -6350,24 +6350,24 @@ Host: example.com</translation>
         <translation>&apos;{part}&apos; 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="177"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="190"/>
         <source>The server was stopped.</source>
         <translation>服务器已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="244"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="259"/>
         <source>Disconnected by the server.</source>
         <translation>已被服务器断开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/tcp_server.py" line="261"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="276"/>
         <source>Refused {peer}: the limit of %n client(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="294"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="309"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
@@ -6907,57 +6907,57 @@ Host: example.com</translation>
         <translation>无法更改自启动项 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="87"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="96"/>
         <source>Received a folder that cannot be read: {reason}.</source>
         <translation>收到的文件夹无法解析：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="166"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="176"/>
         <source>more data follows its end</source>
         <translation>结尾之后还有数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="185"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="220"/>
         <source>a record&apos;s length has too many digits</source>
         <translation>某条记录的长度位数过多</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="207"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="242"/>
         <source>a record&apos;s length {length} is not a hex number</source>
         <translation>记录长度 {length} 不是十六进制数</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="215"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="250"/>
         <source>a record&apos;s length {length} is not between {low} and {high}</source>
         <translation>记录长度 {length} 不在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="254"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="282"/>
         <source>a record has the unsupported type {type}</source>
         <translation>某条记录的类型 {type} 不受支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="259"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="287"/>
         <source>a record has no name</source>
         <translation>某条记录没有名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="263"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="291"/>
         <source>it does not start with a folder</source>
         <translation>开头不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="270"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="298"/>
         <source>its folders nest deeper than {depth} levels</source>
         <translation>文件夹嵌套超过 {depth} 层</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="284"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="312"/>
         <source>the record {record} lacks a name, hex size and hex attribute</source>
         <translation>记录 {record} 缺少名称、十六进制大小和十六进制属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="294"/>
+        <location filename="../../desktop/core/ipmsg/dir_stream.py" line="322"/>
         <source>{reason} (at byte {offset})</source>
         <translation>{reason}（位于第 {offset} 字节）</translation>
     </message>
@@ -7122,7 +7122,7 @@ Host: example.com</translation>
         <translation>文件比发送时变短了</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="426"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="428"/>
         <source>the receiver closed the connection</source>
         <translation>接收方关闭了连接</translation>
     </message>
@@ -7279,12 +7279,12 @@ Host: example.com</translation>
         <translation>{path} 过大，不是设置文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="198"/>
+        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="204"/>
         <source>The files were not offered to {peer}: {reason}.</source>
         <translation>未能向 {peer} 发送文件：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="220"/>
+        <location filename="../../desktop/core/ipmsg_io/file_service.py" line="226"/>
         <source>Cannot make the folder {path}: {reason}.</source>
         <translation>无法创建文件夹 {path}：{reason}。</translation>
     </message>
