@@ -1,12 +1,14 @@
-"""Composition root: builds every object of the GUI application and wires them in one place."""
+"""Composition root: builds every object of the GUI application and wires them in one place.
+
+The command line that starts it (``--self-test``, single instance, the smoke start) is
+``desktop/launch.py``.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -14,12 +16,10 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import __version__, smoke
 from desktop.core.autostart import AutostartError, set_start_at_login
 from desktop.core.errors import StoreError
-from desktop.core.limits import raise_open_file_limit
 from desktop.core.paths import data_dir, log_dir
-from desktop.core.private import PrivateLogHandler, private_dir, tighten_tree
+from desktop.core.private import private_dir, tighten_tree
 from desktop.core.store.chat_history import ChatHistory
 from desktop.core.store.database import DB_NAME, Database
 from desktop.core.store.http_history import HttpHistory
@@ -34,7 +34,7 @@ from desktop.ui.messenger.messenger_panel import MessengerPanel
 from desktop.ui.messenger.tray import MessengerTray
 from desktop.ui.preferences.dialog import PreferencesDialog
 from desktop.ui.sentences import say
-from desktop.ui.single_instance import FirstPaint, Other, SingleInstance
+from desktop.ui.single_instance import FirstPaint
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translations
 from desktop.ui.widgets.saved_messages import SavedMessages
@@ -49,35 +49,11 @@ if TYPE_CHECKING:
     from desktop.ui.http.composer_panel import ComposerPanel
     from desktop.workers.http_bridge import HttpBridge
 
-__all__ = ["Application", "display_problem", "main", "secure_folders"]
+__all__ = ["Application", "secure_folders"]
 
 log = logging.getLogger("ui")
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # tools/make_icons.py renders these PNGs
-_NO_DISPLAY = (
-    "SocketDesk is a desktop application and no display was found: run it on a desktop "
-    "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
-)
-
-
-def display_problem(
-    env: Mapping[str, str] = os.environ, platform: str = sys.platform
-) -> str | None:
-    """A sentence if Qt would find no display to open a window on, else None.
-
-    Qt aborts the process (not a Python exception) when the xcb platform finds no X server, so
-    this is checked before any QApplication exists.
-    """
-    if not platform.startswith("linux"):
-        return None
-    qpa = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
-    if qpa and qpa not in ("xcb", "wayland", "wayland-egl"):
-        return None  # offscreen, vnc, eglfs, minimal…: no desktop session needed
-    if qpa == "xcb":
-        return None if env.get("DISPLAY") else _NO_DISPLAY
-    if qpa.startswith("wayland"):
-        return None if env.get("WAYLAND_DISPLAY") else _NO_DISPLAY
-    return None if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") else _NO_DISPLAY
 
 
 class Application:
@@ -348,67 +324,3 @@ def _open_store(path: Path) -> Database | None:
     except StoreError as error:
         log.error("saved messages and histories are unavailable: %s", error)
         return None
-
-
-def _setup_logging() -> None:
-    handler = PrivateLogHandler(
-        log_dir() / "socketdesk.log", maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI; returns the exit status.
-
-    ``--self-test`` runs the loopback self-test instead (no display needed);
-    ``--new-instance`` starts even when SocketDesk is already running.
-    """
-    args = list(argv) if argv is not None else list(sys.argv)
-    if "--self-test" in args:
-        from desktop.cli import self_test  # noqa: PLC0415 (Qt-free; no display needed)
-
-        return self_test.main()
-    new_instance = "--new-instance" in args or smoke.requested(args)  # a smoke start stands alone
-    args = [a for a in args if a != "--new-instance"]
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    _setup_logging()
-    raise_open_file_limit()  # a server session may hold thousands of clients
-    qapp = QApplication(args)
-    qapp.setOrganizationName("SocketDesk")
-    qapp.setApplicationName("SocketDesk")
-    qapp.setApplicationVersion(__version__)
-    qapp.setDesktopFileName("socketdesk")
-    single = SingleInstance()
-    if not new_instance:
-        other = single.ask_running()
-        if other is Other.RAISED:
-            print("SocketDesk is already running: its window was brought to the front.")
-            return 0
-        if other is Other.SILENT:
-            print(
-                "Another SocketDesk is running but does not answer; start with "
-                "--new-instance to run a second one.",
-                file=sys.stderr,
-            )
-            return 1
-        single.listen()
-    settings = Settings()
-    app = Application(qapp, settings)
-    single.raise_requested.connect(app.window.show_from_tray)
-    if settings.get(Settings.START_AT_LOGIN):
-        app.apply_start_at_login(True)  # keeps the entry's command current
-    app.show()
-    if smoke.requested(args):
-        windows = (app.messenger.open_transfers, app.show_preferences)
-        smoke.walk_workspaces(qapp, app.window.tabs, windows)
-    try:
-        return qapp.exec()
-    finally:
-        single.close()
-        app.shutdown()

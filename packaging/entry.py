@@ -26,6 +26,6 @@ elif os.environ.get("SOCKETDESK_IMPORTTIME") == "1":
 else:
     if os.environ.get("SOCKETDESK_EVENTS") == "1":
         print("socketdesk-event: started", flush=True)
-    from desktop.app import main
+    from desktop.launch import main
 
 sys.exit(main())

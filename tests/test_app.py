@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import display_problem
+from desktop.launch import display_problem
 from desktop.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
