@@ -9,13 +9,13 @@ from __future__ import annotations
 import enum
 import io
 
+from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
 from desktop.core.http.head import HeadParser, StatusLine
 from desktop.core.http.message import ParsedResponse
-from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
-from desktop.core.units import format_bytes
+from desktop.core.sentence import Sentence
 
 __all__ = ["MAX_BODY_BYTES", "MAX_HEADER_BYTES", "ParsedResponse", "ResponseReader"]
 
@@ -161,21 +161,9 @@ class ResponseReader:
             self._pos = end
             self._end_message()
         elif state is _State.LENGTH:
-            message = sentence(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "The connection closed with the body {count} bytes short of its"
-                    " Content-Length.",
-                ),
-                count=self._left,
-            )
-            self._report(AnomalyKind.SHORT_BODY, end, message)
+            self._report(AnomalyKind.SHORT_BODY, end, says.closed_short(self._left))
         elif state is _State.CHUNKED:
-            message = sentence(
-                QT_TRANSLATE_NOOP(
-                    "core", "The connection closed before the last chunk of the chunked body."
-                )
-            )
+            message = says.closed_before_final_chunk()
             self._report(AnomalyKind.MISSING_FINAL_CHUNK, end, message)
         self._pos = end
         self._abandon()
@@ -250,15 +238,7 @@ class ResponseReader:
         self._after_final = False
         self._cur = ParsedResponse(offset)
         self._responses.append(self._cur)
-        message = sentence(
-            QT_TRANSLATE_NOOP(
-                "core", "The status line is not “HTTP/x.y NNN reason”; the rest is not parsed."
-            )
-            if line
-            else QT_TRANSLATE_NOOP(
-                "core", "The status line does not start with “HTTP/”; the rest is not parsed."
-            )
-        )
+        message = says.bad_status_line(bool(line))
         self._report(AnomalyKind.MALFORMED_STATUS_LINE, offset, message)
         self._state = _State.UNPARSED
         self._start = self._pos = offset
@@ -309,22 +289,8 @@ class ResponseReader:
     def _to_unparsed(self, start: int, why: str | None) -> None:
         if self._state is not _State.HEAD:
             self._body_used += start - self._start
-        if why == "switched":
-            message = sentence(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "The connection switched protocols (101, or a tunnel after CONNECT); the"
-                    " bytes after the response belong to that protocol and are not parsed.",
-                )
-            )
-        else:
-            message = sentence(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Bytes arrived after the end of the response (a request-smuggling signal).",
-                )
-            )
         if why is not None:
+            message = says.protocol_switched() if why == "switched" else says.bytes_after_response()
             self._report(AnomalyKind.EXTRA_BYTES_AFTER_BODY, start, message)
         self._switched = False
         self._state = _State.UNPARSED
@@ -335,25 +301,15 @@ class ResponseReader:
         if self._head.bad_offset is not None:
             self._bad_start()
         elif self._cur is not None:
-            message = sentence(QT_TRANSLATE_NOOP("core", "The connection closed mid-head."))
-            self._report(AnomalyKind.INCOMPLETE_HEAD, end, message)
+            self._report(AnomalyKind.INCOMPLETE_HEAD, end, says.closed_mid_head())
         elif self._start < end and self._after_final:
             self._to_unparsed(self._start, "junk")
         elif self._start < end:
-            message = sentence(
-                QT_TRANSLATE_NOOP("core", "The connection closed before a status line.")
-            )
-            self._report(AnomalyKind.INCOMPLETE_HEAD, end, message)
+            self._report(AnomalyKind.INCOMPLETE_HEAD, end, says.closed_before_status_line())
         elif not self._responses:
-            message = sentence(QT_TRANSLATE_NOOP("core", "The connection closed with 0 bytes."))
-            self._report(AnomalyKind.EMPTY_RESPONSE, 0, message)
+            self._report(AnomalyKind.EMPTY_RESPONSE, 0, says.closed_empty())
         elif not self._after_final:
-            message = sentence(
-                QT_TRANSLATE_NOOP(
-                    "core", "The connection closed after interim (1xx) responses only."
-                )
-            )
-            self._report(AnomalyKind.NO_FINAL_RESPONSE, end, message)
+            self._report(AnomalyKind.NO_FINAL_RESPONSE, end, says.closed_with_interim_only())
 
     def _stop_at_cap(self, limit: int) -> None:
         head = self._state is _State.HEAD
@@ -362,20 +318,8 @@ class ResponseReader:
         self._store.seek(limit)
         self._size = limit
         kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
-        message = (
-            sentence(
-                QT_TRANSLATE_NOOP(
-                    "core", "The headers reached the cap of {size}; reading stopped."
-                ),
-                size=format_bytes(self.max_header_bytes),
-            )
-            if head
-            else sentence(
-                QT_TRANSLATE_NOOP("core", "The bodies reached the cap of {size}; reading stopped."),
-                size=format_bytes(self.max_body_bytes),
-            )
-        )
-        self._report(kind, limit, message)
+        cap = self.max_header_bytes if head else self.max_body_bytes
+        self._report(kind, limit, says.cap_reached(head, cap))
         self._pos = limit
         self._abandon()
         self._state = _State.DONE
