@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QSplitter,
     QTabWidget,
@@ -14,13 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import StoreError, UnencodableInput
-from desktop.core.http.curl import CurlImportError, from_curl
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
 from desktop.core.http.redirect import Endpoint, RedirectError
 from desktop.core.store.http_history import MAX_STORED_RESPONSE, HttpHistory
 from desktop.core.units import format_bytes
 from desktop.ui.http.batch_collector import BatchCollector
 from desktop.ui.http.batch_results import BatchResultsView
+from desktop.ui.http.composer_curl import CurlActions
 from desktop.ui.http.cookies_view import CookiesView
 from desktop.ui.http.history_pane import HistoryPane, stored_result
 from desktop.ui.http.redirect_flow import RedirectFlow
@@ -37,13 +35,13 @@ from desktop.workers.task_runner import TaskRunner
 __all__ = ["ComposerPanel"]
 
 # Keys of the page's messages: what each is about, so it can be replaced and cleared.
-_HOST, _FILES, _REQUEST, _EXCHANGE, _REDIRECT, _CURL, _HISTORY = (
+# (The curl import's is ``composer_curl.CURL_KEY``.)
+_HOST, _FILES, _REQUEST, _EXCHANGE, _REDIRECT, _HISTORY = (
     "host",
     "tls-files",
     "request",
     "exchange",
     "redirect",
-    "curl",
     "history",
 )
 
@@ -97,6 +95,9 @@ class ComposerPanel(QWidget):
         self.cookies_view.setMinimumWidth(200)  # its own hint (~300) would push a 1024 window wider
         self.batches = BatchCollector(self.batch_view, self.history_pane, self.flow)
         self.side_tabs = QTabWidget()
+        self.curl = CurlActions(
+            self, self.target_bar, self.send_bar, self.request_pane, self.messages
+        )
         self._build()
         self._connect_signals()
         self._set_busy(False)
@@ -134,8 +135,8 @@ class ComposerPanel(QWidget):
         self.request_pane.message.connect(self._request_problem)
         self.target_bar.problem_changed.connect(self._files_checked)
         self.host_edit.textChanged.connect(self._host_changed)
-        self.request_pane.export_button.import_requested.connect(self._ask_curl)
-        self.request_pane.export_button.export_requested.connect(self.copy_export)
+        self.request_pane.export_button.import_requested.connect(self.curl.ask)
+        self.request_pane.export_button.export_requested.connect(self.curl.copy_export)
         self._bridge.exchange_finished.connect(self._on_finished)
         self._bridge.exchange_failed.connect(self._on_failed)
         self._bridge.batch_item_finished.connect(self.batches.add)
@@ -225,43 +226,12 @@ class ComposerPanel(QWidget):
 
     def import_curl(self, command: str) -> bool:
         """Fill the bar and the editor from a curl command line; False (and a sentence) if not."""
-        try:
-            imported = from_curl(command)
-        except CurlImportError as error:
-            self.messages.error(error, _CURL)
-            return False
-        self.messages.clear(_CURL)
-        self.target_bar.apply_curl(imported)
-        self.send_bar.auto_follow_check.setChecked(imported.follow_redirects)
-        if imported.max_redirects:
-            self.send_bar.max_redirects_spin.setValue(imported.max_redirects)
-        self.editor.set_text(imported.request_text)
-        notes = " ".join(say(note) for note in imported.notes)
-        self.messages.info(notes or self.tr("Imported the curl command."), _CURL)
-        return True
+        return self.curl.import_curl(command)
 
     def export_text(self, kind: str) -> str | None:
         """The request as a curl command line (``"curl"``) or a Python script (``"python"``),
         or None (with a sentence) when it cannot be built."""
-        options = self.target_bar.export_options(
-            self.send_bar.auto_follow_check.isChecked(), self.send_bar.max_redirects_spin.value()
-        )
-        insecure = self.tls_check.isChecked() and not self.verify_check.isChecked()
-        endpoint = self.target_bar.endpoint()
-        return self.request_pane.export_text(kind, endpoint, insecure=insecure, options=options)
-
-    @Slot(str)
-    def copy_export(self, kind: str) -> None:
-        """Put the curl command line or the Python script on the clipboard."""
-        text = self.export_text(kind)
-        if text is not None:
-            QGuiApplication.clipboard().setText(text)
-            self.messages.info(
-                self.tr("Copied the Python script.")
-                if kind == "python"
-                else self.tr("Copied the curl command."),
-                "copied",
-            )
+        return self.curl.export_text(kind)
 
     @Slot()
     @Slot(str)
@@ -343,14 +313,6 @@ class ComposerPanel(QWidget):
         return ""
 
     # -- slots -------------------------------------------------------------------------------------
-    @Slot()
-    def _ask_curl(self) -> None:
-        command, accepted = QInputDialog.getMultiLineText(
-            self, self.tr("Import curl"), self.tr("Paste a curl command line:")
-        )
-        if accepted and command.strip():
-            self.import_curl(command)
-
     @Slot(object)
     def _on_finished(self, result: ExchangeResult) -> None:
         self._set_busy(False)
