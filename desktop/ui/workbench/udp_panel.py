@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.capture.pcapng import Endpoints
-from desktop.core.capture.pcapng_udp import udp_endpoints
 from desktop.core.net.auto_reply import AutoReplyRule
 from desktop.core.net.tcp_server import ServerMode
 from desktop.core.net.udp import UdpOptions
@@ -35,6 +34,7 @@ from desktop.ui.widgets.saved_messages import SavedMessages
 from desktop.ui.workbench.listening_panel import ListeningPanel
 from desktop.ui.workbench.reply_mode import ReplyMode
 from desktop.ui.workbench.session_panel import split_address
+from desktop.ui.workbench.udp_export_peers import ExportPeers
 from desktop.ui.workbench.udp_generator_box import GeneratorBox
 from desktop.ui.workbench.udp_network_tools import attach_network_tools
 from desktop.ui.workbench.udp_peer_pane import PeerPane
@@ -42,9 +42,6 @@ from desktop.workers.task_runner import TaskRunner
 from desktop.workers.udp_bridge import UdpBridge
 
 __all__ = ["UdpPanel"]
-
-# Peers remembered for the pcapng export (a spray from many ports must not grow it unbounded).
-_EXPORT_PEERS = 4096
 
 
 class UdpPanel(ListeningPanel):
@@ -65,7 +62,7 @@ class UdpPanel(ListeningPanel):
         super().__init__(bridge, settings, runner, parent, library)
         self.udp = bridge
         self.local = ""
-        self._export_peers: dict[str, Endpoints] = {}
+        self._export_peers = ExportPeers()
         self._build()
         self._connect_signals()
         self.network_tools = attach_network_tools(self, bridge)  # broadcast, multicast, subnet
@@ -278,9 +275,7 @@ class UdpPanel(ListeningPanel):
 
     def pcapng_endpoints(self) -> dict[str, Endpoints]:
         """The local address and each peer seen (the selected ones, when some are)."""
-        chosen = [p.address for p in self.peer_pane.selected()]
-        known = self._export_peers
-        return {p: known[p] for p in chosen if p in known} if chosen else dict(known)
+        return self._export_peers.endpoints([p.address for p in self.peer_pane.selected()])
 
     # -- sending ----------------------------------------------------------------------------------
     def _ready(self) -> bool:
@@ -380,15 +375,7 @@ class UdpPanel(ListeningPanel):
     @Slot(list)
     def _on_peers(self, peers: list[PeerSnapshot]) -> None:
         self.peer_pane.set_peers(peers)
-        known = self._export_peers
-        if not self.local:
-            return
-        for peer in peers:
-            if peer.address not in known and len(known) < _EXPORT_PEERS:
-                try:
-                    known[peer.address] = udp_endpoints(self.local, peer.address)
-                except ValueError:  # a name, not an address: nothing to write
-                    continue
+        self._export_peers.learn(self.local, peers)
 
     @Slot(object)
     def _on_notice(self, what: Said) -> None:
