@@ -100,7 +100,7 @@ def _http_send(
             panel.target_bar.ca_edit.setText(str(ca_file))
         panel.editor.set_text("GET / HTTP/1.1\nHost: x\n\n")
         panel.send_button.click()
-        env.qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+        env.qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
         return Shown(panel.banner.text(), (f"{host}:{port}",))
     finally:
         bridge.close()
@@ -174,7 +174,7 @@ def messenger_port_in_use(env: Env) -> Shown:
         taken.bind(("127.0.0.1", 0))
         port = taken.getsockname()[1]
         bridge = MessengerBridge(env.io)
-        with env.qtbot.waitSignal(bridge.start_failed, timeout=10_000) as blocker:
+        with env.qtbot.waitSignal(bridge.start_failed, timeout=15_000) as blocker:
             bridge.start(
                 Identity("amin", "PC-A"),
                 NodeSettings(port=port, targets=(("127.0.0.1", port),)),
@@ -204,9 +204,9 @@ def _client_connect(env: Env, host: str, port: int, tls: TlsClientOptions | None
         if tls is not None:
             panel.tls_options = tls
             panel.tls_check.setChecked(True)
-        with env.qtbot.waitSignal(bridge.start_failed, timeout=10_000):
+        with env.qtbot.waitSignal(bridge.start_failed, timeout=15_000):
             panel.toggle_connection()
-        env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=5000)
+        env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=15_000)
         return Shown(panel.banner.label.text(), (f"{host}:{port}",))
     finally:
         bridge.stop()
@@ -264,9 +264,9 @@ def server_port_in_use(env: Env) -> Shown:
         try:
             panel.host_edit.setText("")
             panel.port_spin.setValue(port)
-            with env.qtbot.waitSignal(bridge.start_failed, timeout=10_000):
+            with env.qtbot.waitSignal(bridge.start_failed, timeout=15_000):
                 panel.toggle()
-            env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=5000)
+            env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=15_000)
             owner = describe_port_owners(port, "tcp")  # a program's name is a fact, not English
             assert owner is not None
             return Shown(panel.banner.label.text(), (owner, str(port)))
@@ -285,11 +285,11 @@ def server_listening_line(env: Env) -> Shown:
     try:
         panel.host_edit.setText("127.0.0.1")
         panel.port_spin.setValue(0)
-        with env.qtbot.waitSignal(bridge.started, timeout=10_000) as started:
+        with env.qtbot.waitSignal(bridge.started, timeout=15_000) as started:
             panel.toggle()
         [address] = started.args[0]
         env.qtbot.waitUntil(
-            lambda: any(address in line for line in _log_lines(panel)), timeout=5000
+            lambda: any(address in line for line in _log_lines(panel)), timeout=15_000
         )
         [line] = [line for line in _log_lines(panel) if address in line]
         return Shown(line, (address,))
@@ -304,18 +304,18 @@ def peer_not_reading(env: Env) -> Shown:
     try:
         panel.host_edit.setText("127.0.0.1")
         panel.port_spin.setValue(0)
-        with env.qtbot.waitSignal(bridge.started, timeout=10_000):
+        with env.qtbot.waitSignal(bridge.started, timeout=15_000):
             panel.toggle()
         port = int(panel.state_label.text().rsplit(":", 1)[1])
         lazy.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
         lazy.connect(("127.0.0.1", port))
-        env.qtbot.waitUntil(lambda: panel.clients.rowCount() == 1, timeout=5000)
+        env.qtbot.waitUntil(lambda: panel.clients.rowCount() == 1, timeout=15_000)
         panel.send_box.set_spec("x" * 262_144, InputFormat.TEXT, "utf-8", LineEnding.NONE)
         # No waitSignal here: the refusals keep coming from the I/O thread after the first, and a
         # queued call into a blocker gone with this function crashed the run now and then.
         for _ in range(120):  # 30 MiB
             panel.send_box.send_once()
-        env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=10_000)
+        env.qtbot.waitUntil(lambda: bool(panel.banner.label.text()), timeout=15_000)
         peer = f"127.0.0.1:{lazy.getsockname()[1]}"
         return Shown(panel.banner.label.text(), (peer,))
     finally:
@@ -335,7 +335,7 @@ def _anomalies_shown(env: Env, behaviour: str) -> Shown:
             panel.target_bar.set_endpoint(server.host, server.port, False)
             panel.editor.set_text(HostileServer.request(behaviour).decode())
             panel.send_button.click()
-            env.qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+            env.qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
             items = panel.response_view.anomaly_list
             return Shown(
                 "\n".join(items.item(i).text() for i in range(items.count())), _HEADER_NAMES
@@ -377,7 +377,7 @@ def request_builder_note(env: Env) -> Shown:
     panel, bridge = _composer(env)
     try:
         panel.editor.set_text("\n\nPOST /form HTTP/1.1\nHost: x\nContent-Length: 9\n\nab")
-        env.qtbot.waitUntil(lambda: bool(panel.editor.note_label.text()), timeout=5000)
+        env.qtbot.waitUntil(lambda: bool(panel.editor.note_label.text()), timeout=15_000)
         return Shown(panel.editor.note_label.text(), _HEADER_NAMES)
     finally:
         bridge.close()
