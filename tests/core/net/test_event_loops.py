@@ -79,12 +79,16 @@ def test_the_environment_chooses_the_loop(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv(event_loop.ENV, "auto")
     assert loop_kind() == "uvloop"  # installed (dev extra, Linux/macOS)
     monkeypatch.delenv(event_loop.ENV)
-    assert loop_kind() == "asyncio"  # the default, until the whole suite passes on uvloop
+    assert loop_kind() == "uvloop"  # the default is auto
+    monkeypatch.setenv(event_loop.ENV, "asyncio")
+    assert loop_kind() == "asyncio"  # the stock loop, asked for
 
 
 def test_asking_for_a_missing_uvloop_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed: import fails
     assert loop_kind("auto") == "asyncio"
+    monkeypatch.delenv(event_loop.ENV, raising=False)
+    assert loop_kind() == "asyncio"  # the default falls back to the stock loop
     with pytest.raises(RuntimeError, match="uvloop is not installed"):
         loop_kind("uvloop")
 
