@@ -3,10 +3,10 @@
 The stock loops implement ``loop.sendfile`` (``os.sendfile`` on Linux and macOS, TransmitFile on
 Windows, read-and-write elsewhere); uvloop does not (``NotImplementedError``, uvloop 0.23). There
 the bytes go out the same way the stock loop sends them: ``os.sendfile`` on the transport's
-socket, waiting for writability through the loop between calls. The transport owns its file
-descriptor (a loop refuses a writer on it), so the wait is on a duplicate of it: the same
-socket, the same non-blocking flag. Whatever the transport still holds goes out first, so the
-file's bytes never pass bytes written before them.
+socket, called again from the loop's writer callback whenever the socket has room. The
+transport owns its file descriptor (a loop refuses a writer on it), so the wait is on a
+duplicate of it: the same socket, the same non-blocking flag. Whatever the transport still
+holds goes out first, so the file's bytes never pass bytes written before them.
 """
 
 from __future__ import annotations
@@ -39,9 +39,13 @@ async def send_file_bytes(
         return await loop.sendfile(writer.transport, file, offset, count)
     await _flush(writer)
     fd = os.dup(sock.fileno())
+    sender = None
     try:
-        return await _sendfile_fd(loop, fd, file.fileno(), offset, count)
+        sender = _FdSender(loop, fd, file.fileno(), offset, count)
+        return await sender.done
     finally:
+        if sender is not None:
+            sender.stop()
         os.close(fd)
 
 
@@ -58,33 +62,44 @@ async def _flush(writer: asyncio.StreamWriter) -> None:
         transport.set_write_buffer_limits(high=high, low=low)
 
 
-async def _sendfile_fd(
-    loop: asyncio.AbstractEventLoop, fd: int, file_fd: int, offset: int, count: int
-) -> int:
-    sent = 0
-    while sent < count:
+class _FdSender:
+    """``os.sendfile`` from a writer callback, as the stock loop's own: no task wake-up per
+    step, the writer registered while the socket is full and removed at the end."""
+
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, fd: int, file_fd: int, offset: int, count: int
+    ) -> None:
+        self.loop, self.fd, self.file_fd = loop, fd, file_fd
+        self.offset, self.count, self.sent = offset, count, 0
+        self.done: asyncio.Future[int] = loop.create_future()
+        self._waiting = False
+        self._step()
+
+    def _step(self) -> None:
+        if self.done.done():  # cancelled
+            self.stop()
+            return
         try:
-            got = os.sendfile(fd, file_fd, offset + sent, count - sent)
+            got = os.sendfile(
+                self.fd, self.file_fd, self.offset + self.sent, self.count - self.sent
+            )
         except BlockingIOError:
-            await _writable(loop, fd)
-            continue
-        if got == 0:
-            break  # the file ends here
-        sent += got
-        if sent < count:  # the socket's buffer is full: let the loop run until it is not
-            await _writable(loop, fd)
-    return sent
+            got = -1
+        except OSError as error:
+            self.stop()
+            self.done.set_exception(error)
+            return
+        if got > 0:
+            self.sent += got
+        if got == 0 or self.sent >= self.count:  # the file ended, or all is sent
+            self.stop()
+            self.done.set_result(self.sent)
+        elif not self._waiting:  # the socket's buffer is full: on again when it is not
+            self.loop.add_writer(self.fd, self._step)
+            self._waiting = True
 
-
-async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
-    ready = loop.create_future()
-
-    def on_writable() -> None:
-        if not ready.done():
-            ready.set_result(None)
-
-    loop.add_writer(fd, on_writable)
-    try:
-        await ready
-    finally:
-        loop.remove_writer(fd)
+    def stop(self) -> None:
+        """No more steps (idempotent); before the descriptor is closed."""
+        if self._waiting:
+            self.loop.remove_writer(self.fd)
+            self._waiting = False
