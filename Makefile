@@ -26,8 +26,12 @@ desktop/assets/translations/%.qm: resources/translations/%.ts $(STAMP)
 run: setup
 	$(BIN)/python -m desktop
 
+# The whole suite on the default loop (uvloop where installed), then the socket, messenger and
+# HTTP engines again on the stock loop (SOCKETDESK_LOOP=asyncio): the fallback stays tested.
+STOCK_LOOP_TESTS = tests/core/net tests/core/ipmsg_io tests/core/http tests/workers
 test: setup
 	$(BIN)/python -m pytest
+	SOCKETDESK_LOOP=asyncio $(BIN)/python -m pytest -q $(STOCK_LOOP_TESTS)
 
 lint: setup
 	$(BIN)/ruff check desktop tests bench tools packaging setup.py

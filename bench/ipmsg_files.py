@@ -342,6 +342,7 @@ def _row(c: Contender, size: int, files: int, baselines: list[Contender]) -> str
 
 
 def run(size: int, files: int, folder_size: int, rounds: int) -> str:
+    from desktop.core.event_loop import ENV, loop_kind
     from tests.lan.netlan import lan_available
     from tests.peers.iptux_peer import peer_available, running_peer
 
@@ -404,6 +405,7 @@ def run(size: int, files: int, folder_size: int, rounds: int) -> str:
             lines = [
                 "== IP Messenger files: two namespaces on a veth pair ==",
                 "",
+                f"SocketDesk's event loop: {loop_kind()} ({ENV})",
                 f"one file of {size:,} bytes, data on {where}, median of {rounds} round(s)",
                 *(_row(c, size, 0, [socat, iptux]) for c in (socat, iptux, ours, ours_apart)),
                 "",

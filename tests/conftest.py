@@ -21,7 +21,8 @@ from tests.helpers.strict import STRICT  # noqa: E402
 
 _collector: list[MainThreadCollector] = []
 
-# The suite runs on the loop the app runs on (SOCKETDESK_LOOP: asyncio by default, or uvloop);
+# The suite runs on the loop the app runs on (SOCKETDESK_LOOP: auto by default, i.e. uvloop where
+# installed; asyncio forces the stock loop);
 # tests/core/net/test_event_loops.py runs a subset on both at once.
 LOOP = loop_kind()
 if LOOP == "uvloop":
@@ -32,7 +33,7 @@ if LOOP == "uvloop":
 
 def pytest_report_header() -> str:
     """Say which event loop the tests run on."""
-    return f"event loop: {LOOP} (SOCKETDESK_LOOP=asyncio|uvloop)"
+    return f"event loop: {LOOP} (SOCKETDESK_LOOP=auto|asyncio|uvloop)"
 
 
 @pytest.hookimpl(hookwrapper=True)

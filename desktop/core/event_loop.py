@@ -1,11 +1,11 @@
-"""Which asyncio event loop SocketDesk runs on: asyncio's own, or uvloop when asked for.
+"""Which asyncio event loop SocketDesk runs on: uvloop where installed, else asyncio's own.
 
 uvloop (libuv under asyncio's API) is installed on Linux and macOS (``pyproject.toml``'s
-platform marker). The environment variable ``SOCKETDESK_LOOP`` chooses: unset or ``asyncio``
-gives the stock loop; ``uvloop`` requires uvloop (an error if it is missing); ``auto`` takes
-uvloop when installed. The stock loop stays the default until the whole suite passes on uvloop
-(issue #15: the Messenger's file server needs ``loop.sendfile``, which uvloop lacks; the list is
-in ``docs/ARCHITECTURE.md``).
+platform marker). The environment variable ``SOCKETDESK_LOOP`` chooses: unset or ``auto`` takes
+uvloop when installed and the stock loop otherwise (Windows, or a build without it);
+``asyncio`` forces the stock loop; ``uvloop`` requires uvloop (an error if it is missing). The
+whole suite passes on both (issue #15); ``make test`` runs it on the default and a
+representative part again on the stock loop.
 Every loop SocketDesk makes comes from here: the CLI's ``run``, the app's loop thread, and the
 test suite (``tests/conftest.py``). Measured in ``docs/BENCHMARKS.md`` ("Performance (#15)").
 """
@@ -30,7 +30,7 @@ def loop_kind(choice: str | None = None) -> LoopKind:
     Raises:
         RuntimeError: uvloop was asked for by name and is not installed.
     """
-    wanted = (os.environ.get(ENV, "") if choice is None else choice).strip().lower()
+    wanted = (os.environ.get(ENV, "") if choice is None else choice).strip().lower() or "auto"
     if wanted not in ("uvloop", "auto"):
         return "asyncio"
     try:

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.core.event_loop import new_event_loop
 from desktop.core.ipmsg.events import Event, MessageReceived
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node_settings import NodeSettings
@@ -154,7 +155,7 @@ class EnginePeer:
         self.transfers: dict[int, Transfer] = {}
         self.history: list[Transfer] = []  # every snapshot, in order
         self._lock = threading.Lock()
-        self.loop = asyncio.new_event_loop()
+        self.loop = new_event_loop()  # SOCKETDESK_LOOP's, as the app's (benches run it too)
         self.thread = threading.Thread(target=self._serve, args=(netns,), daemon=True)
         self.thread.start()
         identity = Identity("engine", "peerhost", name, "")

@@ -116,8 +116,31 @@ async def exchange(
     if not requests:
         raise ValueError("exchange() needs at least one request")
     attempt = Attempt(target, requests, max_response_bytes)
-    await _unless_cancelled(attempt.run(reuse, progress), cancel, [attempt])
+    watched = _stopping_at_cancel(progress, cancel, [attempt])
+    await _unless_cancelled(attempt.run(reuse, watched), cancel, [attempt])
     return _result(attempt)
+
+
+def _stopping_at_cancel(
+    progress: Progress | None, cancel: asyncio.Event | None, attempts: list[Attempt]
+) -> Progress | None:
+    """``progress``, and after each read a ``cancel`` already set stops the attempts there.
+
+    ``_unless_cancelled`` sees the event only when its task next runs; uvloop delivers up to
+    32 reads per wake-up (libuv's read loop), so a cancel set during one of them (from a
+    progress callback, say) would let the rest in first — megabytes, up to a cap.
+    """
+    if cancel is None:
+        return progress
+
+    def step(received: int) -> None:
+        if progress is not None:
+            progress(received)
+        if cancel.is_set():
+            for attempt in attempts:
+                attempt.stop(_CANCELLED)
+
+    return step
 
 
 async def race(

@@ -117,7 +117,7 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
             return self.take_actions()
         known = self.roster.find(addr, packet.user, packet.host)
         if known is not None:
-            self.roster.heard(known.key, now)
+            self.roster.heard(known.key)
         handler = self._handlers.get(packet.mode)
         if handler is not None:
             try:

@@ -49,7 +49,7 @@ class PresenceHandling(NodeCore):
         self._scheduled: list[tuple[float, int, Address, bool]] = []
         self._scheduled_to: set[Address] = set()
         self._order = itertools.count()
-        self._refresh: tuple[float, float] | None = None  # (since, deadline)
+        self._refresh: tuple[int, float] | None = None  # (the roster's mark, deadline)
 
     # -- commands ---------------------------------------------------------------------------------
     def announce(self, *, now: float | None = None) -> None:
@@ -85,7 +85,7 @@ class PresenceHandling(NodeCore):
     def refresh(self, *, now: float | None = None) -> None:
         """Announce again; peers that say nothing within ``refresh_window`` are dropped."""
         now = self._time(now)
-        self._refresh = (now, now + self.settings.refresh_window)
+        self._refresh = (self.roster.mark(), now + self.settings.refresh_window)
         self.announce(now=now)
 
     def contact(self, address: Address, *, now: float | None = None) -> None:

@@ -100,7 +100,11 @@ class Roster:
         self.refused = 0
         self._peers: dict[PeerKey, Peer] = {}
         self._by_ip: dict[str, dict[PeerKey, None]] = {}
-        self._heard: dict[PeerKey, float] = {}
+        # When each peer last said something, as a count of hearings: a refresh asks who spoke
+        # after it, and a coarse clock (uvloop's counts milliseconds) cannot tell that apart
+        # from a word said in the same millisecond just before it.
+        self._heard: dict[PeerKey, int] = {}
+        self._hearings = 0
         self._aliases: dict[RawNames, PeerKey] = {}
         self._names: dict[PeerKey, list[RawNames]] = {}
         self._departed: OrderedDict[PeerKey, Peer] = OrderedDict()
@@ -151,7 +155,7 @@ class Roster:
             self._by_ip.setdefault(key.address[0], {})[key] = None
         self._peers[key] = peer
         self._departed.pop(key, None)
-        self.heard(key, now)
+        self.heard(key)
         self.alias(key, raw)
         return True
 
@@ -255,14 +259,19 @@ class Roster:
         if len(names) > _MAX_ALIASES:
             del self._aliases[names.pop(0)]
 
-    def heard(self, key: PeerKey, now: float) -> None:
-        """Note that ``key`` said something at ``now`` (for ``refresh``)."""
+    def heard(self, key: PeerKey) -> None:
+        """Note that ``key`` said something (for ``refresh``)."""
         if key in self._peers:
-            self._heard[key] = now
+            self._hearings += 1
+            self._heard[key] = self._hearings
 
-    def silent_since(self, since: float) -> list[Peer]:
-        """Peers that said nothing since ``since``."""
-        return [p for k, p in self._peers.items() if self._heard.get(k, since) < since]
+    def mark(self) -> int:
+        """A mark for ``silent_since``: what is heard after this call comes after the mark."""
+        return self._hearings
+
+    def silent_since(self, mark: int) -> list[Peer]:
+        """Peers that said nothing after ``mark`` (from ``mark()``)."""
+        return [p for k, p in self._peers.items() if self._heard.get(k, 0) <= mark]
 
     def remove(self, key: PeerKey) -> Peer | None:
         """Take ``key`` off the list (it is remembered as departed); the peer, if it was on."""

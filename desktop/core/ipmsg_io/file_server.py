@@ -14,12 +14,12 @@ that arrived before we noticed its old connection died) has abandoned the old co
 upload ends as interrupted (failed, never done, the file not used up) and the new request is
 served, on the same row (``UploadFactory`` gives the row of that offer, recipient and file).
 
-Regular files go out with ``loop.sendfile`` (the kernel's ``sendfile``; asyncio falls back to
-read-and-write where it is unavailable), in chunks so progress can be reported. Folders
-(GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a blocking iterator
-asked for one chunk at a time in the loop's executor (the next while the current one is written
-with ``drain()``), so memory stays bounded and the loop never waits on the disk; without one,
-a folder request is refused with ``FoldersUnavailable``.
+Regular files go out with the kernel's ``sendfile`` (``net.kernel_sendfile``: ``loop.sendfile``,
+or ``os.sendfile`` driven by the loop on uvloop, which lacks it), in chunks so progress can be
+reported. Folders (GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a
+blocking iterator asked for one chunk at a time in the loop's executor (the next while the
+current one is written with ``drain()``), so memory stays bounded and the loop never waits on
+the disk; without one, a folder request is refused with ``FoldersUnavailable``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from desktop.core.ipmsg.packet_errors import MalformedPacket
 from desktop.core.ipmsg.transfer import TransferState
 from desktop.core.ipmsg.transfer_errors import FileRefused
 from desktop.core.ipmsg_io.progress import TransferReporter
+from desktop.core.net.kernel_sendfile import send_file_bytes
 from desktop.core.net.listen import open_listeners
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
@@ -334,14 +335,13 @@ class FileServer:
         offset: int,
         reporter: TransferReporter,
     ) -> int:
-        loop = asyncio.get_running_loop()
         count = shared.size - offset
         sent = 0
         with open(shared.path, "rb") as file:
             while sent < count:
                 async with asyncio.timeout(self.limits.stall_timeout):
-                    got = await loop.sendfile(
-                        writer.transport, file, offset + sent, min(_CHUNK, count - sent)
+                    got = await send_file_bytes(
+                        writer, file, offset + sent, min(_CHUNK, count - sent)
                     )
                 if got <= 0:
                     break  # the file is shorter now than when offered

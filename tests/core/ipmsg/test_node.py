@@ -115,6 +115,18 @@ def test_refresh_drops_peers_that_do_not_answer() -> None:
     assert [p.nickname for p in a.node.peers()] == ["鲍勃"]
 
 
+def test_refresh_drops_a_peer_whose_last_word_came_just_before_it_at_the_same_reading() -> None:
+    """The loop's clock may be coarse (uvloop counts milliseconds): a word said before the
+    refresh, at the same reading, is not an answer to it."""
+    lan, (a, _b, c) = _lan(3)
+    lan.run(c, lambda: c.node.set_absence("gone"))  # c's last words, at the refresh's instant
+    c.up = False
+    lan.run(a, a.node.refresh)
+    lan.advance(5.1)
+    assert [e.peer.nickname for e in a.of(PeerLeft)] == ["Carol"]
+    assert [p.nickname for p in a.node.peers()] == ["鲍勃"]
+
+
 def test_away_state_and_message_reach_the_list() -> None:
     lan, (a, b) = _lan()
     lan.run(b, lambda: b.node.set_absence("开会中，稍后回复"))

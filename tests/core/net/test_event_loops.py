@@ -2,14 +2,16 @@
 
 The whole suite runs on ``loop_kind()``'s loop (``tests/conftest.py``); this module runs a
 representative subset on each loop explicitly, whatever ``SOCKETDESK_LOOP`` says: a TCP server
-echoing to a crowd, a client, a server saving to a file, TLS, and two messenger engines.
+echoing to a crowd, a client, a server saving to a file, TLS servers and relays, two messenger
+engines talking and moving a file (the kernel's sendfile), and HTTP over TLS with a cancel.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +19,24 @@ import pytest
 
 from desktop.core import event_loop
 from desktop.core.event_loop import LoopKind, loop_kind, new_event_loop
+from desktop.core.http.exchange import HttpTarget, exchange
 from desktop.core.ipmsg import Identity
 from desktop.core.ipmsg.events import MessageDelivered, MessageReceived, PeerJoined
 from desktop.core.ipmsg.node_settings import NodeSettings
+from desktop.core.ipmsg.transfer import TransferState
 from desktop.core.ipmsg_io.engine import MessengerEngine
+from desktop.core.net.kernel_sendfile import send_file_bytes
 from desktop.core.net.relay import TcpRelay
 from desktop.core.net.tcp_client import TcpClient
 from desktop.core.net.tcp_server import ServerMode, TcpServer
-from desktop.core.net.tls import TlsServerOptions
+from desktop.core.net.tls import TlsClientOptions, TlsServerOptions, server_context
 from desktop.core.session.file_sink import StreamFile
+from tests.core.ipmsg_io.engine_files_helpers import engine_pair, offered
 from tests.core.ipmsg_io.test_engine import Sink as MessengerSink
 from tests.core.net.test_tcp_server import Sink as ServerSink
 from tests.core.net.test_tcp_server import until
 from tests.helpers.ports import messenger_port
+from tests.peers.hostile_http import HUGE_HEADER_SIZE, HostileServer, running_hostile
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="uvloop exists on Linux and macOS only"
@@ -72,12 +79,16 @@ def test_the_environment_chooses_the_loop(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv(event_loop.ENV, "auto")
     assert loop_kind() == "uvloop"  # installed (dev extra, Linux/macOS)
     monkeypatch.delenv(event_loop.ENV)
-    assert loop_kind() == "asyncio"  # the default, until the whole suite passes on uvloop
+    assert loop_kind() == "uvloop"  # the default is auto
+    monkeypatch.setenv(event_loop.ENV, "asyncio")
+    assert loop_kind() == "asyncio"  # the stock loop, asked for
 
 
 def test_asking_for_a_missing_uvloop_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed: import fails
     assert loop_kind("auto") == "asyncio"
+    monkeypatch.delenv(event_loop.ENV, raising=False)
+    assert loop_kind() == "asyncio"  # the default falls back to the stock loop
     with pytest.raises(RuntimeError, match="uvloop is not installed"):
         loop_kind("uvloop")
 
@@ -235,5 +246,106 @@ def test_tls_server_takes_a_handshake_that_comes_at_once(
             writer.close()
         finally:
             await server.close()
+
+    on_loop(scenario())
+
+
+def test_kernel_sendfile_after_bytes_the_transport_still_holds(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None], tmp_path: Path
+) -> None:
+    """``send_file_bytes`` on both loops (uvloop has no ``loop.sendfile``): what the transport
+    still buffers goes first, then the range asked for, then a range past the file's end."""
+    source = tmp_path / "source.bin"
+    data = os.urandom(6 << 20)
+    source.write_bytes(data)
+    head = b"h" * (16 << 20)  # more than loopback's socket buffers take at once
+    sent: list[int] = []
+
+    async def scenario() -> None:
+        async def serve(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            writer.write(head)
+            assert writer.transport.get_write_buffer_size() > 0  # the flush is exercised
+            with source.open("rb") as file:
+                sent.append(await send_file_bytes(writer, file, 1000, len(data) - 2000))
+                sent.append(await send_file_bytes(writer, file, len(data) - 100, 1000))
+            writer.close()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        try:
+            port = server.sockets[0].getsockname()[1]
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            got = await asyncio.wait_for(reader.read(), 30)
+            writer.close()
+        finally:
+            server.close()
+        assert len(got) == len(head) + len(data) - 2000 + 100
+        assert got == head + data[1000:-1000] + data[-100:]
+
+    on_loop(scenario())
+    assert sent == [len(data) - 2000, 100]  # the second one: the file ended first
+
+
+def test_a_messenger_file_moves(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None], tmp_path: Path
+) -> None:
+    """Offer, accept, the file server's sendfile and the receiver's file, on both loops."""
+    source = tmp_path / "out" / "报告.bin"
+    source.parent.mkdir()
+    source.write_bytes(os.urandom(9 << 20))
+
+    async def scenario() -> None:
+        pair = await engine_pair()
+        try:
+            message = await offered(pair, [source])
+            assert message.offer is not None
+            ids = pair.b.files.accept(message.offer, [0], tmp_path / "inbox")
+            await pair.sink_b.until(lambda: pair.sink_b.rows()[ids[0]].state.finished)
+            got = pair.sink_b.rows()[ids[0]]
+            assert got.state is TransferState.DONE, got.reason
+            assert Path(got.path).read_bytes() == source.read_bytes()
+        finally:
+            await pair.close()
+
+    on_loop(asyncio.wait_for(scenario(), 60))
+
+
+@pytest.fixture(scope="module", params=["plain", "tls"])
+def hostile(request: pytest.FixtureRequest) -> Iterator[HostileServer]:
+    tls = server_context(TlsServerOptions()) if request.param == "tls" else None
+    with running_hostile(tls) as server:
+        yield server
+
+
+def test_http_exchange_and_a_cancel_in_an_endless_body(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None], hostile: HostileServer
+) -> None:
+    """The HTTP composer's path, plain and TLS: a 1 MB header line whole, then a cancel during
+    an endless chunked body is honoured at the read it was set in (uvloop hands over up to 32
+    reads per wake-up: the cap was reached first)."""
+    tls = TlsClientOptions(verify=False) if hostile.tls is not None else None
+    target = HttpTarget(hostile.host, hostile.port, tls=tls, read_timeout=10)
+    cap = 1 << 20
+
+    async def scenario() -> None:
+        huge = await exchange(target, [HostileServer.request("huge_header")])
+        assert huge.error is None and (huge.tls_info is not None) == (tls is not None)
+        assert huge.responses[0].header_values(b"x-huge") == [b"h" * HUGE_HEADER_SIZE]
+        if huge.connection is not None:
+            huge.connection.close()
+        cancel = asyncio.Event()
+
+        def progress(received: int) -> None:
+            if received >= 100_000:
+                cancel.set()
+
+        endless = await exchange(
+            target,
+            [HostileServer.request("endless_chunked")],
+            cancel=cancel,
+            max_response_bytes=cap,
+            progress=progress,
+        )
+        assert str(endless.error).startswith("Cancelled after")
+        assert 100_000 <= len(endless.reader.raw) < cap
 
     on_loop(scenario())
