@@ -55,7 +55,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="274"/>
+        <location filename="../../desktop/app.py" line="250"/>
         <source>Start at login</source>
         <translation>开机时启动</translation>
     </message>
@@ -462,74 +462,74 @@
 <context>
     <name>ComposerPanel</name>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="111"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="112"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="172"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="173"/>
         <source>The request is empty: nothing was sent.</source>
         <translation>请求为空：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="314"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="284"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="240"/>
+        <location filename="../../desktop/ui/http/composer_curl.py" line="64"/>
         <source>Imported the curl command.</source>
         <translation>已导入 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="112"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="113"/>
         <source>Cookies</source>
         <translation>Cookie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="260"/>
+        <location filename="../../desktop/ui/http/composer_curl.py" line="87"/>
         <source>Copied the Python script.</source>
         <translation>已复制 Python 脚本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="294"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="264"/>
         <source>The history does not keep the TLS session details.</source>
         <translation>历史记录不保存 TLS 会话详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="298"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="268"/>
         <source>Restored from the history.</source>
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="382"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="344"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="262"/>
+        <location filename="../../desktop/ui/http/composer_curl.py" line="89"/>
         <source>Copied the curl command.</source>
         <translation>已复制 curl 命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="301"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="271"/>
         <source>The stored response was cut at {size}.</source>
         <translation>保存的响应已在 {size} 处截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="349"/>
+        <location filename="../../desktop/ui/http/composer_curl.py" line="98"/>
         <source>Import curl</source>
         <translation>导入 curl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/composer_panel.py" line="349"/>
+        <location filename="../../desktop/ui/http/composer_curl.py" line="99"/>
         <source>Paste a curl command line:</source>
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="375"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="337"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -1611,19 +1611,19 @@
 <context>
     <name>MessengerBridge</name>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="203"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="165"/>
         <source>The messenger is already running; stop it first.</source>
         <translation>聊天已在运行；请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="257"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="269"/>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="396"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="215"/>
+        <location filename="../../desktop/workers/messenger_bridge.py" line="227"/>
+        <location filename="../../desktop/workers/messenger_files.py" line="147"/>
         <source>The messenger is not running.</source>
         <translation>聊天未在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers/messenger_bridge.py" line="389"/>
+        <location filename="../../desktop/workers/messenger_files.py" line="135"/>
         <source>Files cannot be sent or received: the messenger is not running.</source>
         <translation>无法发送或接收文件：聊天未在运行。</translation>
     </message>
@@ -4010,122 +4010,122 @@ Host: example.com</translation>
 <context>
     <name>UdpPanel</name>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="81"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="78"/>
         <source>all addresses (IPv4 and IPv6)</source>
         <translation>所有地址（IPv4 和 IPv6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="82"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="79"/>
         <source>all IPv4 addresses</source>
         <translation>所有 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="87"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="84"/>
         <source>Where to bind: a choice, or type a local address</source>
         <translation>绑定位置：从列表中选择，或输入本地地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="91"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="88"/>
         <source>any free</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="92"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="89"/>
         <source>Reuse address</source>
         <translation>地址复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="94"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="91"/>
         <source>SO_REUSEADDR: share the port with programs that set it too</source>
         <translation>SO_REUSEADDR：与同样设置了该选项的程序共用端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="96"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="93"/>
         <source>Reuse port</source>
         <translation>端口复用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="98"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="95"/>
         <source>SO_REUSEPORT: programs on the same port share the datagrams out</source>
         <translation>SO_REUSEPORT：同一端口上的各程序分摊收到的数据报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="101"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="98"/>
         <source>Bind</source>
         <translation>绑定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="103"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="100"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="112"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="109"/>
         <source>host, or pick a peer in the table</source>
         <translation>主机，或在表格中选择对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="116"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="113"/>
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="117"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="114"/>
         <source>Connected</source>
         <translation>连接模式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="119"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="116"/>
         <source>Talk to this peer only, and be told when nothing listens there</source>
         <translation>只与该对端通信，并在对方无程序监听时得到提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="128"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="125"/>
         <source>Send to</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="150"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="147"/>
         <source>Peers</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="155"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="152"/>
         <source>Generator</source>
         <translation>发包器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="159"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="156"/>
         <source>One file per datagram…</source>
         <translation>每个数据报存为一个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="234"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="231"/>
         <source>Connected mode needs a host and port to send to.</source>
         <translation>连接模式需要指定要发送到的主机和端口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="272"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="269"/>
         <source>UDP :{port}</source>
         <translation>UDP :{port}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="288"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="283"/>
         <source>Start the UDP session first.</source>
         <translation>请先启动 UDP 会话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="300"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="295"/>
         <source>Type a host and port to send to, or pick a peer in the table.</source>
         <translation>请输入要发送到的主机和端口，或在表格中选择对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="321"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="316"/>
         <source>Select one or more peers in the table first.</source>
         <translation>请先在表格中选择一个或多个对端。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workbench/udp_panel.py" line="346"/>
+        <location filename="../../desktop/ui/workbench/udp_panel.py" line="341"/>
         <source>Save each datagram in</source>
         <translation>将每个数据报保存到</translation>
     </message>
@@ -4792,17 +4792,17 @@ Host: example.com</translation>
         <translation>{address} 发送的名称不是有效的 {encoding}；已用替换字符显示（旧式代码页设置是否正确？）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="175"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="179"/>
         <source>{ip} already has {count} users in the list; {peer} and others from there were not added.</source>
         <translation>{ip} 在列表中已有 {count} 位用户；{peer} 及该地址的其他用户未添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="189"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="193"/>
         <source>The list of users is full ({cap}); {peer} and others after it were not added.</source>
         <translation>用户列表已满（{cap}）；{peer} 及之后的用户未添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="224"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="228"/>
         <source>{ip} sent messages as more than {count} different users who never announced themselves; the messages of the others were ignored.</source>
         <translation>{ip} 以超过 {count} 个从未上线通告的不同用户身份发送消息；其余用户的消息已忽略。</translation>
     </message>
@@ -5958,62 +5958,62 @@ Host: example.com</translation>
         <translation>Content-Length 为 {typed}，但正文有 {length} 字节（按输入原样发送）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="165"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="27"/>
         <source>The connection closed with the body {count} bytes short of its Content-Length.</source>
         <translation>连接已关闭，正文比 Content-Length 少 {count} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="175"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="38"/>
         <source>The connection closed before the last chunk of the chunked body.</source>
         <translation>连接在分块正文的最后一个分块到达之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="254"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="48"/>
         <source>The status line is not “HTTP/x.y NNN reason”; the rest is not parsed.</source>
         <translation>状态行不符合“HTTP/x.y NNN reason”格式；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="258"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="52"/>
         <source>The status line does not start with “HTTP/”; the rest is not parsed.</source>
         <translation>状态行不以“HTTP/”开头；其余内容未解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="314"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="61"/>
         <source>The connection switched protocols (101, or a tunnel after CONNECT); the bytes after the response belong to that protocol and are not parsed.</source>
         <translation>连接已切换协议（101，或 CONNECT 之后的隧道）；响应之后的字节属于该协议，不作解析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="322"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="72"/>
         <source>Bytes arrived after the end of the response (a request-smuggling signal).</source>
         <translation>响应结束后仍收到了字节（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="338"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="81"/>
         <source>The connection closed mid-head.</source>
         <translation>连接在头部中途关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="344"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="86"/>
         <source>The connection closed before a status line.</source>
         <translation>连接在收到状态行之前关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="348"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="91"/>
         <source>The connection closed with 0 bytes.</source>
         <translation>连接关闭，未收到任何字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="352"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="97"/>
         <source>The connection closed after interim (1xx) responses only.</source>
         <translation>连接在只收到临时（1xx）响应后关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="367"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="105"/>
         <source>The headers reached the cap of {size}; reading stopped.</source>
         <translation>头部达到上限 {size}；已停止读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/response.py" line="374"/>
+        <location filename="../../desktop/core/http/response_sentences.py" line="110"/>
         <source>The bodies reached the cap of {size}; reading stopped.</source>
         <translation>正文达到上限 {size}；已停止读取。</translation>
     </message>
@@ -7092,32 +7092,32 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="81"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="82"/>
         <source>sending folders is not available yet</source>
         <translation>暂不支持发送文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="212"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="213"/>
         <source>no whole request arrived within {seconds} s</source>
         <translation>{seconds} 秒内未收到完整的请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="295"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="296"/>
         <source>interrupted: the receiver asked for the file again</source>
         <translation>已中断：接收方重新请求了该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="303"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="304"/>
         <source>the upload was cancelled</source>
         <translation>上传已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="309"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="310"/>
         <source>the receiver stopped reading</source>
         <translation>接收方已停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="324"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="325"/>
         <source>the file is shorter than when it was offered</source>
         <translation>文件比发送时变短了</translation>
     </message>
