@@ -28,6 +28,7 @@ def test_the_cli_saves_with_splice_only_without_display(tmp_path: Path) -> None:
         process = subprocess.Popen(
             args,
             cwd=ROOT,
+            env={**os.environ, "SOCKETDESK_LOOP": "asyncio"},  # splice runs on the stock loop
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
