@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core import event_loop
 from desktop.core.errors import AddressInUse, ListenError
 from desktop.core.ipmsg import Identity, Packet, format_packet, parse_packet
 from desktop.core.ipmsg import messages as m
@@ -465,4 +466,4 @@ def test_the_stock_loop_reads_datagrams_into_64_kib_and_a_long_message_still_arr
             await a.close()
             await b.close()
 
-    asyncio.run(scenario())
+    event_loop.run(scenario(), "asyncio")  # the stock loop's transport, whatever the default
