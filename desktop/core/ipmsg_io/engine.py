@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -40,13 +39,13 @@ from typing import Any, Protocol, TypeVar, cast
 
 from desktop.core.ipmsg.events import Address, Event, Notice, Peer, PeerKey, Transmit
 from desktop.core.ipmsg.identity import Identity
-from desktop.core.ipmsg.messenger_errors import PortInUse
 from desktop.core.ipmsg.node import MessengerNode
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.ipmsg_io.file_service import FileService, FileSettings
-from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp, udp_host
+from desktop.core.ipmsg_io.port_pair import bind_both
+from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp
 from desktop.core.net.interfaces import local_addresses
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
@@ -55,7 +54,6 @@ __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
 
 T = TypeVar("T")
-_ANY_PORT_TRIES = 8  # port 0: UDP ports tried until one is free for TCP too
 # What the stock loop's datagram transport reads each datagram into: the largest UDP payload
 # over IPv4 (65,507 bytes) fits, and the buffer comes from the heap (asyncio's 256 KiB default is
 # above malloc's mmap threshold: an mmap, an mremap and a munmap for every datagram).
@@ -179,7 +177,8 @@ class MessengerEngine:
         """
         loop = asyncio.get_running_loop()
         self._loop = loop
-        sock = await self._bind()
+        sock = await bind_both(self.bind, self.settings.port, self.files)
+        self.address = sock.getsockname()[:2]
         host, port = self.address
         extra = broadcast_socket(host, port, self.sink.on_event)
         ours = self.settings.local_addresses | local_addresses() | {host}
@@ -206,41 +205,6 @@ class MessengerEngine:
         if announce:
             self.announce()
         return self.address
-
-    async def _bind(self) -> socket.socket:
-        """The UDP socket, and the file server on TCP at the same address and port.
-
-        With port 0 (any) TCP chooses first: a port free for TCP is the scarce one on a busy
-        machine (every outgoing connection holds one), and the kernel's choice for a listener
-        is free for TCP by construction; UDP then takes the same number, and another is chosen
-        in the rare case that UDP's is taken.
-        """
-        if self.settings.port:
-            sock = open_udp(self.bind, self.settings.port)
-            host, port = sock.getsockname()[:2]
-            self.address = (host, port)
-            try:
-                await self.files.start(host, port)
-            except BaseException:
-                sock.close()
-                raise
-            return sock
-        host = udp_host(self.bind)
-        for attempt in range(_ANY_PORT_TRIES):
-            _tcp_host, port = await self.files.start(host, 0)
-            try:
-                sock = open_udp(host, port)
-            except PortInUse:
-                await self.files.stop_serving()
-                if attempt + 1 >= _ANY_PORT_TRIES:
-                    raise
-                continue
-            except BaseException:
-                await self.files.stop_serving()
-                raise
-            self.address = sock.getsockname()[:2]
-            return sock
-        raise AssertionError("unreachable")
 
     async def close(self, leave: bool = True) -> None:
         """Say goodbye (BR_EXIT) unless ``leave`` is False, and close the socket(s)."""

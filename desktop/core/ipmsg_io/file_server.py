@@ -14,12 +14,12 @@ that arrived before we noticed its old connection died) has abandoned the old co
 upload ends as interrupted (failed, never done, the file not used up) and the new request is
 served, on the same row (``UploadFactory`` gives the row of that offer, recipient and file).
 
-Regular files go out with the kernel's ``sendfile`` (``net.kernel_sendfile``: ``loop.sendfile``,
-or ``os.sendfile`` driven by the loop on uvloop, which lacks it), in chunks so progress can be
-reported. Folders (GETDIRFILES) are sent by a ``FolderStream`` (``tree_send.TreeSender``): a
-blocking iterator asked for one chunk at a time in the loop's executor (the next while the
-current one is written with ``drain()``), so memory stays bounded and the loop never waits on
-the disk; without one, a folder request is refused with ``FoldersUnavailable``.
+The bytes themselves go out through ``upload_bytes``: regular files with the kernel's
+``sendfile`` (``net.kernel_sendfile``: ``loop.sendfile``, or ``os.sendfile`` driven by the loop on
+uvloop, which lacks it) in steps so progress can be reported; folders (GETDIRFILES) from a
+``FolderStream`` (``tree_send.TreeSender``), a blocking iterator asked for one chunk at a time in
+this server's executor, one read ahead. Without a ``FolderStream`` a folder request is refused
+with ``FoldersUnavailable``.
 """
 
 from __future__ import annotations
@@ -39,14 +39,12 @@ from desktop.core.ipmsg.packet_errors import MalformedPacket
 from desktop.core.ipmsg.transfer import TransferState
 from desktop.core.ipmsg.transfer_errors import FileRefused
 from desktop.core.ipmsg_io.progress import TransferReporter
-from desktop.core.net.kernel_sendfile import send_file_bytes
+from desktop.core.ipmsg_io.upload_bytes import send_file, send_folder
 from desktop.core.net.listen import open_listeners
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = ["FileServer", "FolderStream", "FoldersUnavailable", "ServerLimits", "UploadFactory"]
-
-_CHUNK = 4 << 20  # bytes per sendfile call: progress every few MiB, negligible overhead
 
 # Makes the reporter of an upload that ``authorize`` allowed (a new or an existing row).
 UploadFactory = Callable[[FileRequest, SharedFile, Recipient, Address], TransferReporter]
@@ -282,10 +280,15 @@ class FileServer:
         try:
             if shared.is_folder:
                 assert self.folder_stream is not None
-                sent = await self._send_folder(writer, shared, encoding, reporter)
+                stream = self.folder_stream(shared.path, encoding)
+                sent = await send_folder(
+                    writer, stream, self._readers, reporter, self.limits.stall_timeout
+                )
                 short = None
             else:
-                sent = await self._send_file(writer, shared, request.offset, reporter)
+                sent = await send_file(
+                    writer, shared, request.offset, reporter, self.limits.stall_timeout
+                )
                 short = sent < shared.size - request.offset
             await self._close_gracefully(reader, writer)
         except asyncio.CancelledError:
@@ -328,62 +331,6 @@ class FileServer:
         reporter.finish(TransferState.DONE)
         return True
 
-    async def _send_file(
-        self,
-        writer: asyncio.StreamWriter,
-        shared: SharedFile,
-        offset: int,
-        reporter: TransferReporter,
-    ) -> int:
-        count = shared.size - offset
-        sent = 0
-        with open(shared.path, "rb") as file:
-            while sent < count:
-                async with asyncio.timeout(self.limits.stall_timeout):
-                    got = await send_file_bytes(
-                        writer, file, offset + sent, min(_CHUNK, count - sent)
-                    )
-                if got <= 0:
-                    break  # the file is shorter now than when offered
-                sent += got
-                reporter.advance(offset + sent)
-        return sent
-
-    async def _send_folder(
-        self,
-        writer: asyncio.StreamWriter,
-        shared: SharedFile,
-        encoding: str,
-        reporter: TransferReporter,
-    ) -> int:
-        assert self.folder_stream is not None
-        loop = asyncio.get_running_loop()
-        stream = self.folder_stream(shared.path, encoding)
-        sent = 0
-        step: concurrent.futures.Future[bytes | None] | None = None
-        try:
-            step = self._readers.submit(next, stream, None)
-            while True:
-                chunk = await asyncio.wrap_future(step, loop=loop)
-                if chunk is None:
-                    break
-                # The next chunk is read while this one is written (one read ahead, at most).
-                step = self._readers.submit(next, stream, None)
-                writer.write(chunk)
-                async with asyncio.timeout(self.limits.stall_timeout):
-                    await writer.drain()
-                sent += len(chunk)
-                # Content bytes and files when the stream counts them (TreeSender does).
-                reporter.advance(
-                    getattr(stream, "bytes_sent", sent), getattr(stream, "files_sent", None)
-                )
-        finally:
-            if step is not None and not step.done():  # cancelled while a chunk is being read
-                step.add_done_callback(lambda _: _close_stream(stream))
-            else:
-                _close_stream(stream)
-        return sent
-
     async def _close_gracefully(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
     ) -> None:
@@ -402,12 +349,6 @@ class FileServer:
 
     def _now(self) -> float:
         return self._clock() if self._clock is not None else asyncio.get_running_loop().time()
-
-
-def _close_stream(stream: Iterator[bytes]) -> None:
-    close = getattr(stream, "close", None)
-    if close is not None:
-        close()
 
 
 def _parses(data: bytes) -> bool:

@@ -419,9 +419,9 @@ def test_any_port_is_one_free_for_tcp_and_udp_even_when_udp_first_is_taken(
 ) -> None:
     """Port 0: TCP picks the number (free for TCP by construction), UDP takes the same; when
     UDP's is taken, another number is chosen, and the file server never stays on the old one."""
-    from desktop.core.ipmsg_io import engine as engine_module
+    from desktop.core.ipmsg_io import port_pair
 
-    real_open = engine_module.open_udp
+    real_open = port_pair.open_udp
     tried: list[int] = []
 
     def first_taken(host: str, port: int) -> socket.socket:
@@ -430,7 +430,7 @@ def test_any_port_is_one_free_for_tcp_and_udp_even_when_udp_first_is_taken(
             raise PortInUse(host, port, None, None)
         return real_open(host, port)
 
-    monkeypatch.setattr(engine_module, "open_udp", first_taken)
+    monkeypatch.setattr(port_pair, "open_udp", first_taken)
 
     async def scenario() -> tuple[int, tuple[str, int] | None]:
         engine = MessengerEngine(
