@@ -14,13 +14,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from tests.cli import ipmsg_peers
 from tests.helpers.strict import require
 from tests.lan.netlan import ROOT, LanHost, TestLan
 
@@ -30,56 +29,15 @@ ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 CLI = [sys.executable, "-m", "desktop.cli", "ipmsg"]
 
 
-class Listener:
-    """``ipmsg listen --json`` running as a host; its events arrive as dicts."""
+class Listener(ipmsg_peers.Listener):
+    """``ipmsg listen --json`` running as a host (``tests/cli/ipmsg_peers.Listener`` started
+    inside its namespace); its events arrive as dicts."""
 
     def __init__(self, host: LanHost, nickname: str, *extra: str) -> None:
         self.host = host
-        self.process = host.popen(
-            [*CLI, "listen", "--json", "--name", nickname, "--broadcast", host.broadcast, *extra],
-            cwd=ROOT,
-            env=ENV,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+        super().__init__(
+            "--name", nickname, "--broadcast", host.broadcast, *extra, popen=host.popen
         )
-        self.events: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.seen: list[dict[str, Any]] = []
-        self.stderr: list[str] = []
-        self._ready = threading.Event()
-        threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
-        assert self._ready.wait(30), f"the listener did not start: {self.stderr}"
-
-    def _read_stdout(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.events.put(json.loads(line.decode("utf-8")))
-
-    def _read_stderr(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.stderr.append(line.decode("utf-8").rstrip("\n"))
-            if "listening on" in self.stderr[-1]:
-                self._ready.set()
-        self._ready.set()
-
-    def wait_for(
-        self, wanted: Callable[[dict[str, Any]], bool], timeout: float = 15
-    ) -> dict[str, Any]:
-        """The first event (seen before or arriving) that ``wanted`` accepts."""
-        for event in self.seen:
-            if wanted(event):
-                return event
-        deadline = time.monotonic() + timeout
-        while (remaining := deadline - time.monotonic()) > 0:
-            try:
-                event = self.events.get(timeout=remaining)
-            except queue.Empty:
-                break
-            self.seen.append(event)
-            if wanted(event):
-                return event
-        raise AssertionError(f"no such event within {timeout} s; seen: {self.seen}")
 
     def drain(self, quiet: float = 0.5) -> list[dict[str, Any]]:
         """Every event so far, once no new one came for ``quiet`` seconds."""
@@ -89,7 +47,7 @@ class Listener:
             except queue.Empty:
                 return self.seen
 
-    def stop(self) -> int:
+    def stop(self) -> int:  # type: ignore[override]  # the exit status, for the tests here
         """SIGTERM, as a service manager stops it; returns the exit status."""
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(15)
