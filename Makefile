@@ -42,8 +42,18 @@ format: setup
 	$(BIN)/ruff format desktop tests bench tools packaging setup.py
 	$(BIN)/ruff check --fix desktop tests bench tools packaging setup.py
 
-bench: setup
-	$(BIN)/python -m bench
+# bench.rate_graph compares the app's rate graph with QtCharts and pyqtgraph, which are not the
+# app's dependencies: they live in a venv of their own, with the app's PySide6 version.
+GRAPH_VENV := .venv-graphs
+$(GRAPH_VENV)/.installed: $(STAMP)
+	@test -x $(GRAPH_VENV)/bin/python || $(PYTHON) -m venv $(GRAPH_VENV)
+	version=$$($(BIN)/python -c 'import PySide6; print(PySide6.__version__)') && \
+	  $(GRAPH_VENV)/bin/python -m pip install --quiet "PySide6-Essentials==$$version" \
+	  "PySide6-Addons==$$version" pyqtgraph numpy
+	@touch $@
+
+bench: setup $(GRAPH_VENV)/.installed
+	SOCKETDESK_GRAPH_PYTHON=$(GRAPH_VENV)/bin/python $(BIN)/python -m bench
 
 # Refresh the .ts sources from the code (then translate the new strings in them). English is the
 # source language: its .ts holds only the plural forms ("1 byte" / "%n bytes"), filled by a tool.

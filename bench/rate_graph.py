@@ -297,7 +297,14 @@ def main(argv: list[str] | None = None) -> None:
         )
         return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
-    size = child("--sizes")
+    try:
+        size = child("--sizes")
+    except subprocess.CalledProcessError as error:
+        raise SystemExit(
+            f"bench.rate_graph: {args.python} lacks QtCharts (PySide6-Addons), pyqtgraph or numpy;"
+            " `make bench` makes such a venv (.venv-graphs) and passes it as --python"
+            f" ({error.stderr.strip().splitlines()[-1] if error.stderr else 'no message'})"
+        ) from None
     stalls = {name: child("--stall", name, "--seconds", str(args.seconds)) for name in CANDIDATES}
     imports = {name: import_ms(args.python, name) for name in GRAPHS}
     mib = 1024 * 1024
