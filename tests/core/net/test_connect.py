@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import pytest
 
+from desktop.core import event_loop
 from desktop.core.errors import (
     ConnectError,
     ConnectRefused,
@@ -22,6 +23,7 @@ from desktop.core.errors import (
     SocketDeskError,
     UnknownHost,
 )
+from desktop.core.event_loop import LoopKind
 from desktop.core.http.exchange import HttpTarget, exchange
 from desktop.core.net.connect import connect_error
 from desktop.core.net.relay import RelaySide, TcpRelay
@@ -186,11 +188,18 @@ def test_local_address_not_of_this_machine() -> None:
     asyncio.run(scenario())
 
 
-def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("kind", ["asyncio", "uvloop"])
+def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch, kind: LoopKind) -> None:
+    """Not by us, and not by the loop either: uvloop's ``sock_connect`` looks every address up
+    again through its thread pool (a hand-off per connection, profiled in #15)."""
+
     async def no_lookup(*args: object, **kwargs: object) -> object:
         raise AssertionError("an IP literal was looked up")
 
     monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", no_lookup)
+    if kind == "uvloop":
+        uvloop = pytest.importorskip("uvloop")
+        monkeypatch.setattr(uvloop.Loop, "getaddrinfo", no_lookup)
 
     async def scenario() -> None:
         listener = socket.create_server((HOST, 0))
@@ -202,4 +211,4 @@ def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None
         finally:
             listener.close()
 
-    asyncio.run(scenario())
+    event_loop.run(scenario(), kind)
