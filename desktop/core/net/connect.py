@@ -17,6 +17,7 @@ import asyncio
 import errno
 import functools
 import ipaddress
+import select
 import socket
 import time
 from collections.abc import Callable
@@ -157,7 +158,8 @@ async def _sock_connect(
     uvloop's ``sock_connect`` looks the address up again, literal or not, through libuv's
     thread pool: a thread hand-off and a wake-up on every connection (19% of a fresh loopback
     HTTPS exchange's busy time, profiled in #15). This is what the stock loop does: connect,
-    and if that is under way, wait until the socket is writable and read ``SO_ERROR``.
+    and if that is under way, wait until the socket is writable and read ``SO_ERROR`` (asking
+    once without waiting first: on loopback the connect is done by then).
     """
     try:
         sock.connect(sockaddr)
@@ -165,6 +167,9 @@ async def _sock_connect(
     except (BlockingIOError, InterruptedError):
         pass
     fd = sock.fileno()
+    if _POLL and _poll_once(fd):
+        _raise_connect_error(sock, sockaddr)  # on loopback it is done already: no wait
+        return
     writable: asyncio.Future[None] = loop.create_future()
 
     def ready() -> None:
@@ -176,6 +181,24 @@ async def _sock_connect(
         await writable
     finally:
         loop.remove_writer(fd)
+    _raise_connect_error(sock, sockaddr)
+
+
+_POLL = hasattr(select, "poll")
+
+
+def _poll_once(fd: int) -> bool:
+    """Whether the connecting socket ``fd`` is writable (or failed) now, without waiting: a
+    connect on loopback finishes within the call, and registering with the loop costs a
+    handful of system calls and a turn of the loop (#15)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return bool(poller.poll(0))
+
+
+def _raise_connect_error(
+    sock: socket.socket, sockaddr: tuple[str, int] | tuple[str, int, int, int]
+) -> None:
     code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
     if code:
         raise OSError(code, f"Connect call failed {sockaddr}")  # the errno's own subclass

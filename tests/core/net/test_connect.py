@@ -191,15 +191,22 @@ def test_local_address_not_of_this_machine() -> None:
 @pytest.mark.parametrize("kind", ["asyncio", "uvloop"])
 def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch, kind: LoopKind) -> None:
     """Not by us, and not by the loop either: uvloop's ``sock_connect`` looks every address up
-    again through its thread pool (a hand-off per connection, profiled in #15)."""
+    again through its thread pool (a hand-off per connection, profiled in #15). And a connect
+    on loopback, done within the call, is not waited for through the loop."""
 
     async def no_lookup(*args: object, **kwargs: object) -> object:
         raise AssertionError("an IP literal was looked up")
 
+    def no_wait(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a finished connect was waited for")
+
     monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", no_lookup)
+    monkeypatch.setattr(asyncio.selector_events.BaseSelectorEventLoop, "add_writer", no_wait)
+    monkeypatch.setattr(asyncio.selector_events.BaseSelectorEventLoop, "_add_writer", no_wait)
     if kind == "uvloop":
         uvloop = pytest.importorskip("uvloop")
         monkeypatch.setattr(uvloop.Loop, "getaddrinfo", no_lookup)
+        monkeypatch.setattr(uvloop.Loop, "add_writer", no_wait)
 
     async def scenario() -> None:
         listener = socket.create_server((HOST, 0))
