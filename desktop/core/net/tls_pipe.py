@@ -60,7 +60,8 @@ class TlsPipe(asyncio.BufferedProtocol):
         self._on_error = on_error
         self._raw: asyncio.Transport | None = None
         self._app: asyncio.BufferedProtocol | asyncio.Protocol | None = None
-        self._handshake: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._loop = asyncio.get_running_loop()
+        self._handshake: asyncio.Future[None] = self._loop.create_future()
         self._lost: tuple[Exception | None] | None = None  # the plain side is gone
         self._eof = False  # the peer ended the stream (close_notify or FIN)
         self._closing = False
@@ -164,7 +165,7 @@ class TlsPipe(asyncio.BufferedProtocol):
             # of the server instead of two).
             self._handshake.set_result(None)
             self._held = True
-            asyncio.get_running_loop().call_soon(self._flush)
+            self._loop.call_soon(self._flush)
         else:
             self._flush()
 
