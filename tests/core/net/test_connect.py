@@ -25,6 +25,7 @@ from desktop.core.errors import (
 )
 from desktop.core.event_loop import LoopKind
 from desktop.core.http.exchange import HttpTarget, exchange
+from desktop.core.net import connect as connect_module
 from desktop.core.net.connect import connect_error
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tcp_client import TcpClient
@@ -217,5 +218,34 @@ def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch, kind: L
             client.abort()
         finally:
             listener.close()
+
+    event_loop.run(scenario(), kind)
+
+
+@pytest.mark.parametrize("kind", ["asyncio", "uvloop"])
+def test_a_connect_still_under_way_is_waited_for_through_the_loop(
+    monkeypatch: pytest.MonkeyPatch, kind: LoopKind
+) -> None:
+    """Off loopback a connect takes a round trip: the socket is then watched by the loop until
+    it is writable (here forced, as loopback finishes within the call), and the stream that
+    follows works on both loops; a refused one reads as refused."""
+    monkeypatch.setattr(connect_module, "_poll_once", lambda fd: False)
+
+    async def scenario() -> None:
+        listener = socket.create_server((HOST, 0))
+        try:
+            client = TcpClient(ClientSink())
+            await client.connect(HOST, listener.getsockname()[1])
+            assert client.connected
+            peer, _ = await asyncio.get_running_loop().sock_accept(listener)
+            with peer:
+                client.send(b"over the waited-for connection")
+                peer.setblocking(False)
+                got = await asyncio.get_running_loop().sock_recv(peer, 100)
+                assert got == b"over the waited-for connection"
+            client.abort()
+        finally:
+            listener.close()
+        assert type(await through_client(HOST, closed_port())) is ConnectRefused
 
     event_loop.run(scenario(), kind)
