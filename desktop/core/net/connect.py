@@ -169,6 +169,7 @@ async def _sock_connect(
     fd = sock.fileno()
     if _POLL and _poll_once(fd):
         _raise_connect_error(sock, sockaddr)  # on loopback it is done already: no wait
+        await asyncio.sleep(0)  # but the loop still turns, as a connect under way lets it
         return
     writable: asyncio.Future[None] = loop.create_future()
 
