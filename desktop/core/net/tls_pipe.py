@@ -40,6 +40,7 @@ _DIRECT = (
     _LIB is not None
     and hasattr(_LIB, "SSL_read")
     and hasattr(_FFI, "from_buffer")
+    and hasattr(_LIB, "BIO_write")
     and hasattr(SSL.Connection, "_raise_ssl_error")
 )
 
@@ -67,6 +68,7 @@ class TlsPipe(asyncio.BufferedProtocol):
         self._closing = False
         self._held = False  # our last handshake flight waits to go out with the first request
         self._incoming = memoryview(bytearray(_SOCKET_READ_FIRST))
+        self._into: Any = getattr(tls, "_into_ssl", None) if _DIRECT else None  # its read BIO
         self.transport = _TlsTransport(self)
 
     # -- the plain side ----------------------------------------------------------------------------
@@ -86,7 +88,7 @@ class TlsPipe(asyncio.BufferedProtocol):
 
     def data_received(self, data: bytes | memoryview) -> None:
         try:
-            self.tls.bio_write(data)
+            self._bio_write(data)
         except SSL.Error as error:
             self._fail(error)
             return
@@ -94,6 +96,19 @@ class TlsPipe(asyncio.BufferedProtocol):
             self._step_handshake()
         elif self._app is not None:
             self._read_plaintext()
+
+    def _bio_write(self, data: bytes | memoryview) -> None:
+        """``tls.bio_write(data)`` without pyOpenSSL's checks around it (once per socket read);
+        its error handling when OpenSSL refuses (a memory BIO refuses only when out of memory)."""
+        into = self._into
+        if into is not None:
+            with _FFI.from_buffer(data) as source:
+                written: int = _LIB.BIO_write(into, source, len(source))
+            if written == len(data):
+                return
+            if written > 0:
+                data = memoryview(data)[written:]
+        self.tls.bio_write(data)
 
     def eof_received(self) -> bool:
         self._eof = True

@@ -89,3 +89,18 @@ def test_pyopenssl_error_mapping_runs_once_per_read_not_per_record(
     assert result.responses[0].body == BIG_TEXT
     successful = [got for got in calls if got > 0]
     assert len(successful) < len(BIG_TEXT) // (16 * 1024) // 4, calls
+
+
+def test_received_bytes_reach_openssl_without_pyopenssls_bio_write(
+    nginx: Nginx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each socket read goes into OpenSSL's read BIO through the cffi binding (pyOpenSSL's
+    ``bio_write`` checks and converts around it on every read); the same bytes arrive."""
+
+    def refused(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("pyOpenSSL's bio_write was used")
+
+    monkeypatch.setattr(SSL.Connection, "bio_write", refused)
+    result = _download(nginx)
+    assert result.error is None
+    assert result.responses[0].body == BIG_TEXT
