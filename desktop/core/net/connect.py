@@ -161,13 +161,16 @@ async def _sock_connect(
     and if that is under way, wait until the socket is writable and read ``SO_ERROR`` (asking
     once without waiting first: on loopback the connect is done by then).
     """
+    if not _POLL:  # Windows: its proactor loop has no add_writer; its sock_connect does this
+        await loop.sock_connect(sock, sockaddr)
+        return
     try:
         sock.connect(sockaddr)
         return
     except (BlockingIOError, InterruptedError):
         pass
     fd = sock.fileno()
-    if _POLL and _poll_once(fd):
+    if _poll_once(fd):
         _raise_connect_error(sock, sockaddr)  # on loopback it is done already: no wait
         await asyncio.sleep(0)  # but the loop still turns, as a connect under way lets it
         return
