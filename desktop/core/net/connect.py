@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import ipaddress
+import select
 import socket
 import time
 from collections.abc import Callable
@@ -132,7 +134,7 @@ async def connect_socket(
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             if local_addr is not None:
                 sock.bind(local_addr)
-            await loop.sock_connect(sock, sockaddr)
+            await _sock_connect(loop, sock, sockaddr)
         except OSError as error:
             sock.close()
             errors.append(error)
@@ -144,6 +146,66 @@ async def connect_socket(
             marks.connect = time.perf_counter_ns()
         return sock
     raise connect_error(host, port, errors)
+
+
+async def _sock_connect(
+    loop: asyncio.AbstractEventLoop,
+    sock: socket.socket,
+    sockaddr: tuple[str, int] | tuple[str, int, int, int],
+) -> None:
+    """``loop.sock_connect`` for an address already resolved.
+
+    uvloop's ``sock_connect`` looks the address up again, literal or not, through libuv's
+    thread pool: a thread hand-off and a wake-up on every connection (19% of a fresh loopback
+    HTTPS exchange's busy time, profiled in #15). This is what the stock loop does: connect,
+    and if that is under way, wait until the socket is writable and read ``SO_ERROR`` (asking
+    once without waiting first: on loopback the connect is done by then).
+    """
+    if not _POLL:  # Windows: its proactor loop has no add_writer; its sock_connect does this
+        await loop.sock_connect(sock, sockaddr)
+        return
+    try:
+        sock.connect(sockaddr)
+        return
+    except (BlockingIOError, InterruptedError):
+        pass
+    fd = sock.fileno()
+    if _poll_once(fd):
+        _raise_connect_error(sock, sockaddr)  # on loopback it is done already: no wait
+        await asyncio.sleep(0)  # but the loop still turns, as a connect under way lets it
+        return
+    writable: asyncio.Future[None] = loop.create_future()
+
+    def ready() -> None:
+        if not writable.done():
+            writable.set_result(None)
+
+    loop.add_writer(fd, ready)
+    try:
+        await writable
+    finally:
+        loop.remove_writer(fd)
+    _raise_connect_error(sock, sockaddr)
+
+
+_POLL = hasattr(select, "poll")
+
+
+def _poll_once(fd: int) -> bool:
+    """Whether the connecting socket ``fd`` is writable (or failed) now, without waiting: a
+    connect on loopback finishes within the call, and registering with the loop costs a
+    handful of system calls and a turn of the loop (#15)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return bool(poller.poll(0))
+
+
+def _raise_connect_error(
+    sock: socket.socket, sockaddr: tuple[str, int] | tuple[str, int, int, int]
+) -> None:
+    code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if code:
+        raise OSError(code, f"Connect call failed {sockaddr}")  # the errno's own subclass
 
 
 def connect_error(host: str, port: int, errors: list[OSError]) -> ConnectError:
@@ -175,10 +237,17 @@ def connect_error(host: str, port: int, errors: list[OSError]) -> ConnectError:
 def _literal(host: str, port: int) -> list[SockAddr]:
     """An IP literal needs no lookup (curl does none either)."""
     name = host.strip().strip("[]")
-    try:
-        address = ipaddress.ip_address(name)
-    except ValueError:
-        return []
-    if address.version == 6:
+    version = _ip_version(name)
+    if version == 6:
         return [(socket.AF_INET6, (name, port, 0, 0))]
-    return [(socket.AF_INET, (name, port))]
+    return [(socket.AF_INET, (name, port))] if version == 4 else []
+
+
+@functools.lru_cache(maxsize=256)
+def _ip_version(name: str) -> int:
+    """4 or 6 for an address literal, 0 for a name (parsed once per name: ``ipaddress`` is
+    pure Python, 2% of a fresh loopback HTTPS exchange, profiled in #15)."""
+    try:
+        return ipaddress.ip_address(name).version
+    except ValueError:
+        return 0

@@ -274,6 +274,10 @@ def _record_problem(
     return True  # never refuse here: the caller decides once the chain is known
 
 
+# The name checks below run on every connection, each parsing the name as an address first
+# (``ipaddress`` in Python: ~4% of a fresh loopback handshake, profiled in #15): a client
+# talks to a handful of names, so they are worked out once per name.
+@functools.lru_cache(maxsize=256)
 def _expected_name(host: str, options: TlsClientOptions) -> str:
     name = (options.server_name or host).strip()
     if name.startswith("[") and name.endswith("]"):
@@ -281,6 +285,7 @@ def _expected_name(host: str, options: TlsClientOptions) -> str:
     return name.split("%", 1)[0] if _address(name.split("%", 1)[0]) else name.rstrip(".")
 
 
+@functools.lru_cache(maxsize=256)
 def _address(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(name)

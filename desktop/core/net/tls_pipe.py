@@ -40,19 +40,9 @@ _DIRECT = (
     _LIB is not None
     and hasattr(_LIB, "SSL_read")
     and hasattr(_FFI, "from_buffer")
+    and hasattr(_LIB, "BIO_write")
     and hasattr(SSL.Connection, "_raise_ssl_error")
 )
-
-
-def _read_into(tls: SSL.Connection, view: memoryview, size: int) -> int:
-    """``tls.recv_into(view, size)`` without its temporary buffer and copy."""
-    if not _DIRECT:
-        return tls.recv_into(view, size)
-    ssl = tls._ssl
-    with _FFI.from_buffer(view, require_writable=True) as target:
-        result: int = _LIB.SSL_read(ssl, target, min(size, len(view)))
-    tls._raise_ssl_error(ssl, result)  # as recv_into does
-    return result
 
 
 class TlsPipe(asyncio.BufferedProtocol):
@@ -71,11 +61,14 @@ class TlsPipe(asyncio.BufferedProtocol):
         self._on_error = on_error
         self._raw: asyncio.Transport | None = None
         self._app: asyncio.BufferedProtocol | asyncio.Protocol | None = None
-        self._handshake: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._loop = asyncio.get_running_loop()
+        self._handshake: asyncio.Future[None] = self._loop.create_future()
         self._lost: tuple[Exception | None] | None = None  # the plain side is gone
         self._eof = False  # the peer ended the stream (close_notify or FIN)
         self._closing = False
+        self._held = False  # our last handshake flight waits to go out with the first request
         self._incoming = memoryview(bytearray(_SOCKET_READ_FIRST))
+        self._into: Any = getattr(tls, "_into_ssl", None) if _DIRECT else None  # its read BIO
         self.transport = _TlsTransport(self)
 
     # -- the plain side ----------------------------------------------------------------------------
@@ -95,7 +88,7 @@ class TlsPipe(asyncio.BufferedProtocol):
 
     def data_received(self, data: bytes | memoryview) -> None:
         try:
-            self.tls.bio_write(data)
+            self._bio_write(data)
         except SSL.Error as error:
             self._fail(error)
             return
@@ -103,6 +96,19 @@ class TlsPipe(asyncio.BufferedProtocol):
             self._step_handshake()
         elif self._app is not None:
             self._read_plaintext()
+
+    def _bio_write(self, data: bytes | memoryview) -> None:
+        """``tls.bio_write(data)`` without pyOpenSSL's checks around it (once per socket read);
+        its error handling when OpenSSL refuses (a memory BIO refuses only when out of memory)."""
+        into = self._into
+        if into is not None:
+            with _FFI.from_buffer(data) as source:
+                written: int = _LIB.BIO_write(into, source, len(source))
+            if written == len(data):
+                return
+            if written > 0:
+                data = memoryview(data)[written:]
+        self.tls.bio_write(data)
 
     def eof_received(self) -> bool:
         self._eof = True
@@ -150,6 +156,8 @@ class TlsPipe(asyncio.BufferedProtocol):
         """Drop the plain connection at once (a handshake still waited for is cancelled)."""
         if not self._handshake.done():
             self._handshake.cancel()
+        elif self._held:
+            self._flush()  # our Finished, still held back, goes out as before (see above)
         if self._raw is not None:
             self._raw.abort()
 
@@ -165,9 +173,16 @@ class TlsPipe(asyncio.BufferedProtocol):
             if not self._handshake.done():
                 self._handshake.set_exception(error)
             return
-        self._flush()
         if not self._handshake.done():
+            # Our last flight (the client's Finished in TLS 1.3) is held back until the waiter
+            # of the handshake has run (its callback is scheduled first): the caller's first
+            # request, written then, goes out in the same segment (one send, and one wake-up
+            # of the server instead of two).
             self._handshake.set_result(None)
+            self._held = True
+            self._loop.call_soon(self._flush)
+        else:
+            self._flush()
 
     def _read_plaintext(self, *, backlog: bool = False) -> None:
         """Hand every decryptable byte to the application (``backlog``: also when the plain
@@ -192,7 +207,8 @@ class TlsPipe(asyncio.BufferedProtocol):
                 return
             if not size:
                 break
-        self._flush()  # a key update, a ticket or our close_notify may need to go out
+        if not self._held:  # else it goes out with what is held (in this turn of the loop)
+            self._flush()  # a key update, a ticket or our close_notify may need to go out
         if ended and not self._eof:  # close_notify: the server sends nothing more
             self._eof = True
             if not app.eof_received():
@@ -210,10 +226,36 @@ class TlsPipe(asyncio.BufferedProtocol):
         Returns:
             The bytes written, and whether the peer's close_notify was reached.
         """
+        if not _DIRECT:
+            return self._fill_by_recv_into(view)
+        # One SSL_read per record (16 KiB): 4,096 for 64 MiB, so the loop is lean: one cffi
+        # view of the whole buffer, and pyOpenSSL's error mapping only once OpenSSL stops
+        # (it looks up SSL_get_error and the callbacks' problems after every read otherwise;
+        # a problem a callback stored is raised there, at the end of this read).
+        tls, size, total = self.tls, 0, len(view)
+        ssl, read = tls._ssl, _LIB.SSL_read
+        with _FFI.from_buffer(view, require_writable=True) as target:
+            while size < total:
+                got = read(ssl, target + size, total - size)
+                if got > 0:
+                    size += got
+                    continue
+                try:
+                    tls._raise_ssl_error(ssl, got)
+                except SSL.WantReadError:
+                    return size, False
+                except SSL.ZeroReturnError:
+                    return size, True
+                break
+        return size, False
+
+    def _fill_by_recv_into(self, view: memoryview) -> tuple[int, bool]:
+        """:meth:`_fill` through pyOpenSSL's public ``recv_into`` (a temporary buffer and a copy
+        per record): the fallback should pyOpenSSL's internals change."""
         size = 0
         while size < len(view):
             try:
-                got = _read_into(self.tls, view[size:], len(view) - size)
+                got = self.tls.recv_into(view[size:], len(view) - size)
             except SSL.WantReadError:
                 return size, False
             except SSL.ZeroReturnError:
@@ -259,6 +301,7 @@ class TlsPipe(asyncio.BufferedProtocol):
         return self._raw.get_write_buffer_size() if self._raw is not None else 0
 
     def _flush(self) -> None:
+        self._held = False
         raw = self._raw
         while True:
             try:

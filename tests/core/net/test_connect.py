@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import pytest
 
+from desktop.core import event_loop
 from desktop.core.errors import (
     ConnectError,
     ConnectRefused,
@@ -22,7 +23,9 @@ from desktop.core.errors import (
     SocketDeskError,
     UnknownHost,
 )
+from desktop.core.event_loop import LoopKind
 from desktop.core.http.exchange import HttpTarget, exchange
+from desktop.core.net import connect as connect_module
 from desktop.core.net.connect import connect_error
 from desktop.core.net.relay import RelaySide, TcpRelay
 from desktop.core.net.tcp_client import TcpClient
@@ -186,11 +189,25 @@ def test_local_address_not_of_this_machine() -> None:
     asyncio.run(scenario())
 
 
-def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("kind", ["asyncio", "uvloop"])
+def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch, kind: LoopKind) -> None:
+    """Not by us, and not by the loop either: uvloop's ``sock_connect`` looks every address up
+    again through its thread pool (a hand-off per connection, profiled in #15). And a connect
+    on loopback, done within the call, is not waited for through the loop."""
+
     async def no_lookup(*args: object, **kwargs: object) -> object:
         raise AssertionError("an IP literal was looked up")
 
+    def no_wait(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a finished connect was waited for")
+
     monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", no_lookup)
+    monkeypatch.setattr(asyncio.selector_events.BaseSelectorEventLoop, "add_writer", no_wait)
+    monkeypatch.setattr(asyncio.selector_events.BaseSelectorEventLoop, "_add_writer", no_wait)
+    if kind == "uvloop":
+        uvloop = pytest.importorskip("uvloop")
+        monkeypatch.setattr(uvloop.Loop, "getaddrinfo", no_lookup)
+        monkeypatch.setattr(uvloop.Loop, "add_writer", no_wait)
 
     async def scenario() -> None:
         listener = socket.create_server((HOST, 0))
@@ -202,4 +219,33 @@ def test_an_ip_literal_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None
         finally:
             listener.close()
 
-    asyncio.run(scenario())
+    event_loop.run(scenario(), kind)
+
+
+@pytest.mark.parametrize("kind", ["asyncio", "uvloop"])
+def test_a_connect_still_under_way_is_waited_for_through_the_loop(
+    monkeypatch: pytest.MonkeyPatch, kind: LoopKind
+) -> None:
+    """Off loopback a connect takes a round trip: the socket is then watched by the loop until
+    it is writable (here forced, as loopback finishes within the call), and the stream that
+    follows works on both loops; a refused one reads as refused."""
+    monkeypatch.setattr(connect_module, "_poll_once", lambda fd: False)
+
+    async def scenario() -> None:
+        listener = socket.create_server((HOST, 0))
+        try:
+            client = TcpClient(ClientSink())
+            await client.connect(HOST, listener.getsockname()[1])
+            assert client.connected
+            peer, _ = await asyncio.get_running_loop().sock_accept(listener)
+            with peer:
+                client.send(b"over the waited-for connection")
+                peer.setblocking(False)
+                got = await asyncio.get_running_loop().sock_recv(peer, 100)
+                assert got == b"over the waited-for connection"
+            client.abort()
+        finally:
+            listener.close()
+        assert type(await through_client(HOST, closed_port())) is ConnectRefused
+
+    event_loop.run(scenario(), kind)

@@ -69,3 +69,38 @@ def test_a_chain_seen_before_is_not_summarised_again(
     assert first.tls_info is not None and second.tls_info is not None
     assert first.tls_info.peer_chain == second.tls_info.peer_chain
     assert len(made) == len(first.tls_info.peer_chain)  # the second handshake made none
+
+
+def test_pyopenssl_error_mapping_runs_once_per_read_not_per_record(
+    nginx: Nginx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """440 KiB are 28 or more records of 16 KiB: each decrypted by one SSL_read, and pyOpenSSL's
+    error mapping (SSL_get_error, the callbacks' problems) asked only when OpenSSL stops."""
+    calls: list[int] = []
+    original = SSL.Connection._raise_ssl_error
+
+    def counting(self: SSL.Connection, ssl: object, result: int) -> None:
+        calls.append(result)
+        original(self, ssl, result)
+
+    monkeypatch.setattr(SSL.Connection, "_raise_ssl_error", counting)
+    result = _download(nginx)
+    assert result.error is None
+    assert result.responses[0].body == BIG_TEXT
+    successful = [got for got in calls if got > 0]
+    assert len(successful) < len(BIG_TEXT) // (16 * 1024) // 4, calls
+
+
+def test_received_bytes_reach_openssl_without_pyopenssls_bio_write(
+    nginx: Nginx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each socket read goes into OpenSSL's read BIO through the cffi binding (pyOpenSSL's
+    ``bio_write`` checks and converts around it on every read); the same bytes arrive."""
+
+    def refused(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("pyOpenSSL's bio_write was used")
+
+    monkeypatch.setattr(SSL.Connection, "bio_write", refused)
+    result = _download(nginx)
+    assert result.error is None
+    assert result.responses[0].body == BIG_TEXT
