@@ -49,7 +49,8 @@ class Attempt:
         self.target = target
         self.requests = requests
         self.clock = Clock()
-        self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
+        method = _method(requests[0])
+        self.reader = ResponseReader(method, max_body_bytes=max_body)
         self.connection: Connection | None = None
         self.sent = bytearray()
         self.error: Sentence | None = None
@@ -59,7 +60,7 @@ class Attempt:
         self.rejected_tls: TlsSessionInfo | None = None
         self.failure: SocketDeskError | None = None  # the typed error of a failed connect
         self._done: asyncio.Future[None] | None = None
-        if len({_method(r) == b"HEAD" for r in requests}) > 1:
+        if len(requests) > 1 and len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append(
                 sentence(
                     QT_TRANSLATE_NOOP(
@@ -71,7 +72,10 @@ class Attempt:
 
     async def run(self, reuse: Connection | None, progress: Progress | None) -> None:
         """Every step in a row, the requests written back to back (pipelined)."""
-        await self.connect(reuse)
+        if reuse is not None and reuse.open:  # what connect() does first, without its await
+            self.connection, self.reused = reuse, True
+        else:
+            await self.connect(reuse)
         if self.begin(progress):
             self.write(b"".join(self.requests))
             await self.flush(last=True)
