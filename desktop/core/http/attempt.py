@@ -286,18 +286,20 @@ def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
     if reader.error_offset is not None or not reader.responses:
         return False
-    if any(a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies):
+    if reader.anomalies and any(
+        a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies
+    ):
         return False  # the connection is out of step: the next response would be misread
     last = reader.responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
         return False  # a tunnel now: the bytes that follow are not HTTP
-    tokens = {
-        token.strip().lower()
-        for value in last.header_values(b"connection")
-        for token in value.split(b",")
-    }
-    if b"close" in tokens:
-        return False
-    return last.http_version != b"HTTP/1.0" or b"keep-alive" in tokens
+    keep_alive = False
+    for value in last.header_values(b"connection"):
+        for item in value.split(b","):
+            token = item.strip().lower()
+            if token == b"close":
+                return False
+            keep_alive = keep_alive or token == b"keep-alive"
+    return last.http_version != b"HTTP/1.0" or keep_alive
