@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.http.anomaly import AnomalyKind
+from desktop.core.http.head import OWS
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
@@ -28,6 +29,7 @@ __all__ = ["Attempt", "Progress"]
 Progress = Callable[[int], None]
 # The composer speaks HTTP/1.x only: offered in ALPN unless the options name protocols.
 DEFAULT_ALPN = ("http/1.1",)
+_CONNECTION_SIZE = len(b"connection")  # a shorter field name is not it (whitespace adds)
 
 
 class Attempt:
@@ -77,7 +79,8 @@ class Attempt:
         else:
             await self.connect(reuse)
         if self.begin(progress):
-            self.write(b"".join(self.requests))
+            requests = self.requests
+            self.write(requests[0] if len(requests) == 1 else b"".join(requests))
             await self.flush(last=True)
             if self.error is None:
                 await self.finish()
@@ -278,7 +281,7 @@ def _context(options: TlsClientOptions) -> None:
 
 
 def _method(request: bytes) -> bytes:
-    words = request.lstrip(b"\r\n").split(maxsplit=1)
+    words = request.split(maxsplit=1)  # (leading CR and LF are whitespace: skipped)
     return words[0].upper() if words else b"GET"
 
 
@@ -296,7 +299,9 @@ def _reusable(reader: ResponseReader) -> bool:
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
         return False  # a tunnel now: the bytes that follow are not HTTP
     keep_alive = False
-    for value in last.header_values(b"connection"):
+    for name, value in last.headers:  # header_values(b"connection"), without the list
+        if len(name) < _CONNECTION_SIZE or name.strip(OWS).lower() != b"connection":
+            continue
         for item in value.split(b","):
             token = item.strip().lower()
             if token == b"close":

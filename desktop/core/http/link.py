@@ -117,7 +117,6 @@ class Connection:
         if self._loop is None:
             self._loop = asyncio.get_running_loop()
         self._done = self._loop.create_future()
-        self._last_read = time.perf_counter_ns()
         if self.stray:
             data, self.stray = bytes(self.stray), bytearray()
             self._feed(data)
