@@ -51,8 +51,7 @@ class Attempt:
         self.target = target
         self.requests = requests
         self.clock = Clock()
-        method = _method(requests[0])
-        self.reader = ResponseReader(method, max_body_bytes=max_body)
+        self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
         self.connection: Connection | None = None
         self.sent = bytearray()
         self.error: Sentence | None = None
