@@ -13,7 +13,7 @@ from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
-from desktop.core.http.head import HeadParser, StatusLine
+from desktop.core.http.head import FieldLines, HeadParser, StatusLine, read_whole_head
 from desktop.core.http.message import ParsedResponse
 from desktop.core.sentence import Sentence
 
@@ -90,6 +90,7 @@ class ResponseReader:
         # Made when bytes of a head (or the end) come: none after the last response of an
         # exchange, none for a body that is not chunked.
         self._head: HeadParser | None = None
+        self._fields: FieldLines | None = None  # the field lines of the head being read
         self._chunked: ChunkedBody | None = None
         self._left = 0  # Content-Length bytes still to come
         self._after_final = False  # a final response ended: next comes a pipelined one, or junk
@@ -193,15 +194,7 @@ class ResponseReader:
         """Parse up to ``end``; False when nothing more can be parsed yet."""
         start = self._pos
         if self._state is _State.HEAD:
-            head = self._head_parser()
-            self._pos = head.parse(self._store.getvalue(), start, end)
-            if head.done:
-                self._end_head()
-            elif head.bad_offset is not None:
-                self._bad_start()
-            else:
-                return self._pos > start
-            return True
+            return self._step_head(start, end)
         if self._state is _State.CHUNKED:
             chunked, piece = self._chunked, self._piece
             assert chunked is not None
@@ -225,10 +218,44 @@ class ResponseReader:
             self._pos = end
         return self._pos > start
 
+    def _step_head(self, start: int, end: int) -> bool:
+        if self._head is None and self.fast and start == self._start and self._whole(end):
+            return True
+        head = self._head_parser()
+        self._pos = head.parse(self._store.getvalue(), start, end)
+        if head.done:
+            self._end_head()
+        elif head.bad_offset is not None:
+            self._bad_start()
+        else:
+            return self._pos > start
+        return True
+
+    def _whole(self, end: int) -> bool:
+        """A head not begun yet that lies whole before ``end`` and is strictly well formed:
+        read in one match without a HeadParser (``read_whole_head``, HeadParser's fast path),
+        and a Content-Length body that is here already ended with it. False: nothing read."""
+        fields = FieldLines()
+        got = read_whole_head(self._store.getvalue(), self._start, end, fields)
+        if got is None:
+            return False
+        self._fields = fields
+        self._begin(got[0], self._start)
+        self._pos = got[1]
+        self._end_head()
+        if self._state is _State.LENGTH:
+            here = min(self._size, self._start + max(0, self.max_body_bytes - self._body_used))
+            if self._start + self._left <= here:  # as the LENGTH step would, in one go
+                self._pos = self._start + self._left
+                self._left = 0
+                self._end_message()
+        return True
+
     def _begin(self, status_line: StatusLine, offset: int) -> None:
         version, status, reason = status_line
         self._cur = ParsedResponse(offset, http_version=version, status=status, reason=reason)
-        self._cur.headers = self._head_parser().fields.fields
+        assert self._fields is not None
+        self._cur.headers = self._fields.fields
         self._responses.append(self._cur)
         self._after_final = False
 
@@ -251,13 +278,11 @@ class ResponseReader:
         self._start = self._pos = offset
 
     def _end_head(self) -> None:
-        response = self._cur
-        assert response is not None and response.status is not None
+        response, fields = self._cur, self._fields
+        assert response is not None and response.status is not None and fields is not None
         self._head_used += self._pos - self._start
         self._start = self._pos
-        framing = decide_framing(
-            self.request_method, response.status, self._head_parser().fields, self._report
-        )
+        framing = decide_framing(self.request_method, response.status, fields, self._report)
         response.framing = framing.kind
         self._left = framing.length
         if framing.kind == "chunked":
@@ -291,6 +316,7 @@ class ResponseReader:
         """The parser of the head starting at ``_start`` (made on first use)."""
         if self._head is None:
             self._head = HeadParser(self._start, self._report, self._begin, fast=self.fast)
+            self._fields = self._head.fields
         return self._head
 
     def _abandon(self) -> None:
