@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.http.anomaly import AnomalyKind
+from desktop.core.http.head import OWS
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
@@ -28,6 +29,7 @@ __all__ = ["Attempt", "Progress"]
 Progress = Callable[[int], None]
 # The composer speaks HTTP/1.x only: offered in ALPN unless the options name protocols.
 DEFAULT_ALPN = ("http/1.1",)
+_CONNECTION_SIZE = len(b"connection")  # a shorter field name is not it (whitespace adds)
 
 
 class Attempt:
@@ -59,7 +61,7 @@ class Attempt:
         self.rejected_tls: TlsSessionInfo | None = None
         self.failure: SocketDeskError | None = None  # the typed error of a failed connect
         self._done: asyncio.Future[None] | None = None
-        if len({_method(r) == b"HEAD" for r in requests}) > 1:
+        if len(requests) > 1 and len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append(
                 sentence(
                     QT_TRANSLATE_NOOP(
@@ -71,9 +73,13 @@ class Attempt:
 
     async def run(self, reuse: Connection | None, progress: Progress | None) -> None:
         """Every step in a row, the requests written back to back (pipelined)."""
-        await self.connect(reuse)
+        if reuse is not None and reuse.open:  # what connect() does first, without its await
+            self.connection, self.reused = reuse, True
+        else:
+            await self.connect(reuse)
         if self.begin(progress):
-            self.write(b"".join(self.requests))
+            requests = self.requests
+            self.write(requests[0] if len(requests) == 1 else b"".join(requests))
             await self.flush(last=True)
             if self.error is None:
                 await self.finish()
@@ -274,7 +280,7 @@ def _context(options: TlsClientOptions) -> None:
 
 
 def _method(request: bytes) -> bytes:
-    words = request.lstrip(b"\r\n").split(maxsplit=1)
+    words = request.split(maxsplit=1)  # (leading CR and LF are whitespace: skipped)
     return words[0].upper() if words else b"GET"
 
 
@@ -282,18 +288,22 @@ def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
     if reader.error_offset is not None or not reader.responses:
         return False
-    if any(a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies):
+    if reader.anomalies and any(
+        a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies
+    ):
         return False  # the connection is out of step: the next response would be misread
     last = reader.responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
         return False  # a tunnel now: the bytes that follow are not HTTP
-    tokens = {
-        token.strip().lower()
-        for value in last.header_values(b"connection")
-        for token in value.split(b",")
-    }
-    if b"close" in tokens:
-        return False
-    return last.http_version != b"HTTP/1.0" or b"keep-alive" in tokens
+    keep_alive = False
+    for name, value in last.headers:  # header_values(b"connection"), without the list
+        if len(name) < _CONNECTION_SIZE or name.strip(OWS).lower() != b"connection":
+            continue
+        for item in value.split(b","):
+            token = item.strip().lower()
+            if token == b"close":
+                return False
+            keep_alive = keep_alive or token == b"keep-alive"
+    return last.http_version != b"HTTP/1.0" or keep_alive

@@ -116,8 +116,15 @@ async def exchange(
     if not requests:
         raise ValueError("exchange() needs at least one request")
     attempt = Attempt(target, requests, max_response_bytes)
-    watched = _stopping_at_cancel(progress, cancel, [attempt])
-    await _unless_cancelled(attempt.run(reuse, watched), cancel, [attempt])
+    if cancel is None:  # what _unless_cancelled does then, without its coroutine
+        try:
+            await attempt.run(reuse, progress)
+        except asyncio.CancelledError:
+            attempt.stop(_CANCELLED)
+            raise
+    else:
+        watched = _stopping_at_cancel(progress, cancel, [attempt])
+        await _unless_cancelled(attempt.run(reuse, watched), cancel, [attempt])
     return _result(attempt)
 
 

@@ -38,6 +38,10 @@ class Framing:
     length: int = 0
 
 
+_NONE, _CLOSE, _CHUNKED = Framing("none"), Framing("close"), Framing("chunked")
+_SHORTEST = len(b"content-length")  # of the two names looked for
+
+
 def is_final(status: int) -> bool:
     """Whether a response with this status ends the exchange (RFC 9110 §15.2: 1xx are interim,
     except 101, after which the connection speaks another protocol)."""
@@ -51,8 +55,8 @@ def switches_protocol(method: bytes, status: int) -> bool:
 
 def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
     """The values of every field called ``name`` (any case, whitespace around it ignored)."""
-    wanted = name.lower()
-    return [value for key, value in fields if key.strip(OWS).lower() == wanted]
+    wanted, size = name.lower(), len(name)  # a shorter key cannot be it (whitespace adds)
+    return [value for key, value in fields if len(key) >= size and key.strip(OWS).lower() == wanted]
 
 
 def decide_framing(method: bytes, status: int, head: FieldLines, report: Report) -> Framing:
@@ -65,25 +69,23 @@ def decide_framing(method: bytes, status: int, head: FieldLines, report: Report)
         report: receives anomalies.
     """
     if 100 <= status <= 199 or status in (204, 304) or method == b"HEAD":
-        return Framing("none")
+        return _NONE
     if switches_protocol(method, status):
-        return Framing("none")
-    te_at = _lines_of(head, b"transfer-encoding")
-    cl_at = _lines_of(head, b"content-length")
+        return _NONE
+    te_at: list[int] = []
+    cl_at: list[int] = []
+    for i, (key, _) in enumerate(head.fields):  # one pass: this runs for every response
+        if len(key) >= _SHORTEST:  # a shorter name is neither (whitespace only adds length)
+            name = key.strip(OWS).lower()
+            if name == b"content-length":
+                cl_at.append(i)
+            elif name == b"transfer-encoding":
+                te_at.append(i)
     if te_at:
         return _transfer_encoding(head, te_at, cl_at, report)
     if cl_at:
         return _content_length(head, cl_at, report)
-    return Framing("close")
-
-
-def _lines_of(head: FieldLines, name: bytes) -> list[int]:
-    size = len(name)  # a shorter name cannot be it (a quick test: this runs for every response)
-    return [
-        i
-        for i, (key, _) in enumerate(head.fields)
-        if len(key) >= size and key.strip(OWS).lower() == name
-    ]
+    return _CLOSE
 
 
 def _tokens(values: list[bytes]) -> list[bytes]:
@@ -113,7 +115,7 @@ def _transfer_encoding(
     if unknown or not codings:
         report(AnomalyKind.UNKNOWN_TRANSFER_CODING, offset, _unknown_coding(unknown, chunked_last))
     if chunked_last:
-        return Framing("chunked")
+        return _CHUNKED
     if b"chunked" in codings:
         report(
             AnomalyKind.CHUNKED_NOT_FINAL,
@@ -126,10 +128,14 @@ def _transfer_encoding(
                 )
             ),
         )
-    return Framing("close")
+    return _CLOSE
 
 
 def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Framing:
+    if len(cl_at) == 1:  # the common case, decided as below would, without the lists
+        value = head.fields[cl_at[0]][1]
+        if value.isdigit() and len(value) <= 18:
+            return Framing("content-length", int(value))
     values = _tokens([head.fields[i][1] for i in cl_at])
     offset = head.offsets[cl_at[-1]]
     # More than 18 digits is no real length, and int() refuses over 4300 digits (CVE-2020-10735).
@@ -153,7 +159,7 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
             )
         )
         report(AnomalyKind.INVALID_CONTENT_LENGTH, offset, message)
-        return Framing("close")
+        return _CLOSE
     lengths = sorted({int(v) for v in values})
     if len(lengths) > 1:
         listed = ", ".join(str(n) for n in lengths)
@@ -169,7 +175,7 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
                 values=listed,
             ),
         )
-        return Framing("close")
+        return _CLOSE
     if len(values) > 1:
         report(
             AnomalyKind.DUPLICATE_CONTENT_LENGTH,

@@ -59,6 +59,15 @@ class Connection:
         self._progress: Callable[[int], None] | None = None
         self._last_read = 0
         self.received = 0  # bytes fed to the current exchange's reader
+        # The loop (asked once: asking costs a getpid() system call each time on 3.11), and
+        # one silence timer for the connection's life, re-armed only when it fires while an
+        # exchange waits (not a new timer handle per keep-alive request).
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0  # when it fires, in loop time
+        self._waiting: asyncio.Future[None] | None = None  # what ``wait`` waits for
+        self._idle_timeout = 0.0
+        self._silent = False
 
     @property
     def tls_info(self) -> TlsSessionInfo | None:
@@ -78,10 +87,12 @@ class Connection:
 
     def close(self) -> None:
         """Close the connection (queued bytes are still sent)."""
+        self._stop_timer()
         self.stream.close(CLOSED)
 
     def abort(self) -> None:
         """Drop the connection at once."""
+        self._stop_timer()
         self.stream.abort(DISCONNECTED)
 
     # -- one exchange ------------------------------------------------------------------------
@@ -103,8 +114,9 @@ class Connection:
         self._reader, self._expected, self._clock = reader, expected, clock
         self._progress = progress
         self.received = 0
-        self._done = asyncio.get_running_loop().create_future()
-        self._last_read = time.perf_counter_ns()
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+        self._done = self._loop.create_future()
         if self.stray:
             data, self.stray = bytes(self.stray), bytearray()
             self._feed(data)
@@ -118,27 +130,44 @@ class Connection:
 
     async def wait(self, done: asyncio.Future[None], idle_timeout: float) -> bool:
         """Wait for ``done``; False when nothing arrived for ``idle_timeout`` seconds."""
-        loop = asyncio.get_running_loop()
+        loop = self._loop or asyncio.get_running_loop()
         # Silence counts from the last byte received, or from now (the request was just sent).
         self._last_read = time.perf_counter_ns()
-        silent = False
-        timer: list[asyncio.TimerHandle] = []
-
-        def check() -> None:  # rescheduled from the last read, not on every read
-            nonlocal silent
-            idle = (time.perf_counter_ns() - self._last_read) / 1e9
-            if idle < idle_timeout:
-                timer[0] = loop.call_later(idle_timeout - idle, check)
-            elif not done.done():
-                silent = True
-                done.set_result(None)
-
-        timer.append(loop.call_later(idle_timeout, check))
+        self._silent = False
+        self._idle_timeout = idle_timeout
+        self._waiting = done
+        deadline = loop.time() + idle_timeout
+        # A timer already armed (by an earlier exchange) that fires no later will do: it checks
+        # the silence then, and re-arms from the last read.
+        if self._timer is None or self._timer_at > deadline:
+            self._stop_timer()
+            self._arm(loop, deadline)
         try:
             await done
         finally:
-            timer[0].cancel()
-        return not silent
+            self._waiting = None
+        return not self._silent
+
+    def _arm(self, loop: asyncio.AbstractEventLoop, when: float) -> None:
+        self._timer_at = when
+        self._timer = loop.call_at(when, self._check_silence)
+
+    def _check_silence(self) -> None:
+        self._timer = None
+        done, loop = self._waiting, self._loop
+        if done is None or done.done() or loop is None:
+            return  # nobody waits: the timer stops until the next exchange
+        idle = (time.perf_counter_ns() - self._last_read) / 1e9
+        if idle < self._idle_timeout:  # rescheduled from the last read, not on every read
+            self._arm(loop, loop.time() + self._idle_timeout - idle)
+        else:
+            self._silent = True
+            done.set_result(None)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
     def _data(self, stream: StreamConnection, view: memoryview) -> None:
         if self._reader is None:
@@ -161,11 +190,12 @@ class Connection:
             self._finish()
 
     def _enough(self, reader: ResponseReader) -> bool:
-        return final_responses(reader) >= self._expected or any(
-            a.kind in _CAPS for a in reader.anomalies
+        return final_responses(reader) >= self._expected or (
+            bool(reader.anomalies) and any(a.kind in _CAPS for a in reader.anomalies)
         )
 
     def _lost(self, stream: StreamConnection, reason: Sentence) -> None:
+        self._stop_timer()
         if self._reader is not None:
             self._reader.close()
             self._finish()
@@ -179,11 +209,11 @@ class Connection:
 
 def final_responses(reader: ResponseReader) -> int:
     """How many final responses (not 1xx, but 101: RFC 9110 §15.2) ended as framed."""
-    return sum(
-        1
-        for r in reader.responses
-        if r.complete and r.status is not None and (r.status >= 200 or r.status == 101)
-    )
+    count = 0
+    for r in reader.responses:  # a loop, not sum() over a generator: once per read
+        if r.complete and r.status is not None and (r.status >= 200 or r.status == 101):
+            count += 1
+    return count
 
 
 async def open_connection(

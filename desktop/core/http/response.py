@@ -13,7 +13,7 @@ from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
-from desktop.core.http.head import HeadParser, StatusLine
+from desktop.core.http.head import FieldLines, HeadParser, StatusLine, read_whole_head
 from desktop.core.http.message import ParsedResponse
 from desktop.core.sentence import Sentence
 
@@ -87,8 +87,11 @@ class ResponseReader:
         self._head_used = 0  # bytes of earlier heads, for the header cap
         self._body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
         self._cur: ParsedResponse | None = None  # the response being read
-        self._head = HeadParser(0, self._report, self._begin, fast=fast)
-        self._chunked = ChunkedBody(self._report)
+        # Made when bytes of a head (or the end) come: none after the last response of an
+        # exchange, none for a body that is not chunked.
+        self._head: HeadParser | None = None
+        self._fields: FieldLines | None = None  # the field lines of the head being read
+        self._chunked: ChunkedBody | None = None
         self._left = 0  # Content-Length bytes still to come
         self._after_final = False  # a final response ended: next comes a pipelined one, or junk
         self._switched = False  # after 101 or CONNECT: the bytes are another protocol's
@@ -184,29 +187,25 @@ class ResponseReader:
                 if self._size > limit:
                     self._stop_at_cap(limit)
                 return
+            if self._pos == self._size:  # all read: no step can take zero bytes further
+                return
 
     def _step(self, end: int) -> bool:
         """Parse up to ``end``; False when nothing more can be parsed yet."""
         start = self._pos
         if self._state is _State.HEAD:
-            self._pos = self._head.parse(self._store.getvalue(), start, end)
-            if self._head.done:
-                self._end_head()
-            elif self._head.bad_offset is not None:
-                self._bad_start()
-            else:
-                return self._pos > start
-            return True
+            return self._step_head(start, end)
         if self._state is _State.CHUNKED:
-            piece = self._piece
+            chunked, piece = self._chunked, self._piece
+            assert chunked is not None
             if piece is not None and start >= self._piece_at:
-                self._pos = self._chunked.parse(piece, start, end, self._piece_at)
+                self._pos = chunked.parse(piece, start, end, self._piece_at)
             else:  # a line begun in an earlier piece (rare): read from the whole buffer
-                self._pos = self._chunked.parse(self._store.getvalue(), start, end)
-            if self._chunked.done:
+                self._pos = chunked.parse(self._store.getvalue(), start, end)
+            if chunked.done:
                 self._end_message()
-            elif self._chunked.error_offset is not None:
-                self.error_offset = self._chunked.error_offset
+            elif chunked.error_offset is not None:
+                self.error_offset = chunked.error_offset
                 self._abandon()
                 self._to_unparsed(self.error_offset, None)
             return self._pos > start or self._state is not _State.CHUNKED
@@ -219,16 +218,51 @@ class ResponseReader:
             self._pos = end
         return self._pos > start
 
+    def _step_head(self, start: int, end: int) -> bool:
+        if self._head is None and self.fast and start == self._start and self._whole(end):
+            return True
+        head = self._head_parser()
+        self._pos = head.parse(self._store.getvalue(), start, end)
+        if head.done:
+            self._end_head()
+        elif head.bad_offset is not None:
+            self._bad_start()
+        else:
+            return self._pos > start
+        return True
+
+    def _whole(self, end: int) -> bool:
+        """A head not begun yet that lies whole before ``end`` and is strictly well formed:
+        read in one match without a HeadParser (``read_whole_head``, HeadParser's fast path),
+        and a Content-Length body that is here already ended with it. False: nothing read."""
+        fields = FieldLines()
+        got = read_whole_head(self._store.getvalue(), self._start, end, fields)
+        if got is None:
+            return False
+        self._fields = fields
+        self._begin(got[0], self._start)
+        self._pos = got[1]
+        self._end_head()
+        if self._state is _State.LENGTH:
+            here = min(self._size, self._start + max(0, self.max_body_bytes - self._body_used))
+            if self._start + self._left <= here:  # as the LENGTH step would, in one go
+                self._pos = self._start + self._left
+                self._left = 0
+                self._end_message()
+        return True
+
     def _begin(self, status_line: StatusLine, offset: int) -> None:
         version, status, reason = status_line
         self._cur = ParsedResponse(offset, http_version=version, status=status, reason=reason)
-        self._cur.headers = self._head.fields.fields
+        assert self._fields is not None
+        self._cur.headers = self._fields.fields
         self._responses.append(self._cur)
         self._after_final = False
 
     def _bad_start(self) -> None:
         """A status line was expected and something else came."""
-        offset, line = self._head.bad_offset, self._head.bad_line
+        head = self._head_parser()
+        offset, line = head.bad_offset, head.bad_line
         assert offset is not None
         if self._after_final and line is None:
             self._to_unparsed(self._start, "junk")
@@ -244,13 +278,11 @@ class ResponseReader:
         self._start = self._pos = offset
 
     def _end_head(self) -> None:
-        response = self._cur
-        assert response is not None and response.status is not None
+        response, fields = self._cur, self._fields
+        assert response is not None and response.status is not None and fields is not None
         self._head_used += self._pos - self._start
         self._start = self._pos
-        framing = decide_framing(
-            self.request_method, response.status, self._head.fields, self._report
-        )
+        framing = decide_framing(self.request_method, response.status, fields, self._report)
         response.framing = framing.kind
         self._left = framing.length
         if framing.kind == "chunked":
@@ -278,7 +310,14 @@ class ResponseReader:
     def _new_head(self) -> None:
         self._state = _State.HEAD
         self._start = self._pos
-        self._head = HeadParser(self._pos, self._report, self._begin, fast=self.fast)
+        self._head = None
+
+    def _head_parser(self) -> HeadParser:
+        """The parser of the head starting at ``_start`` (made on first use)."""
+        if self._head is None:
+            self._head = HeadParser(self._start, self._report, self._begin, fast=self.fast)
+            self._fields = self._head.fields
+        return self._head
 
     def _abandon(self) -> None:
         """The current response stops at the parse position without ending as framed."""
@@ -297,8 +336,9 @@ class ResponseReader:
         self._start = self._pos = start
 
     def _close_head(self, end: int) -> None:
-        self._head.finish(self._store.getvalue(), self._pos)
-        if self._head.bad_offset is not None:
+        head = self._head_parser()
+        head.finish(self._store.getvalue(), self._pos)
+        if head.bad_offset is not None:
             self._bad_start()
         elif self._cur is not None:
             self._report(AnomalyKind.INCOMPLETE_HEAD, end, says.closed_mid_head())
@@ -336,12 +376,13 @@ class ResponseReader:
         response.length = self._pos - response.offset
         if self._state in (_State.LENGTH, _State.CLOSE, _State.CHUNKED):
             response.attach_raw(self._frozen_raw, self._start, self._pos)
-        if self._state is _State.CHUNKED:
-            data = self._chunked.data
+        chunked = self._chunked
+        if self._state is _State.CHUNKED and chunked is not None:
+            data = chunked.data
             if final:
-                self._chunked.data = bytearray()  # the response owns it now
+                chunked.data = bytearray()  # the response owns it now
             response.set_dechunked(data if final else bytes(data))
-            response.trailers = self._chunked.trailers.fields
+            response.trailers = chunked.trailers.fields
 
     def _frozen_raw(self) -> bytes:
         return self.raw

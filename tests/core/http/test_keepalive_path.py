@@ -1,0 +1,227 @@
+"""The per-request path of a kept-alive connection, on both event loops: what it costs stays
+small (no timer handle and no running-loop lookup per exchange, no parser made before bytes need
+it) and the read timeout still holds whichever exchange armed the connection's one timer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+
+from desktop.core.event_loop import LoopKind
+from desktop.core.http import response as response_module
+from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
+from desktop.core.http.response import ResponseReader
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="uvloop exists on Linux and macOS only"
+)
+
+LOOPS: list[LoopKind] = ["asyncio", "uvloop"]
+REQUEST = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+# What the server does with each request in turn: answer after so many seconds, or never (None).
+Script = list[float | None]
+
+
+class _Counting:
+    """Mixed into a loop class: counts the timers armed and lets a test look at them."""
+
+    armed = 0
+    _inside = False
+
+    def call_later(self, delay: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._count(super().call_later, delay, callback, *args, **kwargs)  # type: ignore[misc]
+
+    def call_at(self, when: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._count(super().call_at, when, callback, *args, **kwargs)  # type: ignore[misc]
+
+    def _count(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        outer = not self._inside  # uvloop's call_at calls call_later: one timer, counted once
+        if outer:
+            self.armed += 1
+        self._inside = True
+        try:
+            return method(*args, **kwargs)
+        finally:
+            if outer:
+                self._inside = False
+
+
+def _counting_loop(kind: LoopKind) -> asyncio.AbstractEventLoop:
+    if kind == "uvloop":
+        import uvloop  # Linux and macOS only
+
+        base: type[asyncio.AbstractEventLoop] = uvloop.Loop
+    else:
+        base = asyncio.SelectorEventLoop
+    return type("CountingLoop", (_Counting, base), {})()
+
+
+def _run(kind: LoopKind, coro: Coroutine[Any, Any, None]) -> asyncio.AbstractEventLoop:
+    loop = _counting_loop(kind)
+    try:
+        loop.run_until_complete(coro)
+    finally:
+        loop.close()
+    return loop
+
+
+class _Server:
+    """A loopback server on the running loop answering each request as ``script`` says."""
+
+    def __init__(self, script: Script) -> None:
+        self._answers = iter(script)
+        self._writers: list[asyncio.StreamWriter] = []
+        self._tasks: list[asyncio.Task[None]] = []
+        self._server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> _Server:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self._server.close()
+        await self._server.wait_closed()
+        for writer in self._writers:
+            writer.close()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.sleep(0.01)  # the transports finish closing
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writers.append(writer)
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks.append(task)
+        buffer = b""
+        with contextlib.suppress(OSError):
+            while chunk := await reader.read(65536):
+                buffer += chunk
+                while b"\r\n\r\n" in buffer:
+                    _, _, buffer = buffer.partition(b"\r\n\r\n")
+                    delay = next(self._answers, 0.0)
+                    if delay is None:
+                        continue  # this one is never answered
+                    if delay:
+                        await asyncio.sleep(delay)
+                    writer.write(OK)
+
+
+@pytest.mark.parametrize("kind", LOOPS)
+def test_kept_alive_exchanges_arm_no_timer_and_ask_asyncio_for_no_loop(
+    kind: LoopKind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One silence timer serves the connection (not a handle per request), and the loop is
+    asked for once (``get_running_loop`` makes a getpid() system call on every call)."""
+    looked_up: list[int] = []
+    get_running_loop = asyncio.get_running_loop
+
+    def counted() -> asyncio.AbstractEventLoop:
+        looked_up.append(1)
+        return get_running_loop()
+
+    armed: list[int] = []
+    lookups: list[int] = []
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        async with _Server([]) as server:
+            target = HttpTarget("127.0.0.1", server.port)
+            first = await exchange(target, [REQUEST])
+            connection, before = first.connection, loop.armed  # type: ignore[attr-defined]
+            monkeypatch.setattr(asyncio, "get_running_loop", counted)
+            for _ in range(20):
+                result = await exchange(target, [REQUEST], reuse=connection)
+                assert result.reused and result.error is None
+                assert result.responses[0].body == b"ok"
+                connection = result.connection
+            monkeypatch.undo()
+            armed.append(loop.armed - before)  # type: ignore[attr-defined]
+            lookups.append(len(looked_up))
+            assert connection is not None and connection.exchanges == 21
+            connection.close()
+
+    _run(kind, scenario())
+    assert (armed, lookups) == ([0], [0])
+
+
+@pytest.mark.parametrize("kind", LOOPS)
+def test_read_timeout_holds_on_a_kept_alive_connection(kind: LoopKind) -> None:
+    """A shorter read timeout than the one that armed the connection's timer still holds; so
+    does one armed again after the timer ran out while the connection was idle."""
+    results: list[tuple[ExchangeResult, float]] = []
+
+    async def timed(target: HttpTarget, reuse: Any) -> ExchangeResult:
+        started = time.monotonic()
+        result = await exchange(target, [REQUEST], reuse=reuse)
+        results.append((result, time.monotonic() - started))
+        return result
+
+    async def scenario() -> None:
+        # answered at once; answered after 0.1 s (idle timer gone by then); never answered; then
+        # a fresh connection: answered at once (read timeout 30 s), never answered (0.3 s).
+        async with _Server([0.0, 0.1, None, 0.0, None]) as server:
+            port = server.port
+            first = await timed(HttpTarget("127.0.0.1", port, read_timeout=0.2), None)
+            await asyncio.sleep(0.4)  # the silence timer fires with nobody waiting, and stops
+            second = await timed(HttpTarget("127.0.0.1", port, read_timeout=0.3), first.connection)
+            await timed(HttpTarget("127.0.0.1", port, read_timeout=0.3), second.connection)
+            fourth = await timed(HttpTarget("127.0.0.1", port, read_timeout=30), None)
+            fifth = await timed(HttpTarget("127.0.0.1", port, read_timeout=0.3), fourth.connection)
+            assert fifth.connection is None
+
+    _run(kind, scenario())
+    (first, _), (second, _), (third, waited), (fourth, _), (fifth, waited_again) = results
+    assert first.error is None and second.error is None and second.reused
+    assert second.responses[0].body == b"ok"
+    assert fourth.error is None and fifth.reused
+    for result, seconds in ((third, waited), (fifth, waited_again)):
+        assert str(result.error) == (
+            "The server sent nothing for 0.3 s (read timeout) before any response."
+        )
+        assert 0.25 < seconds < 3, seconds  # not the 30 s of the exchange before
+
+
+def test_a_whole_response_makes_no_head_parser_and_a_chunk_reader_only_if_chunked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A strict head that came whole is read in one match without a line-by-line parser, none
+    is made for the head after the last response (none comes on a kept-alive connection before
+    the next exchange, which has its own reader), nor a chunk reader for a body not chunked."""
+    made: list[str] = []
+    for name in ("HeadParser", "ChunkedBody"):
+        cls = getattr(response_module, name)
+        monkeypatch.setattr(
+            response_module, name, type(name, (cls,), {"__init__": _noting(cls, made, name)})
+        )
+    reader = ResponseReader(b"GET")
+    reader.feed(OK)
+    assert reader.complete and reader.responses[0].body == b"ok"
+    assert made == []
+    chunked = ResponseReader(b"GET")
+    chunked.feed(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n")
+    assert chunked.complete and chunked.responses[0].body == b"ok"
+    assert made == ["ChunkedBody"]
+    chunked.close()  # a head parser is made for the end only when the connection closes
+    assert made == ["ChunkedBody", "HeadParser"] and not chunked.anomalies
+
+
+def _noting(cls: type, made: list[str], name: str) -> Callable[..., None]:
+    def init(self: object, *args: Any, **kwargs: Any) -> None:
+        made.append(name)
+        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+    return init
