@@ -76,6 +76,8 @@ class RequestPane(QWidget):
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
+        if "tabs" not in self.__dict__:
+            return  # the pane is being torn down: its tab widget removes tabs as it goes
         if self.tabs.widget(index) is self.hex_editor:
             if self._keep_hex:
                 return
