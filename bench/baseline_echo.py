@@ -1,9 +1,15 @@
-"""Baseline: the plainest asyncio echo server (one Protocol per client). Prints its port."""
+"""Baseline: the plainest asyncio echo server (one Protocol per client). Prints its port.
+
+It runs on the loop ``SOCKETDESK_LOOP`` chooses (``desktop.core.event_loop``), as SocketDesk's
+server does, so that both are compared on the same loop; ``SOCKETDESK_LOOP=asyncio`` gives the
+stock loop.
+"""
 
 from __future__ import annotations
 
 import asyncio
 
+from desktop.core import event_loop
 from desktop.core.limits import raise_open_file_limit
 
 
@@ -24,4 +30,4 @@ async def main() -> None:
 
 if __name__ == "__main__":
     raise_open_file_limit()
-    asyncio.run(main())
+    event_loop.run(main())

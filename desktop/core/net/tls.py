@@ -12,7 +12,6 @@ verification outcome. Servers use Python's ``ssl``: ``server_context(options)`` 
 from __future__ import annotations
 
 import ssl
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -245,6 +244,8 @@ def server_context(options: TlsServerOptions) -> ssl.SSLContext:
     else:
         cert_pem, key_pem = _certs().generate_self_signed()
         # ssl loads certificates only from files: a private folder, gone once loaded.
+        import tempfile  # noqa: PLC0415  (with shutil, bz2, lzma, random: ~0.5 MiB a plain server does not need)
+
         with tempfile.TemporaryDirectory(prefix="socketdesk-tls-") as folder:
             cert_path, key_path = Path(folder, "cert.pem"), Path(folder, "key.pem")
             key_path.touch(mode=0o600)

@@ -281,7 +281,7 @@ def test_echo_to_a_client_that_never_reads_stays_bounded() -> None:
                     break
                 await asyncio.sleep(0.01)
             await asyncio.sleep(0)
-        connection = server._clients[1].connection
+        connection = server._clients[1]
         info = server.info(1)
         assert info is not None
         assert blocked_since is not None, f"all {sent} bytes were taken: reading never paused"
@@ -312,7 +312,7 @@ def test_sending_to_a_client_that_never_reads_is_refused_past_the_cap() -> None:
         client.connect(("127.0.0.1", server.port))
         client.setblocking(False)
         await until(lambda: len(sink.connected) == 1)
-        connection = server._clients[1].connection
+        connection = server._clients[1]
         assert connection.max_pending == DEFAULT_MAX_PENDING == 16 * 1024 * 1024
         block = b"y" * 256 * 1024
         with pytest.raises(NetError, match="is not reading"):
