@@ -183,6 +183,11 @@ class PacketNumbers:
         self._next = value + 1
         return value
 
+    @property
+    def wraps_next(self) -> bool:
+        """Whether the next number starts again at 1 (and ``wraps`` counts up)."""
+        return self._next > PACKET_NO_MAX
+
     def advance_to(self, value: int) -> None:
         """Make the next number at least ``value`` (IPMsg jumps forward to the clock).
 
