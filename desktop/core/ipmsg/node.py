@@ -140,9 +140,9 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
     def quick_ack(self, datagram: bytes, addr: Address) -> bytes | None:
         """The RECVMSG to send at once if ``datagram`` is a listed peer's message asking for one.
 
-        For the caller that owns the socket, before it hands the same datagram (the same object)
-        to ``receive``, which then does all the rest (the message shown once, the sealed
-        receipt, the auto-reply...) without acknowledging it again. The bytes are exactly the
+        For the caller that owns the socket: it sends these bytes, then hands the same datagram
+        to ``receive(..., acked=True)``, which does all the rest (the message shown once, the
+        sealed receipt, the auto-reply...) without acknowledging it again. The bytes are the
         RECVMSG ``receive`` would have sent; None whenever ``receive`` must decide (garbage, a
         stranger, a broadcast, an automatic reply, our own datagram, the packet numbers about
         to wrap). Duplicates are answered too, as ``receive`` answers them.

@@ -2,12 +2,13 @@
 
 A SENDMSG with SENDCHECKOPT from a peer in the roster is the one packet whose answer someone is
 waiting for; ``MessengerNode.receive`` answers it after a full parse, three roster look-ups and
-a strictly checked ``format_packet``, about 25 µs on a cold interpreter. ``AckTemplate.answer``
+a strictly checked ``format_packet``, about 25 µs on a cold interpreter. ``AckTemplate.asks``
 reads only what that decision needs from the bytes (mode, options, packet number, names) and
-fills a RECVMSG written once per identity; the node's ``quick_ack`` adds the roster look-up and
-the packet number. Anything it is not sure of (a malformed field, an unknown sender, a broadcast,
-an automatic reply, an encrypted body) gets ``None``, and ``receive`` decides as always: the
-quick answer is only ever given where ``receive`` would have given the same bytes.
+``fill`` completes a RECVMSG written once per identity; the node's ``quick_ack`` adds the
+roster look-up and the packet number. Anything it is not sure of (a malformed field, an
+unknown sender, a broadcast, an automatic reply, an encrypted body) gets ``None``, and
+``receive`` decides as always: the quick answer is only ever given where ``receive`` would have
+given the same bytes.
 """
 
 from __future__ import annotations
