@@ -31,6 +31,8 @@ _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def escape(text: str) -> str:
+    if text.isprintable() and "\\" not in text:  # nothing to escape (the usual case): as it is
+        return text
     return "".join(_ESCAPES.get(c, c if c.isprintable() else f"\\x{ord(c):02x}") for c in text)
 
 

@@ -7,7 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.cli.ipmsg_output import peer_json, table, transfer_json, transfer_line, width
+from desktop.cli.ipmsg_output import (
+    escape,
+    peer_json,
+    table,
+    transfer_json,
+    transfer_line,
+    width,
+)
 from desktop.core.ipmsg import Identity, format_packet, parse_packet
 from desktop.core.ipmsg import messages as m
 from desktop.core.ipmsg.roster import peer_from_entry
@@ -122,3 +129,16 @@ def test_transfer_json_has_the_fields_scripts_read() -> None:
         "file_id": 0,
         "reason": "the transfer was cancelled",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("你好 😀 plain", "你好 😀 plain"),  # nothing to escape: the text as it is
+        ("C:\\temp", "C:\\\\temp"),  # printable, but a backslash is still doubled
+        ("a\nb\tc\rd", "a\\nb\\tc\\rd"),
+        ("bell\a", "bell\\x07"),
+    ],
+)
+def test_escape_keeps_every_line_one_line_and_reversible(text: str, shown: str) -> None:
+    assert escape(text) == shown

@@ -8,7 +8,10 @@ comes, and carries out the returned actions (``Transmit`` datagrams; events for 
 Commands (``announce``, ``send_text``...) queue their actions; ``take_actions`` hands them out,
 and so do ``receive`` and ``tick``. A caller that owns the socket may set ``hand_out_early``:
 ``receive`` then hands it the acknowledgement of a message before building the message's event
-(the RECVMSG leaves sooner), and returns the rest. Rules are the reference's §1.4-1.5, §2 and §7.
+(the RECVMSG leaves sooner), and returns the rest. Sooner still, ``quick_ack`` writes the
+RECVMSG of a listed peer's message from the raw datagram (``quick_ack.py``), before
+``receive`` parses it; ``receive(..., acked=True)`` then does the rest without answering
+twice. Rules are the reference's §1.4-1.5, §2 and §7.
 
 The work is split by job: ``node_presence`` (entries, exits, refresh), ``node_chat``
 (messages, delivery, read receipts), ``node_files`` (offering files, RELEASEFILES),
@@ -30,6 +33,7 @@ from desktop.core.ipmsg.node_presence import PresenceHandling
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, parse_packet
 from desktop.core.ipmsg.packet_errors import InvalidField, MalformedPacket
+from desktop.core.ipmsg.quick_ack import AckTemplate
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["MessengerNode"]
@@ -89,13 +93,17 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
         return list(self.roster)
 
     # -- input ------------------------------------------------------------------------------------
-    def receive(self, datagram: bytes, addr: Address, now: float) -> list[Action]:
+    def receive(
+        self, datagram: bytes, addr: Address, now: float, *, acked: bool = False
+    ) -> list[Action]:
         """Handle one received datagram from ``addr`` at time ``now``.
 
+        ``acked``: the caller already sent ``quick_ack``'s RECVMSG for this very datagram.
         Anything a peer can send gives actions or nothing, never an exception: garbage becomes
         at most a (rate-limited) ``Notice``, unknown commands are ignored quietly (§7.14).
         """
         self._now = now
+        self._acked_now = acked
         addr = (addr[0], addr[1])
         if addr[1] == self.settings.port and addr[0] in self.settings.local_addresses:
             return self.take_actions()  # our own broadcast, back through the loopback
@@ -128,6 +136,29 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
                 )
                 self._notice(("answer", addr, packet.mode), said)
         return self.take_actions()
+
+    def quick_ack(self, datagram: bytes, addr: Address) -> bytes | None:
+        """The RECVMSG to send at once if ``datagram`` is a listed peer's message asking for one.
+
+        For the caller that owns the socket: it sends these bytes, then hands the same datagram
+        to ``receive(..., acked=True)``, which does all the rest (the message shown once, the
+        sealed receipt, the auto-reply...) without acknowledging it again. The bytes are the
+        RECVMSG ``receive`` would have sent; None whenever ``receive`` must decide (garbage, a
+        stranger, a broadcast, an automatic reply, our own datagram, the packet numbers about
+        to wrap). Duplicates are answered too, as ``receive`` answers them.
+        """
+        template = self._ack_template
+        if template.identity is not self.identity:
+            template = self._ack_template = AckTemplate(self.identity)
+        asked = template.asks(datagram)
+        if asked is None or not template.usable or self._numbers.wraps_next:
+            return None
+        original, user, host = asked
+        if addr[1] == self.settings.port and addr[0] in self.settings.local_addresses:
+            return None
+        if self.roster.find(addr, user, host) is None:
+            return None
+        return template.fill(self._number(), original)
 
     def tick(self, now: float) -> list[Action]:
         """Advance time to ``now``: delayed answers, retries, failures, the refresh deadline."""

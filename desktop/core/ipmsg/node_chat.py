@@ -190,7 +190,9 @@ class MessageHandling(NodeCore):
                     )
                 )
             return
-        if m.needs_ack(packet):  # duplicates too: our first RECVMSG may have been lost
+        # Duplicates too: our first RECVMSG may have been lost. Not twice: ``quick_ack`` may
+        # have answered this very datagram already.
+        if m.needs_ack(packet) and not self._acked_now:
             self._transmit(m.recv_msg(self.identity, self._number(), packet.packet_no), addr)
         if not first:
             return

@@ -31,6 +31,7 @@ from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.messenger_errors import UnknownPeer
 from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg.packet import Packet, PacketNumbers, format_packet
+from desktop.core.ipmsg.quick_ack import AckTemplate
 from desktop.core.ipmsg.roster import Roster, peer_from_packet
 from desktop.core.ipmsg.text import decode_text, parse_entry_extra, text_codec
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
@@ -78,6 +79,9 @@ class NodeCore:
         # Set by the caller that owns the socket: takes the actions queued so far while
         # ``receive`` still works (the RECVMSG leaves before the message's event is built).
         self.hand_out_early: Callable[[list[Action]], None] | None = None
+        # ``quick_ack``'s RECVMSG, written once; whether ``receive``'s datagram was answered so.
+        self._ack_template = AckTemplate(identity)
+        self._acked_now = False
 
     # -- per-peer encoding ------------------------------------------------------------------------
     def set_encoding(self, address: Address, encoding: str | None) -> None:

@@ -26,7 +26,6 @@ from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["Packet", "PacketNumbers", "format_packet", "parse_packet"]
 
-_DECIMAL = re.compile(rb"[0-9]{1,10}")  # 10 digits hold any uint32; int() never sees a huge string
 # What we send: IPMsg atoi()s the version and drops the packet unless it is 1 [IPM-SRC msgmng.cpp
 # ResolveMsg], so "1" or "1_<tag>" (§1.1). On receipt any version is taken, as iptux does (it only
 # stores the field, TUX UdpData.cpp): tutorials and old clients send "99", "iptux 0.8.0"...
@@ -102,13 +101,8 @@ def parse_packet(data: bytes) -> Packet:
     version, number, user, host, command = fields[:5]
     if len(fields) == 5:
         command = command.rstrip(b"\0")  # "1:2:u:h:1\0": no extra, only the C string's end
-    for value, nul in (
-        (version, QT_TRANSLATE_NOOP("core", "its version field contains a NUL byte")),
-        (user, QT_TRANSLATE_NOOP("core", "its user field contains a NUL byte")),
-        (host, QT_TRANSLATE_NOOP("core", "its host field contains a NUL byte")),
-    ):
-        if b"\0" in value:
-            raise MalformedPacket(sentence(nul))
+    if b"\0" in version or b"\0" in user or b"\0" in host:
+        _refuse_nul(version, user, host)
     return Packet(
         version=version,
         packet_no=_uint32(
@@ -125,6 +119,17 @@ def parse_packet(data: bytes) -> Packet:
         ),
         extra=fields[5] if len(fields) == 6 else b"",
     )
+
+
+def _refuse_nul(version: bytes, user: bytes, host: bytes) -> None:
+    """Raises ``MalformedPacket`` naming the first header field that holds a NUL."""
+    for value, nul in (
+        (version, QT_TRANSLATE_NOOP("core", "its version field contains a NUL byte")),
+        (user, QT_TRANSLATE_NOOP("core", "its user field contains a NUL byte")),
+        (host, QT_TRANSLATE_NOOP("core", "its host field contains a NUL byte")),
+    ):
+        if b"\0" in value:
+            raise MalformedPacket(sentence(nul))
 
 
 def format_packet(packet: Packet) -> bytes:
@@ -183,6 +188,11 @@ class PacketNumbers:
         self._next = value + 1
         return value
 
+    @property
+    def wraps_next(self) -> bool:
+        """Whether the next number starts again at 1 (and ``wraps`` counts up)."""
+        return self._next > PACKET_NO_MAX
+
     def advance_to(self, value: int) -> None:
         """Make the next number at least ``value`` (IPMsg jumps forward to the clock).
 
@@ -195,7 +205,8 @@ class PacketNumbers:
 
 def _uint32(field: bytes, not_a_number: str) -> int:
     """``field`` as a number; ``not_a_number`` is the marked reason when it is none."""
-    if _DECIMAL.fullmatch(field) is None or int(field) > UINT32_MAX:
+    # bytes.isdigit: ASCII digits only, as [0-9]; at most 10 of them before int() reads them
+    if not (field.isdigit() and len(field) <= 10) or int(field) > UINT32_MAX:
         raise MalformedPacket(sentence(not_a_number, value=_show(field)))
     return int(field)
 

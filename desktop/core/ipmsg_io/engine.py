@@ -11,10 +11,12 @@ everyone); one over budget is dropped before it is parsed and counted in ``stats
 user is told once a minute who floods. A hostile peer sending 20,000 datagrams a second thus
 costs the loop a ``recvfrom`` and a dictionary look-up each, and the GUI nothing.
 
-Latency (issue #15): a message's RECVMSG leaves from inside ``receive`` (the node's
-``hand_out_early``), before its event is built and before the sink sees anything; the stock
-loop's datagram transport reads into a 64 KiB buffer (its default 256 KiB is an ``mmap`` and
-``munmap`` per datagram).
+Latency (issue #15): a listed peer's message gets its RECVMSG before the node even parses it
+(``MessengerNode.quick_ack``: decided and written from the raw bytes, after the flood budget),
+sent with the socket's own ``sendto`` (unless the transport has datagrams queued); any other
+RECVMSG leaves from inside ``receive`` (the node's ``hand_out_early``), before its event is
+built and before the sink sees anything. The stock loop's datagram transport reads into a
+64 KiB buffer (its default 256 KiB is an ``mmap`` and ``munmap`` per datagram).
 
 Timers: the node says when it next needs ``tick`` (``next_deadline``); the engine arms one
 ``call_at`` for that moment and re-arms it after every datagram, command and tick (only when
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -45,7 +48,7 @@ from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.ipmsg_io.file_service import FileService, FileSettings
 from desktop.core.ipmsg_io.port_pair import bind_both
-from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp
+from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp, send_now
 from desktop.core.net.interfaces import local_addresses
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
@@ -133,6 +136,7 @@ class MessengerEngine:
         self._node: MessengerNode | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._transports: list[asyncio.DatagramTransport] = []
+        self._socket: socket.socket | None = None  # the main one: quick RECVMSGs leave from it
         self._timer: asyncio.TimerHandle | None = None
         self._sending_to: Address | None = None
         self._budget = budget if budget is not None else SourceBudget()
@@ -202,6 +206,7 @@ class MessengerEngine:
                 each.close()
             await self.files.close()
             raise
+        self._socket = sock
         if announce:
             self.announce()
         return self.address
@@ -216,6 +221,7 @@ class MessengerEngine:
             self._timer.cancel()
             self._timer = None
         transports, self._transports = self._transports, []
+        self._socket = None
         for transport in transports:
             transport.close()
         await self.files.close()
@@ -310,7 +316,8 @@ class MessengerEngine:
             self._carry_out(node.take_actions())
 
     def _received(self, data: bytes, addr: Address) -> None:
-        if self._node is None or not self._transports:
+        node = self._node
+        if node is None or not self._transports:
             return
         self._received_count += 1
         now = self._now()
@@ -318,7 +325,16 @@ class MessengerEngine:
         if verdict is not Verdict.ADMIT:
             self._over_budget(verdict, addr[0], now)
             return
-        self._carry_out(self._node.receive(data, addr, now))
+        ack = node.quick_ack(data, addr)
+        if ack is not None:  # a listed peer's message: its RECVMSG leaves before anything else
+            self._send_at_once(ack, addr)
+        self._carry_out(node.receive(data, addr, now, acked=ack is not None))
+
+    def _send_at_once(self, datagram: bytes, address: Address) -> None:
+        """``datagram`` straight from the socket, or through the transport if some wait."""
+        sock = self._socket
+        if sock is None or not send_now(sock, self._transports[0], datagram, address):
+            self._transmit(Transmit(datagram, address))  # queued, or the transport reports why
 
     def _over_budget(self, verdict: Verdict, source: str, now: float) -> None:
         said = flood_notice(self._budget, verdict, source, now)
