@@ -6,6 +6,11 @@ under Xvfb) and iptux's core library alone (``tests/peers/iptux_peer``, no GUI).
 sends each message to each receiver in turn, one in flight at a time, and times each from
 ``send_text`` to the ``MessageDelivered`` its RECVMSG produces: every receiver meets the same
 noise. Needs root, iptux, Xvfb and g++ (what ``.ci/run`` installs).
+
+By default the sender runs on the first CPU and every receiver on the others, as on a LAN where
+they are different machines: unpinned (``--no-pin``), the kernel often wakes a receiver on the
+sender's CPU, and whatever the receiver does after its RECVMSG (showing the message) then
+delays the sender's own reading of it. Both placements treat every receiver alike.
 """
 
 from __future__ import annotations
@@ -85,8 +90,13 @@ async def _round_trips(
     return results
 
 
-def measure(receivers: list[str], count: int, broadcast: str) -> dict[str, tuple[list[float], int]]:
-    """Run as the sending host (``LanHost.call``): round trips in µs, and failures, per address."""
+def measure(
+    receivers: list[str], count: int, broadcast: str, cpu: int | None = None
+) -> dict[str, tuple[list[float], int]]:
+    """Run as the sending host (``LanHost.call``): round trips in µs, and failures, per address.
+    ``cpu``: the one CPU the sender runs on (None: where the kernel puts it)."""
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
     return asyncio.run(_round_trips(receivers, count, broadcast))
 
 
@@ -94,15 +104,49 @@ def _p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else values[0]
 
 
-def run(count: int) -> str:
-    from tests.lan.netlan import ROOT, TestLan, lan_available
-    from tests.peers.iptux import iptux_available, running_iptux, virtual_display
-    from tests.peers.iptux_peer import peer_available, running_peer
+def _cpus(pin: bool) -> tuple[int, set[int]] | None:
+    """The sender's CPU and the receivers' CPUs when pinning (None: no pinning, or one CPU)."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if not pin or len(cpus) < 2:
+        return None
+    return cpus[0], set(cpus[1:])
+
+
+def run(count: int, pin: bool = True) -> str:
+    from tests.lan.netlan import lan_available
+    from tests.peers.iptux import iptux_available
+    from tests.peers.iptux_peer import peer_available
 
     for ok, reason in (lan_available(), iptux_available(), peer_available()):
         if not ok:
             return f"== iptux round trip == skipped: {reason}"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    placement = _cpus(pin)
+    allowed = os.sched_getaffinity(0)
+    if placement is not None:  # every receiver (started below) inherits this set
+        os.sched_setaffinity(0, placement[1])
+    try:
+        results, addresses = _run_lan(count, env, placement)
+    finally:
+        os.sched_setaffinity(0, allowed)
+    ours_address, gui_address, core_address = addresses
+    return _report(
+        results,
+        ours=ours_address,
+        gui=gui_address,
+        core=core_address,
+        count=count,
+        placement=placement,
+    )
+
+
+def _run_lan(
+    count: int, env: dict[str, str], placement: tuple[int, set[int]] | None
+) -> tuple[dict[str, tuple[list[float], int]], tuple[str, str, str]]:
+    from tests.lan.netlan import ROOT, TestLan
+    from tests.peers.iptux import running_iptux, virtual_display
+    from tests.peers.iptux_peer import running_peer
+
     with (
         tempfile.TemporaryDirectory(prefix="sd-bench-iptux-") as folder,
         virtual_display() as display,
@@ -122,22 +166,38 @@ def run(count: int) -> str:
             # By module name, so it pickles the same when this file runs as __main__.
             from bench.ipmsg_iptux_roundtrip import measure as by_name
 
-            results = sender.call(by_name, receivers, count, sender.broadcast, timeout=600)
+            sender_cpu = None if placement is None else placement[0]
+            results = sender.call(
+                by_name, receivers, count, sender.broadcast, sender_cpu, timeout=600
+            )
         listener.terminate()
         listener.wait(10)
+    return results, (ours.address, gui.address, core.address)
+
+
+def _report(
+    results: dict[str, tuple[list[float], int]],
+    *,
+    ours: str,
+    gui: str,
+    core: str,
+    count: int,
+    placement: tuple[int, set[int]] | None,
+) -> str:
+    receivers = [ours, gui, core]
     names = {
-        ours.address: "SocketDesk node (ipmsg listen)",
-        gui.address: "iptux 0.8.3 GTK program (Xvfb)",
-        core.address: "iptux 0.8.3 core (libiptux-core)",
+        ours: "SocketDesk node (ipmsg listen)",
+        gui: "iptux 0.8.3 GTK program (Xvfb)",
+        core: "iptux 0.8.3 core (libiptux-core)",
     }
-    base = statistics.median(results[ours.address][0])
+    base = statistics.median(results[ours][0])
     lines = [
         "== IP Messenger round trip: SENDMSG → RECVMSG, from a SocketDesk node ==",
         "",
         f"{'receiver':<34} {'median µs':>10} {'p99 µs':>9} {'median vs SD':>13} "
         f"{'p99 vs SD':>10} {'lost':>5}",
     ]
-    base_p99 = _p99(results[ours.address][0])
+    base_p99 = _p99(results[ours][0])
     for ip in receivers:
         times, failed = results[ip]
         median, p99 = statistics.median(times), _p99(times)
@@ -150,6 +210,15 @@ def run(count: int) -> str:
         f"{count} timed messages per receiver (after {WARM_UP} untimed), interleaved, one in "
         "flight; namespaces on one bridge; 'vs SD' = time / SocketDesk receiver's time "
         "(above 1: iptux answers slower)",
+        "CPUs: "
+        + (
+            "unpinned (the kernel often wakes the receiver on the sender's CPU: its work after"
+            " the answer then delays the sender)"
+            if placement is None
+            else f"the sender on CPU {placement[0]}, every receiver on CPU(s)"
+            f" {','.join(map(str, sorted(placement[1])))} (as on a LAN, where they are"
+            " different machines)"
+        ),
     ]
     return "\n".join(lines)
 
@@ -157,8 +226,14 @@ def run(count: int) -> str:
 def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=500, help="timed messages per receiver")
+    parser.add_argument(
+        "--no-pin",
+        action="store_true",
+        help="let the kernel place the sender and the receivers (default: sender on the first"
+        " CPU, receivers on the others)",
+    )
     args = parser.parse_args(argv)
-    text = run(args.count)
+    text = run(args.count, pin=not args.no_pin)
     print(text)
     return text
 
