@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import NetError, SocketDeskError
 from desktop.core.http.anomaly import AnomalyKind
-from desktop.core.http.head import OWS
 from desktop.core.http.link import Connection, final_responses, open_connection
 from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Clock
@@ -29,7 +28,6 @@ __all__ = ["Attempt", "Progress"]
 Progress = Callable[[int], None]
 # The composer speaks HTTP/1.x only: offered in ALPN unless the options name protocols.
 DEFAULT_ALPN = ("http/1.1",)
-_CONNECTION_SIZE = len(b"connection")  # a shorter field name is not it (whitespace adds)
 
 
 class Attempt:
@@ -298,9 +296,7 @@ def _reusable(reader: ResponseReader) -> bool:
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
         return False  # a tunnel now: the bytes that follow are not HTTP
     keep_alive = False
-    for name, value in last.headers:  # header_values(b"connection"), without the list
-        if len(name) < _CONNECTION_SIZE or name.strip(OWS).lower() != b"connection":
-            continue
+    for value in last.header_values(b"connection"):  # found in place for a whole head
         for item in value.split(b","):
             token = item.strip().lower()
             if token == b"close":

@@ -72,8 +72,18 @@ def decide_framing(method: bytes, status: int, head: FieldLines, report: Report)
         return _NONE
     if switches_protocol(method, status):
         return _NONE
-    te_at: list[int] = []
-    cl_at: list[int] = []
+    if head.whole:  # found in the block, without splitting the fields
+        te_at = head.indices(b"transfer-encoding")
+        if not te_at:
+            lengths = head.values(b"content-length")
+            if not lengths:
+                return _CLOSE
+            if len(lengths) == 1 and lengths[0].isdigit() and len(lengths[0]) <= 18:
+                return Framing("content-length", int(lengths[0]))  # as _content_length would
+            return _content_length(head, head.indices(b"content-length"), report)
+        return _transfer_encoding(head, te_at, head.indices(b"content-length"), report)
+    te_at = []
+    cl_at = []
     for i, (key, _) in enumerate(head.fields):  # one pass: this runs for every response
         if len(key) >= _SHORTEST:  # a shorter name is neither (whitespace only adds length)
             name = key.strip(OWS).lower()

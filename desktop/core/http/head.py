@@ -91,17 +91,123 @@ class FieldLines:
     """Field lines of a head or a trailer section: raw names and values, in order, duplicates
     kept, obs-fold unfolded (RFC 9112 §5).
 
+    A head read whole by :func:`read_whole_head` keeps its field lines as one block of bytes and
+    splits them only when ``fields`` or ``offsets`` is first read: ``values`` (what framing and
+    keep-alive ask) finds a field in the block without splitting it (a keep-alive exchange whose
+    headers nobody reads never splits them).
+
     Attributes:
         fields: ``(name, value)`` pairs; values without surrounding whitespace.
         offsets: the offset of each field's line in the raw response.
     """
 
+    __slots__ = ("_block", "_fields", "_lower", "_offsets", "_at")
+
     def __init__(self) -> None:
-        self.fields: list[tuple[bytes, bytes]] = []
-        self.offsets: list[int] = []
+        self._fields: list[tuple[bytes, bytes]] | None = []
+        self._offsets: list[int] | None = []
+        # A whole, strictly well-formed head: CRLF, then each field line "token:value" CRLF
+        # (the first CRLF is the status line's end, at ``_at`` in the raw response).
+        self._block: bytes | None = None
+        self._lower: bytes | None = None  # the block in lower case, made on first search
+        self._at = 0
+
+    def set_whole(self, block: bytes, at: int) -> None:
+        """Take the field lines of a whole head that the strict match proved well formed:
+        ``block`` is CRLF followed by each field line and its CRLF, found at ``at``."""
+        self._fields = self._offsets = None
+        self._block, self._lower, self._at = block, None, at
+
+    @property
+    def whole(self) -> bool:
+        """The field lines of a whole head, proved well formed (``set_whole``)."""
+        return self._block is not None
+
+    @property
+    def fields(self) -> list[tuple[bytes, bytes]]:
+        """``(name, value)`` pairs in order; values without surrounding whitespace."""
+        if self._fields is None:
+            self._split()
+            assert self._fields is not None
+        return self._fields
+
+    @property
+    def offsets(self) -> list[int]:
+        """The offset of each field's line in the raw response."""
+        if self._offsets is None:
+            self._split()
+            assert self._offsets is not None
+        return self._offsets
+
+    def _split(self) -> None:
+        # The strict match proved each field line is "token:value" CRLF (a token has no colon):
+        # a split at CRLF and at the first colon reads them.
+        block = self._block
+        assert block is not None
+        fields: list[tuple[bytes, bytes]] = []
+        offsets: list[int] = []
+        at = self._at + 2
+        if len(block) > 2:
+            for line in block[2:-2].split(b"\r\n"):
+                name, _, value = line.partition(b":")
+                fields.append((name, value.strip(OWS)))
+                offsets.append(at)
+                at += len(line) + 2
+        self._fields, self._offsets = fields, offsets
+
+    def values(self, name: bytes) -> list[bytes]:
+        """The values of every field called ``name`` (given in lower case; any case and
+        whitespace around the name ignored), in order."""
+        block = self._block
+        if block is None:
+            size = len(name)  # a shorter name cannot be it (whitespace only adds)
+            return [
+                value
+                for key, value in self.fields
+                if len(key) >= size and key.strip(OWS).lower() == name
+            ]
+        lower = self._lower
+        if lower is None:
+            lower = self._lower = block.lower()
+        # In the block a name follows CRLF and is followed by the colon (no whitespace: the
+        # strict match allows none), and no value holds CR or LF: a search finds exactly the
+        # fields of that name.
+        key = b"\r\n" + name + b":"
+        found: list[bytes] = []
+        at = lower.find(key)
+        while at >= 0:
+            start = at + len(key)
+            end = lower.find(b"\r\n", start)
+            found.append(block[start:end].strip(OWS))
+            at = lower.find(key, end)
+        return found
+
+    def indices(self, name: bytes) -> list[int]:
+        """The positions in ``fields`` of every field called ``name`` (given in lower case)."""
+        block = self._block
+        if block is None:
+            size = len(name)
+            return [
+                i
+                for i, (key, _) in enumerate(self.fields)
+                if len(key) >= size and key.strip(OWS).lower() == name
+            ]
+        lower = self._lower
+        if lower is None:
+            lower = self._lower = block.lower()
+        key = b"\r\n" + name + b":"
+        found: list[int] = []
+        at = lower.find(key)
+        while at >= 0:
+            found.append(lower.count(b"\r\n", 0, at))  # the field lines before this one
+            at = lower.find(key, at + len(key))
+        return found
 
     def add(self, line: bytes, offset: int, report: Report) -> None:
         """Add one line (without its line ending) that starts at ``offset``."""
+        if self._block is not None:  # lines after a whole head: the block becomes the lists
+            self._split()
+            self._block = self._lower = None
         if line[:1] in (b" ", b"\t"):
             if not self.fields:
                 report(
@@ -173,25 +279,16 @@ def read_whole_head(
     regex match: the fast path, for a head the line-by-line reader would name nothing in.
 
     Returns:
-        The status line and where the head ends (after its empty line), its field lines added
-        to ``fields``; or None when it is not whole or not strictly well formed (then nothing
-        was added).
+        The status line and where the head ends (after its empty line), its field lines given
+        to ``fields`` (split when first read); or None when it is not whole or not strictly
+        well formed (then nothing was given).
     """
     blank = buf.find(_END_OF_HEAD, pos, end)
     if blank < 0 or _FAST_HEAD.fullmatch(buf, pos, blank + 4) is None:
         return None
     eol = buf.find(b"\r\n", pos, end)
     line = bytes(buf[pos:eol])
-    if eol < blank:
-        # The match proved each field line is "token:value" CRLF (a token has no colon):
-        # a split at CRLF and at the first colon reads them (2x a regex per field).
-        names_values, offsets = fields.fields, fields.offsets
-        at = eol + 2
-        for field_line in bytes(buf[at:blank]).split(b"\r\n"):
-            name, _, value = field_line.partition(b":")
-            names_values.append((name, value.strip(OWS)))
-            offsets.append(at)
-            at += len(field_line) + 2
+    fields.set_whole(bytes(buf[eol : blank + 2]), eol)  # split when first read
     return (line[:8], int(line[9:12]), line[13:]), blank + 4
 
 

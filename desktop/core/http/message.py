@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.http.framing import FramingKind, field_values
-from desktop.core.http.head import OWS
+from desktop.core.http.head import OWS, FieldLines
 
 __all__ = ["ParsedResponse"]
 
@@ -54,7 +54,8 @@ class ParsedResponse:
         self.http_version = http_version
         self.status = status
         self.reason = reason
-        self.headers: list[tuple[bytes, bytes]] = [] if headers is None else headers
+        self._headers: list[tuple[bytes, bytes]] | None = [] if headers is None else headers
+        self._lines: FieldLines | None = None  # the head's field lines, split when first read
         self.trailers: list[tuple[bytes, bytes]] = [] if trailers is None else trailers
         self.framing: FramingKind = framing
         self.complete = complete
@@ -64,6 +65,10 @@ class ParsedResponse:
         self._dechunked: bytes | bytearray | None = body  # None: the body is the framed bytes
 
     # --- set by the reader -----------------------------------------------------------------
+
+    def set_lines(self, lines: FieldLines) -> None:
+        """The headers are ``lines.fields`` (split when ``headers`` is first read)."""
+        self._lines, self._headers = lines, None
 
     def attach_raw(self, source: RawSource, start: int, end: int) -> None:
         """The body as framed is ``source()[start:end]`` (no copy is made)."""
@@ -108,8 +113,22 @@ class ParsedResponse:
 
     # --- headers ---------------------------------------------------------------------------
 
+    @property
+    def headers(self) -> list[tuple[bytes, bytes]]:
+        """Raw names and values in order, duplicates kept, obs-fold unfolded."""
+        if self._headers is None:
+            assert self._lines is not None
+            self._headers = self._lines.fields
+        return self._headers
+
+    @headers.setter
+    def headers(self, headers: list[tuple[bytes, bytes]]) -> None:
+        self._headers, self._lines = headers, None
+
     def header_values(self, name: bytes) -> list[bytes]:
         """Values of every header called ``name``, in order (the name in any case)."""
+        if self._lines is not None:  # a whole head's block is searched without a split
+            return self._lines.values(name.lower())
         return field_values(self.headers, name)
 
     def codings(self) -> list[str]:

@@ -255,7 +255,7 @@ class ResponseReader:
         version, status, reason = status_line
         self._cur = ParsedResponse(offset, http_version=version, status=status, reason=reason)
         assert self._fields is not None
-        self._cur.headers = self._fields.fields
+        self._cur.set_lines(self._fields)
         self._responses.append(self._cur)
         self._after_final = False
 
