@@ -101,7 +101,7 @@ class FieldLines:
         offsets: the offset of each field's line in the raw response.
     """
 
-    __slots__ = ("_block", "_fields", "_lower", "_offsets", "_at")
+    __slots__ = ("_at", "_block", "_fields", "_lower", "_offsets")
 
     def __init__(self) -> None:
         self._fields: list[tuple[bytes, bytes]] | None = []
