@@ -78,6 +78,18 @@ class Attempt:
         if self.begin(progress):
             requests = self.requests
             self.write(requests[0] if len(requests) == 1 else b"".join(requests))
+            connection, done = self.connection, self._done
+            assert connection is not None and done is not None
+            stream = connection.stream
+            if stream.pending == 0 and not stream.lost and self.error is None:
+                # What flush() and finish() do when the kernel took the request at once and
+                # there is no total timeout, without their coroutines (once per keep-alive
+                # request).
+                self.clock.posttransfer = time.perf_counter_ns()
+                if self.target.total_timeout is None:
+                    await connection.wait(done, self.target.read_timeout)
+                    self._answered(connection, not connection.silent)
+                    return
             await self.flush(last=True)
             if self.error is None:
                 await self.finish()
@@ -185,10 +197,10 @@ class Attempt:
         left = None if total is None else total - (time.perf_counter_ns() - self.clock.start) / 1e9
         try:
             if left is None:  # no cap: no timeout context (it costs per keep-alive request)
-                answered = await connection.wait(done, self.target.read_timeout)
+                await connection.wait(done, self.target.read_timeout)
             else:
                 async with asyncio.timeout(left):
-                    answered = await connection.wait(done, self.target.read_timeout)
+                    await connection.wait(done, self.target.read_timeout)
         except TimeoutError:
             self.stop(
                 sentence(
@@ -199,6 +211,10 @@ class Attempt:
                 )
             )
             return
+        self._answered(connection, not connection.silent)
+
+    def _answered(self, connection: Connection, answered: bool) -> None:
+        """The wait ended: stop at a read timeout or a close too early, else keep or close."""
         if not answered:
             self.stop(
                 sentence(

@@ -128,13 +128,16 @@ class Connection:
         """The exchange is over: later bytes are kept in ``stray``."""
         self._reader = self._clock = self._done = self._progress = None
 
-    async def wait(self, done: asyncio.Future[None], idle_timeout: float) -> bool:
-        """Wait for ``done``; False when nothing arrived for ``idle_timeout`` seconds."""
+    def wait(self, done: asyncio.Future[None], idle_timeout: float) -> asyncio.Future[None]:
+        """Watch ``done`` for silence; await what this returns (``done`` itself: no coroutine
+        of its own per exchange), then ``silent`` says whether nothing arrived for
+        ``idle_timeout`` seconds."""
         loop = self._loop or asyncio.get_running_loop()
         # Silence counts from the last byte received, or from now (the request was just sent).
         self._last_read = time.perf_counter_ns()
         self._silent = False
         self._idle_timeout = idle_timeout
+        # Left set after ``done`` ends (cancelled too): the timer then sees it done and stops.
         self._waiting = done
         deadline = loop.time() + idle_timeout
         # A timer already armed (by an earlier exchange) that fires no later will do: it checks
@@ -142,11 +145,12 @@ class Connection:
         if self._timer is None or self._timer_at > deadline:
             self._stop_timer()
             self._arm(loop, deadline)
-        try:
-            await done
-        finally:
-            self._waiting = None
-        return not self._silent
+        return done
+
+    @property
+    def silent(self) -> bool:
+        """The last ``wait`` ended because nothing arrived for its idle timeout."""
+        return self._silent
 
     def _arm(self, loop: asyncio.AbstractEventLoop, when: float) -> None:
         self._timer_at = when

@@ -63,28 +63,35 @@ class Clock:
         start, end = self.start, self.end
         lookup, connect, appconnect = self.namelookup, self.connect, self.appconnect
         pre, post, first = self.pretransfer, self.posttransfer, self.starttransfer
-        # As curl does, a point that was not reached (or not needed: TLS on plain TCP, the
-        # lookup on a reused connection) reads 0 in the marks. (Written out, not looped:
-        # this runs once per keep-alive request.)
-        marks = {
-            "time_namelookup": 0.0 if lookup is None else (lookup - start) / _NS_PER_MS,
-            "time_connect": 0.0 if connect is None else (connect - start) / _NS_PER_MS,
-            "time_appconnect": 0.0 if appconnect is None else (appconnect - start) / _NS_PER_MS,
-            "time_pretransfer": 0.0 if pre is None else (pre - start) / _NS_PER_MS,
-            "time_posttransfer": 0.0 if post is None else (post - start) / _NS_PER_MS,
-            "time_starttransfer": 0.0 if first is None else (first - start) / _NS_PER_MS,
-            "time_total": (end - start) / _NS_PER_MS,
-        }
-        return Timings(
-            _span(start, lookup),
-            _span(lookup, connect),
-            _span(connect, appconnect),
-            _span(pre, post),
-            _span(post, first),
-            _span(first, end),
-            (end - start) / _NS_PER_MS,
-            marks,
+        ms = _NS_PER_MS
+        total = (end - start) / ms
+        # Written out, not looped, and set in one step rather than through the frozen
+        # dataclass's __init__ (one object.__setattr__ per field): this runs once per
+        # keep-alive request. A phase needs the marks at both its ends; as curl does, a point
+        # that was not reached (or not needed: TLS on plain TCP, the lookup on a reused
+        # connection) reads 0 in the marks.
+        timings = object.__new__(Timings)
+        vars(timings).update(
+            dns_ms=None if lookup is None else max(0, lookup - start) / ms,
+            connect_ms=None if lookup is None or connect is None else max(0, connect - lookup) / ms,
+            tls_ms=None
+            if connect is None or appconnect is None
+            else max(0, appconnect - connect) / ms,
+            request_written_ms=None if pre is None or post is None else max(0, post - pre) / ms,
+            ttfb_ms=None if post is None or first is None else max(0, first - post) / ms,
+            download_ms=None if first is None else max(0, end - first) / ms,
+            total_ms=total,
+            marks_ms={
+                "time_namelookup": 0.0 if lookup is None else (lookup - start) / ms,
+                "time_connect": 0.0 if connect is None else (connect - start) / ms,
+                "time_appconnect": 0.0 if appconnect is None else (appconnect - start) / ms,
+                "time_pretransfer": 0.0 if pre is None else (pre - start) / ms,
+                "time_posttransfer": 0.0 if post is None else (post - start) / ms,
+                "time_starttransfer": 0.0 if first is None else (first - start) / ms,
+                "time_total": total,
+            },
         )
+        return timings
 
 
 @dataclass(frozen=True)
@@ -150,9 +157,3 @@ class Timings:
             ("total", self.total_ms),
         )
         return " · ".join(f"{name} {value:.2f} ms" for name, value in phases if value is not None)
-
-
-def _span(begin: int | None, end: int | None) -> float | None:
-    if begin is None or end is None:
-        return None
-    return max(0, end - begin) / _NS_PER_MS
