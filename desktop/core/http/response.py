@@ -150,7 +150,8 @@ class ResponseReader:
             self._piece = memoryview(data).cast("B") if isinstance(data, memoryview) else data
             self._size += self._store.write(data)
             try:
-                self._parse()
+                if not self._whole_first() or self._pos < self._size:
+                    self._parse()
             finally:
                 self._piece = None  # a view of the caller's buffer is valid during feed only
             self._dirty = True
@@ -173,6 +174,21 @@ class ResponseReader:
         self._state = _State.DONE
 
     # --- parsing ---------------------------------------------------------------------------
+
+    def _whole_first(self) -> bool:
+        """A head not begun yet read whole (``_whole``) before the parse loop and its steps
+        (once per keep-alive request); True when it was. When it is not whole, its parser is
+        made here so that the loop does not try the whole head again."""
+        if self._state is not _State.HEAD or self._switched or not self.fast:
+            return False
+        start = self._start
+        if self._head is not None or self._pos != start:
+            return False
+        limit = start + max(0, self.max_header_bytes - self._head_used)
+        if self._whole(min(limit, self._size)):
+            return True
+        self._head_parser()
+        return False
 
     def _parse(self) -> None:
         while self._state is not _State.DONE:
