@@ -225,3 +225,69 @@ def _noting(cls: type, made: list[str], name: str) -> Callable[..., None]:
         cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
 
     return init
+
+
+WHOLE_HEADS = [
+    b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nCONNECTION:  Keep-Alive , Upgrade \t\r\ncontent-length:2\r\n\r\nok",
+    b"HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok",
+    b"HTTP/1.0 200 OK\r\nContent-Length: 2\r\nX-Connection: keep-alive\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nX-Note: connection: close\r\nContent-Length: 2\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\ncontent-length: 3\r\n\r\nok!",
+    b"HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nContent-Length:\r\nConnection:\r\n\r\nok",
+    b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+    b"2\r\nok\r\n0\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nConnection: close, close\r\n\r\nok",
+    b"HTTP/1.1 204 No Content\r\n\r\n",
+    b"HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n",
+    b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\nA:b\r\n\r\nok",
+]
+
+
+@pytest.mark.parametrize("raw", WHOLE_HEADS)
+def test_a_whole_head_read_in_place_says_what_the_line_by_line_reader_says(raw: bytes) -> None:
+    """Framing, keep-alive and header_values found in a whole head's block, before its fields
+    are split, agree with the line-by-line reader; so do the fields and offsets split later."""
+    from desktop.core.http.attempt import _reusable
+
+    fast, slow = ResponseReader(b"GET"), ResponseReader(b"GET", fast=False)
+    fast.feed(raw)
+    slow.feed(raw)
+    names = (b"connection", b"Content-Length", b"TRANSFER-ENCODING", b"x-note", b"a", b"missing")
+    for fast_response, slow_response in zip(fast.responses, slow.responses, strict=True):
+        for name in names:  # asked before the fields are split
+            assert fast_response.header_values(name) == slow_response.header_values(name), name
+    assert _reusable(fast) == _reusable(slow)
+    assert fast.responses == slow.responses
+    assert fast.anomalies == slow.anomalies and fast.complete == slow.complete
+
+
+def test_a_whole_head_is_split_into_fields_only_when_its_headers_are_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A kept-alive exchange whose headers nobody reads never splits them (framing and the
+    Connection field are found in the head's block); reading ``headers`` splits them once."""
+    from desktop.core.http import head as head_module
+    from desktop.core.http.attempt import _reusable
+
+    split: list[int] = []
+    original = head_module.FieldLines._split
+
+    def counted(self: head_module.FieldLines) -> None:
+        split.append(1)
+        original(self)
+
+    monkeypatch.setattr(head_module.FieldLines, "_split", counted)
+    reader = ResponseReader(b"GET")
+    reader.feed(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+    assert reader.complete and _reusable(reader) and reader.responses[0].body == b"ok"
+    assert split == []
+    assert reader.responses[0].headers == [
+        (b"Content-Length", b"2"),
+        (b"Connection", b"keep-alive"),
+    ]
+    assert reader.responses[0].headers[1] == (b"Connection", b"keep-alive")
+    assert split == [1]
