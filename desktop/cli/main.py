@@ -8,6 +8,7 @@ process was 30 MiB against plain asyncio's 21, and ~200 ms slower to start).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -60,6 +61,47 @@ GROUPS: dict[str, tuple[str, Callable[[], ModuleType]]] = {
 }
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (``COLUMNS``, the terminal,
+    else 80), without importing ``shutil``."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized without ``shutil``: argparse makes a formatter for every
+    ``add_argument``, and ``shutil`` brings bz2, lzma and zlib (0.5 MiB in every command's
+    process, a server's included, that never prints help)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose sub-parsers (``add_subparsers`` makes them of this class) use
+    ``_Formatter`` unless told otherwise."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _chosen_group(argv: Sequence[str]) -> str | None:
     """The command group named in ``argv`` (the first word not an option), if any."""
     for word in argv:
@@ -76,7 +118,7 @@ def build_parser(load: Sequence[str] | None = None) -> argparse.ArgumentParser:
     A group not loaded is a bare sub-parser with its help line: enough for ``--help`` and for
     argparse's "invalid choice" errors, without importing its engines.
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="socketdesk-cli",
         description="SocketDesk from the command line: the same engines as the desktop app.",
     )

@@ -6,7 +6,6 @@ import codecs
 import os
 import sys
 
-from desktop.core.codec import hexdump_lines, parse_hex
 from desktop.core.errors import InputError
 
 __all__ = ["InputConverter", "OutputWriter", "add_format_options"]
@@ -75,6 +74,9 @@ class InputConverter:
         if final and self._pending:
             lines.append(self._pending)
             self._pending = b""
+        # The codecs (and their datetime, random…) only for --hex: a plain server goes without.
+        from desktop.core.codec import parse_hex  # noqa: PLC0415
+
         out = bytearray()
         for line in lines:
             text = line.decode("utf-8", "replace").strip()
@@ -105,6 +107,8 @@ class OutputWriter:
         if self.closed:
             return
         if self.hex:
+            from desktop.core.codec import hexdump_lines  # noqa: PLC0415  (only for --hex)
+
             lines = hexdump_lines(bytes(data), self._offset)
             out = ("\n".join(lines) + "\n").encode()
             self._offset += len(data)

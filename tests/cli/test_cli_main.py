@@ -31,13 +31,39 @@ def _modules_after(argv: list[str]) -> set[str]:
 
 def test_tcp_serve_does_not_load_the_other_commands_engines() -> None:
     loaded = _modules_after(["tcp", "serve", "--help"])
-    assert "desktop.cli.tcp_serve" in loaded
+    assert "desktop.cli.tcp" in loaded
     for unused in ("desktop.cli.http", "desktop.cli.ipmsg", "desktop.cli.udp"):
         assert unused not in loaded
     engines = ("desktop.core.http", "desktop.core.ipmsg")
     assert not {name for name in loaded if name.startswith(engines)}
     # Nor what only TLS (the data folder), the text encoder's labels or a trim needs: ~3 MiB.
     assert not {"desktop.core.paths", "platformdirs", "ctypes", "encodings.gb18030"} & loaded
+
+
+def test_tcp_serve_runs_without_the_client_relay_and_codecs() -> None:
+    """``tcp serve``'s process holds its server alone: the TCP client, the relay, the text
+    codecs (with datetime and random) and shutil (argparse's terminal width: bz2, lzma) are
+    not loaded (issue #15: an idle server was 3 MiB above plain asyncio's)."""
+    script = textwrap.dedent("""
+        import sys
+        from desktop.cli.main import build_parser
+        args = build_parser(["tcp"]).parse_args(["tcp", "serve", "0", "--echo", "--no-stdout"])
+        import desktop.cli.tcp_serve
+        print("\\n".join(sys.modules))
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(done.stdout.split())
+    assert "desktop.core.net.tcp_server" in loaded
+    unused = {
+        "desktop.core.net.tcp_client",
+        "desktop.core.net.relay",
+        "desktop.cli.tcp_connect",
+        "desktop.core.codec",
+        "shutil",
+    }
+    assert not unused & loaded, unused & loaded
 
 
 def test_the_top_level_help_loads_no_command() -> None:

@@ -93,6 +93,7 @@ class StreamConnection(asyncio.BufferedProtocol):
         "_on_data",
         "_on_made",
         "_pause_reading_while_blocked",
+        "_peer",
         "_writable",
         "bytes_in",
         "bytes_out",
@@ -103,7 +104,6 @@ class StreamConnection(asyncio.BufferedProtocol):
         "local",
         "lost",
         "max_pending",
-        "peer",
         "tag",
         "totals",
         "transport",
@@ -134,7 +134,7 @@ class StreamConnection(asyncio.BufferedProtocol):
         self.chunks_in = 0
         self.chunks_out = 0
         self.local = ""
-        self.peer = ""
+        self._peer: str | None = ""  # None: formatted from the transport when asked
         self.eof_received_from_peer = False
         self.tag: int | None = None  # the owner's id for this connection (a server's client id)
         self._pause_reading_while_blocked = False
@@ -145,7 +145,9 @@ class StreamConnection(asyncio.BufferedProtocol):
         self.transport = cast(asyncio.Transport, transport)
         # One string for every connection to the same address (a server's thousands share it).
         self.local = sys.intern(format_address(transport.get_extra_info("sockname")))
-        self.peer = format_address(transport.get_extra_info("peername"))
+        # The peer's "host:port" is made when asked (the transport keeps its address, on both
+        # loops, even once closed): a string kept per connection was ~64 B of a server's client.
+        self._peer = None
         # uvloop sets TCP_NODELAY on every TCP transport (asking it for the socket would make
         # a socket object per connection: 70 B each, 0.7 MiB for a server's 10,000); asyncio
         # sets it only on sockets of proto IPPROTO_TCP (not those accepted from a listener
@@ -184,6 +186,8 @@ class StreamConnection(asyncio.BufferedProtocol):
         return False  # the transport closes: the peer sends nothing more
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._peer is None:
+            self._peer = self.peer  # kept from now on: the transport is done with
         if exc is not None and not self.close_reason:
             self.close_reason = _lost_reason(exc)
         self.lost = True
@@ -205,6 +209,15 @@ class StreamConnection(asyncio.BufferedProtocol):
             self.transport.resume_reading()
 
     # -- use -------------------------------------------------------------------------------------
+    @property
+    def peer(self) -> str:
+        """The peer's ``host:port`` (``[host]:port`` for IPv6); ``""`` before it connects."""
+        peer = self._peer
+        if peer is not None:
+            return peer
+        transport = self.transport
+        return format_address(transport.get_extra_info("peername")) if transport is not None else ""
+
     @property
     def is_open(self) -> bool:
         """True while bytes can still be sent."""

@@ -33,6 +33,9 @@ __all__ = ["ClientInfo", "ClientState", "ServerMode", "TcpServer", "TcpServerSin
 
 _BACKLOG = 4096  # connections waiting for accept; a crowd connecting at once would overflow 100
 _TRIM_AFTER_PEAK = 256  # clients at once before an empty server is worth a malloc_trim
+# Clients accepted within this long share one ``since_ns`` (one int object, not 32 B each); the
+# connection table shows seconds.
+_SAME_SINCE_NS = 1_000_000
 
 
 class ServerMode(enum.Enum):
@@ -82,22 +85,58 @@ class ClientInfo:
     local: str = ""  # the server address this client connected to
 
 
+class _TlsOrSplice:
+    """What a client of a TLS or splicing server keeps besides its connection (most have none)."""
+
+    __slots__ = ("handshake", "raw", "splice", "splice_tried")
+
+    def __init__(self) -> None:
+        self.handshake = False  # the TLS handshake is under way
+        self.raw: list[bytes] = []  # TLS: the handshake's first bytes read while paused
+        self.splice: SpliceReader | None = None  # reading straight into the file
+        self.splice_tried = False
+
+
 class _Client(StreamConnection):
     """A client of the server: its connection and what the server keeps about it, one object
-    (a server holds thousands: a record beside each connection cost ~0.2 KiB more per client)."""
+    (a server holds thousands: a record beside each connection cost ~0.2 KiB more per client).
 
-    __slots__ = ("client_id", "raw", "since_ns", "splice", "splice_tried", "state")
+    Its id is the connection's ``tag``; what only TLS and splicing need is in ``extra``, made
+    for those alone (issue #15: bytes per client).
+    """
+
+    __slots__ = ("extra", "since_ns")
 
     def __init__(self, server: TcpServer) -> None:
         super().__init__(
             server._buffer, server._on_data, server._on_lost, server._on_made, totals=server.totals
         )
-        self.client_id = 0  # given when the server accepts it (not for a refused connection)
         self.since_ns = 0
-        self.raw: list[bytes] | None = None  # TLS: the handshake's first bytes read while paused
-        self.state = ClientState.CONNECTED
-        self.splice: SpliceReader | None = None  # reading straight into the file
-        self.splice_tried = False
+        self.extra: _TlsOrSplice | None = None
+
+    @property
+    def client_id(self) -> int:
+        """The id the server gave it when accepted (0 for a refused connection)."""
+        return self.tag or 0
+
+    @property
+    def state(self) -> ClientState:
+        extra = self.extra
+        return (
+            ClientState.HANDSHAKE
+            if extra is not None and extra.handshake
+            else ClientState.CONNECTED
+        )
+
+    @property
+    def splice(self) -> SpliceReader | None:
+        return self.extra.splice if self.extra is not None else None
+
+    def side(self) -> _TlsOrSplice:
+        """``extra``, made on first need."""
+        if self.extra is None:
+            self.extra = _TlsOrSplice()
+        return self.extra
 
 
 class TcpServer:
@@ -148,6 +187,7 @@ class TcpServer:
         # Every client's bytes and chunks, since the start.
         self.totals = totals if totals is not None else Totals()
         self.peak_clients = 0
+        self._since_ns = 0  # the latest accept's time, shared by the clients of its burst
         # Bound once: a bound method made per connection cost 64 bytes each, three per client.
         self._on_data: DataCallback = self._data
         self._on_lost: ClosedCallback = self._lost
@@ -289,16 +329,18 @@ class TcpServer:
             client.abort(why)
             self._sink.on_client_rejected(client.peer, why)
             return
-        client.client_id = client.tag = next(self._ids)
-        client.since_ns = time.time_ns()
-        self._clients[client.client_id] = client
+        client.tag = client_id = next(self._ids)
+        now = time.time_ns()
+        if now - self._since_ns >= _SAME_SINCE_NS:
+            self._since_ns = now
+        client.since_ns = self._since_ns
+        self._clients[client_id] = client
         self.accepted_total += 1
         self.peak_clients = max(self.peak_clients, len(self._clients))
         if self._ssl is None:
-            self._sink.on_client_connected(client.client_id, client.peer)
+            self._sink.on_client_connected(client_id, client.peer)
             return
-        client.state = ClientState.HANDSHAKE
-        client.raw = []
+        client.side().handshake = True
         assert client.transport is not None
         client.transport.pause_reading()  # nothing is read before the TLS layer is in place
         task = asyncio.get_running_loop().create_task(self._handshake(client))
@@ -309,7 +351,9 @@ class TcpServer:
         connection = client
         assert self._ssl is not None
         try:
-            held = await accept_tls(connection, self._ssl, self._handshake_timeout, client.raw)
+            held = await accept_tls(
+                connection, self._ssl, self._handshake_timeout, client.side().raw
+            )
         except TlsError as error:
             self._clients.pop(client.client_id, None)
             self.rejected_total += 1
@@ -322,7 +366,7 @@ class TcpServer:
                 ),
             )
             return
-        client.state = ClientState.CONNECTED
+        client.extra = None  # the handshake's bytes are delivered below; nothing else is kept
         self._sink.on_client_connected(client.client_id, connection.peer)
         held.deliver(connection)
 
@@ -356,10 +400,9 @@ class TcpServer:
         """Keep a read made before the TLS layer is in place (uvloop starts reading after
         ``connection_made`` although ``_made`` paused it): the handshake's, not data."""
         client = self._clients.get(client_id)
-        if client is None or client.state is not ClientState.HANDSHAKE:
+        if client is None or client.extra is None or not client.extra.handshake:
             return False
-        assert client.raw is not None
-        client.raw.append(bytes(data))
+        client.extra.raw.append(bytes(data))
         connection.bytes_in -= len(data)
         connection.chunks_in -= 1
         connection.totals.bytes_in -= len(data)
@@ -371,20 +414,21 @@ class TcpServer:
     def _splice(self, connection: StreamConnection, client_id: int, to: SpliceTarget) -> None:
         """After a client's first read, its bytes go straight to the file if they may."""
         client = self._clients.get(client_id)
-        if client is None or client.splice_tried:
+        if client is None or (client.extra is not None and client.extra.splice_tried):
             return
-        client.splice_tried = True
+        extra = client.side()
+        extra.splice_tried = True
         if self._ssl is not None or self.mode is not ServerMode.PLAIN:
             return
-        client.splice = SpliceReader.start(connection, to, self._splice_ended)
-        if client.splice is not None:
+        extra.splice = SpliceReader.start(connection, to, self._splice_ended)
+        if extra.splice is not None:
             self.spliced_clients += 1
 
     def _splice_ended(self, reader: SpliceReader) -> None:
         tag = reader.connection.tag
         client = self._clients.get(tag) if tag is not None else None
-        if client is not None and client.splice is reader:
-            client.splice = None
+        if client is not None and client.extra is not None and client.extra.splice is reader:
+            client.extra.splice = None
 
     def _lost(self, connection: StreamConnection, reason: Sentence) -> None:
         client = self._clients.pop(connection.tag, None) if connection.tag is not None else None
