@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.skipif(not SPLICE_AVAILABLE, reason="Linux only")
-def test_the_cli_saves_with_splice_only_without_display(tmp_path: Path) -> None:
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_the_cli_saves_with_splice_only_without_display(tmp_path: Path, loop: str) -> None:
     payload = os.urandom(5 * 1024 * 1024)
     for display, expected in ((False, True), (True, False)):
         target = tmp_path / f"saved-{display}.bin"
@@ -28,7 +29,7 @@ def test_the_cli_saves_with_splice_only_without_display(tmp_path: Path) -> None:
         process = subprocess.Popen(
             args,
             cwd=ROOT,
-            env={**os.environ, "SOCKETDESK_LOOP": "asyncio"},  # splice runs on the stock loop
+            env={**os.environ, "SOCKETDESK_LOOP": loop},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
+import os
 import threading
 
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import SocketDeskError
-from desktop.workers.task_runner import TaskRunner
+from desktop.workers.task_runner import PRESTARTED, TaskRunner
 
 
 def test_the_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -71,3 +73,26 @@ def test_many_jobs_with_an_eager_collector(qtbot: QtBot) -> None:
 
 def _on_gui_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def test_jobs_start_no_thread_on_the_gui_thread(qtbot: QtBot) -> None:
+    # Thread.start waits for the new thread to take the GIL: the GUI must not (#15).
+    runner = TaskRunner()
+    try:
+        prestarted = min(max(2, os.cpu_count() or 2), PRESTARTED)
+        pool = runner._pool
+        assert isinstance(pool, concurrent.futures.ThreadPoolExecutor)
+        # The started threads are idle once their first job has returned.
+        qtbot.waitUntil(lambda: pool._idle_semaphore._value == prestarted)  # type: ignore[attr-defined]
+        release = threading.Event()
+        results: list[object] = []
+        before = {t.ident for t in threading.enumerate()}
+        for index in range(prestarted):
+            runner.run(lambda i=index: (release.wait(10), i)[1], lambda r, _e: results.append(r))
+        started = {t.ident for t in threading.enumerate()} - before
+        release.set()
+        qtbot.waitUntil(lambda: len(results) == prestarted)
+        assert started == set()
+        assert sorted(results) == list(range(prestarted))
+    finally:
+        runner.shutdown()

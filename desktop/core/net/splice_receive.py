@@ -17,6 +17,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import select
 import sys
 from collections.abc import Callable
 from typing import Protocol
@@ -53,7 +54,17 @@ class SpliceReader:
     back to the transport, which goes on counting.
     """
 
-    __slots__ = ("_fd", "_loop", "_on_end", "_pipe_r", "_pipe_w", "_target", "connection", "moved")
+    __slots__ = (
+        "_fd",
+        "_loop",
+        "_on_end",
+        "_pipe_r",
+        "_pipe_w",
+        "_target",
+        "_watch",
+        "connection",
+        "moved",
+    )
 
     def __init__(
         self,
@@ -69,6 +80,12 @@ class SpliceReader:
         self._fd: int | None = fd
         self._pipe_r, self._pipe_w = pipe
         self._loop = asyncio.get_running_loop()
+        # The loop watches an epoll set holding the socket, not the socket itself: uvloop (libuv)
+        # closes a watcher whose socket reports an error (a peer's reset) without calling it,
+        # and the reset went unseen. An epoll fd is only ever readable; the splice names the
+        # error, on both loops.
+        self._watch = select.epoll(1)
+        self._watch.register(fd, select.EPOLLIN | select.EPOLLRDHUP)
         self.moved = 0  # bytes spliced from the socket
 
     @classmethod
@@ -83,11 +100,6 @@ class SpliceReader:
         transport = connection.transport
         if not SPLICE_AVAILABLE or transport is None or transport.is_closing():
             return None
-        if not isinstance(asyncio.get_running_loop(), asyncio.BaseEventLoop):
-            # uvloop: a peer's reset while the transport is paused and the copy of its socket
-            # is polled leaves a libuv handle that keeps the loop from ever closing (seen in
-            # the suite); the normal path runs there.
-            return None
         sock = transport.get_extra_info("socket")
         if sock is None or not target.can_splice():
             return None
@@ -101,7 +113,7 @@ class SpliceReader:
             fcntl.fcntl(pipe[1], _F_SETPIPE_SZ, _PIPE_SIZE)
         reader = cls(connection, target, on_end, fd, pipe)
         transport.pause_reading()
-        reader._loop.add_reader(fd, reader._ready)
+        reader._loop.add_reader(reader._watch.fileno(), reader._ready)
         return reader
 
     @property
@@ -115,7 +127,8 @@ class SpliceReader:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        self._loop.remove_reader(fd)
+        self._loop.remove_reader(self._watch.fileno())
+        self._watch.close()
         for each in (fd, self._pipe_r, self._pipe_w):
             os.close(each)
         transport = self.connection.transport

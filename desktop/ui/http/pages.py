@@ -9,7 +9,6 @@ is drawn as ``\\r``/``\\n``, so such a break is never mistaken for one.
 from __future__ import annotations
 
 import codecs
-import re
 from array import array
 from collections.abc import Callable
 
@@ -31,8 +30,9 @@ PAGE_BYTES = 128 << 10
 RAW_PAGE_BYTES = 128 << 10
 _LF_SEARCH = 8 << 10  # how far past PAGE_BYTES a line feed is looked for before a hard cut
 # Longer lines make the editor lay out slowly: a 128 KiB binary page took 94 ms at 4096
-# characters a line, 17 ms at 1024 (measured offscreen).
-WRAP_CHARS = 1024
+# characters a line, 17 ms at 1024, 11 ms at 256; a minified JSON page 23 ms at 1024, 9 ms at
+# 256 (measured offscreen, #15: most of the GUI's stall when a large response is first shown).
+WRAP_CHARS = 256
 
 Render = Callable[[bytes, bool], str]  # (page bytes, first page?) -> text
 
@@ -111,7 +111,29 @@ def _cut(view: memoryview, target: int, size: int, align: int) -> int:
 
 
 def _wrap(line: str) -> list[str]:
-    return [line[i : i + WRAP_CHARS] for i in range(0, len(line), WRAP_CHARS)] or [""]
+    """``line`` in pieces of at most WRAP_CHARS characters, never splitting an escape."""
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > WRAP_CHARS:
+        cut = start + WRAP_CHARS
+        # An escape (\\, \t, \r: 2 characters; \xNN: 4) starting just before the cut may
+        # run past it: cut before it instead.
+        back = line.rfind("\\", cut - 3, cut)
+        length = 4 if back >= 0 and line[back + 1] == "x" else 2
+        if back > start and back + length > cut and _starts_escape(line, back):
+            cut = back
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return pieces
+
+
+def _starts_escape(line: str, index: int) -> bool:
+    """True if the backslash at ``index`` begins an escape (not the second of a ``\\\\``)."""
+    first = index
+    while first > 0 and line[first - 1] == "\\":
+        first -= 1
+    return (index - first) % 2 == 0
 
 
 # SocketDesk's escape syntax (desktop/core/codec/visible.py): \r \n \t \\ and \xNN for other
@@ -127,7 +149,6 @@ _ESCAPES |= {0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)}
 # makes Qt search its font database for a fallback (a 100 ms stall on a gzip body, measured):
 # a page with more than this share of bytes that are not UTF-8 is drawn all in \xNN.
 _BINARY_SHARE = 0.01
-_NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _BINARY_ESCAPES = {code: f"\\x{code:02x}" for code in range(0x80, 0x100)} | _ESCAPES
 
 
@@ -135,8 +156,10 @@ def raw_text(data: bytes) -> str:
     """The bytes one line per LF, CR, LF, TAB and control bytes drawn as escapes; lines longer
     than :data:`WRAP_CHARS` are broken for display. Text is read as UTF-8; a page that is
     mostly not UTF-8 (binary) shows every byte above 0x7F as ``\\xNN``."""
-    text = data.decode("utf-8", errors="surrogateescape")
-    if len(_NOT_UTF8.findall(text)) > _BINARY_SHARE * len(data):
+    # Bytes that are not UTF-8: what decoding drops when told to ignore them (one C pass;
+    # a regex listing the surrogates of a 128 KiB gzip page held the GUI 14-21 ms, #15).
+    not_utf8 = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    if not_utf8 > _BINARY_SHARE * len(data):
         # Python's "unicode_escape" of Latin-1 text is exactly _BINARY_ESCAPES (\t \r \\ and
         # \xNN for every other control byte and every byte above 0x7E), done in C: a 128 KiB
         # binary page in 2 ms instead of 26 (measured, #15).
@@ -145,6 +168,7 @@ def raw_text(data: bytes) -> str:
             for line in data.split(b"\n")
         ]
     else:
+        text = data.decode("utf-8", errors="surrogateescape")
         lines = [line.translate(_ESCAPES) for line in text.split("\n")]
     if max(map(len, lines), default=0) > WRAP_CHARS:
         lines = ["\n".join(_wrap(line)) for line in lines]

@@ -14,8 +14,9 @@ import ssl
 import struct
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,8 @@ from tests.helpers.strict import require
 pytestmark = pytest.mark.skipif(not splice_receive.SPLICE_AVAILABLE, reason="Linux only")
 
 PATHS = ["splice", "normal"]
+# Both loops run the splice path: uvloop (the default) and the stock one.
+LOOPS = ["asyncio", "uvloop"]
 
 
 class Report:
@@ -69,13 +72,32 @@ class SavingSink(Sink):
         super().on_client_data(client_id, data)
 
 
+_SERVERS: list[TcpServer] = []
+
+
 def new_server(sink: SavingSink, path: str, mode: ServerMode = ServerMode.PLAIN) -> TcpServer:
-    return TcpServer(
+    server = TcpServer(
         sink,
         mode,
         totals=sink.session.totals,
         splice_to=sink.session if path == "splice" else None,
     )
+    _SERVERS.append(server)
+    return server
+
+
+def run(scenario: Coroutine[Any, Any, None], loop: event_loop.LoopKind) -> None:
+    """Run ``scenario`` on ``loop``, closing its servers even when it fails (uvloop's close
+    waits forever for a server left listening, and a failed assert would hang the suite)."""
+
+    async def guarded() -> None:
+        try:
+            await scenario
+        finally:
+            while _SERVERS:
+                await _SERVERS.pop().close()
+
+    event_loop.run(guarded(), loop)
 
 
 def fds() -> int:
@@ -92,7 +114,7 @@ async def send_and_close(port: int, payload: bytes, reset: bool = False) -> None
     await asyncio.to_thread(run)
 
 
-@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize("path", PATHS)
 def test_the_file_and_counters_are_the_same_on_both_paths(
     tmp_path: Path, path: str, loop: event_loop.LoopKind
@@ -108,21 +130,22 @@ def test_the_file_and_counters_are_the_same_on_both_paths(
         await send_and_close(server.port, payload)
         await until(lambda: sink.closed)
         assert sink.closed == {1: "The peer closed the connection."}
-        # uvloop: the normal path (see SpliceReader.start), with the same result.
-        spliced = path == "splice" and loop == "asyncio"
-        assert server.spliced_clients == (1 if spliced else 0)
+        assert server.spliced_clients == (1 if path == "splice" else 0)
         assert sink.session.totals.bytes_in == len(payload)
         assert fds() <= before  # the duplicate socket and the pipe are closed
         assert sink.session.stop_saving() == len(payload)
         await server.close()
         assert sink.report.errors == []
 
-    event_loop.run(scenario(), loop)
+    run(scenario(), loop)
     assert hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(payload).digest()
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize("path", PATHS)
-def test_clients_saving_to_one_file_keep_each_ones_order(tmp_path: Path, path: str) -> None:
+def test_clients_saving_to_one_file_keep_each_ones_order(
+    tmp_path: Path, path: str, loop: event_loop.LoopKind
+) -> None:
     # Client A's bytes are all below 128, client B's all from 128: the file interleaves them
     # read by read on both paths, each client's own bytes in the order sent.
     size = 6 * 1024 * 1024
@@ -141,16 +164,17 @@ def test_clients_saving_to_one_file_keep_each_ones_order(tmp_path: Path, path: s
         sink.session.stop_saving()
         await server.close()
 
-    event_loop.run(scenario(), "asyncio")  # the splice path runs on the stock loop
+    run(scenario(), loop)
     saved = target.read_bytes()
     assert len(saved) == 2 * size
     assert bytes(x for x in saved if x < 0x80) == a
     assert bytes(x for x in saved if x >= 0x80) == b
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize("path", PATHS)
 def test_stopping_the_server_mid_stream_is_prompt_and_leaves_nothing(
-    tmp_path: Path, path: str
+    tmp_path: Path, path: str, loop: event_loop.LoopKind
 ) -> None:
     target = tmp_path / "saved.bin"
     stop = threading.Event()
@@ -183,7 +207,7 @@ def test_stopping_the_server_mid_stream_is_prompt_and_leaves_nothing(
         assert sink.session.stop_saving() == sink.session.totals.bytes_in
         assert target.stat().st_size == sink.session.totals.bytes_in
 
-    event_loop.run(scenario(), "asyncio")  # the splice path runs on the stock loop
+    run(scenario(), loop)
 
 
 @pytest.fixture
@@ -199,8 +223,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=True)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize("path", PATHS)
-def test_disk_full_is_reported_and_the_client_still_counted(small_disk: Path, path: str) -> None:
+def test_disk_full_is_reported_and_the_client_still_counted(
+    small_disk: Path, path: str, loop: event_loop.LoopKind
+) -> None:
     payload = os.urandom(4 * 1024 * 1024)
     target = small_disk / "saved.bin"
 
@@ -211,9 +238,7 @@ def test_disk_full_is_reported_and_the_client_still_counted(small_disk: Path, pa
         await send_and_close(server.port, payload)
         await until(lambda: sink.closed)
         assert sink.closed == {1: "The peer closed the connection."}
-        # stock loop (see SpliceReader.start)
-        spliced = path == "splice"
-        assert server.spliced_clients == (1 if spliced else 0)
+        assert server.spliced_clients == (1 if path == "splice" else 0)
         assert sink.session.totals.bytes_in == len(payload)  # counted to the end
         assert sink.session.saving is None
         assert sink.report.saving == [True, False]
@@ -228,11 +253,14 @@ def test_disk_full_is_reported_and_the_client_still_counted(small_disk: Path, pa
         assert (small_disk / "saved.bin.part").read_bytes() == payload[:kept]
         await server.close()
 
-    event_loop.run(scenario(), "asyncio")  # the splice path runs on the stock loop
+    run(scenario(), loop)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize("path", PATHS)
-def test_a_reset_by_the_peer_is_reported_as_on_the_normal_path(tmp_path: Path, path: str) -> None:
+def test_a_reset_by_the_peer_is_reported_as_on_the_normal_path(
+    tmp_path: Path, path: str, loop: event_loop.LoopKind
+) -> None:
     target = tmp_path / "saved.bin"
 
     async def scenario() -> None:
@@ -254,9 +282,10 @@ def test_a_reset_by_the_peer_is_reported_as_on_the_normal_path(tmp_path: Path, p
         assert target.stat().st_size == sink.session.totals.bytes_in
         await server.close()
 
-    event_loop.run(scenario(), "asyncio")  # the splice path runs on the stock loop
+    run(scenario(), loop)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @pytest.mark.parametrize(
     "case",
     [
@@ -268,7 +297,10 @@ def test_a_reset_by_the_peer_is_reported_as_on_the_normal_path(tmp_path: Path, p
     ],
 )
 def test_the_normal_path_reads_when_it_must(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[ServerMode, bool, bool, bool]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[ServerMode, bool, bool, bool],
+    loop: event_loop.LoopKind,
 ) -> None:
     mode, tls, offered, available = case
     monkeypatch.setattr(splice_receive, "SPLICE_AVAILABLE", available)
@@ -297,5 +329,5 @@ def test_the_normal_path_reads_when_it_must(
         sink.session.stop_saving()
         await server.close()
 
-    event_loop.run(scenario(), "asyncio")  # the splice path runs on the stock loop
+    run(scenario(), loop)
     assert target.read_bytes() == payload

@@ -133,3 +133,18 @@ def test_a_version_3_history_gains_tls_sessions_and_keeps_its_exchanges(tmp_path
         assert history.get(new).tls_session == "{}"
     finally:
         conn.close()
+
+
+def test_listing_reads_no_response_bytes(history: HttpHistory, conn: sqlite3.Connection) -> None:
+    # The listed columns after the response blob made every list walk each row's overflow
+    # pages, on the GUI thread after every exchange (#15): the list comes from an index.
+    history.add("h", 1, False, GET, b"x" * (1 << 20))
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    history.recent()
+    history.search("hello")
+    conn.set_trace_callback(None)
+    assert len(statements) == 2
+    for statement in statements:
+        plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + statement))
+        assert "COVERING INDEX http_exchanges_list" in plan, plan

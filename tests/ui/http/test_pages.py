@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,14 +19,14 @@ def _unescape(text: str) -> bytes:
     out = bytearray()
     for match in _ESCAPE.finditer(text):
         escape, newline, plain = match.groups()
+        # A line feed of the text that does not follow the \n escape is a display break.
         if plain is not None:
-            out += plain.encode("utf-8", "surrogatepass")
+            out += plain.replace("\n", "").encode("utf-8", "surrogatepass")
         elif escape.startswith("x"):
             out.append(int(escape[1:], 16))
-            assert not newline
         else:
             out += {"r": b"\r", "t": b"\t", "n": b"\n", "\\": b"\\"}[escape]
-            assert bool(newline) == (escape == "n")
+            assert bool(newline) or escape != "n"
     return bytes(out)
 
 
@@ -46,6 +47,16 @@ def test_binary_pages_are_drawn_in_escapes_only() -> None:
     shown = raw_text(data)
     assert shown.isascii() and _unescape(shown) == data
     assert raw_text("中文 text".encode()) == "中文 text"
+
+
+@pytest.mark.parametrize("shift", range(4))
+def test_a_line_broken_for_display_never_splits_an_escape(shift: int) -> None:
+    # Escapes of 2 and 4 characters, and a run of backslashes, at every alignment of a break.
+    line = b"a" * shift + (bytes(range(256)) + b"\\\\\\" + "é".encode()).replace(b"\n", b"")
+    data = line * (3 * WRAP_CHARS // len(line) + 2)
+    for text in (raw_text(data), raw_text(data.decode("latin-1").encode())):
+        assert all(len(piece) <= WRAP_CHARS for piece in text.split("\n"))
+    assert _unescape(raw_text(data)) == data
 
 
 def test_pages_cut_after_a_line_feed_and_cover_every_byte() -> None:
