@@ -284,7 +284,7 @@
     <context>
         <name>core</name>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="124" />
+            <location filename="../../desktop/core/http/attempt.py" line="140" />
             <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
             <translation>
                 <numerusform>%n byte had arrived on the idle connection; it is read first.</numerusform>
@@ -292,7 +292,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="225" />
+            <location filename="../../desktop/core/http/attempt.py" line="245" />
             <source>after %n byte(s) (was|were) received</source>
             <translation>
                 <numerusform>after %n byte was received</numerusform>
@@ -316,7 +316,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/ipmsg/node_chat.py" line="349" />
+            <location filename="../../desktop/core/ipmsg/node_chat.py" line="351" />
             <source>%n tr(y|ies)</source>
             <translation>
                 <numerusform>%n try</numerusform>
@@ -332,7 +332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/tcp_server.py" line="276" />
+            <location filename="../../desktop/core/net/tcp_server.py" line="325" />
             <source>Refused {peer}: the limit of %n client(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>

@@ -4361,76 +4361,76 @@ Host: example.com</translation>
         <translation>HEAD 与其他方法一起管道化发送：所有响应都按 HEAD 的响应读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="90"/>
+        <location filename="../../desktop/core/http/attempt.py" line="106"/>
         <source>The kept-alive connection had closed; a new one was opened.</source>
         <translation>保持的连接已关闭；已新建连接。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="124"/>
+        <location filename="../../desktop/core/http/attempt.py" line="140"/>
         <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
         <translation>
             <numerusform>空闲连接上已收到 %n 字节；先读取这些字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="162"/>
+        <location filename="../../desktop/core/http/attempt.py" line="178"/>
         <source>The server took no request bytes for {seconds} s (write timeout)</source>
         <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="191"/>
+        <location filename="../../desktop/core/http/attempt.py" line="207"/>
         <source>The exchange took longer than {seconds} s (total timeout)</source>
         <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="201"/>
+        <location filename="../../desktop/core/http/attempt.py" line="221"/>
         <source>The server sent nothing for {seconds} s (read timeout)</source>
         <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="223"/>
+        <location filename="../../desktop/core/http/attempt.py" line="243"/>
         <source>while connecting</source>
         <translation>当时正在连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="225"/>
+        <location filename="../../desktop/core/http/attempt.py" line="245"/>
         <source>after %n byte(s) (was|were) received</source>
         <translation>
             <numerusform>当时已收到 %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="229"/>
+        <location filename="../../desktop/core/http/attempt.py" line="249"/>
         <source>before any response</source>
         <translation>当时尚未收到任何响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="232"/>
+        <location filename="../../desktop/core/http/attempt.py" line="252"/>
         <source>{why} ({got})</source>
         <translation>{why}（{got}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="234"/>
+        <location filename="../../desktop/core/http/attempt.py" line="254"/>
         <source>{why} {got}.</source>
         <translation>{why}，{got}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="250"/>
+        <location filename="../../desktop/core/http/attempt.py" line="270"/>
         <source>The connection was reset</source>
         <translation>连接被重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="253"/>
+        <location filename="../../desktop/core/http/attempt.py" line="273"/>
         <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
         <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="261"/>
+        <location filename="../../desktop/core/http/attempt.py" line="281"/>
         <source>The server closed the connection without answering</source>
         <translation>服务器未作应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="264"/>
+        <location filename="../../desktop/core/http/attempt.py" line="284"/>
         <source>The server closed the connection before the response was complete</source>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
@@ -4613,27 +4613,27 @@ Host: example.com</translation>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="93"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="94"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="103"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="104"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="395"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="375"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="401"/>
+        <location filename="../../desktop/core/ipmsg_io/engine.py" line="381"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="74"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="75"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -4705,12 +4705,12 @@ Host: example.com</translation>
         <translation>无法发送飞鸽传书数据包：编码 {encoding} 会写出 NUL 字节，使文本提前结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="108"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="116"/>
         <source>Ignored a datagram from {address} that is not an IP Messenger packet: {reason}.</source>
         <translation>已忽略来自 {address} 的非飞鸽传书数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node.py" line="127"/>
+        <location filename="../../desktop/core/ipmsg/node.py" line="135"/>
         <source>Could not answer: {reason}</source>
         <translation>无法应答：{reason}</translation>
     </message>
@@ -4725,49 +4725,49 @@ Host: example.com</translation>
         <translation>{sender} 发送了加密消息，此处无法读取；未回复送达确认。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="349"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="351"/>
         <source>%n tr(y|ies)</source>
         <translation>
             <numerusform>%n 次尝试</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="300"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="302"/>
         <source>{peer} did not acknowledge the read receipt after {tries}.</source>
         <translation>经过 {tries}，{peer} 仍未确认已读回执。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="257"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="259"/>
         <source>{sender} offered files, but the list of them cannot be read, so the offer was dropped: {reason}.</source>
         <translation>{sender} 发来了文件，但文件列表无法解析，已忽略此次发送：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="310"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="312"/>
         <source>{name} has left the network</source>
         <translation>{name} 已离开网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="312"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="314"/>
         <source>no IP Messenger answered at that address</source>
         <translation>该地址上没有飞鸽传书程序应答</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="314"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="316"/>
         <source>no acknowledgement came back</source>
         <translation>未收到送达确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="319"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="321"/>
         <source>The message to {peer} was not delivered after {tries}: {why}.</source>
         <translation>经过 {tries}，发给 {peer} 的消息仍未送达：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_chat.py" line="335"/>
+        <location filename="../../desktop/core/ipmsg/node_chat.py" line="337"/>
         <source>The message to {peer} was not sent: the one before it was not acknowledged after {tries}.</source>
         <translation>发给 {peer} 的消息未发送：前一条消息经过 {tries} 仍未确认送达。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/node_core.py" line="194"/>
+        <location filename="../../desktop/core/ipmsg/node_core.py" line="198"/>
         <source>There is no address to announce to, so other users will not see you; add a broadcast address or a peer&apos;s address.</source>
         <translation>没有可通告的地址，其他用户将看不到你；请添加广播地址或对方的地址。</translation>
     </message>
@@ -5060,62 +5060,62 @@ Host: example.com</translation>
         <translation>搜索聊天记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="133"/>
+        <location filename="../../desktop/core/store/database.py" line="141"/>
         <source>The database {path} is already closed.</source>
         <translation>数据库 {path} 已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="230"/>
+        <location filename="../../desktop/core/store/database.py" line="238"/>
         <source>Could not {doing}: {reason}.</source>
         <translation>无法{doing}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="248"/>
+        <location filename="../../desktop/core/store/database.py" line="256"/>
         <source>database is locked</source>
         <translation>数据库已被锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="249"/>
+        <location filename="../../desktop/core/store/database.py" line="257"/>
         <source>attempt to write a readonly database</source>
         <translation>数据库为只读，无法写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="250"/>
+        <location filename="../../desktop/core/store/database.py" line="258"/>
         <source>disk I/O error</source>
         <translation>磁盘输入/输出错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="251"/>
+        <location filename="../../desktop/core/store/database.py" line="259"/>
         <source>database disk image is malformed</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="252"/>
+        <location filename="../../desktop/core/store/database.py" line="260"/>
         <source>database or disk is full</source>
         <translation>数据库或磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="253"/>
+        <location filename="../../desktop/core/store/database.py" line="261"/>
         <source>unable to open database file</source>
         <translation>无法打开数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="254"/>
+        <location filename="../../desktop/core/store/database.py" line="262"/>
         <source>file is not a database</source>
         <translation>该文件不是数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="261"/>
+        <location filename="../../desktop/core/store/database.py" line="269"/>
         <source>Could not open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="272"/>
+        <location filename="../../desktop/core/store/database.py" line="280"/>
         <source>update the database {path}</source>
         <translation>更新数据库 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/database.py" line="279"/>
+        <location filename="../../desktop/core/store/database.py" line="287"/>
         <source>The database {path} was written by a newer version of SocketDesk (schema {version}; this version knows up to {known}). Update SocketDesk, or move the file away to start afresh.</source>
         <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
     </message>
@@ -5341,127 +5341,127 @@ Host: example.com</translation>
         <translation>{where}的 {char} 无法用 {encoding} 编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="155"/>
+        <location filename="../../desktop/core/net/connect.py" line="217"/>
         <source>the local address is already in use</source>
         <translation>本地地址已被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="157"/>
+        <location filename="../../desktop/core/net/connect.py" line="219"/>
         <source>the local address is not an address of this machine</source>
         <translation>本地地址不是本机的地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="159"/>
+        <location filename="../../desktop/core/net/connect.py" line="221"/>
         <source>the network is unreachable</source>
         <translation>网络不可达</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="161"/>
+        <location filename="../../desktop/core/net/connect.py" line="223"/>
         <source>the host is unreachable</source>
         <translation>主机不可达</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="163"/>
+        <location filename="../../desktop/core/net/connect.py" line="225"/>
         <source>the local address and the target are not of the same IP version</source>
         <translation>本地地址与目标的 IP 版本不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connect.py" line="171"/>
+        <location filename="../../desktop/core/net/connect.py" line="233"/>
         <source>the host has no address</source>
         <translation>该主机没有可用的地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="128"/>
+        <location filename="../../desktop/core/net/tls.py" line="127"/>
         <source>hostname mismatch: not valid for {name}</source>
         <translation>主机名不匹配：对 {name} 无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="132"/>
+        <location filename="../../desktop/core/net/tls.py" line="131"/>
         <source>IP address mismatch: not valid for {name}</source>
         <translation>IP 地址不匹配：对 {name} 无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="144"/>
+        <location filename="../../desktop/core/net/tls.py" line="143"/>
         <source>{reason} (the leaf, {subject})</source>
         <translation>{reason}（叶证书，{subject}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="146"/>
+        <location filename="../../desktop/core/net/tls.py" line="145"/>
         <source>{reason} (the leaf)</source>
         <translation>{reason}（叶证书）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="150"/>
+        <location filename="../../desktop/core/net/tls.py" line="149"/>
         <source>{reason} (certificate {depth} of the chain, {subject})</source>
         <translation>{reason}（证书链中的第 {depth} 张证书，{subject}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="152"/>
+        <location filename="../../desktop/core/net/tls.py" line="151"/>
         <source>{reason} (certificate {depth} of the chain)</source>
         <translation>{reason}（证书链中的第 {depth} 张证书）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="160"/>
+        <location filename="../../desktop/core/net/tls.py" line="159"/>
         <source>the server sent no certificate</source>
         <translation>服务器未发送证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="203"/>
+        <location filename="../../desktop/core/net/tls.py" line="202"/>
         <source>Verification: not reported.</source>
         <translation>验证：未报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="206"/>
+        <location filename="../../desktop/core/net/tls.py" line="205"/>
         <source>Verification: the chain and the name are trusted.</source>
         <translation>验证：证书链和名称均受信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="211"/>
+        <location filename="../../desktop/core/net/tls.py" line="210"/>
         <source>Verification failed: {problems}.</source>
         <translation>验证失败：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="214"/>
+        <location filename="../../desktop/core/net/tls.py" line="213"/>
         <source>Verification is off; it would have failed: {problems}.</source>
         <translation>验证已关闭；若开启验证将会失败：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="257"/>
+        <location filename="../../desktop/core/net/tls.py" line="258"/>
         <source>Requiring client certificates needs a CA file to check them against.</source>
         <translation>要求客户端证书时，需要提供用于校验的 CA 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="300"/>
+        <location filename="../../desktop/core/net/tls.py" line="301"/>
         <source>The key file {path} needs a certificate file to go with it.</source>
         <translation>私钥文件 {path} 需要配套的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="312"/>
+        <location filename="../../desktop/core/net/tls.py" line="313"/>
         <source>The CA file {path} could not be loaded ({reason}).</source>
         <translation>无法加载 CA 文件 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="313"/>
+        <location filename="../../desktop/core/net/tls.py" line="314"/>
         <source>The certificate file {path} could not be loaded ({reason}).</source>
         <translation>无法加载证书文件 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="316"/>
+        <location filename="../../desktop/core/net/tls.py" line="317"/>
         <source>The key file {path} could not be loaded ({reason}).</source>
         <translation>无法加载私钥文件 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="319"/>
+        <location filename="../../desktop/core/net/tls.py" line="320"/>
         <source>The CA file {path} cannot be read ({reason}).</source>
         <translation>无法读取 CA 文件 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="320"/>
+        <location filename="../../desktop/core/net/tls.py" line="321"/>
         <source>The certificate file {path} cannot be read ({reason}).</source>
         <translation>无法读取证书文件 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls.py" line="323"/>
+        <location filename="../../desktop/core/net/tls.py" line="324"/>
         <source>The key file {path} cannot be read ({reason}).</source>
         <translation>无法读取私钥文件 {path}（{reason}）。</translation>
     </message>
@@ -5793,47 +5793,47 @@ Host: example.com</translation>
         <translation>{coding} 数据结束后的 {count} 字节不是 {coding} 数据；已略去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="102"/>
+        <location filename="../../desktop/core/http/framing.py" line="114"/>
         <source>Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and Content-Length is ignored (a request-smuggling signal).</source>
         <translation>同时存在 Transfer-Encoding 和 Content-Length；以 Transfer-Encoding 为准，忽略 Content-Length（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="122"/>
+        <location filename="../../desktop/core/http/framing.py" line="134"/>
         <source>chunked is not the last transfer coding; the body is read until the connection closes.</source>
         <translation>chunked 不是最后一个传输编码；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="140"/>
+        <location filename="../../desktop/core/http/framing.py" line="156"/>
         <source>Content-Length is empty; the body is read until the connection closes.</source>
         <translation>Content-Length 为空；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="147"/>
+        <location filename="../../desktop/core/http/framing.py" line="163"/>
         <source>Content-Length {value} is not a usable number; the body is read until the connection closes.</source>
         <translation>Content-Length {value} 不是可用的数字；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="164"/>
+        <location filename="../../desktop/core/http/framing.py" line="180"/>
         <source>Content-Length has conflicting values ({values}); the body is read until the connection closes (a request-smuggling signal).</source>
         <translation>Content-Length 的值相互冲突（{values}）；正文将一直读取到连接关闭（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="178"/>
+        <location filename="../../desktop/core/http/framing.py" line="194"/>
         <source>Content-Length is given {count} times, always {length}.</source>
         <translation>Content-Length 出现了 {count} 次，值均为 {length}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="191"/>
+        <location filename="../../desktop/core/http/framing.py" line="207"/>
         <source>Unknown transfer coding {coding}.</source>
         <translation>未知的传输编码 {coding}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="193"/>
+        <location filename="../../desktop/core/http/framing.py" line="209"/>
         <source>Unknown transfer coding {coding}; the body is read until the connection closes.</source>
         <translation>未知的传输编码 {coding}；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="198"/>
+        <location filename="../../desktop/core/http/framing.py" line="214"/>
         <source>Unknown transfer list (it is empty); the body is read until the connection closes.</source>
         <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
     </message>
@@ -5853,52 +5853,52 @@ Host: example.com</translation>
         <translation>状态行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="111"/>
+        <location filename="../../desktop/core/http/head.py" line="217"/>
         <source>A line starting with whitespace comes before any header; it is ignored.</source>
         <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="126"/>
+        <location filename="../../desktop/core/http/head.py" line="232"/>
         <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
         <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="136"/>
+        <location filename="../../desktop/core/http/head.py" line="242"/>
         <source>a header line</source>
         <translation>头部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="143"/>
+        <location filename="../../desktop/core/http/head.py" line="249"/>
         <source>The header line {line} has no colon; it is ignored.</source>
         <translation>头部行 {line} 中没有冒号；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="152"/>
+        <location filename="../../desktop/core/http/head.py" line="258"/>
         <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
         <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="158"/>
+        <location filename="../../desktop/core/http/head.py" line="264"/>
         <source>The header name {name} is not a valid field name; the header is kept as received.</source>
         <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="288"/>
+        <location filename="../../desktop/core/http/head.py" line="409"/>
         <source>Empty lines precede the status line.</source>
         <translation>状态行之前有空行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="300"/>
+        <location filename="../../desktop/core/http/head.py" line="421"/>
         <source>The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.</source>
         <translation>响应使用的是 {protocol}，不是 HTTP；按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="312"/>
+        <location filename="../../desktop/core/http/head.py" line="433"/>
         <source>The version {version} is neither HTTP/1.0 nor HTTP/1.1; the response is read as HTTP/1.1.</source>
         <translation>版本 {version} 既不是 HTTP/1.0 也不是 HTTP/1.1；响应按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="325"/>
+        <location filename="../../desktop/core/http/head.py" line="446"/>
         <source>{count} spaces separate the version from the status code, not one.</source>
         <translation>版本与状态码之间隔了 {count} 个空格，而不是一个。</translation>
     </message>
@@ -6058,37 +6058,37 @@ Host: example.com</translation>
         <translation>有附件缺少后跟 &apos;:&apos; 的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="89"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="88"/>
         <source>it is {size} bytes long, more than a UDP datagram holds</source>
         <translation>长度为 {size} 字节，超过了一个 UDP 数据报的容量</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="99"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="98"/>
         <source>it has fewer than five &apos;:&apos;-separated header fields</source>
         <translation>以 &apos;:&apos; 分隔的头部字段少于五个</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="106"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="127"/>
         <source>its version field contains a NUL byte</source>
         <translation>版本字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="107"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="128"/>
         <source>its user field contains a NUL byte</source>
         <translation>用户字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="108"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="129"/>
         <source>its host field contains a NUL byte</source>
         <translation>主机字段中含有 NUL 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="116"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="110"/>
         <source>its packet number {value} is not an unsigned 32-bit decimal</source>
         <translation>包编号 {value} 不是 32 位无符号十进制数</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/packet.py" line="124"/>
+        <location filename="../../desktop/core/ipmsg/packet.py" line="118"/>
         <source>its command {value} is not an unsigned 32-bit decimal</source>
         <translation>命令 {value} 不是 32 位无符号十进制数</translation>
     </message>
@@ -6128,42 +6128,42 @@ Host: example.com</translation>
         <translation>网络接口 {name} 无法广播（接口未启用、没有 IPv4 地址，或其链路类型不支持广播）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="40"/>
+        <location filename="../../desktop/core/net/connection.py" line="41"/>
         <source>The peer closed the connection.</source>
         <translation>对端关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="41"/>
+        <location filename="../../desktop/core/net/connection.py" line="42"/>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="42"/>
+        <location filename="../../desktop/core/net/connection.py" line="43"/>
         <source>Disconnected.</source>
         <translation>已断开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="43"/>
+        <location filename="../../desktop/core/net/connection.py" line="44"/>
         <source>The connection was reset by the peer.</source>
         <translation>连接被对端重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="221"/>
+        <location filename="../../desktop/core/net/connection.py" line="250"/>
         <source>{peer} is not reading: {count} bytes are still waiting to be sent, so nothing more was queued.</source>
         <translation>{peer} 没有读取数据：仍有 {count} 字节等待发送，因此不再加入发送队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="273"/>
+        <location filename="../../desktop/core/net/connection.py" line="301"/>
         <source>The peer stopped receiving (broken pipe).</source>
         <translation>对端已停止接收（管道破裂）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="275"/>
+        <location filename="../../desktop/core/net/connection.py" line="303"/>
         <source>The connection timed out.</source>
         <translation>连接超时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="279"/>
+        <location filename="../../desktop/core/net/connection.py" line="307"/>
         <source>The connection was lost: {why}.</source>
         <translation>连接已中断：{why}。</translation>
     </message>
@@ -6350,24 +6350,24 @@ Host: example.com</translation>
         <translation>&apos;{part}&apos; 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="190"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="244"/>
         <source>The server was stopped.</source>
         <translation>服务器已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="259"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="310"/>
         <source>Disconnected by the server.</source>
         <translation>已被服务器断开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/tcp_server.py" line="276"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="325"/>
         <source>Refused {peer}: the limit of %n client(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="309"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="363"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
@@ -7092,37 +7092,37 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="82"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="80"/>
         <source>sending folders is not available yet</source>
         <translation>暂不支持发送文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="213"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="211"/>
         <source>no whole request arrived within {seconds} s</source>
         <translation>{seconds} 秒内未收到完整的请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="296"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="299"/>
         <source>interrupted: the receiver asked for the file again</source>
         <translation>已中断：接收方重新请求了该文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="304"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="307"/>
         <source>the upload was cancelled</source>
         <translation>上传已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="310"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="313"/>
         <source>the receiver stopped reading</source>
         <translation>接收方已停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="325"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="328"/>
         <source>the file is shorter than when it was offered</source>
         <translation>文件比发送时变短了</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="428"/>
+        <location filename="../../desktop/core/ipmsg_io/file_server.py" line="369"/>
         <source>the receiver closed the connection</source>
         <translation>接收方关闭了连接</translation>
     </message>
