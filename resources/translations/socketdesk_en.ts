@@ -332,7 +332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/tcp_server.py" line="325" />
+            <location filename="../../desktop/core/net/tcp_server.py" line="231" />
             <source>Refused {peer}: the limit of %n client(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>

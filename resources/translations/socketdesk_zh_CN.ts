@@ -5838,67 +5838,67 @@ Host: example.com</translation>
         <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="51"/>
+        <location filename="../../desktop/core/http/head.py" line="48"/>
         <source>A line ends with LF alone, not CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="76"/>
+        <location filename="../../desktop/core/http/fields.py" line="27"/>
         <source>A bare CR (not followed by LF) is inside {where}; it is kept as received, but other parsers may end the line there.</source>
         <translation>{where}中有单独的 CR（后面没有 LF）；已按收到的原样保留，但其他解析器可能在此处断行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="87"/>
+        <location filename="../../desktop/core/http/head.py" line="64"/>
         <source>the status line</source>
         <translation>状态行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="217"/>
+        <location filename="../../desktop/core/http/fields.py" line="165"/>
         <source>A line starting with whitespace comes before any header; it is ignored.</source>
         <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="232"/>
+        <location filename="../../desktop/core/http/fields.py" line="180"/>
         <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
         <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="242"/>
+        <location filename="../../desktop/core/http/fields.py" line="15"/>
         <source>a header line</source>
         <translation>头部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="249"/>
+        <location filename="../../desktop/core/http/fields.py" line="197"/>
         <source>The header line {line} has no colon; it is ignored.</source>
         <translation>头部行 {line} 中没有冒号；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="258"/>
+        <location filename="../../desktop/core/http/fields.py" line="206"/>
         <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
         <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="264"/>
+        <location filename="../../desktop/core/http/fields.py" line="212"/>
         <source>The header name {name} is not a valid field name; the header is kept as received.</source>
         <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="409"/>
+        <location filename="../../desktop/core/http/head.py" line="201"/>
         <source>Empty lines precede the status line.</source>
         <translation>状态行之前有空行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="421"/>
+        <location filename="../../desktop/core/http/head.py" line="213"/>
         <source>The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.</source>
         <translation>响应使用的是 {protocol}，不是 HTTP；按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="433"/>
+        <location filename="../../desktop/core/http/head.py" line="225"/>
         <source>The version {version} is neither HTTP/1.0 nor HTTP/1.1; the response is read as HTTP/1.1.</source>
         <translation>版本 {version} 既不是 HTTP/1.0 也不是 HTTP/1.1；响应按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="446"/>
+        <location filename="../../desktop/core/http/head.py" line="238"/>
         <source>{count} spaces separate the version from the status code, not one.</source>
         <translation>版本与状态码之间隔了 {count} 个空格，而不是一个。</translation>
     </message>
@@ -6350,24 +6350,24 @@ Host: example.com</translation>
         <translation>&apos;{part}&apos; 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="244"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="148"/>
         <source>The server was stopped.</source>
         <translation>服务器已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="310"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="214"/>
         <source>Disconnected by the server.</source>
         <translation>已被服务器断开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/tcp_server.py" line="325"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="231"/>
         <source>Refused {peer}: the limit of %n client(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="363"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="269"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>

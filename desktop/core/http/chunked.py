@@ -6,7 +6,7 @@ import enum
 import re
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
-from desktop.core.http.head import FieldLines
+from desktop.core.http.fields import FieldLines
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["ChunkedBody"]

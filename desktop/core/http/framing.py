@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
-from desktop.core.http.head import OWS, FieldLines
+from desktop.core.http.fields import OWS, FieldLines
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [

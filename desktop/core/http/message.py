@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.core.http.fields import OWS, FieldLines
 from desktop.core.http.framing import FramingKind, field_values
-from desktop.core.http.head import OWS, FieldLines
 
 __all__ = ["ParsedResponse"]
 

@@ -12,8 +12,9 @@ import io
 from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
 from desktop.core.http.chunked import ChunkedBody
+from desktop.core.http.fields import FieldLines
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
-from desktop.core.http.head import FieldLines, HeadParser, StatusLine, read_whole_head
+from desktop.core.http.head import HeadParser, StatusLine, read_whole_head
 from desktop.core.http.message import ParsedResponse
 from desktop.core.sentence import Sentence
 

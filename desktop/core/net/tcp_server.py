@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import enum
 import itertools
 import mmap
 import ssl
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import cast
 
 from desktop.core.errors import NetError, NotConnected, TlsError
 from desktop.core.limits import release_free_memory
@@ -24,6 +22,13 @@ from desktop.core.net.connection import (
     format_address,
 )
 from desktop.core.net.listen import open_listeners
+from desktop.core.net.server_clients import (
+    ClientInfo,
+    ClientState,
+    ServerClient,
+    ServerMode,
+    TcpServerSink,
+)
 from desktop.core.net.splice_receive import SpliceReader, SpliceTarget
 from desktop.core.net.tls import TlsServerOptions, server_context
 from desktop.core.net.tls_accept import accept_tls
@@ -36,107 +41,6 @@ _TRIM_AFTER_PEAK = 256  # clients at once before an empty server is worth a mall
 # Clients accepted within this long share one ``since_ns`` (one int object, not 32 B each); the
 # connection table shows seconds.
 _SAME_SINCE_NS = 1_000_000
-
-
-class ServerMode(enum.Enum):
-    """What a server does with what it receives, besides reporting it."""
-
-    PLAIN = "plain"  # nothing: the user answers by hand
-    ECHO = "echo"  # every byte goes back to its sender
-    RULES = "rules"  # the first matching auto-reply rule answers
-
-
-class ClientState(enum.StrEnum):
-    """Where a client of the server is (a word for the CLI; the GUI shows its own)."""
-
-    HANDSHAKE = "handshake"  # accepted, the TLS handshake under way
-    CONNECTED = "connected"
-
-
-class TcpServerSink(Protocol):
-    """What a server reports. Called on the engine's event-loop thread."""
-
-    def on_client_connected(self, client_id: int, peer: str) -> None:
-        """A client is connected (after its TLS handshake, if any)."""
-
-    def on_client_data(self, client_id: int, data: memoryview) -> None:
-        """Bytes from a client; valid only during the call."""
-
-    def on_client_sent(self, client_id: int, data: bytes) -> None:
-        """The server answered by itself (echo or an auto-reply) with ``data``."""
-
-    def on_client_closed(self, client_id: int, reason: Sentence) -> None:
-        """A client is gone; ``reason`` is a sentence."""
-
-    def on_client_rejected(self, peer: str, reason: Sentence) -> None:
-        """A connection was refused (client limit, failed TLS handshake); never a client."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClientInfo:
-    """A snapshot of one client for a connection table."""
-
-    client_id: int
-    peer: str
-    since_ns: int
-    bytes_in: int
-    bytes_out: int
-    state: ClientState
-    local: str = ""  # the server address this client connected to
-
-
-class _TlsOrSplice:
-    """What a client of a TLS or splicing server keeps besides its connection (most have none)."""
-
-    __slots__ = ("handshake", "raw", "splice", "splice_tried")
-
-    def __init__(self) -> None:
-        self.handshake = False  # the TLS handshake is under way
-        self.raw: list[bytes] = []  # TLS: the handshake's first bytes read while paused
-        self.splice: SpliceReader | None = None  # reading straight into the file
-        self.splice_tried = False
-
-
-class _Client(StreamConnection):
-    """A client of the server: its connection and what the server keeps about it, one object
-    (a server holds thousands: a record beside each connection cost ~0.2 KiB more per client).
-
-    Its id is the connection's ``tag``; what only TLS and splicing need is in ``extra``, made
-    for those alone (issue #15: bytes per client).
-    """
-
-    __slots__ = ("extra", "since_ns")
-
-    def __init__(self, server: TcpServer) -> None:
-        super().__init__(
-            server._buffer, server._on_data, server._on_lost, server._on_made, totals=server.totals
-        )
-        self.since_ns = 0
-        self.extra: _TlsOrSplice | None = None
-
-    @property
-    def client_id(self) -> int:
-        """The id the server gave it when accepted (0 for a refused connection)."""
-        return self.tag or 0
-
-    @property
-    def state(self) -> ClientState:
-        extra = self.extra
-        return (
-            ClientState.HANDSHAKE
-            if extra is not None and extra.handshake
-            else ClientState.CONNECTED
-        )
-
-    @property
-    def splice(self) -> SpliceReader | None:
-        return self.extra.splice if self.extra is not None else None
-
-    def side(self) -> _TlsOrSplice:
-        """``extra``, made on first need."""
-        if self.extra is None:
-            self.extra = _TlsOrSplice()
-        return self.extra
 
 
 class TcpServer:
@@ -176,7 +80,7 @@ class TcpServer:
         # is resident once a read reaches it: small reads (echo, chat) cost 4 KiB, not 1 MiB.
         self._buffer = memoryview(mmap.mmap(-1, read_size))
         self._servers: list[asyncio.Server] = []
-        self._clients: dict[int, _Client] = {}
+        self._clients: dict[int, ServerClient] = {}
         self._ids = itertools.count(1)
         self._ssl: ssl.SSLContext | None = None
         self._handshake_timeout = 10.0
@@ -311,14 +215,16 @@ class TcpServer:
         return True
 
     # -- connection callbacks -------------------------------------------------------------------
-    def _new_connection(self) -> _Client:
-        client = _Client(self)
+    def _new_connection(self) -> ServerClient:
+        client = ServerClient(
+            self._buffer, self._on_data, self._on_lost, self._on_made, self.totals
+        )
         if self.mode is ServerMode.ECHO:
             client.pause_reading_while_blocked()
         return client
 
     def _made(self, connection: StreamConnection) -> None:
-        client = cast(_Client, connection)
+        client = cast(ServerClient, connection)
         if self.max_clients and len(self._clients) >= self.max_clients:
             self.rejected_total += 1
             why = (
@@ -347,7 +253,7 @@ class TcpServer:
         self._handshakes.add(task)
         task.add_done_callback(self._handshakes.discard)
 
-    async def _handshake(self, client: _Client) -> None:
+    async def _handshake(self, client: ServerClient) -> None:
         connection = client
         assert self._ssl is not None
         try:
