@@ -23,6 +23,7 @@ BENCHES = (
     "gui_flood",
     "gui_batch",
     "http_keepalive",
+    "http_engine",
     "http_timings",
     "http_large_response",
     "http_race",
