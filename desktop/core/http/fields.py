@@ -108,48 +108,46 @@ class FieldLines:
         whitespace around the name ignored), in order."""
         block = self._block
         if block is None:
-            size = len(name)  # a shorter name cannot be it (whitespace only adds)
-            return [
-                value
-                for key, value in self.fields
-                if len(key) >= size and key.strip(OWS).lower() == name
-            ]
-        lower = self._lower
-        if lower is None:
-            lower = self._lower = block.lower()
-        # In the block a name follows CRLF and is followed by the colon (no whitespace: the
-        # strict match allows none), and no value holds CR or LF: a search finds exactly the
-        # fields of that name.
-        key = b"\r\n" + name + b":"
+            return [self.fields[i][1] for i in self._listed(name)]
         found: list[bytes] = []
-        at = lower.find(key)
-        while at >= 0:
-            start = at + len(key)
-            end = lower.find(b"\r\n", start)
-            found.append(block[start:end].strip(OWS))
-            at = lower.find(key, end)
+        for start in self._value_starts(block, name):
+            found.append(block[start : block.find(b"\r\n", start)].strip(OWS))
         return found
 
     def indices(self, name: bytes) -> list[int]:
         """The positions in ``fields`` of every field called ``name`` (given in lower case)."""
         block = self._block
         if block is None:
-            size = len(name)
-            return [
-                i
-                for i, (key, _) in enumerate(self.fields)
-                if len(key) >= size and key.strip(OWS).lower() == name
-            ]
+            return self._listed(name)
+        starts = self._value_starts(block, name)
+        lower = self._lower
+        assert lower is not None  # made by _value_starts
+        skip = len(name) + 3  # back from the value to the CRLF before the name
+        # The field lines before this one: one CRLF ends each (the status line's included).
+        return [lower.count(b"\r\n", 0, start - skip) for start in starts]
+
+    def _listed(self, name: bytes) -> list[int]:
+        size = len(name)  # a shorter name cannot be it (whitespace only adds)
+        return [
+            i
+            for i, (key, _) in enumerate(self.fields)
+            if len(key) >= size and key.strip(OWS).lower() == name
+        ]
+
+    def _value_starts(self, block: bytes, name: bytes) -> list[int]:
+        """Where the value of each field called ``name`` starts in the block. In the block a
+        name follows CRLF and is followed by the colon (no whitespace: the strict match allows
+        none), and no value holds CR or LF: a search finds exactly the fields of that name."""
         lower = self._lower
         if lower is None:
             lower = self._lower = block.lower()
         key = b"\r\n" + name + b":"
-        found: list[int] = []
+        starts: list[int] = []
         at = lower.find(key)
         while at >= 0:
-            found.append(lower.count(b"\r\n", 0, at))  # the field lines before this one
+            starts.append(at + len(key))
             at = lower.find(key, at + len(key))
-        return found
+        return starts
 
     def add(self, line: bytes, offset: int, report: Report) -> None:
         """Add one line (without its line ending) that starts at ``offset``."""
