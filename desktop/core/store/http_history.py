@@ -136,19 +136,23 @@ class HttpHistory:
         """
         conn = open_database(path)
         try:
-            return HttpHistory(conn, lambda: t_ns).add(
-                exchange.host,
-                exchange.port,
-                exchange.tls,
-                exchange.request,
-                exchange.response,
-                status=exchange.status,
-                error=exchange.error,
-                total_ms=exchange.total_ms,
-                tls_session=exchange.tls_session,
-            )
+            return HttpHistory(conn, lambda: t_ns).add_exchange(exchange)
         finally:
             conn.close()
+
+    def add_exchange(self, exchange: NewExchange) -> int:
+        """Store ``exchange`` (``add`` with its fields); returns the new row's id."""
+        return self.add(
+            exchange.host,
+            exchange.port,
+            exchange.tls,
+            exchange.request,
+            exchange.response,
+            status=exchange.status,
+            error=exchange.error,
+            total_ms=exchange.total_ms,
+            tls_session=exchange.tls_session,
+        )
 
     def add(
         self,

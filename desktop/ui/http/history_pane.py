@@ -272,17 +272,7 @@ class HistoryPane(QWidget):
             )
             return None  # a failure is told through ``message`` once the worker is done
         try:
-            self.history.add(
-                exchange.host,
-                exchange.port,
-                exchange.tls,
-                exchange.request,
-                exchange.response,
-                status=exchange.status,
-                error=exchange.error,
-                total_ms=exchange.total_ms,
-                tls_session=exchange.tls_session,
-            )
+            self.history.add_exchange(exchange)
         except StoreError as store_error:
             log.warning("could not store the HTTP exchange: %s", store_error)
             return say(store_error)
