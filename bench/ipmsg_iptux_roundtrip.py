@@ -11,6 +11,11 @@ By default the sender runs on the first CPU and every receiver on the others, as
 they are different machines: unpinned (``--no-pin``), the kernel often wakes a receiver on the
 sender's CPU, and whatever the receiver does after its RECVMSG (showing the message) then
 delays the sender's own reading of it. Both placements treat every receiver alike.
+
+Floors (``--floor``, default ``uvloop``): the least a Python receiver can do on the same LAN,
+with the same pinning (``bench/ipmsg_floor_receiver.py``: ``datagram_received`` → ``sendto`` of
+a prebuilt RECVMSG, no node). SocketDesk above its floor is ours to cut; the floor above
+iptux's core is the interpreter's and the loop's. ``--floor none`` leaves them out.
 """
 
 from __future__ import annotations
@@ -112,7 +117,10 @@ def _cpus(pin: bool) -> tuple[int, set[int]] | None:
     return cpus[0], set(cpus[1:])
 
 
-def run(count: int, pin: bool = True) -> str:
+FLOORS = ("uvloop", "asyncio", "blocking")
+
+
+def run(count: int, pin: bool = True, floors: tuple[str, ...] = ("uvloop",)) -> str:
     from tests.lan.netlan import lan_available
     from tests.peers.iptux import iptux_available
     from tests.peers.iptux_peer import peer_available
@@ -126,23 +134,18 @@ def run(count: int, pin: bool = True) -> str:
     if placement is not None:  # every receiver (started below) inherits this set
         os.sched_setaffinity(0, placement[1])
     try:
-        results, addresses = _run_lan(count, env, placement)
+        results, names = _run_lan(count, env, placement, floors)
     finally:
         os.sched_setaffinity(0, allowed)
-    ours_address, gui_address, core_address = addresses
-    return _report(
-        results,
-        ours=ours_address,
-        gui=gui_address,
-        core=core_address,
-        count=count,
-        placement=placement,
-    )
+    return _report(results, names, count=count, placement=placement)
 
 
 def _run_lan(
-    count: int, env: dict[str, str], placement: tuple[int, set[int]] | None
-) -> tuple[dict[str, tuple[list[float], int]], tuple[str, str, str]]:
+    count: int,
+    env: dict[str, str],
+    placement: tuple[int, set[int]] | None,
+    floors: tuple[str, ...],
+) -> tuple[dict[str, tuple[list[float], int]], dict[str, str]]:
     from tests.lan.netlan import ROOT, TestLan
     from tests.peers.iptux import running_iptux, virtual_display
     from tests.peers.iptux_peer import running_peer
@@ -150,19 +153,30 @@ def _run_lan(
     with (
         tempfile.TemporaryDirectory(prefix="sd-bench-iptux-") as folder,
         virtual_display() as display,
-        TestLan(4) as lan,
+        TestLan(4 + len(floors)) as lan,
     ):
-        sender, ours, gui, core = lan.hosts
+        sender, ours, gui, core, *floor_hosts = lan.hosts
         listener = ours.popen(
             [sys.executable, "-m", "desktop.cli", "ipmsg", "listen", "--name", "接收",
              "--broadcast", ours.broadcast],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
+        floor_processes = [
+            host.popen(
+                [sys.executable, "-m", "bench.ipmsg_floor_receiver", "--mode", mode],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for host, mode in zip(floor_hosts, floors, strict=True)
+        ]
         with (
             running_iptux(gui, display, Path(folder) / "gui", "图克斯", "基准"),
             running_peer(core, Path(folder) / "core", "核心", "基准"),
         ):
             receivers = [ours.address, gui.address, core.address]
+            receivers += [host.address for host in floor_hosts]
             # By module name, so it pickles the same when this file runs as __main__.
             from bench.ipmsg_iptux_roundtrip import measure as by_name
 
@@ -170,26 +184,29 @@ def _run_lan(
             results = sender.call(
                 by_name, receivers, count, sender.broadcast, sender_cpu, timeout=600
             )
-        listener.terminate()
-        listener.wait(10)
-    return results, (ours.address, gui.address, core.address)
+        for process in (listener, *floor_processes):
+            process.terminate()
+        for process in (listener, *floor_processes):
+            process.wait(10)
+    names = {
+        ours.address: "SocketDesk node (ipmsg listen)",
+        gui.address: "iptux 0.8.3 GTK program (Xvfb)",
+        core.address: "iptux 0.8.3 core (libiptux-core)",
+    }
+    for host, mode in zip(floor_hosts, floors, strict=True):
+        names[host.address] = f"floor: bare Python, {mode}"
+    return results, names
 
 
 def _report(
     results: dict[str, tuple[list[float], int]],
+    names: dict[str, str],
     *,
-    ours: str,
-    gui: str,
-    core: str,
     count: int,
     placement: tuple[int, set[int]] | None,
 ) -> str:
-    receivers = [ours, gui, core]
-    names = {
-        ours: "SocketDesk node (ipmsg listen)",
-        gui: "iptux 0.8.3 GTK program (Xvfb)",
-        core: "iptux 0.8.3 core (libiptux-core)",
-    }
+    receivers = list(names)  # SocketDesk's first
+    ours = receivers[0]
     base = statistics.median(results[ours][0])
     lines = [
         "== IP Messenger round trip: SENDMSG → RECVMSG, from a SocketDesk node ==",
@@ -210,6 +227,8 @@ def _report(
         f"{count} timed messages per receiver (after {WARM_UP} untimed), interleaved, one in "
         "flight; namespaces on one bridge; 'vs SD' = time / SocketDesk receiver's time "
         "(above 1: iptux answers slower)",
+        "floor: not a messenger (bench/ipmsg_floor_receiver.py: datagram_received -> sendto of "
+        "a prebuilt RECVMSG); the least a Python receiver on that loop can do",
         "CPUs: "
         + (
             "unpinned (the kernel often wakes the receiver on the sender's CPU: its work after"
@@ -232,8 +251,18 @@ def main(argv: list[str] | None = None) -> str:
         help="let the kernel place the sender and the receivers (default: sender on the first"
         " CPU, receivers on the others)",
     )
+    parser.add_argument(
+        "--floor",
+        default="uvloop",
+        metavar="MODES",
+        help="bare Python receivers to run as floors, comma-separated, of "
+        f"{','.join(FLOORS)} (default uvloop; none: no floor)",
+    )
     args = parser.parse_args(argv)
-    text = run(args.count, pin=not args.no_pin)
+    floors = tuple(m for m in args.floor.split(",") if m and m != "none")
+    if unknown := set(floors) - set(FLOORS):
+        parser.error(f"unknown floor(s): {', '.join(sorted(unknown))}")
+    text = run(args.count, pin=not args.no_pin, floors=floors)
     print(text)
     return text
 

@@ -151,14 +151,15 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
         if template.identity is not self.identity:
             template = self._ack_template = AckTemplate(self.identity)
         asked = template.asks(datagram)
-        if asked is None or not template.usable or self._numbers.wraps_next:
+        if asked is None or not template.usable:
             return None
         original, user, host = asked
         if addr[1] == self.settings.port and addr[0] in self.settings.local_addresses:
             return None
-        if self.roster.find(addr, user, host) is None:
+        if not self.roster.listed(addr, user, host):
             return None
-        return template.fill(self._number(), original)
+        number = self._numbers.next_unless_wrapping()  # wrapping: ``_number`` must announce
+        return None if number is None else template.fill(number, original)
 
     def tick(self, now: float) -> list[Action]:
         """Advance time to ``now``: delayed answers, retries, failures, the refresh deadline."""

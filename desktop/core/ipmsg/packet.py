@@ -188,10 +188,13 @@ class PacketNumbers:
         self._next = value + 1
         return value
 
-    @property
-    def wraps_next(self) -> bool:
-        """Whether the next number starts again at 1 (and ``wraps`` counts up)."""
-        return self._next > PACKET_NO_MAX
+    def next_unless_wrapping(self) -> int | None:
+        """The next number, or None (nothing taken) if it would start again at 1."""
+        value = self._next
+        if value > PACKET_NO_MAX:
+            return None
+        self._next = value + 1
+        return value
 
     def advance_to(self, value: int) -> None:
         """Make the next number at least ``value`` (IPMsg jumps forward to the clock).

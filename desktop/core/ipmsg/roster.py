@@ -129,6 +129,11 @@ class Roster:
         key = self._aliases.get((address, user, host))
         return None if key is None else self._peers.get(key)
 
+    def listed(self, address: Address, user: bytes, host: bytes) -> bool:
+        """Whether ``find`` gives a peer (without building it: every alias names a listed peer,
+        ``remove`` drops a peer's aliases with it)."""
+        return (address, user, host) in self._aliases
+
     def at_address(self, address: Address) -> list[Peer]:
         """Peers at ``address`` (usually one)."""
         keys = self._by_ip.get(address[0], {})

@@ -52,18 +52,10 @@ class Verdict(enum.Enum):
 class _Bucket:
     tokens: float
     at: float
+    rate: float
+    burst: float
     dropped: int = 0
     noticed_at: float | None = None
-
-    def take(self, now: float, rate: float, burst: float) -> bool:
-        if now > self.at:
-            self.tokens = min(burst, self.tokens + (now - self.at) * rate)
-            self.at = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        self.dropped += 1
-        return False
 
 
 class SourceBudget:
@@ -101,23 +93,31 @@ class SourceBudget:
         return len(self._sources)
 
     def admit(self, source: str, now: float) -> Verdict:
-        """Whether a datagram from ``source`` at ``now`` may be handled, or why not."""
-        bucket = self._sources.get(source)
+        """Whether a datagram from ``source`` at ``now`` may be handled, or why not.
+
+        On every datagram's path, before a listed peer's acknowledgement (issue #15): one
+        function, no call per bucket.
+        """
+        sources = self._sources
+        bucket = sources.get(source)
         if bucket is None:
-            bucket = _Bucket(self.burst, now)
-            self._sources[source] = bucket
-            while len(self._sources) > self.max_sources:
-                self._sources.popitem(last=False)
+            bucket = sources[source] = _Bucket(self.burst, now, self.rate, self.burst)
+            while len(sources) > self.max_sources:
+                sources.popitem(last=False)
         else:
-            self._sources.move_to_end(source)
-        if not bucket.take(now, self.rate, self.burst):
-            self.dropped += 1
-            return Verdict.SOURCE_OVER
-        if self._total is None:
-            self._total = _Bucket(self.total_burst, now)
-        if not self._total.take(now, self.total_rate, self.total_burst):
-            self.dropped += 1
-            return Verdict.TOTAL_OVER
+            sources.move_to_end(source)
+        total = self._total
+        if total is None:
+            total = self._total = _Bucket(self.total_burst, now, self.total_rate, self.total_burst)
+        for each in (bucket, total):  # the sender's own, then everyone's
+            if now > each.at:
+                each.tokens = min(each.burst, each.tokens + (now - each.at) * each.rate)
+                each.at = now
+            if each.tokens < 1.0:
+                each.dropped += 1
+                self.dropped += 1
+                return Verdict.SOURCE_OVER if each is bucket else Verdict.TOTAL_OVER
+            each.tokens -= 1.0
         return Verdict.ADMIT
 
     def dropped_from(self, source: str) -> int:

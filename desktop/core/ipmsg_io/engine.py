@@ -48,10 +48,14 @@ from desktop.core.ipmsg.offers import OfferedFile
 from desktop.core.ipmsg.source_budget import SourceBudget, Verdict
 from desktop.core.ipmsg_io.file_service import FileService, FileSettings
 from desktop.core.ipmsg_io.port_pair import bind_both
-from desktop.core.ipmsg_io.udp_socket import broadcast_socket, flood_notice, open_udp, send_now
+from desktop.core.ipmsg_io.udp_socket import (
+    broadcast_socket,
+    flood_notice,
+    open_udp,
+    send_failure,
+)
 from desktop.core.net.interfaces import local_addresses
 from desktop.core.os_reasons import os_reason
-from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
@@ -96,7 +100,8 @@ class _Endpoint(asyncio.DatagramProtocol):
         self.engine = engine
 
     def datagram_received(self, data: bytes, addr: tuple[str | Any, int]) -> None:
-        self.engine._received(data, (str(addr[0]), int(addr[1])))
+        # An IPv4 socket's source is (str, int) on both loops: passed on as it is (issue #15).
+        self.engine._received(data, cast(Address, addr))
 
     def error_received(self, exc: Exception) -> None:
         self.engine._send_failed(exc)
@@ -320,7 +325,7 @@ class MessengerEngine:
         if node is None or not self._transports:
             return
         self._received_count += 1
-        now = self._now()
+        now = self._loop.time()  # type: ignore[union-attr]  # set with the node, in ``start``
         verdict = self._budget.admit(addr[0], now)
         if verdict is not Verdict.ADMIT:
             self._over_budget(verdict, addr[0], now)
@@ -331,10 +336,16 @@ class MessengerEngine:
         self._carry_out(node.receive(data, addr, now, acked=ack is not None))
 
     def _send_at_once(self, datagram: bytes, address: Address) -> None:
-        """``datagram`` straight from the socket, or through the transport if some wait."""
-        sock = self._socket
-        if sock is None or not send_now(sock, self._transports[0], datagram, address):
-            self._transmit(Transmit(datagram, address))  # queued, or the transport reports why
+        """``datagram`` with the socket's own ``sendto``; through the transport if datagrams
+        wait there (order is kept), or the socket would block or fails (it queues or reports)."""
+        sock, transport = self._socket, cast(Any, self._transports[0])
+        if sock is not None and not transport.get_write_buffer_size():
+            try:
+                sock.sendto(datagram, address)
+                return
+            except OSError:
+                pass
+        self._transmit(Transmit(datagram, address))
 
     def _over_budget(self, verdict: Verdict, source: str, now: float) -> None:
         said = flood_notice(self._budget, verdict, source, now)
@@ -369,18 +380,7 @@ class MessengerEngine:
             self._sending_to = None
 
     def _send_failed(self, error: Exception) -> None:
-        reason = os_reason(error)
-        if self._sending_to:
-            said = sentence(
-                QT_TRANSLATE_NOOP("core", "Could not send a datagram to {address}: {reason}."),
-                address=f"{self._sending_to[0]}:{self._sending_to[1]}",
-                reason=reason,
-            )
-        else:
-            said = sentence(
-                QT_TRANSLATE_NOOP("core", "Could not send a datagram: {reason}."), reason=reason
-            )
-        self.sink.on_event(Notice(said))
+        self.sink.on_event(Notice(send_failure(os_reason(error), self._sending_to)))
 
     def _rearm(self) -> None:
         if self._node is None or self._loop is None or not self._transports:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from typing import Any, cast
 
 from desktop.core.errors import ListenError
 from desktop.core.ipmsg.events import Address, Event, Notice
@@ -15,7 +14,7 @@ from desktop.core.net.listen import bind_error
 from desktop.core.net.port_owner import describe_port_owners, free_udp_port
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["broadcast_socket", "flood_notice", "open_udp", "send_now", "udp_host"]
+__all__ = ["broadcast_socket", "flood_notice", "open_udp", "send_failure", "udp_host"]
 
 # The kernel's default receive buffer (~208 KiB) holds ~250 small datagrams at its per-packet
 # overhead; 1 MiB absorbs a whole large LAN answering one BR_ENTRY while the loop is busy.
@@ -111,17 +110,14 @@ def flood_notice(
     return None
 
 
-def send_now(sock: socket.socket, transport: Any, datagram: bytes, address: Address) -> bool:
-    """Send ``datagram`` with ``sock``'s own ``sendto``, past the transport's layers (issue #15).
-
-    False, with nothing sent, when it must go through ``transport`` instead: datagrams are
-    queued there (order is kept), the socket would block (the transport queues it), or the send
-    fails (the transport sends again and reports the error, as for any datagram it sends).
-    """
-    if cast(int, transport.get_write_buffer_size()):
-        return False
-    try:
-        sock.sendto(datagram, address)
-    except OSError:
-        return False
-    return True
+def send_failure(reason: Sentence, address: Address | None) -> Sentence:
+    """What to tell the user when a datagram (to ``address``, if known) could not be sent."""
+    if address:
+        return sentence(
+            QT_TRANSLATE_NOOP("core", "Could not send a datagram to {address}: {reason}."),
+            address=f"{address[0]}:{address[1]}",
+            reason=reason,
+        )
+    return sentence(
+        QT_TRANSLATE_NOOP("core", "Could not send a datagram: {reason}."), reason=reason
+    )

@@ -356,6 +356,16 @@ def test_packet_numbers_wrap_to_1_and_count_the_wrap() -> None:
     assert numbers.wraps == 1
 
 
+def test_packet_numbers_for_a_quick_ack_stop_before_the_wrap_and_take_nothing() -> None:
+    numbers = PacketNumbers(PACKET_NO_MAX - 1)
+    assert numbers.next_unless_wrapping() == PACKET_NO_MAX - 1
+    assert numbers.next_unless_wrapping() == PACKET_NO_MAX
+    assert numbers.next_unless_wrapping() is None  # the next starts again at 1: not here
+    assert numbers.wraps == 0
+    assert next(numbers) == 1 and numbers.wraps == 1  # the full path wraps (and announces)
+    assert numbers.next_unless_wrapping() == 2
+
+
 @pytest.mark.parametrize(
     ("seed", "first"),
     [(0, PACKET_NO_MAX), (-1, PACKET_NO_MAX - 1), (1, 1), (PACKET_NO_MAX + 1, 1), (2**32, 2)],
