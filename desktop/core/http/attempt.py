@@ -45,20 +45,22 @@ class Attempt:
             (the connection was closed before any request byte).
     """
 
+    # Defaults on the class: an attempt is made per keep-alive request, and these rarely change.
+    connection: Connection | None = None
+    error: Sentence | None = None
+    reused = False
+    keep = False
+    rejected_tls: TlsSessionInfo | None = None
+    failure: SocketDeskError | None = None  # the typed error of a failed connect
+    _done: asyncio.Future[None] | None = None
+
     def __init__(self, target: HttpTarget, requests: list[bytes], max_body: int) -> None:
         self.target = target
         self.requests = requests
         self.clock = Clock()
         self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
-        self.connection: Connection | None = None
-        self.sent = bytearray()
-        self.error: Sentence | None = None
+        self.sent = b""  # (one request written whole is kept without a copy)
         self.notes: list[Sentence] = []
-        self.reused = False
-        self.keep = False
-        self.rejected_tls: TlsSessionInfo | None = None
-        self.failure: SocketDeskError | None = None  # the typed error of a failed connect
-        self._done: asyncio.Future[None] | None = None
         if len(requests) > 1 and len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append(
                 sentence(

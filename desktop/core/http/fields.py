@@ -109,10 +109,10 @@ class FieldLines:
         block = self._block
         if block is None:
             return [self.fields[i][1] for i in self._listed(name)]
-        return [
-            block[start : block.find(b"\r\n", start)].strip(OWS)
-            for start in self._value_starts(block, name)
-        ]
+        found: list[bytes] = []
+        for start in self._value_starts(block, name):
+            found.append(block[start : block.find(b"\r\n", start)].strip(OWS))
+        return found
 
     def indices(self, name: bytes) -> list[int]:
         """The positions in ``fields`` of every field called ``name`` (given in lower case)."""

@@ -58,6 +58,30 @@ class ResponseReader:
         discarded: bytes received after a cap or after ``close()``, not kept.
     """
 
+    # State that starts the same for every reader, as class defaults (a reader is made per
+    # keep-alive request; each is set on the instance when it first changes).
+    error_offset: int | None = None
+    discarded = 0
+    _size = 0  # bytes kept
+    _seen: set[tuple[int, AnomalyKind]] | None = None  # (response, kind) reported; made on use
+    _state = _State.HEAD
+    _pos = 0  # parse position
+    _start = 0  # start of the current region: a head, a body or unparsed bytes
+    _head_used = 0  # bytes of earlier heads, for the header cap
+    _body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
+    _cur: ParsedResponse | None = None  # the response being read
+    # Made when bytes of a head (or the end) come: none after the last response of an
+    # exchange, none for a body that is not chunked.
+    _head: HeadParser | None = None
+    _fields: FieldLines | None = None  # the field lines of the head being read
+    _chunked: ChunkedBody | None = None
+    _left = 0  # Content-Length bytes still to come
+    _after_final = False  # a final response ended: next comes a pipelined one, or junk
+    _switched = False  # after 101 or CONNECT: the bytes are another protocol's
+    _dirty = False  # the current response's body fields lag behind
+    _piece: bytes | bytearray | memoryview | None = None  # the bytes being fed
+    _piece_at = 0  # where they start in the store
+
     def __init__(
         self,
         request_method: bytes = b"GET",
@@ -71,34 +95,13 @@ class ResponseReader:
         self.max_header_bytes = max(0, max_header_bytes)
         self.max_body_bytes = max(0, max_body_bytes)
         self.anomalies: list[Anomaly] = []
-        self.error_offset: int | None = None
-        self.discarded = 0
         # The bytes kept, in a BytesIO: its buffer *is* a bytes object, which ``getvalue()``
         # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
         # bytes are held once (no bytearray and bytes side by side: a 100 MiB response peaked
         # at 2x its size), and bodies are views into them. A write while someone still holds
         # that bytes object copies it first (BytesIO's copy-on-write).
         self._store = io.BytesIO()
-        self._size = 0  # bytes kept
         self._responses: list[ParsedResponse] = []
-        self._seen: set[tuple[int, AnomalyKind]] = set()
-        self._state = _State.HEAD
-        self._pos = 0  # parse position
-        self._start = 0  # start of the current region: a head, a body or unparsed bytes
-        self._head_used = 0  # bytes of earlier heads, for the header cap
-        self._body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
-        self._cur: ParsedResponse | None = None  # the response being read
-        # Made when bytes of a head (or the end) come: none after the last response of an
-        # exchange, none for a body that is not chunked.
-        self._head: HeadParser | None = None
-        self._fields: FieldLines | None = None  # the field lines of the head being read
-        self._chunked: ChunkedBody | None = None
-        self._left = 0  # Content-Length bytes still to come
-        self._after_final = False  # a final response ended: next comes a pipelined one, or junk
-        self._switched = False  # after 101 or CONNECT: the bytes are another protocol's
-        self._dirty = False  # the current response's body fields lag behind
-        self._piece: bytes | bytearray | memoryview | None = None  # the bytes being fed
-        self._piece_at = 0  # where they start in the store
 
     @property
     def raw(self) -> bytes:
@@ -299,15 +302,15 @@ class ResponseReader:
         assert response is not None and response.status is not None and fields is not None
         self._head_used += self._pos - self._start
         self._start = self._pos
-        framing = decide_framing(self.request_method, response.status, fields, self._report)
-        response.framing = framing.kind
-        self._left = framing.length
-        if framing.kind == "chunked":
+        kind, length = decide_framing(self.request_method, response.status, fields, self._report)
+        response.framing = kind
+        self._left = length
+        if kind == "chunked":
             self._chunked = ChunkedBody(self._report)
             self._state = _State.CHUNKED
-        elif framing.kind == "close":
+        elif kind == "close":
             self._state = _State.CLOSE
-        elif framing.kind == "content-length" and framing.length:
+        elif kind == "content-length" and length:
             self._state = _State.LENGTH
         else:
             self._end_message()
@@ -322,9 +325,6 @@ class ResponseReader:
         self._after_final = is_final(response.status)
         self._switched = switches_protocol(self.request_method, response.status)
         self._cur = None
-        self._new_head()
-
-    def _new_head(self) -> None:
         self._state = _State.HEAD
         self._start = self._pos
         self._head = None
@@ -406,6 +406,9 @@ class ResponseReader:
 
     def _report(self, kind: AnomalyKind, offset: int, message: Sentence) -> None:
         key = (len(self._responses) - 1, kind)
-        if key not in self._seen:
-            self._seen.add(key)
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        if key not in seen:
+            seen.add(key)
             self.anomalies.append(Anomaly(kind, offset, message))
