@@ -302,13 +302,14 @@ def _method(request: bytes) -> bytes:
 
 def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
-    if reader.error_offset is not None or not reader.responses:
+    responses = reader.responses
+    if reader.error_offset is not None or not responses:
         return False
     if reader.anomalies and any(
         a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies
     ):
         return False  # the connection is out of step: the next response would be misread
-    last = reader.responses[-1]
+    last = responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
