@@ -45,20 +45,22 @@ class Attempt:
             (the connection was closed before any request byte).
     """
 
+    # Defaults on the class: an attempt is made per keep-alive request, and these rarely change.
+    connection: Connection | None = None
+    error: Sentence | None = None
+    reused = False
+    keep = False
+    rejected_tls: TlsSessionInfo | None = None
+    failure: SocketDeskError | None = None  # the typed error of a failed connect
+    _done: asyncio.Future[None] | None = None
+
     def __init__(self, target: HttpTarget, requests: list[bytes], max_body: int) -> None:
         self.target = target
         self.requests = requests
         self.clock = Clock()
         self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
-        self.connection: Connection | None = None
-        self.sent = bytearray()
-        self.error: Sentence | None = None
+        self.sent = b""  # (one request written whole is kept without a copy)
         self.notes: list[Sentence] = []
-        self.reused = False
-        self.keep = False
-        self.rejected_tls: TlsSessionInfo | None = None
-        self.failure: SocketDeskError | None = None  # the typed error of a failed connect
-        self._done: asyncio.Future[None] | None = None
         if len(requests) > 1 and len({_method(r) == b"HEAD" for r in requests}) > 1:
             self.notes.append(
                 sentence(
@@ -300,13 +302,14 @@ def _method(request: bytes) -> bytes:
 
 def _reusable(reader: ResponseReader) -> bool:
     """Whether the server will take another request on this connection (RFC 9112 §9.3)."""
-    if reader.error_offset is not None or not reader.responses:
+    responses = reader.responses
+    if reader.error_offset is not None or not responses:
         return False
     if reader.anomalies and any(
         a.kind is AnomalyKind.EXTRA_BYTES_AFTER_BODY for a in reader.anomalies
     ):
         return False  # the connection is out of step: the next response would be misread
-    last = reader.responses[-1]
+    last = responses[-1]
     if not last.complete or last.framing == "close" or last.status == 101:
         return False
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:

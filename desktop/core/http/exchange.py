@@ -222,7 +222,7 @@ def _result(attempt: Attempt) -> ExchangeResult:
     # thread must not make it copy a 100 MiB buffer there (a 70 ms stall, measured).
     attempt.reader.freeze()
     return ExchangeResult(
-        raw_sent=bytes(attempt.sent),
+        raw_sent=attempt.sent,
         reader=attempt.reader,
         timings=attempt.clock.timings(),
         tls_info=connection.tls_info if connection is not None else attempt.rejected_tls,

@@ -120,6 +120,8 @@ class FieldLines:
         if block is None:
             return self._listed(name)
         starts = self._value_starts(block, name)
+        if not starts:
+            return starts
         lower = self._lower
         assert lower is not None  # made by _value_starts
         skip = len(name) + 3  # back from the value to the CRLF before the name
@@ -142,11 +144,14 @@ class FieldLines:
         if lower is None:
             lower = self._lower = block.lower()
         key = b"\r\n" + name + b":"
-        starts: list[int] = []
         at = lower.find(key)
+        if at < 0:  # most names asked for are absent (Transfer-Encoding): no list to fill
+            return []
+        size = len(key)
+        starts: list[int] = []
         while at >= 0:
-            starts.append(at + len(key))
-            at = lower.find(key, at + len(key))
+            starts.append(at + size)
+            at = lower.find(key, at + size)
         return starts
 
     def add(self, line: bytes, offset: int, report: Report) -> None:

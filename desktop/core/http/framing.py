@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.http.fields import OWS, FieldLines
@@ -24,8 +23,9 @@ FramingKind = Literal["content-length", "chunked", "close", "none"]
 _TRANSFER_CODINGS = {b"chunked", b"compress", b"deflate", b"gzip", b"x-compress", b"x-gzip"}
 
 
-@dataclass(frozen=True)
-class Framing:
+# A named tuple, not a frozen dataclass: one is made per response, and a frozen dataclass sets
+# each field through object.__setattr__.
+class Framing(NamedTuple):
     """How a body is delimited.
 
     Attributes:

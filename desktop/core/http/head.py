@@ -41,8 +41,11 @@ _CR = 0x0D
 # Anything else (a bare CR or LF, obs-fold, leading empty lines, another version…) goes the slow
 # way, which names it; framing anomalies (Content-Length, Transfer-Encoding) are decided after
 # the head on both paths by the same code.
+# Possessive repeats (nothing to backtrack into: a CR or LF ends each part) and groups for the
+# version, status, reason and the field lines' block (CRLF, then each line and its CRLF).
 _FAST_HEAD = re.compile(
-    rb"HTTP/1\.[01] [0-9]{3}(?: [^\r\n]*)?\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[^\r\n]*\r\n)*\r\n"
+    rb"(HTTP/1\.[01]) ([0-9]{3})(?: ([^\r\n]*+))?"
+    rb"(\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]++:[^\r\n]*+\r\n)*+)\r\n"
 )
 _END_OF_HEAD = b"\r\n\r\n"
 _LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
@@ -76,12 +79,14 @@ def read_whole_head(
         well formed (then nothing was given).
     """
     blank = buf.find(_END_OF_HEAD, pos, end)
-    if blank < 0 or _FAST_HEAD.fullmatch(buf, pos, blank + 4) is None:
+    if blank < 0:
         return None
-    eol = buf.find(b"\r\n", pos, end)
-    line = bytes(buf[pos:eol])
-    fields.set_whole(bytes(buf[eol : blank + 2]), eol)  # split when first read
-    return (line[:8], int(line[9:12]), line[13:]), blank + 4
+    match = _FAST_HEAD.fullmatch(buf, pos, blank + 4)
+    if match is None:
+        return None
+    version, status, reason, block = match.groups()
+    fields.set_whole(block, match.start(4))  # split when first read
+    return (version, int(status), reason or b""), blank + 4
 
 
 class HeadParser:

@@ -59,6 +59,7 @@ class Connection:
         self._progress: Callable[[int], None] | None = None
         self._last_read = 0
         self.received = 0  # bytes fed to the current exchange's reader
+        self._peer = ""
         # The loop (asked once: asking costs a getpid() system call each time on 3.11), and
         # one silence timer for the connection's life, re-armed only when it fires while an
         # exchange waits (not a new timer handle per keep-alive request).
@@ -82,8 +83,11 @@ class Connection:
 
     @property
     def peer(self) -> str:
-        """The server's address, ``host:port``."""
-        return self.stream.peer
+        """The server's address, ``host:port`` (made once: every exchange's result has it)."""
+        peer = self._peer
+        if not peer:
+            peer = self._peer = self.stream.peer
+        return peer
 
     def close(self) -> None:
         """Close the connection (queued bytes are still sent)."""
@@ -119,7 +123,7 @@ class Connection:
         self._done = self._loop.create_future()
         if self.stray:
             data, self.stray = bytes(self.stray), bytearray()
-            self._feed(data)
+            self._data(None, data)
         elif self.stream.lost:
             self._finish()
         return self._done
@@ -173,20 +177,18 @@ class Connection:
             self._timer.cancel()
             self._timer = None
 
-    def _data(self, stream: StreamConnection, view: memoryview) -> None:
-        if self._reader is None:
-            if len(self.stray) + len(view) <= MAX_STRAY_BYTES:
-                self.stray += view
-            return
-        self._feed(view)  # the reader copies what it keeps: no copy of our own first
-
-    def _feed(self, data: bytes | memoryview) -> None:
+    def _data(self, stream: StreamConnection | None, data: bytes | memoryview) -> None:
+        """Bytes received: fed to the exchange's reader, or kept in ``stray`` between
+        exchanges."""
         reader, clock = self._reader, self._clock
-        assert reader is not None and clock is not None
+        if reader is None or clock is None:
+            if len(self.stray) + len(data) <= MAX_STRAY_BYTES:
+                self.stray += data
+            return
         self._last_read = now = time.perf_counter_ns()
         if clock.starttransfer is None:
             clock.starttransfer = now
-        reader.feed(data)
+        reader.feed(data)  # the reader copies what it keeps: no copy of our own first
         self.received += len(data)
         if self._progress is not None:
             self._progress(self.received)

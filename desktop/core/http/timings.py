@@ -25,7 +25,8 @@ waterfall shows); :meth:`Timings.curl_style` gives the cumulative values curl pr
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 __all__ = ["Clock", "Timings"]
 
@@ -57,41 +58,60 @@ class Clock:
         self.end: int | None = None
 
     def timings(self) -> Timings:
-        """The phases so far (``end`` is taken now if it was not)."""
+        """The phases so far (``end`` is taken now if it was not); the durations are worked
+        out from the marks when first read (this runs once per keep-alive request, and a
+        result nobody looks at needs none of them)."""
         if self.end is None:
             self.end = time.perf_counter_ns()
-        start, end = self.start, self.end
-        lookup, connect, appconnect = self.namelookup, self.connect, self.appconnect
-        pre, post, first = self.pretransfer, self.posttransfer, self.starttransfer
-        ms = _NS_PER_MS
-        total = (end - start) / ms
-        # Written out, not looped, and set in one step rather than through the frozen
-        # dataclass's __init__ (one object.__setattr__ per field): this runs once per
-        # keep-alive request. A phase needs the marks at both its ends; as curl does, a point
-        # that was not reached (or not needed: TLS on plain TCP, the lookup on a reused
-        # connection) reads 0 in the marks.
         timings = object.__new__(Timings)
-        vars(timings).update(
-            dns_ms=None if lookup is None else max(0, lookup - start) / ms,
-            connect_ms=None if lookup is None or connect is None else max(0, connect - lookup) / ms,
-            tls_ms=None
-            if connect is None or appconnect is None
-            else max(0, appconnect - connect) / ms,
-            request_written_ms=None if pre is None or post is None else max(0, post - pre) / ms,
-            ttfb_ms=None if post is None or first is None else max(0, first - post) / ms,
-            download_ms=None if first is None else max(0, end - first) / ms,
-            total_ms=total,
-            marks_ms={
-                "time_namelookup": 0.0 if lookup is None else (lookup - start) / ms,
-                "time_connect": 0.0 if connect is None else (connect - start) / ms,
-                "time_appconnect": 0.0 if appconnect is None else (appconnect - start) / ms,
-                "time_pretransfer": 0.0 if pre is None else (pre - start) / ms,
-                "time_posttransfer": 0.0 if post is None else (post - start) / ms,
-                "time_starttransfer": 0.0 if first is None else (first - start) / ms,
-                "time_total": total,
-            },
+        marks: _Marks = (
+            self.start,
+            self.namelookup,
+            self.connect,
+            self.appconnect,
+            self.pretransfer,
+            self.posttransfer,
+            self.starttransfer,
+            self.end,
         )
+        vars(timings)["_marks"] = marks
         return timings
+
+
+# A clock's marks: start, namelookup, connect, appconnect, pretransfer, posttransfer,
+# starttransfer, end.
+_Marks = tuple[int, int | None, int | None, int | None, int | None, int | None, int | None, int]
+
+
+def _phases(marks: _Marks) -> dict[str, object]:
+    """The fields of :class:`Timings` from a clock's marks.
+
+    A phase needs the marks at both its ends; as curl does, a point that was not reached (or
+    not needed: TLS on plain TCP, the lookup on a reused connection) reads 0 in the marks.
+    """
+    start, lookup, connect, appconnect, pre, post, first, end = marks
+    ms = _NS_PER_MS
+    total = (end - start) / ms
+    return {
+        "dns_ms": None if lookup is None else max(0, lookup - start) / ms,
+        "connect_ms": None if lookup is None or connect is None else max(0, connect - lookup) / ms,
+        "tls_ms": None
+        if connect is None or appconnect is None
+        else max(0, appconnect - connect) / ms,
+        "request_written_ms": None if pre is None or post is None else max(0, post - pre) / ms,
+        "ttfb_ms": None if post is None or first is None else max(0, first - post) / ms,
+        "download_ms": None if first is None else max(0, end - first) / ms,
+        "total_ms": total,
+        "marks_ms": {
+            "time_namelookup": 0.0 if lookup is None else (lookup - start) / ms,
+            "time_connect": 0.0 if connect is None else (connect - start) / ms,
+            "time_appconnect": 0.0 if appconnect is None else (appconnect - start) / ms,
+            "time_pretransfer": 0.0 if pre is None else (pre - start) / ms,
+            "time_posttransfer": 0.0 if post is None else (post - start) / ms,
+            "time_starttransfer": 0.0 if first is None else (first - start) / ms,
+            "time_total": total,
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -123,6 +143,17 @@ class Timings:
     download_ms: float | None
     total_ms: float
     marks_ms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        # Asked only for an attribute not set: on timings from ``Clock.timings``, a field
+        # before the first was read. They are all worked out from the marks then, in one step
+        # (the marks stay: two threads reading at once both find them).
+        marks = vars(self).get("_marks")
+        if marks is None or name not in _PHASE_NAMES:
+            raise AttributeError(name)
+        phases = _phases(marks)
+        vars(self).update(phases)
+        return phases[name]
 
     def curl_style(self) -> dict[str, float]:
         """Cumulative milliseconds named like curl's ``-w`` variables, from the marks taken
@@ -157,3 +188,6 @@ class Timings:
             ("total", self.total_ms),
         )
         return " · ".join(f"{name} {value:.2f} ms" for name, value in phases if value is not None)
+
+
+_PHASE_NAMES = frozenset(f.name for f in fields(Timings))

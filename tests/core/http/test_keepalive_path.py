@@ -291,3 +291,26 @@ def test_a_whole_head_is_split_into_fields_only_when_its_headers_are_read(
     ]
     assert reader.responses[0].headers[1] == (b"Connection", b"keep-alive")
     assert split == [1]
+
+
+@pytest.mark.parametrize("kind", LOOPS)
+def test_a_request_written_whole_is_held_once_in_the_result(kind: LoopKind) -> None:
+    """``raw_sent`` of a request written in one piece is that request's bytes, not a copy: a
+    large request is held once (the bytes given), fresh or on a kept-alive connection."""
+    large = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Pad: " + b"p" * (4 << 20) + b"\r\n\r\n"
+    sent: list[bytes] = []
+
+    async def scenario() -> None:
+        async with _Server([]) as server:
+            target = HttpTarget("127.0.0.1", server.port)
+            first = await exchange(target, [large])
+            second = await exchange(target, [large], reuse=first.connection)
+            assert first.error is None and second.error is None and second.reused
+            assert second.responses[0].body == b"ok"
+            sent.extend((first.raw_sent, second.raw_sent))
+            assert second.connection is not None
+            second.connection.close()
+
+    _run(kind, scenario())
+    assert sent[0] == large and sent[0] is large
+    assert sent[1] is large
