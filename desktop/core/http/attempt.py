@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -296,8 +297,13 @@ def _context(options: TlsClientOptions) -> None:
 
 
 def _method(request: bytes) -> bytes:
-    words = request.split(maxsplit=1)  # (leading CR and LF are whitespace: skipped)
-    return words[0].upper() if words else b"GET"
+    # The first word, after any whitespace (leading CR and LF too), as ``split()`` would give
+    # it, without copying the rest of a request that may be a 100 MB upload.
+    word = _FIRST_WORD.match(request)
+    return word[1].upper() if word else b"GET"
+
+
+_FIRST_WORD = re.compile(rb"\s*(\S+)")
 
 
 def _reusable(reader: ResponseReader) -> bool:

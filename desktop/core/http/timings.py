@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["Clock", "Timings"]
 
@@ -144,16 +144,18 @@ class Timings:
     total_ms: float
     marks_ms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
-    def __getattr__(self, name: str) -> Any:
-        # Asked only for an attribute not set: on timings from ``Clock.timings``, a field
-        # before the first was read. They are all worked out from the marks then, in one step
-        # (the marks stay: two threads reading at once both find them).
-        marks = vars(self).get("_marks")
-        if marks is None or name not in _PHASE_NAMES:
-            raise AttributeError(name)
-        phases = _phases(marks)
-        vars(self).update(phases)
-        return phases[name]
+    if not TYPE_CHECKING:  # (hidden from mypy, which then still checks every field name)
+
+        def __getattr__(self, name: str) -> Any:
+            # Asked only for an attribute not set: on timings from ``Clock.timings``, a field
+            # before the first was read. They are all worked out from the marks then, in one
+            # step (the marks stay: two threads reading at once both find them).
+            marks = vars(self).get("_marks")
+            if marks is None or name not in _PHASE_NAMES:
+                raise AttributeError(name)
+            phases = _phases(marks)
+            vars(self).update(phases)
+            return phases[name]
 
     def curl_style(self) -> dict[str, float]:
         """Cumulative milliseconds named like curl's ``-w`` variables, from the marks taken

@@ -8,12 +8,14 @@ import asyncio
 import contextlib
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
 
 from desktop.core.event_loop import LoopKind
+from desktop.core.http import attempt as attempt_module
 from desktop.core.http import response as response_module
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.http.response import ResponseReader
@@ -314,3 +316,29 @@ def test_a_request_written_whole_is_held_once_in_the_result(kind: LoopKind) -> N
     _run(kind, scenario())
     assert sent[0] == large and sent[0] is large
     assert sent[1] is large
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "method"),
+    [
+        (b"post /upload HTTP/1.1\r\n", b"POST"),
+        (b"\r\n\tHEAD / HTTP/1.1\r\n", b"HEAD"),
+        (b"  \r\n", b"GET"),
+        (b"", b"GET"),
+    ],
+)
+def test_the_method_is_the_first_word_as_split_would_find_it(
+    request_bytes: bytes, method: bytes
+) -> None:
+    assert attempt_module._method(request_bytes) == method
+
+
+def test_reading_an_uploads_method_copies_none_of_its_body() -> None:
+    upload = b"PUT /big HTTP/1.1\r\nContent-Length: 8000000\r\n\r\n" + bytes(8_000_000)
+    tracemalloc.start()
+    try:
+        assert attempt_module._method(upload) == b"PUT"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024  # the 8 MB body was not copied to find one word
