@@ -1,5 +1,5 @@
-"""The transport of a plain TCP server's clients: an accepted socket's descriptor watched with
-the loop's ``add_reader``, read into the protocol's buffer and written to directly.
+"""The transport of a plain TCP server's clients: an accepted socket's descriptor watched in
+its listener's epoll set, read into the protocol's buffer and written to directly.
 
 A server holds thousands of clients, and the loops' own transports cost most of each one
 (uvloop's ~1.1 KiB, asyncio's ~1.3 KiB with its socket object, selector key and address tuples).
@@ -11,7 +11,8 @@ false answer closes), ``pause_writing``/``resume_writing`` around the write buff
 high-water mark, and ``connection_lost`` once, in a later loop turn, after which the
 descriptor is closed. ``FdListener`` accepts into it.
 
-Needs a loop with ``add_reader`` (uvloop, or asyncio's selector loop: not Windows' proactor).
+Needs ``select.epoll`` (Linux) and a loop with ``add_reader`` (uvloop, asyncio's selector loop);
+elsewhere the server's clients get the loop's transports.
 """
 
 from __future__ import annotations
@@ -19,12 +20,20 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import select
 import socket
 import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["HIGH_WATER", "LOW_WATER", "FdListener", "FdTransport", "fd_transports_work"]
+__all__ = [
+    "HIGH_WATER",
+    "LOW_WATER",
+    "FdListener",
+    "FdSocket",
+    "FdTransport",
+    "fd_transports_work",
+]
 
 # asyncio's own defaults: the protocol is asked to pause above 64 KiB waiting, to resume at 16.
 HIGH_WATER = 64 * 1024
@@ -33,11 +42,14 @@ LOW_WATER = 16 * 1024
 _OPEN, _CLOSING, _DONE = 0, 1, 2  # closing: close() waits for queued bytes; done: lost called
 _ACCEPT_RETRY_S = 1.0  # out of descriptors or memory: accept again after this (as asyncio)
 _OUT_OF_RESOURCES = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
+_IN, _OUT = select.EPOLLIN, select.EPOLLOUT
+_IN_OR_ERROR = _IN | select.EPOLLERR | select.EPOLLHUP
+_OUT_OR_ERROR = _OUT | select.EPOLLERR | select.EPOLLHUP
 
 
 def fd_transports_work() -> bool:
-    """True where this transport runs: POSIX (Windows' proactor loop watches no descriptors)."""
-    return sys.platform != "win32"
+    """True where this transport runs: where ``select.epoll`` exists (Linux)."""
+    return hasattr(select, "epoll")
 
 
 def _borrowed(fd: int) -> socket.socket:
@@ -45,21 +57,58 @@ def _borrowed(fd: int) -> socket.socket:
     return socket.socket(fileno=fd)
 
 
+class FdSocket:
+    """What ``get_extra_info("socket")`` gives (made when asked, as asyncio's TransportSocket):
+    the descriptor and its options, never closing it (the transport does)."""
+
+    __slots__ = ("_fd",)
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    @property
+    def family(self) -> int:
+        return int(self._call("getsockopt", socket.SOL_SOCKET, socket.SO_DOMAIN))
+
+    def getsockopt(self, level: int, option: int) -> Any:
+        return self._call("getsockopt", level, option)
+
+    def setsockopt(self, level: int, option: int, value: int) -> None:
+        self._call("setsockopt", level, option, value)
+
+    def getsockname(self) -> Any:
+        return self._call("getsockname")
+
+    def getpeername(self) -> Any:
+        return self._call("getpeername")
+
+    def _call(self, name: str, *args: Any) -> Any:
+        sock = _borrowed(self._fd)
+        try:
+            return getattr(sock, name)(*args)
+        finally:
+            sock.detach()
+
+
 class FdTransport(asyncio.Transport):
     """One accepted, non-blocking TCP socket, owned (closed after ``connection_lost``)."""
 
-    __slots__ = ("_blocked", "_eof", "_fd", "_loop", "_paused", "_peer", "_pending",
-                 "_protocol", "_sockname", "_state")  # fmt: skip
+    __slots__ = ("_blocked", "_eof", "_fd", "_mask", "_paused", "_peer", "_pending",
+                 "_poller", "_protocol", "_sockname", "_state")  # fmt: skip
 
     def __init__(
         self,
-        loop: asyncio.AbstractEventLoop,
+        poller: FdListener,
         fd: int,
         protocol: asyncio.BufferedProtocol,
         peer: Any,
         sockname: Any,
     ) -> None:
-        self._loop = loop
+        self._poller = poller  # watches the descriptor in the listener's epoll set
+        self._mask = 0  # the events it watches: EPOLLIN while reading, EPOLLOUT while pending
         self._fd = fd
         self._protocol = protocol
         self._peer = peer  # the address accept() gave (kept: a reset socket has no peer)
@@ -74,7 +123,14 @@ class FdTransport(asyncio.Transport):
         """Tell the protocol, then read unless it paused or closed us meanwhile."""
         self._protocol.connection_made(self)
         if self._state == _OPEN and not self._paused:
-            self._loop.add_reader(self._fd, self._read_ready)
+            self._watch()
+
+    def _watch(self) -> None:
+        """Watch what is wanted now: reading unless paused, writing while bytes wait."""
+        mask = (0 if self._paused else _IN) | (0 if self._pending is None else _OUT)
+        if mask != self._mask:
+            self._poller.watch(self._fd, self._mask, mask)
+            self._mask = mask
 
     # -- reading ---------------------------------------------------------------------------------
     def _read_ready(self) -> None:
@@ -92,8 +148,8 @@ class FdTransport(asyncio.Transport):
             except Exception as error:  # as asyncio: the protocol's fault closes
                 self._protocol_failed(error, "buffer_updated")
             return
-        self._loop.remove_reader(self._fd)  # the peer's FIN: nothing more will come
-        self._paused = True
+        self._paused = True  # the peer's FIN: nothing more will come
+        self._watch()
         try:
             keep_open = protocol.eof_received()
         except Exception as error:
@@ -105,12 +161,12 @@ class FdTransport(asyncio.Transport):
     def pause_reading(self) -> None:
         if self._state == _OPEN and not self._paused:
             self._paused = True
-            self._loop.remove_reader(self._fd)
+            self._watch()
 
     def resume_reading(self) -> None:
         if self._state == _OPEN and self._paused:
             self._paused = False
-            self._loop.add_reader(self._fd, self._read_ready)
+            self._watch()
 
     def is_reading(self) -> bool:
         return self._state == _OPEN and not self._paused
@@ -135,7 +191,7 @@ class FdTransport(asyncio.Transport):
             if sent == len(data):
                 return
             self._pending = pending = bytearray(memoryview(data)[sent:])
-            self._loop.add_writer(self._fd, self._write_ready)
+            self._watch()
         if not self._blocked and len(pending) > HIGH_WATER:
             self._blocked = True
             self._protocol.pause_writing()
@@ -157,7 +213,7 @@ class FdTransport(asyncio.Transport):
         if pending or self._pending is None:
             return
         self._pending = None
-        self._loop.remove_writer(self._fd)
+        self._watch()
         if self._state == _CLOSING:
             self._finish(None)
         elif self._eof:
@@ -197,9 +253,8 @@ class FdTransport(asyncio.Transport):
         if self._state != _OPEN:
             return
         self._state = _CLOSING
-        if not self._paused:
-            self._paused = True
-            self._loop.remove_reader(self._fd)
+        self._paused = True
+        self._watch()
         if self._pending is None:
             self._finish(None)
 
@@ -209,16 +264,13 @@ class FdTransport(asyncio.Transport):
     def _force_close(self, error: Exception | None) -> None:
         if self._state == _DONE:
             return
-        if self._pending is not None:
-            self._pending = None
-            self._loop.remove_writer(self._fd)
-        if not self._paused:
-            self._paused = True
-            self._loop.remove_reader(self._fd)
+        self._pending = None
+        self._paused = True
+        self._watch()
         self._finish(error)
 
     def _protocol_failed(self, error: Exception, call: str) -> None:
-        self._loop.call_exception_handler(
+        self._poller.loop.call_exception_handler(
             {
                 "message": f"Fatal error: protocol.{call}() call failed.",
                 "exception": error,
@@ -230,12 +282,13 @@ class FdTransport(asyncio.Transport):
 
     def _finish(self, error: Exception | None) -> None:
         self._state = _DONE
-        self._loop.call_soon(self._lost, error)
+        self._poller.loop.call_soon(self._lost, error)
 
     def _lost(self, error: Exception | None) -> None:
         try:
             self._protocol.connection_lost(error)
         finally:
+            self._poller.forget(self._fd)
             os.close(self._fd)
             self._fd = -1
             # As the loops' transports: no cycle with the protocol (which keeps its transport)
@@ -251,7 +304,7 @@ class FdTransport(asyncio.Transport):
         if name == "sockname":
             return self._sockname
         if name == "socket" and self._fd >= 0:
-            return socket.socket(fileno=os.dup(self._fd))
+            return FdSocket(self._fd)
         return default
 
     def set_protocol(self, protocol: asyncio.BaseProtocol) -> None:
@@ -267,9 +320,15 @@ class FdTransport(asyncio.Transport):
 
 class FdListener:
     """Accepts on a listening socket, each client into an ``FdTransport`` (TCP_NODELAY set)
-    with the protocol ``factory`` makes. ``close`` stops accepting and closes the socket."""
+    with the protocol ``factory`` makes, and watches every client's descriptor in one epoll set
+    of its own, which the loop watches (``add_reader``) as one descriptor.
 
-    __slots__ = ("_backlog", "_factory", "_loop", "_sock", "_socknames")
+    One set rather than a loop watcher per client: the loops' watchers cost ~0.5 KiB each
+    (uvloop: a handle and a libuv poll), and uvloop drops a watcher whose socket reports an
+    error (a reset) without calling back: an epoll descriptor only ever reports readable, and
+    the reset comes out of the client's read. ``close`` stops accepting (clients stay)."""
+
+    __slots__ = ("_backlog", "_clients", "_epoll", "_factory", "_sock", "_socknames", "loop")
 
     def __init__(
         self,
@@ -278,31 +337,66 @@ class FdListener:
         factory: Callable[[], asyncio.BufferedProtocol],
         backlog: int,
     ) -> None:
-        self._loop = loop
+        self.loop = loop
         self._sock: socket.socket | None = sock
         self._factory = factory
         self._backlog = backlog
+        self._epoll = select.epoll()
+        self._clients: dict[int, FdTransport] = {}  # by descriptor, until connection_lost
         # One tuple per local address, shared by its clients (a tuple each: ~100 B).
         self._socknames: dict[Any, Any] = {}
         sock.setblocking(False)
         loop.add_reader(sock.fileno(), self._accept)
+        loop.add_reader(self._epoll.fileno(), self._ready)
 
     def is_serving(self) -> bool:
         return self._sock is not None
 
     def close(self) -> None:
+        """Stop accepting; the set is closed once its last client is gone."""
         sock = self._sock
         if sock is not None:
             self._sock = None
-            self._loop.remove_reader(sock.fileno())
+            self.loop.remove_reader(sock.fileno())
             sock.close()
+            self._close_set()
 
     async def wait_closed(self) -> None:
         """Returns once closed; lets the clients aborted with it hear their ``connection_lost``."""
         await asyncio.sleep(0)
 
+    def watch(self, fd: int, old: int, new: int) -> None:
+        """Watch ``fd`` for ``new`` events (0: not at all) instead of ``old``."""
+        if not old:
+            self._epoll.register(fd, new)
+        elif not new:
+            self._epoll.unregister(fd)
+        else:
+            self._epoll.modify(fd, new)
+
+    def forget(self, fd: int) -> None:
+        """A client is gone (its descriptor about to close)."""
+        del self._clients[fd]
+        self._close_set()
+
+    def _close_set(self) -> None:
+        if self._sock is None and not self._clients and not self._epoll.closed:
+            self.loop.remove_reader(self._epoll.fileno())
+            self._epoll.close()
+
+    def _ready(self) -> None:
+        clients = self._clients
+        for fd, events in self._epoll.poll(0):
+            transport = clients.get(fd)
+            # An error or hang-up is read (or written) to learn what it is, as a selector does.
+            if transport is not None and transport._mask & _IN and events & _IN_OR_ERROR:
+                transport._read_ready()
+            transport = clients.get(fd)  # the read may have closed it
+            if transport is not None and transport._mask & _OUT and events & _OUT_OR_ERROR:
+                transport._write_ready()
+
     def _accept(self) -> None:
-        sock, loop = self._sock, self._loop
+        sock, loop = self._sock, self.loop
         for _ in range(self._backlog):
             if sock is None or self._sock is None:
                 return
@@ -330,8 +424,10 @@ class FdListener:
             sockname = self._socknames.setdefault(sockname, sockname)
             if isinstance(peer, tuple):
                 peer = (sys.intern(peer[0]), *peer[1:])  # one host string per peer address
-            FdTransport(loop, conn.detach(), self._factory(), peer, sockname).start()
+            fd = conn.detach()
+            self._clients[fd] = transport = FdTransport(self, fd, self._factory(), peer, sockname)
+            transport.start()
 
     def _resume(self) -> None:
         if self._sock is not None:
-            self._loop.add_reader(self._sock.fileno(), self._accept)
+            self.loop.add_reader(self._sock.fileno(), self._accept)
