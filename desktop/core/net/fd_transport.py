@@ -9,7 +9,7 @@ It speaks to an ``asyncio.BufferedProtocol`` (``StreamConnection``) exactly as t
 transports do: ``connection_made``, ``get_buffer``/``buffer_updated``, ``eof_received`` (a
 false answer closes), ``pause_writing``/``resume_writing`` around the write buffer's
 high-water mark, and ``connection_lost`` once, in a later loop turn, after which the
-descriptor is closed. ``FdListener`` accepts into it.
+descriptor is closed. ``fd_listener.FdListener`` accepts into it.
 
 Needs ``select.epoll`` (Linux) and a loop with ``add_reader`` (uvloop, asyncio's selector loop);
 elsewhere the server's clients get the loop's transports.
@@ -18,33 +18,22 @@ elsewhere the server's clients get the loop's transports.
 from __future__ import annotations
 
 import asyncio
-import errno
 import os
 import select
 import socket
-import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "HIGH_WATER",
-    "LOW_WATER",
-    "FdListener",
-    "FdSocket",
-    "FdTransport",
-    "fd_transports_work",
-]
+if TYPE_CHECKING:
+    from desktop.core.net.fd_listener import FdListener
+
+__all__ = ["HIGH_WATER", "LOW_WATER", "FdSocket", "FdTransport", "fd_transports_work"]
 
 # asyncio's own defaults: the protocol is asked to pause above 64 KiB waiting, to resume at 16.
 HIGH_WATER = 64 * 1024
 LOW_WATER = 16 * 1024
 
 _OPEN, _CLOSING, _DONE = 0, 1, 2  # closing: close() waits for queued bytes; done: lost called
-_ACCEPT_RETRY_S = 1.0  # out of descriptors or memory: accept again after this (as asyncio)
-_OUT_OF_RESOURCES = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
 _IN, _OUT = select.EPOLLIN, select.EPOLLOUT
-_IN_OR_ERROR = _IN | select.EPOLLERR | select.EPOLLHUP
-_OUT_OR_ERROR = _OUT | select.EPOLLERR | select.EPOLLHUP
 
 
 def fd_transports_work() -> bool:
@@ -96,8 +85,19 @@ class FdSocket:
 class FdTransport(asyncio.Transport):
     """One accepted, non-blocking TCP socket, owned (closed after ``connection_lost``)."""
 
-    __slots__ = ("_blocked", "_eof", "_fd", "_mask", "_paused", "_peer", "_pending",
-                 "_poller", "_protocol", "_sockname", "_state")  # fmt: skip
+    __slots__ = (
+        "_blocked",
+        "_eof",
+        "_fd",
+        "_paused",
+        "_peer",
+        "_pending",
+        "_poller",
+        "_protocol",
+        "_sockname",
+        "_state",
+        "watching",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -108,7 +108,7 @@ class FdTransport(asyncio.Transport):
         sockname: Any,
     ) -> None:
         self._poller = poller  # watches the descriptor in the listener's epoll set
-        self._mask = 0  # the events it watches: EPOLLIN while reading, EPOLLOUT while pending
+        self.watching = 0  # the events it watches: EPOLLIN while reading, EPOLLOUT while pending
         self._fd = fd
         self._protocol = protocol
         self._peer = peer  # the address accept() gave (kept: a reset socket has no peer)
@@ -128,12 +128,13 @@ class FdTransport(asyncio.Transport):
     def _watch(self) -> None:
         """Watch what is wanted now: reading unless paused, writing while bytes wait."""
         mask = (0 if self._paused else _IN) | (0 if self._pending is None else _OUT)
-        if mask != self._mask:
-            self._poller.watch(self._fd, self._mask, mask)
-            self._mask = mask
+        if mask != self.watching:
+            self._poller.watch(self._fd, self.watching, mask)
+            self.watching = mask
 
     # -- reading ---------------------------------------------------------------------------------
-    def _read_ready(self) -> None:
+    def read_ready(self) -> None:
+        """The descriptor is readable (or in error): read once."""
         protocol = self._protocol
         try:
             count = os.readv(self._fd, (protocol.get_buffer(-1),))
@@ -196,7 +197,8 @@ class FdTransport(asyncio.Transport):
             self._blocked = True
             self._protocol.pause_writing()
 
-    def _write_ready(self) -> None:
+    def write_ready(self) -> None:
+        """The descriptor is writable (or in error): send what waits."""
         pending = self._pending
         assert pending is not None
         try:
@@ -316,118 +318,3 @@ class FdTransport(asyncio.Transport):
 
     def __repr__(self) -> str:
         return f"<FdTransport fd={self._fd} peer={self._peer!r} state={self._state}>"
-
-
-class FdListener:
-    """Accepts on a listening socket, each client into an ``FdTransport`` (TCP_NODELAY set)
-    with the protocol ``factory`` makes, and watches every client's descriptor in one epoll set
-    of its own, which the loop watches (``add_reader``) as one descriptor.
-
-    One set rather than a loop watcher per client: the loops' watchers cost ~0.5 KiB each
-    (uvloop: a handle and a libuv poll), and uvloop drops a watcher whose socket reports an
-    error (a reset) without calling back: an epoll descriptor only ever reports readable, and
-    the reset comes out of the client's read. ``close`` stops accepting (clients stay)."""
-
-    __slots__ = ("_backlog", "_clients", "_epoll", "_factory", "_sock", "_socknames", "loop")
-
-    def __init__(
-        self,
-        loop: asyncio.AbstractEventLoop,
-        sock: socket.socket,
-        factory: Callable[[], asyncio.BufferedProtocol],
-        backlog: int,
-    ) -> None:
-        self.loop = loop
-        self._sock: socket.socket | None = sock
-        self._factory = factory
-        self._backlog = backlog
-        self._epoll = select.epoll()
-        self._clients: dict[int, FdTransport] = {}  # by descriptor, until connection_lost
-        # One tuple per local address, shared by its clients (a tuple each: ~100 B).
-        self._socknames: dict[Any, Any] = {}
-        sock.setblocking(False)
-        loop.add_reader(sock.fileno(), self._accept)
-        loop.add_reader(self._epoll.fileno(), self._ready)
-
-    def is_serving(self) -> bool:
-        return self._sock is not None
-
-    def close(self) -> None:
-        """Stop accepting; the set is closed once its last client is gone."""
-        sock = self._sock
-        if sock is not None:
-            self._sock = None
-            self.loop.remove_reader(sock.fileno())
-            sock.close()
-            self._close_set()
-
-    async def wait_closed(self) -> None:
-        """Returns once closed; lets the clients aborted with it hear their ``connection_lost``."""
-        await asyncio.sleep(0)
-
-    def watch(self, fd: int, old: int, new: int) -> None:
-        """Watch ``fd`` for ``new`` events (0: not at all) instead of ``old``."""
-        if not old:
-            self._epoll.register(fd, new)
-        elif not new:
-            self._epoll.unregister(fd)
-        else:
-            self._epoll.modify(fd, new)
-
-    def forget(self, fd: int) -> None:
-        """A client is gone (its descriptor about to close)."""
-        del self._clients[fd]
-        self._close_set()
-
-    def _close_set(self) -> None:
-        if self._sock is None and not self._clients and not self._epoll.closed:
-            self.loop.remove_reader(self._epoll.fileno())
-            self._epoll.close()
-
-    def _ready(self) -> None:
-        clients = self._clients
-        for fd, events in self._epoll.poll(0):
-            transport = clients.get(fd)
-            # An error or hang-up is read (or written) to learn what it is, as a selector does.
-            if transport is not None and transport._mask & _IN and events & _IN_OR_ERROR:
-                transport._read_ready()
-            transport = clients.get(fd)  # the read may have closed it
-            if transport is not None and transport._mask & _OUT and events & _OUT_OR_ERROR:
-                transport._write_ready()
-
-    def _accept(self) -> None:
-        sock, loop = self._sock, self.loop
-        for _ in range(self._backlog):
-            if sock is None or self._sock is None:
-                return
-            try:
-                conn, peer = sock.accept()
-            except (BlockingIOError, InterruptedError, ConnectionAbortedError):
-                return
-            except OSError as error:
-                if error.errno not in _OUT_OF_RESOURCES:
-                    raise
-                loop.call_exception_handler(
-                    {"message": "socket.accept() out of system resource", "exception": error}
-                )
-                loop.remove_reader(sock.fileno())
-                loop.call_later(_ACCEPT_RETRY_S, self._resume)
-                return
-            try:
-                conn.setblocking(False)
-                if conn.family in (socket.AF_INET, socket.AF_INET6):
-                    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                sockname = conn.getsockname()
-            except OSError:
-                conn.close()  # gone already (reset before we looked at it)
-                continue
-            sockname = self._socknames.setdefault(sockname, sockname)
-            if isinstance(peer, tuple):
-                peer = (sys.intern(peer[0]), *peer[1:])  # one host string per peer address
-            fd = conn.detach()
-            self._clients[fd] = transport = FdTransport(self, fd, self._factory(), peer, sockname)
-            transport.start()
-
-    def _resume(self) -> None:
-        if self._sock is not None:
-            self.loop.add_reader(self._sock.fileno(), self._accept)

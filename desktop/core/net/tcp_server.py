@@ -21,7 +21,8 @@ from desktop.core.net.connection import (
     Totals,
     format_address,
 )
-from desktop.core.net.fd_transport import FdListener, fd_transports_work
+from desktop.core.net.fd_listener import FdListener
+from desktop.core.net.fd_transport import fd_transports_work
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.server_clients import (
     ClientInfo,
