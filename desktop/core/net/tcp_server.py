@@ -21,6 +21,8 @@ from desktop.core.net.connection import (
     Totals,
     format_address,
 )
+from desktop.core.net.fd_listener import FdListener
+from desktop.core.net.fd_transport import fd_transports_work
 from desktop.core.net.listen import open_listeners
 from desktop.core.net.server_clients import (
     ClientInfo,
@@ -79,7 +81,7 @@ class TcpServer:
         # Anonymous memory, not a bytearray (which zeroes, so holds, all of it at once): a page
         # is resident once a read reaches it: small reads (echo, chat) cost 4 KiB, not 1 MiB.
         self._buffer = memoryview(mmap.mmap(-1, read_size))
-        self._servers: list[asyncio.Server] = []
+        self._servers: list[asyncio.Server | FdListener] = []
         self._clients: dict[int, ServerClient] = {}
         self._ids = itertools.count(1)
         self._ssl: ssl.SSLContext | None = None
@@ -119,11 +121,16 @@ class TcpServer:
         loop = asyncio.get_running_loop()
         self._ssl = server_context(tls) if tls is not None else None
         self._handshake_timeout = handshake_timeout
+        light = self._ssl is None and fd_transports_work()
         for sock in open_listeners(host, port, _BACKLOG):
+            self.addresses.append(format_address(sock.getsockname()))
+            if light:  # plain clients: the light transport (~0.5-1 KiB less each; #15)
+                self._servers.append(FdListener(loop, sock, self._new_connection, _BACKLOG))
+                continue
+            # TLS needs the loop's transport (start_tls), as does a loop without add_reader.
             # asyncio calls listen() again with its own backlog (100 by default): pass ours.
             server = await loop.create_server(self._new_connection, sock=sock, backlog=_BACKLOG)
             self._servers.append(server)
-            self.addresses.append(format_address(sock.getsockname()))
         return self.addresses
 
     @property
