@@ -20,6 +20,7 @@ exactly what was written.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import sys
 import threading
@@ -113,6 +114,28 @@ class BufferPool:
 POOL = BufferPool()
 
 
+def _hash_field_offset() -> int | None:
+    """Where CPython keeps a ``bytes`` object's cached hash (just before its bytes), checked
+    on a fresh object; None where the layout is not that (then nothing is pooled)."""
+    if sys.implementation.name != "cpython":
+        return None
+    offset = bytes.__basicsize__ - 1 - ctypes.sizeof(ctypes.c_ssize_t)
+    probe = bytes(range(40))
+    before = ctypes.c_ssize_t.from_address(id(probe) + offset).value
+    digest = hash(probe)
+    after = ctypes.c_ssize_t.from_address(id(probe) + offset).value
+    return offset if before == -1 and after == digest and digest != -1 else None
+
+
+_HASH_FIELD = _hash_field_offset()
+
+
+def _forget_hash(buffer: bytes) -> None:
+    """Drop ``buffer``'s cached hash: its bytes are about to be written over, and a hash
+    taken of the earlier response's bytes would send a dict or set look-up astray."""
+    ctypes.c_ssize_t.from_address(id(buffer) + _HASH_FIELD).value = -1  # type: ignore[operator]
+
+
 class BodyStore(io.BytesIO):
     """A ``BytesIO`` for a reader's bytes that takes a pooled buffer for a big body
     (:meth:`reserve`) and gives its own to the pool when it dies unseen.
@@ -133,6 +156,7 @@ class BodyStore(io.BytesIO):
         buffer = self.pool.take(size)
         if buffer is None:
             return
+        _forget_hash(buffer)
         kept = super().getvalue()  # what was written so far (a head, part of the body)
         alloc = len(buffer)
         io.BytesIO.__init__(self, buffer)  # shares it: ours alone once ``buffer`` is dropped
@@ -150,7 +174,7 @@ class BodyStore(io.BytesIO):
         return super().getvalue()
 
     def __del__(self) -> None:
-        if self.tell() < MIN_POOLED:
+        if self.tell() < MIN_POOLED or _HASH_FIELD is None:
             return
         try:
             buffer = super().getvalue()

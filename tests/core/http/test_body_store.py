@@ -179,3 +179,20 @@ def test_a_small_body_takes_nothing_from_the_pool(pool: BufferPool) -> None:
     wire = _wire(1000, 0x42)
     assert _read(wire).raw == wire
     assert pool.sizes == [len(_wire(SIZE, 0))]  # left for a big body
+
+
+def test_bytes_written_into_a_reused_buffer_hash_as_what_they_are(pool: BufferPool) -> None:
+    # The freed body was hashed (a dict key, a cache): its buffer, written over, must not
+    # keep that hash, or a look-up of the new bytes goes astray.
+    gc.disable()
+    try:
+        reader = _read(_wire(SIZE, 0x41))
+        hash(reader.raw)
+        del reader
+        assert pool.sizes
+        wire = _wire(SIZE, 0x42)
+        reader = _read(wire)
+        assert hash(reader.raw) == hash(bytes(wire))
+        assert reader.raw in {wire: "the same bytes"}
+    finally:
+        gc.enable()
