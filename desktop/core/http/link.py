@@ -10,6 +10,7 @@ long.
 from __future__ import annotations
 
 import asyncio
+import mmap
 import time
 from collections.abc import Callable
 
@@ -25,7 +26,9 @@ from desktop.core.sentence import Sentence
 __all__ = ["Connection", "final_responses", "open_connection"]
 
 # Each connection has its own read buffer (the race helper opens many at once), so it is smaller
-# than the bulk engines' shared 1 MiB; the reader copies every read into its own buffer.
+# than the bulk engines' shared 1 MiB; the reader copies every read into its own buffer. An
+# anonymous mmap: its pages are mapped when first written (a handshake's few KiB), not zeroed
+# all at once per connection as a bytearray's are.
 READ_SIZE = 256 * 1024
 # Bytes that arrive on an idle keep-alive connection are kept for the next exchange, up to this
 # (a server that streams while nobody asks must not grow memory).
@@ -51,7 +54,7 @@ class Connection:
         self.tls_failure: Sentence | None = None  # a TLS error that broke the stream, as a sentence
         self.exchanges = 0
         self.stray = bytearray()
-        self.stream = StreamConnection(memoryview(bytearray(READ_SIZE)), self._data, self._lost)
+        self.stream = StreamConnection(memoryview(mmap.mmap(-1, READ_SIZE)), self._data, self._lost)
         self._reader: ResponseReader | None = None
         self._expected = 0
         self._clock: Clock | None = None

@@ -7,10 +7,10 @@ records every deviation as an :class:`Anomaly` instead of rejecting the response
 from __future__ import annotations
 
 import enum
-import io
 
 from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
+from desktop.core.http.body_store import BodyStore
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.fields import FieldLines
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
@@ -111,8 +111,9 @@ class ResponseReader:
         # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
         # bytes are held once (no bytearray and bytes side by side: a 100 MiB response peaked
         # at 2x its size), and bodies are views into them. A write while someone still holds
-        # that bytes object copies it first (BytesIO's copy-on-write).
-        self._store = io.BytesIO()
+        # that bytes object copies it first (BytesIO's copy-on-write). A big body reuses a
+        # buffer freed by an earlier one (``body_store``: memory already mapped).
+        self._store = BodyStore()
         self._responses: list[ParsedResponse] = []
 
     @property
@@ -322,6 +323,7 @@ class ResponseReader:
             self._state = _CLOSE
         elif kind == "content-length" and length:
             self._state = _LENGTH
+            self._store.reserve(self._pos + min(length, self.max_body_bytes - self._body_used))
         else:
             self._end_message()
 
@@ -402,7 +404,9 @@ class ResponseReader:
         self._dirty = False
         response.length = self._pos - response.offset
         if self._state in (_LENGTH, _CLOSE, _CHUNKED):
-            response.attach_raw(self._frozen_raw, self._start, self._pos)
+            # The store's own method, not the reader's: no reader <-> response cycle, so a
+            # body's memory is freed (or pooled) as soon as the last holder drops it.
+            response.attach_raw(self._store.getvalue, self._start, self._pos)
         chunked = self._chunked
         if self._state is _CHUNKED and chunked is not None:
             data = chunked.data
@@ -410,9 +414,6 @@ class ResponseReader:
                 chunked.data = bytearray()  # the response owns it now
             response.set_dechunked(data if final else bytes(data))
             response.trailers = chunked.trailers.fields
-
-    def _frozen_raw(self) -> bytes:
-        return self.raw
 
     def _report(self, kind: AnomalyKind, offset: int, message: Sentence) -> None:
         key = (len(self._responses) - 1, kind)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from OpenSSL import SSL
+from OpenSSL import SSL, crypto
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.net.connection import StreamConnection
@@ -301,3 +301,29 @@ def test_the_tls_pipe_delivers_what_arrived_before_the_hand_over(pki: Pki) -> No
         listener.close()
     assert received == answer
     assert len(closed) == 1
+
+
+def test_the_chain_and_its_problems_are_read_without_a_conversion_per_connection(
+    pki: Pki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every certificate and each verify problem's subject come from OpenSSL's DER (summaries
+    cached by it): no conversion to a cryptography object and back on each handshake."""
+    converted: list[object] = []
+    original = crypto.X509.to_cryptography
+
+    def counted(cert: crypto.X509) -> x509.Certificate:
+        converted.append(cert)
+        return original(cert)
+
+    monkeypatch.setattr(crypto.X509, "to_cryptography", counted)
+    with running_s_server(tmp_path, pki.expired, pki.expired_key, chain=pki.intermediate) as srv:
+        result = send(srv.host, srv.port, TlsClientOptions(ca_file=str(pki.root), verify=False))
+    info = result.tls_info
+    assert result.error is None and info is not None and not info.verified
+    assert [p.message for p in info.verify_problems] == ["certificate has expired"]
+    assert info.verify_problems[0].subject == info.peer_chain[0].subject
+    assert [c.sha256 for c in info.peer_chain] == [
+        fingerprint(pki.expired),
+        fingerprint(pki.intermediate),
+    ]
+    assert converted == []

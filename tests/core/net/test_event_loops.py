@@ -9,6 +9,7 @@ engines talking and moving a file (the kernel's sendfile), and HTTP over TLS wit
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import pytest
 
 from desktop.core import event_loop
 from desktop.core.event_loop import loop_kind, new_event_loop
+from desktop.core.http.body_store import BodyStore, BufferPool
 from desktop.core.http.exchange import HttpTarget, exchange
 from desktop.core.ipmsg import Identity
 from desktop.core.ipmsg.events import MessageDelivered, MessageReceived, PeerJoined
@@ -399,3 +401,36 @@ def test_server_clients_are_light_and_without_delay(
         assert all(delays), delays
 
     on_loop(scenario())
+
+
+def test_http_big_bodies_reuse_freed_memory_and_keep_every_byte(
+    on_loop: Callable[[Coroutine[Any, Any, None]], None],
+    hostile: HostileServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The composer's data path, plain and TLS: a big body is written into the buffer an
+    earlier body freed (``body_store``: no fresh pages), and every byte is what was sent."""
+    pool = BufferPool()
+    monkeypatch.setattr(BodyStore, "pool", pool)
+    tls = TlsClientOptions(verify=False) if hostile.tls is not None else None
+    target = HttpTarget(hostile.host, hostile.port, tls=tls, read_timeout=10)
+    line = b"b" * 1023 + b"\n"
+
+    async def big(size: int) -> tuple[int, int]:
+        got = await exchange(target, [HostileServer.request("big_body", size=size)])
+        assert got.error is None and got.responses[0].complete and not got.reader.anomalies
+        body = got.responses[0].body_view()
+        assert body == (line * (size // 1024 + 1))[:size]
+        del body
+        return id(got.reader.raw), len(got.reader.raw)
+
+    async def scenario() -> None:
+        first, first_size = await big(4 << 20)
+        gc.collect()
+        assert pool.sizes == [first_size]
+        second, second_size = await big(3 << 20)
+        assert second == first  # the first body's memory, taken out of the pool
+        assert pool.sizes == [second_size]  # and given back (cut to the size it held)
+
+    on_loop(scenario())
+    pool.clear()
