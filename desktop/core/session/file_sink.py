@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from desktop.core.errors import SaveError
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["StreamFile"]
-
-# Disk space is reserved ahead of the bytes written (Linux ``fallocate`` with
-# FALLOC_FL_KEEP_SIZE: the file's size stays the bytes written), as far ahead as what is already
-# written, from 1 MiB up to 64 MiB (a small save reserves little; on tmpfs a reservation is
-# zeroed memory). ext4 then skips its per-block delayed-allocation bookkeeping on every write
-# (2 GiB spliced: that bookkeeping 13 % -> 6 % of the receiver's CPU, #15); what is left past the
-# end is freed when the file is closed.
-_AHEAD_MIN = 1024 * 1024
-_AHEAD_MAX = 64 * 1024 * 1024
-_KEEP_SIZE = 1  # FALLOC_FL_KEEP_SIZE
-_Fallocate = Callable[[int, int, int, int], int]
-
-
-@functools.cache
-def _reserver() -> _Fallocate | None:
-    """libc's ``fallocate`` (Linux), loaded once a file is saved: ctypes costs ~1 MiB of RSS
-    that a server saving nothing does not need."""
-    if sys.platform != "linux":
-        return None
-    import ctypes  # noqa: PLC0415
-
-    try:
-        call = ctypes.CDLL(None, use_errno=True).fallocate
-    except AttributeError:
-        return None
-    call.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
-    call.restype = ctypes.c_int
-    return cast(_Fallocate, call)
 
 
 class StreamFile:
@@ -58,8 +25,6 @@ class StreamFile:
         self.path = Path(path)
         self.part = self.path.with_name(self.path.name + ".part")
         self.written = 0
-        # Reserved up to here (0: not yet; None: this file system refused, write without).
-        self._reserved: int | None = 0
         try:
             self._fd: int | None = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         except OSError as error:
@@ -75,7 +40,6 @@ class StreamFile:
         """Append ``data`` (all of it, or raise)."""
         fd = self._open_fd()
         view = memoryview(data)
-        self._reserve(fd, len(view))
         try:
             while view:
                 done = os.write(fd, view)
@@ -88,7 +52,6 @@ class StreamFile:
         """Append the next ``count`` bytes waiting in ``pipe`` (Linux ``splice``: the bytes never
         enter user space), all of them or raise ``SaveError`` as ``write`` does."""
         fd = self._open_fd()
-        self._reserve(fd, count)
         try:
             while count:
                 done = os.splice(pipe, fd, count, flags=os.SPLICE_F_MOVE)
@@ -96,28 +59,6 @@ class StreamFile:
                 count -= done
         except OSError as error:
             raise self._failed(error) from None
-
-    def _reserve(self, fd: int, count: int) -> None:
-        """Reserve disk space for the next ``count`` bytes and more (see ``_AHEAD_MIN``) when
-        the reservation runs out. Where that fails (no space for so much, a file system without
-        ``fallocate``) the file is written without: the writes say when the disk is full."""
-        reserved = self._reserved
-        if reserved is None or self.written + count <= reserved:
-            return
-        fallocate = _reserver()
-        written = self.written
-        end = written + count + min(max(written, _AHEAD_MIN), _AHEAD_MAX)
-        if fallocate is None or fallocate(fd, _KEEP_SIZE, reserved, end - reserved) != 0:
-            self._reserved = None
-            self._trim(fd)
-            return
-        self._reserved = end
-
-    def _trim(self, fd: int) -> None:
-        """Free what was reserved past the bytes written (the file's size does not change)."""
-        if self._reserved != 0:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, self.written)
 
     def _open_fd(self) -> int:
         if self._fd is None:
@@ -132,7 +73,6 @@ class StreamFile:
         """Close the file after a failed write; the error to raise."""
         if self._fd is not None:
             fd, self._fd = self._fd, None
-            self._trim(fd)
             os.close(fd)
         return SaveError(
             sentence(
@@ -151,7 +91,6 @@ class StreamFile:
         """Finish the file (rename ``.part`` to the final name); returns bytes written."""
         if self._fd is not None:
             fd, self._fd = self._fd, None
-            self._trim(fd)
             try:
                 os.close(fd)
                 os.replace(self.part, self.path)

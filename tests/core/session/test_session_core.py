@@ -151,24 +151,6 @@ def test_stream_file_write_failure_says_what_was_saved(tmp_path: Path) -> None:
     assert raised.value.sentence.fact("count") == 0
 
 
-def test_stream_file_reserves_space_ahead_and_frees_it_on_close(tmp_path: Path) -> None:
-    # While saving, disk space is reserved ahead of the bytes written (the file's size stays
-    # what was written); closing frees what is left past the end. The bytes stay exact.
-    import os
-
-    payload = os.urandom(3 * 1024 * 1024 + 5)
-    sink = StreamFile(tmp_path / "saved.bin")
-    for start in range(0, len(payload), 256 * 1024):
-        sink.write(payload[start : start + 256 * 1024])
-    part = (tmp_path / "saved.bin.part").stat()
-    assert part.st_size == len(payload)
-    assert part.st_blocks * 512 >= len(payload) + 1024 * 1024  # reserved ahead
-    assert sink.close() == len(payload)
-    saved = (tmp_path / "saved.bin").stat()
-    assert saved.st_blocks * 512 < len(payload) + 64 * 1024  # nothing left reserved
-    assert (tmp_path / "saved.bin").read_bytes() == payload
-
-
 def test_periodic_ticks_take_numbers_from_the_session_sequence() -> None:
     async def run() -> tuple[list[bytes], Report, SessionCore]:
         report = Report()
