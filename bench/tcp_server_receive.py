@@ -12,11 +12,13 @@ file, as the others do). Who keeps the bytes is compared with who keeps them: So
 counting only (no file) with iperf3's memory sink, the file receivers with iperf3 ``-F``.
 
 The page cache: on a VM that hands freed memory back to its host (virtio free page reporting),
-writing into pages the host has taken back costs several times the copy (2 GiB: 0.6 s of the
-receiver's CPU right after another 2 GiB file was deleted, 2.2-2.4 s five seconds later), so a
-receiver's figure depended on what ran just before it. Each receive is therefore preceded, once
-its receiver listens, by writing and deleting a file of the same size in the same folder: every
-receiver starts with the same freed pages at hand, as on a machine without page reporting.
+writing into pages the host has taken back costs several times the copy (measured with the page
+cache full: ``dd`` of 2 GiB into a new file 0.4 s right after a 2 GiB file was deleted, 1.9-4.2 s
+five seconds later; SocketDesk's receiver 0.6 s of CPU against 2.2-2.4 s), so a receiver's
+figure depended on what ran just before it, and a memory sink never pays it. Each receive is
+therefore preceded, once its receiver listens, by writing and deleting a file of the same size
+in the same folder: every receiver starts with the same freed pages at hand, as on a machine
+without page reporting.
 ``--cold`` leaves that out (each receive then finds what the one before left).
 """
 
