@@ -11,8 +11,9 @@ others): as a memory sink, and with ``-F FILE`` (its server writing what it rece
 file, as the others do). Who keeps the bytes is compared with who keeps them: SocketDesk
 counting only (no file) with iperf3's memory sink, the file receivers with iperf3 ``-F``.
 
-The page cache: on a VM that hands freed memory back to its host (virtio free page reporting),
-writing into pages the host has taken back costs several times the copy (measured with the page
+The page cache: on this VM (virtio free page reporting on: freed memory is handed back to the
+host), writing into pages freed a few seconds earlier costs several times the copy (most likely
+the host backing them again on first touch; measured with the page
 cache full: ``dd`` of 2 GiB into a new file 0.4 s right after a 2 GiB file was deleted, 1.9-4.2 s
 five seconds later; SocketDesk's receiver 0.6 s of CPU against 2.2-2.4 s), so a receiver's
 figure depended on what ran just before it, and a memory sink never pays it. Each receive is
