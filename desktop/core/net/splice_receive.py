@@ -29,6 +29,11 @@ __all__ = ["SPLICE_AVAILABLE", "SpliceReader", "SpliceTarget"]
 SPLICE_AVAILABLE = sys.platform == "linux" and hasattr(os, "splice")
 # The pipe between socket and file holds up to this much (the normal path's read size).
 _PIPE_SIZE = 1024 * 1024
+# One wake-up moves what waits until EAGAIN, at most this many pipe-fulls (8 MiB, a few ms of
+# copying) before other clients get their turn: one splice per wake-up woke the loop ~10 times as
+# often (measured, #15).
+_BURST = 8
+_FROM_SOCKET = os.SPLICE_F_MOVE | os.SPLICE_F_NONBLOCK if SPLICE_AVAILABLE else 0
 _F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 # This socket or kernel cannot splice: the transport reads it instead (before any byte moved).
 _UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP})
@@ -137,30 +142,33 @@ class SpliceReader:
         self._on_end(self)
 
     def _ready(self) -> None:
+        """The socket is readable: splice what waits, a pipe-full at a time, until the socket
+        has nothing more (EAGAIN) or ``_BURST`` pipe-fulls moved (other clients' turn)."""
         connection = self.connection
-        transport = connection.transport
-        if self._fd is None or transport is None or transport.is_closing():
-            self.stop()
-            return
-        try:
-            count = os.splice(
-                self._fd, self._pipe_w, _PIPE_SIZE, flags=os.SPLICE_F_MOVE | os.SPLICE_F_NONBLOCK
-            )
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError as error:
-            if self.moved == 0 and error.errno in _UNSUPPORTED:
-                self.stop(resume=True)
+        pipe_w, pipe_r, target = self._pipe_w, self._pipe_r, self._target
+        for _ in range(_BURST):
+            transport = connection.transport
+            if self._fd is None or transport is None or transport.is_closing():
+                self.stop()
                 return
-            self.stop()
-            connection.fail(error)
-            return
-        if count == 0:  # the peer's FIN: what the transport does on EOF
-            self.stop()
-            if not connection.eof_received():
-                transport.close()
-            return
-        self.moved += count
-        connection.count_in(count)
-        if not self._target.splice_in(self._pipe_r, count):
-            self.stop(resume=True)  # not saving any more: the transport reads (and counts) on
+            try:
+                count = os.splice(self._fd, pipe_w, _PIPE_SIZE, flags=_FROM_SOCKET)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as error:
+                if self.moved == 0 and error.errno in _UNSUPPORTED:
+                    self.stop(resume=True)
+                    return
+                self.stop()
+                connection.fail(error)
+                return
+            if count == 0:  # the peer's FIN: what the transport does on EOF
+                self.stop()
+                if not connection.eof_received():
+                    transport.close()
+                return
+            self.moved += count
+            connection.count_in(count)
+            if not target.splice_in(pipe_r, count):
+                self.stop(resume=True)  # not saving any more: the transport reads (and counts) on
+                return

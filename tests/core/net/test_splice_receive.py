@@ -7,12 +7,14 @@ real loopback sockets, and both must leave the same file, counters and close rea
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import hashlib
 import os
 import socket
 import ssl
 import struct
 import subprocess
+import termios
 import threading
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
@@ -331,3 +333,52 @@ def test_the_normal_path_reads_when_it_must(
 
     run(scenario(), loop)
     assert target.read_bytes() == payload
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_one_wake_up_moves_all_that_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loop: event_loop.LoopKind
+) -> None:
+    # Several pipe-fulls wait in the socket when the loop wakes: one wake-up splices them all
+    # (until EAGAIN), instead of one pipe-full per wake-up.
+    payload = os.urandom(3 * 1024 * 1024)
+    target = tmp_path / "saved.bin"
+    held = [True]
+    queued = [0]
+    moved_per_wake: list[int] = []
+    ready = splice_receive.SpliceReader._ready
+
+    def counted(reader: splice_receive.SpliceReader) -> None:
+        transport = reader.connection.transport
+        assert transport is not None
+        sock = transport.get_extra_info("socket")
+        if held[0]:  # let the bytes pile up in the socket (the watch is level-triggered)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 * 1024 * 1024)
+            waiting = fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0" * 4)
+            queued[0] = struct.unpack("i", waiting)[0]
+            return
+        before = reader.moved
+        ready(reader)
+        moved_per_wake.append(reader.moved - before)
+
+    monkeypatch.setattr(splice_receive.SpliceReader, "_ready", counted)
+
+    async def scenario() -> None:
+        sink = SavingSink(target)
+        server = new_server(sink, "splice")
+        await server.start("127.0.0.1", 0)
+        _, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"first read")  # the splice starts after a client's first read
+        await until(lambda: server.spliced_clients == 1)
+        writer.write(payload)
+        await until(lambda: queued[0] == len(payload))
+        held[0] = False
+        await until(lambda: sink.session.totals.bytes_in == 10 + len(payload))
+        assert moved_per_wake[0] == len(payload)  # three pipe-fulls in the first wake-up
+        writer.close()
+        await until(lambda: sink.closed)
+        sink.session.stop_saving()
+        await server.close()
+
+    run(scenario(), loop)
+    assert target.read_bytes() == b"first read" + payload
