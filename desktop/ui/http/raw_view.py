@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from desktop.core.http.anomaly import Anomaly
 from desktop.ui.http.paged_text import PagedText
-from desktop.ui.http.pages import raw_pages
+from desktop.ui.http.pages import Pages, raw_pages
 from desktop.ui.sentences import say
 
 __all__ = ["RawView"]
@@ -55,10 +55,17 @@ class RawView(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def show_raw(self, raw: bytes, anomalies: list[Anomaly], error_offset: int | None) -> None:
-        """Show ``raw``; mark ``error_offset`` (where parsing failed) and list ``anomalies``."""
+    def show_raw(
+        self,
+        raw: bytes,
+        anomalies: list[Anomaly],
+        error_offset: int | None,
+        pages: Pages | None = None,
+    ) -> None:
+        """Show ``raw``; mark ``error_offset`` (where parsing failed) and list ``anomalies``.
+        ``pages``: ``raw_pages(raw)``, when already made on a worker thread."""
         mark = None if error_offset is None else (error_offset, len(raw))
-        self.text.set_pages(raw_pages(raw), mark)
+        self.text.set_pages(pages or raw_pages(raw), mark)
         self.anomaly_list.clear()
         if error_offset is not None:
             self._add(error_offset, self.tr("Parsing failed here; the rest is shown as received."))

@@ -14,8 +14,11 @@ from desktop.core.http.response import ResponseReader
 from desktop.core.http.timings import Timings
 from desktop.core.store.http_history import MAX_STORED_RESPONSE, HttpHistory
 from desktop.ui.http import body_view as body_view_module
+from desktop.ui.http import pages as pages_module
 from desktop.ui.http.body_view import BodyView
 from desktop.ui.http.history_pane import BACKGROUND, HistoryPane
+from desktop.ui.http.pages import RAW_PAGE_BYTES
+from desktop.ui.http.response_view import INLINE_RAW_MAX, ResponseView
 from desktop.workers.task_runner import TaskRunner
 
 REQUEST = b"GET /big HTTP/1.1\r\nHost: localhost\r\n\r\n"
@@ -114,3 +117,31 @@ def test_a_large_body_is_cut_into_small_pages_off_the_gui_thread(
     # at most the rest of its last line).
     assert 0 < len(page) <= (128 << 10) + 8192
     assert body.decode().startswith(page)
+
+
+def test_a_large_response_is_shown_in_turns_with_page_texts_made_off_the_gui_thread(
+    qtbot: QtBot, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI thread only sets text it is handed, and the body's decoding (a worker running
+    Python, which takes the GIL from the GUI thread) starts after the raw page is shown."""
+    raw_made = _threads_of(monkeypatch, pages_module, "raw_text")
+    body_made = _threads_of(monkeypatch, pages_module, "_wrap")  # every body line goes by it
+    raw_shown_first: list[bool] = []
+    show_response = BodyView.show_response
+
+    def decoding(body_view: BodyView, *args: object) -> None:
+        raw_shown_first.append(bool(view.raw_edit.toPlainText()))
+        show_response(body_view, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BodyView, "show_response", decoding)
+    view = ResponseView(tasks)
+    qtbot.addWidget(view)
+    result = _result(_text(2 * INLINE_RAW_MAX))
+    with qtbot.waitSignal(view.body_view.body_ready, timeout=30_000):
+        view.show_result(result)
+    assert raw_made and body_made and raw_shown_first == [True]
+    assert threading.main_thread().name not in raw_made + body_made
+    first_page = pages_module.raw_pages(result.reader.raw)
+    assert first_page.span(0)[1] <= RAW_PAGE_BYTES + 8192
+    assert view.raw_edit.toPlainText() == first_page.text(0)
+    assert _text(2 * INLINE_RAW_MAX).decode().startswith(view.body_edit.toPlainText())
