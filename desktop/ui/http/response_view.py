@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Slot,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from desktop.ui.http.image_preview import IMAGE_MAX_BYTES, ImagePreview, read_im
 from desktop.ui.http.pages import Pages, raw_pages, raw_text
 from desktop.ui.http.pretty_view import PrettyView
 from desktop.ui.http.raw_view import RawView
+from desktop.ui.http.turns import Turns
 from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import SessionBrowser
 from desktop.ui.widgets.compact_tabs import compact_tabs
@@ -126,6 +126,7 @@ class ResponseView(QTabWidget):
         super().__init__(parent)
         self.tasks = tasks
         self._generation = 0
+        self._turns = Turns(self)
         self.raw_view = RawView()
         self.raw_edit: QPlainTextEdit = self.raw_view.text.edit
         self.anomaly_list: QListWidget = self.raw_view.anomaly_list
@@ -204,10 +205,11 @@ class ResponseView(QTabWidget):
         """Show everything ``result`` holds; the last response fills Headers, Body and Pretty.
 
         A raw response up to ``INLINE_RAW_MAX`` is shown at once. A larger one is shown in
-        turns of the event loop, so that the GUI thread and a worker never run Python at the
-        same time (they trade the GIL, and each turn took twice as long: #15): a worker cuts
-        the raw bytes into pages and makes the first page's text; the GUI thread sets it; the
-        next turn starts the body's decoding on a worker, whose first page comes back made.
+        turns of the event loop (``Turns``), so that the GUI thread and a worker seldom run
+        Python at the same time (they trade the GIL, and each turn took twice as long: #15):
+        once this turn is over, a worker cuts the raw bytes into pages and makes the first
+        page's text; the GUI thread sets it; once it is painted, the body's decoding starts on
+        a worker, whose first page comes back made.
         """
         self._generation += 1
         reader = result.reader
@@ -247,13 +249,18 @@ class ResponseView(QTabWidget):
             if generation != self._generation or not isinstance(pages, Pages):
                 return  # a newer result is shown (making pages raises no SocketDeskError)
             self.raw_view.show_raw(raw, reader.anomalies, reader.error_offset, pages)
-            QTimer.singleShot(0, self, lambda: decode(truncated))
+            self._turns.after_paint(decode)
 
-        def decode(notes: list[str]) -> None:
+        def decode() -> None:
             if generation == self._generation:
-                self.body_view.show_response(response, notes)
+                self.body_view.show_response(response, truncated)
 
-        self.tasks.run(lambda: _prepared_raw(raw), raw_ready)
+        def make_raw() -> None:
+            if generation == self._generation:
+                self.tasks.run(lambda: _prepared_raw(raw), raw_ready)
+
+        # Started once this turn is over: a woken worker takes the GIL from the GUI thread.
+        self._turns.after_paint(make_raw)
 
     def go_to_offset(self, offset: int) -> None:
         """Show byte ``offset`` of the raw response in the Raw and Hex tabs."""

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget
@@ -123,25 +124,47 @@ def test_a_large_response_is_shown_in_turns_with_page_texts_made_off_the_gui_thr
     qtbot: QtBot, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The GUI thread only sets text it is handed, and the body's decoding (a worker running
-    Python, which takes the GIL from the GUI thread) starts after the raw page is shown."""
+    Python, which takes the GIL from the GUI thread) starts once the raw page is painted."""
     raw_made = _threads_of(monkeypatch, pages_module, "raw_text")
     body_made = _threads_of(monkeypatch, pages_module, "_wrap")  # every body line goes by it
-    raw_shown_first: list[bool] = []
+    painted = _Painted()
+    raw_painted_first: list[bool] = []
     show_response = BodyView.show_response
 
     def decoding(body_view: BodyView, *args: object) -> None:
-        raw_shown_first.append(bool(view.raw_edit.toPlainText()))
+        raw_painted_first.append(bool(view.raw_edit.toPlainText()) and painted.since_text)
         show_response(body_view, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(BodyView, "show_response", decoding)
     view = ResponseView(tasks)
     qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.raw_edit.viewport().installEventFilter(painted)
+    view.raw_edit.textChanged.connect(painted.text_set)
     result = _result(_text(2 * INLINE_RAW_MAX))
     with qtbot.waitSignal(view.body_view.body_ready, timeout=30_000):
         view.show_result(result)
-    assert raw_made and body_made and raw_shown_first == [True]
+    assert raw_made and body_made and raw_painted_first == [True]
     assert threading.main_thread().name not in raw_made + body_made
     first_page = pages_module.raw_pages(result.reader.raw)
     assert first_page.span(0)[1] <= RAW_PAGE_BYTES + 8192
     assert view.raw_edit.toPlainText() == first_page.text(0)
     assert _text(2 * INLINE_RAW_MAX).decode().startswith(view.body_edit.toPlainText())
+
+
+class _Painted(QObject):
+    """Watches a viewport: has it been painted since its text was last set?"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.since_text = False
+
+    def text_set(self) -> None:
+        self.since_text = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.since_text = True
+        return False
