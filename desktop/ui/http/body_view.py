@@ -55,7 +55,7 @@ class BodyView(QWidget):
         self.save_status = QLabel(wordWrap=True)
         self.save_status.hide()
         self._first_notes: list[str] = []
-        self.text = PagedText()
+        self.text = PagedText(tasks)  # page turns make their text on its workers
         self.save_button = QPushButton(self.tr("Save body…"))
         self.save_raw_button = QPushButton(self.tr("Save as received…"))
         self.save_button.setToolTip(self.tr("The body with its content codings undone"))

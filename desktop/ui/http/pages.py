@@ -79,12 +79,17 @@ class Pages:
         start, end = self.span(page)
         return self._render(bytes(self.data[start:end]), page == 0)
 
-    def prepare(self, page: int = 0) -> None:
+    def prepare(self, page: int = 0) -> str:
         """Make the text of ``page`` now, on a worker thread, so that the GUI thread only sets
         text it is handed when the page is shown (a page's text took 2-3 ms of Python that a
-        busy worker stretched to 10 and more: #15). One page is kept."""
-        self._made = None
-        self._made = (page, self.text(page))
+        busy worker stretched to 10 and more: #15). The last page made is kept."""
+        made = self._made = (page, self.text(page))
+        return made[1]
+
+    def made(self, page: int) -> bool:
+        """True if the text of ``page`` is made (``text`` hands it over at once)."""
+        made = self._made
+        return made is not None and made[0] == page
 
     def page_of(self, offset: int) -> int:
         """The page holding byte ``offset`` (clamped to the pages there are)."""

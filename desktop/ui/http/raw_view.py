@@ -9,6 +9,7 @@ from desktop.core.http.anomaly import Anomaly
 from desktop.ui.http.paged_text import PagedText
 from desktop.ui.http.pages import Pages, raw_pages
 from desktop.ui.sentences import say
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["RawView"]
 
@@ -19,17 +20,20 @@ class RawView(QWidget):
     """Every byte received, one line per LF with CR/LF/control bytes as escapes, paged; below
     it every anomaly with its byte offset (click one to jump there).
 
+    Args:
+        tasks: where the text of a page turned to is made (None: on the GUI thread).
+
     Signals:
         offset_chosen(int): an anomaly was clicked: the byte offset to show (in every view).
     """
 
     offset_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notice = QLabel(wordWrap=True)
         self.notice.hide()
-        self.text = PagedText()
+        self.text = PagedText(tasks)  # page turns make their text on its workers
         self.anomaly_list = QListWidget()
         self.anomaly_list.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical)

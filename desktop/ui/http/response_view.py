@@ -127,7 +127,7 @@ class ResponseView(QTabWidget):
         self.tasks = tasks
         self._generation = 0
         self._turns = Turns(self)
-        self.raw_view = RawView()
+        self.raw_view = RawView(self.tasks)
         self.raw_edit: QPlainTextEdit = self.raw_view.text.edit
         self.anomaly_list: QListWidget = self.raw_view.anomaly_list
         self.hex_view = HexView()

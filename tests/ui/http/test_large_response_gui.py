@@ -168,3 +168,32 @@ class _Painted(QObject):
         if event.type() == QEvent.Type.Paint:
             self.since_text = True
         return False
+
+
+def test_a_page_turned_to_is_made_off_the_gui_thread_and_only_the_last_asked_is_shown(
+    qtbot: QtBot, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = ResponseView(tasks)
+    qtbot.addWidget(view)
+    body = _text(4 << 20)
+    result = _result(body)
+    with qtbot.waitSignal(view.body_view.body_ready, timeout=30_000):
+        view.show_result(result)
+    made = _threads_of(monkeypatch, pages_module, "_wrap")  # every body line goes by it
+    paged = view.body_view.text
+    paged.show_page(3)
+    paged.show_page(5)  # asked before page 3 is back: page 3 is never shown
+    shown: list[int] = []
+    paged.edit.textChanged.connect(lambda: shown.append(paged.current_page()))
+    qtbot.waitUntil(lambda: paged.current_page() == 5)
+    # An anomaly on another raw page: the cursor is put on it once that page is made.
+    raw = view.raw_view.text
+    offset = len(result.reader.raw) - 100
+    view.go_to_offset(offset)
+    qtbot.waitUntil(lambda: raw.current_page() == raw.page_count() - 1)
+    assert tasks.wait()
+    qtbot.wait(10)  # deliver what the workers finished
+    assert shown == [5] and paged.current_page() == 5
+    assert made and threading.main_thread().name not in made
+    assert paged.edit.toPlainText() == pages_module.text_pages(body, "utf-8").text(5)
+    assert raw.cursor_offset_text() == pages_module.raw_pages(result.reader.raw).position_of(offset)
