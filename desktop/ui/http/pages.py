@@ -74,8 +74,9 @@ class Pages:
 
     def text(self, page: int) -> str:
         """The text of ``page`` (the one made by ``prepare`` is handed over as it is)."""
-        if self._made is not None and self._made[0] == page:
-            return self._made[1]
+        made = self._made  # read once: a worker may replace it meanwhile
+        if made is not None and made[0] == page:
+            return made[1]
         start, end = self.span(page)
         return self._render(bytes(self.data[start:end]), page == 0)
 
