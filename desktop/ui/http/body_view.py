@@ -55,7 +55,7 @@ class BodyView(QWidget):
         self.save_status = QLabel(wordWrap=True)
         self.save_status.hide()
         self._first_notes: list[str] = []
-        self.text = PagedText()
+        self.text = PagedText(tasks)  # page turns make their text on its workers
         self.save_button = QPushButton(self.tr("Save body…"))
         self.save_raw_button = QPushButton(self.tr("Save as received…"))
         self.save_button.setToolTip(self.tr("The body with its content codings undone"))
@@ -218,7 +218,12 @@ def _pages(body: BodyData) -> Pages:
 
 
 def _prepared(response: ParsedResponse, cap: int) -> tuple[BodyData, Pages | None]:
-    """On a worker thread: the body decoded, and cut into pages (finding the page breaks of
-    100 MiB took 20 ms, a stall on the GUI thread: measured, #15)."""
+    """On a worker thread: the body decoded, cut into pages (finding the page breaks of
+    100 MiB took 20 ms, a stall on the GUI thread: measured, #15) and its first page's text
+    made."""
     body = prepare_body(response, cap)
-    return body, _pages(body) if len(body.data) else None
+    if not len(body.data):
+        return body, None
+    pages = _pages(body)
+    pages.prepare(0)  # the GUI thread only sets the first page's text (#15)
+    return body, pages

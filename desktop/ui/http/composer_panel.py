@@ -317,15 +317,15 @@ class ComposerPanel(QWidget):
     def _on_finished(self, result: ExchangeResult) -> None:
         self._set_busy(False)
         self.send_bar.exchange_done(bool(result.reader.raw))
-        # Stored first: a large response's write starts on a worker thread before the body's
-        # decoding takes the GIL (starting a thread then waited 40 ms for it, measured: #15).
-        store_error = self._store(result)
         self.response_view.show_result(result)
         if result.tls_info is not None and result.tls_info.verified is False:
             self.response_view.setCurrentWidget(self.response_view.tls_browser)
         if self._pending is not None:
             self.flow.record(*self._pending, result)
             self.cookies_view.refresh()
+        # Stored at the end of this turn: a large response is written on a worker thread, and
+        # a woken worker takes the GIL from the GUI thread for the rest of its turn (#15).
+        store_error = self._store(result)
         chain_error = self._chain_step()
         if chain_error == "":
             return  # the next hop is on its way

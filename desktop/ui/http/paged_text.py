@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtGui import QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import SocketDeskError
 from desktop.ui.http.pages import Pages
 from desktop.ui.theme import tint
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["PagedText"]
 
@@ -29,10 +33,13 @@ class PagedText(QWidget):
         edit: the editor holding the current page's text.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tasks = tasks  # where a page's text is made (None: here, at once)
         self._pages: Pages | None = None
         self._page = 0
+        self._asked = 0  # counts requests: only the latest page asked for is shown
+        self._wanted: int | None = None  # the page being made for showing
         self._mark: tuple[int, int] | None = None  # a byte range marked (parse failure)
         self.edit = QPlainTextEdit(readOnly=True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -69,8 +76,13 @@ class PagedText(QWidget):
     # --- content ---------------------------------------------------------------------------
 
     def set_pages(self, pages: Pages | None, mark: tuple[int, int] | None = None) -> None:
-        """Show ``pages`` from the first page (None: empty); ``mark`` is a byte range to draw."""
+        """Show ``pages`` from the first page (None: empty); ``mark`` is a byte range to draw.
+
+        The first page is shown at once: made ahead on a worker for a large text
+        (``Pages.prepare``), or small enough to make here."""
         self._pages, self._mark = pages, mark
+        self._asked += 1  # a page still being made is no longer wanted
+        self._wanted = None
         count = len(pages) if pages is not None else 1
         self.page_bar.setVisible(count > 1)
         self.page_spin.blockSignals(True)
@@ -82,7 +94,7 @@ class PagedText(QWidget):
             self._page = 0
             self.edit.clear()
         else:
-            self.show_page(0)
+            self._set_page(0, pages.text(0))
 
     def set_message(self, text: str) -> None:
         """Show a sentence instead of pages."""
@@ -97,34 +109,48 @@ class PagedText(QWidget):
         """The page shown, from 0."""
         return self._page
 
-    def show_page(self, page: int) -> None:
-        """Show ``page`` (clamped)."""
-        if self._pages is None:
+    def show_page(self, page: int, then: Callable[[], None] | None = None) -> None:
+        """Show ``page`` (clamped), then call ``then``. With a task runner, a page whose text
+        is not made yet is made on a worker (a page's text is 2-3 ms of Python: #15) and shown
+        when it is back, unless another page was asked for meanwhile."""
+        pages = self._pages
+        if pages is None:
             return
-        page = max(0, min(page, len(self._pages) - 1))
-        self._page = page
-        self.edit.setPlainText(self._pages.text(page))
-        self.page_spin.blockSignals(True)
-        self.page_spin.setValue(page + 1)
-        self.page_spin.blockSignals(False)
-        last = len(self._pages) - 1
-        self.first_button.setEnabled(page > 0)
-        self.previous_button.setEnabled(page > 0)
-        self.next_button.setEnabled(page < last)
-        self.last_button.setEnabled(page < last)
-        self._draw_mark()
+        page = max(0, min(page, len(pages) - 1))
+        if self._tasks is None or pages.made(page):
+            self._set_page(page, pages.text(page))
+            if then is not None:
+                then()
+            return
+        self._asked += 1
+        asked, self._wanted = self._asked, page
+
+        def made(text: object, _error: SocketDeskError | None) -> None:
+            if asked == self._asked and isinstance(text, str):
+                self._wanted = None
+                self._set_page(page, text)
+                if then is not None:
+                    then()
+
+        self._tasks.run(lambda: pages.prepare(page), made)
 
     def go_to_offset(self, offset: int) -> None:
         """Show the page holding byte ``offset`` and put the cursor on it."""
-        if self._pages is None:
+        pages = self._pages
+        if pages is None:
             return
-        page = self._pages.page_of(offset)
+
+        def place() -> None:
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(pages.position_of(offset), len(self.edit.toPlainText())))
+            self.edit.setTextCursor(cursor)
+            self.edit.centerCursor()
+
+        page = pages.page_of(offset)
         if page != self._page:
-            self.show_page(page)
-        cursor = self.edit.textCursor()
-        cursor.setPosition(min(self._pages.position_of(offset), len(self.edit.toPlainText())))
-        self.edit.setTextCursor(cursor)
-        self.edit.centerCursor()
+            self.show_page(page, then=place)
+        else:
+            place()
 
     def cursor_offset_text(self) -> int:
         """The cursor's character position in the page's text."""
@@ -136,6 +162,25 @@ class PagedText(QWidget):
             self._draw_mark()  # the mark's colour is the palette's
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _set_page(self, page: int, text: str) -> None:
+        """Show ``text``, the text of ``page``."""
+        assert self._pages is not None
+        self._page = page
+        self.edit.setPlainText(text)
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        last = len(self._pages) - 1
+        self.first_button.setEnabled(page > 0)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < last)
+        self.last_button.setEnabled(page < last)
+        self._draw_mark()
+
+    def _target(self) -> int:
+        """The page asked for last (still being made), else the page shown."""
+        return self._page if self._wanted is None else self._wanted
 
     def _draw_mark(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
@@ -163,11 +208,11 @@ class PagedText(QWidget):
 
     @Slot()
     def _previous(self) -> None:
-        self.show_page(self._page - 1)
+        self.show_page(self._target() - 1)
 
     @Slot()
     def _next(self) -> None:
-        self.show_page(self._page + 1)
+        self.show_page(self._target() + 1)
 
     @Slot()
     def _last(self) -> None:

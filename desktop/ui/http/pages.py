@@ -56,6 +56,7 @@ class Pages:
     ) -> None:
         self.data = data
         self._render = render
+        self._made: tuple[int, str] | None = None  # a page's text made ahead (``prepare``)
         self.starts = array("q", [0])
         size = len(data)
         view = memoryview(data)
@@ -72,9 +73,24 @@ class Pages:
         return self.starts[page], end
 
     def text(self, page: int) -> str:
-        """The text of ``page``."""
+        """The text of ``page`` (the one made by ``prepare`` is handed over as it is)."""
+        made = self._made  # read once: a worker may replace it meanwhile
+        if made is not None and made[0] == page:
+            return made[1]
         start, end = self.span(page)
         return self._render(bytes(self.data[start:end]), page == 0)
+
+    def prepare(self, page: int = 0) -> str:
+        """Make the text of ``page`` now, on a worker thread, so that the GUI thread only sets
+        text it is handed when the page is shown (a page's text took 2-3 ms of Python that a
+        busy worker stretched to 10 and more: #15). The last page made is kept."""
+        made = self._made = (page, self.text(page))
+        return made[1]
+
+    def made(self, page: int) -> bool:
+        """True if the text of ``page`` is made (``text`` hands it over at once)."""
+        made = self._made
+        return made is not None and made[0] == page
 
     def page_of(self, offset: int) -> int:
         """The page holding byte ``offset`` (clamped to the pages there are)."""

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from desktop.core.http.anomaly import Anomaly
 from desktop.ui.http.paged_text import PagedText
-from desktop.ui.http.pages import raw_pages
+from desktop.ui.http.pages import Pages, raw_pages
 from desktop.ui.sentences import say
+from desktop.workers.task_runner import TaskRunner
 
 __all__ = ["RawView"]
 
@@ -19,17 +20,20 @@ class RawView(QWidget):
     """Every byte received, one line per LF with CR/LF/control bytes as escapes, paged; below
     it every anomaly with its byte offset (click one to jump there).
 
+    Args:
+        tasks: where the text of a page turned to is made (None: on the GUI thread).
+
     Signals:
         offset_chosen(int): an anomaly was clicked: the byte offset to show (in every view).
     """
 
     offset_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notice = QLabel(wordWrap=True)
         self.notice.hide()
-        self.text = PagedText()
+        self.text = PagedText(tasks)  # page turns make their text on its workers
         self.anomaly_list = QListWidget()
         self.anomaly_list.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -55,10 +59,17 @@ class RawView(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def show_raw(self, raw: bytes, anomalies: list[Anomaly], error_offset: int | None) -> None:
-        """Show ``raw``; mark ``error_offset`` (where parsing failed) and list ``anomalies``."""
+    def show_raw(
+        self,
+        raw: bytes,
+        anomalies: list[Anomaly],
+        error_offset: int | None,
+        pages: Pages | None = None,
+    ) -> None:
+        """Show ``raw``; mark ``error_offset`` (where parsing failed) and list ``anomalies``.
+        ``pages``: ``raw_pages(raw)``, when already made on a worker thread."""
         mark = None if error_offset is None else (error_offset, len(raw))
-        self.text.set_pages(raw_pages(raw), mark)
+        self.text.set_pages(pages or raw_pages(raw), mark)
         self.anomaly_list.clear()
         if error_offset is not None:
             self._add(error_offset, self.tr("Parsing failed here; the rest is shown as received."))

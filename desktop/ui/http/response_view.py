@@ -6,7 +6,13 @@ never one widget text), and large bodies are decoded and formatted on worker thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -27,16 +33,27 @@ from desktop.core.units import format_bytes
 from desktop.ui.http.body_data import BodyData
 from desktop.ui.http.body_view import BodyView
 from desktop.ui.http.image_preview import IMAGE_MAX_BYTES, ImagePreview, read_image
-from desktop.ui.http.pages import raw_text
+from desktop.ui.http.pages import Pages, raw_pages, raw_text
 from desktop.ui.http.pretty_view import PrettyView
 from desktop.ui.http.raw_view import RawView
+from desktop.ui.http.turns import Turns
 from desktop.ui.sentences import say
 from desktop.ui.widgets.certificate_view import SessionBrowser
 from desktop.ui.widgets.compact_tabs import compact_tabs
 from desktop.ui.widgets.hex_view import HexView
 from desktop.workers.task_runner import TaskRunner
 
-__all__ = ["DEFAULT_BODY_CAP", "HeadersModel", "ResponseView", "pretty_json", "raw_text"]
+__all__ = [
+    "DEFAULT_BODY_CAP",
+    "INLINE_RAW_MAX",
+    "HeadersModel",
+    "ResponseView",
+    "pretty_json",
+    "raw_text",
+]
+
+# A raw response up to this size is paged and shown at once; a larger one in turns (show_result).
+INLINE_RAW_MAX = 1 << 20
 
 # The default cap on a decoded body (the reader's own cap on received bytes is the same size).
 DEFAULT_BODY_CAP = 256 << 20
@@ -109,7 +126,8 @@ class ResponseView(QTabWidget):
         super().__init__(parent)
         self.tasks = tasks
         self._generation = 0
-        self.raw_view = RawView()
+        self._turns = Turns(self)
+        self.raw_view = RawView(self.tasks)
         self.raw_edit: QPlainTextEdit = self.raw_view.text.edit
         self.anomaly_list: QListWidget = self.raw_view.anomaly_list
         self.hex_view = HexView()
@@ -184,13 +202,19 @@ class ResponseView(QTabWidget):
         self.tls_browser.clear()
 
     def show_result(self, result: ExchangeResult) -> None:
-        """Show everything ``result`` holds; the last response fills Headers, Body and Pretty."""
+        """Show everything ``result`` holds; the last response fills Headers, Body and Pretty.
+
+        A raw response up to ``INLINE_RAW_MAX`` is shown at once. A larger one is shown in
+        turns of the event loop (``Turns``), so that the GUI thread and a worker seldom run
+        Python at the same time (they trade the GIL, and each turn took twice as long: #15):
+        once this turn is over, a worker cuts the raw bytes into pages and makes the first
+        page's text; the GUI thread sets it; once it is painted, the body's decoding starts on
+        a worker, whose first page comes back made.
+        """
         self._generation += 1
         reader = result.reader
         raw = reader.raw
         truncated = self._truncation_notes(result)
-        self.raw_view.show_raw(raw, reader.anomalies, reader.error_offset)
-        self.raw_view.set_notice(" ".join(truncated))
         self.hex_view.set_data(raw)
         marks = [(a.offset, 1) for a in reader.anomalies]
         if reader.error_offset is not None:
@@ -200,7 +224,6 @@ class ResponseView(QTabWidget):
         self.headers_model.set_response(response)
         self.pretty_view.clear()
         self.image_preview.clear()
-        self.body_view.show_response(response, truncated)
         if response is None:
             nothing = self.tr("No response was parsed.")
             self.pretty_view.notice.setText(nothing)
@@ -212,6 +235,32 @@ class ResponseView(QTabWidget):
             self.tls_browser.show_session(result.tls_info)
         else:
             self.tls_browser.setPlainText(self.tr("Plain TCP: no TLS."))
+        if len(raw) <= INLINE_RAW_MAX:
+            self.raw_view.show_raw(raw, reader.anomalies, reader.error_offset)
+            self.raw_view.set_notice(" ".join(truncated))
+            self.body_view.show_response(response, truncated)
+            return
+        self.raw_view.clear()
+        self.raw_view.set_notice(" ".join(truncated))
+        self.body_view.clear()
+        generation = self._generation
+
+        def raw_ready(pages: object, error: SocketDeskError | None) -> None:
+            if generation != self._generation or not isinstance(pages, Pages):
+                return  # a newer result is shown (making pages raises no SocketDeskError)
+            self.raw_view.show_raw(raw, reader.anomalies, reader.error_offset, pages)
+            self._turns.after_paint(decode)
+
+        def decode() -> None:
+            if generation == self._generation:
+                self.body_view.show_response(response, truncated)
+
+        def make_raw() -> None:
+            if generation == self._generation:
+                self.tasks.run(lambda: _prepared_raw(raw), raw_ready)
+
+        # Started once this turn is over: a woken worker takes the GIL from the GUI thread.
+        self._turns.after_paint(make_raw)
 
     def go_to_offset(self, offset: int) -> None:
         """Show byte ``offset`` of the raw response in the Raw and Hex tabs."""
@@ -267,3 +316,10 @@ class ResponseView(QTabWidget):
     @Slot()
     def _show_plain_body(self) -> None:
         self.setCurrentWidget(self.body_view)
+
+
+def _prepared_raw(raw: bytes) -> Pages:
+    """On a worker thread: the raw view's pages, the first page's text made."""
+    pages = raw_pages(raw)
+    pages.prepare(0)
+    return pages

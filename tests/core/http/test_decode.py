@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 import time
 import tracemalloc
 import zlib
@@ -102,6 +103,37 @@ def test_zstd_window_of_8_mib_is_accepted() -> None:
 def test_several_gzip_members_are_one_body() -> None:
     body = gzip.compress(TEXT[:100]) + gzip.compress(TEXT[100:])
     assert decode_content(body, ["gzip"], MiB).data == TEXT
+
+
+def test_zlib_is_handed_the_body_in_bounded_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """zlib copies the input it leaves unread at every step, under the GIL: handed the whole
+    rest of a large body each time, that held the GIL up to 6 ms at a time (#15)."""
+    handed: list[int] = []
+    real = zlib.decompressobj
+
+    class Recording:
+        def __init__(self, wbits: int) -> None:
+            self._inner = real(wbits)
+
+        def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+            handed.append(len(data))
+            return self._inner.decompress(data, max_length)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._inner, name)
+
+    monkeypatch.setattr(zlib, "decompressobj", Recording)
+    members = [random_bytes(300_000, seed) for seed in (1, 2)]  # members span many slices
+    body = b"".join(gzip.compress(member) for member in members) + b"junk"
+    decoded = decode_content(body, ["gzip"], 4 * MiB)
+    assert decoded.data == b"".join(members)
+    assert str(decoded.error).startswith("4 bytes after the end of the gzip data")
+    assert len(handed) > 8 and max(handed) <= 64 << 10
+
+
+def random_bytes(size: int, seed: int) -> bytes:
+    """Bytes that gzip cannot shrink much (so that a member is several slices long)."""
+    return random.Random(seed).randbytes(size)
 
 
 @pytest.mark.parametrize(

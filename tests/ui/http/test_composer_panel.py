@@ -174,6 +174,7 @@ def test_a_gzipped_chunked_body_is_shown_decoded(
     shown = []
     for page in range(body.page_count()):
         body.show_page(page)
+        qtbot.waitUntil(lambda page=page: body.current_page() == page)  # made on a worker
         shown.append(panel.response_view.body_edit.toPlainText())
     assert "".join(shown) == BIG_TEXT.decode()
 

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.http.exchange import ExchangeResult, HttpTarget, exchange
 from desktop.core.http.pretty import PRETTY_MAX
+from desktop.ui.http.paged_text import PagedText
 from desktop.ui.http.pages import PAGE_BYTES, RAW_PAGE_BYTES
 from desktop.ui.http.response_view import ResponseView
 from desktop.ui.http.save_body import safe_filename
@@ -100,6 +101,12 @@ def show(qtbot: QtBot, view: ResponseView, result: ExchangeResult) -> None:
         view.show_result(result)
 
 
+def turn_to(qtbot: QtBot, paged: PagedText, page: int) -> None:
+    """Show ``page`` and wait until it is shown (its text is made on a worker)."""
+    paged.show_page(page)
+    qtbot.waitUntil(lambda: paged.current_page() == page)
+
+
 # --- raw, anomalies, hex ----------------------------------------------------------------------
 
 
@@ -150,9 +157,10 @@ def test_a_large_raw_response_is_paged_and_every_page_reachable(
     view.setCurrentWidget(view.raw_view)
     assert pages.page_bar.isVisible()
     qtbot.mouseClick(pages.last_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    qtbot.waitUntil(lambda: pages.current_page() == pages.page_count() - 1)  # made on a worker
     assert view.raw_edit.toPlainText().endswith("line 0199999\\r\\n\n")
     assert view.body_view.text.page_count() > 1
-    view.body_view.text.show_page(view.body_view.text.page_count() - 1)
+    turn_to(qtbot, view.body_view.text, view.body_view.text.page_count() - 1)
     assert view.body_edit.toPlainText().endswith("line 0199999\n")  # the editor drops CR
 
 
@@ -326,8 +334,8 @@ def test_a_20_mb_response_is_shown_with_bounded_extra_memory(
     try:
         before, _ = tracemalloc.get_traced_memory()
         show(qtbot, view, result)
-        view.raw_view.text.show_page(view.raw_view.text.page_count() - 1)
-        view.body_view.text.show_page(view.body_view.text.page_count() - 1)
+        turn_to(qtbot, view.raw_view.text, view.raw_view.text.page_count() - 1)
+        turn_to(qtbot, view.body_view.text, view.body_view.text.page_count() - 1)
         view.hex_view.scroll_to_offset(len(result.reader.raw) - 1)
         for index in range(view.count()):
             view.setCurrentIndex(index)
