@@ -312,8 +312,10 @@ class ResponseReader:
         assert response is not None and response.status is not None and fields is not None
         self._head_used += self._pos - self._start
         self._start = self._pos
-        kind, length = decide_framing(self.request_method, response.status, fields, self._report)
-        response.framing = kind
+        kind, length, persistent = decide_framing(
+            self.request_method, response.http_version, response.status, fields, self._report
+        )
+        response.framing, response.persistent = kind, persistent
         self._left = length
         if kind == "chunked":
             self._chunked = ChunkedBody(self._report)
@@ -402,7 +404,9 @@ class ResponseReader:
         self._dirty = False
         response.length = self._pos - response.offset
         if self._state in (_LENGTH, _CLOSE, _CHUNKED):
-            response.attach_raw(self._frozen_raw, self._start, self._pos)
+            # The store's own method, not the reader's: no reader <-> response cycle, so a
+            # body's memory is freed (or pooled) as soon as the last holder drops it.
+            response.attach_raw(self._store.getvalue, self._start, self._pos)
         chunked = self._chunked
         if self._state is _CHUNKED and chunked is not None:
             data = chunked.data
@@ -410,9 +414,6 @@ class ResponseReader:
                 chunked.data = bytearray()  # the response owns it now
             response.set_dechunked(data if final else bytes(data))
             response.trailers = chunked.trailers.fields
-
-    def _frozen_raw(self) -> bytes:
-        return self.raw
 
     def _report(self, kind: AnomalyKind, offset: int, message: Sentence) -> None:
         key = (len(self._responses) - 1, kind)
