@@ -320,11 +320,4 @@ def _reusable(reader: ResponseReader) -> bool:
         return False
     if reader.request_method == b"CONNECT" and last.status and 200 <= last.status <= 299:
         return False  # a tunnel now: the bytes that follow are not HTTP
-    keep_alive = False
-    for value in last.header_values(b"connection"):  # found in place for a whole head
-        for item in value.split(b","):
-            token = item.strip().lower()
-            if token == b"close":
-                return False
-            keep_alive = keep_alive or token == b"keep-alive"
-    return last.http_version != b"HTTP/1.0" or keep_alive
+    return last.persistent  # Connection and the version, read with the framing

@@ -13,6 +13,9 @@ __all__ = ["OWS", "FieldLines", "report_bare_crs"]
 OWS = b" \t"  # RFC 9110 §5.6.3
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
 _IN_HEADER_LINE = sentence(QT_TRANSLATE_NOOP("core", "a header line"))
+# What framing_values looks for in a whole head's block (see FieldLines._lowered).
+_TE, _CL, _CO = b"\r\ntransfer-encoding:", b"\r\ncontent-length:", b"\r\nconnection:"
+_SHORTEST = len(b"connection")  # of the names framing_values looks for
 
 
 def report_bare_crs(line: bytes, offset: int, report: Report, where: Sentence) -> None:
@@ -35,14 +38,27 @@ def report_bare_crs(line: bytes, offset: int, report: Report, where: Sentence) -
         start = cr + 1
 
 
+def _values_at(block: bytes, lower: bytes, key: bytes, at: int) -> list[bytes]:
+    """The values of the fields whose ``key`` (CRLF, name in lower case, colon) is found in
+    ``lower`` at ``at`` (-1: none) and after; each value ends at the CRLF of its line."""
+    found: list[bytes] = []
+    size = len(key)
+    while at >= 0:
+        start = at + size
+        end = block.find(b"\r\n", start)
+        found.append(block[start:end].strip(OWS))
+        at = lower.find(key, end)
+    return found
+
+
 class FieldLines:
     """Field lines of a head or a trailer section: raw names and values, in order, duplicates
     kept, obs-fold unfolded (RFC 9112 §5).
 
     A head read whole by :func:`read_whole_head` keeps its field lines as one block of bytes and
-    splits them only when ``fields`` or ``offsets`` is first read: ``values`` (what framing and
-    keep-alive ask) finds a field in the block without splitting it (a keep-alive exchange whose
-    headers nobody reads never splits them).
+    splits them only when ``fields`` or ``offsets`` is first read: ``values`` and
+    ``framing_values`` (what framing and keep-alive ask, in one search) find a field in the block
+    without splitting it (a keep-alive exchange whose headers nobody reads never splits them).
 
     Attributes:
         fields: ``(name, value)`` pairs; values without surrounding whitespace.
@@ -109,24 +125,55 @@ class FieldLines:
         block = self._block
         if block is None:
             return [self.fields[i][1] for i in self._listed(name)]
-        found: list[bytes] = []
-        for start in self._value_starts(block, name):
-            found.append(block[start : block.find(b"\r\n", start)].strip(OWS))
-        return found
+        lower = self._lowered(block)
+        key = b"\r\n" + name + b":"
+        return _values_at(block, lower, key, lower.find(key))
+
+    def framing_values(self) -> tuple[list[bytes], list[bytes], list[bytes]]:
+        """The values of Transfer-Encoding, Content-Length and Connection, in order: what
+        framing and keep-alive read in every response, found in one search of the lines."""
+        block = self._block
+        if block is None:
+            te: list[bytes] = []
+            cl: list[bytes] = []
+            co: list[bytes] = []
+            for key, value in self.fields:
+                if len(key) >= _SHORTEST:  # a shorter name is none (whitespace only adds)
+                    name = key.strip(OWS).lower()
+                    if name == b"content-length":
+                        cl.append(value)
+                    elif name == b"connection":
+                        co.append(value)
+                    elif name == b"transfer-encoding":
+                        te.append(value)
+            return te, cl, co
+        lower = self._lowered(block)
+        te_at, cl_at, co_at = lower.find(_TE), lower.find(_CL), lower.find(_CO)
+        return (
+            [] if te_at < 0 else _values_at(block, lower, _TE, te_at),
+            [] if cl_at < 0 else _values_at(block, lower, _CL, cl_at),
+            [] if co_at < 0 else _values_at(block, lower, _CO, co_at),
+        )
+
+    def offset_of(self, name: bytes, nth: int = 0) -> int:
+        """Where the ``nth`` field called ``name`` (given in lower case) starts in the raw
+        response (for an anomaly's offset; the field must be there)."""
+        return self.offsets[self.indices(name)[nth]]
 
     def indices(self, name: bytes) -> list[int]:
         """The positions in ``fields`` of every field called ``name`` (given in lower case)."""
         block = self._block
         if block is None:
             return self._listed(name)
-        starts = self._value_starts(block, name)
-        if not starts:
-            return starts
-        lower = self._lower
-        assert lower is not None  # made by _value_starts
-        skip = len(name) + 3  # back from the value to the CRLF before the name
-        # The field lines before this one: one CRLF ends each (the status line's included).
-        return [lower.count(b"\r\n", 0, start - skip) for start in starts]
+        lower = self._lowered(block)
+        key = b"\r\n" + name + b":"
+        # The field lines before each one: one CRLF ends each (the status line's included).
+        found: list[int] = []
+        at = lower.find(key)
+        while at >= 0:
+            found.append(lower.count(b"\r\n", 0, at))
+            at = lower.find(key, at + len(key))
+        return found
 
     def _listed(self, name: bytes) -> list[int]:
         size = len(name)  # a shorter name cannot be it (whitespace only adds)
@@ -136,23 +183,14 @@ class FieldLines:
             if len(key) >= size and key.strip(OWS).lower() == name
         ]
 
-    def _value_starts(self, block: bytes, name: bytes) -> list[int]:
-        """Where the value of each field called ``name`` starts in the block. In the block a
-        name follows CRLF and is followed by the colon (no whitespace: the strict match allows
-        none), and no value holds CR or LF: a search finds exactly the fields of that name."""
+    def _lowered(self, block: bytes) -> bytes:
+        """The block in lower case (made once). In it a name follows CRLF and is followed by
+        the colon (no whitespace: the strict match allows none), and no value holds CR or LF:
+        a search for CRLF, the name and a colon finds exactly the fields of that name."""
         lower = self._lower
         if lower is None:
             lower = self._lower = block.lower()
-        key = b"\r\n" + name + b":"
-        at = lower.find(key)
-        if at < 0:  # most names asked for are absent (Transfer-Encoding): no list to fill
-            return []
-        size = len(key)
-        starts: list[int] = []
-        while at >= 0:
-            starts.append(at + size)
-            at = lower.find(key, at + size)
-        return starts
+        return lower
 
     def add(self, line: bytes, offset: int, report: Report) -> None:
         """Add one line (without its line ending) that starts at ``offset``."""

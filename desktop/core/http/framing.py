@@ -14,6 +14,7 @@ __all__ = [
     "decide_framing",
     "field_values",
     "is_final",
+    "persists",
     "switches_protocol",
 ]
 
@@ -26,20 +27,26 @@ _TRANSFER_CODINGS = {b"chunked", b"compress", b"deflate", b"gzip", b"x-compress"
 # A named tuple, not a frozen dataclass: one is made per response, and a frozen dataclass sets
 # each field through object.__setattr__.
 class Framing(NamedTuple):
-    """How a body is delimited.
+    """How a body is delimited, and whether the head lets the connection stay open.
 
     Attributes:
         kind: ``content-length``, ``chunked``, ``close`` (until the connection closes) or
             ``none`` (no body).
         length: the body length for ``content-length``.
+        persistent: the head lets the connection carry another request (RFC 9112 §9.3: no
+            ``close`` connection option, and HTTP/1.1 or a ``keep-alive`` option); the body
+            and what follows it decide the rest (``attempt._reusable``).
     """
 
     kind: FramingKind
     length: int = 0
+    persistent: bool = False
 
 
-_NONE, _CLOSE, _CHUNKED = Framing("none"), Framing("close"), Framing("chunked")
-_SHORTEST = len(b"content-length")  # of the two names looked for
+# The framings without a length, indexed by ``persistent``.
+_NONE = (Framing("none"), Framing("none", 0, True))
+_CLOSE = (Framing("close"), Framing("close", 0, True))
+_CHUNKED = (Framing("chunked"), Framing("chunked", 0, True))
 
 
 def is_final(status: int) -> bool:
@@ -59,43 +66,46 @@ def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
     return [value for key, value in fields if len(key) >= size and key.strip(OWS).lower() == wanted]
 
 
-def decide_framing(method: bytes, status: int, head: FieldLines, report: Report) -> Framing:
-    """Apply RFC 9112 §6.3 to a response head, reporting what deviates.
+def persists(version: bytes, connection: list[bytes]) -> bool:
+    """Whether a response of ``version`` with these Connection values lets the connection carry
+    another request (RFC 9112 §9.3): not with a ``close`` option; HTTP/1.0 only with
+    ``keep-alive``."""
+    keep_alive = False
+    for value in connection:
+        for item in value.split(b","):
+            token = item.strip().lower()
+            if token == b"close":
+                return False
+            keep_alive = keep_alive or token == b"keep-alive"
+    return version != b"HTTP/1.0" or keep_alive
+
+
+def decide_framing(
+    method: bytes, version: bytes, status: int, head: FieldLines, report: Report
+) -> Framing:
+    """Apply RFC 9112 §6.3 to a response head, reporting what deviates, and §9.3 (whether the
+    connection persists) from the same search of the fields.
 
     Args:
         method: the request method (``HEAD`` responses have no body).
+        version: the response's HTTP version.
         status: the status code.
         head: the header fields.
         report: receives anomalies.
     """
+    te, lengths, connection = head.framing_values()  # one search for framing and keep-alive
+    persistent = persists(version, connection)
     if 100 <= status <= 199 or status in (204, 304) or method == b"HEAD":
-        return _NONE
+        return _NONE[persistent]
     if switches_protocol(method, status):
-        return _NONE
-    if head.whole:  # found in the block, without splitting the fields
-        te_at = head.indices(b"transfer-encoding")
-        if not te_at:
-            lengths = head.values(b"content-length")
-            if not lengths:
-                return _CLOSE
-            if len(lengths) == 1 and lengths[0].isdigit() and len(lengths[0]) <= 18:
-                return Framing("content-length", int(lengths[0]))  # as _content_length would
-            return _content_length(head, head.indices(b"content-length"), report)
-        return _transfer_encoding(head, te_at, head.indices(b"content-length"), report)
-    te_at = []
-    cl_at = []
-    for i, (key, _) in enumerate(head.fields):  # one pass: this runs for every response
-        if len(key) >= _SHORTEST:  # a shorter name is neither (whitespace only adds length)
-            name = key.strip(OWS).lower()
-            if name == b"content-length":
-                cl_at.append(i)
-            elif name == b"transfer-encoding":
-                te_at.append(i)
-    if te_at:
-        return _transfer_encoding(head, te_at, cl_at, report)
-    if cl_at:
-        return _content_length(head, cl_at, report)
-    return _CLOSE
+        return _NONE[persistent]
+    if te:
+        return _transfer_encoding(head, te, bool(lengths), report, persistent)
+    if not lengths:
+        return _CLOSE[persistent]
+    if len(lengths) == 1 and lengths[0].isdigit() and len(lengths[0]) <= 18:
+        return Framing("content-length", int(lengths[0]), persistent)  # as below would
+    return _content_length(head, lengths, report, persistent)
 
 
 def _tokens(values: list[bytes]) -> list[bytes]:
@@ -103,13 +113,12 @@ def _tokens(values: list[bytes]) -> list[bytes]:
 
 
 def _transfer_encoding(
-    head: FieldLines, te_at: list[int], cl_at: list[int], report: Report
+    head: FieldLines, values: list[bytes], content_length: bool, report: Report, persistent: bool
 ) -> Framing:
-    offset = head.offsets[te_at[0]]
-    if cl_at:
+    if content_length:
         report(
             AnomalyKind.TE_WITH_CONTENT_LENGTH,
-            head.offsets[cl_at[0]],
+            head.offset_of(b"content-length"),
             sentence(
                 QT_TRANSLATE_NOOP(
                     "core",
@@ -118,18 +127,21 @@ def _transfer_encoding(
                 )
             ),
         )
-    values = [head.fields[i][1] for i in te_at]
     codings = [t.partition(b";")[0].strip(OWS).lower() for t in _tokens(values)]
     unknown = [c for c in codings if c not in _TRANSFER_CODINGS]
     chunked_last = bool(codings) and codings[-1] == b"chunked"
     if unknown or not codings:
-        report(AnomalyKind.UNKNOWN_TRANSFER_CODING, offset, _unknown_coding(unknown, chunked_last))
+        report(
+            AnomalyKind.UNKNOWN_TRANSFER_CODING,
+            head.offset_of(b"transfer-encoding"),
+            _unknown_coding(unknown, chunked_last),
+        )
     if chunked_last:
-        return _CHUNKED
+        return _CHUNKED[persistent]
     if b"chunked" in codings:
         report(
             AnomalyKind.CHUNKED_NOT_FINAL,
-            offset,
+            head.offset_of(b"transfer-encoding"),
             sentence(
                 QT_TRANSLATE_NOOP(
                     "core",
@@ -138,16 +150,13 @@ def _transfer_encoding(
                 )
             ),
         )
-    return _CLOSE
+    return _CLOSE[persistent]
 
 
-def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Framing:
-    if len(cl_at) == 1:  # the common case, decided as below would, without the lists
-        value = head.fields[cl_at[0]][1]
-        if value.isdigit() and len(value) <= 18:
-            return Framing("content-length", int(value))
-    values = _tokens([head.fields[i][1] for i in cl_at])
-    offset = head.offsets[cl_at[-1]]
+def _content_length(
+    head: FieldLines, lengths: list[bytes], report: Report, persistent: bool
+) -> Framing:
+    values = _tokens(lengths)
     # More than 18 digits is no real length, and int() refuses over 4300 digits (CVE-2020-10735).
     bad = next((v for v in values if not v.isdigit() or len(v.lstrip(b"0")) > 18), None)
     if bad is not None or not values:
@@ -168,14 +177,14 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
                 value=show(bad),
             )
         )
-        report(AnomalyKind.INVALID_CONTENT_LENGTH, offset, message)
-        return _CLOSE
-    lengths = sorted({int(v) for v in values})
-    if len(lengths) > 1:
-        listed = ", ".join(str(n) for n in lengths)
+        report(AnomalyKind.INVALID_CONTENT_LENGTH, head.offset_of(b"content-length", -1), message)
+        return _CLOSE[persistent]
+    unique = sorted({int(v) for v in values})
+    if len(unique) > 1:
+        listed = ", ".join(str(n) for n in unique)
         report(
             AnomalyKind.CONFLICTING_CONTENT_LENGTH,
-            offset,
+            head.offset_of(b"content-length", -1),
             sentence(
                 QT_TRANSLATE_NOOP(
                     "core",
@@ -185,20 +194,20 @@ def _content_length(head: FieldLines, cl_at: list[int], report: Report) -> Frami
                 values=listed,
             ),
         )
-        return _CLOSE
+        return _CLOSE[persistent]
     if len(values) > 1:
         report(
             AnomalyKind.DUPLICATE_CONTENT_LENGTH,
-            offset,
+            head.offset_of(b"content-length", -1),
             sentence(
                 QT_TRANSLATE_NOOP(
                     "core", "Content-Length is given {count} times, always {length}."
                 ),
                 count=len(values),
-                length=lengths[0],
+                length=unique[0],
             ),
         )
-    return Framing("content-length", lengths[0])
+    return Framing("content-length", unique[0], persistent)
 
 
 def _unknown_coding(unknown: list[bytes], chunked_last: bool) -> Sentence:

@@ -32,7 +32,12 @@ class ParsedResponse:
         trailers: fields of a chunked body's trailer section.
         framing: ``content-length``, ``chunked``, ``close`` or ``none``.
         complete: the message ended as its framing says.
+        persistent: its head lets the connection carry another request (RFC 9112 §9.3: no
+            ``close`` connection option; HTTP/1.1, or HTTP/1.0 with ``keep-alive``); set by the
+            reader with the framing, from the same search of the fields.
     """
+
+    persistent = False
 
     def __init__(
         self,

@@ -313,8 +313,10 @@ class ResponseReader:
         assert response is not None and response.status is not None and fields is not None
         self._head_used += self._pos - self._start
         self._start = self._pos
-        kind, length = decide_framing(self.request_method, response.status, fields, self._report)
-        response.framing = kind
+        kind, length, persistent = decide_framing(
+            self.request_method, response.http_version, response.status, fields, self._report
+        )
+        response.framing, response.persistent = kind, persistent
         self._left = length
         if kind == "chunked":
             self._chunked = ChunkedBody(self._report)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from desktop.core.http import Anomaly, ParsedResponse, ResponseReader
 
-Snapshot = tuple[bytes, list[ParsedResponse], list[Anomaly], int | None, bool, int]
+Snapshot = tuple[bytes, list[ParsedResponse], list[Anomaly], int | None, bool, int, list[bool]]
 
 
 def random_pieces(data: bytes, seed: int) -> list[bytes]:
@@ -49,4 +49,5 @@ def snapshot(reader: ResponseReader) -> Snapshot:
         reader.error_offset,
         reader.complete,
         reader.discarded,
+        [response.persistent for response in reader.responses],  # (not part of ==)
     )

@@ -37,6 +37,10 @@ fields = st.lists(
         st.tuples(names, values),
         st.tuples(st.just(b"Content-Length"), lengths),
         st.tuples(st.just(b"Transfer-Encoding"), st.sampled_from([b"chunked", b"gzip", b"br"])),
+        st.tuples(
+            st.sampled_from([b"Connection", b"CONNECTION"]),
+            st.sampled_from([b"close", b"keep-alive", b" Keep-Alive , close", b"upgrade", b""]),
+        ),
     ),
     max_size=8,
 )
