@@ -148,7 +148,7 @@
     <context>
         <name>PagedText</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/paged_text.py" line="80" />
+            <location filename="../../desktop/ui/http/paged_text.py" line="92" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>
@@ -284,7 +284,7 @@
     <context>
         <name>core</name>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="140" />
+            <location filename="../../desktop/core/http/attempt.py" line="143" />
             <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
             <translation>
                 <numerusform>%n byte had arrived on the idle connection; it is read first.</numerusform>
@@ -292,7 +292,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/http/attempt.py" line="245" />
+            <location filename="../../desktop/core/http/attempt.py" line="248" />
             <source>after %n byte(s) (was|were) received</source>
             <translation>
                 <numerusform>after %n byte was received</numerusform>
@@ -332,7 +332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/core/net/tcp_server.py" line="231" />
+            <location filename="../../desktop/core/net/tcp_server.py" line="238" />
             <source>Refused {peer}: the limit of %n client(s) is reached.</source>
             <translation>
                 <numerusform>Refused {peer}: the limit of %n client is reached.</numerusform>

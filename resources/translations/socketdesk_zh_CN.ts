@@ -1073,22 +1073,22 @@
 <context>
     <name>HeadersModel</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="63"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="70"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="87"/>
         <source>{name} (trailer)</source>
         <translation>{name}（尾部字段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="112"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="95"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="112"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1946,32 +1946,32 @@
 <context>
     <name>PagedText</name>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="41"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="48"/>
         <source>First page</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="42"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="49"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="43"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="50"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="44"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="51"/>
         <source>Last page</source>
         <translation>末页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/paged_text.py" line="52"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="59"/>
         <source>Page</source>
         <translation>第</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/paged_text.py" line="80"/>
+        <location filename="../../desktop/ui/http/paged_text.py" line="92"/>
         <source>of %n</source>
         <translation>
             <numerusform>页，共 %n 页</numerusform>
@@ -2255,22 +2255,22 @@ Out: {bytes_out}, {messages_out}</source>
 <context>
     <name>RawView</name>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="64"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="75"/>
         <source>Parsing failed here; the rest is shown as received.</source>
         <translation>解析在此处失败；其余内容按原样显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="68"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="79"/>
         <source>No anomalies: the response is well-formed.</source>
         <translation>无异常：响应格式正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="77"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="88"/>
         <source>At byte {offset}: {message}</source>
         <translation>第 {offset} 字节处：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="80"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="91"/>
         <source>Click to show this byte</source>
         <translation>单击以显示此字节</translation>
     </message>
@@ -2565,117 +2565,117 @@ Host: example.com</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="133"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
         <source>Name lookup</source>
         <translation>域名解析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="134"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="152"/>
         <source>TCP connect</source>
         <translation>TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="135"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="153"/>
         <source>TLS handshake</source>
         <translation>TLS 握手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="136"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="154"/>
         <source>Request written</source>
         <translation>请求已写出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="137"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="155"/>
         <source>Waiting (TTFB)</source>
         <translation>等待首字节 (TTFB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="138"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="156"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="139"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="157"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="144"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="162"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="145"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="163"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="146"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="164"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="147"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="165"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="148"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="166"/>
         <source>Pretty</source>
         <translation>格式化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="149"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="167"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="227"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="276"/>
         <source>Truncated at {cap}: the response reached the cap; {more} received after it were not kept.</source>
         <translation>已在 {cap} 处截断：响应达到上限，之后接收的 {more} 未保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="239"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="288"/>
         <source>The body is not an image.</source>
         <translation>正文不是图像。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="245"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="294"/>
         <source>The image is {size}: no preview above {limit}.</source>
         <translation>图像大小为 {size}：超过 {limit} 不提供预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="251"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="300"/>
         <source>Decoding the image…</source>
         <translation>正在解码图像…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="260"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="309"/>
         <source>No preview.</source>
         <translation>无预览。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="150"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="168"/>
         <source>Timings</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="151"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="169"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="210"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="233"/>
         <source>{ms:.1f} ms</source>
         <translation>{ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="214"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="237"/>
         <source>Plain TCP: no TLS.</source>
         <translation>普通 TCP：未使用 TLS。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/response_view.py" line="205"/>
+        <location filename="../../desktop/ui/http/response_view.py" line="228"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
@@ -4356,81 +4356,81 @@ Host: example.com</translation>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="65"/>
+        <location filename="../../desktop/core/http/attempt.py" line="68"/>
         <source>HEAD is pipelined with other methods: responses are read as HEAD&apos;s.</source>
         <translation>HEAD 与其他方法一起管道化发送：所有响应都按 HEAD 的响应读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="106"/>
+        <location filename="../../desktop/core/http/attempt.py" line="109"/>
         <source>The kept-alive connection had closed; a new one was opened.</source>
         <translation>保持的连接已关闭；已新建连接。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="140"/>
+        <location filename="../../desktop/core/http/attempt.py" line="143"/>
         <source>%n byte(s) had arrived on the idle connection; they are read first.</source>
         <translation>
             <numerusform>空闲连接上已收到 %n 字节；先读取这些字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="178"/>
+        <location filename="../../desktop/core/http/attempt.py" line="181"/>
         <source>The server took no request bytes for {seconds} s (write timeout)</source>
         <translation>服务器在 {seconds} 秒内未接收任何请求字节（写入超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="207"/>
+        <location filename="../../desktop/core/http/attempt.py" line="210"/>
         <source>The exchange took longer than {seconds} s (total timeout)</source>
         <translation>交换耗时超过 {seconds} 秒（总超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="221"/>
+        <location filename="../../desktop/core/http/attempt.py" line="224"/>
         <source>The server sent nothing for {seconds} s (read timeout)</source>
         <translation>服务器在 {seconds} 秒内未发送任何数据（读取超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="243"/>
+        <location filename="../../desktop/core/http/attempt.py" line="246"/>
         <source>while connecting</source>
         <translation>当时正在连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/http/attempt.py" line="245"/>
+        <location filename="../../desktop/core/http/attempt.py" line="248"/>
         <source>after %n byte(s) (was|were) received</source>
         <translation>
             <numerusform>当时已收到 %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="249"/>
+        <location filename="../../desktop/core/http/attempt.py" line="252"/>
         <source>before any response</source>
         <translation>当时尚未收到任何响应</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="252"/>
+        <location filename="../../desktop/core/http/attempt.py" line="255"/>
         <source>{why} ({got})</source>
         <translation>{why}（{got}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="254"/>
+        <location filename="../../desktop/core/http/attempt.py" line="257"/>
         <source>{why} {got}.</source>
         <translation>{why}，{got}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="270"/>
+        <location filename="../../desktop/core/http/attempt.py" line="273"/>
         <source>The connection was reset</source>
         <translation>连接被重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="273"/>
+        <location filename="../../desktop/core/http/attempt.py" line="276"/>
         <source>The server closed the kept-alive connection without answering (it may have dropped it as idle; send again on a new connection)</source>
         <translation>服务器未作应答就关闭了保持的连接（可能因空闲而断开；请在新连接上重新发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="281"/>
+        <location filename="../../desktop/core/http/attempt.py" line="284"/>
         <source>The server closed the connection without answering</source>
         <translation>服务器未作应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/attempt.py" line="284"/>
+        <location filename="../../desktop/core/http/attempt.py" line="287"/>
         <source>The server closed the connection before the response was complete</source>
         <translation>服务器在响应完整之前关闭了连接</translation>
     </message>
@@ -4613,27 +4613,27 @@ Host: example.com</translation>
         <translation>{host} 不是本机的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="94"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="93"/>
         <source>{source} sends more than {rate} datagrams a second; what it sends beyond that is ignored.</source>
         <translation>{source} 每秒发送超过 {rate} 个数据报；超出部分已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="104"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="103"/>
         <source>More than {rate} datagrams a second are arriving; the excess is ignored, so some peers may be missed.</source>
         <translation>每秒到达的数据报超过 {rate} 个；超出部分已忽略，可能漏掉部分用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="375"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="117"/>
         <source>Could not send a datagram to {address}: {reason}.</source>
         <translation>无法向 {address} 发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/engine.py" line="381"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="122"/>
         <source>Could not send a datagram: {reason}.</source>
         <translation>无法发送数据报：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="75"/>
+        <location filename="../../desktop/core/ipmsg_io/udp_socket.py" line="74"/>
         <source>Cannot listen on the broadcast address {address}; broadcasts from other users will not be heard.</source>
         <translation>无法在广播地址 {address} 上监听；将收不到其他用户的广播。</translation>
     </message>
@@ -4792,17 +4792,17 @@ Host: example.com</translation>
         <translation>{address} 发送的名称不是有效的 {encoding}；已用替换字符显示（旧式代码页设置是否正确？）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="179"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="184"/>
         <source>{ip} already has {count} users in the list; {peer} and others from there were not added.</source>
         <translation>{ip} 在列表中已有 {count} 位用户；{peer} 及该地址的其他用户未添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="193"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="198"/>
         <source>The list of users is full ({cap}); {peer} and others after it were not added.</source>
         <translation>用户列表已满（{cap}）；{peer} 及之后的用户未添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/ipmsg/roster.py" line="228"/>
+        <location filename="../../desktop/core/ipmsg/roster.py" line="233"/>
         <source>{ip} sent messages as more than {count} different users who never announced themselves; the messages of the others were ignored.</source>
         <translation>{ip} 以超过 {count} 个从未上线通告的不同用户身份发送消息；其余用户的消息已忽略。</translation>
     </message>
@@ -5120,43 +5120,43 @@ Host: example.com</translation>
         <translation>数据库 {path} 由更新版本的 SocketDesk 写入（架构版本 {version}；本版本最高支持 {known}）。请更新 SocketDesk，或将该文件移走后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="178"/>
+        <location filename="../../desktop/core/store/http_history.py" line="182"/>
         <source>store the HTTP exchange</source>
         <translation>保存 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="201"/>
+        <location filename="../../desktop/core/store/http_history.py" line="205"/>
         <source>store the HTTP exchanges</source>
         <translation>保存 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="225"/>
-        <location filename="../../desktop/core/store/http_history.py" line="288"/>
+        <location filename="../../desktop/core/store/http_history.py" line="229"/>
+        <location filename="../../desktop/core/store/http_history.py" line="292"/>
         <source>read the HTTP history</source>
         <translation>读取 HTTP 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="237"/>
+        <location filename="../../desktop/core/store/http_history.py" line="241"/>
         <source>search the HTTP history</source>
         <translation>搜索 HTTP 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="252"/>
+        <location filename="../../desktop/core/store/http_history.py" line="256"/>
         <source>read an HTTP exchange</source>
         <translation>读取 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="260"/>
+        <location filename="../../desktop/core/store/http_history.py" line="264"/>
         <source>No HTTP exchange {number} in the history.</source>
         <translation>历史记录中没有第 {number} 条 HTTP 交换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="269"/>
+        <location filename="../../desktop/core/store/http_history.py" line="273"/>
         <source>delete an HTTP exchange</source>
         <translation>删除 HTTP 交换</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/http_history.py" line="279"/>
+        <location filename="../../desktop/core/store/http_history.py" line="283"/>
         <source>clear the HTTP history</source>
         <translation>清空 HTTP 历史记录</translation>
     </message>
@@ -5763,102 +5763,102 @@ Host: example.com</translation>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="85"/>
+        <location filename="../../desktop/core/http/decode.py" line="86"/>
         <source>The coding “{coding}” is unknown; it is left as it is.</source>
         <translation>内容编码“{coding}”未知；保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="102"/>
+        <location filename="../../desktop/core/http/decode.py" line="103"/>
         <source>Decoding stopped at the cap of {size}; the body decodes to more than that (a decompression bomb?).</source>
         <translation>解码在上限 {size} 处停止；正文解码后超过该大小（可能是解压炸弹？）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="209"/>
+        <location filename="../../desktop/core/http/decode.py" line="215"/>
         <source>The body is not valid {coding} data ({error}); it is left as it is.</source>
         <translation>正文不是有效的 {coding} 数据（{error}）；保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="217"/>
+        <location filename="../../desktop/core/http/decode.py" line="223"/>
         <source>The {coding} data is corrupt after {count} decoded bytes ({error}).</source>
         <translation>{coding} 数据在解码出 {count} 字节后损坏（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="229"/>
+        <location filename="../../desktop/core/http/decode.py" line="235"/>
         <source>The {coding} data ends early (the body may be cut short).</source>
         <translation>{coding} 数据提前结束（正文可能被截断）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/decode.py" line="236"/>
+        <location filename="../../desktop/core/http/decode.py" line="242"/>
         <source>{count} bytes after the end of the {coding} data are not {coding} data; left out.</source>
         <translation>{coding} 数据结束后的 {count} 字节不是 {coding} 数据；已略去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="114"/>
+        <location filename="../../desktop/core/http/framing.py" line="123"/>
         <source>Both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins and Content-Length is ignored (a request-smuggling signal).</source>
         <translation>同时存在 Transfer-Encoding 和 Content-Length；以 Transfer-Encoding 为准，忽略 Content-Length（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="134"/>
+        <location filename="../../desktop/core/http/framing.py" line="146"/>
         <source>chunked is not the last transfer coding; the body is read until the connection closes.</source>
         <translation>chunked 不是最后一个传输编码；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="156"/>
+        <location filename="../../desktop/core/http/framing.py" line="165"/>
         <source>Content-Length is empty; the body is read until the connection closes.</source>
         <translation>Content-Length 为空；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="163"/>
+        <location filename="../../desktop/core/http/framing.py" line="172"/>
         <source>Content-Length {value} is not a usable number; the body is read until the connection closes.</source>
         <translation>Content-Length {value} 不是可用的数字；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="180"/>
+        <location filename="../../desktop/core/http/framing.py" line="189"/>
         <source>Content-Length has conflicting values ({values}); the body is read until the connection closes (a request-smuggling signal).</source>
         <translation>Content-Length 的值相互冲突（{values}）；正文将一直读取到连接关闭（请求走私的迹象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="194"/>
+        <location filename="../../desktop/core/http/framing.py" line="203"/>
         <source>Content-Length is given {count} times, always {length}.</source>
         <translation>Content-Length 出现了 {count} 次，值均为 {length}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="207"/>
+        <location filename="../../desktop/core/http/framing.py" line="216"/>
         <source>Unknown transfer coding {coding}.</source>
         <translation>未知的传输编码 {coding}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="209"/>
+        <location filename="../../desktop/core/http/framing.py" line="218"/>
         <source>Unknown transfer coding {coding}; the body is read until the connection closes.</source>
         <translation>未知的传输编码 {coding}；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/framing.py" line="214"/>
+        <location filename="../../desktop/core/http/framing.py" line="223"/>
         <source>Unknown transfer list (it is empty); the body is read until the connection closes.</source>
         <translation>无法识别传输编码列表（列表为空）；正文将一直读取到连接关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="48"/>
+        <location filename="../../desktop/core/http/head.py" line="51"/>
         <source>A line ends with LF alone, not CRLF.</source>
         <translation>有一行以单独的 LF 结尾，而不是 CRLF。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="27"/>
+        <location filename="../../desktop/core/http/fields.py" line="30"/>
         <source>A bare CR (not followed by LF) is inside {where}; it is kept as received, but other parsers may end the line there.</source>
         <translation>{where}中有单独的 CR（后面没有 LF）；已按收到的原样保留，但其他解析器可能在此处断行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="64"/>
+        <location filename="../../desktop/core/http/head.py" line="67"/>
         <source>the status line</source>
         <translation>状态行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="165"/>
+        <location filename="../../desktop/core/http/fields.py" line="206"/>
         <source>A line starting with whitespace comes before any header; it is ignored.</source>
         <translation>在所有头部之前出现了以空白开头的行；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="180"/>
+        <location filename="../../desktop/core/http/fields.py" line="221"/>
         <source>The value of {name} continues on the next line (obsolete line folding); it was unfolded with a space.</source>
         <translation>{name} 的值延续到了下一行（已废弃的折行写法）；已用一个空格展开。</translation>
     </message>
@@ -5868,37 +5868,37 @@ Host: example.com</translation>
         <translation>头部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="197"/>
+        <location filename="../../desktop/core/http/fields.py" line="238"/>
         <source>The header line {line} has no colon; it is ignored.</source>
         <translation>头部行 {line} 中没有冒号；已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="206"/>
+        <location filename="../../desktop/core/http/fields.py" line="247"/>
         <source>The header name {name} has whitespace before the colon; the header is kept as received.</source>
         <translation>头部名称 {name} 在冒号前有空白；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/fields.py" line="212"/>
+        <location filename="../../desktop/core/http/fields.py" line="253"/>
         <source>The header name {name} is not a valid field name; the header is kept as received.</source>
         <translation>头部名称 {name} 不是有效的字段名；该头部按收到的原样保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="201"/>
+        <location filename="../../desktop/core/http/head.py" line="206"/>
         <source>Empty lines precede the status line.</source>
         <translation>状态行之前有空行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="213"/>
+        <location filename="../../desktop/core/http/head.py" line="218"/>
         <source>The response speaks {protocol}, not HTTP; it is read as HTTP/1.1.</source>
         <translation>响应使用的是 {protocol}，不是 HTTP；按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="225"/>
+        <location filename="../../desktop/core/http/head.py" line="230"/>
         <source>The version {version} is neither HTTP/1.0 nor HTTP/1.1; the response is read as HTTP/1.1.</source>
         <translation>版本 {version} 既不是 HTTP/1.0 也不是 HTTP/1.1；响应按 HTTP/1.1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/http/head.py" line="238"/>
+        <location filename="../../desktop/core/http/head.py" line="243"/>
         <source>{count} spaces separate the version from the status code, not one.</source>
         <translation>版本与状态码之间隔了 {count} 个空格，而不是一个。</translation>
     </message>
@@ -6128,42 +6128,42 @@ Host: example.com</translation>
         <translation>网络接口 {name} 无法广播（接口未启用、没有 IPv4 地址，或其链路类型不支持广播）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="41"/>
+        <location filename="../../desktop/core/net/connection.py" line="42"/>
         <source>The peer closed the connection.</source>
         <translation>对端关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="42"/>
+        <location filename="../../desktop/core/net/connection.py" line="43"/>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="43"/>
+        <location filename="../../desktop/core/net/connection.py" line="44"/>
         <source>Disconnected.</source>
         <translation>已断开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="44"/>
+        <location filename="../../desktop/core/net/connection.py" line="45"/>
         <source>The connection was reset by the peer.</source>
         <translation>连接被对端重置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="250"/>
+        <location filename="../../desktop/core/net/connection.py" line="253"/>
         <source>{peer} is not reading: {count} bytes are still waiting to be sent, so nothing more was queued.</source>
         <translation>{peer} 没有读取数据：仍有 {count} 字节等待发送，因此不再加入发送队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="301"/>
+        <location filename="../../desktop/core/net/connection.py" line="304"/>
         <source>The peer stopped receiving (broken pipe).</source>
         <translation>对端已停止接收（管道破裂）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="303"/>
+        <location filename="../../desktop/core/net/connection.py" line="306"/>
         <source>The connection timed out.</source>
         <translation>连接超时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/connection.py" line="307"/>
+        <location filename="../../desktop/core/net/connection.py" line="310"/>
         <source>The connection was lost: {why}.</source>
         <translation>连接已中断：{why}。</translation>
     </message>
@@ -6350,55 +6350,55 @@ Host: example.com</translation>
         <translation>&apos;{part}&apos; 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="148"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="155"/>
         <source>The server was stopped.</source>
         <translation>服务器已被停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="214"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="221"/>
         <source>Disconnected by the server.</source>
         <translation>已被服务器断开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/core/net/tcp_server.py" line="231"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="238"/>
         <source>Refused {peer}: the limit of %n client(s) is reached.</source>
         <translation>
             <numerusform>已拒绝 {peer}：已达到 %n 个客户端的上限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tcp_server.py" line="269"/>
+        <location filename="../../desktop/core/net/tcp_server.py" line="276"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="127"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="131"/>
         <source>The ALPN protocol list is invalid ({reason}).</source>
         <translation>ALPN 协议列表无效（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="152"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="157"/>
         <source>The name {name} cannot be sent in SNI ({reason}).</source>
         <translation>名称 {name} 无法在 SNI 中发送（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="197"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="204"/>
         <source>{first} Also: {others}.</source>
         <translation>{first}另外：{others}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="212"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="219"/>
         <location filename="../../desktop/core/net/tls_errors.py" line="192"/>
         <source>No TLS version in common with the server.</source>
         <translation>与服务器没有共同支持的 TLS 版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="215"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="222"/>
         <source>No TLS version in common with the server (TLS 1.2 or newer is required; an old server that speaks only TLS 1.0 or 1.1 is reachable with legacy TLS on).</source>
         <translation>与服务器没有共同支持的 TLS 版本（要求 TLS 1.2 或更高版本；只支持 TLS 1.0 或 1.1 的旧服务器需开启旧版 TLS 才能连接）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/net/tls_chain.py" line="227"/>
+        <location filename="../../desktop/core/net/tls_chain.py" line="234"/>
         <source>The server broke the TLS protocol (an unexpected or malformed message).</source>
         <translation>服务器违反了 TLS 协议（收到意外或格式错误的消息）。</translation>
     </message>
