@@ -14,7 +14,7 @@ object to delete; the result still crosses to the GUI thread only through a queu
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -35,14 +35,18 @@ Done = Callable[[Any, SocketDeskError | None], None]
 # up to three jobs at once for one response (decoding, the history, pretty-printing).
 PRESTARTED = 4
 
+log = logging.getLogger("tasks")
+
 
 def _start_threads(pool: Executor, count: int) -> None:
     """Make ``pool`` start ``count`` threads now (each job holds its thread until all started)."""
     everyone = threading.Barrier(count)
 
     def gather() -> None:
-        with contextlib.suppress(threading.BrokenBarrierError):
+        try:
             everyone.wait(10)
+        except threading.BrokenBarrierError:  # best effort: a later job starts its own thread
+            log.debug("task runner: %d pool threads did not all start within 10 s", count)
 
     for _ in range(count):
         pool.submit(gather)

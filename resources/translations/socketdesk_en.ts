@@ -23,7 +23,7 @@
     <context>
         <name>ComposerPanel</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="337" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="338" />
             <source>Followed %n redirect(s).</source>
             <translation>
                 <numerusform>Followed %n redirect.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/http/composer_panel.py" line="344" />
+            <location filename="../../desktop/ui/http/composer_panel.py" line="345" />
             <source>{status} from {peer}, %n byte(s) received.</source>
             <translation>
                 <numerusform>{status} from {peer}, %n byte received.</numerusform>

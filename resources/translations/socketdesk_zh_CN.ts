@@ -143,72 +143,73 @@
         <translation>与网络上传输的帧格式完全一致的正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="102"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="107"/>
         <source>No response was parsed.</source>
         <translation>未解析到响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="111"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="116"/>
         <source>Decoding {size}…</source>
         <translation>正在解码 {size}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="112"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="81"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="117"/>
         <source>Decoding…</source>
         <translation>正在解码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="125"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="130"/>
         <source>The body could not be decoded.</source>
         <translation>无法解码正文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="133"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="138"/>
         <source>Truncated at {cap}: the body decodes to more than the cap.</source>
         <translation>已在 {cap} 处截断：正文解码后超出上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="139"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="144"/>
         <source>{size}, read as {encoding} ({source}).</source>
         <translation>{size}，按 {encoding} 读取（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="154"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="159"/>
         <source>byte-order mark</source>
         <translation>字节顺序标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="155"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="160"/>
         <source>Content-Type charset</source>
         <translation>Content-Type 中的 charset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="156"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="161"/>
         <source>declared in the document</source>
         <translation>文档内声明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="157"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="162"/>
         <source>valid UTF-8</source>
         <translation>有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="158"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="163"/>
         <source>detected</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="159"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="164"/>
         <source>fallback</source>
         <translation>默认回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="189"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="194"/>
         <source>{size} written to {path}.</source>
         <translation>已将 {size} 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/body_view.py" line="195"/>
+        <location filename="../../desktop/ui/http/body_view.py" line="200"/>
         <source>Save body</source>
         <translation>保存正文</translation>
     </message>
@@ -502,7 +503,7 @@
         <translation>已从历史记录恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="344"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="345"/>
         <source>{status} from {peer}, %n byte(s) received.</source>
         <translation>
             <numerusform>{status}，来自 {peer}，已接收 %n 字节。</numerusform>
@@ -529,7 +530,7 @@
         <translation>粘贴 curl 命令行：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/http/composer_panel.py" line="337"/>
+        <location filename="../../desktop/ui/http/composer_panel.py" line="338"/>
         <source>Followed %n redirect(s).</source>
         <translation>
             <numerusform>已跟随 %n 次重定向。</numerusform>
@@ -2255,22 +2256,27 @@ Out: {bytes_out}, {messages_out}</source>
 <context>
     <name>RawView</name>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="75"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="60"/>
+        <source>Preparing the raw bytes…</source>
+        <translation>正在准备原始字节…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/http/raw_view.py" line="80"/>
         <source>Parsing failed here; the rest is shown as received.</source>
         <translation>解析在此处失败；其余内容按原样显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="79"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="84"/>
         <source>No anomalies: the response is well-formed.</source>
         <translation>无异常：响应格式正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="88"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="93"/>
         <source>At byte {offset}: {message}</source>
         <translation>第 {offset} 字节处：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/http/raw_view.py" line="91"/>
+        <location filename="../../desktop/ui/http/raw_view.py" line="96"/>
         <source>Click to show this byte</source>
         <translation>单击以显示此字节</translation>
     </message>

@@ -75,6 +75,11 @@ class BodyView(QWidget):
 
     # --- showing ---------------------------------------------------------------------------
 
+    def show_pending(self) -> None:
+        """Show nothing yet (the body is decoded once the raw view is shown)."""
+        self.clear()
+        self.text.set_message(self.tr("Decoding…"))
+
     def clear(self) -> None:
         """Show nothing (and drop the result of a job still running)."""
         self._generation += 1
@@ -224,6 +229,4 @@ def _prepared(response: ParsedResponse, cap: int) -> tuple[BodyData, Pages | Non
     body = prepare_body(response, cap)
     if not len(body.data):
         return body, None
-    pages = _pages(body)
-    pages.prepare(0)  # the GUI thread only sets the first page's text (#15)
-    return body, pages
+    return body, _pages(body).prepare(0)  # the GUI thread only sets the page's text (#15)

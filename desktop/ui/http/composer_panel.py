@@ -323,8 +323,9 @@ class ComposerPanel(QWidget):
         if self._pending is not None:
             self.flow.record(*self._pending, result)
             self.cookies_view.refresh()
-        # Stored at the end of this turn: a large response is written on a worker thread, and
-        # a woken worker takes the GIL from the GUI thread for the rest of its turn (#15).
+        # Stored after the views are set (only messages and the next hop follow): a large
+        # response is written on a worker thread, and a woken worker takes the GIL from the
+        # GUI thread for the rest of its turn (#15).
         store_error = self._store(result)
         chain_error = self._chain_step()
         if chain_error == "":

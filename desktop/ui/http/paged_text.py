@@ -117,12 +117,13 @@ class PagedText(QWidget):
         if pages is None:
             return
         page = max(0, min(page, len(pages) - 1))
+        self._asked += 1  # whatever is still being made was asked for before this
+        self._wanted = None
         if self._tasks is None or pages.made(page):
             self._set_page(page, pages.text(page))
             if then is not None:
                 then()
             return
-        self._asked += 1
         asked, self._wanted = self._asked, page
 
         def made(text: object, _error: SocketDeskError | None) -> None:
@@ -132,7 +133,7 @@ class PagedText(QWidget):
                 if then is not None:
                     then()
 
-        self._tasks.run(lambda: pages.prepare(page), made)
+        self._tasks.run(lambda: pages.text(page), made)  # (the text only: nothing shared)
 
     def go_to_offset(self, offset: int) -> None:
         """Show the page holding byte ``offset`` and put the cursor on it."""
@@ -147,8 +148,8 @@ class PagedText(QWidget):
             self.edit.centerCursor()
 
         page = pages.page_of(offset)
-        if page != self._page:
-            self.show_page(page, then=place)
+        if page != self._page or self._wanted is not None:
+            self.show_page(page, then=place)  # (also drops a page still being made)
         else:
             place()
 

@@ -74,18 +74,19 @@ class Pages:
 
     def text(self, page: int) -> str:
         """The text of ``page`` (the one made by ``prepare`` is handed over as it is)."""
-        made = self._made  # read once: a worker may replace it meanwhile
+        made = self._made
         if made is not None and made[0] == page:
             return made[1]
         start, end = self.span(page)
         return self._render(bytes(self.data[start:end]), page == 0)
 
-    def prepare(self, page: int = 0) -> str:
-        """Make the text of ``page`` now, on a worker thread, so that the GUI thread only sets
-        text it is handed when the page is shown (a page's text took 2-3 ms of Python that a
-        busy worker stretched to 10 and more: #15). The last page made is kept."""
-        made = self._made = (page, self.text(page))
-        return made[1]
+    def prepare(self, page: int = 0) -> Pages:
+        """Make the text of ``page`` now, on the worker thread that made these pages, before
+        they are handed to the GUI thread, which then only sets text it is handed (a page's
+        text took 2-3 ms of Python that a busy worker stretched to 10 and more: #15). Returns
+        the pages."""
+        self._made = (page, self.text(page))
+        return self
 
     def made(self, page: int) -> bool:
         """True if the text of ``page`` is made (``text`` hands it over at once)."""

@@ -54,6 +54,11 @@ class RawView(QWidget):
         self.anomaly_list.clear()
         self.set_notice("")
 
+    def show_pending(self) -> None:
+        """Show nothing yet: the pages are being made on a worker."""
+        self.clear()
+        self.text.set_message(self.tr("Preparing the raw bytes…"))
+
     def set_notice(self, text: str) -> None:
         """A sentence above the bytes (a cap was reached), or none."""
         self.notice.setText(text)

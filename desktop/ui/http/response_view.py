@@ -240,9 +240,9 @@ class ResponseView(QTabWidget):
             self.raw_view.set_notice(" ".join(truncated))
             self.body_view.show_response(response, truncated)
             return
-        self.raw_view.clear()
+        self.raw_view.show_pending()
         self.raw_view.set_notice(" ".join(truncated))
-        self.body_view.clear()
+        self.body_view.show_pending()
         generation = self._generation
 
         def raw_ready(pages: object, error: SocketDeskError | None) -> None:
@@ -320,6 +320,4 @@ class ResponseView(QTabWidget):
 
 def _prepared_raw(raw: bytes) -> Pages:
     """On a worker thread: the raw view's pages, the first page's text made."""
-    pages = raw_pages(raw)
-    pages.prepare(0)
-    return pages
+    return raw_pages(raw).prepare(0)

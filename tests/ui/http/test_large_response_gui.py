@@ -197,3 +197,25 @@ def test_a_page_turned_to_is_made_off_the_gui_thread_and_only_the_last_asked_is_
     assert made and threading.main_thread().name not in made
     assert paged.edit.toPlainText() == pages_module.text_pages(body, "utf-8").text(5)
     assert raw.cursor_offset_text() == pages_module.raw_pages(result.reader.raw).position_of(offset)
+
+
+def test_a_page_shown_at_once_is_not_replaced_by_one_still_being_made(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    view = ResponseView(tasks)
+    qtbot.addWidget(view)
+    body = _text(4 << 20)
+    with qtbot.waitSignal(view.body_view.body_ready, timeout=30_000):
+        view.show_result(_result(body))
+    paged = view.body_view.text
+    first = paged.edit.toPlainText()  # page 0, made ahead: shown at once when asked again
+    paged.show_page(3)  # made on a worker
+    paged.show_page(0)  # the user went back before page 3 came
+    assert tasks.wait()
+    qtbot.wait(20)  # deliver what the workers finished
+    assert paged.current_page() == 0 and paged.edit.toPlainText() == first
+    paged.show_page(4)  # made on a worker
+    paged.go_to_offset(10)  # a byte of the page shown: that page stays, the cursor on it
+    assert tasks.wait()
+    qtbot.wait(20)
+    assert paged.current_page() == 0 and paged.edit.toPlainText() == first
