@@ -124,11 +124,19 @@ class FdListener:
             except OSError:
                 conn.close()  # gone already (reset before we looked at it)
                 continue
+            try:
+                protocol = self._factory()
+            except Exception as error:  # the descriptor is still ours to close
+                conn.close()
+                loop.call_exception_handler(
+                    {"message": "The protocol factory failed.", "exception": error}
+                )
+                continue
             sockname = self._socknames.setdefault(sockname, sockname)
             if isinstance(peer, tuple):
                 peer = (sys.intern(peer[0]), *peer[1:])  # one host string per peer address
             fd = conn.detach()
-            self._clients[fd] = transport = FdTransport(self, fd, self._factory(), peer, sockname)
+            self._clients[fd] = transport = FdTransport(self, fd, protocol, peer, sockname)
             transport.start()
 
     def _resume(self) -> None:

@@ -120,10 +120,18 @@ class FdTransport(asyncio.Transport):
         self._eof = False  # write_eof asked: shut down writing once pending is sent
 
     def start(self) -> None:
-        """Tell the protocol, then read unless it paused or closed us meanwhile."""
-        self._protocol.connection_made(self)
+        """Tell the protocol, then read unless it paused or closed us meanwhile. A protocol
+        that fails, or a descriptor the set cannot take, closes this client alone."""
+        try:
+            self._protocol.connection_made(self)
+        except Exception as error:  # as asyncio: the protocol's fault closes
+            self._protocol_failed(error, "connection_made")
+            return
         if self._state == _OPEN and not self._paused:
-            self._watch()
+            try:
+                self._watch()
+            except OSError as error:  # ENOSPC/ENOMEM from epoll
+                self._force_close(error)
 
     def _watch(self) -> None:
         """Watch what is wanted now: reading unless paused, writing while bytes wait."""
@@ -299,8 +307,8 @@ class FdTransport(asyncio.Transport):
 
     # -- the rest of the interface ---------------------------------------------------------------
     def get_extra_info(self, name: str, default: Any = None) -> Any:
-        """``peername``, ``sockname``, or ``socket`` (a duplicate of the descriptor, made when
-        asked: options set on it apply to this connection)."""
+        """``peername``, ``sockname``, or ``socket`` (an ``FdSocket`` over this descriptor,
+        made when asked: options set on it apply to this connection)."""
         if name == "peername":
             return self._peer
         if name == "sockname":

@@ -112,11 +112,19 @@ class SpliceReader:
             fd = os.dup(sock.fileno())  # the loop refuses a reader on a transport's own fd
         except OSError:
             return None
-        pipe = os.pipe()
-        # Above /proc/sys/fs/pipe-max-size this fails: the default 64 KiB works, in smaller steps.
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe[1], _F_SETPIPE_SZ, _PIPE_SIZE)
-        reader = cls(connection, target, on_end, fd, pipe)
+        opened = [fd]
+        try:
+            pipe = os.pipe()
+            opened += pipe
+            # Above /proc/sys/fs/pipe-max-size this fails: the default 64 KiB works, in
+            # smaller steps.
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(pipe[1], _F_SETPIPE_SZ, _PIPE_SIZE)
+            reader = cls(connection, target, on_end, fd, pipe)
+        except OSError:  # out of descriptors or memory: the transport goes on reading
+            for descriptor in opened:
+                os.close(descriptor)
+            return None
         transport.pause_reading()
         reader._loop.add_reader(reader._watch.fileno(), reader._ready)
         return reader

@@ -173,3 +173,80 @@ def test_stopping_the_server_drops_queued_bytes_and_every_client(on_loop: Run) -
         client.close()
 
     on_loop(scenario())
+
+
+class _Echo(asyncio.BufferedProtocol):
+    """A bare echo protocol for the listener alone; ``fail_made`` raises in connection_made."""
+
+    fail_made = False
+
+    def __init__(self) -> None:
+        self.buffer = bytearray(4096)
+        self.lost = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+        if self.fail_made:
+            raise RuntimeError("a broken sink")
+
+    def get_buffer(self, sizehint: int) -> bytearray:
+        return self.buffer
+
+    def buffer_updated(self, nbytes: int) -> None:
+        self.transport.write(bytes(self.buffer[:nbytes]))  # type: ignore[attr-defined]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.lost.done():
+            self.lost.set_result(exc)
+
+
+def _open_descriptors() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="FdListener is Linux's")
+def test_a_failing_factory_or_connection_made_closes_that_client_alone(on_loop: Run) -> None:
+    from desktop.core.net.fd_listener import FdListener
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(lambda _loop, _context: None)  # reported, as asyncio does
+        listener_socket = socket.create_server(("127.0.0.1", 0))
+        port = listener_socket.getsockname()[1]
+        plan = iter(["factory", "made", "fine"])
+        protocols: list[_Echo] = []
+
+        def factory() -> _Echo:
+            step = next(plan)
+            if step == "factory":
+                raise RuntimeError("no protocol")
+            protocol = _Echo()
+            protocol.fail_made = step == "made"
+            protocols.append(protocol)
+            return protocol
+
+        listener = FdListener(loop, listener_socket, factory, 100)
+        before = _open_descriptors()
+        try:
+            for _ in range(2):  # each refused: the peer sees its connection closed, not a hang
+                client = socket.create_connection(("127.0.0.1", port))
+                client.setblocking(False)
+                async with asyncio.timeout(5):
+                    assert await loop.sock_recv(client, 10) == b""
+                client.close()
+            await protocols[0].lost
+            assert not listener._clients
+            assert _open_descriptors() == before  # nothing leaked
+            client = socket.create_connection(("127.0.0.1", port))  # the next is served
+            client.setblocking(False)
+            await loop.sock_sendall(client, b"ping")
+            async with asyncio.timeout(5):
+                assert await loop.sock_recv(client, 10) == b"ping"
+            client.close()
+            await protocols[1].lost
+        finally:
+            listener.close()
+
+    on_loop(scenario())

@@ -382,3 +382,33 @@ def test_one_wake_up_moves_all_that_waits(
 
     run(scenario(), loop)
     assert target.read_bytes() == b"first read" + payload
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_out_of_descriptors_for_the_pipe_reads_the_normal_way_and_leaks_none(
+    tmp_path: Path, loop: event_loop.LoopKind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    payload = os.urandom(3 * 1024 * 1024 + 5)
+    target = tmp_path / "saved.bin"
+
+    def no_pipe() -> tuple[int, int]:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(splice_receive.os, "pipe", no_pipe)
+
+    async def scenario() -> None:
+        sink = SavingSink(target)
+        server = new_server(sink, "splice")
+        await server.start("127.0.0.1", 0)
+        before = fds()
+        await send_and_close(server.port, payload)
+        await until(lambda: sink.closed)
+        assert sink.closed == {1: "The peer closed the connection."}
+        assert server.spliced_clients == 0  # the transport went on reading
+        assert sink.session.totals.bytes_in == len(payload)
+        assert fds() <= before  # the duplicate socket was closed again
+        assert sink.session.stop_saving() == len(payload)
+        await server.close()
+
+    run(scenario(), loop)
+    assert target.read_bytes() == payload
