@@ -88,8 +88,8 @@ class Attempt:
                 # What flush() and finish() do when the kernel took the request at once and
                 # there is no total timeout, without their coroutines (once per keep-alive
                 # request).
-                self.clock.posttransfer = time.perf_counter_ns()
                 if self.target.total_timeout is None:
+                    self.clock.posttransfer = time.perf_counter_ns()
                     await connection.wait(done, self.target.read_timeout)
                     self._answered(connection, not connection.silent)
                     return

@@ -130,6 +130,24 @@ def _hash_field_offset() -> int | None:
 _HASH_FIELD = _hash_field_offset()
 
 
+def _sole_holder_count() -> int | None:
+    """What ``sys.getrefcount`` says, in ``BodyStore.__del__``'s own steps, of a store's bytes
+    nobody else holds; None if one more holder does not add exactly one (reference counts
+    read differently on another interpreter or version: then nothing is pooled)."""
+    store = io.BytesIO()
+    store.write(bytes(64))
+    buffer = store.getvalue()
+    alone = sys.getrefcount(buffer)
+    held = store.getvalue()
+    with_one_more = sys.getrefcount(buffer)
+    del held
+    return alone if with_one_more == alone + 1 else None
+
+
+# Pooling needs both: the hash field to reset, and a reference count that tells "nobody else".
+_SOLE_HOLDER = _sole_holder_count() if _HASH_FIELD is not None else None
+
+
 def _forget_hash(buffer: bytes) -> None:
     """Drop ``buffer``'s cached hash: its bytes are about to be written over, and a hash
     taken of the earlier response's bytes would send a dict or set look-up astray."""
@@ -169,18 +187,20 @@ class BodyStore(io.BytesIO):
     def getvalue(self) -> bytes:
         """Exactly the bytes written (the buffer itself, no copy)."""
         if self._stale:
-            self._stale = False
+            # Cut first, then say so: a second reader meanwhile must not get the earlier tail.
             self.truncate(self.tell())  # a no-op once the buffer was written to its end
+            self._stale = False
         return super().getvalue()
 
     def __del__(self) -> None:
-        if self.tell() < MIN_POOLED or _HASH_FIELD is None:
+        if self.tell() < MIN_POOLED or _SOLE_HOLDER is None:
             return
         try:
             buffer = super().getvalue()
-            # Held by this store and by ``buffer`` (and getrefcount's argument) only: nobody
-            # else can see the bytes, so they may be written over.
-            if sys.getrefcount(buffer) == 3:
+            # Held by this store and by ``buffer`` only (the count ``_sole_holder_count`` read
+            # in the same steps at import): nobody else can see the bytes, so they may be
+            # written over.
+            if sys.getrefcount(buffer) == _SOLE_HOLDER:
                 self.pool.give(buffer)
         except Exception:  # at interpreter exit: then nothing is pooled
             return

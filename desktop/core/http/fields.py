@@ -8,7 +8,7 @@ import re
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["OWS", "FieldLines", "report_bare_crs"]
+__all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs"]
 
 OWS = b" \t"  # RFC 9110 §5.6.3
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
@@ -124,7 +124,7 @@ class FieldLines:
         whitespace around the name ignored), in order."""
         block = self._block
         if block is None:
-            return [self.fields[i][1] for i in self._listed(name)]
+            return field_values(self.fields, name)
         lower = self._lowered(block)
         key = b"\r\n" + name + b":"
         return _values_at(block, lower, key, lower.find(key))
@@ -176,12 +176,7 @@ class FieldLines:
         return found
 
     def _listed(self, name: bytes) -> list[int]:
-        size = len(name)  # a shorter name cannot be it (whitespace only adds)
-        return [
-            i
-            for i, (key, _) in enumerate(self.fields)
-            if len(key) >= size and key.strip(OWS).lower() == name
-        ]
+        return [i for i, (key, _) in enumerate(self.fields) if _named(key, name)]
 
     def _lowered(self, block: bytes) -> bytes:
         """The block in lower case (made once). In it a name follows CRLF and is followed by
@@ -259,3 +254,15 @@ class FieldLines:
             report(AnomalyKind.MALFORMED_HEADER_LINE, offset, sentence(template, name=show(name)))
         self.fields.append((name, value.strip(OWS)))
         self.offsets.append(offset)
+
+
+def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
+    """The values of every field called ``name`` (any case, whitespace around it ignored)."""
+    wanted = name.lower()
+    return [value for key, value in fields if _named(key, wanted)]
+
+
+def _named(key: bytes, name: bytes) -> bool:
+    """Whether a field's ``key`` is ``name`` (given in lower case; any case and whitespace
+    around the key ignored)."""
+    return len(key) >= len(name) and key.strip(OWS).lower() == name  # (whitespace only adds)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
-from desktop.core.http.fields import OWS, FieldLines
+from desktop.core.http.fields import OWS, FieldLines, field_values
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
 __all__ = [
@@ -58,12 +58,6 @@ def is_final(status: int) -> bool:
 def switches_protocol(method: bytes, status: int) -> bool:
     """Whether the bytes after this response are another protocol's (RFC 9110 §9.3.6, §15.2.2)."""
     return status == 101 or (method == b"CONNECT" and 200 <= status <= 299)
-
-
-def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
-    """The values of every field called ``name`` (any case, whitespace around it ignored)."""
-    wanted, size = name.lower(), len(name)  # a shorter key cannot be it (whitespace adds)
-    return [value for key, value in fields if len(key) >= size and key.strip(OWS).lower() == wanted]
 
 
 def persists(version: bytes, connection: list[bytes]) -> bool:
