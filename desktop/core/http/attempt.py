@@ -84,15 +84,19 @@ class Attempt:
             connection, done = self.connection, self._done
             assert connection is not None and done is not None
             stream = connection.stream
-            if stream.pending == 0 and not stream.lost and self.error is None:
+            if (
+                stream.pending == 0
+                and not stream.lost
+                and self.error is None
+                and self.target.total_timeout is None
+            ):
                 # What flush() and finish() do when the kernel took the request at once and
                 # there is no total timeout, without their coroutines (once per keep-alive
                 # request).
-                if self.target.total_timeout is None:
-                    self.clock.posttransfer = time.perf_counter_ns()
-                    await connection.wait(done, self.target.read_timeout)
-                    self._answered(connection, not connection.silent)
-                    return
+                self.clock.posttransfer = time.perf_counter_ns()
+                await connection.wait(done, self.target.read_timeout)
+                self._answered(connection, not connection.silent)
+                return
             await self.flush(last=True)
             if self.error is None:
                 await self.finish()

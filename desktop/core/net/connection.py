@@ -9,13 +9,11 @@ peer that stops reading cannot make us hold more than ``max_pending`` bytes.
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 from collections.abc import Callable
 from typing import cast
 
 from desktop.core.errors import NetError, NotConnected
-from desktop.core.net.fd_transport import FdTransport
 from desktop.core.os_reasons import os_reason
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
@@ -149,17 +147,10 @@ class StreamConnection(asyncio.BufferedProtocol):
         # The peer's "host:port" is made when asked (the transport keeps its address, on both
         # loops, even once closed): a string kept per connection was ~64 B of a server's client.
         self._peer = None
-        # uvloop sets TCP_NODELAY on every TCP transport, and FdTransport's listener on every
-        # client (asking for the socket would make a socket object per connection: 70 B each,
-        # 0.7 MiB for a server's 10,000); asyncio sets it only on sockets of proto IPPROTO_TCP
-        # (not those accepted from a listener made with proto 0).
-        kind = type(transport)
-        if kind is not FdTransport and (
-            kind.__name__ != "TCPTransport" or kind.__module__ != "uvloop.loop"
-        ):
-            sock = transport.get_extra_info("socket")
-            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # TCP_NODELAY is already set on every TCP socket here: uvloop sets it on its
+        # transports, asyncio on sockets of proto IPPROTO_TCP (our listeners' and so their
+        # clients', ``listen.py``), FdListener on its clients, ``connect`` on ours. (Asking
+        # for the socket to set it would make a socket object per connection: 70 B each.)
         if self._on_made is not None:
             self._on_made(self)
 

@@ -48,7 +48,9 @@ def open_listeners(host: str, port: int, backlog: int = 4096) -> list[socket.soc
 def _listener(
     family: int, host: str, port: int, backlog: int, dual_stack: bool = False
 ) -> socket.socket:
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: the sockets accepted from it say so, and asyncio then sets
+    # TCP_NODELAY on their transports itself (uvloop and FdListener always do).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if family == socket.AF_INET6:
