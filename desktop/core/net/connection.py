@@ -207,10 +207,14 @@ class StreamConnection(asyncio.BufferedProtocol):
     def peer(self) -> str:
         """The peer's ``host:port`` (``[host]:port`` for IPv6); ``""`` before it connects."""
         peer = self._peer
-        if peer is not None:
-            return peer
-        transport = self.transport
-        return format_address(transport.get_extra_info("peername")) if transport is not None else ""
+        if peer is None:
+            transport = self.transport
+            if transport is None:
+                return ""
+            # Made the first time it is asked (a GUI's table asks for every client twice a
+            # second), never for a client nobody asks about (the CLI's thousands).
+            peer = self._peer = format_address(transport.get_extra_info("peername"))
+        return peer
 
     @property
     def is_open(self) -> bool:
