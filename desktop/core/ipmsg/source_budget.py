@@ -52,8 +52,6 @@ class Verdict(enum.Enum):
 class _Bucket:
     tokens: float
     at: float
-    rate: float
-    burst: float
     dropped: int = 0
     noticed_at: float | None = None
 
@@ -101,17 +99,21 @@ class SourceBudget:
         sources = self._sources
         bucket = sources.get(source)
         if bucket is None:
-            bucket = sources[source] = _Bucket(self.burst, now, self.rate, self.burst)
+            bucket = sources[source] = _Bucket(self.burst, now)
             while len(sources) > self.max_sources:
                 sources.popitem(last=False)
         else:
             sources.move_to_end(source)
         total = self._total
         if total is None:
-            total = self._total = _Bucket(self.total_burst, now, self.total_rate, self.total_burst)
-        for each in (bucket, total):  # the sender's own, then everyone's
+            total = self._total = _Bucket(self.total_burst, now)
+        # The sender's own, then everyone's (each with the budget's rate and burst).
+        for each, rate, burst in (
+            (bucket, self.rate, self.burst),
+            (total, self.total_rate, self.total_burst),
+        ):
             if now > each.at:
-                each.tokens = min(each.burst, each.tokens + (now - each.at) * each.rate)
+                each.tokens = min(burst, each.tokens + (now - each.at) * rate)
                 each.at = now
             if each.tokens < 1.0:
                 each.dropped += 1
