@@ -54,12 +54,13 @@ class Attempt:
     rejected_tls: TlsSessionInfo | None = None
     failure: SocketDeskError | None = None  # the typed error of a failed connect
     _done: asyncio.Future[None] | None = None
+    _reader: ResponseReader | None = None
 
     def __init__(self, target: HttpTarget, requests: list[bytes], max_body: int) -> None:
         self.target = target
         self.requests = requests
+        self.max_body = max_body
         self.clock = Clock()
-        self.reader = ResponseReader(_method(requests[0]), max_body_bytes=max_body)
         self.sent = b""  # (one request written whole is kept without a copy)
         self.notes: list[Sentence] = []
         if len(requests) > 1 and len({_method(r) == b"HEAD" for r in requests}) > 1:
@@ -72,17 +73,34 @@ class Attempt:
                 )
             )
 
+    @property
+    def reader(self) -> ResponseReader:
+        """The reader of this exchange's responses (made when first asked: ``run`` asks just
+        after writing the requests, so that the server is at work on them meanwhile)."""
+        reader = self._reader
+        if reader is None:
+            reader = self._reader = ResponseReader(
+                _method(self.requests[0]), max_body_bytes=self.max_body
+            )
+        return reader
+
     async def run(self, reuse: Connection | None, progress: Progress | None) -> None:
-        """Every step in a row, the requests written back to back (pipelined)."""
+        """Every step in a row, the requests written back to back (pipelined).
+
+        The requests are written before the reader is made and attached: between one
+        keep-alive response and the next request lies only what must (a reply cannot arrive
+        before this coroutine next waits, so the reader is ready in time)."""
         if reuse is not None and reuse.open:  # what connect() does first, without its await
             self.connection, self.reused = reuse, True
         else:
             await self.connect(reuse)
-        if self.begin(progress):
+        if self.connection is not None and self.error is None:
             requests = self.requests
             self.write(requests[0] if len(requests) == 1 else b"".join(requests))
+            if not self.begin(progress):  # the write failed: ``error`` says why
+                return
             connection, done = self.connection, self._done
-            assert connection is not None and done is not None
+            assert done is not None
             stream = connection.stream
             if (
                 stream.pending == 0

@@ -195,7 +195,9 @@ class Connection:
         self.received += len(data)
         if self._progress is not None:
             self._progress(self.received)
-        if reader.complete and self._enough(reader):
+        if reader.complete and (self._expected == 1 or self._enough(reader)):
+            # (For one request, a complete reader is enough: it is complete once a final
+            # response ended or a cap was reached, which is what _enough counts.)
             self._finish()
 
     def _enough(self, reader: ResponseReader) -> bool:

@@ -36,26 +36,18 @@ _NS_PER_MS = 1_000_000
 class Clock:
     """The marks of one exchange, taken as it goes; unset marks are None."""
 
-    __slots__ = (
-        "appconnect",
-        "connect",
-        "end",
-        "namelookup",
-        "posttransfer",
-        "pretransfer",
-        "start",
-        "starttransfer",
-    )
+    # Unset marks as class defaults: a clock is made per keep-alive request, and most of its
+    # marks (the connect phases) stay unset on a reused connection.
+    namelookup: int | None = None
+    connect: int | None = None
+    appconnect: int | None = None
+    pretransfer: int | None = None
+    posttransfer: int | None = None
+    starttransfer: int | None = None
+    end: int | None = None
 
     def __init__(self) -> None:
         self.start = time.perf_counter_ns()
-        self.namelookup: int | None = None
-        self.connect: int | None = None
-        self.appconnect: int | None = None
-        self.pretransfer: int | None = None
-        self.posttransfer: int | None = None
-        self.starttransfer: int | None = None
-        self.end: int | None = None
 
     def timings(self) -> Timings:
         """The phases so far (``end`` is taken now if it was not); the durations are worked
