@@ -76,7 +76,7 @@ class ParsedResponse:
         self.complete = complete
         self._source: RawSource | None = None
         self._span = (0, 0)  # the body as framed, in the source
-        self._framed: bytes = body_raw  # used when there is no source
+        self._framed = body_raw  # used when there is no source
         self._dechunked: bytes | bytearray | None = body  # None: the body is the framed bytes
 
     # --- set by the reader -----------------------------------------------------------------
