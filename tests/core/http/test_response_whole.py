@@ -4,6 +4,7 @@ whatever buffer type carries them; and the look-ups it uses agree with their slo
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -80,7 +81,7 @@ def test_pipelined_responses_in_any_pieces_read_as_line_by_line(
 ) -> None:
     data = b"".join(stream)
     edges = [0, *sorted(min(c, len(data)) for c in cuts), len(data)]
-    pieces = [data[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+    pieces = [data[a:b] for a, b in itertools.pairwise(edges)]
     fast = _read(pieces, method, fast=True, view=view)
     slow = _read(pieces, method, fast=False, view=view)
     assert snapshot(fast) == snapshot(slow)
