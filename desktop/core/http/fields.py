@@ -13,9 +13,17 @@ __all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs"]
 OWS = b" \t"  # RFC 9110 §5.6.3
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
 _IN_HEADER_LINE = sentence(QT_TRANSLATE_NOOP("core", "a header line"))
-# What framing_values looks for in a whole head's block (see FieldLines._lowered).
-_TE, _CL, _CO = b"\r\ntransfer-encoding:", b"\r\ncontent-length:", b"\r\nconnection:"
+# What framing_values looks for in a whole head's block, in one search: a name follows CRLF
+# and is followed by the colon (the strict match allows no whitespace there), and no value
+# holds CR or LF, so this finds exactly the fields of those names (any case: the pattern is
+# bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The three names differ in
+# length, which tells them apart.
+_FRAMING_FIELDS = re.compile(
+    rb"\r\n(transfer-encoding|content-length|connection):([^\r]*+)", re.IGNORECASE
+)
+_TE_SIZE, _CL_SIZE = len(b"transfer-encoding"), len(b"content-length")
 _SHORTEST = len(b"connection")  # of the names framing_values looks for
+_new = object.__new__
 
 
 def report_bare_crs(line: bytes, offset: int, report: Report, where: Sentence) -> None:
@@ -76,16 +84,15 @@ class FieldLines:
         self._lower: bytes | None = None  # the block in lower case, made on first search
         self._at = 0
 
-    def set_whole(self, block: bytes, at: int) -> None:
-        """Take the field lines of a whole head that the strict match proved well formed:
-        ``block`` is CRLF followed by each field line and its CRLF, found at ``at``."""
-        self._fields = self._offsets = None
-        self._block, self._lower, self._at = block, None, at
-
-    @property
-    def whole(self) -> bool:
-        """The field lines of a whole head, proved well formed (``set_whole``)."""
-        return self._block is not None
+    @classmethod
+    def whole(cls, block: bytes, at: int) -> FieldLines:
+        """The field lines of a whole head that the strict match proved well formed: ``block``
+        is CRLF followed by each field line and its CRLF, found at ``at`` (split when first
+        read; made without ``__init__``, once per keep-alive response)."""
+        lines = _new(cls)
+        lines._fields = lines._offsets = lines._lower = None
+        lines._block, lines._at = block, at
+        return lines
 
     @property
     def fields(self) -> list[tuple[bytes, bytes]]:
@@ -147,13 +154,11 @@ class FieldLines:
                     elif name == b"transfer-encoding":
                         te.append(value)
             return te, cl, co
-        lower = self._lowered(block)
-        te_at, cl_at, co_at = lower.find(_TE), lower.find(_CL), lower.find(_CO)
-        return (
-            [] if te_at < 0 else _values_at(block, lower, _TE, te_at),
-            [] if cl_at < 0 else _values_at(block, lower, _CL, cl_at),
-            [] if co_at < 0 else _values_at(block, lower, _CO, co_at),
-        )
+        te, cl, co = [], [], []
+        for name, value in _FRAMING_FIELDS.findall(block):
+            size = len(name)
+            (cl if size == _CL_SIZE else te if size == _TE_SIZE else co).append(value.strip(OWS))
+        return te, cl, co
 
     def offset_of(self, name: bytes, nth: int = 0) -> int:
         """Where the ``nth`` field called ``name`` (given in lower case) starts in the raw

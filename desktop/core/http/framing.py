@@ -43,6 +43,8 @@ class Framing(NamedTuple):
     persistent: bool = False
 
 
+_tuple_new = tuple.__new__
+
 # The framings without a length, indexed by ``persistent``.
 _NONE = (Framing("none"), Framing("none", 0, True))
 _CLOSE = (Framing("close"), Framing("close", 0, True))
@@ -64,6 +66,14 @@ def persists(version: bytes, connection: list[bytes]) -> bool:
     """Whether a response of ``version`` with these Connection values lets the connection carry
     another request (RFC 9112 §9.3): not with a ``close`` option; HTTP/1.0 only with
     ``keep-alive``."""
+    if not connection:
+        return version != b"HTTP/1.0"
+    if len(connection) == 1:  # one value that is one token: as the loop below reads it
+        only = connection[0].lower()
+        if only == b"keep-alive":
+            return True
+        if only == b"close":
+            return False
     keep_alive = False
     for value in connection:
         for item in value.split(b","):
@@ -98,7 +108,8 @@ def decide_framing(
     if not lengths:
         return _CLOSE[persistent]
     if len(lengths) == 1 and lengths[0].isdigit() and len(lengths[0]) <= 18:
-        return Framing("content-length", int(lengths[0]), persistent)  # as below would
+        # As below would; made by tuple's own __new__ (the named tuple's is a Python call).
+        return _tuple_new(Framing, ("content-length", int(lengths[0]), persistent))
     return _content_length(head, lengths, report, persistent)
 
 

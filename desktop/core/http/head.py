@@ -47,7 +47,6 @@ _FAST_HEAD = re.compile(
     rb"(HTTP/1\.[01]) ([0-9]{3})(?: ([^\r\n]*+))?"
     rb"(\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]++:[^\r\n]*+\r\n)*+)\r\n"
 )
-_END_OF_HEAD = b"\r\n\r\n"
 _LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
 
 
@@ -68,25 +67,27 @@ _IN_STATUS_LINE = sentence(QT_TRANSLATE_NOOP("core", "the status line"))
 
 
 def read_whole_head(
-    buf: bytes | bytearray, pos: int, end: int, fields: FieldLines
-) -> tuple[StatusLine, int] | None:
+    buf: bytes | bytearray | memoryview, pos: int, end: int, base: int = 0
+) -> tuple[StatusLine, int, FieldLines] | None:
     """Read a head that lies whole in ``buf[pos:end]`` and is strictly well formed, in one
     regex match: the fast path, for a head the line-by-line reader would name nothing in.
 
+    ``base`` is where ``buf`` starts in the raw response (a piece just fed): the offsets given
+    and returned are the raw response's.
+
     Returns:
-        The status line and where the head ends (after its empty line), its field lines given
-        to ``fields`` (split when first read); or None when it is not whole or not strictly
-        well formed (then nothing was given).
+        The status line, where the head ends (after its empty line) and its field lines (split
+        when first read); or None when it is not whole or not strictly well formed.
     """
-    blank = buf.find(_END_OF_HEAD, pos, end)
-    if blank < 0:
-        return None
-    match = _FAST_HEAD.fullmatch(buf, pos, blank + 4)
+    # A match from ``pos`` ends at the first empty line or not at all: no part of the pattern
+    # holds CRLF CRLF but its end, and it ends with it (the same as a search for the empty
+    # line and a match of the whole head up to it).
+    match = _FAST_HEAD.match(buf, pos, end)
     if match is None:
         return None
     version, status, reason, block = match.groups()
-    fields.set_whole(block, match.start(4))  # split when first read
-    return (version, int(status), reason or b""), blank + 4
+    lines = FieldLines.whole(block, base + match.start(4))
+    return (version, int(status), reason or b""), base + match.end(), lines
 
 
 class HeadParser:
@@ -152,10 +153,10 @@ class HeadParser:
 
     def _fast(self, buf: bytes | bytearray, pos: int, end: int) -> int | None:
         """The whole head in one match, or None (then it is read line by line)."""
-        got = read_whole_head(buf, pos, end, self.fields)
+        got = read_whole_head(buf, pos, end)
         if got is None:
             return None
-        status_line, reached = got
+        status_line, reached, self.fields = got
         self._has_status = True
         self._on_status(status_line, pos)
         self.done = True

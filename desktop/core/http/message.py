@@ -10,6 +10,7 @@ from desktop.core.http.framing import FramingKind, field_values
 __all__ = ["ParsedResponse"]
 
 RawSource = Callable[[], bytes]  # the reader's raw bytes, as they are when asked
+_new = object.__new__
 
 
 class ParsedResponse:
@@ -37,7 +38,16 @@ class ParsedResponse:
             reader with the framing, from the same search of the fields.
     """
 
+    # Defaults on the class (each set on the instance when it changes): the reader makes a
+    # response per keep-alive request with ``head_response``, which sets only the head.
+    length = 0
+    framing: FramingKind = "none"
+    complete = False
     persistent = False
+    _source: RawSource | None = None
+    _span = (0, 0)  # the body as framed, in the source
+    _framed = b""  # used when there is no source
+    _dechunked: bytes | bytearray | None = None  # None: the body is the framed bytes
 
     def __init__(
         self,
@@ -66,10 +76,22 @@ class ParsedResponse:
         self.complete = complete
         self._source: RawSource | None = None
         self._span = (0, 0)  # the body as framed, in the source
-        self._framed: bytes = body_raw  # used when there is no source
+        self._framed = body_raw  # used when there is no source
         self._dechunked: bytes | bytearray | None = body  # None: the body is the framed bytes
 
     # --- set by the reader -----------------------------------------------------------------
+
+    @classmethod
+    def head_response(
+        cls, offset: int, http_version: bytes, status: int, reason: bytes, lines: FieldLines
+    ) -> ParsedResponse:
+        """A response whose status line and field lines were read (the rest as ``__init__``'s
+        defaults): what the reader makes per response, without the keyword ``__init__``."""
+        response = _new(cls)
+        response.offset, response.http_version, response.status = offset, http_version, status
+        response.reason, response._lines, response._headers = reason, lines, None
+        response.trailers = []
+        return response
 
     def set_lines(self, lines: FieldLines) -> None:
         """The headers are ``lines.fields`` (split when ``headers`` is first read)."""

@@ -104,8 +104,8 @@ class ResponseReader:
     ) -> None:
         self.fast = fast
         self.request_method = request_method
-        self.max_header_bytes = max(0, max_header_bytes)
-        self.max_body_bytes = max(0, max_body_bytes)
+        self.max_header_bytes = max_header_bytes if max_header_bytes > 0 else 0
+        self.max_body_bytes = max_body_bytes if max_body_bytes > 0 else 0
         self.anomalies: list[Anomaly] = []
         # The bytes kept, in a BytesIO: its buffer *is* a bytes object, which ``getvalue()``
         # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
@@ -161,11 +161,28 @@ class ResponseReader:
             # The piece just fed is parsed where it lies (a chunked body's data is copied from
             # it): asking the store for its whole buffer would trim it, and the next write
             # grow it again, on every feed.
-            self._piece_at = self._size
-            self._piece = memoryview(data).cast("B") if isinstance(data, memoryview) else data
-            self._size += self._store.write(data)
+            self._piece_at = at = self._size
+            self._piece = memoryview(data).cast("B") if type(data) is memoryview else data
+            self._size = size = at + self._store.write(data)
             try:
-                if not self._whole_first() or self._pos < self._size:
+                # A head not begun yet is read whole first (``_whole``: once per keep-alive
+                # request, without the parse loop and its steps); when it is not whole, its
+                # parser is made here so that the loop does not try the whole head again.
+                if (
+                    self._state is _HEAD
+                    and self._head is None
+                    and self.fast
+                    and not self._switched
+                    and self._pos == self._start
+                ):
+                    left = self.max_header_bytes - self._head_used  # as ``_parse`` limits it
+                    end = self._start + left if left > 0 else self._start
+                    if not self._whole(end if end < size else size):
+                        self._head_parser()
+                        self._parse()
+                    elif self._pos < size:
+                        self._parse()
+                else:
                     self._parse()
             finally:
                 self._piece = None  # a view of the caller's buffer is valid during feed only
@@ -189,21 +206,6 @@ class ResponseReader:
         self._state = _DONE
 
     # --- parsing ---------------------------------------------------------------------------
-
-    def _whole_first(self) -> bool:
-        """A head not begun yet read whole (``_whole``) before the parse loop and its steps
-        (once per keep-alive request); True when it was. When it is not whole, its parser is
-        made here so that the loop does not try the whole head again."""
-        if self._state is not _HEAD or self._switched or not self.fast:
-            return False
-        start = self._start
-        if self._head is not None or self._pos != start:
-            return False
-        limit = start + max(0, self.max_header_bytes - self._head_used)
-        if self._whole(min(limit, self._size)):
-            return True
-        self._head_parser()
-        return False
 
     def _parse(self) -> None:
         while self._state is not _DONE:
@@ -266,27 +268,36 @@ class ResponseReader:
         """A head not begun yet that lies whole before ``end`` and is strictly well formed:
         read in one match without a HeadParser (``read_whole_head``, HeadParser's fast path),
         and a Content-Length body that is here already ended with it. False: nothing read."""
-        fields = FieldLines()
-        got = read_whole_head(self._store.getvalue(), self._start, end, fields)
+        start, piece, at = self._start, self._piece, self._piece_at
+        if piece is not None and start >= at:  # read where the piece just fed lies
+            got = read_whole_head(piece, start - at, end - at, at)
+        else:
+            got = read_whole_head(self._store.getvalue(), start, end)
         if got is None:
             return False
-        self._fields = fields
-        self._begin(got[0], self._start)
-        self._pos = got[1]
+        (version, status, reason), self._pos, fields = got
+        response = ParsedResponse.head_response(start, version, status, reason, fields)
+        self._cur, self._fields = response, fields
+        self._responses.append(response)
+        self._after_final = False
         self._end_head()
         if self._state is _LENGTH:
-            here = min(self._size, self._start + max(0, self.max_body_bytes - self._body_used))
-            if self._start + self._left <= here:  # as the LENGTH step would, in one go
-                self._pos = self._start + self._left
+            body_start, left = self._start, self._left
+            cap = self.max_body_bytes - self._body_used  # as ``_parse`` limits a body
+            here = body_start + cap if cap > 0 else body_start
+            if body_start + left <= (here if here < self._size else self._size):
+                # As the LENGTH step would, in one go.
+                self._pos = body_start + left
                 self._left = 0
                 self._end_message()
         return True
 
     def _begin(self, status_line: StatusLine, offset: int) -> None:
+        """The head parser read a status line (its field lines come in ``fields``)."""
         version, status, reason = status_line
-        self._cur = ParsedResponse(offset, http_version=version, status=status, reason=reason)
-        assert self._fields is not None
-        self._cur.set_lines(self._fields)
+        assert self._head is not None
+        self._fields = fields = self._head.fields  # (the fast path gives it a whole head's)
+        self._cur = ParsedResponse.head_response(offset, version, status, reason, fields)
         self._responses.append(self._cur)
         self._after_final = False
 
@@ -318,14 +329,17 @@ class ResponseReader:
         )
         response.framing, response.persistent = kind, persistent
         self._left = length
-        if kind == "chunked":
+        if kind == "content-length" and length:
+            self._state = _LENGTH
+            cap = self.max_body_bytes - self._body_used
+            expected = self._pos + (length if length < cap else cap)
+            if expected > self._size:  # more to come: room for it (a body here is not moved)
+                self._store.reserve(expected)
+        elif kind == "chunked":
             self._chunked = ChunkedBody(self._report)
             self._state = _CHUNKED
         elif kind == "close":
             self._state = _CLOSE
-        elif kind == "content-length" and length:
-            self._state = _LENGTH
-            self._store.reserve(self._pos + min(length, self.max_body_bytes - self._body_used))
         else:
             self._end_message()
 
@@ -347,7 +361,6 @@ class ResponseReader:
         """The parser of the head starting at ``_start`` (made on first use)."""
         if self._head is None:
             self._head = HeadParser(self._start, self._report, self._begin, fast=self.fast)
-            self._fields = self._head.fields
         return self._head
 
     def _abandon(self) -> None:

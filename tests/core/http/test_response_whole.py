@@ -1,0 +1,194 @@
+"""A whole response read in one step (``ResponseReader._whole``) gives exactly what the line-by-line
+reader gives: responses, anomalies, raw bytes and offsets, however the bytes are cut and
+whatever buffer type carries them; and the look-ups it uses agree with their slow twins."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.http import ResponseReader
+from desktop.core.http import body_store as body_store_module
+from desktop.core.http.fields import FieldLines
+from desktop.core.http.framing import persists
+from desktop.core.http.head import _FAST_HEAD, read_whole_head
+from tests.core.http.feeding import snapshot
+
+TOKEN_CHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+NAMES = [
+    b"Content-Length",
+    b"CONTENT-LENGTH",
+    b"Transfer-Encoding",
+    b"transfer-ENCODING",
+    b"Connection",
+    b"X-Content-Length",  # near misses: a longer name that ends or starts like one
+    b"Content-Lengthx",
+    b"Connections",
+    b"Keep-Alive",
+]
+values = st.binary(max_size=10).map(lambda v: v.replace(b"\r", b"").replace(b"\n", b""))
+framing_values = st.sampled_from(
+    [b"0", b"5", b" 5 ", b"5, 5", b"5,6", b"x", b"", b"chunked", b"gzip, chunked", b"close",
+     b"Keep-Alive", b"keep-alive, close", b"upgrade"]
+)  # fmt: skip
+field = st.tuples(
+    st.one_of(st.sampled_from(NAMES), st.text(TOKEN_CHARS, min_size=1, max_size=8).map(str.encode)),
+    st.one_of(values, framing_values),
+)
+# A few byte strings that break a head (the slow path names them) or cut it short.
+BREAKS = [b"", b"", b"", b"\n", b"\r", b" ", b"A : 1\r\n", b"NoColon\r\n", b" fold\r\n"]
+
+
+@st.composite
+def responses(draw: st.DrawFn) -> bytes:
+    status = draw(
+        st.sampled_from([b"200 OK", b"204 No Content", b"100 Continue", b"404", b"304 X"])
+    )
+    version = draw(st.sampled_from([b"HTTP/1.1", b"HTTP/1.0"]))
+    pairs = draw(st.lists(field, max_size=6))
+    lines = b"".join(name + b":" + value + b"\r\n" for name, value in pairs)
+    head = version + b" " + status + b"\r\n" + lines + draw(st.sampled_from(BREAKS)) + b"\r\n"
+    body = draw(st.sampled_from([b"", b"hello", b"5\r\nhello\r\n0\r\n\r\n"]))
+    return head + body
+
+
+def _read(pieces: list[bytes], method: bytes, *, fast: bool, view: bool) -> ResponseReader:
+    reader = ResponseReader(method, fast=fast)
+    for piece in pieces:
+        # A view of a reused buffer, as the connection feeds (valid during feed only).
+        reader.feed(memoryview(bytearray(piece)) if view else piece)
+    reader.close()
+    return reader
+
+
+def _offsets(reader: ResponseReader) -> list[list[int]]:
+    return [r._lines.offsets if r._lines is not None else [] for r in reader.responses]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    stream=st.lists(responses(), min_size=1, max_size=4),
+    cuts=st.lists(st.integers(0, 400), max_size=3),
+    method=st.sampled_from([b"GET", b"HEAD"]),
+    view=st.booleans(),
+)
+def test_pipelined_responses_in_any_pieces_read_as_line_by_line(
+    stream: list[bytes], cuts: list[int], method: bytes, view: bool
+) -> None:
+    data = b"".join(stream)
+    edges = [0, *sorted(min(c, len(data)) for c in cuts), len(data)]
+    pieces = [data[a:b] for a, b in itertools.pairwise(edges)]
+    fast = _read(pieces, method, fast=True, view=view)
+    slow = _read(pieces, method, fast=False, view=view)
+    assert snapshot(fast) == snapshot(slow)
+    assert [a.offset for a in fast.anomalies] == [a.offset for a in slow.anomalies]
+    assert _offsets(fast) == _offsets(slow)  # field offsets of heads later in a piece too
+    assert fast.raw == data
+
+
+def test_a_head_later_in_a_fed_piece_keeps_its_offsets() -> None:
+    """The second head of a piece is read where the piece lies: its offsets are the raw's."""
+    first = b"HTTP/1.1 100 Continue\r\n\r\n"
+    second = b"HTTP/1.1 200 OK\r\nA: 1\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok"
+    reader = ResponseReader()
+    reader.feed(first[:5])  # the second piece starts mid-head
+    reader.feed(memoryview(bytearray(first[5:] + second)))
+    final = reader.responses[1]
+    assert final.offset == len(first)
+    assert final._lines is not None and final._lines.offsets == [
+        len(first) + 17,
+        len(first) + 23,
+        len(first) + 42,
+    ]
+    (duplicate,) = reader.anomalies  # named at the last Content-Length
+    assert duplicate.offset == len(first) + 42
+    assert reader.raw == first + second and final.body == b"ok"
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.one_of(responses(), st.binary(max_size=120)), cut=st.integers(0, 200))
+def test_read_whole_head_ends_at_the_first_empty_line_or_reads_nothing(
+    data: bytes, cut: int
+) -> None:
+    """One match from the head's start gives what a search for the empty line and a match of
+    the whole head up to it gave (the reading before this change)."""
+    end = min(cut, len(data)) if cut % 2 else len(data)
+    got = read_whole_head(data, 0, end)
+    blank = data.find(b"\r\n\r\n", 0, end)
+    whole = _FAST_HEAD.fullmatch(data, 0, blank + 4) if blank >= 0 else None
+    if whole is None:
+        assert got is None
+        return
+    assert got is not None
+    status_line, reached, lines = got
+    assert reached == blank + 4
+    assert status_line == (whole[1], int(whole[2]), whole[3] or b"")
+    assert lines.fields == _split(whole[4])
+
+
+def _split(block: bytes) -> list[tuple[bytes, bytes]]:
+    pairs = [line.partition(b":") for line in block[2:-2].split(b"\r\n")] if len(block) > 2 else []
+    return [(name, value.strip(b" \t")) for name, _, value in pairs]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pairs=st.lists(field, max_size=8))
+def test_framing_values_of_a_whole_block_are_those_of_its_lines(
+    pairs: list[tuple[bytes, bytes]],
+) -> None:
+    block = b"\r\n" + b"".join(name + b":" + value + b"\r\n" for name, value in pairs)
+    whole = FieldLines.whole(block, 15)
+    by_line = FieldLines()
+    for name, value in pairs:
+        by_line.add(name + b":" + value, 0, lambda *_: None)
+    assert whole.framing_values() == by_line.framing_values()
+
+
+def _persists_oracle(version: bytes, connection: list[bytes]) -> bool:
+    tokens = [t.strip().lower() for v in connection for t in v.split(b",")]
+    if b"close" in tokens:
+        return False
+    return version != b"HTTP/1.0" or b"keep-alive" in tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    version=st.sampled_from([b"HTTP/1.0", b"HTTP/1.1"]),
+    connection=st.lists(
+        st.one_of(
+            framing_values,
+            st.sampled_from([b"CLOSE", b"Keep-Alive", b"keep-alive\x0b", b"closed", b"keep"]),
+        ),
+        max_size=3,
+    ),
+)
+def test_persists_reads_any_connection_values_as_rfc_9112_says(
+    version: bytes, connection: list[bytes]
+) -> None:
+    assert persists(version, connection) == _persists_oracle(version, connection)
+
+
+@pytest.mark.parametrize(("arrived", "reserved"), [(1 << 20, False), (100, True)])
+def test_a_body_already_here_takes_no_pooled_buffer(
+    monkeypatch: pytest.MonkeyPatch, arrived: int, reserved: bool
+) -> None:
+    """Room for a big body is reserved only for bytes still to come (a pooled buffer would
+    only move what is here)."""
+    calls: list[int] = []
+    original = body_store_module.BodyStore.reserve
+
+    def counted(self: body_store_module.BodyStore, size: int) -> None:
+        calls.append(size)
+        original(self, size)
+
+    monkeypatch.setattr(body_store_module.BodyStore, "reserve", counted)
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % (1 << 20)
+    reader = ResponseReader()
+    reader.feed(head + bytes(arrived))
+    assert calls == ([len(head) + (1 << 20)] if reserved else [])
+    assert reader.complete is not reserved
+    assert re.fullmatch(rb"\x00*", reader.responses[0].body)
