@@ -83,9 +83,13 @@ class TaskRunner(QObject):
         self._delivery.finished.connect(self._finished)
         self._pending: set[concurrent.futures.Future[None]] = set()
         self._lock = threading.Lock()
+        self._shut = False
 
     def run(self, func: Callable[[], Any], done: Done) -> None:
-        """Start ``func`` in the background."""
+        """Start ``func`` in the background (dropped once the runner is shut down: a job's
+        ``done`` delivered during the shutdown may ask for a follow-up, which nobody awaits)."""
+        if self._shut:
+            return
         future = self._pool.submit(self._job, func, done)
         with self._lock:
             self._pending.add(future)
@@ -124,6 +128,7 @@ class TaskRunner(QObject):
 
         Jobs still running after the timeout are left to finish; their results are dropped.
         """
+        self._shut = True
         finished = self.wait(timeout_ms)
         if self._owns_pool:
             self._pool.shutdown(wait=False, cancel_futures=True)
