@@ -161,21 +161,35 @@ class BodyStore(io.BytesIO):
     Only ever appended to (or cut short by ``truncate`` at the position, then appended to):
     the position is the end of what was written. ``getvalue()`` hands out the buffer itself
     (no copy), as ``BytesIO`` does.
+
+    A small store is a plain ``BytesIO`` in all but name: it becomes a pooling one (a
+    ``getvalue`` and a ``__del__`` of its own, in Python) only once it holds or reserves
+    :data:`MIN_POOLED` bytes (:meth:`grown`). A keep-alive response's store never does, and
+    its death then costs no Python call.
     """
 
     pool = POOL
-    _stale = False  # the buffer's tail holds an earlier response's bytes
+
+    def grown(self) -> None:
+        """The store holds :data:`MIN_POOLED` bytes or more: its buffer may be pooled when it
+        dies (the reader says so when its bytes cross that size). A subclass of its own (a
+        test's stand-in) stays what it is, and pools nothing."""
+        if type(self) is BodyStore:
+            self.__class__ = _PoolingStore
 
     def reserve(self, size: int) -> None:
         """``size`` bytes in all are expected: write into a pooled buffer if one fits
         (only for :data:`MIN_POOLED` bytes and more; what was written is moved into it)."""
         if size < MIN_POOLED or self.tell() >= size:
             return
+        self.grown()
+        if not isinstance(self, _PoolingStore):
+            return
         buffer = self.pool.take(size)
         if buffer is None:
             return
         _forget_hash(buffer)
-        kept = super().getvalue()  # what was written so far (a head, part of the body)
+        kept = io.BytesIO.getvalue(self)  # what was written so far (a head, part of the body)
         alloc = len(buffer)
         io.BytesIO.__init__(self, buffer)  # shares it: ours alone once ``buffer`` is dropped
         del buffer
@@ -183,6 +197,12 @@ class BodyStore(io.BytesIO):
             self.truncate(size)  # at least half the buffer (``take``): the memory stays
         self.write(kept)
         self._stale = True
+
+
+class _PoolingStore(BodyStore):
+    """A store of :data:`MIN_POOLED` bytes or more (``BodyStore.grown``)."""
+
+    _stale = False  # the buffer's tail holds an earlier response's bytes
 
     def getvalue(self) -> bytes:
         """Exactly the bytes written (the buffer itself, no copy)."""

@@ -81,8 +81,11 @@ class Connection:
 
     @property
     def open(self) -> bool:
-        """True while requests can be sent."""
-        return self.stream.is_open and not self.stream.lost
+        """True while requests can be sent (``stream.is_open``, inlined: asked twice per
+        keep-alive request)."""
+        stream = self.stream
+        transport = stream.transport
+        return transport is not None and not transport.is_closing() and not stream.lost
 
     @property
     def peer(self) -> str:

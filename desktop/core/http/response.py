@@ -10,7 +10,7 @@ import enum
 
 from desktop.core.http import response_sentences as says
 from desktop.core.http.anomaly import Anomaly, AnomalyKind
-from desktop.core.http.body_store import BodyStore
+from desktop.core.http.body_store import MIN_POOLED, BodyStore
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.fields import FieldLines
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
@@ -164,6 +164,8 @@ class ResponseReader:
             self._piece_at = at = self._size
             self._piece = memoryview(data).cast("B") if type(data) is memoryview else data
             self._size = size = at + self._store.write(data)
+            if size >= MIN_POOLED > at:  # big now: its buffer may be pooled when it dies
+                self._store.grown()
             try:
                 # A head not begun yet is read whole first (``_whole``: once per keep-alive
                 # request, without the parse loop and its steps); when it is not whole, its

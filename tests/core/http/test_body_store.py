@@ -6,7 +6,9 @@ The bytes, ``raw`` and every anomaly stay exactly what they were; the pool stays
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
+from types import FrameType
 
 import pytest
 
@@ -194,5 +196,40 @@ def test_bytes_written_into_a_reused_buffer_hash_as_what_they_are(pool: BufferPo
         reader = _read(wire)
         assert hash(reader.raw) == hash(bytes(wire))
         assert reader.raw in {wire: "the same bytes"}
+    finally:
+        gc.enable()
+
+
+def test_a_small_store_dies_without_a_python_call() -> None:
+    # One keep-alive response's store is born and dies per request: its death must run no
+    # Python (a __del__ of its own cost ~0.2 us a request, #15).
+    reader = ResponseReader()
+    reader.feed(_wire(18, 0x41))
+    assert reader.complete
+    called: list[str] = []
+
+    def watch(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call":
+            called.append(frame.f_code.co_name)
+
+    sys.setprofile(watch)
+    try:
+        del reader
+    finally:
+        sys.setprofile(None)
+    assert called == []
+
+
+def test_a_body_that_grew_big_without_a_length_is_pooled_when_it_dies(pool: BufferPool) -> None:
+    # No Content-Length, so no reserve(): the store becomes a pooling one as its bytes cross
+    # MIN_POOLED on a feed, and gives its buffer to the pool when nobody holds it.
+    wire = b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + b"\x42" * SIZE
+    assert pool.take(SIZE) is None  # an earlier big body with a length started the janitor
+    gc.disable()
+    try:
+        reader = _read(wire)
+        assert len(reader.raw) == len(wire)
+        del reader
+        assert len(pool.sizes) == 1
     finally:
         gc.enable()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-import io
 import tracemalloc
 import zlib
 
 from desktop.core.http import ResponseReader, decode_content
+from desktop.core.http.body_store import BodyStore
 from desktop.core.http.charset import CharsetSource, choose_charset
 
 SIZE = 8 << 20
@@ -115,7 +115,7 @@ def test_choose_charset_judges_a_sample_of_a_large_body() -> None:
     assert (bom.encoding, bom.bom_length) == ("utf-8", 3)
 
 
-class _CountingStore(io.BytesIO):
+class _CountingStore(BodyStore):
     """A reader's store that counts how often its whole buffer is asked for."""
 
     def __init__(self) -> None:
