@@ -169,7 +169,10 @@ class Attempt:
                     1,
                 ).counting(count)
             )
-        self._done = self.connection.start(self.reader, len(self.requests), self.clock, progress)
+        reader = self._reader = ResponseReader(
+            _method(self.requests[0]), max_body_bytes=self.max_body
+        )
+        self._done = self.connection.start(reader, len(self.requests), self.clock, progress)
         return True
 
     def write(self, data: bytes) -> None:
@@ -253,7 +256,9 @@ class Attempt:
         if connection.stream.lost and not self._enough():
             self.stop(self._closed_sentence(connection))
             return
-        self.keep = connection.open and _reusable(self.reader)
+        reader = self._reader
+        assert reader is not None  # made by begin()
+        self.keep = connection.open and _reusable(reader)
         connection.stop()
         if not self.keep:
             connection.close()
