@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -37,6 +38,14 @@ from desktop.core.ipmsg.node_settings import NodeSettings
 from desktop.core.ipmsg_io.engine import MessengerEngine
 
 WARM_UP = 20  # messages per receiver before timing: first-packet costs (ARP, pal creation)
+# The receivers' turn in each round. Every receiver runs on the same CPU(s), so what the one
+# before it still does there decides how fast a receiver wakes: a busy CPU wakes at once, an
+# idle one of this VM only after leaving its halt. In a fixed turn each receiver always follows
+# the same one (iptux's core followed the GTK program, which draws each message after answering
+# it; SocketDesk followed the floor, which does nothing more): "shuffled" draws a new turn each
+# round (a fixed seed), so each follows each other alike; "fixed" keeps the listed one.
+ORDERS = ("shuffled", "fixed")
+SEED = 2425
 TEXT = "往返测试 {n}：你好 😀"
 
 
@@ -66,7 +75,7 @@ class _Outcomes:
 
 
 async def _round_trips(
-    receivers: list[str], count: int, broadcast: str
+    receivers: list[str], count: int, broadcast: str, order: str
 ) -> dict[str, tuple[list[float], int]]:
     outcomes = _Outcomes()
     me = Identity("bench", "BENCH-PC", "测速", "基准")
@@ -78,8 +87,12 @@ async def _round_trips(
         for ip in receivers:
             engine.contact((ip, 2425))
         await outcomes.until(lambda: outcomes.joined >= set(receivers))
+        turn = list(receivers)
+        shuffle = random.Random(SEED).shuffle
         for n in range(WARM_UP + count):
-            for ip in receivers:
+            if order == "shuffled":
+                shuffle(turn)
+            for ip in turn:
                 start = time.perf_counter_ns()
                 message_id = engine.send_text((ip, 2425), TEXT.format(n=n))
                 await outcomes.until(lambda m=message_id: m in outcomes.settled)
@@ -96,13 +109,18 @@ async def _round_trips(
 
 
 def measure(
-    receivers: list[str], count: int, broadcast: str, cpu: int | None = None
+    receivers: list[str],
+    count: int,
+    broadcast: str,
+    cpu: int | None = None,
+    order: str = "shuffled",
 ) -> dict[str, tuple[list[float], int]]:
     """Run as the sending host (``LanHost.call``): round trips in µs, and failures, per address.
-    ``cpu``: the one CPU the sender runs on (None: where the kernel puts it)."""
+    ``cpu``: the one CPU the sender runs on (None: where the kernel puts it); ``order``: the
+    receivers' turn in each round, ``shuffled`` or ``fixed`` (see ``ORDERS``)."""
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
-    return asyncio.run(_round_trips(receivers, count, broadcast))
+    return asyncio.run(_round_trips(receivers, count, broadcast, order))
 
 
 def _p99(values: list[float]) -> float:
@@ -120,7 +138,12 @@ def _cpus(pin: bool) -> tuple[int, set[int]] | None:
 FLOORS = ("uvloop", "asyncio", "blocking")
 
 
-def run(count: int, pin: bool = True, floors: tuple[str, ...] = ("uvloop",)) -> str:
+def run(
+    count: int,
+    pin: bool = True,
+    floors: tuple[str, ...] = ("uvloop",),
+    order: str = "shuffled",
+) -> str:
     from tests.lan.netlan import lan_available
     from tests.peers.iptux import iptux_available
     from tests.peers.iptux_peer import peer_available
@@ -134,10 +157,10 @@ def run(count: int, pin: bool = True, floors: tuple[str, ...] = ("uvloop",)) -> 
     if placement is not None:  # every receiver (started below) inherits this set
         os.sched_setaffinity(0, placement[1])
     try:
-        results, names = _run_lan(count, env, placement, floors)
+        results, names = _run_lan(count, env, placement, floors, order)
     finally:
         os.sched_setaffinity(0, allowed)
-    return _report(results, names, count=count, placement=placement)
+    return _report(results, names, count=count, placement=placement, order=order)
 
 
 def _run_lan(
@@ -145,6 +168,7 @@ def _run_lan(
     env: dict[str, str],
     placement: tuple[int, set[int]] | None,
     floors: tuple[str, ...],
+    order: str,
 ) -> tuple[dict[str, tuple[list[float], int]], dict[str, str]]:
     from tests.lan.netlan import ROOT, TestLan
     from tests.peers.iptux import running_iptux, virtual_display
@@ -182,7 +206,7 @@ def _run_lan(
 
             sender_cpu = None if placement is None else placement[0]
             results = sender.call(
-                by_name, receivers, count, sender.broadcast, sender_cpu, timeout=600
+                by_name, receivers, count, sender.broadcast, sender_cpu, order, timeout=600
             )
         for process in (listener, *floor_processes):
             process.terminate()
@@ -204,6 +228,7 @@ def _report(
     *,
     count: int,
     placement: tuple[int, set[int]] | None,
+    order: str,
 ) -> str:
     receivers = list(names)  # SocketDesk's first
     ours = receivers[0]
@@ -227,6 +252,12 @@ def _report(
         f"{count} timed messages per receiver (after {WARM_UP} untimed), interleaved, one in "
         "flight; namespaces on one bridge; 'vs SD' = time / SocketDesk receiver's time "
         "(above 1: iptux answers slower)",
+        f"turn: {order}"
+        + (
+            " (a new order of the receivers each round: each follows each other alike)"
+            if order == "shuffled"
+            else " (each round in the order listed: each receiver follows the same one)"
+        ),
         "floor: not a messenger (bench/ipmsg_floor_receiver.py: datagram_received -> sendto of "
         "a prebuilt RECVMSG); the least a Python receiver on that loop can do",
         "CPUs: "
@@ -258,11 +289,18 @@ def main(argv: list[str] | None = None) -> str:
         help="bare Python receivers to run as floors, comma-separated, of "
         f"{','.join(FLOORS)} (default uvloop; none: no floor)",
     )
+    parser.add_argument(
+        "--order",
+        choices=ORDERS,
+        default="shuffled",
+        help="the receivers' turn in each round (default shuffled; fixed: as listed, the"
+        " order of earlier runs)",
+    )
     args = parser.parse_args(argv)
     floors = tuple(m for m in args.floor.split(",") if m and m != "none")
     if unknown := set(floors) - set(FLOORS):
         parser.error(f"unknown floor(s): {', '.join(sorted(unknown))}")
-    text = run(args.count, pin=not args.no_pin, floors=floors)
+    text = run(args.count, pin=not args.no_pin, floors=floors, order=args.order)
     print(text)
     return text
 
