@@ -18,8 +18,10 @@ _IN_HEADER_LINE = sentence(QT_TRANSLATE_NOOP("core", "a header line"))
 # holds CR or LF, so this finds exactly the fields of those names (any case: the pattern is
 # bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The three names differ in
 # length, which tells them apart.
+# (Written with the first letters and "on" shared: the engine then tries fewer branches at
+# each line.)
 _FRAMING_FIELDS = re.compile(
-    rb"\r\n(transfer-encoding|content-length|connection):([^\r]*+)", re.IGNORECASE
+    rb"\r\n([ct](?:ransfer-encoding|on(?:tent-length|nection))):([^\r]*+)", re.IGNORECASE
 )
 _TE_SIZE, _CL_SIZE = len(b"transfer-encoding"), len(b"content-length")
 _SHORTEST = len(b"connection")  # of the names framing_values looks for

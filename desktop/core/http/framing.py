@@ -99,9 +99,15 @@ def decide_framing(
     """
     te, lengths, connection = head.framing_values()  # one search for framing and keep-alive
     persistent = persists(version, connection)
-    if 100 <= status <= 199 or status in (204, 304) or method == b"HEAD":
-        return _NONE[persistent]
-    if switches_protocol(method, status):
+    # No body: interim (1xx) and switching responses, 204, 304, HEAD (the reader relies on it:
+    # a response with a body is final and switches nothing).
+    if (
+        100 <= status <= 199
+        or status == 204
+        or status == 304
+        or method == b"HEAD"
+        or switches_protocol(method, status)
+    ):
         return _NONE[persistent]
     if te:
         return _transfer_encoding(head, te, bool(lengths), report, persistent)

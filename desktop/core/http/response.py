@@ -85,7 +85,6 @@ class ResponseReader:
     # Made when bytes of a head (or the end) come: none after the last response of an
     # exchange, none for a body that is not chunked.
     _head: HeadParser | None = None
-    _fields: FieldLines | None = None  # the field lines of the head being read
     _chunked: ChunkedBody | None = None
     _left = 0  # Content-Length bytes still to come
     _after_final = False  # a final response ended: next comes a pipelined one, or junk
@@ -162,7 +161,11 @@ class ResponseReader:
             # it): asking the store for its whole buffer would trim it, and the next write
             # grow it again, on every feed.
             self._piece_at = at = self._size
-            self._piece = memoryview(data).cast("B") if type(data) is memoryview else data
+            self._piece = (
+                data.cast("B")
+                if type(data) is memoryview and (data.format != "B" or data.ndim != 1)
+                else data
+            )
             self._size = size = at + self._store.write(data)
             if size >= MIN_POOLED > at:  # big now: its buffer may be pooled when it dies
                 self._store.grown()
@@ -259,7 +262,8 @@ class ResponseReader:
         head = self._head_parser()
         self._pos = head.parse(self._store.getvalue(), start, end)
         if head.done:
-            self._end_head()
+            assert self._cur is not None
+            self._end_head(self._cur, head.fields)
         elif head.bad_offset is not None:
             self._bad_start()
         else:
@@ -268,8 +272,8 @@ class ResponseReader:
 
     def _whole(self, end: int) -> bool:
         """A head not begun yet that lies whole before ``end`` and is strictly well formed:
-        read in one match without a HeadParser (``read_whole_head``, HeadParser's fast path),
-        and a Content-Length body that is here already ended with it. False: nothing read."""
+        read in one match without a HeadParser (``read_whole_head``, HeadParser's fast path);
+        ``_end_head`` ends a body that is here already with it. False: nothing read."""
         start, piece, at = self._start, self._piece, self._piece_at
         if piece is not None and start >= at:  # read where the piece just fed lies
             got = read_whole_head(piece, start - at, end - at, at)
@@ -278,27 +282,17 @@ class ResponseReader:
         if got is None:
             return False
         (version, status, reason), self._pos, fields = got
-        response = ParsedResponse.head_response(start, version, status, reason, fields)
-        self._cur, self._fields = response, fields
+        self._cur = response = ParsedResponse.head_response(start, version, status, reason, fields)
         self._responses.append(response)
         self._after_final = False
-        self._end_head()
-        if self._state is _LENGTH:
-            body_start, left = self._start, self._left
-            cap = self.max_body_bytes - self._body_used  # as ``_parse`` limits a body
-            here = body_start + cap if cap > 0 else body_start
-            if body_start + left <= (here if here < self._size else self._size):
-                # As the LENGTH step would, in one go.
-                self._pos = body_start + left
-                self._left = 0
-                self._end_message()
+        self._end_head(response, fields)
         return True
 
     def _begin(self, status_line: StatusLine, offset: int) -> None:
         """The head parser read a status line (its field lines come in ``fields``)."""
         version, status, reason = status_line
         assert self._head is not None
-        self._fields = fields = self._head.fields  # (the fast path gives it a whole head's)
+        fields = self._head.fields  # (the fast path gives it a whole head's)
         self._cur = ParsedResponse.head_response(offset, version, status, reason, fields)
         self._responses.append(self._cur)
         self._after_final = False
@@ -321,20 +315,30 @@ class ResponseReader:
         self._state = _UNPARSED
         self._start = self._pos = offset
 
-    def _end_head(self) -> None:
-        response, fields = self._cur, self._fields
-        assert response is not None and response.status is not None and fields is not None
-        self._head_used += self._pos - self._start
-        self._start = self._pos
+    def _end_head(self, response: ParsedResponse, fields: FieldLines) -> None:
+        """The head of ``response`` (field lines ``fields``) ended at the parse position: its
+        framing decides what follows. A Content-Length body that is all here already (a
+        keep-alive response arriving whole) ends with it, as the LENGTH step would end it."""
+        assert response.status is not None
+        pos = self._pos
+        self._head_used += pos - self._start
+        self._start = pos
         kind, length, persistent = decide_framing(
             self.request_method, response.http_version, response.status, fields, self._report
         )
         response.framing, response.persistent = kind, persistent
-        self._left = length
         if kind == "content-length" and length:
             self._state = _LENGTH
-            cap = self.max_body_bytes - self._body_used
-            expected = self._pos + (length if length < cap else cap)
+            cap = self.max_body_bytes - self._body_used  # as ``_parse`` limits a body
+            if length <= cap:
+                expected = pos + length
+                if expected <= self._size:  # all here
+                    self._pos = expected
+                    self._end_message()
+                    return
+            else:
+                expected = pos + cap if cap > 0 else pos
+            self._left = length
             if expected > self._size:  # more to come: room for it (a body here is not moved)
                 self._store.reserve(expected)
         elif kind == "chunked":
@@ -346,17 +350,23 @@ class ResponseReader:
             self._end_message()
 
     def _end_message(self) -> None:
-        """The current response ended at the parse position, as its framing says."""
+        """The current response ended at the parse position, as its framing says: the one
+        place that ends a message (its length and body, the counts, what may follow)."""
         response = self._cur
         assert response is not None and response.status is not None
-        self._body_used += self._pos - self._start
+        pos = self._pos
+        self._body_used += pos - self._start
         self._sync(response, final=True)
         response.complete = True
-        self._after_final = is_final(response.status)
-        self._switched = switches_protocol(self.request_method, response.status)
+        if response.framing == "none":
+            status = response.status
+            self._after_final = is_final(status)
+            self._switched = switches_protocol(self.request_method, status)
+        else:  # a body: decide_framing gives none to interim and switching responses
+            self._after_final = True
         self._cur = None
         self._state = _HEAD
-        self._start = self._pos
+        self._start = pos
         self._head = None
 
     def _head_parser(self) -> HeadParser:
@@ -419,13 +429,16 @@ class ResponseReader:
         it grows; when it ends (``final``) the response takes the buffer over instead.
         """
         self._dirty = False
+        state = self._state
         response.length = self._pos - response.offset
-        if self._state in (_LENGTH, _CLOSE, _CHUNKED):
+        if state is _LENGTH or state is _CLOSE:
             # The store's own method, not the reader's: no reader <-> response cycle, so a
             # body's memory is freed (or pooled) as soon as the last holder drops it.
             response.attach_raw(self._store.getvalue, self._start, self._pos)
-        chunked = self._chunked
-        if self._state is _CHUNKED and chunked is not None:
+        elif state is _CHUNKED:
+            response.attach_raw(self._store.getvalue, self._start, self._pos)
+            chunked = self._chunked
+            assert chunked is not None
             data = chunked.data
             if final:
                 chunked.data = bytearray()  # the response owns it now
