@@ -103,8 +103,7 @@ def decide_framing(
     # a response with a body is final and switches nothing).
     if (
         100 <= status <= 199
-        or status == 204
-        or status == 304
+        or status in (204, 304)
         or method == b"HEAD"
         or switches_protocol(method, status)
     ):
