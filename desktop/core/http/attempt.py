@@ -75,8 +75,9 @@ class Attempt:
 
     @property
     def reader(self) -> ResponseReader:
-        """The reader of this exchange's responses (made when first asked: ``run`` asks just
-        after writing the requests, so that the server is at work on them meanwhile)."""
+        """The reader of this exchange's responses (made when first asked: by ``begin``, which
+        ``run`` calls just after writing the requests, so that the server is at work on them
+        meanwhile)."""
         reader = self._reader
         if reader is None:
             reader = self._reader = ResponseReader(
@@ -169,10 +170,7 @@ class Attempt:
                     1,
                 ).counting(count)
             )
-        reader = self._reader = ResponseReader(
-            _method(self.requests[0]), max_body_bytes=self.max_body
-        )
-        self._done = self.connection.start(reader, len(self.requests), self.clock, progress)
+        self._done = self.connection.start(self.reader, len(self.requests), self.clock, progress)
         return True
 
     def write(self, data: bytes) -> None:
