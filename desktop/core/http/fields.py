@@ -8,7 +8,7 @@ import re
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs"]
+__all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs", "whole_lines"]
 
 OWS = b" \t"  # RFC 9110 §5.6.3
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
@@ -65,10 +65,11 @@ class FieldLines:
     """Field lines of a head or a trailer section: raw names and values, in order, duplicates
     kept, obs-fold unfolded (RFC 9112 §5).
 
-    A head read whole by :func:`read_whole_head` keeps its field lines as one block of bytes and
-    splits them only when ``fields`` or ``offsets`` is first read: ``values`` and
-    ``framing_values`` (what framing and keep-alive ask, in one search) find a field in the block
-    without splitting it (a keep-alive exchange whose headers nobody reads never splits them).
+    A head read whole by :func:`read_whole_head` (made by :func:`whole_lines`) keeps its field
+    lines as one block of bytes and splits them only when ``fields`` or ``offsets`` is first
+    read: ``values`` and ``framing_values`` (what framing and keep-alive ask, in one search)
+    find a field in the block without splitting it (a keep-alive exchange whose headers nobody
+    reads never splits them).
 
     Attributes:
         fields: ``(name, value)`` pairs; values without surrounding whitespace.
@@ -85,16 +86,6 @@ class FieldLines:
         self._block: bytes | None = None
         self._lower: bytes | None = None  # the block in lower case, made on first search
         self._at = 0
-
-    @classmethod
-    def whole(cls, block: bytes, at: int) -> FieldLines:
-        """The field lines of a whole head that the strict match proved well formed: ``block``
-        is CRLF followed by each field line and its CRLF, found at ``at`` (split when first
-        read; made without ``__init__``, once per keep-alive response)."""
-        lines = _new(cls)
-        lines._fields = lines._offsets = lines._lower = None
-        lines._block, lines._at = block, at
-        return lines
 
     @property
     def fields(self) -> list[tuple[bytes, bytes]]:
@@ -261,6 +252,17 @@ class FieldLines:
             report(AnomalyKind.MALFORMED_HEADER_LINE, offset, sentence(template, name=show(name)))
         self.fields.append((name, value.strip(OWS)))
         self.offsets.append(offset)
+
+
+def whole_lines(block: bytes, at: int) -> FieldLines:
+    """The field lines of a whole head that the strict match proved well formed: ``block`` is
+    CRLF followed by each field line and its CRLF, found at ``at`` (split when first read).
+    A function, not a class method, and without ``__init__``: one is made per keep-alive
+    response."""
+    lines = _new(FieldLines)
+    lines._fields = lines._offsets = lines._lower = None
+    lines._block, lines._at = block, at
+    return lines
 
 
 def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:

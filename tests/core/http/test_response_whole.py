@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from desktop.core.http import ResponseReader
 from desktop.core.http import body_store as body_store_module
-from desktop.core.http.fields import FieldLines
+from desktop.core.http.fields import FieldLines, whole_lines
 from desktop.core.http.framing import persists
 from desktop.core.http.head import _FAST_HEAD, read_whole_head
 from tests.core.http.feeding import snapshot
@@ -124,9 +124,9 @@ def test_read_whole_head_ends_at_the_first_empty_line_or_reads_nothing(
         assert got is None
         return
     assert got is not None
-    status_line, reached, lines = got
+    version, status, reason, reached, lines = got
     assert reached == blank + 4
-    assert status_line == (whole[1], int(whole[2]), whole[3] or b"")
+    assert (version, status, reason) == (whole[1], int(whole[2]), whole[3] or b"")
     assert lines.fields == _split(whole[4])
 
 
@@ -141,7 +141,7 @@ def test_framing_values_of_a_whole_block_are_those_of_its_lines(
     pairs: list[tuple[bytes, bytes]],
 ) -> None:
     block = b"\r\n" + b"".join(name + b":" + value + b"\r\n" for name, value in pairs)
-    whole = FieldLines.whole(block, 15)
+    whole = whole_lines(block, 15)
     by_line = FieldLines()
     for name, value in pairs:
         by_line.add(name + b":" + value, 0, lambda *_: None)
