@@ -16,14 +16,12 @@ _IN_HEADER_LINE = sentence(QT_TRANSLATE_NOOP("core", "a header line"))
 # What framing_values looks for in a whole head's block, in one search: a name follows CRLF
 # and is followed by the colon (the strict match allows no whitespace there), and no value
 # holds CR or LF, so this finds exactly the fields of those names (any case: the pattern is
-# bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The three names differ in
-# length, which tells them apart.
-# (Written with the first letters and "on" shared: the engine then tries fewer branches at
-# each line.)
+# bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The names' shared starts are
+# written once (the engine tries fewer branches at each line), and a group that is not empty
+# tells which name it is: ``(r, n, value)``, r for Transfer-Encoding, n for Content-Length.
 _FRAMING_FIELDS = re.compile(
-    rb"\r\n([ct](?:ransfer-encoding|on(?:tent-length|nection))):([^\r]*+)", re.IGNORECASE
+    rb"\r\n(?:t(r)ansfer-encoding|co(?:(n)tent-length|nnection)):([^\r]*+)", re.IGNORECASE
 )
-_TE_SIZE, _CL_SIZE = len(b"transfer-encoding"), len(b"content-length")
 _SHORTEST = len(b"connection")  # of the names framing_values looks for
 _new = object.__new__
 
@@ -148,9 +146,8 @@ class FieldLines:
                         te.append(value)
             return te, cl, co
         te, cl, co = [], [], []
-        for name, value in _FRAMING_FIELDS.findall(block):
-            size = len(name)
-            (cl if size == _CL_SIZE else te if size == _TE_SIZE else co).append(value.strip(OWS))
+        for is_te, is_cl, value in _FRAMING_FIELDS.findall(block):
+            (cl if is_cl else te if is_te else co).append(value.strip(OWS))
         return te, cl, co
 
     def offset_of(self, name: bytes, nth: int = 0) -> int:

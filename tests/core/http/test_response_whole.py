@@ -30,6 +30,10 @@ NAMES = [
     b"Content-Lengthx",
     b"Connections",
     b"Keep-Alive",
+    b"Tontent-Length",  # the names' starts swapped (the search shares them)
+    b"Cransfer-Encoding",
+    b"Tonnection",
+    b"Con-Length",
 ]
 values = st.binary(max_size=10).map(lambda v: v.replace(b"\r", b"").replace(b"\n", b""))
 framing_values = st.sampled_from(
