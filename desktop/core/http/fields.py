@@ -8,7 +8,7 @@ import re
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs"]
+__all__ = ["OWS", "FieldLines", "field_values", "report_bare_crs", "whole_lines"]
 
 OWS = b" \t"  # RFC 9110 §5.6.3
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 §5.6.2
@@ -16,14 +16,12 @@ _IN_HEADER_LINE = sentence(QT_TRANSLATE_NOOP("core", "a header line"))
 # What framing_values looks for in a whole head's block, in one search: a name follows CRLF
 # and is followed by the colon (the strict match allows no whitespace there), and no value
 # holds CR or LF, so this finds exactly the fields of those names (any case: the pattern is
-# bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The three names differ in
-# length, which tells them apart.
-# (Written with the first letters and "on" shared: the engine then tries fewer branches at
-# each line.)
+# bytes, so IGNORECASE folds ASCII only, as bytes.lower() does). The names' shared starts are
+# written once (the engine tries fewer branches at each line), and a group that is not empty
+# tells which name it is: ``(r, n, value)``, r for Transfer-Encoding, n for Content-Length.
 _FRAMING_FIELDS = re.compile(
-    rb"\r\n([ct](?:ransfer-encoding|on(?:tent-length|nection))):([^\r]*+)", re.IGNORECASE
+    rb"\r\n(?:t(r)ansfer-encoding|co(?:(n)tent-length|nnection)):([^\r]*+)", re.IGNORECASE
 )
-_TE_SIZE, _CL_SIZE = len(b"transfer-encoding"), len(b"content-length")
 _SHORTEST = len(b"connection")  # of the names framing_values looks for
 _new = object.__new__
 
@@ -65,10 +63,11 @@ class FieldLines:
     """Field lines of a head or a trailer section: raw names and values, in order, duplicates
     kept, obs-fold unfolded (RFC 9112 §5).
 
-    A head read whole by :func:`read_whole_head` keeps its field lines as one block of bytes and
-    splits them only when ``fields`` or ``offsets`` is first read: ``values`` and
-    ``framing_values`` (what framing and keep-alive ask, in one search) find a field in the block
-    without splitting it (a keep-alive exchange whose headers nobody reads never splits them).
+    A head read whole by :func:`read_whole_head` (made by :func:`whole_lines`) keeps its field
+    lines as one block of bytes and splits them only when ``fields`` or ``offsets`` is first
+    read: ``values`` and ``framing_values`` (what framing and keep-alive ask, in one search)
+    find a field in the block without splitting it (a keep-alive exchange whose headers nobody
+    reads never splits them).
 
     Attributes:
         fields: ``(name, value)`` pairs; values without surrounding whitespace.
@@ -85,16 +84,6 @@ class FieldLines:
         self._block: bytes | None = None
         self._lower: bytes | None = None  # the block in lower case, made on first search
         self._at = 0
-
-    @classmethod
-    def whole(cls, block: bytes, at: int) -> FieldLines:
-        """The field lines of a whole head that the strict match proved well formed: ``block``
-        is CRLF followed by each field line and its CRLF, found at ``at`` (split when first
-        read; made without ``__init__``, once per keep-alive response)."""
-        lines = _new(cls)
-        lines._fields = lines._offsets = lines._lower = None
-        lines._block, lines._at = block, at
-        return lines
 
     @property
     def fields(self) -> list[tuple[bytes, bytes]]:
@@ -157,9 +146,8 @@ class FieldLines:
                         te.append(value)
             return te, cl, co
         te, cl, co = [], [], []
-        for name, value in _FRAMING_FIELDS.findall(block):
-            size = len(name)
-            (cl if size == _CL_SIZE else te if size == _TE_SIZE else co).append(value.strip(OWS))
+        for is_te, is_cl, value in _FRAMING_FIELDS.findall(block):
+            (cl if is_cl else te if is_te else co).append(value.strip(OWS))
         return te, cl, co
 
     def offset_of(self, name: bytes, nth: int = 0) -> int:
@@ -261,6 +249,17 @@ class FieldLines:
             report(AnomalyKind.MALFORMED_HEADER_LINE, offset, sentence(template, name=show(name)))
         self.fields.append((name, value.strip(OWS)))
         self.offsets.append(offset)
+
+
+def whole_lines(block: bytes, at: int) -> FieldLines:
+    """The field lines of a whole head that the strict match proved well formed: ``block`` is
+    CRLF followed by each field line and its CRLF, found at ``at`` (split when first read).
+    A function, not a class method, and without ``__init__``: one is made per keep-alive
+    response."""
+    lines = _new(FieldLines)
+    lines._fields = lines._offsets = lines._lower = None
+    lines._block, lines._at = block, at
+    return lines
 
 
 def field_values(fields: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
 from desktop.core.http.fields import OWS, FieldLines, field_values
@@ -24,31 +24,23 @@ FramingKind = Literal["content-length", "chunked", "close", "none"]
 _TRANSFER_CODINGS = {b"chunked", b"compress", b"deflate", b"gzip", b"x-compress", b"x-gzip"}
 
 
-# A named tuple, not a frozen dataclass: one is made per response, and a frozen dataclass sets
-# each field through object.__setattr__.
-class Framing(NamedTuple):
-    """How a body is delimited, and whether the head lets the connection stay open.
+# A plain tuple (one is made per response): a named tuple is made by a Python-level __new__.
+Framing = tuple[FramingKind, int, bool]
+"""How a body is delimited, and whether the head lets the connection stay open:
+``(kind, length, persistent)``.
 
-    Attributes:
-        kind: ``content-length``, ``chunked``, ``close`` (until the connection closes) or
-            ``none`` (no body).
-        length: the body length for ``content-length``.
-        persistent: the head lets the connection carry another request (RFC 9112 §9.3: no
-            ``close`` connection option, and HTTP/1.1 or a ``keep-alive`` option); the body
-            and what follows it decide the rest (``attempt._reusable``).
-    """
-
-    kind: FramingKind
-    length: int = 0
-    persistent: bool = False
-
-
-_tuple_new = tuple.__new__
+- kind: ``content-length``, ``chunked``, ``close`` (until the connection closes) or ``none``
+  (no body).
+- length: the body length for ``content-length`` (else 0).
+- persistent: the head lets the connection carry another request (RFC 9112 §9.3: no ``close``
+  connection option, and HTTP/1.1 or a ``keep-alive`` option); the body and what follows it
+  decide the rest (``attempt._reusable``).
+"""
 
 # The framings without a length, indexed by ``persistent``.
-_NONE = (Framing("none"), Framing("none", 0, True))
-_CLOSE = (Framing("close"), Framing("close", 0, True))
-_CHUNKED = (Framing("chunked"), Framing("chunked", 0, True))
+_NONE: tuple[Framing, Framing] = (("none", 0, False), ("none", 0, True))
+_CLOSE: tuple[Framing, Framing] = (("close", 0, False), ("close", 0, True))
+_CHUNKED: tuple[Framing, Framing] = (("chunked", 0, False), ("chunked", 0, True))
 
 
 def is_final(status: int) -> bool:
@@ -112,9 +104,10 @@ def decide_framing(
         return _transfer_encoding(head, te, bool(lengths), report, persistent)
     if not lengths:
         return _CLOSE[persistent]
-    if len(lengths) == 1 and lengths[0].isdigit() and len(lengths[0]) <= 18:
-        # As below would; made by tuple's own __new__ (the named tuple's is a Python call).
-        return _tuple_new(Framing, ("content-length", int(lengths[0]), persistent))
+    if len(lengths) == 1:
+        (length,) = lengths
+        if length.isdigit() and len(length) <= 18:
+            return "content-length", int(length), persistent  # as below would
     return _content_length(head, lengths, report, persistent)
 
 
@@ -217,7 +210,7 @@ def _content_length(
                 length=unique[0],
             ),
         )
-    return Framing("content-length", unique[0], persistent)
+    return "content-length", unique[0], persistent
 
 
 def _unknown_coding(unknown: list[bytes], chunked_last: bool) -> Sentence:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.http.anomaly import AnomalyKind, Report, show
-from desktop.core.http.fields import FieldLines, report_bare_crs
+from desktop.core.http.fields import FieldLines, report_bare_crs, whole_lines
 from desktop.core.sentence import QT_TRANSLATE_NOOP, sentence
 
 __all__ = [
@@ -51,6 +51,8 @@ _FAST_HEAD = re.compile(
     rb"(HTTP/1\.[01]) ([0-9]{3})(?: (" + _TEXT + rb"*+))?"
     rb"(\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]++:" + _TEXT + rb"*+\r\n)*+)\r\n"
 )
+# The value of each three-digit status code (a look-up costs a third of int()).
+_CODES = {b"%03d" % code: code for code in range(1000)}
 _LF_ONLY = sentence(QT_TRANSLATE_NOOP("core", "A line ends with LF alone, not CRLF."))
 
 
@@ -72,7 +74,7 @@ _IN_STATUS_LINE = sentence(QT_TRANSLATE_NOOP("core", "the status line"))
 
 def read_whole_head(
     buf: bytes | bytearray | memoryview, pos: int, end: int, base: int = 0
-) -> tuple[StatusLine, int, FieldLines] | None:
+) -> tuple[bytes, int, bytes, int, FieldLines] | None:
     """Read a head that lies whole in ``buf[pos:end]`` and is strictly well formed, in one
     regex match: the fast path, for a head the line-by-line reader would name nothing in.
 
@@ -80,8 +82,9 @@ def read_whole_head(
     and returned are the raw response's.
 
     Returns:
-        The status line, where the head ends (after its empty line) and its field lines (split
-        when first read); or None when it is not whole or not strictly well formed.
+        The status line's version, status and reason, where the head ends (after its empty
+        line) and its field lines (split when first read), in one flat tuple; or None when it
+        is not whole or not strictly well formed.
     """
     # A match from ``pos`` ends at the first empty line or not at all: no part of the pattern
     # holds CRLF CRLF but its end, and it ends with it (the same as a search for the empty
@@ -90,8 +93,9 @@ def read_whole_head(
     if match is None:
         return None
     version, status, reason, block = match.groups()
-    lines = FieldLines.whole(block, base + match.start(4))
-    return (version, int(status), reason or b""), base + match.end(), lines
+    at, reached = match.span(4)  # the match ends with the empty line's CRLF after the block
+    lines = whole_lines(block, base + at)
+    return version, _CODES[status], reason or b"", base + reached + 2, lines
 
 
 class HeadParser:
@@ -160,9 +164,9 @@ class HeadParser:
         got = read_whole_head(buf, pos, end)
         if got is None:
             return None
-        status_line, reached, self.fields = got
+        version, status, reason, reached, self.fields = got
         self._has_status = True
-        self._on_status(status_line, pos)
+        self._on_status((version, status, reason), pos)
         self.done = True
         self._scan = reached
         return reached

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from desktop.core.http.fields import OWS, FieldLines
 from desktop.core.http.framing import FramingKind, field_values
 
-__all__ = ["ParsedResponse"]
+__all__ = ["ParsedResponse", "head_response"]
 
 RawSource = Callable[[], bytes]  # the reader's raw bytes, as they are when asked
 _new = object.__new__
@@ -39,7 +39,7 @@ class ParsedResponse:
     """
 
     # Defaults on the class (each set on the instance when it changes): the reader makes a
-    # response per keep-alive request with ``head_response``, which sets only the head.
+    # response per keep-alive request with :func:`head_response`, which sets only the head.
     length = 0
     framing: FramingKind = "none"
     complete = False
@@ -48,6 +48,8 @@ class ParsedResponse:
     _span = (0, 0)  # the body as framed, in the source
     _framed = b""  # used when there is no source
     _dechunked: bytes | bytearray | None = None  # None: the body is the framed bytes
+    _lines: FieldLines | None = None  # the head's field lines, split when first read
+    _headers: list[tuple[bytes, bytes]] | None = None  # None: ``_lines.fields``
 
     def __init__(
         self,
@@ -69,8 +71,8 @@ class ParsedResponse:
         self.http_version = http_version
         self.status = status
         self.reason = reason
-        self._headers: list[tuple[bytes, bytes]] | None = [] if headers is None else headers
-        self._lines: FieldLines | None = None  # the head's field lines, split when first read
+        self._headers = [] if headers is None else headers
+        self._lines = None
         self.trailers: list[tuple[bytes, bytes]] = [] if trailers is None else trailers
         self.framing: FramingKind = framing
         self.complete = complete
@@ -80,18 +82,6 @@ class ParsedResponse:
         self._dechunked: bytes | bytearray | None = body  # None: the body is the framed bytes
 
     # --- set by the reader -----------------------------------------------------------------
-
-    @classmethod
-    def head_response(
-        cls, offset: int, http_version: bytes, status: int, reason: bytes, lines: FieldLines
-    ) -> ParsedResponse:
-        """A response whose status line and field lines were read (the rest as ``__init__``'s
-        defaults): what the reader makes per response, without the keyword ``__init__``."""
-        response = _new(cls)
-        response.offset, response.http_version, response.status = offset, http_version, status
-        response.reason, response._lines, response._headers = reason, lines, None
-        response.trailers = []
-        return response
 
     def set_lines(self, lines: FieldLines) -> None:
         """The headers are ``lines.fields`` (split when ``headers`` is first read)."""
@@ -198,6 +188,19 @@ class ParsedResponse:
             f" body={_short(self.body_view())}, trailers={self.trailers!r},"
             f" framing={self.framing!r}, complete={self.complete})"
         )
+
+
+def head_response(
+    offset: int, http_version: bytes, status: int, reason: bytes, lines: FieldLines
+) -> ParsedResponse:
+    """A response whose status line and field lines were read (the rest as ``__init__``'s
+    defaults): what the reader makes per response, without the keyword ``__init__`` (and a
+    function, not a class method: one is made per keep-alive request)."""
+    response = _new(ParsedResponse)
+    response.offset, response.http_version, response.status = offset, http_version, status
+    response.reason, response._lines = reason, lines
+    response.trailers = []
+    return response
 
 
 def _short(view: memoryview) -> str:

@@ -15,7 +15,7 @@ from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.fields import FieldLines
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
 from desktop.core.http.head import HeadParser, StatusLine, read_whole_head
-from desktop.core.http.message import ParsedResponse
+from desktop.core.http.message import ParsedResponse, head_response
 from desktop.core.sentence import Sentence
 
 __all__ = ["MAX_BODY_BYTES", "MAX_HEADER_BYTES", "ParsedResponse", "ResponseReader"]
@@ -281,8 +281,8 @@ class ResponseReader:
             got = read_whole_head(self._store.getvalue(), start, end)
         if got is None:
             return False
-        (version, status, reason), self._pos, fields = got
-        self._cur = response = ParsedResponse.head_response(start, version, status, reason, fields)
+        version, status, reason, self._pos, fields = got
+        self._cur = response = head_response(start, version, status, reason, fields)
         self._responses.append(response)
         self._after_final = False
         self._end_head(response, fields)
@@ -293,7 +293,7 @@ class ResponseReader:
         version, status, reason = status_line
         assert self._head is not None
         fields = self._head.fields  # (the fast path gives it a whole head's)
-        self._cur = ParsedResponse.head_response(offset, version, status, reason, fields)
+        self._cur = head_response(offset, version, status, reason, fields)
         self._responses.append(self._cur)
         self._after_final = False
 
@@ -356,7 +356,7 @@ class ResponseReader:
         assert response is not None and response.status is not None
         pos = self._pos
         self._body_used += pos - self._start
-        self._sync(response, final=True)
+        self._sync(response, True)
         response.complete = True
         if response.framing == "none":
             status = response.status
@@ -378,7 +378,7 @@ class ResponseReader:
     def _abandon(self) -> None:
         """The current response stops at the parse position without ending as framed."""
         if self._cur is not None:
-            self._sync(self._cur, final=True)
+            self._sync(self._cur, True)
             self._cur = None
 
     def _to_unparsed(self, start: int, why: str | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 
 from desktop.core.http import ResponseReader
 from desktop.core.http import body_store as body_store_module
-from desktop.core.http.fields import FieldLines
-from desktop.core.http.framing import persists
+from desktop.core.http.fields import FieldLines, whole_lines
+from desktop.core.http.framing import decide_framing, is_final, persists, switches_protocol
 from desktop.core.http.head import _FAST_HEAD, read_whole_head
 from tests.core.http.feeding import snapshot
 
@@ -29,6 +30,10 @@ NAMES = [
     b"Content-Lengthx",
     b"Connections",
     b"Keep-Alive",
+    b"Tontent-Length",  # the names' starts swapped (the search shares them)
+    b"Cransfer-Encoding",
+    b"Tonnection",
+    b"Con-Length",
 ]
 values = st.binary(max_size=10).map(lambda v: v.replace(b"\r", b"").replace(b"\n", b""))
 framing_values = st.sampled_from(
@@ -124,9 +129,9 @@ def test_read_whole_head_ends_at_the_first_empty_line_or_reads_nothing(
         assert got is None
         return
     assert got is not None
-    status_line, reached, lines = got
+    version, status, reason, reached, lines = got
     assert reached == blank + 4
-    assert status_line == (whole[1], int(whole[2]), whole[3] or b"")
+    assert (version, status, reason) == (whole[1], int(whole[2]), whole[3] or b"")
     assert lines.fields == _split(whole[4])
 
 
@@ -141,7 +146,7 @@ def test_framing_values_of_a_whole_block_are_those_of_its_lines(
     pairs: list[tuple[bytes, bytes]],
 ) -> None:
     block = b"\r\n" + b"".join(name + b":" + value + b"\r\n" for name, value in pairs)
-    whole = FieldLines.whole(block, 15)
+    whole = whole_lines(block, 15)
     by_line = FieldLines()
     for name, value in pairs:
         by_line.add(name + b":" + value, 0, lambda *_: None)
@@ -192,3 +197,114 @@ def test_a_body_already_here_takes_no_pooled_buffer(
     assert calls == ([len(head) + (1 << 20)] if reserved else [])
     assert reader.complete is not reserved
     assert re.fullmatch(rb"\x00*", reader.responses[0].body)
+
+
+# The head pattern as it was first written ("not CR or LF" as a negated class): the faster
+# spelling must match exactly the same bytes.
+_NEGATED_HEAD = re.compile(
+    rb"(HTTP/1\.[01]) ([0-9]{3})(?: ([^\r\n]*+))?"
+    rb"(\r\n(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]++:[^\r\n]*+\r\n)*+)\r\n"
+)
+# Bytes at the edges of the class (next to CR and LF, the ends of the byte range).
+EDGE_BYTES = [b"\x00", b"\t", b"\n", b"\x0b", b"\x0c", b"\r", b"\x0e", b"\x7f", b"\x80", b"\xff"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    data=st.one_of(responses(), st.binary(max_size=60)),
+    edits=st.lists(st.tuples(st.integers(0, 200), st.sampled_from(EDGE_BYTES)), max_size=4),
+)
+def test_the_head_pattern_matches_what_the_negated_class_matched(
+    data: bytes, edits: list[tuple[int, bytes]]
+) -> None:
+    for where, byte in edits:  # an edge byte put somewhere in a head (often inside a value)
+        at = min(where, len(data))
+        data = data[:at] + byte + data[at:]
+    fast, negated = _FAST_HEAD.match(data), _NEGATED_HEAD.match(data)
+    assert (fast and (fast.span(), fast.groups())) == (
+        negated and (negated.span(), negated.groups())
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    status=st.integers(0, 999),
+    method=st.sampled_from([b"GET", b"HEAD", b"CONNECT", b"POST"]),
+    version=st.sampled_from([b"HTTP/1.0", b"HTTP/1.1"]),
+    lines=st.sampled_from(
+        [b"Content-Length: 5", b"Transfer-Encoding: chunked", b"Content-Length: 5, 6", b""]
+    ),
+)
+def test_a_response_with_a_body_is_final_and_switches_nothing(
+    status: int, method: bytes, version: bytes, lines: bytes
+) -> None:
+    """The reader ends a message with a body without asking is_final/switches_protocol: it
+    relies on decide_framing giving interim and switching responses no body."""
+    fields = FieldLines()
+    if lines:
+        fields.add(lines, 0, lambda *_: None)
+    kind, _, _ = decide_framing(method, version, status, fields, lambda *_: None)
+    if kind != "none":
+        assert is_final(status) and not switches_protocol(method, status)
+
+
+@st.composite
+def length_responses(draw: st.DrawFn) -> bytes:
+    """A head with one Content-Length, and a body shorter, as long or longer than it says."""
+    status = draw(st.sampled_from([b"200 OK", b"404 X", b"204 No Content", b"101 Switching"]))
+    declared = draw(st.integers(0, 14))
+    body = draw(st.binary(max_size=14))
+    return b"HTTP/1.1 " + status + b"\r\nContent-Length: %d\r\n\r\n" % declared + body
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    stream=st.lists(st.one_of(responses(), length_responses()), min_size=1, max_size=3),
+    cap=st.integers(0, 40),
+    method=st.sampled_from([b"GET", b"HEAD"]),
+    fast=st.booleans(),
+)
+def test_a_body_here_at_the_heads_end_is_read_as_byte_by_byte(
+    stream: list[bytes], cap: int, method: bytes, fast: bool
+) -> None:
+    """A Content-Length body that is here when its head ends is ended with the head (on both
+    paths); byte by byte it is never here then, and the LENGTH step ends it: the same result,
+    the body cap included (a body longer than what is left of it is cut, not ended)."""
+    data = b"".join(stream)
+    whole = ResponseReader(method, max_body_bytes=cap, fast=fast)
+    whole.feed(data)
+    by_byte = ResponseReader(method, max_body_bytes=cap, fast=fast)
+    for i in range(len(data)):
+        by_byte.feed(data[i : i + 1])
+    assert snapshot(whole) == snapshot(by_byte)
+    whole.close()
+    by_byte.close()
+    assert snapshot(whole) == snapshot(by_byte)
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        lambda b: memoryview(bytearray(b)),  # unsigned bytes, one dimension: read as it is
+        lambda b: memoryview(bytearray(b)).cast("b"),  # signed: cast
+        lambda b: memoryview(bytearray(b)).cast("c"),
+        lambda b: memoryview(bytearray(b)).cast("B", (2, len(b) // 2)),  # two dimensions: cast
+    ],
+)
+def test_a_view_of_any_format_or_shape_reads_as_its_bytes(
+    view: Callable[[bytes], memoryview],
+) -> None:
+    """A piece is read where it lies (heads, chunk lines): as unsigned bytes in one dimension,
+    whatever the view's format and shape."""
+    data = (
+        b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello!"
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"3\r\n\xff\x80A\r\n0\r\n\r\n"
+    )
+    assert len(data) % 2 == 0  # (for the two-dimensional view)
+    expected = ResponseReader()
+    expected.feed(data)
+    reader = ResponseReader()
+    reader.feed(view(data))
+    assert snapshot(reader) == snapshot(expected)
+    assert reader.complete and [r.body for r in reader.responses] == [b"hello!", b"\xff\x80A"]
