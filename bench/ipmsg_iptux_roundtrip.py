@@ -166,10 +166,7 @@ def run(
     for ok, reason in (lan_available(), iptux_available(), peer_available()):
         if not ok:
             return f"== iptux round trip == skipped: {reason}"
-    notes = []
-    if "c" in floors and (reason := c_floor_missing()):
-        floors = tuple(mode for mode in floors if mode != "c")
-        notes.append(f"floor c skipped: {reason}")
+    floors, notes = floors_here(floors)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     placement = _cpus(pin)
     allowed = os.sched_getaffinity(0)
@@ -180,6 +177,13 @@ def run(
     finally:
         os.sched_setaffinity(0, allowed)
     return _report(results, names, count=count, placement=placement, order=order, notes=notes)
+
+
+def floors_here(floors: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """The floors that can run here, and a line for each left out (the C one without gcc)."""
+    if "c" in floors and (reason := c_floor_missing()):
+        return tuple(mode for mode in floors if mode != "c"), [f"floor c skipped: {reason}"]
+    return floors, []
 
 
 def _run_lan(

@@ -75,3 +75,17 @@ def test_the_c_floor_answers_byte_for_byte_as_the_python_floor(
         # Nothing came for the ignored ones (a stray answer would be read here instead).
         sock.sendto(DATAGRAMS[1], ("127.0.0.1", c_floor))
         assert sock.recv(1024) == floor.answer(DATAGRAMS[1], numbers)
+
+
+def test_without_gcc_the_c_floor_is_left_out_with_a_line_saying_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bench import ipmsg_iptux_roundtrip as bench
+    from tests.peers import native
+
+    monkeypatch.setattr(native.shutil, "which", lambda tool: None if tool == "gcc" else "/x")
+    assert bench.floors_here(("uvloop", "c")) == (
+        ("uvloop",),
+        ["floor c skipped: gcc is not installed"],
+    )
+    assert bench.floors_here(("uvloop",)) == (("uvloop",), [])
