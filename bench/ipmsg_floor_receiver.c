@@ -4,8 +4,9 @@
  * check gets a RECVMSG, both written from a prebuilt template; nothing else (no roster, no
  * budget, no output). The least a receiver can do here, to set iptux's core and the Python
  * floor against. argv[1]: the user name in the answers (default "floor-c"); argv[2]: the port
- * (default 2425, a test's own otherwise).
+ * (default 2425); argv[3]: the IPv4 address to bind (default every one; a test's 127.0.0.1).
  */
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,10 @@ int main(int argc, char **argv) {
     int on = 1;
     int port = argc > 2 ? atoi(argv[2]) : PORT;
     struct sockaddr_in me = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port)};
+    if (argc > 3 && inet_pton(AF_INET, argv[3], &me.sin_addr) != 1) {
+        fprintf(stderr, "ipmsg_floor_receiver: not an IPv4 address: %s\n", argv[3]);
+        return 2;
+    }
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof on) != 0 ||
         bind(fd, (struct sockaddr *)&me, sizeof me) != 0) {
         perror("ipmsg_floor_receiver");

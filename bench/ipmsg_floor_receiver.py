@@ -66,7 +66,8 @@ def c_floor_missing() -> str:
 
 
 def c_floor() -> Path:
-    """The C floor's binary (run it as ``BINARY [USER [PORT]]``), built now unless cached."""
+    """The C floor's binary (run it as ``BINARY [USER [PORT [ADDRESS]]]``), built now unless
+    cached."""
     from tests.peers.native import built
 
     return built(C_SOURCE, "ipmsg-floor", ["gcc", "-O2"])

@@ -30,7 +30,7 @@ def c_floor() -> Iterator[int]:
     reason = floor.c_floor_missing()
     require(not reason, f"the C floor cannot be built: {reason}")
     port = messenger_port()
-    process = subprocess.Popen([str(floor.c_floor()), "floor-c", str(port)])
+    process = subprocess.Popen([str(floor.c_floor()), "floor-c", str(port), "127.0.0.1"])
     try:
         yield port
     finally:
