@@ -8,6 +8,10 @@ the loop's.
 
 ``--mode``: ``uvloop`` or ``asyncio`` (``datagram_received`` → the socket's own ``sendto``, as
 SocketDesk's quick ack), or ``blocking`` (no event loop: a thread blocked in ``recvfrom``).
+
+``ipmsg_floor_receiver.c`` is the same receiver in C (a blocking ``recvfrom`` loop, the same
+templates): the least any receiver can do here. ``c_floor()`` builds it with gcc on first use
+(``tests/peers/native.py``'s cache); ``c_floor_missing()`` says why it cannot be built.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ import asyncio
 import itertools
 import signal
 import socket
+from pathlib import Path
 from typing import Any
 
 PORT = 2425
+C_SOURCE = Path(__file__).with_name("ipmsg_floor_receiver.c")
 _ENTRY, _ANSENTRY, _SENDMSG, _RECVMSG = 0x01, 0x03, 0x20, 0x21
 _CHECK = 0x100
 _CAPUTF8 = 0x01000000  # understands UTF-8 (else the sender writes cp936)
@@ -49,6 +55,22 @@ def answer(data: bytes, numbers: itertools.count[int]) -> bytes | None:
     if mode == _ENTRY:
         return _T.ans % next(numbers)
     return None
+
+
+def c_floor_missing() -> str:
+    """Why the C floor cannot be built here ("" when it can)."""
+    from tests.peers.native import missing
+
+    tool = missing("gcc")
+    return f"{tool} is not installed" if tool else ""
+
+
+def c_floor() -> Path:
+    """The C floor's binary (run it as ``BINARY [USER [PORT [ADDRESS]]]``), built now unless
+    cached."""
+    from tests.peers.native import built
+
+    return built(C_SOURCE, "ipmsg-floor", ["gcc", "-O2"])
 
 
 def _socket() -> socket.socket:

@@ -12,10 +12,15 @@ they are different machines: unpinned (``--no-pin``), the kernel often wakes a r
 sender's CPU, and whatever the receiver does after its RECVMSG (showing the message) then
 delays the sender's own reading of it. Both placements treat every receiver alike.
 
-Floors (``--floor``, default ``uvloop``): the least a Python receiver can do on the same LAN,
-with the same pinning (``bench/ipmsg_floor_receiver.py``: ``datagram_received`` → ``sendto`` of
-a prebuilt RECVMSG, no node). SocketDesk above its floor is ours to cut; the floor above
-iptux's core is the interpreter's and the loop's. ``--floor none`` leaves them out.
+Floors (``--floor``, default ``uvloop,c``): the least a receiver can do on the same LAN, with
+the same pinning, answering BR_ENTRY and SENDMSG from prebuilt templates and nothing else.
+``uvloop``, ``asyncio``, ``blocking``: in Python (``bench/ipmsg_floor_receiver.py``:
+``datagram_received`` → ``sendto``, or a thread blocked in ``recvfrom``); ``c``: the same in C
+(``bench/ipmsg_floor_receiver.c``, a blocking ``recvfrom`` loop, built with gcc on first use;
+skipped, with a line saying why, when gcc is missing). SocketDesk above the Python floor is ours
+to cut; the Python floor above the C floor is the language's and the loop's; the C floor against
+iptux's core says how close iptux is to the least a receiver can do. ``--floor none`` leaves
+them out.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.ipmsg_floor_receiver import c_floor, c_floor_missing
 from desktop.core.ipmsg.events import Event, MessageDelivered, MessageFailed, PeerJoined
 from desktop.core.ipmsg.identity import Identity
 from desktop.core.ipmsg.node_settings import NodeSettings
@@ -135,13 +141,22 @@ def _cpus(pin: bool) -> tuple[int, set[int]] | None:
     return cpus[0], set(cpus[1:])
 
 
-FLOORS = ("uvloop", "asyncio", "blocking")
+FLOORS = ("uvloop", "asyncio", "blocking", "c")
+DEFAULT_FLOORS = "uvloop,c"
+SD_NAME = "SocketDesk node (ipmsg listen)"
+CORE_NAME = "iptux 0.8.3 core (libiptux-core)"
+FLOOR_NAMES = {
+    "uvloop": "floor: bare Python, uvloop",
+    "asyncio": "floor: bare Python, asyncio",
+    "blocking": "floor: bare Python, blocking",
+    "c": "floor: C, blocking recvfrom",
+}
 
 
 def run(
     count: int,
     pin: bool = True,
-    floors: tuple[str, ...] = ("uvloop",),
+    floors: tuple[str, ...] = ("uvloop", "c"),
     order: str = "shuffled",
 ) -> str:
     from tests.lan.netlan import lan_available
@@ -151,6 +166,7 @@ def run(
     for ok, reason in (lan_available(), iptux_available(), peer_available()):
         if not ok:
             return f"== iptux round trip == skipped: {reason}"
+    floors, notes = floors_here(floors)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     placement = _cpus(pin)
     allowed = os.sched_getaffinity(0)
@@ -160,7 +176,14 @@ def run(
         results, names = _run_lan(count, env, placement, floors, order)
     finally:
         os.sched_setaffinity(0, allowed)
-    return _report(results, names, count=count, placement=placement, order=order)
+    return _report(results, names, count=count, placement=placement, order=order, notes=notes)
+
+
+def floors_here(floors: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """The floors that can run here, and a line for each left out (the C one without gcc)."""
+    if "c" in floors and (reason := c_floor_missing()):
+        return tuple(mode for mode in floors if mode != "c"), [f"floor c skipped: {reason}"]
+    return floors, []
 
 
 def _run_lan(
@@ -187,7 +210,9 @@ def _run_lan(
         )  # fmt: skip
         floor_processes = [
             host.popen(
-                [sys.executable, "-m", "bench.ipmsg_floor_receiver", "--mode", mode],
+                [str(c_floor()), "floor-c"]
+                if mode == "c"
+                else [sys.executable, "-m", "bench.ipmsg_floor_receiver", "--mode", mode],
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.DEVNULL,
@@ -213,12 +238,12 @@ def _run_lan(
         for process in (listener, *floor_processes):
             process.wait(10)
     names = {
-        ours.address: "SocketDesk node (ipmsg listen)",
+        ours.address: SD_NAME,
         gui.address: "iptux 0.8.3 GTK program (Xvfb)",
-        core.address: "iptux 0.8.3 core (libiptux-core)",
+        core.address: CORE_NAME,
     }
     for host, mode in zip(floor_hosts, floors, strict=True):
-        names[host.address] = f"floor: bare Python, {mode}"
+        names[host.address] = FLOOR_NAMES[mode]
     return results, names
 
 
@@ -229,6 +254,7 @@ def _report(
     count: int,
     placement: tuple[int, set[int]] | None,
     order: str,
+    notes: list[str] | None = None,
 ) -> str:
     receivers = list(names)  # SocketDesk's first
     ours = receivers[0]
@@ -258,8 +284,12 @@ def _report(
             if order == "shuffled"
             else " (each round in the order listed: each receiver follows the same one)"
         ),
-        "floor: not a messenger (bench/ipmsg_floor_receiver.py: datagram_received -> sendto of "
-        "a prebuilt RECVMSG); the least a Python receiver on that loop can do",
+        "floors: not messengers: BR_ENTRY -> ANSENTRY and SENDMSG -> RECVMSG from prebuilt"
+        " templates, nothing else; bare Python (bench/ipmsg_floor_receiver.py: uvloop/asyncio"
+        " datagram_received -> sendto, or blocking recvfrom): the least a Python receiver on"
+        " that loop can do; C (bench/ipmsg_floor_receiver.c, blocking recvfrom, gcc -O2): the"
+        " least any receiver can do here",
+        *notes_lines(names, results, notes or []),
         "CPUs: "
         + (
             "unpinned (the kernel often wakes the receiver on the sender's CPU: its work after"
@@ -273,6 +303,27 @@ def _report(
     return "\n".join(lines)
 
 
+def notes_lines(
+    names: dict[str, str], results: dict[str, tuple[list[float], int]], notes: list[str]
+) -> list[str]:
+    """The ratios between SocketDesk, the floors and iptux's core (those that ran), then
+    ``notes``."""
+    by_name = {name: results[ip][0] for ip, name in names.items()}
+    pairs = (
+        (SD_NAME, CORE_NAME, "SocketDesk / iptux core"),
+        (FLOOR_NAMES["c"], CORE_NAME, "C floor / iptux core"),
+        (FLOOR_NAMES["uvloop"], FLOOR_NAMES["c"], "Python floor (uvloop) / C floor"),
+        (SD_NAME, FLOOR_NAMES["uvloop"], "SocketDesk / Python floor"),
+    )
+    lines = [
+        f"{label}: median {statistics.median(by_name[a]) / statistics.median(by_name[b]):.2f}x,"
+        f" p99 {_p99(by_name[a]) / _p99(by_name[b]):.2f}x"
+        for a, b, label in pairs
+        if by_name.get(a) and by_name.get(b)
+    ]
+    return lines + notes
+
+
 def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=500, help="timed messages per receiver")
@@ -284,10 +335,10 @@ def main(argv: list[str] | None = None) -> str:
     )
     parser.add_argument(
         "--floor",
-        default="uvloop",
+        default=DEFAULT_FLOORS,
         metavar="MODES",
-        help="bare Python receivers to run as floors, comma-separated, of "
-        f"{','.join(FLOORS)} (default uvloop; none: no floor)",
+        help="bare receivers to run as floors, comma-separated, of "
+        f"{','.join(FLOORS)} (default {DEFAULT_FLOORS}; c: in C; none: no floor)",
     )
     parser.add_argument(
         "--order",

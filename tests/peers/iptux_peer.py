@@ -1,23 +1,21 @@
 """iptux's own protocol code (``libiptux-core``) as a scripted peer: build it, run it, drive it.
 
-``tests/peers/iptux_peer/peer.cpp`` is compiled once with g++ into a cache folder named after the
-source's hash (``$TMPDIR/socketdesk-iptux-peer/<hash>/peer``), so later sessions reuse it. The
-program reads commands on stdin (``detect IP``, ``send IP TEXT``, ``offer IP PATH…``,
-``fetch PACKET FILEID DIR``, ``fetch-all DIR``, ``quit``) and prints ``CoreThread``'s events as
-JSON lines; ``IptuxPeer`` wraps both. Files move with iptux's own code: ``offer`` does what the GUI
-does (``AddPrivateFile``, ``BcstFileInfoEntry``), ``fetch`` calls ``CoreThread::RecvFile``.
+``tests/peers/iptux_peer/peer.cpp`` is compiled once with g++ into a cache folder
+(``tests/peers/native.py``: ``$TMPDIR/socketdesk-iptux-peer/<hash>/iptux-peer``), so later
+sessions reuse it. The program reads commands on stdin (``detect IP``, ``send IP TEXT``,
+``offer IP PATH…``, ``fetch PACKET FILEID DIR``, ``fetch-all DIR``, ``quit``) and prints
+``CoreThread``'s events as JSON lines; ``IptuxPeer`` wraps both. Files move with iptux's own
+code: ``offer`` does what the GUI does (``AddPrivateFile``, ``BcstFileInfoEntry``), ``fetch``
+calls ``CoreThread::RecvFile``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import queue
-import shutil
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -26,19 +24,17 @@ from typing import Any
 
 from tests.lan.netlan import LanHost
 from tests.peers.iptux import PORT, write_home
+from tests.peers.native import built, missing
 
 SOURCE = Path(__file__).with_name("iptux_peer") / "peer.cpp"
-CACHE = Path(tempfile.gettempdir()) / "socketdesk-iptux-peer"
-_build_lock = threading.Lock()
 
 Event = dict[str, Any]
 
 
 def peer_available() -> tuple[bool, str]:
     """Whether the peer can be built here (g++, pkg-config, iptux-core's headers), and why not."""
-    for tool in ("g++", "pkg-config"):
-        if shutil.which(tool) is None:
-            return False, f"{tool} is not installed"
+    if tool := missing("g++", "pkg-config"):
+        return False, f"{tool} is not installed"
     found = subprocess.run(
         ["pkg-config", "--exists", "iptux-core"], capture_output=True, check=False
     )
@@ -49,29 +45,13 @@ def peer_available() -> tuple[bool, str]:
 
 def build_peer() -> Path:
     """The compiled peer, built now unless the cache has this source's build."""
-    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16]
-    binary = CACHE / digest / "peer"
-    with _build_lock:
-        if binary.exists():
-            return binary
-        flags = subprocess.run(
-            ["pkg-config", "--cflags", "--libs", "iptux-core"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        binary.parent.mkdir(parents=True, exist_ok=True)
-        partial = binary.with_name(f"peer.{os.getpid()}.part")
-        built = subprocess.run(
-            ["g++", "-std=c++17", "-O1", "-o", str(partial), str(SOURCE), *flags],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if built.returncode != 0:
-            raise RuntimeError(f"the iptux peer did not build:\n{built.stderr}")
-        partial.replace(binary)  # atomic: a concurrent session sees no half-written binary
-        return binary
+    flags = subprocess.run(
+        ["pkg-config", "--cflags", "--libs", "iptux-core"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return built(SOURCE, "iptux-peer", ["g++", "-std=c++17", "-O1"], flags)
 
 
 def escape(text: str) -> str:

@@ -150,16 +150,7 @@ class MessengerNode(PresenceHandling, AbsenceHandling, FileOffering):
         template = self._ack_template
         if template.identity is not self.identity:
             template = self._ack_template = AckTemplate(self.identity)
-        asked = template.asks(datagram)
-        if asked is None or not template.usable:
-            return None
-        original, user, host = asked
-        if addr[1] == self.settings.port and addr[0] in self.settings.local_addresses:
-            return None
-        if not self.roster.listed(addr, user, host):
-            return None
-        number = self._numbers.next_unless_wrapping()  # wrapping: ``_number`` must announce
-        return None if number is None else template.fill(number, original)
+        return template.answer(datagram, addr, self.settings, self.roster.aliases, self._numbers)
 
     def tick(self, now: float) -> list[Action]:
         """Advance time to ``now``: delayed answers, retries, failures, the refresh deadline."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from desktop.core.ipmsg.constants import Opt, Platform
 from desktop.core.ipmsg.dialect import (
@@ -106,6 +106,9 @@ class Roster:
         self._heard: dict[PeerKey, int] = {}
         self._hearings = 0
         self._aliases: dict[RawNames, PeerKey] = {}
+        # The same dict, read-only: ``raw in aliases`` says a listed peer has those raw names
+        # (``remove`` drops a peer's aliases with it); the quick acknowledgement's look-up.
+        self.aliases: Mapping[RawNames, PeerKey] = self._aliases
         self._names: dict[PeerKey, list[RawNames]] = {}
         self._departed: OrderedDict[PeerKey, Peer] = OrderedDict()
         self._strangers: OrderedDict[_Stranger, float] = OrderedDict()  # last heard, oldest first
@@ -128,11 +131,6 @@ class Roster:
         """The peer that sent a packet with these raw names from ``address``."""
         key = self._aliases.get((address, user, host))
         return None if key is None else self._peers.get(key)
-
-    def listed(self, address: Address, user: bytes, host: bytes) -> bool:
-        """Whether ``find`` gives a peer (without building it: every alias names a listed peer,
-        ``remove`` drops a peer's aliases with it)."""
-        return (address, user, host) in self._aliases
 
     def at_address(self, address: Address) -> list[Peer]:
         """Peers at ``address`` (usually one)."""

@@ -122,6 +122,23 @@ class SourceBudget:
             each.tokens -= 1.0
         return Verdict.ADMIT
 
+    def surely_admits(self, source: str) -> bool:
+        """Whether ``admit`` will admit a datagram from ``source``, whatever the time it is given.
+
+        True when ``source``'s bucket and everyone's each still hold a whole token: tokens only
+        grow until ``admit`` takes them, so the verdict is already known. A few look-ups, for
+        the acknowledgement's path (issue #15); ``admit`` must still be called for the datagram
+        (it takes the tokens). False says nothing: ask ``admit``.
+        """
+        bucket = self._sources.get(source)
+        total = self._total
+        return (
+            bucket is not None
+            and bucket.tokens >= 1.0
+            and total is not None
+            and total.tokens >= 1.0
+        )
+
     def dropped_from(self, source: str) -> int:
         """Datagrams from ``source`` refused for its own budget (while it is remembered)."""
         bucket = self._sources.get(source)

@@ -12,7 +12,9 @@ user is told once a minute who floods. A hostile peer sending 20,000 datagrams a
 costs the loop a ``recvfrom`` and a dictionary look-up each, and the GUI nothing.
 
 Latency (issue #15): a listed peer's message gets its RECVMSG before the node even parses it
-(``MessengerNode.quick_ack``: decided and written from the raw bytes, after the flood budget),
+(``MessengerNode.quick_ack``: decided and written from the raw bytes, after the flood budget's
+verdict; when the verdict is certain beforehand, ``SourceBudget.surely_admits``, the budget
+takes its tokens right after the RECVMSG, off the wait of the peer that asked),
 sent with the socket's own ``sendto`` (unless the transport has datagrams queued); any other
 RECVMSG leaves from inside ``receive`` (the node's ``hand_out_early``), before its event is
 built and before the sink sees anything. The stock loop's datagram transport reads into a
@@ -326,13 +328,22 @@ class MessengerEngine:
             return
         self._received_count += 1
         now = self._loop.time()  # type: ignore[union-attr]  # set with the node, in ``start``
-        verdict = self._budget.admit(addr[0], now)
-        if verdict is not Verdict.ADMIT:
-            self._over_budget(verdict, addr[0], now)
-            return
-        ack = node.quick_ack(data, addr)
-        if ack is not None:  # a listed peer's message: its RECVMSG leaves before anything else
-            self._send_at_once(ack, addr)
+        budget, source = self._budget, addr[0]
+        if budget.surely_admits(source):
+            # Admitted whatever happens: a listed peer's RECVMSG leaves first, the budget takes
+            # its tokens right after (the same verdict and the same state as the other order).
+            ack = node.quick_ack(data, addr)
+            if ack is not None:
+                self._send_at_once(ack, addr)
+            budget.admit(source, now)
+        else:
+            verdict = budget.admit(source, now)
+            if verdict is not Verdict.ADMIT:
+                self._over_budget(verdict, source, now)
+                return
+            ack = node.quick_ack(data, addr)
+            if ack is not None:  # a listed peer's message: its RECVMSG leaves before the rest
+                self._send_at_once(ack, addr)
         self._carry_out(node.receive(data, addr, now, acked=ack is not None))
 
     def _send_at_once(self, datagram: bytes, address: Address) -> None:

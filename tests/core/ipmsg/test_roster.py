@@ -141,7 +141,7 @@ def test_bounds_and_the_address_index_hold_after_any_joins_and_leaves(
             assert roster.at_address((each, 2425)) == here
             for user_no in range(7):  # the quick ack's look-up agrees with ``find``
                 raw = ((each, 2425), f"u{user_no}".encode(), b"pc")
-                assert roster.listed(*raw) == (roster.find(*raw) is not None)
+                assert (raw in roster.aliases) == (roster.find(*raw) is not None)
 
 
 def _message(user: str, number: int) -> bytes:

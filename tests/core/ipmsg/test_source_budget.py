@@ -77,3 +77,48 @@ def test_no_sender_ever_gets_more_than_its_burst_plus_its_rate(
         assert admitted[source] <= 8 + 20 * now + 1e-9
     assert sum(admitted.values()) <= 12 + 30 * now + 1e-9
     assert budget.dropped == len(arrivals) - sum(admitted.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from([A, B, "198.18.6.3"]), st.floats(0, 0.05)), max_size=80
+    ),
+    rate=st.floats(0, 50),
+    burst=st.floats(0, 6),
+    total_rate=st.floats(0, 80),
+    total_burst=st.floats(0, 8),
+)
+def test_surely_admits_is_only_said_of_a_datagram_admit_admits(
+    steps: list[tuple[str, float]], rate: float, burst: float, total_rate: float, total_burst: float
+) -> None:
+    """The engine acknowledges first when ``surely_admits``: ``admit`` must then agree, whatever
+    time passed, and the budget ends as if ``admit`` alone had been asked."""
+    budget = SourceBudget(rate, burst, total_rate, total_burst, max_sources=2)
+    alone = SourceBudget(rate, burst, total_rate, total_burst, max_sources=2)
+    now = 0.0
+    said = 0
+    for source, later in steps:
+        now += later
+        sure = budget.surely_admits(source)
+        verdict = budget.admit(source, now)
+        assert verdict is alone.admit(source, now)
+        if sure:
+            said += 1
+            assert verdict is Verdict.ADMIT
+    assert budget.dropped == alone.dropped
+    if steps and burst >= 2 and total_burst >= 2 and len(set(s for s, _ in steps)) == 1:
+        assert said > 0 or len(steps) == 1  # a second datagram within the burst is sure
+
+
+def test_a_sender_never_heard_or_out_of_tokens_is_not_surely_admitted() -> None:
+    budget = SourceBudget(rate=0, burst=2, total_rate=1e9, total_burst=1e9)
+    assert not budget.surely_admits(A)  # no bucket yet: ``admit`` decides
+    assert budget.admit(A, 0.0) is Verdict.ADMIT
+    assert budget.surely_admits(A)  # one token left
+    assert budget.admit(A, 0.0) is Verdict.ADMIT
+    assert not budget.surely_admits(A)
+    assert budget.admit(A, 5.0) is Verdict.SOURCE_OVER
+    everyone = SourceBudget(rate=1e9, burst=1e9, total_rate=0, total_burst=1)
+    everyone.admit(A, 0.0)
+    assert not everyone.surely_admits(A)  # its own bucket is full, everyone's is empty
