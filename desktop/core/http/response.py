@@ -2,53 +2,37 @@
 
 The raw bytes are the source of truth: the reader keeps them exactly, parses what it can and
 records every deviation as an :class:`Anomaly` instead of rejecting the response.
+
+This module is the state machine's steps: bytes fed, heads read, framing decided, messages
+ended. Its books (positions, budgets, regions, results, anomalies) are ``response_books``.
 """
 
 from __future__ import annotations
 
-import enum
-
 from desktop.core.http import response_sentences as says
-from desktop.core.http.anomaly import Anomaly, AnomalyKind
-from desktop.core.http.body_store import MIN_POOLED, BodyStore
+from desktop.core.http.anomaly import AnomalyKind
+from desktop.core.http.body_store import MIN_POOLED
 from desktop.core.http.chunked import ChunkedBody
 from desktop.core.http.fields import FieldLines
 from desktop.core.http.framing import decide_framing, is_final, switches_protocol
 from desktop.core.http.head import HeadParser, StatusLine, read_whole_head
 from desktop.core.http.message import ParsedResponse, head_response
-from desktop.core.sentence import Sentence
+from desktop.core.http.response_books import (
+    CHUNKED,
+    CLOSE,
+    DONE,
+    HEAD,
+    LENGTH,
+    MAX_BODY_BYTES,
+    MAX_HEADER_BYTES,
+    UNPARSED,
+    ReaderBooks,
+)
 
 __all__ = ["MAX_BODY_BYTES", "MAX_HEADER_BYTES", "ParsedResponse", "ResponseReader"]
 
-# curl gives up at 100 KiB of headers, but a raw tool should still show a hostile 1 MB header
-# (raw-http.md §4.2); 1 MiB also bounds an endless stream of 1xx responses.
-MAX_HEADER_BYTES = 1 << 20
-# An endless chunked body arrives at ~300 MB/s on loopback (raw-http.md §4.2): past this, stop.
-MAX_BODY_BYTES = 256 << 20
 
-
-class _State(enum.Enum):
-    HEAD = enum.auto()  # a head, or whatever follows a final response
-    LENGTH = enum.auto()  # a body of Content-Length bytes
-    CHUNKED = enum.auto()  # a chunked body
-    CLOSE = enum.auto()  # a body that ends when the connection closes
-    UNPARSED = enum.auto()  # bytes after an error or after the final response, kept raw
-    DONE = enum.auto()  # closed, or a cap was reached: later bytes are not kept
-
-
-# The states as module constants: an enum member read through its class costs ~60 ns on
-# Python 3.11 (a global ~6), and the reader reads them a dozen times per response.
-_HEAD, _LENGTH, _CHUNKED, _CLOSE, _UNPARSED, _DONE = (
-    _State.HEAD,
-    _State.LENGTH,
-    _State.CHUNKED,
-    _State.CLOSE,
-    _State.UNPARSED,
-    _State.DONE,
-)
-
-
-class ResponseReader:
+class ResponseReader(ReaderBooks):
     """Read the responses of one connection from bytes as they arrive; never raises.
 
     The caps are budgets for the whole connection, so that neither one huge response nor an
@@ -70,90 +54,9 @@ class ResponseReader:
         discarded: bytes received after a cap or after ``close()``, not kept.
     """
 
-    # State that starts the same for every reader, as class defaults (a reader is made per
-    # keep-alive request; each is set on the instance when it first changes).
-    error_offset: int | None = None
-    discarded = 0
-    _size = 0  # bytes kept
-    _seen: set[tuple[int, AnomalyKind]] | None = None  # (response, kind) reported; made on use
-    _state = _State.HEAD
-    _pos = 0  # parse position
-    _start = 0  # start of the current region: a head, a body or unparsed bytes
-    _head_used = 0  # bytes of earlier heads, for the header cap
-    _body_used = 0  # bytes of earlier bodies and unparsed regions, for the body cap
-    _cur: ParsedResponse | None = None  # the response being read
-    # Made when bytes of a head (or the end) come: none after the last response of an
-    # exchange, none for a body that is not chunked.
-    _head: HeadParser | None = None
-    _chunked: ChunkedBody | None = None
-    _left = 0  # Content-Length bytes still to come
-    _after_final = False  # a final response ended: next comes a pipelined one, or junk
-    _switched = False  # after 101 or CONNECT: the bytes are another protocol's
-    _dirty = False  # the current response's body fields lag behind
-    _piece: bytes | bytearray | memoryview | None = None  # the bytes being fed
-    _piece_at = 0  # where they start in the store
-
-    def __init__(
-        self,
-        request_method: bytes = b"GET",
-        max_header_bytes: int = MAX_HEADER_BYTES,
-        max_body_bytes: int = MAX_BODY_BYTES,
-        *,
-        fast: bool = True,
-    ) -> None:
-        self.fast = fast
-        self.request_method = request_method
-        self.max_header_bytes = max_header_bytes if max_header_bytes > 0 else 0
-        self.max_body_bytes = max_body_bytes if max_body_bytes > 0 else 0
-        self.anomalies: list[Anomaly] = []
-        # The bytes kept, in a BytesIO: its buffer *is* a bytes object, which ``getvalue()``
-        # hands out without a copy (CPython), so ``raw`` costs nothing however large, the
-        # bytes are held once (no bytearray and bytes side by side: a 100 MiB response peaked
-        # at 2x its size), and bodies are views into them. A write while someone still holds
-        # that bytes object copies it first (BytesIO's copy-on-write). A big body reuses a
-        # buffer freed by an earlier one (``body_store``: memory already mapped).
-        self._store = BodyStore()
-        self._responses: list[ParsedResponse] = []
-
-    @property
-    def raw(self) -> bytes:
-        """Everything received and kept, exactly (no copy is made).
-
-        Holding on to it while more bytes are fed makes the next feed copy what was kept
-        (the buffer is shared then): while a large body streams in, ask at a display rate.
-        """
-        return self._store.getvalue()
-
-    @property
-    def frozen(self) -> bool:
-        """Whether ``responses`` can be read without bringing anything up to date (until the
-        next feed): a reader handed to another thread should be frozen first."""
-        return not (self._dirty and self._cur is not None)
-
-    def freeze(self) -> None:
-        """Bring ``responses`` up to date now (the body in progress is copied if chunked)."""
-        _ = self.responses
-
-    @property
-    def responses(self) -> list[ParsedResponse]:
-        """Responses in order: 1xx interim ones, the final one, pipelined ones.
-
-        Asking after a feed copies the body in progress: while a large body streams in, ask at
-        a display rate, not after every read.
-        """
-        if self._dirty and self._cur is not None:
-            self._sync(self._cur)
-        return self._responses
-
-    @property
-    def complete(self) -> bool:
-        """True when no more bytes are expected: the final response ended as framed, a cap
-        was reached, or the connection closed."""
-        return self._state is _DONE or (self._after_final and self._state in (_HEAD, _UNPARSED))
-
     def feed(self, data: bytes | bytearray | memoryview) -> None:
         """Take the next bytes received (copied: ``data`` may be a view of a reused buffer)."""
-        if self._state is _DONE:
+        if self._state is DONE:
             self.discarded += len(data)
             return
         if data:
@@ -174,7 +77,7 @@ class ResponseReader:
                 # request, without the parse loop and its steps); when it is not whole, its
                 # parser is made here so that the loop does not try the whole head again.
                 if (
-                    self._state is _HEAD
+                    self._state is HEAD
                     and self._head is None
                     and self.fast
                     and not self._switched
@@ -196,29 +99,29 @@ class ResponseReader:
     def close(self) -> None:
         """The connection ended: end a body delimited by close, and report what is missing."""
         state, end = self._state, self._size
-        if state is _HEAD:
+        if state is HEAD:
             self._close_head(end)
-        elif state is _CLOSE:
+        elif state is CLOSE:
             self._pos = end
             self._end_message()
-        elif state is _LENGTH:
+        elif state is LENGTH:
             self._report(AnomalyKind.SHORT_BODY, end, says.closed_short(self._left))
-        elif state is _CHUNKED:
+        elif state is CHUNKED:
             message = says.closed_before_final_chunk()
             self._report(AnomalyKind.MISSING_FINAL_CHUNK, end, message)
         self._pos = end
         self._abandon()
-        self._state = _DONE
+        self._state = DONE
 
     # --- parsing ---------------------------------------------------------------------------
 
     def _parse(self) -> None:
-        while self._state is not _DONE:
+        while self._state is not DONE:
             if self._switched and self._pos < self._size:
                 self._to_unparsed(self._pos, "switched")
             limit = self._start + (
                 max(0, self.max_header_bytes - self._head_used)
-                if self._state is _HEAD
+                if self._state is HEAD
                 else max(0, self.max_body_bytes - self._body_used)
             )
             if not self._step(min(limit, self._size)):
@@ -231,9 +134,9 @@ class ResponseReader:
     def _step(self, end: int) -> bool:
         """Parse up to ``end``; False when nothing more can be parsed yet."""
         start = self._pos
-        if self._state is _HEAD:
+        if self._state is HEAD:
             return self._step_head(start, end)
-        if self._state is _CHUNKED:
+        if self._state is CHUNKED:
             chunked, piece = self._chunked, self._piece
             assert chunked is not None
             if piece is not None and start >= self._piece_at:
@@ -246,8 +149,8 @@ class ResponseReader:
                 self.error_offset = chunked.error_offset
                 self._abandon()
                 self._to_unparsed(self.error_offset, None)
-            return self._pos > start or self._state is not _CHUNKED
-        if self._state is _LENGTH:
+            return self._pos > start or self._state is not CHUNKED
+        if self._state is LENGTH:
             self._pos += min(self._left, end - start)
             self._left -= self._pos - start
             if self._left == 0:
@@ -312,7 +215,7 @@ class ResponseReader:
         self._responses.append(self._cur)
         message = says.bad_status_line(bool(line))
         self._report(AnomalyKind.MALFORMED_STATUS_LINE, offset, message)
-        self._state = _UNPARSED
+        self._state = UNPARSED
         self._start = self._pos = offset
 
     def _end_head(self, response: ParsedResponse, fields: FieldLines) -> None:
@@ -328,7 +231,7 @@ class ResponseReader:
         )
         response.framing, response.persistent = kind, persistent
         if kind == "content-length" and length:
-            self._state = _LENGTH
+            self._state = LENGTH
             cap = self.max_body_bytes - self._body_used  # as ``_parse`` limits a body
             if length <= cap:
                 expected = pos + length
@@ -343,9 +246,9 @@ class ResponseReader:
                 self._store.reserve(expected)
         elif kind == "chunked":
             self._chunked = ChunkedBody(self._report)
-            self._state = _CHUNKED
+            self._state = CHUNKED
         elif kind == "close":
-            self._state = _CLOSE
+            self._state = CLOSE
         else:
             self._end_message()
 
@@ -365,7 +268,7 @@ class ResponseReader:
         else:  # a body: decide_framing gives none to interim and switching responses
             self._after_final = True
         self._cur = None
-        self._state = _HEAD
+        self._state = HEAD
         self._start = pos
         self._head = None
 
@@ -374,22 +277,6 @@ class ResponseReader:
         if self._head is None:
             self._head = HeadParser(self._start, self._report, self._begin, fast=self.fast)
         return self._head
-
-    def _abandon(self) -> None:
-        """The current response stops at the parse position without ending as framed."""
-        if self._cur is not None:
-            self._sync(self._cur, True)
-            self._cur = None
-
-    def _to_unparsed(self, start: int, why: str | None) -> None:
-        if self._state is not _HEAD:
-            self._body_used += start - self._start
-        if why is not None:
-            message = says.protocol_switched() if why == "switched" else says.bytes_after_response()
-            self._report(AnomalyKind.EXTRA_BYTES_AFTER_BODY, start, message)
-        self._switched = False
-        self._state = _UNPARSED
-        self._start = self._pos = start
 
     def _close_head(self, end: int) -> None:
         head = self._head_parser()
@@ -406,50 +293,3 @@ class ResponseReader:
             self._report(AnomalyKind.EMPTY_RESPONSE, 0, says.closed_empty())
         elif not self._after_final:
             self._report(AnomalyKind.NO_FINAL_RESPONSE, end, says.closed_with_interim_only())
-
-    def _stop_at_cap(self, limit: int) -> None:
-        head = self._state is _HEAD
-        self.discarded += self._size - limit
-        self._store.truncate(limit)
-        self._store.seek(limit)
-        self._size = limit
-        kind = AnomalyKind.HEADER_TOO_LARGE if head else AnomalyKind.BODY_TRUNCATED_BY_CAP
-        cap = self.max_header_bytes if head else self.max_body_bytes
-        self._report(kind, limit, says.cap_reached(head, cap))
-        self._pos = limit
-        self._abandon()
-        self._state = _DONE
-
-    # --- results ---------------------------------------------------------------------------
-
-    def _sync(self, response: ParsedResponse, final: bool = False) -> None:
-        """Bring the current response's length and body up to the parse position.
-
-        The body as framed is a span of ``raw`` (no copy). A de-chunked body is copied while
-        it grows; when it ends (``final``) the response takes the buffer over instead.
-        """
-        self._dirty = False
-        state = self._state
-        response.length = self._pos - response.offset
-        if state is _LENGTH or state is _CLOSE:
-            # The store's own method, not the reader's: no reader <-> response cycle, so a
-            # body's memory is freed (or pooled) as soon as the last holder drops it.
-            response.attach_raw(self._store.getvalue, self._start, self._pos)
-        elif state is _CHUNKED:
-            response.attach_raw(self._store.getvalue, self._start, self._pos)
-            chunked = self._chunked
-            assert chunked is not None
-            data = chunked.data
-            if final:
-                chunked.data = bytearray()  # the response owns it now
-            response.set_dechunked(data if final else bytes(data))
-            response.trailers = chunked.trailers.fields
-
-    def _report(self, kind: AnomalyKind, offset: int, message: Sentence) -> None:
-        key = (len(self._responses) - 1, kind)
-        seen = self._seen
-        if seen is None:
-            seen = self._seen = set()
-        if key not in seen:
-            seen.add(key)
-            self.anomalies.append(Anomaly(kind, offset, message))
