@@ -1,7 +1,7 @@
 """10,000 concurrent clients on one echo server: SocketDesk's server versus plain asyncio.
 
 Run: ``.venv/bin/python -m bench.tcp_clients [--clients N] [--rounds R]``. Every server starts
-as its own process and this process (the load generator) opens N connections to each. Then, in
+as its own process, and a load generator (a process per server) opens N connections to it. Then, in
 R rounds, every server in turn (a new shuffled turn each round, a fixed seed: each server
 follows each other alike) gets one echo round: every client sends 32 bytes at once and times
 its echo. Reported per server: connect rate, echo latency p50/p99 and the echo round's length
@@ -13,12 +13,15 @@ Like with like: the plain asyncio server runs on the same event loop as SocketDe
 stock loop (what this bench compared against before SocketDesk defaulted to uvloop: uvloop
 costs ~3 MiB more idle and ~0.4 KiB less per connection, and about a third of the CPU).
 
-The latencies are mostly the load generator's: one Python process writes to every client in
-one loop turn (~170 ms for 10,000), and reads the echoes after. A single round swings ±10 %
-with where the scheduler placed each process, and a server measured right after another ran
-faster here than right after itself; hence every server alive at once, rounds in a shuffled
-turn, and medians. The server's CPU time (``/proc/PID/task/*/schedstat``, nanoseconds) is the
-figure a busy machine disturbs least.
+Each server has a load generator of its own (a process: 10,000 descriptors each), whose
+clients are bare protocols: all of them write in one loop turn and each
+stamps its echo in ``data_received``. (Before: one generator, a task and a stream per client;
+an echo was stamped only once its task ran, after every reply read in the same turn, so the
+figures were mostly the generator's, and a server that answered everyone sooner looked slower.)
+A single round swings ±10 % with where the scheduler placed each process, and a process here
+runs faster right after another than right after itself: hence every server alive at once,
+rounds in a shuffled turn, and medians. The server's CPU time
+(``/proc/PID/task/*/schedstat``, nanoseconds) is the figure a busy machine disturbs least.
 """
 
 from __future__ import annotations
@@ -48,7 +51,63 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 2425  # the rounds' turns (fixed: runs compare alike)
 PAYLOAD = b"0123456789abcdef0123456789abcdef"
 
-Streams = list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]
+
+class EchoClient(asyncio.Protocol):
+    """One client of the load: writes the payload and notes when its echo is whole.
+
+    A bare protocol, stamped in ``data_received``: a task and a stream per client made the
+    generator's own turn part of every figure (an echo waited for every reply read in the same
+    loop turn before its task ran, so a server that answered everyone sooner looked slower).
+    """
+
+    __slots__ = ("got", "sent_at", "took", "transport", "waiter")
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.sent_at = 0.0
+        self.took = 0.0
+        self.got = 0
+        self.waiter: Countdown | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def send(self, waiter: Countdown) -> None:
+        assert self.transport is not None
+        self.waiter, self.got = waiter, 0
+        self.sent_at = time.perf_counter()
+        self.transport.write(PAYLOAD)
+
+    def data_received(self, data: bytes) -> None:
+        self.got += len(data)
+        if self.got >= len(PAYLOAD) and self.waiter is not None:
+            self.took = time.perf_counter() - self.sent_at
+            self.waiter.tick()
+            self.waiter = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.waiter is not None:
+            self.waiter.fail(exc or ConnectionError("closed before its echo"))
+
+
+class Countdown:
+    """A future that is done once ``tick`` was called ``count`` times."""
+
+    def __init__(self, count: int) -> None:
+        self.left = count
+        self.done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def tick(self) -> None:
+        self.left -= 1
+        if not self.left and not self.done.done():
+            self.done.set_result(None)
+
+    def fail(self, error: Exception) -> None:
+        if not self.done.done():
+            self.done.set_exception(error)
+
+
+Clients = list[EchoClient]
 
 
 @dataclass
@@ -116,49 +175,47 @@ def start_server(name: str, loop: str) -> tuple[subprocess.Popen[str], int]:
     return process, port
 
 
-async def connect_all(result: Result, clients: int) -> Streams:
+async def connect_all(result: Result, clients: int) -> Clients:
     """Open ``clients`` connections to the server (500 at a time)."""
     result.rss_idle_kib = rss_kib(result.pid)[0]
     result.fds_idle = open_fds(result.pid)
     gate = asyncio.Semaphore(500)
+    loop = asyncio.get_running_loop()
 
-    async def connect() -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    async def connect() -> EchoClient:
         async with gate:
-            return await asyncio.open_connection("127.0.0.1", result.port)
+            _, client = await loop.create_connection(EchoClient, "127.0.0.1", result.port)
+            return client
 
     start = time.perf_counter()
-    streams = await asyncio.gather(*(connect() for _ in range(clients)))
+    made = await asyncio.gather(*(connect() for _ in range(clients)))
     result.connect_s = time.perf_counter() - start
-    result.connected = len(streams)
-    return streams
+    result.connected = len(made)
+    return made
 
 
-async def echo_round(result: Result, streams: Streams) -> None:
-    """Every client sends at once and times its echo; the round's figures go to ``result``."""
-
-    async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> float:
-        t0 = time.perf_counter()
-        writer.write(PAYLOAD)
-        got = await reader.readexactly(len(PAYLOAD))
-        assert got == PAYLOAD
-        return time.perf_counter() - t0
-
+async def echo_round(result: Result, clients: Clients) -> None:
+    """Every client sends at once (one loop turn) and times its echo; the round's figures go
+    to ``result``."""
+    waiter = Countdown(len(clients))
     start, cpu_start = time.perf_counter(), cpu_ms(result.pid)
-    latencies = await asyncio.gather(*(echo(r, w) for r, w in streams))
+    for client in clients:
+        client.send(waiter)
+    await waiter.done
     result.round_s.append(time.perf_counter() - start)
     result.round_cpu_ms.append(cpu_ms(result.pid) - cpu_start)
-    result.echoed = len(latencies)
-    ordered = sorted(latencies)
+    result.echoed = len(clients) - waiter.left
+    ordered = sorted(client.took for client in clients)
     result.p50_ms.append(statistics.median(ordered) * 1000)
     result.p99_ms.append(ordered[int(len(ordered) * 0.99) - 1] * 1000)
 
 
-async def close_all(result: Result, streams: Streams) -> None:
+async def close_all(result: Result, clients: Clients) -> None:
     """Every client leaves; the server's descriptors and RSS are read once it has let go."""
     result.rss_peak_kib = rss_kib(result.pid)[1]
-    for _, writer in streams:
-        writer.close()
-    await asyncio.gather(*(w.wait_closed() for _, w in streams), return_exceptions=True)
+    for client in clients:
+        if client.transport is not None:
+            client.transport.close()
     deadline = time.monotonic() + 10
     while open_fds(result.pid) > result.fds_idle and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
@@ -173,8 +230,8 @@ def _generator(channel: Connection, result: Result, clients: int) -> None:
     raise_open_file_limit()
     loop = asyncio.new_event_loop()
     try:
-        streams = loop.run_until_complete(connect_all(result, clients))
-        # The generator's own collector stays out of the rounds (20,000 streams make a full
+        made = loop.run_until_complete(connect_all(result, clients))
+        # The generator's own collector stays out of the rounds (10,000 clients make a full
         # collection tens of ms, which would land in whichever round it fell).
         gc.collect()
         gc.freeze()
@@ -185,9 +242,9 @@ def _generator(channel: Connection, result: Result, clients: int) -> None:
                 result.rss_loaded_kib = rss_kib(result.pid)[0]
                 result.fds_loaded = open_fds(result.pid)
             else:
-                loop.run_until_complete(echo_round(result, streams))
+                loop.run_until_complete(echo_round(result, made))
             channel.send(None)
-        loop.run_until_complete(close_all(result, streams))
+        loop.run_until_complete(close_all(result, made))
         channel.send(result)
     finally:
         loop.close()
