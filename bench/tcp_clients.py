@@ -1,12 +1,13 @@
 """10,000 concurrent clients on one echo server: SocketDesk's server versus plain asyncio.
 
 Run: ``.venv/bin/python -m bench.tcp_clients [--clients N] [--rounds R]``. Every server starts
-as its own process, and a load generator (a process per server) opens N connections to it. Then, in
-R rounds, every server in turn (a new shuffled turn each round, a fixed seed: each server
-follows each other alike) gets one echo round: every client sends 32 bytes at once and times
-its echo. Reported per server: connect rate, echo latency p50/p99 and the echo round's length
-and server CPU (each the median of the rounds, with the p99's range), the server's RSS (with
-all clients, and its peak), open descriptors, and both again after every client has closed.
+as its own process, and a load generator (a process per server) opens N connections to it.
+Then, in R rounds, every server in turn (a new shuffled turn each round, a fixed seed: each
+server follows each other alike) gets one echo round: every client sends 32 bytes at once and
+times its echo. Reported per server: connect rate, echo latency p50/p99 and the echo round's
+length and server CPU (each the median of the rounds, with the p99's range), the server's RSS
+(with all clients, and its peak), open descriptors, and both again after every client has
+closed.
 
 Like with like: the plain asyncio server runs on the same event loop as SocketDesk's
 (``SOCKETDESK_LOOP``, uvloop by default) and, when that is not the stock loop, once more on the
