@@ -12,13 +12,13 @@ user is told once a minute who floods. A hostile peer sending 20,000 datagrams a
 costs the loop a ``recvfrom`` and a dictionary look-up each, and the GUI nothing.
 
 Latency (issue #15): a listed peer's message gets its RECVMSG before the node even parses it
-(``MessengerNode.quick_ack``: decided and written from the raw bytes, after the flood budget's
-verdict; when the verdict is certain beforehand, ``SourceBudget.surely_admits``, the budget
-takes its tokens right after the RECVMSG, off the wait of the peer that asked),
-sent with the socket's own ``sendto`` (unless the transport has datagrams queued); any other
-RECVMSG leaves from inside ``receive`` (the node's ``hand_out_early``), before its event is
-built and before the sink sees anything. The stock loop's datagram transport reads into a
-64 KiB buffer (its default 256 KiB is an ``mmap`` and ``munmap`` per datagram).
+(``MessengerNode.quick_ack``: decided and written from the raw bytes once the flood budget
+admits it; a certain verdict, ``SourceBudget.surely_admits``, takes its tokens after the
+RECVMSG), sent with the socket's own ``sendto`` (unless the transport has datagrams queued);
+any other RECVMSG leaves from inside ``receive`` (the node's ``hand_out_early``), before its
+event is built and before the sink sees anything. The stock loop's datagram transport reads
+into a 64 KiB buffer (``udp_socket.datagram_endpoint``; its default 256 KiB is an ``mmap`` and
+``munmap`` per datagram).
 
 Timers: the node says when it next needs ``tick`` (``next_deadline``); the engine arms one
 ``call_at`` for that moment and re-arms it after every datagram, command and tick (only when
@@ -52,6 +52,7 @@ from desktop.core.ipmsg_io.file_service import FileService, FileSettings
 from desktop.core.ipmsg_io.port_pair import bind_both
 from desktop.core.ipmsg_io.udp_socket import (
     broadcast_socket,
+    datagram_endpoint,
     flood_notice,
     open_udp,
     send_failure,
@@ -63,10 +64,6 @@ __all__ = ["EngineStats", "MessengerEngine", "MessengerSink", "open_udp"]
 
 
 T = TypeVar("T")
-# What the stock loop's datagram transport reads each datagram into: the largest UDP payload
-# over IPv4 (65,507 bytes) fits, and the buffer comes from the heap (asyncio's 256 KiB default is
-# above malloc's mmap threshold: an mmap, an mremap and a munmap for every datagram).
-RECEIVE_SIZE = 1 << 16
 
 
 class MessengerSink(Protocol):
@@ -95,18 +92,6 @@ class EngineStats:
     dropped: int
     peers: int
     peers_refused: int
-
-
-class _Endpoint(asyncio.DatagramProtocol):
-    def __init__(self, engine: MessengerEngine) -> None:
-        self.engine = engine
-
-    def datagram_received(self, data: bytes, addr: tuple[str | Any, int]) -> None:
-        # An IPv4 socket's source is (str, int) on both loops: passed on as it is (issue #15).
-        self.engine._received(data, cast(Address, addr))
-
-    def error_received(self, exc: Exception) -> None:
-        self.engine._send_failed(exc)
 
 
 class MessengerEngine:
@@ -199,11 +184,7 @@ class MessengerEngine:
         self._node.hand_out_early = self._perform
         try:
             for each in (sock, *extra):
-                transport, _protocol = await loop.create_datagram_endpoint(
-                    lambda: _Endpoint(self), sock=each
-                )
-                if hasattr(transport, "max_size"):  # the stock loop's transport (not uvloop's)
-                    cast(Any, transport).max_size = RECEIVE_SIZE
+                transport = await datagram_endpoint(each, self._received, self._send_failed)
                 self._transports.append(transport)
         except BaseException:
             transports, self._transports = self._transports, []
@@ -329,21 +310,17 @@ class MessengerEngine:
         self._received_count += 1
         now = self._loop.time()  # type: ignore[union-attr]  # set with the node, in ``start``
         budget, source = self._budget, addr[0]
-        if budget.surely_admits(source):
-            # Admitted whatever happens: a listed peer's RECVMSG leaves first, the budget takes
-            # its tokens right after (the same verdict and the same state as the other order).
-            ack = node.quick_ack(data, addr)
-            if ack is not None:
-                self._send_at_once(ack, addr)
+        # Admitted whatever happens: the budget takes its tokens after the RECVMSG left (the
+        # same verdict and the same state as the other order).
+        sure = budget.surely_admits(source)
+        if not sure and (verdict := budget.admit(source, now)) is not Verdict.ADMIT:
+            self._over_budget(verdict, source, now)
+            return
+        ack = node.quick_ack(data, addr)
+        if ack is not None:  # a listed peer's message: its RECVMSG leaves before the rest
+            self._send_at_once(ack, addr)
+        if sure:
             budget.admit(source, now)
-        else:
-            verdict = budget.admit(source, now)
-            if verdict is not Verdict.ADMIT:
-                self._over_budget(verdict, source, now)
-                return
-            ack = node.quick_ack(data, addr)
-            if ack is not None:  # a listed peer's message: its RECVMSG leaves before the rest
-                self._send_at_once(ack, addr)
         self._carry_out(node.receive(data, addr, now, acked=ack is not None))
 
     def _send_at_once(self, datagram: bytes, address: Address) -> None:

@@ -1,9 +1,12 @@
-"""The messenger's UDP sockets and the engine's flood notices (split out of ``engine.py``)."""
+"""The messenger's UDP sockets, their endpoints on the loop, and the engine's flood notices
+(split out of ``engine.py``)."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Callable
+from typing import Any, cast
 
 from desktop.core.errors import ListenError
 from desktop.core.ipmsg.events import Address, Event, Notice
@@ -14,12 +17,56 @@ from desktop.core.net.listen import bind_error
 from desktop.core.net.port_owner import describe_port_owners, free_udp_port
 from desktop.core.sentence import QT_TRANSLATE_NOOP, Sentence, sentence
 
-__all__ = ["broadcast_socket", "flood_notice", "open_udp", "send_failure", "udp_host"]
+__all__ = [
+    "broadcast_socket",
+    "datagram_endpoint",
+    "flood_notice",
+    "open_udp",
+    "send_failure",
+    "udp_host",
+]
 
 # The kernel's default receive buffer (~208 KiB) holds ~250 small datagrams at its per-packet
 # overhead; 1 MiB absorbs a whole large LAN answering one BR_ENTRY while the loop is busy.
 _RECEIVE_BUFFER = 1 << 20
 _ANY = ("", "0.0.0.0", "*", "any")
+# What the stock loop's datagram transport reads each datagram into: the largest UDP payload
+# over IPv4 (65,507 bytes) fits, and the buffer comes from the heap (asyncio's 256 KiB default is
+# above malloc's mmap threshold: an mmap, an mremap and a munmap for every datagram).
+RECEIVE_SIZE = 1 << 16
+
+
+class _Endpoint(asyncio.DatagramProtocol):
+    """Hands each datagram, and each error the socket reports, to the engine."""
+
+    def __init__(
+        self, received: Callable[[bytes, Address], None], failed: Callable[[Exception], None]
+    ) -> None:
+        self.received = received
+        self.failed = failed
+
+    def datagram_received(self, data: bytes, addr: tuple[str | Any, int]) -> None:
+        # An IPv4 socket's source is (str, int) on both loops: passed on as it is (issue #15).
+        self.received(data, addr)
+
+    def error_received(self, exc: Exception) -> None:
+        self.failed(exc)
+
+
+async def datagram_endpoint(
+    sock: socket.socket,
+    received: Callable[[bytes, Address], None],
+    failed: Callable[[Exception], None],
+) -> asyncio.DatagramTransport:
+    """``sock`` watched by the running loop: each datagram to ``received`` (with its source),
+    each error the socket reports to ``failed``."""
+    loop = asyncio.get_running_loop()
+    transport, _protocol = await loop.create_datagram_endpoint(
+        lambda: _Endpoint(received, failed), sock=sock
+    )
+    if hasattr(transport, "max_size"):  # the stock loop's transport (not uvloop's)
+        cast(Any, transport).max_size = RECEIVE_SIZE
+    return transport
 
 
 def udp_host(host: str) -> str:

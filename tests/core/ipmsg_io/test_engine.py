@@ -450,7 +450,7 @@ def test_any_port_is_one_free_for_tcp_and_udp_even_when_udp_first_is_taken(
 
 def test_the_stock_loop_reads_datagrams_into_64_kib_and_a_long_message_still_arrives() -> None:
     """asyncio's 256 KiB read buffer is an mmap per datagram; 64 KiB holds any UDP payload."""
-    from desktop.core.ipmsg_io.engine import RECEIVE_SIZE
+    from desktop.core.ipmsg_io.udp_socket import RECEIVE_SIZE
 
     async def scenario() -> None:
         a, sink_a, b, _sink_b = await _pair()
