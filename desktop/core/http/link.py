@@ -81,11 +81,9 @@ class Connection:
 
     @property
     def open(self) -> bool:
-        """True while requests can be sent (``stream.is_open``, inlined: asked twice per
-        keep-alive request)."""
+        """True while requests can be sent."""
         stream = self.stream
-        transport = stream.transport
-        return transport is not None and not transport.is_closing() and not stream.lost
+        return stream.is_open and not stream.lost
 
     @property
     def peer(self) -> str:
