@@ -257,30 +257,36 @@ def load(results: list[Result], clients: int, rounds: int) -> list[Result]:
     spawn = multiprocessing.get_context("spawn")
     channels = []
     workers = []
-    for result in results:
-        mine, theirs = spawn.Pipe()
-        worker = spawn.Process(target=_generator, args=(theirs, result, clients))
-        worker.start()
-        mine.recv()  # connected
-        channels.append(mine)
-        workers.append(worker)
-    time.sleep(0.5)
-    for channel in channels:
-        channel.send("loaded")
-        channel.recv()
-    turn = list(range(len(results)))
-    shuffle = random.Random(SEED).shuffle
-    for _ in range(rounds):
-        shuffle(turn)
-        for index in turn:
-            channels[index].send("round")
-            channels[index].recv()
-    done = []
-    for channel, worker in zip(channels, workers, strict=True):
-        channel.send("close")
-        done.append(channel.recv())
-        worker.join(10)
-    return done
+    try:
+        for result in results:
+            mine, theirs = spawn.Pipe()
+            worker = spawn.Process(target=_generator, args=(theirs, result, clients))
+            worker.start()
+            workers.append(worker)
+            mine.recv()  # connected
+            channels.append(mine)
+        time.sleep(0.5)
+        for channel in channels:
+            channel.send("loaded")
+            channel.recv()
+        turn = list(range(len(results)))
+        shuffle = random.Random(SEED).shuffle
+        for _ in range(rounds):
+            shuffle(turn)
+            for index in turn:
+                channels[index].send("round")
+                channels[index].recv()
+        done = []
+        for channel, worker in zip(channels, workers, strict=True):
+            channel.send("close")
+            done.append(channel.recv())
+            worker.join(10)
+        return done
+    finally:  # a generator that failed (its traceback is printed) leaves none behind
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+                worker.join(10)
 
 
 def run(servers: list[tuple[str, str]], clients: int, rounds: int) -> list[Result]:
